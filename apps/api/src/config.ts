@@ -1,0 +1,71 @@
+// Every environment variable the API and the worker read, parsed once at boot. A bad or missing
+// value stops the process with a message that names the variable (see .env.example).
+import { z } from "zod";
+
+const port = z.coerce.number().int().min(1).max(65_535);
+const positiveInt = z.coerce.number().int().positive();
+
+const postgresUrl = z
+  .string()
+  .url()
+  .refine((value) => /^postgres(ql)?:$/.test(new URL(value).protocol), "must be a postgresql:// URL");
+const redisUrl = z
+  .string()
+  .url()
+  .refine((value) => /^rediss?:$/.test(new URL(value).protocol), "must be a redis:// or rediss:// URL");
+
+export const configSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    DATABASE_URL: postgresUrl,
+    REDIS_URL: redisUrl,
+    API_HOST: z.string().min(1).default("127.0.0.1"),
+    API_PORT: port.default(4000),
+    TMDB_API_TOKEN: z
+      .string()
+      .trim()
+      .min(20, "looks too short for a TMDB API Read Access Token (a long JWT from your TMDB account's API settings)")
+      .optional(),
+    TMDB_API_BASE_URL: z.string().url().optional(),
+    TMDB_RATE_LIMIT_PER_SECOND: positiveInt.default(40),
+    TMDB_MAX_IN_FLIGHT: positiveInt.default(20),
+    TMDB_TIMEOUT_MS: positiveInt.default(10_000),
+    TMDB_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(4),
+  })
+  .transform((env, context) => {
+    if (!env.TMDB_API_TOKEN && !env.TMDB_API_BASE_URL) {
+      context.addIssue({
+        code: "custom",
+        path: ["TMDB_API_TOKEN"],
+        message:
+          "neither TMDB_API_TOKEN nor TMDB_API_BASE_URL is set. Set TMDB_API_TOKEN to use TMDB, or TMDB_API_BASE_URL to an offline catalogue server (`npm start` does this for you).",
+      });
+      return z.NEVER;
+    }
+    return {
+      ...env,
+      TMDB_API_BASE_URL: (env.TMDB_API_BASE_URL ?? "https://api.themoviedb.org/3").replace(/\/+$/, ""),
+      tmdbMode: env.TMDB_API_TOKEN ? ("online" as const) : ("offline" as const),
+    };
+  });
+
+export type Config = z.output<typeof configSchema>;
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/** Parses `env`; throws a ConfigError listing every bad variable. */
+export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const result = configSchema.safeParse(env);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => {
+    const variable = issue.path.join(".") || "environment";
+    const value = env[variable];
+    if (value === undefined && issue.code === "invalid_type") return `  - ${variable} is required but not set`;
+    const shown = value === undefined ? "" : `=${variable.includes("TOKEN") ? "<hidden>" : JSON.stringify(value)}`;
+    return `  - ${variable}${shown}: ${issue.message}`;
+  });
+  throw new ConfigError(`invalid configuration:\n${problems.join("\n")}\nSee .env.example for every variable.`);
+}

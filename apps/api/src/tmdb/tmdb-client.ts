@@ -1,0 +1,206 @@
+// The one module that talks to TMDB (or to the offline catalogue server, which speaks the same
+// API). Every call: shares the Redis-backed rate limit, is bounded by a timeout, retries 5xx,
+// time-outs and broken bodies with backoff, honours Retry-After on 429, and validates the body.
+import { setTimeout as sleep } from "node:timers/promises";
+import type { Logger } from "pino";
+import type { z } from "zod";
+import { TmdbError, type TmdbErrorCode } from "./tmdb-errors.ts";
+import type { TmdbRateLimiter } from "./tmdb-rate-limiter.ts";
+import {
+  configurationSchema,
+  genreListSchema,
+  mixedListItemSchema,
+  movieDetailsSchema,
+  movieListItemSchema,
+  pagedListSchema,
+  tmdbErrorBodySchema,
+  tvDetailsSchema,
+  tvListItemSchema,
+} from "./tmdb-schemas.ts";
+
+export type TmdbMediaType = "movie" | "tv";
+export type TmdbListName = "popular" | "top_rated";
+export type Query = Record<string, string | number | boolean | undefined>;
+
+export interface TmdbClientOptions {
+  baseUrl: string;
+  /** TMDB API Read Access Token (v4 bearer); absent for the offline catalogue. */
+  apiToken?: string;
+  rateLimiter: TmdbRateLimiter;
+  timeoutMs: number;
+  maxRetries: number;
+  logger?: Logger;
+  /** Backoff before retry n (0-based) in ms; defaults to full-jitter exponential from 250 ms. */
+  backoffMs?: (retry: number) => number;
+  /** The longest Retry-After honoured; longer answers fail as TMDB_RATE_LIMITED. */
+  maxRetryAfterMs?: number;
+}
+
+/** TMDB caps paging at page 500 whatever total_pages says. */
+export const TMDB_MAX_PAGE = 500;
+export const MAX_APPEND_TO_RESPONSE = 20;
+
+const defaultBackoff = (retry: number) => Math.random() * Math.min(8_000, 250 * 2 ** retry);
+
+interface AttemptFailure {
+  code: TmdbErrorCode;
+  message: string;
+  retryable: boolean;
+  status?: number;
+  tmdbStatusCode?: number;
+  retryAfterMs?: number;
+  cause?: unknown;
+}
+
+type AttemptOutcome<T> = { ok: true; value: T } | { ok: false; failure: AttemptFailure };
+
+export class TmdbClient {
+  constructor(private readonly options: TmdbClientOptions) {}
+
+  /** GET `path` (relative to the base URL, e.g. "/movie/popular") and validate it with `schema`. */
+  async get<Schema extends z.ZodType>(path: string, query: Query, schema: Schema, signal?: AbortSignal): Promise<z.output<Schema>> {
+    const url = new URL(this.options.baseUrl + path);
+    for (const [key, value] of Object.entries(query)) if (value !== undefined) url.searchParams.set(key, String(value));
+    const maxAttempts = this.options.maxRetries + 1;
+
+    for (let attempt = 1; ; attempt++) {
+      const outcome = await this.options.rateLimiter.schedule(() => this.attempt(url, schema, signal), signal);
+      if (outcome.ok) return outcome.value;
+      const problem = outcome.failure;
+      if (!problem.retryable || attempt >= maxAttempts) {
+        throw new TmdbError({ ...problem, path, attempts: attempt });
+      }
+      const waitMs = problem.retryAfterMs ?? (this.options.backoffMs ?? defaultBackoff)(attempt - 1);
+      if (problem.retryAfterMs !== undefined && problem.retryAfterMs > (this.options.maxRetryAfterMs ?? 60_000)) {
+        throw new TmdbError({ ...problem, message: `${problem.message}; Retry-After is ${problem.retryAfterMs / 1000} s, longer than we wait`, path, attempts: attempt });
+      }
+      this.options.logger?.warn({ path, attempt, status: problem.status, code: problem.code, waitMs: Math.round(waitMs) }, "TMDB request failed; retrying");
+      await sleep(waitMs, undefined, { signal });
+    }
+  }
+
+  private async attempt<Schema extends z.ZodType>(url: URL, schema: Schema, signal?: AbortSignal): Promise<AttemptOutcome<z.output<Schema>>> {
+    const fail = (failure: AttemptFailure) => ({ ok: false as const, failure });
+    const timeout = AbortSignal.timeout(this.options.timeoutMs);
+    let response: Response;
+    let text: string;
+    try {
+      response = await fetch(url, {
+        headers: {
+          accept: "application/json",
+          ...(this.options.apiToken ? { authorization: `Bearer ${this.options.apiToken}` } : {}),
+        },
+        signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+      });
+      text = await response.text();
+    } catch (error) {
+      signal?.throwIfAborted();
+      if (timeout.aborted) {
+        return fail({ code: "TMDB_TIMEOUT", message: `TMDB did not answer within ${this.options.timeoutMs} ms`, retryable: true, cause: error });
+      }
+      return fail({ code: "TMDB_UNAVAILABLE", message: `could not reach TMDB: ${(error as Error).message}`, retryable: true, cause: error });
+    }
+
+    if (!response.ok) {
+      const body = tmdbErrorBodySchema.safeParse(safeJson(text));
+      const detail = body.success ? `: ${body.data.status_message}` : "";
+      const tmdbStatusCode = body.success ? body.data.status_code : undefined;
+      const base = { status: response.status, tmdbStatusCode };
+      if (response.status === 429) {
+        return fail({ ...base, code: "TMDB_RATE_LIMITED", message: `TMDB rate limit hit${detail}`, retryable: true, retryAfterMs: parseRetryAfter(response.headers.get("retry-after")) });
+      }
+      if (response.status >= 500) return fail({ ...base, code: "TMDB_UNAVAILABLE", message: `TMDB answered ${response.status}${detail}`, retryable: true });
+      if (response.status === 401) {
+        return fail({ ...base, code: "TMDB_UNAUTHORIZED", message: `TMDB refused the credential${detail}. Check TMDB_API_TOKEN (an API Read Access Token)`, retryable: false });
+      }
+      if (response.status === 404) return fail({ ...base, code: "TMDB_NOT_FOUND", message: `TMDB has no such resource${detail}`, retryable: false });
+      return fail({ ...base, code: "TMDB_BAD_REQUEST", message: `TMDB refused the request (${response.status})${detail}`, retryable: false });
+    }
+
+    const json = safeJson(text);
+    if (json === undefined) {
+      // A cut-off body is a transport fault: the next attempt may well get the whole of it.
+      return fail({ code: "TMDB_BAD_RESPONSE", message: `TMDB sent a body that is not JSON (${text.length} bytes: ${JSON.stringify(text.slice(0, 60))})`, retryable: true, status: response.status });
+    }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      return fail({
+        code: "TMDB_BAD_RESPONSE",
+        message: `TMDB's answer does not have the expected shape: ${issue?.path.join(".") || "(root)"} ${issue?.message ?? ""}`.trim(),
+        retryable: false,
+        status: response.status,
+        cause: parsed.error,
+      });
+    }
+    return { ok: true, value: parsed.data };
+  }
+
+  // ---- typed endpoints -------------------------------------------------------------------
+
+  list(options: { mediaType: TmdbMediaType; list: TmdbListName; page: number }, signal?: AbortSignal) {
+    assertPage(options.page);
+    const item = options.mediaType === "movie" ? movieListItemSchema : tvListItemSchema;
+    return this.get(`/${options.mediaType}/${options.list}`, { page: options.page }, pagedListSchema(item), signal);
+  }
+
+  trending(options: { mediaType: TmdbMediaType | "all"; window: "day" | "week"; page: number }, signal?: AbortSignal) {
+    assertPage(options.page);
+    return this.get(`/trending/${options.mediaType}/${options.window}`, { page: options.page }, pagedListSchema(mixedListItemSchema), signal);
+  }
+
+  discover(options: { mediaType: TmdbMediaType; query: Query; page: number }, signal?: AbortSignal) {
+    assertPage(options.page);
+    const item = options.mediaType === "movie" ? movieListItemSchema : tvListItemSchema;
+    return this.get(`/discover/${options.mediaType}`, { ...options.query, page: options.page }, pagedListSchema(item), signal);
+  }
+
+  movieDetails(id: number, append: string[] = [], signal?: AbortSignal) {
+    return this.get(`/movie/${id}`, appendQuery(append), movieDetailsSchema, signal);
+  }
+
+  tvDetails(id: number, append: string[] = [], signal?: AbortSignal) {
+    return this.get(`/tv/${id}`, appendQuery(append), tvDetailsSchema, signal);
+  }
+
+  genres(mediaType: TmdbMediaType, signal?: AbortSignal) {
+    return this.get(`/genre/${mediaType}/list`, {}, genreListSchema, signal);
+  }
+
+  configuration(signal?: AbortSignal) {
+    return this.get("/configuration", {}, configurationSchema, signal);
+  }
+
+  searchMulti(options: { query: string; page: number }, signal?: AbortSignal) {
+    assertPage(options.page);
+    return this.get("/search/multi", { query: options.query, page: options.page }, pagedListSchema(mixedListItemSchema), signal);
+  }
+}
+
+function assertPage(page: number) {
+  if (!Number.isInteger(page) || page < 1 || page > TMDB_MAX_PAGE) {
+    throw new RangeError(`TMDB pages run from 1 to ${TMDB_MAX_PAGE}; got ${page}`);
+  }
+}
+
+function appendQuery(append: string[]): Query {
+  if (append.length > MAX_APPEND_TO_RESPONSE) throw new RangeError(`TMDB accepts at most ${MAX_APPEND_TO_RESPONSE} append_to_response names`);
+  return append.length ? { append_to_response: append.join(",") } : {};
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Retry-After is either seconds or an HTTP date. */
+export function parseRetryAfter(value: string | null): number | undefined {
+  if (!value) return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}

@@ -1,0 +1,85 @@
+// `npm start`: the whole product on local defaults. Postgres and Redis (embedded/local unless
+// DATABASE_URL/REDIS_URL are set), migrations, the offline TMDB catalogue (unless TMDB_API_TOKEN
+// is set), then the API, the worker and the web app. Ctrl-C stops all of it.
+import path from "node:path";
+import { waitForHttp } from "./http.ts";
+import { repoRoot } from "./paths.ts";
+import { choosePort } from "./ports.ts";
+import { persistentSecret, startBackingServices } from "./services.ts";
+import { Supervisor } from "./supervisor.ts";
+
+const log = (message: string) => process.stdout.write(`[movierec] ${message}\n`);
+const tsxLoader = ["--import", "tsx"];
+const nextBin = path.join(repoRoot, "apps/web/node_modules/next/dist/bin/next");
+
+const supervisor = new Supervisor({ log });
+
+async function main() {
+  const started = Date.now();
+  const env = process.env;
+
+  // Every port is chosen before anything starts, so a clash fails fast with the variable's name.
+  const apiPort = await choosePort({ service: "API", envVar: "API_PORT", defaultPort: 4000, log });
+  const webPort = await choosePort({ service: "web app", envVar: "WEB_PORT", defaultPort: 3000, log });
+  const offline = !env.TMDB_API_TOKEN;
+  const cataloguePort = offline ? await choosePort({ service: "offline TMDB catalogue", envVar: "CATALOGUE_PORT", defaultPort: 4010, log }) : 0;
+
+  const services = await startBackingServices({ mode: "persistent", database: "movierec", log });
+  supervisor.onStop(services.stop);
+  log(`Postgres: ${services.postgres === "embedded" ? "embedded, data in .data/postgres" : "DATABASE_URL"}; Redis: ${services.redis === "local" ? "local redis-server, data in .data/redis" : "REDIS_URL"}`);
+
+  let tmdbBaseUrl = env.TMDB_API_BASE_URL ?? "https://api.themoviedb.org/3";
+  if (offline) {
+    const catalogue = supervisor.run("catalogue", process.execPath, [...tsxLoader, "src/cli.ts", "--port", String(cataloguePort)], {
+      cwd: path.join(repoRoot, "packages/tmdb-catalogue"),
+      env: { ...env, CATALOGUE_SIZE: env.CATALOGUE_SIZE ?? "5000" },
+    });
+    const origin = `http://127.0.0.1:${cataloguePort}`;
+    await waitForHttp({ url: `${origin}/__control/health`, process: catalogue });
+    tmdbBaseUrl = `${origin}/3`;
+    log(`TMDB: OFFLINE. No TMDB_API_TOKEN is set, so movierec uses the offline catalogue at ${tmdbBaseUrl}`);
+  } else {
+    log(`TMDB: online at ${tmdbBaseUrl} (TMDB_API_TOKEN is set)`);
+  }
+
+  const productEnv: NodeJS.ProcessEnv = {
+    ...env,
+    NODE_ENV: env.NODE_ENV ?? "development",
+    DATABASE_URL: services.databaseUrl,
+    REDIS_URL: services.redisUrl,
+    TMDB_API_BASE_URL: tmdbBaseUrl,
+    AUTH_SECRET: env.AUTH_SECRET ?? persistentSecret("auth"),
+    API_PORT: String(apiPort),
+    API_URL: `http://127.0.0.1:${apiPort}`,
+    WEB_PORT: String(webPort),
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+  const apiDir = path.join(repoRoot, "apps/api");
+  const api = supervisor.run("api", process.execPath, [...tsxLoader, "src/main.ts"], { cwd: apiDir, env: productEnv });
+  supervisor.run("worker", process.execPath, [...tsxLoader, "src/worker.ts"], { cwd: apiDir, env: productEnv });
+  const web = supervisor.run("web", process.execPath, [nextBin, "dev", "--port", String(webPort), "--hostname", "127.0.0.1"], {
+    cwd: path.join(repoRoot, "apps/web"),
+    env: productEnv,
+  });
+  await waitForHttp({ url: `http://127.0.0.1:${apiPort}/healthz`, process: api });
+  await waitForHttp({ url: `http://127.0.0.1:${webPort}/`, process: web, timeoutMs: 180_000 });
+
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  const lines = [
+    `movierec is running (ready in ${seconds} s). Ctrl-C stops everything.`,
+    ``,
+    `  Web app      http://localhost:${webPort}`,
+    `  GraphQL API  http://localhost:${apiPort}/graphql`,
+    `  Playground   http://localhost:${apiPort}/playground`,
+    `  Health       http://localhost:${apiPort}/healthz`,
+    `  TMDB         ${offline ? `offline catalogue at ${tmdbBaseUrl}` : tmdbBaseUrl}`,
+  ];
+  process.stdout.write(`\n${lines.map((line) => `  ${line}`).join("\n")}\n\n`);
+  process.exitCode = await supervisor.finished;
+}
+
+main().catch(async (error: Error) => {
+  process.stderr.write(`[movierec] could not start: ${error.message}\n`);
+  await supervisor.stop("crash", 1);
+  process.exit(1);
+});

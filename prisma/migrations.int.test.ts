@@ -1,0 +1,145 @@
+// The migrations in prisma/migrations are what the product runs: they must apply to an empty
+// database, be recorded as Prisma records them, and produce exactly what schema.prisma describes.
+import { execFileSync } from "node:child_process";
+import path from "node:path";
+import pg from "pg";
+import { afterAll, describe, expect, it } from "vitest";
+import { createTestDatabase } from "../packages/dev-stack/src/testing.ts";
+import { ensureDatabase, databaseName } from "../packages/dev-stack/src/postgres.ts";
+import { inject } from "vitest";
+import { applyMigrations, MigrationError, readMigrations } from "./apply-migrations.ts";
+
+const repoRoot = path.resolve(import.meta.dirname, "..");
+const cleanups: Array<() => Promise<void>> = [];
+afterAll(async () => {
+  for (const cleanup of cleanups) await cleanup();
+});
+
+async function emptyDatabase(): Promise<string> {
+  const templateUrl = inject("templateDatabaseUrl");
+  const name = `movierec_empty_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
+  // template0: a truly empty database, not a copy of the migrated template.
+  const url = await ensureDatabase({ serverUrl: templateUrl, database: name, template: "template0" });
+  cleanups.push(async () => {
+    const client = new pg.Client({ connectionString: templateUrl });
+    await client.connect();
+    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await client.end();
+  });
+  return url;
+}
+
+async function query<Row extends pg.QueryResultRow>(url: string, sql: string): Promise<Row[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query<Row>(sql)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+/** Everything about the public schema that a migration decides, in a comparable form. */
+async function catalogue(url: string) {
+  const columns = await query(
+    url,
+    `SELECT table_name, column_name, data_type, udt_name, is_nullable, column_default
+       FROM information_schema.columns
+      WHERE table_schema = 'public' AND table_name <> '_prisma_migrations'
+      ORDER BY table_name, column_name`,
+  );
+  const indexes = await query(url, `SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' ORDER BY indexname`);
+  const constraints = await query(
+    url,
+    `SELECT conrelid::regclass::text AS table_name, conname, pg_get_constraintdef(oid) AS definition
+       FROM pg_constraint WHERE connamespace = 'public'::regnamespace AND conrelid::regclass::text <> '_prisma_migrations'
+      ORDER BY 1, 2`,
+  );
+  const enums = await query(url, `SELECT t.typname, array_agg(e.enumlabel ORDER BY e.enumsortorder) AS labels FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid GROUP BY t.typname ORDER BY t.typname`);
+  return { columns, indexes, constraints, enums };
+}
+
+function prisma6(args: string[], databaseUrl: string): { status: number; output: string } {
+  try {
+    const output = execFileSync(process.execPath, [path.join(repoRoot, "node_modules/prisma6/build/index.js"), ...args, "--config", "prisma/migrate.config.ts"], {
+      cwd: repoRoot,
+      env: { ...process.env, DATABASE_URL: databaseUrl, PRISMA_HIDE_UPDATE_MESSAGE: "1" },
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    return { status: 0, output };
+  } catch (error) {
+    const failure = error as { status: number; stdout: string; stderr: string };
+    return { status: failure.status, output: `${failure.stdout}${failure.stderr}` };
+  }
+}
+
+describe("migrations", () => {
+  it("apply to an empty database and are recorded as Prisma records them", async () => {
+    const url = await emptyDatabase();
+    const migrations = readMigrations();
+    expect(migrations.length).toBeGreaterThan(0);
+
+    expect(await applyMigrations({ databaseUrl: url })).toEqual(migrations.map((migration) => migration.name));
+    const recorded = await query<{ migration_name: string; checksum: string; finished_at: Date | null; applied_steps_count: number }>(
+      url,
+      `SELECT migration_name, checksum, finished_at, applied_steps_count FROM "_prisma_migrations" ORDER BY migration_name`,
+    );
+    expect(recorded.map((row) => [row.migration_name, row.checksum, row.applied_steps_count])).toEqual(migrations.map((migration) => [migration.name, migration.checksum, 1]));
+    expect(recorded.every((row) => row.finished_at instanceof Date)).toBe(true);
+
+    const tables = await query<{ tablename: string }>(url, `SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`);
+    expect(tables.map((row) => row.tablename)).toEqual(
+      expect.arrayContaining(["user", "api_token", "preference", "favourite", "watchlist_item", "dismissal", "media_cache", "ingest_cursor", "account", "verification_token"]),
+    );
+    // The candidate query for recommendations relies on these two.
+    const indexes = await query<{ indexdef: string }>(url, `SELECT indexdef FROM pg_indexes WHERE tablename = 'media_cache'`);
+    expect(indexes.map((row) => row.indexdef)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/USING gin \(genre_ids\)/), expect.stringMatching(/\(popularity DESC\)/)]),
+    );
+
+    // A second run finds nothing to do.
+    expect(await applyMigrations({ databaseUrl: url })).toEqual([]);
+  });
+
+  it("refuse to run when an applied migration was edited", async () => {
+    const url = await emptyDatabase();
+    await applyMigrations({ databaseUrl: url });
+    const edited = readMigrations().map((migration, index) => (index === 0 ? { ...migration, checksum: "0".repeat(64) } : migration));
+    await expect(applyMigrations({ databaseUrl: url, migrations: edited })).rejects.toThrow(MigrationError);
+    await expect(applyMigrations({ databaseUrl: url, migrations: edited })).rejects.toThrow(/was changed after it was applied/);
+  });
+
+  it("roll back a migration that fails, leaving no half-applied record", async () => {
+    const url = await emptyDatabase();
+    const broken = [{ name: "20000101000000_broken", sql: "CREATE TABLE fine (id int); SELECT no_such_function();", checksum: "f".repeat(64) }];
+    await expect(applyMigrations({ databaseUrl: url, migrations: broken })).rejects.toThrow(/20000101000000_broken failed/);
+    expect(await query(url, `SELECT * FROM "_prisma_migrations"`)).toEqual([]);
+    expect(await query(url, `SELECT tablename FROM pg_tables WHERE tablename = 'fine'`)).toEqual([]);
+  });
+
+  it("produce exactly the database schema.prisma describes", async () => {
+    const migratedUrl = await emptyDatabase();
+    await applyMigrations({ databaseUrl: migratedUrl });
+    // Prisma renders schema.prisma itself into a second empty database…
+    const pushedUrl = await emptyDatabase();
+    const push = prisma6(["db", "push", "--skip-generate"], pushedUrl);
+    expect(push.output).toContain("in sync");
+    // …and the two databases' catalogues must be identical.
+    const [migrated, pushed] = await Promise.all([catalogue(migratedUrl), catalogue(pushedUrl)]);
+    expect(migrated.columns.length).toBeGreaterThan(50);
+    expect(migrated).toEqual(pushed);
+
+  });
+});
+
+describe("test databases", () => {
+  it("are copies of the migrated template, one per caller", async () => {
+    const first = await createTestDatabase();
+    const second = await createTestDatabase();
+    cleanups.push(first.drop, second.drop);
+    expect(databaseName(first.url)).not.toBe(databaseName(second.url));
+    const rows = await query<{ count: string }>(first.url, `SELECT count(*) FROM "_prisma_migrations" WHERE finished_at IS NOT NULL`);
+    expect(Number(rows[0]?.count)).toBe(readMigrations().length);
+  });
+});
