@@ -33,22 +33,18 @@ export const configSchema = z
     TMDB_TIMEOUT_MS: positiveInt.default(10_000),
     TMDB_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(4),
   })
-  .transform((env, context) => {
-    if (!env.TMDB_API_TOKEN && !env.TMDB_API_BASE_URL) {
-      context.addIssue({
-        code: "custom",
-        path: ["TMDB_API_TOKEN"],
-        message:
-          "neither TMDB_API_TOKEN nor TMDB_API_BASE_URL is set. Set TMDB_API_TOKEN to use TMDB, or TMDB_API_BASE_URL to an offline catalogue server (`npm start` does this for you).",
-      });
-      return z.NEVER;
-    }
-    return {
-      ...env,
-      TMDB_API_BASE_URL: (env.TMDB_API_BASE_URL ?? "https://api.themoviedb.org/3").replace(/\/+$/, ""),
-      tmdbMode: env.TMDB_API_TOKEN ? ("online" as const) : ("offline" as const),
-    };
-  });
+  // `when`: report this alongside other problems, not only once everything else is valid.
+  .refine((env) => env.TMDB_API_TOKEN || env.TMDB_API_BASE_URL, {
+    path: ["TMDB_API_TOKEN"],
+    message:
+      "neither TMDB_API_TOKEN nor TMDB_API_BASE_URL is set. Set TMDB_API_TOKEN to use TMDB, or TMDB_API_BASE_URL to an offline catalogue server (`npm start` does this for you).",
+    when: () => true,
+  })
+  .transform((env) => ({
+    ...env,
+    TMDB_API_BASE_URL: (env.TMDB_API_BASE_URL ?? "https://api.themoviedb.org/3").replace(/\/+$/, ""),
+    tmdbMode: env.TMDB_API_TOKEN ? ("online" as const) : ("offline" as const),
+  }));
 
 export type Config = z.output<typeof configSchema>;
 

@@ -1,0 +1,37 @@
+// The API and the worker stop at once, with a message naming the variable, on bad configuration.
+import { spawnSync } from "node:child_process";
+import net from "node:net";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { createTestDatabase, testRedisUrl } from "../../../packages/dev-stack/src/testing.ts";
+
+const apiDir = path.resolve(import.meta.dirname, "..");
+
+function run(entry: string, env: NodeJS.ProcessEnv) {
+  const { DATABASE_URL: _db, REDIS_URL: _redis, TMDB_API_TOKEN: _token, TMDB_API_BASE_URL: _base, API_PORT: _port, ...rest } = process.env;
+  return spawnSync(process.execPath, ["--import", "tsx", entry], { cwd: apiDir, env: { ...rest, LOG_LEVEL: "warn", ...env }, encoding: "utf8", timeout: 30_000 });
+}
+
+describe("process start-up", () => {
+  it.each(["src/main.ts", "src/worker.ts"])("%s exits with EX_CONFIG naming the missing variables", (entry) => {
+    const result = run(entry, { REDIS_URL: "redis://127.0.0.1:6379" });
+    expect(result.status).toBe(78);
+    expect(result.stderr).toContain("DATABASE_URL is required but not set");
+    expect(result.stderr).toContain("neither TMDB_API_TOKEN nor TMDB_API_BASE_URL is set");
+  });
+
+  it("the API exits with a clear message when API_PORT is taken", async () => {
+    const database = await createTestDatabase();
+    const holder = net.createServer();
+    await new Promise<void>((resolve) => holder.listen(0, "127.0.0.1", resolve));
+    const { port } = holder.address() as net.AddressInfo;
+    try {
+      const result = run("src/main.ts", { DATABASE_URL: database.url, REDIS_URL: testRedisUrl(), TMDB_API_BASE_URL: "http://127.0.0.1:9/3", API_PORT: String(port) });
+      expect(result.status).toBe(1);
+      expect(`${result.stdout}${result.stderr}`).toContain(`API_PORT=${port} is already in use`);
+    } finally {
+      holder.close();
+      await database.drop();
+    }
+  });
+});

@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, parseConfig } from "./config.ts";
+
+const valid = {
+  DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/movierec",
+  REDIS_URL: "redis://127.0.0.1:6379",
+  TMDB_API_BASE_URL: "http://127.0.0.1:4010/3/",
+};
+
+function problems(env: NodeJS.ProcessEnv): string {
+  try {
+    parseConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as Error).message;
+  }
+  throw new Error("expected the configuration to be refused");
+}
+
+describe("parseConfig", () => {
+  it("fills defaults and runs offline without a TMDB token", () => {
+    const config = parseConfig(valid);
+    expect(config.API_PORT).toBe(4000);
+    expect(config.TMDB_RATE_LIMIT_PER_SECOND).toBe(40);
+    expect(config.TMDB_MAX_IN_FLIGHT).toBe(20);
+    expect(config.tmdbMode).toBe("offline");
+    expect(config.TMDB_API_BASE_URL).toBe("http://127.0.0.1:4010/3");
+  });
+
+  it("goes online against api.themoviedb.org when a token is set", () => {
+    const { TMDB_API_BASE_URL: _unused, ...env } = valid;
+    const config = parseConfig({ ...env, TMDB_API_TOKEN: "eyJhbGciOiJIUzI1NiJ9.a-long-read-access-token" });
+    expect(config.tmdbMode).toBe("online");
+    expect(config.TMDB_API_BASE_URL).toBe("https://api.themoviedb.org/3");
+  });
+
+  it("names every missing variable", () => {
+    const message = problems({});
+    expect(message).toContain("DATABASE_URL is required but not set");
+    expect(message).toContain("REDIS_URL is required but not set");
+    expect(message).toContain(".env.example");
+  });
+
+  it("says what is wrong with a bad value", () => {
+    expect(problems({ ...valid, API_PORT: "99999" })).toMatch(/API_PORT="99999"/);
+    expect(problems({ ...valid, DATABASE_URL: "mysql://localhost/movierec" })).toMatch(/DATABASE_URL="mysql:\/\/localhost\/movierec": must be a postgresql:\/\/ URL/);
+    expect(problems({ ...valid, TMDB_RATE_LIMIT_PER_SECOND: "fast" })).toMatch(/TMDB_RATE_LIMIT_PER_SECOND/);
+  });
+
+  it("asks for a token or a base URL, and never prints the token", () => {
+    const { TMDB_API_BASE_URL: _unused, ...env } = valid;
+    expect(problems(env)).toMatch(/neither TMDB_API_TOKEN nor TMDB_API_BASE_URL is set/);
+    const message = problems({ ...valid, TMDB_API_TOKEN: "short-secret" });
+    expect(message).toContain("TMDB_API_TOKEN=<hidden>");
+    expect(message).not.toContain("short-secret");
+  });
+});
