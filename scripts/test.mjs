@@ -5,6 +5,7 @@
 //   4. e2e          Playwright against the whole stack in Chromium
 // Pass tier names to run only those: `npm test -- unit integration`.
 import { spawnSync } from "node:child_process";
+import { rmSync } from "node:fs";
 import path from "node:path";
 import { bootstrap, log, pnpm, repoRoot } from "./bootstrap.mjs";
 
@@ -24,16 +25,21 @@ const commands = {
   types: [
     [bin("tsc"), ["-p", "tsconfig.json"]],
     [bin("tsc"), ["-p", "apps/web/tsconfig.json"]],
+    [bin("tsc"), ["-p", "e2e/tsconfig.json"]],
   ],
   unit: [[bin("vitest"), ["run", "--project", "unit"]]],
   integration: [[bin("vitest"), ["run", "--project", "integration"]]],
   e2e: [[pnpm(), ["--filter", "@movierec/e2e", "exec", "playwright", "test"]]],
 };
 
+// Playwright's stack keeps its data in .data/e2e: start each run from nothing.
+const resetE2eData = () => rmSync(path.join(repoRoot, ".data", "e2e"), { recursive: true, force: true });
+
 const timings = [];
 for (const tier of tiers) {
   const started = Date.now();
   log(`── ${tier} tests ──`);
+  if (tier === "e2e") resetE2eData();
   for (const [command, args] of commands[tier]) {
     const result = spawnSync(command, args, { cwd: repoRoot, stdio: "inherit", env: { ...process.env, FORCE_COLOR: process.env.CI ? "0" : process.env.FORCE_COLOR } });
     if (result.status !== 0) {

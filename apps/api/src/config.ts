@@ -53,7 +53,9 @@ export class ConfigError extends Error {
 }
 
 /** Parses `env`; throws a ConfigError listing every bad variable. */
-export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
+export function parseConfig(rawEnv: NodeJS.ProcessEnv = process.env): Config {
+  // `VAR=` in a .env file means "not set", as it does for the start command.
+  const env = Object.fromEntries(Object.entries(rawEnv).filter(([, value]) => value !== ""));
   const result = configSchema.safeParse(env);
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => {

@@ -1,0 +1,50 @@
+// Playwright against the whole stack, started exactly as `npm start` starts it (dev-stack's
+// start.ts), on its own data directory and ports, with Debian's Chromium.
+import path from "node:path";
+import { defineConfig, devices } from "@playwright/test";
+
+const repoRoot = path.resolve(import.meta.dirname, "..");
+const webPort = Number(process.env.E2E_WEB_PORT ?? 3100);
+const apiPort = Number(process.env.E2E_API_PORT ?? 4100);
+export const apiUrl = `http://127.0.0.1:${apiPort}`;
+
+export default defineConfig({
+  testDir: "specs",
+  outputDir: "test-results",
+  timeout: 60_000,
+  fullyParallel: true,
+  workers: process.env.CI ? 2 : undefined,
+  reporter: [["list"]],
+  use: {
+    baseURL: `http://127.0.0.1:${webPort}`,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+    },
+  },
+  projects: [
+    { name: "desktop", use: { ...devices["Desktop Chrome"], channel: undefined } },
+  ],
+  webServer: {
+    command: `node --import tsx ${path.join(repoRoot, "packages/dev-stack/src/start.ts")}`,
+    cwd: repoRoot,
+    url: `http://127.0.0.1:${webPort}/`,
+    timeout: 180_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
+    env: {
+      MOVIEREC_DATA_DIR: path.join(repoRoot, ".data/e2e"),
+      WEB_PORT: String(webPort),
+      API_PORT: String(apiPort),
+      CATALOGUE_PORT: "",
+      POSTGRES_PORT: "",
+      REDIS_PORT: "",
+      TMDB_API_TOKEN: "",
+      LOG_LEVEL: "warn",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  },
+});
