@@ -3,9 +3,9 @@
 // is set), then the API, the worker and the web app. Ctrl-C stops all of it.
 import path from "node:path";
 import { waitForHttp } from "./http.ts";
-import { repoRoot } from "./paths.ts";
+import { dataRoot, repoRoot } from "./paths.ts";
 import { choosePort } from "./ports.ts";
-import { persistentSecret, startBackingServices } from "./services.ts";
+import { persistentSecret, redactUrl, startBackingServices } from "./services.ts";
 import { Supervisor } from "./supervisor.ts";
 
 const log = (message: string) => process.stdout.write(`[movierec] ${message}\n`);
@@ -26,7 +26,6 @@ async function main() {
 
   const services = await startBackingServices({ mode: "persistent", database: "movierec", log });
   supervisor.onStop(services.stop);
-  log(`Postgres: ${services.postgres === "embedded" ? "embedded, data in .data/postgres" : "DATABASE_URL"}; Redis: ${services.redis === "local" ? "local redis-server, data in .data/redis" : "REDIS_URL"}`);
 
   let tmdbBaseUrl = env.TMDB_API_BASE_URL ?? "https://api.themoviedb.org/3";
   if (offline) {
@@ -72,7 +71,9 @@ async function main() {
     `  GraphQL API  http://localhost:${apiPort}/graphql`,
     `  Playground   http://localhost:${apiPort}/playground`,
     `  Health       http://localhost:${apiPort}/healthz`,
-    `  TMDB         ${offline ? `offline catalogue at ${tmdbBaseUrl}` : tmdbBaseUrl}`,
+    `  TMDB         ${offline ? `OFFLINE catalogue at ${tmdbBaseUrl} (set TMDB_API_TOKEN for TMDB)` : tmdbBaseUrl}`,
+    `  Postgres     ${redactUrl(services.databaseUrl)} (${services.postgres === "embedded" ? `embedded, data in ${dataRoot}/postgres` : "DATABASE_URL"})`,
+    `  Redis        ${redactUrl(services.redisUrl)} (${services.redis === "local" ? `local redis-server, data in ${dataRoot}/redis` : "REDIS_URL"})`,
   ];
   process.stdout.write(`\n${lines.map((line) => `  ${line}`).join("\n")}\n\n`);
   process.exitCode = await supervisor.finished;

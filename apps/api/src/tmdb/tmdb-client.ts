@@ -138,40 +138,40 @@ export class TmdbClient {
 
   // ---- typed endpoints -------------------------------------------------------------------
 
-  list(options: { mediaType: TmdbMediaType; list: TmdbListName; page: number }, signal?: AbortSignal) {
+  async list(options: { mediaType: TmdbMediaType; list: TmdbListName; page: number }, signal?: AbortSignal) {
     assertPage(options.page);
     const item = options.mediaType === "movie" ? movieListItemSchema : tvListItemSchema;
     return this.get(`/${options.mediaType}/${options.list}`, { page: options.page }, pagedListSchema(item), signal);
   }
 
-  trending(options: { mediaType: TmdbMediaType | "all"; window: "day" | "week"; page: number }, signal?: AbortSignal) {
+  async trending(options: { mediaType: TmdbMediaType | "all"; window: "day" | "week"; page: number }, signal?: AbortSignal) {
     assertPage(options.page);
     return this.get(`/trending/${options.mediaType}/${options.window}`, { page: options.page }, pagedListSchema(mixedListItemSchema), signal);
   }
 
-  discover(options: { mediaType: TmdbMediaType; query: Query; page: number }, signal?: AbortSignal) {
+  async discover(options: { mediaType: TmdbMediaType; query: Query; page: number }, signal?: AbortSignal) {
     assertPage(options.page);
     const item = options.mediaType === "movie" ? movieListItemSchema : tvListItemSchema;
     return this.get(`/discover/${options.mediaType}`, { ...options.query, page: options.page }, pagedListSchema(item), signal);
   }
 
-  movieDetails(id: number, append: string[] = [], signal?: AbortSignal) {
+  async movieDetails(id: number, append: string[] = [], signal?: AbortSignal) {
     return this.get(`/movie/${id}`, appendQuery(append), movieDetailsSchema, signal);
   }
 
-  tvDetails(id: number, append: string[] = [], signal?: AbortSignal) {
+  async tvDetails(id: number, append: string[] = [], signal?: AbortSignal) {
     return this.get(`/tv/${id}`, appendQuery(append), tvDetailsSchema, signal);
   }
 
-  genres(mediaType: TmdbMediaType, signal?: AbortSignal) {
+  async genres(mediaType: TmdbMediaType, signal?: AbortSignal) {
     return this.get(`/genre/${mediaType}/list`, {}, genreListSchema, signal);
   }
 
-  configuration(signal?: AbortSignal) {
+  async configuration(signal?: AbortSignal) {
     return this.get("/configuration", {}, configurationSchema, signal);
   }
 
-  searchMulti(options: { query: string; page: number }, signal?: AbortSignal) {
+  async searchMulti(options: { query: string; page: number }, signal?: AbortSignal) {
     assertPage(options.page);
     return this.get("/search/multi", { query: options.query, page: options.page }, pagedListSchema(mixedListItemSchema), signal);
   }
