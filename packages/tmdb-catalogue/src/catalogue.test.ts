@@ -1,0 +1,241 @@
+import { describe, expect, it } from "vitest";
+import { buildCatalogue, LIST_POSTER_NULL_RATE, LIST_VOTES_ZERO_RATE, parseIdExpression } from "./catalogue.ts";
+import { MOVIE_GENRES, TV_GENRES, JOBS } from "./data.ts";
+import { loadRealFilms } from "./generate.ts";
+import { REFERENCE_DATE, titleName } from "./model.ts";
+
+const cat = buildCatalogue({ size: 5000, seed: 42 });
+
+describe("buildCatalogue: determinism", () => {
+  it("gives identical data for the same size and seed", () => {
+    const again = buildCatalogue({ size: 5000, seed: 42 });
+    expect(JSON.stringify(again.movies)).toBe(JSON.stringify(cat.movies));
+    expect(JSON.stringify(again.tv)).toBe(JSON.stringify(cat.tv));
+    expect(JSON.stringify(again.people)).toBe(JSON.stringify(cat.people));
+    expect(JSON.stringify(again.collections)).toBe(JSON.stringify(cat.collections));
+  });
+
+  it("gives different synthetic data for another seed", () => {
+    const other = buildCatalogue({ size: 5000, seed: 7 });
+    expect(other.movies.length).toBe(cat.movies.length);
+    expect(JSON.stringify(other.tv.map((t) => t.name))).not.toBe(JSON.stringify(cat.tv.map((t) => t.name)));
+  });
+
+  it("rejects nonsense sizes", () => {
+    expect(() => buildCatalogue({ size: 0 })).toThrow(RangeError);
+    expect(() => buildCatalogue({ size: 1.5 })).toThrow(RangeError);
+  });
+});
+
+describe("catalogue contents", () => {
+  it("splits size into ~70% movies and ~30% tv", () => {
+    expect(cat.size).toBe(5000);
+    expect(cat.movies.length + cat.tv.length).toBe(5000);
+    expect(cat.movies.length).toBe(3500);
+    expect(cat.tv.length).toBe(1500);
+  });
+
+  it("starts with real films from vega-datasets, with their dates and directors", () => {
+    const real = loadRealFilms();
+    expect(real.length).toBeGreaterThan(3000);
+    const first = cat.movies[0];
+    expect(first?.real).toBe(true);
+    expect(first?.title).toBe(real[0]?.title);
+    expect(first?.releaseDate).toBe("1998-06-12");
+    const darkKnight = cat.movies.find((m) => m.title === "The Dark Knight");
+    expect(darkKnight?.releaseDate).toBe("2008-07-18");
+    const director = darkKnight?.crewIds[darkKnight.crewJobs.indexOf(0)];
+    expect(cat.person(director ?? -1)?.name).toBe("Christopher Nolan");
+    // two-digit years in movies.json are repaired (no film after the data set's 2010 cut-off)
+    expect(cat.movies.filter((m) => m.real).every((m) => m.releaseDate >= "1900" && m.releaseDate <= "2011")).toBe(true);
+    expect(cat.movies.filter((m) => m.real).length).toBe(Math.min(real.length, 3500));
+    expect(cat.movies.some((m) => !m.real)).toBe(true);
+  });
+
+  it("has unique, non-contiguous ids in separate movie / tv spaces", () => {
+    for (const list of [cat.movies, cat.tv]) {
+      const ids = list.map((t) => t.id);
+      expect(new Set(ids).size).toBe(ids.length);
+      const gaps = ids.slice(1).map((id, i) => id - (ids[i] as number));
+      expect(gaps.every((g) => g >= 1)).toBe(true);
+      expect(gaps.some((g) => g > 1)).toBe(true);
+    }
+    const movieIds = new Set(cat.movies.map((m) => m.id));
+    expect(cat.tv.some((t) => movieIds.has(t.id))).toBe(true); // same number can be a movie and a show, as in TMDB
+    expect(cat.movie(cat.movies[1234]?.id ?? 0)).toBe(cat.movies[1234]);
+    expect(cat.tvShow(cat.tv[99]?.id ?? 0)).toBe(cat.tv[99]);
+    expect(cat.movie(1)).toBeUndefined();
+  });
+
+  it("uses 1–4 genres from the right TMDB list, with plausible co-occurrence", () => {
+    const movieIds = new Set(MOVIE_GENRES.map((g) => g.id));
+    const tvIds = new Set(TV_GENRES.map((g) => g.id));
+    expect(MOVIE_GENRES).toHaveLength(19);
+    expect(TV_GENRES).toHaveLength(16);
+    for (const m of cat.movies) {
+      expect(m.genreIds.length).toBeGreaterThanOrEqual(1);
+      expect(m.genreIds.length).toBeLessThanOrEqual(4);
+      expect(m.genreIds.every((g) => movieIds.has(g))).toBe(true);
+      expect(new Set(m.genreIds).size).toBe(m.genreIds.length);
+    }
+    for (const t of cat.tv) {
+      expect(t.genreIds.length).toBeGreaterThanOrEqual(1);
+      expect(t.genreIds.length).toBeLessThanOrEqual(4);
+      expect(t.genreIds.every((g) => tvIds.has(g))).toBe(true);
+    }
+    const synthetic = cat.movies.filter((m) => !m.real);
+    const pair = (a: number, b: number) => synthetic.filter((m) => m.genreIds.includes(a) && m.genreIds.includes(b)).length;
+    expect(pair(80, 53)).toBeGreaterThan(pair(16, 27)); // crime+thriller far more common than animation+horror
+    expect(pair(16, 10751)).toBeGreaterThan(pair(16, 10752));
+  });
+
+  it("has a heavy-tailed popularity with vote counts that follow it", () => {
+    const pops = cat.tv.map((t) => t.popularity).sort((a, b) => b - a);
+    const median = pops[Math.floor(pops.length / 2)] as number;
+    expect(pops[0]).toBeGreaterThan(median * 30);
+    const byPop = [...cat.tv].sort((a, b) => b.popularity - a.popularity);
+    const avgVotes = (xs: typeof byPop) => xs.reduce((s, t) => s + t.voteCount, 0) / xs.length;
+    expect(avgVotes(byPop.slice(0, 100))).toBeGreaterThan(avgVotes(byPop.slice(-500)) * 10);
+  });
+
+  it("has vote averages around 6.3, mostly English, a few adult titles, tv origin countries", () => {
+    const voted = cat.tv.filter((t) => t.voteCount >= 50);
+    const mean = voted.reduce((s, t) => s + t.voteAverage, 0) / voted.length;
+    expect(mean).toBeGreaterThan(5.6);
+    expect(mean).toBeLessThan(7);
+    for (const t of [...cat.movies, ...cat.tv]) {
+      expect(t.voteAverage).toBeGreaterThanOrEqual(0);
+      expect(t.voteAverage).toBeLessThanOrEqual(10);
+      expect(Math.round(t.voteAverage * 1000) / 1000).toBe(t.voteAverage);
+    }
+    const en = cat.tv.filter((t) => t.originalLanguage === "en").length / cat.tv.length;
+    expect(en).toBeGreaterThan(0.4);
+    expect(en).toBeLessThan(0.75);
+    expect(new Set(cat.tv.map((t) => t.originalLanguage)).size).toBeGreaterThan(8);
+    const adult = cat.movies.filter((m) => m.adult).length;
+    expect(adult).toBeGreaterThan(0);
+    expect(adult).toBeLessThan(cat.movies.length * 0.02);
+    expect(cat.tv.every((t) => t.originCountry.length >= 1 && /^[A-Z]{2}$/.test(t.originCountry[0] as string))).toBe(true);
+  });
+
+  it("spreads synthetic years from the 1930s to 2026, skewed recent", () => {
+    const years = cat.movies.filter((m) => !m.real && m.releaseDate).map((m) => Number(m.releaseDate.slice(0, 4)));
+    expect(Math.min(...years)).toBeGreaterThanOrEqual(1930);
+    expect(Math.max(...years)).toBe(2026);
+    const recent = years.filter((y) => y >= 2000).length;
+    expect(recent / years.length).toBeGreaterThan(0.45);
+    // upcoming titles are unreleased and have no votes yet
+    const upcoming = cat.movies.filter((m) => m.releaseDate > REFERENCE_DATE);
+    expect(upcoming.length).toBeGreaterThan(0);
+    expect(upcoming.every((m) => m.status !== "Released" && m.voteCount === 0)).toBe(true);
+  });
+
+  it("shares people across titles with a power law, and gives every movie a director", () => {
+    const appearances = new Map<number, number>();
+    for (const t of [...cat.movies, ...cat.tv]) for (const p of t.castIds) appearances.set(p, (appearances.get(p) ?? 0) + 1);
+    const counts = [...appearances.values()].sort((a, b) => b - a);
+    expect(counts[0]).toBeGreaterThan(40);
+    const total = counts.reduce((a, b) => a + b, 0);
+    const top10pc = counts.slice(0, Math.ceil(counts.length / 10)).reduce((a, b) => a + b, 0);
+    expect(top10pc / total).toBeGreaterThan(0.3); // a few actors take a large share
+    expect(counts.filter((c) => c <= 2).length).toBeGreaterThan(counts.length * 0.1); // and a long tail
+    for (const m of cat.movies) expect(m.crewJobs).toContain(0);
+    for (const t of cat.tv) expect(t.crewJobs).not.toContain(0);
+    expect(JOBS[0]).toEqual(["Director", "Directing"]);
+    // directors direct several films
+    const directed = new Map<number, number>();
+    for (const m of cat.movies) m.crewIds.forEach((p, k) => m.crewJobs[k] === 0 && directed.set(p, (directed.get(p) ?? 0) + 1));
+    expect(Math.max(...directed.values())).toBeGreaterThanOrEqual(10);
+    // every referenced person exists
+    for (const t of cat.tv) for (const p of [...t.castIds, ...t.crewIds, ...t.createdByIds]) expect(cat.person(p)).toBeDefined();
+  });
+
+  it("gives 3–8 keywords per title, correlated with genres", () => {
+    for (const t of [...cat.movies, ...cat.tv]) {
+      expect(t.keywordIds.length).toBeGreaterThanOrEqual(3);
+      expect(t.keywordIds.length).toBeLessThanOrEqual(8);
+      for (const k of t.keywordIds) expect(cat.keyword(k)).toBeDefined();
+    }
+    const haunted = cat.keywords.find((k) => k.name === "haunted house")?.id ?? -1;
+    const withHaunted = cat.movies.filter((m) => m.keywordIds.includes(haunted));
+    expect(withHaunted.length).toBeGreaterThan(5);
+    expect(withHaunted.filter((m) => m.genreIds.includes(27)).length / withHaunted.length).toBeGreaterThan(0.8);
+  });
+
+  it("has tv details: seasons, episodes, air dates, statuses", () => {
+    for (const t of cat.tv) {
+      const regular = t.seasons.filter((s) => s.seasonNumber > 0);
+      expect(regular.length).toBe(t.numberOfSeasons);
+      expect(regular.reduce((s, x) => s + x.episodeCount, 0)).toBe(t.numberOfEpisodes);
+      expect(t.firstAirDate <= t.lastAirDate).toBe(true);
+      expect(t.lastAirDate <= REFERENCE_DATE).toBe(true);
+      if (t.nextEpisode) expect(t.nextEpisode.airDate > REFERENCE_DATE).toBe(true);
+    }
+    expect(new Set(cat.tv.map((t) => t.status))).toEqual(new Set(["Returning Series", "Ended", "Canceled"]));
+  });
+});
+
+describe("list items that deliberately lack fields", () => {
+  it("marks ~10% for poster_path null and ~5% for zeroed votes, deterministically", () => {
+    for (const type of ["movie", "tv"] as const) {
+      const lf = cat.lackingFields(type);
+      const n = cat.titles(type).length;
+      expect(lf.posterNull.length / n).toBeGreaterThan(LIST_POSTER_NULL_RATE - 0.025);
+      expect(lf.posterNull.length / n).toBeLessThan(LIST_POSTER_NULL_RATE + 0.025);
+      expect(lf.votesZero.length / n).toBeGreaterThan(LIST_VOTES_ZERO_RATE - 0.02);
+      expect(lf.votesZero.length / n).toBeLessThan(LIST_VOTES_ZERO_RATE + 0.02);
+      for (const id of lf.votesZero) expect((cat.title(type, id)?.voteCount ?? 0) > 0).toBe(true);
+      expect(lf).toEqual(buildCatalogue({ size: 5000, seed: 42 }).lackingFields(type));
+    }
+    expect(cat.listItemLacksPoster("movie", 999_999_999)).toBe(false);
+  });
+});
+
+describe("queries", () => {
+  it("parses TMDB id expressions: comma = AND, pipe = OR", () => {
+    expect(parseIdExpression("28,12")).toEqual([[28], [12]]);
+    expect(parseIdExpression("28|12")).toEqual([[28, 12]]);
+    expect(parseIdExpression("")).toBeUndefined();
+    expect(parseIdExpression(null)).toBeUndefined();
+  });
+
+  it("ranks similar titles by shared genres and recommendations by shared people", () => {
+    const m = cat.movies.find((x) => x.title === "The Dark Knight");
+    if (!m) throw new Error("missing The Dark Knight");
+    const similar = cat.similar(m);
+    expect(similar.length).toBeGreaterThan(20);
+    expect(similar.every((s) => s.mediaType === "movie" && s.id !== m.id && s.genreIds.some((g) => m.genreIds.includes(g)))).toBe(true);
+    const recs = cat.recommendations(m);
+    expect(recs.length).toBe(40);
+    const people = new Set(cat.keyPeople(m));
+    const sharing = recs.filter((r) => [...r.castIds.slice(0, 8), ...r.crewIds].some((p) => people.has(p)));
+    expect(sharing.length).toBeGreaterThan(recs.length / 2);
+    // the Batman sequel shares its director
+    expect(recs.slice(0, 10).map((r) => titleName(r))).toContain("Batman Begins");
+  });
+
+  it("indexes people's credits and known_for", () => {
+    const nolan = cat.people.find((p) => p.name === "Christopher Nolan");
+    if (!nolan) throw new Error("missing Nolan");
+    const credits = cat.personCredits(nolan);
+    expect(credits.crew.some((c) => c.title.mediaType === "movie" && titleName(c.title) === "The Dark Knight" && c.job === 0)).toBe(true);
+    expect(cat.knownFor(nolan).length).toBeGreaterThan(0);
+  });
+});
+
+describe("large catalogues", () => {
+  it(
+    "builds 100,000 titles quickly",
+    () => {
+      const started = performance.now();
+      const big = buildCatalogue({ size: 100_000 });
+      const ms = performance.now() - started;
+      expect(big.movies.length + big.tv.length).toBe(100_000);
+      expect(big.movies.length).toBe(70_000);
+      expect(new Set(big.movies.map((m) => m.id)).size).toBe(70_000);
+      expect(big.popular("movie").length).toBeGreaterThan(69_000);
+      expect(ms).toBeLessThan(10_000);
+    },
+    30_000,
+  );
+});
