@@ -7,7 +7,7 @@ import { createTestDatabase, testRedisUrl } from "../../../packages/dev-stack/sr
 
 const apiDir = path.resolve(import.meta.dirname, "..");
 
-function run(entry: string, env: NodeJS.ProcessEnv) {
+function run(entry: string, env: Record<string, string | undefined>) {
   const { DATABASE_URL: _db, REDIS_URL: _redis, TMDB_API_TOKEN: _token, TMDB_API_BASE_URL: _base, API_PORT: _port, ...rest } = process.env;
   return spawnSync(process.execPath, ["--import", "tsx", entry], { cwd: apiDir, env: { ...rest, LOG_LEVEL: "warn", ...env }, encoding: "utf8", timeout: 30_000 });
 }

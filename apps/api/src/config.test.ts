@@ -7,7 +7,7 @@ const valid = {
   TMDB_API_BASE_URL: "http://127.0.0.1:4010/3/",
 };
 
-function problems(env: NodeJS.ProcessEnv): string {
+function problems(env: Record<string, string | undefined>): string {
   try {
     parseConfig(env);
   } catch (error) {

@@ -20,14 +20,22 @@ export const configSchema = z
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     DATABASE_URL: postgresUrl,
     REDIS_URL: redisUrl,
+    // Every Redis key this process writes starts with it (rate limits, queues, fallback memos), so
+    // several deployments or test runs can share one Redis.
+    REDIS_KEY_PREFIX: z.string().regex(/^[\w:.-]{1,40}$/, "letters, digits and : . _ - only").default("movierec:"),
     API_HOST: z.string().min(1).default("127.0.0.1"),
     API_PORT: port.default(4000),
+    // Signs the web app's next-auth session cookies, which the API reads. The start command sets it.
+    AUTH_SECRET: z.string().min(16, "must be at least 16 characters (e.g. `openssl rand -base64 32`)").optional(),
     TMDB_API_TOKEN: z
       .string()
       .trim()
       .min(20, "looks too short for a TMDB API Read Access Token (a long JWT from your TMDB account's API settings)")
       .optional(),
     TMDB_API_BASE_URL: z.string().url().optional(),
+    // Requests a minute to /graphql, per API token (or session cookie) and per IP without one.
+    API_RATE_LIMIT_PER_MINUTE_TOKEN: positiveInt.default(600),
+    API_RATE_LIMIT_PER_MINUTE_IP: positiveInt.default(300),
     TMDB_RATE_LIMIT_PER_SECOND: positiveInt.default(40),
     TMDB_MAX_IN_FLIGHT: positiveInt.default(20),
     TMDB_TIMEOUT_MS: positiveInt.default(10_000),
@@ -53,7 +61,7 @@ export class ConfigError extends Error {
 }
 
 /** Parses `env`; throws a ConfigError listing every bad variable. */
-export function parseConfig(rawEnv: NodeJS.ProcessEnv = process.env): Config {
+export function parseConfig(rawEnv: Record<string, string | undefined> = process.env): Config {
   // `VAR=` in a .env file means "not set", as it does for the start command.
   const env = Object.fromEntries(Object.entries(rawEnv).filter(([, value]) => value !== ""));
   const result = configSchema.safeParse(env);

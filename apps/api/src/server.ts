@@ -1,45 +1,140 @@
-// The API's HTTP server: GraphQL at /graphql, health at /healthz and /readyz.
+// The API's HTTP server: GraphQL over HTTP at /graphql (POST JSON, GET for queries), the
+// playground at /playground, health at /healthz and readiness at /readyz.
 import { ApolloServer } from "@apollo/server";
 import fastifyApollo, { fastifyApolloDrainPlugin } from "@as-integrations/fastify";
+import { ApolloArmor } from "@escape.tech/graphql-armor";
+import rateLimit from "@fastify/rate-limit";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
-import type { Redis } from "ioredis";
-import type { Config } from "./config.ts";
-import type { PrismaClient } from "./db.ts";
-import type { Logger } from "./logger.ts";
+import { createHash, randomUUID } from "node:crypto";
+import type { AppServices, GraphQLContext } from "./graphql/context.ts";
+import { createFormatError } from "./graphql/format-error.ts";
+import { createLoaders } from "./graphql/loaders.ts";
+import { getSchema } from "./graphql/schema.ts";
+import { resolveViewer } from "./modules/auth/viewer.ts";
+import { registerPlayground } from "./playground/playground.route.ts";
 
-// Placeholder contract until the TypeGraphQL schema lands (issue 3).
-const typeDefs = /* GraphQL */ `
-  enum TmdbMode { ONLINE OFFLINE }
-  type ServerInfo { tmdbMode: TmdbMode! }
-  type Query { serverInfo: ServerInfo! }
+/** Limits that protect the server; each refusal has its own code and message. */
+export const API_LIMITS = {
+  bodyBytes: 100_000,
+  maxDepth: 10,
+  maxCost: 20_000,
+  maxAliases: 15,
+  maxDirectives: 20,
+  maxTokens: 2_000,
+} as const;
+
+const EXAMPLE_QUERY = `# Your recommendations (send your API token in the Headers tab).
+query Recommendations {
+  recommendations(first: 10) {
+    edges {
+      node {
+        score
+        reasons { kind text }
+        media { id title year posterUrl genres { name } }
+      }
+    }
+    pageInfo { hasNextPage endCursor }
+  }
+}
 `;
 
-export interface ApiDependencies {
-  config: Config;
-  logger: Logger;
-  prisma: PrismaClient;
-  redis: Redis;
+const EXAMPLE_OPERATIONS = `query Search {
+  searchMedia(query: "dark", first: 5) { edges { node { id title year type } } }
 }
 
-export async function buildServer(deps: ApiDependencies): Promise<FastifyInstance> {
-  const app = Fastify({ loggerInstance: deps.logger as FastifyBaseLogger, bodyLimit: 1_000_000, requestIdHeader: "x-request-id" });
-  const apollo = new ApolloServer({
-    typeDefs,
-    resolvers: { Query: { serverInfo: () => ({ tmdbMode: deps.config.tmdbMode.toUpperCase() }) } },
-    plugins: [fastifyApolloDrainPlugin(app)],
+mutation AddFavourite {
+  addFavourite(media: { type: MOVIE, tmdbId: 550 }) { id title isFavourite }
+}
+
+query Me {
+  me { email role }
+  preferences { likedGenreIds languages }
+}
+`;
+
+export async function buildServer(services: AppServices): Promise<FastifyInstance> {
+  const { config, logger } = services;
+  const app = Fastify({
+    loggerInstance: logger as FastifyBaseLogger,
+    bodyLimit: API_LIMITS.bodyBytes,
+    requestIdHeader: "x-request-id",
+    genReqId: () => randomUUID(),
+  });
+  app.addHook("onSend", async (request, reply) => {
+    reply.header("x-request-id", request.id);
+  });
+
+  await app.register(rateLimit, {
+    global: false,
+    redis: services.redis,
+    nameSpace: `${config.REDIS_KEY_PREFIX}api-rate:`,
+    max: (request) => (request.headers.authorization ? config.API_RATE_LIMIT_PER_MINUTE_TOKEN : config.API_RATE_LIMIT_PER_MINUTE_IP),
+    timeWindow: 60_000,
+    // Per token when one is sent (hashed: the key never holds the secret), else per IP.
+    keyGenerator: (request) =>
+      request.headers.authorization ? `token:${createHash("sha256").update(request.headers.authorization).digest("hex").slice(0, 32)}` : `ip:${request.ip}`,
+    errorResponseBuilder: (_request, context) => ({
+      statusCode: 429,
+      errors: [
+        {
+          message: `Too many requests: the limit is ${context.max} a minute. Try again in ${Math.ceil(context.ttl / 1000)} s.`,
+          extensions: { code: "RATE_LIMITED", retryAfterSeconds: Math.ceil(context.ttl / 1000) },
+        },
+      ],
+    }),
+  });
+
+  const armor = new ApolloArmor({
+    maxDepth: { n: API_LIMITS.maxDepth },
+    costLimit: { maxCost: API_LIMITS.maxCost },
+    maxAliases: { n: API_LIMITS.maxAliases },
+    maxDirectives: { n: API_LIMITS.maxDirectives },
+    maxTokens: { n: API_LIMITS.maxTokens },
+    // Field suggestions help developers; the schema is public anyway.
+    blockFieldSuggestion: { enabled: false },
+  }).protect();
+
+  const apollo = new ApolloServer<GraphQLContext>({
+    schema: await getSchema(),
+    ...armor,
+    plugins: [...armor.plugins, fastifyApolloDrainPlugin(app)],
+    formatError: createFormatError(logger),
+    introspection: true,
+    csrfPrevention: true,
   });
   await apollo.start();
-  await app.register(fastifyApollo(apollo), { path: "/graphql" });
+
+  await app.register(async (graphql) => {
+    graphql.addHook("onRequest", graphql.rateLimit());
+    await graphql.register(fastifyApollo(apollo), {
+      path: "/graphql",
+      method: ["GET", "POST", "OPTIONS"],
+      context: async (request): Promise<GraphQLContext> => {
+        const viewer = await resolveViewer({
+          prisma: services.prisma,
+          authSecret: config.AUTH_SECRET,
+          authorization: request.headers.authorization,
+          cookie: request.headers.cookie,
+        });
+        return {
+          ...services,
+          logger: logger.child({ requestId: request.id }),
+          requestId: request.id,
+          viewer,
+          loaders: createLoaders({ prisma: services.prisma, enrichment: services.enrichment, userId: viewer?.userId ?? null }),
+        };
+      },
+    });
+  });
+
+  await registerPlayground(app, { graphqlPath: "/graphql", defaultQuery: EXAMPLE_QUERY, exampleOperations: EXAMPLE_OPERATIONS });
 
   app.get("/healthz", async () => ({ status: "ok" }));
   app.get("/readyz", async (_request, reply) => {
-    const checks = await Promise.allSettled([deps.prisma.$queryRaw`SELECT 1`, deps.redis.ping()]);
+    const checks = await Promise.allSettled([services.prisma.$queryRaw`SELECT 1`, services.redis.ping()]);
     const [postgres, redis] = checks.map((check) => (check.status === "fulfilled" ? "ok" : `error: ${(check.reason as Error).message}`));
     const ready = checks.every((check) => check.status === "fulfilled");
-    return reply.code(ready ? 200 : 503).send({ status: ready ? "ready" : "not ready", postgres, redis, tmdb: deps.config.tmdbMode });
+    return reply.code(ready ? 200 : 503).send({ status: ready ? "ready" : "not ready", postgres, redis, tmdb: config.tmdbMode });
   });
-  app.get("/playground", async (_request, reply) =>
-    reply.type("text/html").send("<!doctype html><title>movierec playground</title><p>The GraphQL playground arrives with the API (issue 3). POST queries to /graphql meanwhile.</p>"),
-  );
   return app;
 }

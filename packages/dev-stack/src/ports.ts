@@ -33,7 +33,7 @@ export async function choosePort(options: {
   service: string;
   envVar: string;
   defaultPort: number;
-  env?: NodeJS.ProcessEnv;
+  env?: Record<string, string | undefined>;
   log?: (message: string) => void;
 }): Promise<number> {
   const env = options.env ?? process.env;

@@ -50,7 +50,7 @@ export async function startBackingServices(options: {
   mode: "persistent" | "ephemeral";
   database: string;
   log: (message: string) => void;
-  env?: NodeJS.ProcessEnv;
+  env?: Record<string, string | undefined>;
 }): Promise<BackingServices> {
   const env = options.env ?? process.env;
   const stops: Array<() => Promise<void>> = [];

@@ -23,6 +23,7 @@ export function createTmdbClient(options: { config: Config; redis: Redis; logger
       requestsPerSecond: config.TMDB_RATE_LIMIT_PER_SECOND,
       maxInFlight: config.TMDB_MAX_IN_FLIGHT,
       leaseMs: config.TMDB_TIMEOUT_MS + 5_000,
+      keyPrefix: `${config.REDIS_KEY_PREFIX}tmdb-rate`,
     }),
   });
 }

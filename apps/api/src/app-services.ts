@@ -1,0 +1,34 @@
+// The long-lived services one API (or worker) process shares across requests.
+import type { AppServices } from "./graphql/context.ts";
+import type { Config } from "./config.ts";
+import { createPrisma } from "./db.ts";
+import type { Logger } from "./logger.ts";
+import { IngestQueue } from "./modules/ingest/ingest-queue.ts";
+import { EnrichmentService } from "./modules/media/enrichment.service.ts";
+import { GenreService } from "./modules/media/genre.service.ts";
+import { ImageConfigService } from "./modules/media/image-config.service.ts";
+import { createRedis } from "./redis.ts";
+import { createTmdbClient } from "./tmdb/index.ts";
+
+export function createAppServices(options: { config: Config; logger: Logger; name: string }): AppServices & { close(): Promise<void> } {
+  const { config, logger } = options;
+  const prisma = createPrisma(config.DATABASE_URL);
+  const redis = createRedis(config.REDIS_URL, options.name);
+  const tmdb = createTmdbClient({ config, redis, logger });
+  const ingestQueue = new IngestQueue(redis, config.REDIS_KEY_PREFIX);
+  return {
+    config,
+    logger,
+    prisma,
+    redis,
+    tmdb,
+    enrichment: new EnrichmentService({ prisma, tmdb, logger }),
+    genres: new GenreService({ prisma, tmdb, logger }),
+    images: new ImageConfigService({ tmdb, logger, fallbackBaseUrl: "https://image.tmdb.org/t/p/" }),
+    ingestQueue,
+    close: async () => {
+      await Promise.allSettled([ingestQueue.close(), prisma.$disconnect()]);
+      await redis.quit().catch(() => {});
+    },
+  };
+}

@@ -1,0 +1,32 @@
+// One error type for everything a client may see. Each code has an HTTP status and a message a
+// person can act on; anything else is masked as INTERNAL_SERVER_ERROR and logged with the
+// request id (formatError in graphql/format-error.ts).
+import { GraphQLError } from "graphql";
+
+export const ERROR_STATUS = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  BAD_USER_INPUT: 400,
+  NOT_FOUND: 404,
+  RATE_LIMITED: 429,
+  QUERY_TOO_COMPLEX: 400,
+  TMDB_UNAVAILABLE: 503,
+  INTERNAL_SERVER_ERROR: 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export class AppError extends GraphQLError {
+  readonly code: ErrorCode;
+
+  constructor(code: ErrorCode, message: string, details?: Record<string, unknown>) {
+    super(message, { extensions: { code, ...(details ? { details } : {}) } });
+    this.code = code;
+  }
+}
+
+export const unauthenticated = (message = "Sign in, or send a personal API token as `Authorization: Bearer <token>`.") =>
+  new AppError("UNAUTHENTICATED", message);
+export const forbidden = (message: string) => new AppError("FORBIDDEN", message);
+export const badInput = (message: string, details?: Record<string, unknown>) => new AppError("BAD_USER_INPUT", message, details);
+export const notFound = (message: string) => new AppError("NOT_FOUND", message);

@@ -1,0 +1,63 @@
+// Relay-style cursor pagination shared by every list in the schema.
+import { ArgsType, Field, Int, ObjectType } from "type-graphql";
+import { badInput } from "../errors.ts";
+
+export const MAX_PAGE_SIZE = 50;
+export const DEFAULT_PAGE_SIZE = 20;
+
+@ObjectType()
+export class PageInfo {
+  @Field(() => Boolean)
+  hasNextPage!: boolean;
+
+  @Field(() => String, { nullable: true })
+  endCursor!: string | null;
+}
+
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { nullable: true, description: `How many items, 1 to ${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE}).` })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: "The endCursor of the previous page." })
+  after?: string | null;
+}
+
+export function pageSize(first: number | null | undefined): number {
+  const size = first ?? DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) {
+    throw badInput(`first must be between 1 and ${MAX_PAGE_SIZE}; got ${size}.`, { argument: "first", max: MAX_PAGE_SIZE });
+  }
+  return size;
+}
+
+export function encodeCursor(value: unknown): string {
+  return Buffer.from(JSON.stringify(value)).toString("base64url");
+}
+
+export function decodeCursor<T>(cursor: string | null | undefined, isValid: (value: unknown) => value is T): T | null {
+  if (cursor === null || cursor === undefined) return null;
+  let value: unknown;
+  try {
+    value = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+  } catch {
+    value = undefined;
+  }
+  if (!isValid(value)) throw badInput("after is not a cursor from this list; pass the endCursor of the previous page.", { argument: "after" });
+  return value;
+}
+
+/** Offset cursors, for ranked lists recomputed on each request (search, browse, recommendations). */
+export const offsetCursor = {
+  encode: (offset: number) => encodeCursor({ o: offset }),
+  decode: (cursor: string | null | undefined): number =>
+    decodeCursor(cursor, (value): value is { o: number } => typeof (value as { o?: unknown })?.o === "number" && Number.isInteger((value as { o: number }).o) && (value as { o: number }).o >= 0 && (value as { o: number }).o <= 10_000)?.o ?? 0,
+};
+
+/** Builds a page from up to `size + 1` fetched items (the extra one tells whether there is more). */
+export function toConnection<Item, Node>(options: { items: Item[]; size: number; node: (item: Item) => Node; cursor: (item: Item, index: number) => string }) {
+  const hasNextPage = options.items.length > options.size;
+  const items = options.items.slice(0, options.size);
+  const edges = items.map((item, index) => ({ node: options.node(item), cursor: options.cursor(item, index) }));
+  return { edges, pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
+}

@@ -1,0 +1,37 @@
+import type { Redis } from "ioredis";
+import type { Config } from "../config.ts";
+import type { PrismaClient } from "../db.ts";
+import { unauthenticated } from "../errors.ts";
+import type { Logger } from "../logger.ts";
+import type { Viewer } from "../modules/auth/viewer.ts";
+import type { EnrichmentService } from "../modules/media/enrichment.service.ts";
+import type { GenreService } from "../modules/media/genre.service.ts";
+import type { ImageConfigService } from "../modules/media/image-config.service.ts";
+import type { IngestQueue } from "../modules/ingest/ingest-queue.ts";
+import type { TmdbClient } from "../tmdb/index.ts";
+import type { Loaders } from "./loaders.ts";
+
+/** Long-lived services, created once per process. */
+export interface AppServices {
+  config: Config;
+  logger: Logger;
+  prisma: PrismaClient;
+  redis: Redis;
+  tmdb: TmdbClient;
+  enrichment: EnrichmentService;
+  genres: GenreService;
+  images: ImageConfigService;
+  ingestQueue: IngestQueue;
+}
+
+export interface GraphQLContext extends AppServices {
+  requestId: string;
+  viewer: Viewer | null;
+  loaders: Loaders;
+}
+
+/** The signed-in caller's user id, or UNAUTHENTICATED. */
+export function requireUserId(context: GraphQLContext): string {
+  if (!context.viewer) throw unauthenticated();
+  return context.viewer.userId;
+}

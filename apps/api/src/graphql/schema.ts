@@ -1,0 +1,27 @@
+import "reflect-metadata";
+import type { GraphQLSchema } from "graphql";
+import { buildSchema } from "type-graphql";
+import { AuthResolver } from "../modules/auth/auth.resolver.ts";
+import { DismissalResolver } from "../modules/dismissals/dismissal.resolver.ts";
+import { FavouriteResolver } from "../modules/favourites/favourite.resolver.ts";
+import { IngestResolver } from "../modules/ingest/ingest.resolver.ts";
+import { MediaResolver } from "../modules/media/media.resolver.ts";
+import { PreferenceResolver } from "../modules/preferences/preference.resolver.ts";
+import { RecommendationResolver } from "../modules/recommendations/recommendation.resolver.ts";
+import { WatchlistResolver } from "../modules/watchlist/watchlist.resolver.ts";
+import { authChecker } from "./auth-checker.ts";
+
+export const resolvers = [AuthResolver, MediaResolver, RecommendationResolver, FavouriteResolver, WatchlistResolver, DismissalResolver, PreferenceResolver, IngestResolver] as const;
+
+let built: Promise<GraphQLSchema> | undefined;
+
+/** The schema, built once per process. */
+export function getSchema(): Promise<GraphQLSchema> {
+  built ??= buildSchema({
+    resolvers,
+    authChecker,
+    // class-validator rules on inputs; forbidUnknownValues off because inputs are plain objects.
+    validate: { forbidUnknownValues: false },
+  });
+  return built;
+}

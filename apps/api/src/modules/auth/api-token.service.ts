@@ -1,0 +1,47 @@
+// Personal API tokens for third-party clients and the playground. The secret ("mr_" + 32 random
+// bytes) is shown once at creation; only its SHA-256 is stored (a high-entropy secret needs no
+// slow hash), so a leaked database does not leak usable tokens.
+import { createHash, randomBytes } from "node:crypto";
+import type { PrismaClient } from "../../db.ts";
+import { badInput, notFound } from "../../errors.ts";
+
+export const API_TOKEN_PREFIX = "mr_";
+const MAX_TOKENS_PER_USER = 25;
+
+export function hashApiToken(secret: string): string {
+  return createHash("sha256").update(secret).digest("hex");
+}
+
+export async function createApiToken(prisma: PrismaClient, input: { userId: string; name: string; expiresAt?: Date | null }) {
+  const active = await prisma.apiToken.count({ where: { userId: input.userId, revokedAt: null } });
+  if (active >= MAX_TOKENS_PER_USER) {
+    throw badInput(`You already have ${MAX_TOKENS_PER_USER} active API tokens. Revoke one you no longer use first.`);
+  }
+  const secret = API_TOKEN_PREFIX + randomBytes(32).toString("base64url");
+  const token = await prisma.apiToken.create({
+    data: { userId: input.userId, name: input.name, prefix: secret.slice(0, 10), tokenHash: hashApiToken(secret), expiresAt: input.expiresAt ?? null },
+  });
+  return { token, secret };
+}
+
+export function listApiTokens(prisma: PrismaClient, input: { userId: string }) {
+  return prisma.apiToken.findMany({ where: { userId: input.userId }, orderBy: [{ revokedAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }] });
+}
+
+/** Revoking twice is fine; another user's token is "not found", never "forbidden". */
+export async function revokeApiToken(prisma: PrismaClient, input: { userId: string; tokenId: string }) {
+  const token = await prisma.apiToken.findFirst({ where: { id: input.tokenId, userId: input.userId } });
+  if (!token) throw notFound("No API token with that id.");
+  if (token.revokedAt) return token;
+  return prisma.apiToken.update({ where: { id: token.id }, data: { revokedAt: new Date() } });
+}
+
+/** The user a bearer secret belongs to, or null for an unknown, revoked or expired token. */
+export async function verifyApiToken(prisma: PrismaClient, secret: string): Promise<{ userId: string; tokenId: string } | null> {
+  if (!secret.startsWith(API_TOKEN_PREFIX) || secret.length > 200) return null;
+  const token = await prisma.apiToken.findUnique({ where: { tokenHash: hashApiToken(secret) }, select: { id: true, userId: true, revokedAt: true, expiresAt: true } });
+  if (!token || token.revokedAt || (token.expiresAt && token.expiresAt <= new Date())) return null;
+  // Recorded at most once a minute per token, so busy clients do not write on every request.
+  void prisma.$executeRaw`UPDATE api_token SET last_used_at = now() WHERE id = ${token.id}::uuid AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`.catch(() => {});
+  return { userId: token.userId, tokenId: token.id };
+}

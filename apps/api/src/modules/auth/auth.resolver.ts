@@ -1,0 +1,38 @@
+import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
+import type { GraphQLContext } from "../../graphql/context.ts";
+import { requireUserId } from "../../graphql/context.ts";
+import { unauthenticated } from "../../errors.ts";
+import { createApiToken, listApiTokens, revokeApiToken } from "./api-token.service.ts";
+import { ApiToken, CreateApiTokenInput, CreatedApiToken, User, UserRole } from "./auth.types.ts";
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+@Resolver()
+export class AuthResolver {
+  @Query(() => User, { nullable: true, description: "The caller, or null when anonymous." })
+  async me(@Ctx() ctx: GraphQLContext): Promise<User | null> {
+    if (!ctx.viewer) return null;
+    const user = await ctx.prisma.user.findUnique({ where: { id: ctx.viewer.userId } });
+    if (!user) throw unauthenticated();
+    return { id: user.id, email: user.email, name: user.name, role: user.role === "ADMIN" ? UserRole.ADMIN : UserRole.USER, createdAt: user.createdAt };
+  }
+
+  @Authorized()
+  @Query(() => [ApiToken], { description: "The caller's API tokens, active first." })
+  async apiTokens(@Ctx() ctx: GraphQLContext): Promise<ApiToken[]> {
+    return listApiTokens(ctx.prisma, { userId: requireUserId(ctx) });
+  }
+
+  @Authorized()
+  @Mutation(() => CreatedApiToken, { description: "Creates a personal API token. The secret is in this answer only." })
+  async createApiToken(@Arg("input", () => CreateApiTokenInput) input: CreateApiTokenInput, @Ctx() ctx: GraphQLContext): Promise<CreatedApiToken> {
+    const expiresAt = input.expiresInDays ? new Date(Date.now() + input.expiresInDays * DAY_MS) : null;
+    return createApiToken(ctx.prisma, { userId: requireUserId(ctx), name: input.name.trim(), expiresAt });
+  }
+
+  @Authorized()
+  @Mutation(() => ApiToken, { description: "Revokes a token at once. Revoking twice is fine." })
+  async revokeApiToken(@Arg("id", () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<ApiToken> {
+    return revokeApiToken(ctx.prisma, { userId: requireUserId(ctx), tokenId: id });
+  }
+}

@@ -1,0 +1,72 @@
+import { IsOptional, Length, Max, Min } from "class-validator";
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
+
+export enum UserRole {
+  USER = "USER",
+  ADMIN = "ADMIN",
+}
+registerEnumType(UserRole, { name: "UserRole" });
+
+@ObjectType()
+export class User {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String)
+  email!: string;
+
+  @Field(() => String, { nullable: true })
+  name!: string | null;
+
+  @Field(() => UserRole)
+  role!: UserRole;
+
+  @Field(() => Date)
+  createdAt!: Date;
+}
+
+@ObjectType({ description: "A personal API token. Its secret is shown only once, when it is created." })
+export class ApiToken {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => String, { description: 'The first characters of the secret ("mr_AbCdEfG"), to tell tokens apart.' })
+  prefix!: string;
+
+  @Field(() => Date)
+  createdAt!: Date;
+
+  @Field(() => Date, { nullable: true })
+  lastUsedAt!: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  expiresAt!: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  revokedAt!: Date | null;
+}
+
+@ObjectType()
+export class CreatedApiToken {
+  @Field(() => ApiToken)
+  token!: ApiToken;
+
+  @Field(() => String, { description: "Send as `Authorization: Bearer <secret>`. Shown once: store it now." })
+  secret!: string;
+}
+
+@InputType()
+export class CreateApiTokenInput {
+  @Field(() => String, { description: 'What the token is for, e.g. "Home server".' })
+  @Length(1, 60)
+  name!: string;
+
+  @Field(() => Int, { nullable: true, description: "Days until it stops working (1 to 3650); none = until revoked." })
+  @IsOptional()
+  @Min(1)
+  @Max(3650)
+  expiresInDays?: number | null;
+}

@@ -1,0 +1,38 @@
+import { Arg, Args, Authorized, Ctx, Mutation, Query, Resolver } from "type-graphql";
+import type { GraphQLContext } from "../../graphql/context.ts";
+import { requireUserId } from "../../graphql/context.ts";
+import { decodeCursor, encodeCursor, PageArgs, pageSize, toConnection } from "../../graphql/connection.ts";
+import { isAddedCursor, MediaRefInput } from "../../graphql/media-ref.input.ts";
+import { toMedia } from "../media/media.mapper.ts";
+import { Media } from "../media/media.types.ts";
+import { FavouriteConnection } from "./favourite.types.ts";
+import { addFavourite, listFavourites, removeFavourite } from "./favourite.service.ts";
+
+@Resolver()
+export class FavouriteResolver {
+  @Authorized()
+  @Query(() => FavouriteConnection, { description: "The caller's favourites, newest first." })
+  async favourites(@Args(() => PageArgs) args: PageArgs, @Ctx() ctx: GraphQLContext) {
+    const size = pageSize(args.first);
+    const items = await listFavourites(ctx, { userId: requireUserId(ctx), after: decodeCursor(args.after, isAddedCursor), size });
+    const connection = toConnection({
+      items,
+      size,
+      node: (item) => toMedia(item.media),
+      cursor: (item) => encodeCursor({ createdAt: item.row.createdAt.toISOString(), id: item.row.id }),
+    });
+    return { ...connection, edges: connection.edges.map((edge, index) => ({ ...edge, addedAt: items[index]!.row.createdAt })) };
+  }
+
+  @Authorized()
+  @Mutation(() => Media, { description: "Makes a title a favourite. Doing it twice is fine." })
+  async addFavourite(@Arg("media", () => MediaRefInput) media: MediaRefInput, @Ctx() ctx: GraphQLContext) {
+    return toMedia(await addFavourite(ctx, { userId: requireUserId(ctx), ref: { mediaType: media.type, tmdbId: media.tmdbId } }));
+  }
+
+  @Authorized()
+  @Mutation(() => Media, { description: "Removes a favourite. Removing one that is not there is fine." })
+  async removeFavourite(@Arg("media", () => MediaRefInput) media: MediaRefInput, @Ctx() ctx: GraphQLContext) {
+    return toMedia(await removeFavourite(ctx, { userId: requireUserId(ctx), ref: { mediaType: media.type, tmdbId: media.tmdbId } }));
+  }
+}

@@ -1,0 +1,50 @@
+// Fills the MediaCache fields TMDB lists do not carry (runtime, cast, directors, keywords, and a
+// poster or votes a list item lacked) by fetching details, then writes them back so the next
+// request needs no TMDB call. Calls for the same title are shared while in flight, across every
+// request this process serves; TMDB calls run with bounded concurrency under the shared limit.
+import pLimit from "p-limit";
+import type { PrismaClient } from "../../db.ts";
+import type { MediaCache } from "../../generated/prisma/client.ts";
+import type { Logger } from "../../logger.ts";
+import { TmdbError, type TmdbClient } from "../../tmdb/index.ts";
+import { writeDetails } from "./media-cache.writer.ts";
+import { parseMediaKey, toTmdbKind } from "./media-key.ts";
+
+export const DETAILS_APPEND = ["credits", "keywords"];
+
+export class EnrichmentService {
+  private readonly inFlight = new Map<string, Promise<MediaCache | null>>();
+  private readonly concurrency: ReturnType<typeof pLimit>;
+
+  constructor(private readonly deps: { prisma: PrismaClient; tmdb: TmdbClient; logger: Logger; concurrency?: number }) {
+    this.concurrency = pLimit(deps.concurrency ?? 8);
+  }
+
+  /** Details for `key`, fetched once however many callers ask at the same time. Null when TMDB cannot say. */
+  fetchDetails(key: string): Promise<MediaCache | null> {
+    const running = this.inFlight.get(key);
+    if (running) return running;
+    const task = this.concurrency(() => this.fetchAndStore(key)).finally(() => this.inFlight.delete(key));
+    this.inFlight.set(key, task);
+    return task;
+  }
+
+  private async fetchAndStore(key: string): Promise<MediaCache | null> {
+    const { mediaType, tmdbId } = parseMediaKey(key);
+    // Another process (or an earlier request) may have filled it meanwhile.
+    const cached = await this.deps.prisma.mediaCache.findUnique({ where: { mediaType_tmdbId: { mediaType, tmdbId } } });
+    if (cached?.detailsFetchedAt) return cached;
+    const kind = toTmdbKind(mediaType);
+    try {
+      const details = kind === "movie" ? await this.deps.tmdb.movieDetails(tmdbId, DETAILS_APPEND) : await this.deps.tmdb.tvDetails(tmdbId, DETAILS_APPEND);
+      return await writeDetails(this.deps.prisma, kind, details);
+    } catch (error) {
+      if (error instanceof TmdbError) {
+        // Pages keep working on what the cache has; the fields stay null until TMDB answers.
+        this.deps.logger.warn({ key, code: error.code, err: error.message }, "enrichment: TMDB details unavailable");
+        return error.code === "TMDB_NOT_FOUND" ? null : cached;
+      }
+      throw error;
+    }
+  }
+}

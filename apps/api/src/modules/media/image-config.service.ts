@@ -1,0 +1,35 @@
+// Image URLs are TMDB's configuration base URL + size + path. The configuration is read once and
+// kept for a day; offline, the catalogue server's configuration points at its own image route.
+import type { Logger } from "../../logger.ts";
+import type { TmdbClient, TmdbConfiguration } from "../../tmdb/index.ts";
+
+const REFRESH_MS = 24 * 60 * 60 * 1000;
+
+export class ImageConfigService {
+  private cached: { value: TmdbConfiguration["images"]; fetchedAt: number } | undefined;
+  private pending: Promise<TmdbConfiguration["images"] | undefined> | undefined;
+
+  constructor(private readonly deps: { tmdb: TmdbClient; logger: Logger; fallbackBaseUrl: string }) {}
+
+  async baseUrl(): Promise<string> {
+    if (!this.cached || Date.now() - this.cached.fetchedAt > REFRESH_MS) {
+      this.pending ??= this.deps.tmdb
+        .configuration()
+        .then((configuration) => {
+          this.cached = { value: configuration.images, fetchedAt: Date.now() };
+          return configuration.images;
+        })
+        .catch((error: Error) => {
+          this.deps.logger.warn({ err: error.message }, "TMDB configuration unavailable; using the default image base URL");
+          return undefined;
+        })
+        .finally(() => (this.pending = undefined));
+      await this.pending;
+    }
+    return this.cached?.value.secure_base_url ?? this.deps.fallbackBaseUrl;
+  }
+
+  async url(path: string | null, size: string): Promise<string | null> {
+    return path ? `${await this.baseUrl()}${size}${path}` : null;
+  }
+}

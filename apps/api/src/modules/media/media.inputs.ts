@@ -1,0 +1,69 @@
+import { ArgsType, Field, Float, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
+import { PageArgs, PageInfo } from "../../graphql/connection.ts";
+import { Media, MediaType } from "./media.types.ts";
+
+export enum BrowseSort {
+  POPULARITY = "POPULARITY",
+  RATING = "RATING",
+  NEWEST = "NEWEST",
+  OLDEST = "OLDEST",
+  TITLE = "TITLE",
+}
+registerEnumType(BrowseSort, { name: "BrowseSort" });
+
+@ObjectType()
+export class MediaEdge {
+  @Field(() => String)
+  cursor!: string;
+
+  @Field(() => Media)
+  node!: Media;
+}
+
+@ObjectType()
+export class MediaConnection {
+  @Field(() => [MediaEdge])
+  edges!: MediaEdge[];
+
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
+}
+
+@ArgsType()
+export class SearchMediaArgs extends PageArgs {
+  @Field(() => String, { description: "Words from the title, 1 to 100 characters." })
+  query!: string;
+
+  @Field(() => MediaType, { nullable: true, description: "Only films or only series." })
+  type?: MediaType | null;
+}
+
+@InputType({ description: "Browse filters; all optional except the media type." })
+export class BrowseFilter {
+  @Field(() => MediaType)
+  type!: MediaType;
+
+  @Field(() => [Int], { nullable: true, description: "Titles must have every one of these genres." })
+  genreIds?: number[] | null;
+
+  @Field(() => Int, { nullable: true })
+  yearFrom?: number | null;
+
+  @Field(() => Int, { nullable: true })
+  yearTo?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Original language, ISO 639-1 ("en", "ko").' })
+  language?: string | null;
+
+  @Field(() => Float, { nullable: true, description: "Minimum TMDB vote average, 0 to 10." })
+  minRating?: number | null;
+}
+
+@ArgsType()
+export class BrowseArgs extends PageArgs {
+  @Field(() => BrowseFilter)
+  filter!: BrowseFilter;
+
+  @Field(() => BrowseSort, { nullable: true, defaultValue: BrowseSort.POPULARITY })
+  sort!: BrowseSort;
+}

@@ -1,0 +1,135 @@
+import { Arg, Args, Ctx, FieldResolver, Float, Int, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLContext } from "../../graphql/context.ts";
+import { offsetCursor, pageSize, toConnection } from "../../graphql/connection.ts";
+import type { MediaCache } from "../../generated/prisma/client.ts";
+import { toMedia, type MediaSource } from "./media.mapper.ts";
+import { BrowseArgs, MediaConnection, SearchMediaArgs } from "./media.inputs.ts";
+import { browseMedia, getMedia, searchMedia } from "./media.service.ts";
+import { BackdropSize, Genre, Media, MediaType, Person, PosterSize } from "./media.types.ts";
+
+function mediaConnection(rows: MediaCache[], offset: number, size: number) {
+  return toConnection({ items: rows, size, node: toMedia, cursor: (_row, index) => offsetCursor.encode(offset + index + 1) });
+}
+
+/** The cache row, with details fetched first when `missing` says a field is still empty. */
+async function withDetails(ctx: GraphQLContext, media: MediaSource, missing: (row: MediaCache) => boolean): Promise<MediaCache> {
+  if (media.row.detailsFetchedAt || !missing(media.row)) return media.row;
+  return (await ctx.loaders.mediaDetails.load(media.id)) ?? media.row;
+}
+
+@Resolver(() => Media)
+export class MediaResolver {
+  @Query(() => Media, { description: "One film or series by TMDB id. Fetched from TMDB (and cached) if the cache lacks it." })
+  async media(@Arg("type", () => MediaType) type: MediaType, @Arg("tmdbId", () => Int) tmdbId: number, @Ctx() ctx: GraphQLContext): Promise<MediaSource> {
+    return toMedia(await getMedia(ctx, { mediaType: type, tmdbId }));
+  }
+
+  @Query(() => MediaConnection, { description: "Titles whose title matches the query, best match first." })
+  async searchMedia(@Args(() => SearchMediaArgs) args: SearchMediaArgs, @Ctx() ctx: GraphQLContext) {
+    const size = pageSize(args.first);
+    const offset = offsetCursor.decode(args.after);
+    return mediaConnection(await searchMedia(ctx, { query: args.query, mediaType: args.type ?? null, offset, size }), offset, size);
+  }
+
+  @Query(() => MediaConnection, { description: "Browse films or series by genres, years, language and rating, sorted." })
+  async browse(@Args(() => BrowseArgs) args: BrowseArgs, @Ctx() ctx: GraphQLContext) {
+    const size = pageSize(args.first);
+    const offset = offsetCursor.decode(args.after);
+    const { filter } = args;
+    const rows = await browseMedia(ctx, {
+      mediaType: filter.type,
+      genreIds: filter.genreIds ?? [],
+      yearFrom: filter.yearFrom ?? null,
+      yearTo: filter.yearTo ?? null,
+      language: filter.language ?? null,
+      minRating: filter.minRating ?? null,
+      sort: args.sort,
+      offset,
+      size,
+    });
+    return mediaConnection(rows, offset, size);
+  }
+
+  @Query(() => [Genre], { description: "TMDB's genres for films or for series." })
+  async genres(@Arg("type", () => MediaType) type: MediaType, @Ctx() ctx: GraphQLContext): Promise<Genre[]> {
+    const genres = await ctx.genres.genres(type);
+    return [...genres].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  @FieldResolver(() => [Genre], { name: "genres" })
+  async mediaGenres(@Root() media: MediaSource, @Ctx() ctx: GraphQLContext): Promise<Genre[]> {
+    const names = await ctx.genres.genres(media.row.mediaType);
+    return media.row.genreIds.map((id) => ({ id, name: names.get(id) ?? `Genre ${id}` }));
+  }
+
+  @FieldResolver(() => Float, { nullable: true, description: "TMDB vote average, 0 to 10; null when nobody has voted." })
+  async voteAverage(@Root() media: MediaSource, @Ctx() ctx: GraphQLContext) {
+    return (await withDetails(ctx, media, (row) => row.voteAverage === null)).voteAverage;
+  }
+
+  @FieldResolver(() => Int, { nullable: true })
+  async voteCount(@Root() media: MediaSource, @Ctx() ctx: GraphQLContext) {
+    return (await withDetails(ctx, media, (row) => row.voteCount === null)).voteCount;
+  }
+
+  @FieldResolver(() => Int, { nullable: true, description: "Minutes (an episode's, for series)." })
+  async runtime(@Root() media: MediaSource, @Ctx() ctx: GraphQLContext) {
+    return (await withDetails(ctx, media, (row) => row.runtime === null)).runtime;
+  }
+
+  @FieldResolver(() => String, { nullable: true })
+  async tagline(@Root() media: MediaSource, @Ctx() ctx: GraphQLContext) {
+    return (await withDetails(ctx, media, (row) => row.tagline === null)).tagline;
+  }
+
+  @FieldResolver(() => String, { nullable: true })
+  async posterUrl(@Root() media: MediaSource, @Arg("size", () => PosterSize, { defaultValue: PosterSize.W342 }) size: PosterSize, @Ctx() ctx: GraphQLContext) {
+    const row = await withDetails(ctx, media, (candidate) => candidate.posterPath === null);
+    return ctx.images.url(row.posterPath, size);
+  }
+
+  @FieldResolver(() => String, { nullable: true })
+  async backdropUrl(@Root() media: MediaSource, @Arg("size", () => BackdropSize, { defaultValue: BackdropSize.W1280 }) size: BackdropSize, @Ctx() ctx: GraphQLContext) {
+    const row = await withDetails(ctx, media, (candidate) => candidate.backdropPath === null);
+    return ctx.images.url(row.backdropPath, size);
+  }
+
+  @FieldResolver(() => [Person], { description: "Top-billed cast, in billing order." })
+  async cast(@Root() media: MediaSource, @Arg("first", () => Int, { defaultValue: 10 }) first: number, @Ctx() ctx: GraphQLContext) {
+    const row = await withDetails(ctx, media, (candidate) => candidate.castIds.length === 0);
+    return this.people(ctx, row.castIds.slice(0, Math.max(0, Math.min(first, 20))));
+  }
+
+  @FieldResolver(() => [Person], { description: "Directors (for series: their creators)." })
+  async directors(@Root() media: MediaSource, @Ctx() ctx: GraphQLContext) {
+    const row = await withDetails(ctx, media, (candidate) => candidate.directorIds.length === 0);
+    return this.people(ctx, row.directorIds);
+  }
+
+  @FieldResolver(() => Boolean, { description: "Whether the signed-in caller has it among favourites (false when anonymous)." })
+  async isFavourite(@Root() media: MediaSource, @Ctx() ctx: GraphQLContext) {
+    return (await ctx.loaders.favourite.load(media.id)) !== null;
+  }
+
+  @FieldResolver(() => Boolean, { description: "Whether it is on the signed-in caller's watchlist." })
+  async inWatchlist(@Root() media: MediaSource, @Ctx() ctx: GraphQLContext) {
+    return (await ctx.loaders.watchlistItem.load(media.id)) !== null;
+  }
+
+  @FieldResolver(() => Date, { nullable: true, description: "When the caller marked it watched on their watchlist." })
+  async watchedAt(@Root() media: MediaSource, @Ctx() ctx: GraphQLContext) {
+    return (await ctx.loaders.watchlistItem.load(media.id))?.watchedAt ?? null;
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Whether the caller said "not interested".' })
+  async isDismissed(@Root() media: MediaSource, @Ctx() ctx: GraphQLContext) {
+    return (await ctx.loaders.dismissal.load(media.id)) !== null;
+  }
+
+  private async people(ctx: GraphQLContext, ids: number[]): Promise<Person[]> {
+    const [people, base] = await Promise.all([ctx.loaders.person.loadMany(ids), ctx.images.baseUrl()]);
+    return people.flatMap((person) =>
+      person && !(person instanceof Error) ? [{ id: person.id, name: person.name, profileUrl: person.profilePath ? `${base}w185${person.profilePath}` : null }] : [],
+    );
+  }
+}

@@ -1,0 +1,155 @@
+// Reading titles: one by id, search, and browse/discover. All from MediaCache; TMDB is asked only
+// when the cache has nothing to show (and what it answers is written back for next time).
+import { Prisma } from "../../generated/prisma/client.ts";
+import type { MediaCache } from "../../generated/prisma/client.ts";
+import { badInput, notFound } from "../../errors.ts";
+import type { GraphQLContext } from "../../graphql/context.ts";
+import { TmdbError } from "../../tmdb/index.ts";
+import { listItem, upsertListItems } from "./media-cache.writer.ts";
+import { assertTmdbId, mediaKey, toTmdbKind, type MediaRef } from "./media-key.ts";
+import type { MediaType } from "../../generated/prisma/enums.ts";
+
+/**
+ * True once per `key` per hour across every API process: TMDB fallbacks for the same search or
+ * filter are not repeated while what they found is already in the cache.
+ */
+export async function firstAskInAWhile(ctx: GraphQLContext, key: string): Promise<boolean> {
+  return (await ctx.redis.set(`${ctx.config.REDIS_KEY_PREFIX}tmdb-fallback:${key}`, "1", "EX", 3600, "NX")) === "OK";
+}
+
+export async function getMedia(ctx: GraphQLContext, ref: MediaRef): Promise<MediaCache> {
+  assertTmdbId(ref.tmdbId);
+  const key = mediaKey(ref);
+  const row = (await ctx.loaders.media.load(key)) ?? (await ctx.enrichment.fetchDetails(key));
+  if (!row) throw notFound(`No ${ref.mediaType === "MOVIE" ? "movie" : "TV series"} with TMDB id ${ref.tmdbId}.`);
+  return row;
+}
+
+export interface SearchInput {
+  query: string;
+  mediaType: MediaType | null;
+  offset: number;
+  size: number;
+}
+
+function searchCache(ctx: GraphQLContext, input: SearchInput, query: string) {
+  const pattern = `%${query.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+  const typeFilter = input.mediaType ? Prisma.sql`AND media_type = ${input.mediaType === "MOVIE" ? "movie" : "tv"}::media_type` : Prisma.empty;
+  return ctx.prisma.$queryRaw<Array<{ media_type: "movie" | "tv"; tmdb_id: number }>>`
+    SELECT media_type, tmdb_id FROM media_cache
+     WHERE (title ILIKE ${pattern} OR original_title ILIKE ${pattern} OR title % ${query}) AND NOT adult ${typeFilter}
+     ORDER BY lower(title) = lower(${query}) DESC, similarity(title, ${query}) DESC, popularity DESC, tmdb_id
+     LIMIT ${input.size + 1} OFFSET ${input.offset}`;
+}
+
+/** Titles whose title matches `query`, best match first. Returns up to size + 1 rows. */
+export async function searchMedia(ctx: GraphQLContext, input: SearchInput): Promise<MediaCache[]> {
+  const query = input.query.trim();
+  if (query.length < 1 || query.length > 100) throw badInput("query must be 1 to 100 characters.", { argument: "query" });
+  let hits = await searchCache(ctx, input, query);
+  if (input.offset === 0 && hits.length < input.size && (await firstAskInAWhile(ctx, `search:${query.toLowerCase()}`))) {
+    // The cache does not know every title: ask TMDB once, keep what it finds, search again.
+    try {
+      const page = await ctx.tmdb.searchMulti({ query, page: 1 });
+      const items = page.results.flatMap((item) => (item.media_type === "movie" ? [listItem("movie", item)] : item.media_type === "tv" ? [listItem("tv", item)] : []));
+      if (items.length && (await upsertListItems(ctx.prisma, items, "search"))) hits = await searchCache(ctx, input, query);
+    } catch (error) {
+      if (!(error instanceof TmdbError)) throw error;
+      ctx.logger.warn({ err: error.message }, "search: TMDB fallback unavailable; serving the cache's matches");
+    }
+  }
+  const rows = await ctx.loaders.media.loadMany(hits.map((hit) => `${hit.media_type}:${hit.tmdb_id}`));
+  return rows.filter((row): row is MediaCache => row !== null && !(row instanceof Error));
+}
+
+export type BrowseSort = "POPULARITY" | "RATING" | "NEWEST" | "OLDEST" | "TITLE";
+
+export interface BrowseInput {
+  mediaType: MediaType;
+  genreIds: number[];
+  yearFrom: number | null;
+  yearTo: number | null;
+  language: string | null;
+  minRating: number | null;
+  sort: BrowseSort;
+  offset: number;
+  size: number;
+}
+
+/** Ratings from a handful of votes are noise: the rating sort needs this many. */
+const RATING_SORT_MIN_VOTES = 50;
+
+function browseWhere(input: BrowseInput): Prisma.MediaCacheWhereInput {
+  return {
+    mediaType: input.mediaType,
+    adult: false,
+    ...(input.genreIds.length ? { genreIds: { hasEvery: input.genreIds } } : {}),
+    ...(input.yearFrom || input.yearTo
+      ? { releaseDate: { ...(input.yearFrom ? { gte: new Date(Date.UTC(input.yearFrom, 0, 1)) } : {}), ...(input.yearTo ? { lt: new Date(Date.UTC(input.yearTo + 1, 0, 1)) } : {}) } }
+      : {}),
+    ...(input.language ? { originalLanguage: input.language } : {}),
+    ...(input.minRating !== null ? { voteAverage: { gte: input.minRating } } : {}),
+    ...(input.sort === "RATING" ? { voteCount: { gte: RATING_SORT_MIN_VOTES } } : {}),
+  };
+}
+
+const browseOrder: Record<BrowseSort, Prisma.MediaCacheOrderByWithRelationInput[]> = {
+  POPULARITY: [{ popularity: "desc" }],
+  RATING: [{ voteAverage: { sort: "desc", nulls: "last" } }, { voteCount: { sort: "desc", nulls: "last" } }],
+  NEWEST: [{ releaseDate: { sort: "desc", nulls: "last" } }],
+  OLDEST: [{ releaseDate: { sort: "asc", nulls: "last" } }],
+  TITLE: [{ title: "asc" }],
+};
+
+const tmdbSort: Record<BrowseSort, (kind: "movie" | "tv") => string> = {
+  POPULARITY: () => "popularity.desc",
+  RATING: () => "vote_average.desc",
+  NEWEST: (kind) => (kind === "movie" ? "primary_release_date.desc" : "first_air_date.desc"),
+  OLDEST: (kind) => (kind === "movie" ? "primary_release_date.asc" : "first_air_date.asc"),
+  TITLE: () => "popularity.desc",
+};
+
+function validateBrowse(input: BrowseInput) {
+  const thisYear = new Date().getUTCFullYear() + 5;
+  for (const [name, year] of [["yearFrom", input.yearFrom], ["yearTo", input.yearTo]] as const) {
+    if (year !== null && (!Number.isInteger(year) || year < 1874 || year > thisYear)) throw badInput(`${name} must be a year between 1874 and ${thisYear}.`, { argument: name });
+  }
+  if (input.yearFrom && input.yearTo && input.yearFrom > input.yearTo) throw badInput("yearFrom must not be after yearTo.", { argument: "yearFrom" });
+  if (input.minRating !== null && !(input.minRating >= 0 && input.minRating <= 10)) throw badInput("minRating must be between 0 and 10.", { argument: "minRating" });
+  if (input.language !== null && !/^[a-z]{2}$/.test(input.language)) throw badInput('language must be an ISO 639-1 code such as "en" or "ko".', { argument: "language" });
+  if (input.genreIds.length > 10 || input.genreIds.some((id) => !Number.isInteger(id) || id < 1)) throw badInput("genreIds must be at most 10 TMDB genre ids.", { argument: "genreIds" });
+}
+
+/** Browse by type, genres, years, language and rating. Returns up to size + 1 rows. */
+export async function browseMedia(ctx: GraphQLContext, input: BrowseInput): Promise<MediaCache[]> {
+  validateBrowse(input);
+  const query = () => ctx.prisma.mediaCache.findMany({ where: browseWhere(input), orderBy: [...browseOrder[input.sort], { tmdbId: "asc" }], skip: input.offset, take: input.size + 1 });
+  let rows = await query();
+  const fallbackKey = `browse:${JSON.stringify({ ...input, offset: undefined, size: undefined })}`;
+  if (input.offset === 0 && rows.length <= input.size && (await firstAskInAWhile(ctx, fallbackKey))) {
+    const kind = toTmdbKind(input.mediaType);
+    const dateField = kind === "movie" ? "primary_release_date" : "first_air_date";
+    try {
+      const page = await ctx.tmdb.discover({
+        mediaType: kind,
+        page: 1,
+        query: {
+          with_genres: input.genreIds.join(",") || undefined,
+          [`${dateField}.gte`]: input.yearFrom ? `${input.yearFrom}-01-01` : undefined,
+          [`${dateField}.lte`]: input.yearTo ? `${input.yearTo}-12-31` : undefined,
+          with_original_language: input.language ?? undefined,
+          "vote_average.gte": input.minRating ?? undefined,
+          "vote_count.gte": input.sort === "RATING" ? RATING_SORT_MIN_VOTES : undefined,
+          sort_by: tmdbSort[input.sort](kind),
+          include_adult: false,
+        },
+      });
+      const items = page.results.map((item) => (kind === "movie" ? listItem("movie", item as never) : listItem("tv", item as never)));
+      if (await upsertListItems(ctx.prisma, items, `discover/${kind}`)) rows = await query();
+    } catch (error) {
+      if (!(error instanceof TmdbError)) throw error;
+      ctx.logger.warn({ err: error.message }, "browse: TMDB discover unavailable; serving the cache");
+    }
+  }
+  return rows;
+}

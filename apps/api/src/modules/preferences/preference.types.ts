@@ -1,0 +1,97 @@
+import { ArrayMaxSize, IsIn, IsInt, IsOptional, Matches, Max, Min } from "class-validator";
+import { Field, Float, InputType, Int, ObjectType } from "type-graphql";
+import { MediaType } from "../media/media.types.ts";
+
+@ObjectType({ description: "What the caller likes; recommendations follow it." })
+export class Preferences {
+  @Field(() => [Int])
+  likedGenreIds!: number[];
+
+  @Field(() => [Int])
+  dislikedGenreIds!: number[];
+
+  @Field(() => [MediaType], { description: "Empty means both films and series." })
+  mediaTypes!: MediaType[];
+
+  @Field(() => [String], { description: "ISO 639-1 original languages; empty means any." })
+  languages!: string[];
+
+  @Field(() => Int, { nullable: true })
+  yearFrom!: number | null;
+
+  @Field(() => Int, { nullable: true })
+  yearTo!: number | null;
+
+  @Field(() => Int, { nullable: true, description: "Longest runtime in minutes." })
+  maxRuntime!: number | null;
+
+  @Field(() => Float, { nullable: true, description: "Lowest TMDB vote average, 0 to 10." })
+  minRating!: number | null;
+
+  @Field(() => Boolean)
+  includeAdult!: boolean;
+
+  @Field(() => Boolean, { description: "Whether onboarding was completed." })
+  onboarded!: boolean;
+}
+
+@InputType({ description: "Only the fields given change; null clears an optional limit." })
+export class UpdatePreferencesInput {
+  @Field(() => [Int], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(40)
+  @IsInt({ each: true })
+  @Min(1, { each: true })
+  likedGenreIds?: number[];
+
+  @Field(() => [Int], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(40)
+  @IsInt({ each: true })
+  @Min(1, { each: true })
+  dislikedGenreIds?: number[];
+
+  @Field(() => [MediaType], { nullable: true })
+  @IsOptional()
+  @IsIn(Object.values(MediaType), { each: true })
+  mediaTypes?: MediaType[];
+
+  @Field(() => [String], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(20)
+  @Matches(/^[a-z]{2}$/, { each: true, message: 'languages must be ISO 639-1 codes such as "en"' })
+  languages?: string[];
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(1874)
+  @Max(2100)
+  yearFrom?: number | null;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(1874)
+  @Max(2100)
+  yearTo?: number | null;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  maxRuntime?: number | null;
+
+  @Field(() => Float, { nullable: true })
+  @IsOptional()
+  @Min(0)
+  @Max(10)
+  minRating?: number | null;
+
+  @Field(() => Boolean, { nullable: true })
+  includeAdult?: boolean;
+
+  @Field(() => Boolean, { nullable: true, description: "true marks onboarding complete." })
+  onboarded?: boolean;
+}

@@ -1,0 +1,126 @@
+// The data the ranking works on. Pure types: the service fills them from Postgres, the ranking
+// (ranking.ts) scores them in TypeScript. Keys are "movie:550" / "tv:1399".
+
+export type MediaKind = "movie" | "tv";
+
+/** A title the person has shown taste for: a favourite, a watchlist item, a watched title. */
+export interface SeedTitle {
+  key: string;
+  mediaType: MediaKind;
+  tmdbId: number;
+  title: string;
+  genreIds: number[];
+  castIds: number[];
+  directorIds: number[];
+  keywordIds: number[];
+  originalLanguage: string;
+  releaseYear: number | null;
+  /** How strongly it speaks for the person's taste: favourite 1, watched 0.7, watchlist 0.4. */
+  weight: number;
+  /** When it was added: recent seeds may count a little more. */
+  addedAt: Date;
+  /**
+   * Optional: how many users in all have this seed among favourites/watchlist (the diagonal of
+   * media_cooccurrence). Normalises co-occurrence (cosine); when absent the ranking falls back to
+   * the largest co-occurrence count seen for this seed, a lower bound.
+   */
+  audienceSize?: number;
+}
+
+export interface TasteProfile {
+  /** Genres the person picked in onboarding/preferences. */
+  likedGenreIds: number[];
+  /** Genres the person never wants; candidates carrying them are heavily penalised. */
+  dislikedGenreIds: number[];
+  /** ISO 639-1 codes the person prefers; empty = any. */
+  languages: string[];
+  /** Preferred eras, if any (inclusive). */
+  yearFrom: number | null;
+  yearTo: number | null;
+  seeds: SeedTitle[];
+}
+
+export type CandidateSource = "genre" | "people" | "collaborative" | "popular" | "top-rated" | "discover";
+
+/** A title from MediaCache that passed the hard filters (type, language, years, runtime, rating, adult, exclusions). */
+export interface CandidateTitle {
+  key: string;
+  mediaType: MediaKind;
+  tmdbId: number;
+  title: string;
+  genreIds: number[];
+  /** Empty when details are not fetched yet (only list data in the cache). */
+  castIds: number[];
+  directorIds: number[];
+  keywordIds: number[];
+  originalLanguage: string;
+  releaseYear: number | null;
+  popularity: number;
+  voteAverage: number | null;
+  voteCount: number | null;
+  runtime: number | null;
+  /** Which SQL pools brought it in. */
+  sources: CandidateSource[];
+  /**
+   * Collaborative signal: for each seed key, how many other users favourited/watchlisted both
+   * that seed and this candidate (item-to-item co-occurrence, read from an index). Empty when none.
+   */
+  cooccurrence: Array<{ seedKey: string; count: number }>;
+  /** How many users in all have this title among favourites/watchlist (for normalising co-occurrence). */
+  audienceSize: number;
+}
+
+export type ReasonKind =
+  | "BECAUSE_YOU_LIKED" // similar to a seed: "Because you liked Heat"
+  | "PEOPLE_ALSO_LIKED" // co-occurrence: "People who liked Heat also liked this"
+  | "FAVOURITE_PERSON" // "With Al Pacino" / "Directed by Michael Mann"
+  | "GENRE" // "Top-rated Crime" / "Because you like Crime"
+  | "TOP_RATED" // "Highly rated: 8.4 from 12,000 votes"
+  | "POPULAR" // "Popular right now"
+  | "HIDDEN_GEM" // high rating, low popularity
+  | "NEW_RELEASE" // released in the last ~18 months
+  | "LANGUAGE_OR_ERA"; // matches preferred language / era
+
+export interface Reason {
+  kind: ReasonKind;
+  /** Human text shown to the person. */
+  text: string;
+  /** The seed title / person / genre it refers to, when there is one ("movie:550", "person:1158", "genre:80"). */
+  refersTo?: string;
+}
+
+export interface ScoreComponents {
+  genre: number;
+  similarity: number;
+  people: number;
+  collaborative: number;
+  context: number;
+  discovery: number;
+  quality: number;
+  /**
+   * Optional: the weak popularity prior (log-scaled popularity relative to the pool), in [0, 1].
+   * Reported so the "Popular right now" reason can be traced to what it contributed.
+   */
+  popularity?: number;
+}
+
+export interface RankedRecommendation {
+  candidate: CandidateTitle;
+  /** Final score in [0, 1] after weighting (before diversity re-rank, which only reorders). */
+  score: number;
+  components: ScoreComponents;
+  /** At least one, most specific first. */
+  reasons: Reason[];
+}
+
+export interface RankingInput {
+  profile: TasteProfile;
+  candidates: CandidateTitle[];
+  /** Names for reasons. */
+  genreNames: ReadonlyMap<number, string>;
+  personNames: ReadonlyMap<number, string>;
+  /** "Today", injected so ranking is deterministic in tests. */
+  now: Date;
+  /** How many to return (after diversity re-rank). */
+  limit: number;
+}

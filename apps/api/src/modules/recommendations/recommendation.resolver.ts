@@ -1,0 +1,48 @@
+import { Arg, Args, Authorized, Ctx, Query, Resolver } from "type-graphql";
+import type { GraphQLContext } from "../../graphql/context.ts";
+import { requireUserId } from "../../graphql/context.ts";
+import { offsetCursor, PageArgs, pageSize } from "../../graphql/connection.ts";
+import { toMedia } from "../media/media.mapper.ts";
+import { RecommendationConnection, RecommendationFilter, type ReasonKind } from "./recommendation.types.ts";
+import { recommend } from "./recommendation.service.ts";
+
+@Resolver()
+export class RecommendationResolver {
+  @Authorized()
+  @Query(() => RecommendationConnection, { description: "Ranked, explained picks for the caller, following their preferences, favourites and watchlist." })
+  async recommendations(
+    @Args(() => PageArgs) args: PageArgs,
+    @Arg("filter", () => RecommendationFilter, { nullable: true }) filter: RecommendationFilter | null,
+    @Ctx() ctx: GraphQLContext,
+  ) {
+    const size = pageSize(args.first);
+    const offset = offsetCursor.decode(args.after);
+    const { items, coldStart } = await recommend(ctx, {
+      userId: requireUserId(ctx),
+      offset,
+      size,
+      filter: {
+        mediaType: filter?.type ?? null,
+        genreIds: filter?.genreIds ?? [],
+        yearFrom: filter?.yearFrom ?? null,
+        yearTo: filter?.yearTo ?? null,
+        minRating: filter?.minRating ?? null,
+        maxRuntime: filter?.maxRuntime ?? null,
+        languages: filter?.languages ?? [],
+      },
+    });
+    const page = items.slice(0, size);
+    const rows = await ctx.loaders.media.loadMany(page.map((item) => item.candidate.key));
+    const edges = page.flatMap((item, index) => {
+      const row = rows[index];
+      if (!row || row instanceof Error) return [];
+      return [
+        {
+          cursor: offsetCursor.encode(offset + index + 1),
+          node: { media: toMedia(row), score: item.score, reasons: item.reasons.map((reason) => ({ kind: reason.kind as ReasonKind, text: reason.text, refersTo: reason.refersTo ?? null })) },
+        },
+      ];
+    });
+    return { edges, pageInfo: { hasNextPage: items.length > size, endCursor: edges.at(-1)?.cursor ?? null }, coldStart };
+  }
+}

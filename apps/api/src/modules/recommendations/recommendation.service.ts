@@ -1,0 +1,327 @@
+// Recommendations (ARCHITECTURE.md flow 1): load the caller's taste, build a bounded candidate
+// pool in SQL (genre overlap via the GIN index, shared people, co-occurrence with their seeds,
+// popular and top-rated titles), with every hard filter and exclusion applied in SQL; then score,
+// diversify and explain in TypeScript (ranking.ts). When the cache yields too few, TMDB discover
+// is asked for the caller's genres and what it returns is written to MediaCache and used.
+import { Prisma } from "../../generated/prisma/client.ts";
+import type { MediaCache } from "../../generated/prisma/client.ts";
+import type { MediaType } from "../../generated/prisma/enums.ts";
+import { badInput } from "../../errors.ts";
+import type { GraphQLContext } from "../../graphql/context.ts";
+import { TmdbError } from "../../tmdb/index.ts";
+import { listItem, upsertListItems } from "../media/media-cache.writer.ts";
+import { mediaKey, toTmdbKind } from "../media/media-key.ts";
+import { firstAskInAWhile } from "../media/media.service.ts";
+import { getPreferences } from "../preferences/preference.service.ts";
+import { rankRecommendations } from "./ranking.ts";
+import type { CandidateSource, CandidateTitle, RankedRecommendation, SeedTitle, TasteProfile } from "./ranking.types.ts";
+
+export const SEED_WEIGHTS = { favourite: 1, watched: 0.7, watchlist: 0.4 } as const;
+/** Per-pool bounds: the pool stays a few hundred titles whatever the cache size. */
+const POOL_LIMITS = { genre: 300, topRated: 150, people: 200, collaborative: 300, popular: 150 } as const;
+const MAX_SEEDS = 200;
+const MAX_OFFSET = 500;
+
+export interface RecommendationRequest {
+  userId: string;
+  offset: number;
+  size: number;
+  filter: {
+    mediaType: MediaType | null;
+    genreIds: number[];
+    yearFrom: number | null;
+    yearTo: number | null;
+    minRating: number | null;
+    maxRuntime: number | null;
+    languages: string[];
+  };
+}
+
+interface HardFilters {
+  mediaTypes: MediaType[];
+  languages: string[];
+  yearFrom: number | null;
+  yearTo: number | null;
+  maxRuntime: number | null;
+  minRating: number | null;
+  includeAdult: boolean;
+  dislikedGenreIds: number[];
+  anyOfGenreIds: number[];
+}
+
+const dbType = (type: MediaType) => (type === "MOVIE" ? "movie" : "tv");
+
+/** The WHERE fragment every pool shares: hard filters and the caller's exclusions. */
+function poolFilter(userId: string, filters: HardFilters): Prisma.Sql {
+  const parts: Prisma.Sql[] = [
+    Prisma.sql`NOT EXISTS (SELECT 1 FROM favourite x WHERE x.user_id = ${userId}::uuid AND x.media_type = m.media_type AND x.tmdb_id = m.tmdb_id)`,
+    Prisma.sql`NOT EXISTS (SELECT 1 FROM watchlist_item x WHERE x.user_id = ${userId}::uuid AND x.media_type = m.media_type AND x.tmdb_id = m.tmdb_id)`,
+    Prisma.sql`NOT EXISTS (SELECT 1 FROM dismissal x WHERE x.user_id = ${userId}::uuid AND x.media_type = m.media_type AND x.tmdb_id = m.tmdb_id)`,
+  ];
+  if (!filters.includeAdult) parts.push(Prisma.sql`NOT m.adult`);
+  if (filters.mediaTypes.length) parts.push(Prisma.sql`m.media_type = ANY(${filters.mediaTypes.map(dbType)}::media_type[])`);
+  if (filters.languages.length) parts.push(Prisma.sql`m.original_language = ANY(${filters.languages}::text[])`);
+  if (filters.yearFrom) parts.push(Prisma.sql`m.release_date >= make_date(${filters.yearFrom}, 1, 1)`);
+  if (filters.yearTo) parts.push(Prisma.sql`m.release_date < make_date(${filters.yearTo + 1}, 1, 1)`);
+  if (filters.maxRuntime) parts.push(Prisma.sql`(m.runtime IS NULL OR m.runtime <= ${filters.maxRuntime})`);
+  if (filters.minRating !== null) parts.push(Prisma.sql`m.vote_average >= ${filters.minRating}`);
+  if (filters.dislikedGenreIds.length) parts.push(Prisma.sql`NOT (m.genre_ids && ${filters.dislikedGenreIds}::int[])`);
+  if (filters.anyOfGenreIds.length) parts.push(Prisma.sql`m.genre_ids && ${filters.anyOfGenreIds}::int[]`);
+  return Prisma.join(parts, " AND ");
+}
+
+interface PoolRow extends MediaCache {
+  sources: CandidateSource[];
+}
+
+async function candidatePool(ctx: GraphQLContext, input: { userId: string; filters: HardFilters; genreIds: number[]; castIds: number[]; directorIds: number[]; seedKeys: Array<{ type: string; id: number }> }) {
+  const where = poolFilter(input.userId, input.filters);
+  const pools: Prisma.Sql[] = [
+    Prisma.sql`(SELECT m.media_type, m.tmdb_id, 'popular' AS source FROM media_cache m WHERE ${where} ORDER BY m.popularity DESC LIMIT ${POOL_LIMITS.popular})`,
+  ];
+  if (input.genreIds.length) {
+    pools.push(Prisma.sql`(SELECT m.media_type, m.tmdb_id, 'genre' FROM media_cache m WHERE m.genre_ids && ${input.genreIds}::int[] AND ${where} ORDER BY m.popularity DESC LIMIT ${POOL_LIMITS.genre})`);
+    pools.push(
+      Prisma.sql`(SELECT m.media_type, m.tmdb_id, 'top-rated' FROM media_cache m WHERE m.genre_ids && ${input.genreIds}::int[] AND m.vote_count >= 100 AND ${where} ORDER BY m.vote_average DESC NULLS LAST LIMIT ${POOL_LIMITS.topRated})`,
+    );
+  } else {
+    pools.push(Prisma.sql`(SELECT m.media_type, m.tmdb_id, 'top-rated' FROM media_cache m WHERE m.vote_count >= 100 AND ${where} ORDER BY m.vote_average DESC NULLS LAST LIMIT ${POOL_LIMITS.topRated})`);
+  }
+  if (input.castIds.length || input.directorIds.length) {
+    pools.push(
+      Prisma.sql`(SELECT m.media_type, m.tmdb_id, 'people' FROM media_cache m WHERE (m.cast_ids && ${input.castIds}::int[] OR m.director_ids && ${input.directorIds}::int[]) AND ${where} ORDER BY m.popularity DESC LIMIT ${POOL_LIMITS.people})`,
+    );
+  }
+  if (input.seedKeys.length) {
+    pools.push(Prisma.sql`(SELECT m.media_type, m.tmdb_id, 'collaborative'
+        FROM (SELECT c.other_media_type AS media_type, c.other_tmdb_id AS tmdb_id, sum(c.count) AS together
+                FROM media_cooccurrence c
+                JOIN jsonb_to_recordset(${JSON.stringify(input.seedKeys)}::jsonb) AS s(type text, id int) ON c.media_type = s.type::media_type AND c.tmdb_id = s.id
+               GROUP BY 1, 2) co
+        JOIN media_cache m ON m.media_type = co.media_type AND m.tmdb_id = co.tmdb_id
+       WHERE ${where}
+       ORDER BY co.together DESC LIMIT ${POOL_LIMITS.collaborative})`);
+  }
+  return ctx.prisma.$queryRaw<Array<Record<string, unknown>>>`
+    WITH pool AS (${Prisma.join(pools, " UNION ALL ")})
+    SELECT m.*, array_agg(DISTINCT pool.source) AS sources
+      FROM pool JOIN media_cache m ON m.media_type = pool.media_type AND m.tmdb_id = pool.tmdb_id
+     GROUP BY m.media_type, m.tmdb_id`;
+}
+
+/** Raw rows use column names; map them to the Prisma model's field names. */
+function toPoolRow(row: Record<string, unknown>): PoolRow {
+  return {
+    mediaType: row.media_type === "movie" ? "MOVIE" : "TV",
+    tmdbId: row.tmdb_id as number,
+    title: row.title as string,
+    originalTitle: row.original_title as string,
+    overview: row.overview as string,
+    posterPath: row.poster_path as string | null,
+    backdropPath: row.backdrop_path as string | null,
+    releaseDate: row.release_date as Date | null,
+    genreIds: row.genre_ids as number[],
+    originalLanguage: row.original_language as string,
+    popularity: row.popularity as number,
+    voteAverage: row.vote_average as number | null,
+    voteCount: row.vote_count as number | null,
+    adult: row.adult as boolean,
+    runtime: row.runtime as number | null,
+    castIds: row.cast_ids as number[],
+    directorIds: row.director_ids as number[],
+    keywordIds: row.keyword_ids as number[],
+    tagline: row.tagline as string | null,
+    status: row.status as string | null,
+    imdbId: row.imdb_id as string | null,
+    sourceLists: row.source_lists as string[],
+    detailsFetchedAt: row.details_fetched_at as Date | null,
+    createdAt: row.created_at as Date,
+    updatedAt: row.updated_at as Date,
+    sources: row.sources as CandidateSource[],
+  };
+}
+
+/** How many users have each pair (seed, candidate) and each title in their taste set. */
+async function cooccurrence(ctx: GraphQLContext, seedKeys: Array<{ type: string; id: number }>, candidateKeys: Array<{ type: string; id: number }>) {
+  if (!candidateKeys.length) return [];
+  const seeds = JSON.stringify(seedKeys);
+  const candidates = JSON.stringify(candidateKeys);
+  // Seed × candidate pairs, then each candidate's diagonal (its audience size).
+  return ctx.prisma.$queryRaw<Array<{ media_type: string; tmdb_id: number; other_media_type: string; other_tmdb_id: number; count: number }>>`
+    SELECT c.media_type::text, c.tmdb_id, c.other_media_type::text, c.other_tmdb_id, c.count
+      FROM media_cooccurrence c
+      JOIN jsonb_to_recordset(${seeds}::jsonb) AS s(type text, id int) ON c.media_type = s.type::media_type AND c.tmdb_id = s.id
+      JOIN jsonb_to_recordset(${candidates}::jsonb) AS o(type text, id int) ON c.other_media_type = o.type::media_type AND c.other_tmdb_id = o.id
+    UNION ALL
+    SELECT c.media_type::text, c.tmdb_id, c.other_media_type::text, c.other_tmdb_id, c.count
+      FROM media_cooccurrence c
+      JOIN jsonb_to_recordset(${candidates}::jsonb) AS o(type text, id int)
+        ON c.media_type = o.type::media_type AND c.tmdb_id = o.id AND c.other_media_type = o.type::media_type AND c.other_tmdb_id = o.id`;
+}
+
+function toCandidate(row: PoolRow): CandidateTitle {
+  return {
+    key: mediaKey(row),
+    mediaType: row.mediaType === "MOVIE" ? "movie" : "tv",
+    tmdbId: row.tmdbId,
+    title: row.title,
+    genreIds: row.genreIds,
+    castIds: row.castIds,
+    directorIds: row.directorIds,
+    keywordIds: row.keywordIds,
+    originalLanguage: row.originalLanguage,
+    releaseYear: row.releaseDate ? row.releaseDate.getUTCFullYear() : null,
+    popularity: row.popularity,
+    voteAverage: row.voteAverage,
+    voteCount: row.voteCount,
+    runtime: row.runtime,
+    sources: row.sources,
+    cooccurrence: [],
+    audienceSize: 0,
+  };
+}
+
+function validateRequest(request: RecommendationRequest) {
+  if (request.offset > MAX_OFFSET) throw badInput(`Recommendations go ${MAX_OFFSET} deep; after is past that.`, { argument: "after" });
+  const { filter } = request;
+  if (filter.yearFrom && filter.yearTo && filter.yearFrom > filter.yearTo) throw badInput("yearFrom must not be after yearTo.", { argument: "filter.yearFrom" });
+  if (filter.minRating !== null && !(filter.minRating >= 0 && filter.minRating <= 10)) throw badInput("minRating must be between 0 and 10.", { argument: "filter.minRating" });
+  if (filter.maxRuntime !== null && !(filter.maxRuntime >= 1 && filter.maxRuntime <= 1000)) throw badInput("maxRuntime must be 1 to 1000 minutes.", { argument: "filter.maxRuntime" });
+  if (filter.languages.some((language) => !/^[a-z]{2}$/.test(language))) throw badInput('languages must be ISO 639-1 codes such as "en".', { argument: "filter.languages" });
+  if (filter.genreIds.length > 20) throw badInput("At most 20 genreIds.", { argument: "filter.genreIds" });
+}
+
+export async function recommend(ctx: GraphQLContext, request: RecommendationRequest): Promise<{ items: RankedRecommendation[]; coldStart: boolean }> {
+  validateRequest(request);
+  const { userId } = request;
+  const [preferences, favourites, watchlist] = await Promise.all([
+    getPreferences(ctx.prisma, { userId }),
+    ctx.prisma.favourite.findMany({ where: { userId }, orderBy: { createdAt: "desc" }, take: MAX_SEEDS }),
+    ctx.prisma.watchlistItem.findMany({ where: { userId }, orderBy: { createdAt: "desc" }, take: MAX_SEEDS }),
+  ]);
+
+  const seedEntries = [
+    ...favourites.map((row) => ({ row, weight: SEED_WEIGHTS.favourite })),
+    ...watchlist.map((row) => ({ row, weight: row.watchedAt ? SEED_WEIGHTS.watched : SEED_WEIGHTS.watchlist })),
+  ];
+  const seedRows = await ctx.loaders.media.loadMany(seedEntries.map((entry) => mediaKey(entry.row)));
+  const seedsByKey = new Map<string, SeedTitle>();
+  seedEntries.forEach((entry, index) => {
+    const media = seedRows[index];
+    if (!media || media instanceof Error) return;
+    const key = mediaKey(media);
+    const existing = seedsByKey.get(key);
+    if (existing && existing.weight >= entry.weight) return;
+    seedsByKey.set(key, {
+      key,
+      mediaType: media.mediaType === "MOVIE" ? "movie" : "tv",
+      tmdbId: media.tmdbId,
+      title: media.title,
+      genreIds: media.genreIds,
+      castIds: media.castIds,
+      directorIds: media.directorIds,
+      keywordIds: media.keywordIds,
+      originalLanguage: media.originalLanguage,
+      releaseYear: media.releaseDate ? media.releaseDate.getUTCFullYear() : null,
+      weight: entry.weight,
+      addedAt: entry.row.createdAt,
+    });
+  });
+  const seeds = [...seedsByKey.values()];
+
+  const filters: HardFilters = {
+    mediaTypes: request.filter.mediaType ? [request.filter.mediaType] : preferences.mediaTypes,
+    languages: request.filter.languages.length ? request.filter.languages : preferences.languages,
+    yearFrom: request.filter.yearFrom ?? preferences.yearFrom,
+    yearTo: request.filter.yearTo ?? preferences.yearTo,
+    maxRuntime: request.filter.maxRuntime ?? preferences.maxRuntime,
+    minRating: request.filter.minRating ?? preferences.minRating,
+    includeAdult: preferences.includeAdult,
+    dislikedGenreIds: preferences.dislikedGenreIds,
+    anyOfGenreIds: request.filter.genreIds,
+  };
+
+  // Genres and people that recur across the seeds steer the pools.
+  const tally = (lists: number[][]) => {
+    const counts = new Map<number, number>();
+    for (const list of lists) for (const id of list) counts.set(id, (counts.get(id) ?? 0) + 1);
+    return [...counts].sort((a, b) => b[1] - a[1]).map(([id]) => id);
+  };
+  const poolGenres = [...new Set([...preferences.likedGenreIds, ...tally(seeds.map((seed) => seed.genreIds)).slice(0, 4)])].filter((id) => !filters.dislikedGenreIds.includes(id));
+  const castIds = tally(seeds.map((seed) => seed.castIds.slice(0, 8))).slice(0, 60);
+  const directorIds = tally(seeds.map((seed) => seed.directorIds)).slice(0, 30);
+  const seedKeys = seeds.map((seed) => ({ type: seed.mediaType, id: seed.tmdbId }));
+  const wanted = request.offset + request.size + 1;
+
+  const loadPool = async () => (await candidatePool(ctx, { userId, filters, genreIds: poolGenres, castIds, directorIds, seedKeys })).map(toPoolRow);
+  let pool = await loadPool();
+  if (pool.length < wanted && (await discoverFallback(ctx, { filters, genreIds: poolGenres }))) pool = await loadPool();
+
+  const candidates = pool.map(toCandidate);
+  const pairs = await cooccurrence(
+    ctx,
+    seedKeys,
+    candidates.map((candidate) => ({ type: candidate.mediaType, id: candidate.tmdbId })),
+  );
+  const byKey = new Map(candidates.map((candidate) => [candidate.key, candidate]));
+  for (const pair of pairs) {
+    const candidate = byKey.get(`${pair.other_media_type}:${pair.other_tmdb_id}`);
+    if (!candidate) continue;
+    const seedKey = `${pair.media_type}:${pair.tmdb_id}`;
+    if (seedKey === candidate.key) candidate.audienceSize = pair.count;
+    else candidate.cooccurrence.push({ seedKey, count: pair.count });
+  }
+
+  const [genreNames, people] = await Promise.all([
+    ctx.genres.allGenres(),
+    ctx.prisma.person.findMany({ where: { id: { in: [...castIds, ...directorIds] } }, select: { id: true, name: true } }),
+  ]);
+  const profile: TasteProfile = {
+    likedGenreIds: preferences.likedGenreIds,
+    dislikedGenreIds: preferences.dislikedGenreIds,
+    languages: preferences.languages,
+    yearFrom: preferences.yearFrom,
+    yearTo: preferences.yearTo,
+    seeds,
+  };
+  const ranked = rankRecommendations({
+    profile,
+    candidates,
+    genreNames,
+    personNames: new Map(people.map((person) => [person.id, person.name])),
+    now: new Date(),
+    limit: wanted,
+  });
+  return { items: ranked.slice(request.offset), coldStart: seeds.length === 0 };
+}
+
+/** Asks TMDB discover for the caller's genres (within their filters) and caches what it finds. */
+async function discoverFallback(ctx: GraphQLContext, input: { filters: HardFilters; genreIds: number[] }): Promise<boolean> {
+  const types: MediaType[] = input.filters.mediaTypes.length ? input.filters.mediaTypes : ["MOVIE", "TV"];
+  let written = 0;
+  for (const type of types) {
+    const kind = toTmdbKind(type);
+    const dateField = kind === "movie" ? "primary_release_date" : "first_air_date";
+    const query = {
+      with_genres: input.genreIds.join("|") || undefined,
+      without_genres: input.filters.dislikedGenreIds.join(",") || undefined,
+      with_original_language: input.filters.languages.join("|") || undefined,
+      [`${dateField}.gte`]: input.filters.yearFrom ? `${input.filters.yearFrom}-01-01` : undefined,
+      [`${dateField}.lte`]: input.filters.yearTo ? `${input.filters.yearTo}-12-31` : undefined,
+      "vote_average.gte": input.filters.minRating ?? undefined,
+      "with_runtime.lte": input.filters.maxRuntime ?? undefined,
+      include_adult: input.filters.includeAdult,
+      sort_by: "popularity.desc",
+    };
+    if (!(await firstAskInAWhile(ctx, `recommendations:${kind}:${JSON.stringify(query)}`))) continue;
+    try {
+      const page = await ctx.tmdb.discover({ mediaType: kind, page: 1, query });
+      const items = page.results.map((item) => (kind === "movie" ? listItem("movie", item as never) : listItem("tv", item as never)));
+      written += await upsertListItems(ctx.prisma, items, `discover/${kind}`);
+    } catch (error) {
+      if (!(error instanceof TmdbError)) throw error;
+      ctx.logger.warn({ err: error.message }, "recommendations: TMDB discover fallback unavailable");
+    }
+  }
+  return written > 0;
+}

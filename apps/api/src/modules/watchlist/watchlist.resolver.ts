@@ -1,0 +1,50 @@
+import { Arg, Args, Authorized, Ctx, Mutation, Query, Resolver } from "type-graphql";
+import type { GraphQLContext } from "../../graphql/context.ts";
+import { requireUserId } from "../../graphql/context.ts";
+import { decodeCursor, encodeCursor, PageArgs, pageSize, toConnection } from "../../graphql/connection.ts";
+import { isAddedCursor, MediaRefInput } from "../../graphql/media-ref.input.ts";
+import { toMedia } from "../media/media.mapper.ts";
+import { Media } from "../media/media.types.ts";
+import { WatchlistConnection } from "./watchlist.types.ts";
+import { listWatchlist, removeWatchlistItem, saveWatchlistItem } from "./watchlist.service.ts";
+
+const ref = (media: MediaRefInput) => ({ mediaType: media.type, tmdbId: media.tmdbId });
+
+@Resolver()
+export class WatchlistResolver {
+  @Authorized()
+  @Query(() => WatchlistConnection, { description: "The caller's watchlist, newest first. `watched` filters to watched (true) or still to watch (false)." })
+  async watchlist(@Args(() => PageArgs) args: PageArgs, @Arg("watched", () => Boolean, { nullable: true }) watched: boolean | null, @Ctx() ctx: GraphQLContext) {
+    const size = pageSize(args.first);
+    const items = await listWatchlist(ctx, { userId: requireUserId(ctx), after: decodeCursor(args.after, isAddedCursor), size, watched: watched ?? null });
+    const connection = toConnection({
+      items,
+      size,
+      node: (item) => toMedia(item.media),
+      cursor: (item) => encodeCursor({ createdAt: item.row.createdAt.toISOString(), id: item.row.id }),
+    });
+    return { ...connection, edges: connection.edges.map((edge, index) => ({ ...edge, addedAt: items[index]!.row.createdAt, watchedAt: items[index]!.row.watchedAt })) };
+  }
+
+  @Authorized()
+  @Mutation(() => Media, { description: "Adds a title to the watchlist. Doing it twice is fine." })
+  async addToWatchlist(@Arg("media", () => MediaRefInput) media: MediaRefInput, @Ctx() ctx: GraphQLContext) {
+    return toMedia(await saveWatchlistItem(ctx, { userId: requireUserId(ctx), ref: ref(media) }));
+  }
+
+  @Authorized()
+  @Mutation(() => Media, { description: "Removes a title from the watchlist. Removing one that is not there is fine." })
+  async removeFromWatchlist(@Arg("media", () => MediaRefInput) media: MediaRefInput, @Ctx() ctx: GraphQLContext) {
+    return toMedia(await removeWatchlistItem(ctx, { userId: requireUserId(ctx), ref: ref(media) }));
+  }
+
+  @Authorized()
+  @Mutation(() => Media, { description: "Marks a title watched (adding it to the watchlist if needed), or unwatched with watched: false." })
+  async markWatched(
+    @Arg("media", () => MediaRefInput) media: MediaRefInput,
+    @Arg("watched", () => Boolean, { defaultValue: true }) watched: boolean,
+    @Ctx() ctx: GraphQLContext,
+  ) {
+    return toMedia(await saveWatchlistItem(ctx, { userId: requireUserId(ctx), ref: ref(media), watched }));
+  }
+}

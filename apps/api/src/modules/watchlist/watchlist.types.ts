@@ -1,0 +1,27 @@
+import { Field, ObjectType } from "type-graphql";
+import { PageInfo } from "../../graphql/connection.ts";
+import { Media } from "../media/media.types.ts";
+
+@ObjectType()
+export class WatchlistEdge {
+  @Field(() => String)
+  cursor!: string;
+
+  @Field(() => Media)
+  node!: Media;
+
+  @Field(() => Date)
+  addedAt!: Date;
+
+  @Field(() => Date, { nullable: true, description: "When it was marked watched; null while still to watch." })
+  watchedAt!: Date | null;
+}
+
+@ObjectType({ description: "The caller's watchlist, newest first." })
+export class WatchlistConnection {
+  @Field(() => [WatchlistEdge])
+  edges!: WatchlistEdge[];
+
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
+}

@@ -1,0 +1,111 @@
+// A real API for integration tests: its own database (a copy of the migrated template), its own
+// Redis key prefix, and the offline catalogue server as TMDB, over real HTTP on a free port.
+import { randomBytes } from "node:crypto";
+import { startCatalogueServer, type CatalogueServer } from "@movierec/tmdb-catalogue";
+import { encode } from "next-auth/jwt";
+import { createTestDatabase, testRedisUrl } from "../../../../packages/dev-stack/src/testing.ts";
+import { createAppServices } from "../app-services.ts";
+import { parseConfig } from "../config.ts";
+import { createLogger } from "../logger.ts";
+import { createApiToken } from "../modules/auth/api-token.service.ts";
+import { listItem, upsertListItems } from "../modules/media/media-cache.writer.ts";
+import { buildServer } from "../server.ts";
+
+export const TEST_AUTH_SECRET = "integration-test-auth-secret-0123456789";
+
+export interface GraphQLResponse<Data = Record<string, any>> {
+  status: number;
+  headers: Headers;
+  data?: Data;
+  errors?: Array<{ message: string; path?: Array<string | number>; extensions?: { code?: string; [key: string]: unknown } }>;
+}
+
+export interface TestUser {
+  id: string;
+  email: string;
+  token: string;
+  cookie: string;
+}
+
+export async function startTestApi(options: { env?: Record<string, string>; catalogueSize?: number; catalogue?: CatalogueServer } = {}) {
+  const database = await createTestDatabase();
+  const catalogue = options.catalogue ?? (await startCatalogueServer({ port: 0, size: options.catalogueSize ?? 2_000 }));
+  const config = parseConfig({
+    NODE_ENV: "test",
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent",
+    DATABASE_URL: database.url,
+    REDIS_URL: testRedisUrl(),
+    REDIS_KEY_PREFIX: `t${randomBytes(4).toString("hex")}:`,
+    TMDB_API_BASE_URL: catalogue.url,
+    AUTH_SECRET: TEST_AUTH_SECRET,
+    TMDB_RATE_LIMIT_PER_SECOND: "1000",
+    TMDB_MAX_IN_FLIGHT: "50",
+    TMDB_TIMEOUT_MS: "3000",
+    TMDB_MAX_RETRIES: "1",
+    API_RATE_LIMIT_PER_MINUTE_IP: "100000",
+    API_RATE_LIMIT_PER_MINUTE_TOKEN: "100000",
+    ...options.env,
+  });
+  const logger = createLogger({ name: "api-test", level: config.LOG_LEVEL });
+  const services = createAppServices({ config, logger, name: "api-test" });
+  const app = await buildServer(services);
+  await app.listen({ port: 0, host: "127.0.0.1" });
+  const address = app.server.address();
+  const url = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+  let userCount = 0;
+
+  async function graphql<Data = Record<string, any>>(
+    query: string,
+    variables: Record<string, unknown> = {},
+    auth: { token?: string; cookie?: string; headers?: Record<string, string> } = {},
+  ): Promise<GraphQLResponse<Data>> {
+    const response = await fetch(`${url}/graphql`, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        ...(auth.token ? { authorization: `Bearer ${auth.token}` } : {}),
+        ...(auth.cookie ? { cookie: auth.cookie } : {}),
+        ...auth.headers,
+      },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as { data?: Data; errors?: GraphQLResponse["errors"] };
+    return { status: response.status, headers: response.headers, ...body };
+  }
+
+  /** A user with an API token and a next-auth session cookie, both valid. */
+  async function createUser(input: { role?: "USER" | "ADMIN" } = {}): Promise<TestUser> {
+    userCount += 1;
+    const email = `user${userCount}-${randomBytes(3).toString("hex")}@example.test`;
+    const user = await services.prisma.user.create({ data: { email, name: `Test user ${userCount}`, role: input.role ?? "USER" } });
+    const { secret } = await createApiToken(services.prisma, { userId: user.id, name: "test" });
+    const session = await encode({ token: { sub: user.id, email }, secret: TEST_AUTH_SECRET });
+    return { id: user.id, email, token: secret, cookie: `next-auth.session-token=${session}` };
+  }
+
+  /** Pages TMDB's popular and top-rated lists (from the catalogue) into MediaCache. */
+  async function seedMediaCache(pages = 5): Promise<number> {
+    let written = 0;
+    for (const kind of ["movie", "tv"] as const) {
+      for (const list of ["popular", "top_rated"] as const) {
+        for (let page = 1; page <= pages; page++) {
+          const result = await services.tmdb.list({ mediaType: kind, list, page });
+          const items = result.results.map((item) => (kind === "movie" ? listItem("movie", item as never) : listItem("tv", item as never)));
+          written += await upsertListItems(services.prisma, items, `${kind}/${list}`);
+        }
+      }
+    }
+    return written;
+  }
+
+  async function close() {
+    await app.close();
+    await services.close();
+    if (!options.catalogue) await catalogue.close();
+    await database.drop();
+  }
+
+  return { url, app, services, catalogue, config, graphql, createUser, seedMediaCache, close };
+}
+
+export type TestApi = Awaited<ReturnType<typeof startTestApi>>;
