@@ -1,7 +1,7 @@
 // The long-lived services one API (or worker) process shares across requests.
 import type { AppServices } from "./graphql/context.ts";
 import type { Config } from "./config.ts";
-import { createPrisma } from "./db.ts";
+import { createPrisma, type SqlQueryCounter } from "./db.ts";
 import type { Logger } from "./logger.ts";
 import { IngestQueue } from "./modules/ingest/ingest-queue.ts";
 import { EnrichmentService } from "./modules/media/enrichment.service.ts";
@@ -10,9 +10,9 @@ import { ImageConfigService } from "./modules/media/image-config.service.ts";
 import { createRedis } from "./redis.ts";
 import { createTmdbClient } from "./tmdb/index.ts";
 
-export function createAppServices(options: { config: Config; logger: Logger; name: string }): AppServices & { close(): Promise<void> } {
+export function createAppServices(options: { config: Config; logger: Logger; name: string; queryCounter?: SqlQueryCounter }): AppServices & { close(): Promise<void> } {
   const { config, logger } = options;
-  const prisma = createPrisma(config.DATABASE_URL);
+  const prisma = createPrisma(config.DATABASE_URL, { queryCounter: options.queryCounter });
   const redis = createRedis(config.REDIS_URL, options.name);
   const tmdb = createTmdbClient({ config, redis, logger });
   const ingestQueue = new IngestQueue(redis, config.REDIS_KEY_PREFIX);

@@ -23,6 +23,15 @@ export class AppError extends GraphQLError {
     super(message, { extensions: { code, ...(details ? { details } : {}) } });
     this.code = code;
   }
+
+  /**
+   * For errors that refuse the whole request (thrown while building the context, e.g. a revoked
+   * token): Apollo answers with this HTTP status. Field errors keep 200, as GraphQL over HTTP says.
+   */
+  withHttpStatus(): this {
+    this.extensions.http = { status: ERROR_STATUS[this.code] };
+    return this;
+  }
 }
 
 export const unauthenticated = (message = "Sign in, or send a personal API token as `Authorization: Bearer <token>`.") =>

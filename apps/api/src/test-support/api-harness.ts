@@ -47,7 +47,8 @@ export async function startTestApi(options: { env?: Record<string, string>; cata
     ...options.env,
   });
   const logger = createLogger({ name: "api-test", level: config.LOG_LEVEL });
-  const services = createAppServices({ config, logger, name: "api-test" });
+  const sqlQueries = { count: 0 };
+  const services = createAppServices({ config, logger, name: "api-test", queryCounter: sqlQueries });
   const app = await buildServer(services);
   await app.listen({ port: 0, host: "127.0.0.1" });
   const address = app.server.address();
@@ -105,7 +106,7 @@ export async function startTestApi(options: { env?: Record<string, string>; cata
     await database.drop();
   }
 
-  return { url, app, services, catalogue, config, graphql, createUser, seedMediaCache, close };
+  return { url, app, services, catalogue, config, sqlQueries, graphql, createUser, seedMediaCache, close };
 }
 
 export type TestApi = Awaited<ReturnType<typeof startTestApi>>;

@@ -1,4 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+// Media over HTTP against real Postgres, Redis and the offline catalogue: reads, search, browse,
+// enrichment (TMDB calls counted at the catalogue server) and SQL queries per page.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startTestApi, type TestApi } from "../../test-support/api-harness.ts";
 
 let api: TestApi;
@@ -7,12 +9,204 @@ beforeAll(async () => {
   await api.seedMediaCache(3);
 });
 afterAll(() => api?.close());
+beforeEach(() => api.catalogue.resetCounts());
 
-describe("media", () => {
-  it("reads one title from the cache", async () => {
-    const movie = api.catalogue.catalogue.movies[0]!;
-    const result = await api.graphql(`query($id: Int!) { media(type: MOVIE, tmdbId: $id) { id title year genres { id name } posterUrl voteAverage runtime cast(first: 3) { name } directors { name } isFavourite } }`, { id: movie.id });
+const detailsRequests = () => Object.entries(api.catalogue.requestCounts()).filter(([path]) => /^\/3\/(movie|tv)\/\d+$/.test(path));
+
+describe("media(type, tmdbId)", () => {
+  it("reads a cached title with genre names and image URLs from TMDB's configuration", async () => {
+    const row = await api.services.prisma.mediaCache.findFirstOrThrow({ where: { mediaType: "MOVIE", posterPath: { not: null } }, orderBy: { popularity: "desc" } });
+    const result = await api.graphql(`query($id: Int!) { media(type: MOVIE, tmdbId: $id) { id type tmdbId title year genres { id name } posterUrl(size: W185) } }`, { id: row.tmdbId });
     expect(result.errors).toBeUndefined();
-    expect(result.data?.media).toMatchObject({ id: `movie:${movie.id}`, isFavourite: false });
+    const media = result.data!.media;
+    expect(media).toMatchObject({ id: `movie:${row.tmdbId}`, type: "MOVIE", tmdbId: row.tmdbId, title: row.title });
+    expect(media.genres.map((genre: { id: number }) => genre.id)).toEqual(row.genreIds);
+    expect(media.genres.every((genre: { name: string }) => !genre.name.startsWith("Genre "))).toBe(true);
+    expect(media.posterUrl).toBe(`${api.catalogue.origin}/t/p/w185${row.posterPath}`);
+    // The poster really is served by the offline catalogue.
+    expect((await fetch(media.posterUrl)).headers.get("content-type")).toMatch(/^image\//);
+  });
+
+  it("fetches a title the cache lacks from TMDB once, then serves it from the cache", async () => {
+    const cachedIds = new Set((await api.services.prisma.mediaCache.findMany({ where: { mediaType: "MOVIE" }, select: { tmdbId: true } })).map((row) => row.tmdbId));
+    const uncached = api.catalogue.catalogue.movies.find((movie) => !cachedIds.has(movie.id))!;
+    const query = `query($id: Int!) { media(type: MOVIE, tmdbId: $id) { title runtime } }`;
+    const first = await api.graphql(query, { id: uncached.id });
+    expect(first.data?.media.title).toBe(uncached.title);
+    expect(first.data?.media.runtime).toBeGreaterThan(0);
+    expect(api.catalogue.requestCounts()[`/3/movie/${uncached.id}`]).toBe(1);
+    await api.graphql(query, { id: uncached.id });
+    expect(api.catalogue.requestCounts()[`/3/movie/${uncached.id}`]).toBe(1);
+  });
+
+  it("answers NOT_FOUND for an id TMDB does not know, and BAD_USER_INPUT for an impossible one", async () => {
+    const missing = await api.graphql(`{ media(type: TV, tmdbId: 987654321) { id } }`);
+    expect(missing.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
+    expect(missing.errors?.[0]?.message).toContain("No TV series with TMDB id 987654321");
+    const impossible = await api.graphql(`{ media(type: MOVIE, tmdbId: -4) { id } }`);
+    expect(impossible.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    const wrongType = await api.graphql(`{ media(type: FILM, tmdbId: 4) { id } }`);
+    expect(wrongType.status).toBe(400);
+    expect(wrongType.errors?.[0]?.extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
+  });
+});
+
+describe("enrichment", () => {
+  // List items that lack a poster or votes in TMDB's lists, as the catalogue marks them.
+  async function itemsLackingFields(count: number) {
+    const rows = await api.services.prisma.mediaCache.findMany({ where: { mediaType: "MOVIE", detailsFetchedAt: null, OR: [{ posterPath: null }, { voteAverage: null }] }, take: count });
+    expect(rows.length).toBe(count);
+    return rows;
+  }
+
+  it("fills missing fields from details, each title fetched once, and none on a repeat request", async () => {
+    const rows = await itemsLackingFields(5);
+    const query = `{ ${rows.map((row, index) => `m${index}: media(type: MOVIE, tmdbId: ${row.tmdbId}) { posterUrl voteAverage runtime cast(first: 2) { name } directors { name } }`).join(" ")} }`;
+    const first = await api.graphql(query);
+    expect(first.errors).toBeUndefined();
+    for (const media of Object.values(first.data!)) {
+      expect(media.posterUrl).toMatch(/\/t\/p\/w342\//);
+      expect(media.voteAverage).toBeGreaterThan(0);
+      expect(media.directors.length).toBeGreaterThan(0);
+    }
+    expect(detailsRequests()).toHaveLength(5);
+    expect(detailsRequests().every(([, count]) => count === 1)).toBe(true);
+    // Written back: the rows now have details, and asking again costs TMDB nothing.
+    const stored = await api.services.prisma.mediaCache.findMany({ where: { mediaType: "MOVIE", tmdbId: { in: rows.map((row) => row.tmdbId) } } });
+    expect(stored.every((row) => row.detailsFetchedAt && row.posterPath && row.castIds.length)).toBe(true);
+    api.catalogue.resetCounts();
+    await api.graphql(query);
+    expect(api.catalogue.totalRequests()).toBe(0);
+  });
+
+  it("shares one TMDB call per title among 20 concurrent identical requests", async () => {
+    const rows = await itemsLackingFields(4);
+    const query = `{ ${rows.map((row, index) => `m${index}: media(type: MOVIE, tmdbId: ${row.tmdbId}) { runtime posterUrl }`).join(" ")} }`;
+    api.catalogue.setFaults({ latencyMs: 150, pathPrefix: "/3/movie/" });
+    const results = await Promise.all(Array.from({ length: 20 }, () => api.graphql(query)));
+    api.catalogue.clearFaults();
+    expect(results.every((result) => !result.errors && Object.values(result.data!).every((media) => media.runtime > 0))).toBe(true);
+    const counts = api.catalogue.requestCounts();
+    for (const row of rows) expect(counts[`/3/movie/${row.tmdbId}`]).toBe(1);
+  });
+
+  it("serves what the cache has when TMDB is down, and fills it later", async () => {
+    const [row] = await itemsLackingFields(1);
+    api.catalogue.setFaults({ serverError: { count: 100, status: 503 } });
+    const query = `{ media(type: MOVIE, tmdbId: ${row!.tmdbId}) { title runtime } }`;
+    const during = await api.graphql(query);
+    expect(during.errors).toBeUndefined();
+    expect(during.data?.media).toEqual({ title: row!.title, runtime: null });
+    api.catalogue.clearFaults();
+    const after = await api.graphql(query);
+    expect(after.data?.media.runtime).toBeGreaterThan(0);
+  });
+});
+
+describe("searchMedia", () => {
+  it("finds cached titles by words of the title, best match first", async () => {
+    const row = await api.services.prisma.mediaCache.findFirstOrThrow({ where: { mediaType: "MOVIE" }, orderBy: { popularity: "desc" } });
+    const result = await api.graphql(`query($q: String!) { searchMedia(query: $q, first: 5) { edges { node { id title } } pageInfo { hasNextPage } } }`, { q: row.title });
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.searchMedia.edges[0].node.id).toBe(`movie:${row.tmdbId}`);
+  });
+
+  it("asks TMDB when the cache has too few matches, keeps what it finds, and asks only once", async () => {
+    const cached = new Set((await api.services.prisma.mediaCache.findMany({ select: { tmdbId: true, mediaType: true } })).map((row) => `${row.mediaType}:${row.tmdbId}`));
+    const target = api.catalogue.catalogue.movies.find((movie) => !cached.has(`MOVIE:${movie.id}`) && movie.title.length > 8)!;
+    const query = `query($q: String!) { searchMedia(query: $q, type: MOVIE) { edges { node { id title } } } }`;
+    const result = await api.graphql(query, { q: target.title });
+    expect(result.data!.searchMedia.edges.map((edge: { node: { id: string } }) => edge.node.id)).toContain(`movie:${target.id}`);
+    expect(api.catalogue.requestCounts()["/3/search/multi"]).toBe(1);
+    await api.graphql(query, { q: target.title });
+    expect(api.catalogue.requestCounts()["/3/search/multi"]).toBe(1);
+  });
+
+  it("refuses an empty or overlong query", async () => {
+    for (const q of ["   ", "x".repeat(101)]) {
+      const result = await api.graphql(`query($q: String!) { searchMedia(query: $q) { edges { cursor } } }`, { q });
+      expect(result.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+      expect(result.errors?.[0]?.message).toContain("1 to 100 characters");
+    }
+  });
+
+  it("treats SQL and pattern characters as text", async () => {
+    const result = await api.graphql(`query($q: String!) { searchMedia(query: $q) { edges { node { id } } } }`, { q: "%' OR 1=1; --" });
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.searchMedia.edges).toEqual([]);
+  });
+});
+
+describe("browse", () => {
+  const browse = `query($filter: BrowseFilter!, $sort: BrowseSort, $first: Int, $after: String) {
+    browse(filter: $filter, sort: $sort, first: $first, after: $after) {
+      edges { cursor node { id year originalLanguage voteAverage genres { id } } }
+      pageInfo { hasNextPage endCursor }
+    } }`;
+
+  it("honours genre, year, language and rating filters, and pages without repeats", async () => {
+    const filter = { type: "MOVIE", genreIds: [18], yearFrom: 1990, minRating: 5 };
+    const first = await api.graphql(browse, { filter, first: 10 });
+    expect(first.errors).toBeUndefined();
+    const second = await api.graphql(browse, { filter, first: 10, after: first.data!.browse.pageInfo.endCursor });
+    const nodes = [...first.data!.browse.edges, ...second.data!.browse.edges].map((edge: { node: any }) => edge.node);
+    expect(nodes.length).toBeGreaterThan(10);
+    expect(new Set(nodes.map((node) => node.id)).size).toBe(nodes.length);
+    for (const node of nodes) {
+      expect(node.genres.map((genre: { id: number }) => genre.id)).toContain(18);
+      expect(node.year).toBeGreaterThanOrEqual(1990);
+      expect(node.voteAverage).toBeGreaterThanOrEqual(5);
+    }
+  });
+
+  it("sorts by rating", async () => {
+    const result = await api.graphql(browse, { filter: { type: "TV" }, sort: "RATING", first: 15 });
+    const ratings = result.data!.browse.edges.map((edge: { node: { voteAverage: number } }) => edge.node.voteAverage);
+    expect(ratings.length).toBe(15);
+    expect([...ratings].sort((a, b) => b - a)).toEqual(ratings);
+  });
+
+  it("refuses impossible filters with a message naming the argument", async () => {
+    const cases: Array<[Record<string, unknown>, RegExp]> = [
+      [{ type: "MOVIE", yearFrom: 2020, yearTo: 2000 }, /yearFrom must not be after yearTo/],
+      [{ type: "MOVIE", minRating: 12 }, /minRating must be between 0 and 10/],
+      [{ type: "MOVIE", language: "english" }, /ISO 639-1/],
+    ];
+    for (const [filter, message] of cases) {
+      const result = await api.graphql(browse, { filter });
+      expect(result.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+      expect(result.errors?.[0]?.message).toMatch(message);
+    }
+  });
+
+  it("costs a constant number of SQL queries for a page of 50 titles with per-user fields", async () => {
+    const user = await api.createUser();
+    const rows = await api.services.prisma.mediaCache.findMany({ where: { mediaType: "MOVIE" }, orderBy: { popularity: "desc" }, take: 3 });
+    for (const row of rows) await api.graphql(`mutation($id: Int!) { addFavourite(media: { type: MOVIE, tmdbId: $id }) { id } }`, { id: row.tmdbId }, { token: user.token });
+    const page = (first: number) =>
+      `{ browse(filter: { type: MOVIE }, first: ${first}) { edges { node { id title genres { name } isFavourite inWatchlist isDismissed watchedAt } } } }`;
+    const count = async (first: number) => {
+      await api.graphql(page(first), {}, { token: user.token }); // warm caches (genres, configuration)
+      api.sqlQueries.count = 0;
+      const result = await api.graphql(page(first), {}, { token: user.token });
+      expect(result.errors).toBeUndefined();
+      expect(result.data!.browse.edges).toHaveLength(first);
+      return api.sqlQueries.count;
+    };
+    const forTen = await count(10);
+    const forFifty = await count(50);
+    console.info(`SQL queries for a page of 50 titles with per-user fields: ${forFifty}`);
+    expect(forFifty).toBe(forTen);
+    expect(forFifty).toBeLessThanOrEqual(8);
+  });
+});
+
+describe("genres", () => {
+  it("lists TMDB's genres per media type", async () => {
+    const movie = await api.graphql(`{ genres(type: MOVIE) { id name } }`);
+    const tv = await api.graphql(`{ genres(type: TV) { id name } }`);
+    expect(movie.data!.genres).toHaveLength(19);
+    expect(tv.data!.genres).toHaveLength(16);
+    expect(movie.data!.genres).toContainEqual({ id: 80, name: "Crime" });
   });
 });
