@@ -121,6 +121,8 @@ export async function writeDetails(prisma: PrismaClient, kind: TmdbKind, details
             popularity: person.popularity ?? 0,
           })),
         )}::jsonb) AS p(id int, name text, profile_path text, known_for_department text, popularity float8)
+       -- One lock order for every writer: concurrent enrichments sharing cast members cannot deadlock.
+       ORDER BY p.id
       ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, profile_path = EXCLUDED.profile_path,
         known_for_department = COALESCE(EXCLUDED.known_for_department, person.known_for_department), updated_at = now()`,
     prisma.mediaCache.upsert({

@@ -1,0 +1,203 @@
+// Recommendations over HTTP on the offline catalogue: personal (opposite tastes → different
+// lists), explained, honouring exclusions and filters, and falling back to TMDB discover.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestApi, type TestApi, type TestUser } from "../../test-support/api-harness.ts";
+
+let api: TestApi;
+beforeAll(async () => {
+  api = await startTestApi({ catalogueSize: 3_000 });
+  await api.seedMediaCache(10);
+});
+afterAll(() => api?.close());
+
+const RECOMMENDATIONS = `query($first: Int, $after: String, $filter: RecommendationFilter) {
+  recommendations(first: $first, after: $after, filter: $filter) {
+    coldStart
+    edges { cursor node { score reasons { kind text refersTo } media { id type tmdbId title year originalLanguage runtime voteAverage genres { id } } } }
+    pageInfo { hasNextPage endCursor }
+  } }`;
+
+type Item = { score: number; reasons: Array<{ kind: string; text: string; refersTo: string | null }>; media: { id: string; type: string; tmdbId: number; year: number | null; originalLanguage: string; runtime: number | null; voteAverage: number | null; genres: Array<{ id: number }> } };
+
+async function recommendations(user: TestUser, variables: Record<string, unknown> = {}): Promise<{ coldStart: boolean; items: Item[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } }> {
+  const result = await api.graphql(RECOMMENDATIONS, { first: 20, ...variables }, { token: user.token });
+  expect(result.errors).toBeUndefined();
+  const connection = result.data!.recommendations;
+  return { coldStart: connection.coldStart, items: connection.edges.map((edge: { node: Item }) => edge.node), pageInfo: connection.pageInfo };
+}
+
+/** Cached movies whose genres include all of `genreIds`, most popular first. */
+async function moviesWith(genreIds: number[], take: number) {
+  return api.services.prisma.mediaCache.findMany({ where: { mediaType: "MOVIE", genreIds: { hasEvery: genreIds } }, orderBy: { popularity: "desc" }, take });
+}
+
+async function favourite(user: TestUser, tmdbIds: number[]) {
+  for (const id of tmdbIds) {
+    const result = await api.graphql(`mutation($id: Int!) { addFavourite(media: { type: MOVIE, tmdbId: $id }) { id } }`, { id }, { token: user.token });
+    expect(result.errors).toBeUndefined();
+  }
+}
+
+const HORROR = 27;
+const THRILLER = 53;
+const ANIMATION = 16;
+const FAMILY = 10751;
+const genreShare = (items: Item[], genres: number[]) => items.filter((item) => item.media.genres.some((genre) => genres.includes(genre.id))).length / items.length;
+
+describe("recommendations", () => {
+  it("needs a signed-in caller", async () => {
+    const result = await api.graphql(RECOMMENDATIONS, {});
+    expect(result.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+  });
+
+  it("gives people with opposite tastes clearly different lists, each explained", async () => {
+    const scary = await api.createUser();
+    const family = await api.createUser();
+    await api.graphql(`mutation { updatePreferences(input: { likedGenreIds: [${HORROR}, ${THRILLER}], onboarded: true }) { onboarded } }`, {}, { token: scary.token });
+    await api.graphql(`mutation { updatePreferences(input: { likedGenreIds: [${ANIMATION}, ${FAMILY}], onboarded: true }) { onboarded } }`, {}, { token: family.token });
+    await favourite(scary, (await moviesWith([HORROR], 4)).map((row) => row.tmdbId));
+    await favourite(family, (await moviesWith([ANIMATION], 4)).map((row) => row.tmdbId));
+
+    const [forScary, forFamily] = [await recommendations(scary), await recommendations(family)];
+    expect(forScary.coldStart).toBe(false);
+    expect(forScary.items).toHaveLength(20);
+    const scaryIds = new Set(forScary.items.map((item) => item.media.id));
+    const overlap = forFamily.items.filter((item) => scaryIds.has(item.media.id)).length;
+    expect(overlap).toBeLessThanOrEqual(3);
+    expect(genreShare(forScary.items.slice(0, 10), [HORROR, THRILLER])).toBeGreaterThanOrEqual(0.6);
+    expect(genreShare(forFamily.items.slice(0, 10), [ANIMATION, FAMILY])).toBeGreaterThanOrEqual(0.6);
+
+    for (const item of [...forScary.items, ...forFamily.items]) {
+      expect(item.reasons.length).toBeGreaterThan(0);
+      expect(item.reasons[0]!.text.length).toBeGreaterThan(3);
+    }
+    // Someone with favourites is told which of them a pick follows from.
+    expect(forScary.items.some((item) => item.reasons.some((reason) => reason.kind === "BECAUSE_YOU_LIKED" && reason.text.startsWith("Because you liked")))).toBe(true);
+    // Scores come in ranked order (diversity may swap near neighbours, not invert the list).
+    expect(forScary.items[0]!.score).toBeGreaterThanOrEqual(forScary.items.at(-1)!.score);
+  });
+
+  it("never recommends favourites, watchlist items or dismissed titles", async () => {
+    const user = await api.createUser();
+    await api.graphql(`mutation { updatePreferences(input: { likedGenreIds: [28] }) { onboarded } }`, {}, { token: user.token });
+    const before = await recommendations(user, { first: 30 });
+    const [favoured, listed, dismissed] = before.items.slice(0, 3).map((item) => item.media.tmdbId);
+    await favourite(user, [favoured!]);
+    await api.graphql(`mutation($id: Int!) { addToWatchlist(media: { type: MOVIE, tmdbId: $id }) { id } }`, { id: listed }, { token: user.token });
+    // Whatever type the third is, dismiss it by its own type.
+    const third = before.items[2]!.media;
+    await api.graphql(`mutation($id: Int!) { dismiss(media: { type: ${third.type}, tmdbId: $id }) { id } }`, { id: dismissed }, { token: user.token });
+
+    const after = await recommendations(user, { first: 50 });
+    const excluded = new Set(before.items.slice(0, 3).map((item) => item.media.id));
+    expect(after.items.filter((item) => excluded.has(item.media.id))).toEqual([]);
+    // Undoing the dismissal lets it come back.
+    await api.graphql(`mutation($id: Int!) { undoDismiss(media: { type: ${third.type}, tmdbId: $id }) { id } }`, { id: dismissed }, { token: user.token });
+    const restored = await recommendations(user, { first: 50 });
+    expect(restored.items.some((item) => item.media.id === third.id)).toBe(true);
+  });
+
+  it("honours preference and request filters", async () => {
+    const user = await api.createUser();
+    await api.graphql(`mutation { updatePreferences(input: { likedGenreIds: [18], mediaTypes: [MOVIE], yearFrom: 1990, dislikedGenreIds: [${HORROR}] }) { onboarded } }`, {}, { token: user.token });
+    const { items } = await recommendations(user, { first: 40, filter: { minRating: 6, languages: ["en"] } });
+    expect(items.length).toBeGreaterThan(10);
+    for (const item of items) {
+      expect(item.media.type).toBe("MOVIE");
+      expect(item.media.year).toBeGreaterThanOrEqual(1990);
+      expect(item.media.originalLanguage).toBe("en");
+      expect(item.media.voteAverage).toBeGreaterThanOrEqual(6);
+      expect(item.media.genres.map((genre) => genre.id)).not.toContain(HORROR);
+    }
+    const tvOnly = await recommendations(user, { filter: { type: "TV" } });
+    expect(tvOnly.items.every((item) => item.media.type === "TV")).toBe(true);
+    const bad = await api.graphql(RECOMMENDATIONS, { filter: { minRating: 11 } }, { token: user.token });
+    expect(bad.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+  });
+
+  it("starts a new user on popular and top-rated titles within their genres", async () => {
+    const user = await api.createUser();
+    await api.graphql(`mutation { updatePreferences(input: { likedGenreIds: [${ANIMATION}] }) { onboarded } }`, {}, { token: user.token });
+    const { coldStart, items } = await recommendations(user);
+    expect(coldStart).toBe(true);
+    expect(items).toHaveLength(20);
+    expect(genreShare(items.slice(0, 10), [ANIMATION])).toBeGreaterThanOrEqual(0.7);
+    expect(items.every((item) => item.reasons.length > 0)).toBe(true);
+  });
+
+  it("pages without repeats", async () => {
+    const user = await api.createUser();
+    await api.graphql(`mutation { updatePreferences(input: { likedGenreIds: [35] }) { onboarded } }`, {}, { token: user.token });
+    const first = await recommendations(user, { first: 10 });
+    const second = await recommendations(user, { first: 10, after: first.pageInfo.endCursor });
+    const all = [...first.items, ...second.items].map((item) => item.media.id);
+    expect(first.pageInfo.hasNextPage).toBe(true);
+    expect(new Set(all).size).toBe(20);
+  });
+
+  it("lifts what people with the same favourites also liked", async () => {
+    const [x, y] = (await moviesWith([99], 2)).map((row) => row.tmdbId); // documentaries: few in the pool by genre alone
+    const liked = (await moviesWith([ANIMATION], 1)).map((row) => row.tmdbId);
+    // Five people favourite both the animation title and documentary x.
+    for (let index = 0; index < 5; index++) {
+      const fan = await api.createUser();
+      await favourite(fan, [liked[0]!, x!]);
+    }
+    const user = await api.createUser();
+    await favourite(user, [liked[0]!]);
+    const { items } = await recommendations(user, { first: 20 });
+    const pick = items.find((item) => item.media.tmdbId === x);
+    expect(pick).toBeDefined();
+    expect(pick!.reasons.some((reason) => reason.kind === "PEOPLE_ALSO_LIKED")).toBe(true);
+    expect(items.findIndex((item) => item.media.tmdbId === x)).toBeLessThan(items.findIndex((item) => item.media.tmdbId === y) === -1 ? 99 : items.findIndex((item) => item.media.tmdbId === y));
+  });
+
+  it("asks TMDB discover when the cache has too little, and uses what it writes", async () => {
+    // A (language, year) whose films the catalogue has but the seeded cache lacks entirely.
+    const cached = await api.services.prisma.mediaCache.findMany({ where: { mediaType: "MOVIE" }, select: { originalLanguage: true, releaseDate: true } });
+    const cachedGroups = new Set(cached.map((row) => `${row.originalLanguage}:${row.releaseDate?.getUTCFullYear()}`));
+    const groups = new Map<string, number>();
+    for (const movie of api.catalogue.catalogue.movies) {
+      const key = `${movie.originalLanguage}:${movie.releaseDate.slice(0, 4)}`;
+      if (!cachedGroups.has(key) && movie.releaseDate) groups.set(key, (groups.get(key) ?? 0) + 1);
+    }
+    const [language, year] = [...groups].sort((a, b) => b[1] - a[1])[0]![0].split(":") as [string, string];
+    const user = await api.createUser();
+    await api.graphql(
+      `mutation($languages: [String!], $year: Int) { updatePreferences(input: { languages: $languages, mediaTypes: [MOVIE], yearFrom: $year, yearTo: $year }) { onboarded } }`,
+      { languages: [language], year: Number(year) },
+      { token: user.token },
+    );
+    api.catalogue.resetCounts();
+    const before = await api.services.prisma.mediaCache.count();
+    const { items } = await recommendations(user, { first: 5 });
+    expect(api.catalogue.requestCounts()["/3/discover/movie"]).toBe(1);
+    expect(api.catalogue.requestCounts()["/3/discover/tv"]).toBeUndefined();
+    expect(await api.services.prisma.mediaCache.count()).toBeGreaterThan(before);
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.every((item) => item.media.originalLanguage === language)).toBe(true);
+    // The next request is served from the cache.
+    api.catalogue.resetCounts();
+    await recommendations(user, { first: 5 });
+    expect(api.catalogue.requestCounts()["/3/discover/movie"]).toBeUndefined();
+  });
+
+  it("costs a constant number of SQL queries however large the page", async () => {
+    const user = await api.createUser();
+    await favourite(user, (await moviesWith([80], 5)).map((row) => row.tmdbId));
+    // Fields the cache holds (no enrichment), so only the recommendation itself is counted.
+    const light = `query($first: Int) { recommendations(first: $first) { edges { node { score reasons { text } media { id title genres { name } isFavourite inWatchlist } } } } }`;
+    const count = async (first: number) => {
+      await api.graphql(light, { first }, { token: user.token });
+      api.sqlQueries.count = 0;
+      const result = await api.graphql(light, { first }, { token: user.token });
+      expect(result.data!.recommendations.edges).toHaveLength(first);
+      return api.sqlQueries.count;
+    };
+    const small = await count(5);
+    const large = await count(50);
+    console.info(`SQL queries for recommendations(first: 50): ${large}`);
+    expect(large).toBe(small);
+    expect(large).toBeLessThanOrEqual(14);
+  });
+});
