@@ -3,7 +3,7 @@ import type { AppServices } from "./graphql/context.ts";
 import type { Config } from "./config.ts";
 import { createPrisma, type SqlQueryCounter } from "./db.ts";
 import type { Logger } from "./logger.ts";
-import { IngestQueue } from "./modules/ingest/ingest-queue.ts";
+import { ingestQueues } from "./modules/ingest/ingest.worker.ts";
 import { EnrichmentService } from "./modules/media/enrichment.service.ts";
 import { GenreService } from "./modules/media/genre.service.ts";
 import { ImageConfigService } from "./modules/media/image-config.service.ts";
@@ -15,7 +15,7 @@ export function createAppServices(options: { config: Config; logger: Logger; nam
   const prisma = createPrisma(config.DATABASE_URL, { queryCounter: options.queryCounter });
   const redis = createRedis(config.REDIS_URL, options.name);
   const tmdb = createTmdbClient({ config, redis, logger });
-  const ingestQueue = new IngestQueue(redis, config.REDIS_KEY_PREFIX);
+  const queues = ingestQueues({ redis, config });
   return {
     config,
     logger,
@@ -25,9 +25,9 @@ export function createAppServices(options: { config: Config; logger: Logger; nam
     enrichment: new EnrichmentService({ prisma, tmdb, logger }),
     genres: new GenreService({ prisma, tmdb, logger }),
     images: new ImageConfigService({ tmdb, logger, fallbackBaseUrl: "https://image.tmdb.org/t/p/" }),
-    ingestQueue,
+    queues,
     close: async () => {
-      await Promise.allSettled([ingestQueue.close(), prisma.$disconnect()]);
+      await Promise.allSettled([...Object.values(queues).map((queue) => queue.close()), prisma.$disconnect()]);
       await redis.quit().catch(() => {});
     },
   };

@@ -36,6 +36,16 @@ export const configSchema = z
     // Requests a minute to /graphql, per API token (or session cookie) and per IP without one.
     API_RATE_LIMIT_PER_MINUTE_TOKEN: positiveInt.default(600),
     API_RATE_LIMIT_PER_MINUTE_IP: positiveInt.default(300),
+    // The ingest worker (modules/ingest): how often it pages TMDB's lists, how many pages of each
+    // list one run fetches, and when fetched details count as stale.
+    // 0 turns the schedule off (runs then come only from the admin mutation and the CLI).
+    INGEST_EVERY_MINUTES: z.coerce.number().int().min(0).optional(),
+    INGEST_PAGES_PER_LIST: positiveInt.max(500).default(20),
+    DETAILS_MAX_AGE_DAYS: positiveInt.default(30),
+    WORKER_DETAILS_CONCURRENCY: positiveInt.max(100).default(8),
+    // How long a worker holds a job before others may take it over (a killed worker's job is
+    // picked up again after this).
+    WORKER_LOCK_MS: positiveInt.min(1_000).default(30_000),
     TMDB_RATE_LIMIT_PER_SECOND: positiveInt.default(40),
     TMDB_MAX_IN_FLIGHT: positiveInt.default(20),
     TMDB_TIMEOUT_MS: positiveInt.default(10_000),
@@ -52,6 +62,8 @@ export const configSchema = z
     ...env,
     TMDB_API_BASE_URL: (env.TMDB_API_BASE_URL ?? "https://api.themoviedb.org/3").replace(/\/+$/, ""),
     tmdbMode: env.TMDB_API_TOKEN ? ("online" as const) : ("offline" as const),
+    // Daily in production; every 10 minutes in development, so a fresh checkout fills up quickly.
+    INGEST_EVERY_MINUTES: env.INGEST_EVERY_MINUTES ?? (env.NODE_ENV === "production" ? 1440 : 10),
   }));
 
 export type Config = z.output<typeof configSchema>;

@@ -1,22 +1,24 @@
-// The worker process: `tsx src/worker.ts`. It will run the BullMQ ingest jobs (issue 4); for now
-// it checks its connections and waits, so the start command's process set is complete.
+// The worker process: `tsx src/worker.ts`. Runs the ingest, details and details-refresh queues
+// (modules/ingest) and their job schedulers. SIGTERM lets the jobs in hand finish first.
+import { createAppServices } from "./app-services.ts";
 import { boot } from "./boot.ts";
-import { createPrisma } from "./db.ts";
-import { createRedis } from "./redis.ts";
+import { startIngestWorkers } from "./modules/ingest/ingest.worker.ts";
 
 const { config, logger } = boot("worker");
-const prisma = createPrisma(config.DATABASE_URL);
-const redis = createRedis(config.REDIS_URL, "movierec-worker");
+const services = createAppServices({ config, logger, name: "movierec-worker" });
+const ingest = await startIngestWorkers(services);
+logger.info(
+  { tmdb: config.tmdbMode, everyMinutes: config.INGEST_EVERY_MINUTES, pagesPerList: config.INGEST_PAGES_PER_LIST, rateLimitPerSecond: config.TMDB_RATE_LIMIT_PER_SECOND },
+  "worker ready",
+);
 
-await prisma.$queryRaw`SELECT 1`;
-await redis.ping();
-logger.info({ tmdb: config.tmdbMode }, "worker connected to Postgres and Redis; ingest jobs arrive with issue 4");
-
-const keepAlive = setInterval(() => {}, 1 << 30);
+let closing = false;
 async function shutdown(signal: string) {
-  logger.info({ signal }, "worker shutting down");
-  clearInterval(keepAlive);
-  await Promise.allSettled([prisma.$disconnect(), redis.quit()]);
+  if (closing) return;
+  closing = true;
+  logger.info({ signal }, "worker shutting down: finishing the jobs in hand");
+  await ingest.close();
+  await services.close();
   process.exit(0);
 }
 process.once("SIGTERM", () => void shutdown("SIGTERM"));

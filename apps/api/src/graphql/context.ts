@@ -7,7 +7,7 @@ import type { Viewer } from "../modules/auth/viewer.ts";
 import type { EnrichmentService } from "../modules/media/enrichment.service.ts";
 import type { GenreService } from "../modules/media/genre.service.ts";
 import type { ImageConfigService } from "../modules/media/image-config.service.ts";
-import type { IngestQueue } from "../modules/ingest/ingest-queue.ts";
+import type { IngestQueues } from "../modules/ingest/ingest.worker.ts";
 import type { TmdbClient } from "../tmdb/index.ts";
 import type { Loaders } from "./loaders.ts";
 
@@ -21,7 +21,7 @@ export interface AppServices {
   enrichment: EnrichmentService;
   genres: GenreService;
   images: ImageConfigService;
-  ingestQueue: IngestQueue;
+  queues: IngestQueues;
 }
 
 export interface GraphQLContext extends AppServices {

@@ -1,5 +1,6 @@
 import { Authorized, Ctx, Field, Mutation, ObjectType, Resolver } from "type-graphql";
 import type { GraphQLContext } from "../../graphql/context.ts";
+import { requestIngestRun } from "./ingest-queue.ts";
 
 @ObjectType()
 export class IngestRunRequest {
@@ -15,6 +16,6 @@ export class IngestResolver {
   @Authorized("ADMIN")
   @Mutation(() => IngestRunRequest, { description: "Admin only: asks the worker to page TMDB into the media cache now." })
   async refreshMediaCache(@Ctx() ctx: GraphQLContext): Promise<IngestRunRequest> {
-    return ctx.ingestQueue.requestRun({ reason: "admin", requestedBy: ctx.viewer?.userId });
+    return requestIngestRun(ctx.queues.ingest, { reason: "admin", requestedBy: ctx.viewer?.userId });
   }
 }

@@ -5,7 +5,7 @@ import type { MediaCache } from "../../generated/prisma/client.ts";
 import type { MovieDetails, MovieListItem, TvDetails, TvListItem } from "../../tmdb/index.ts";
 import type { TmdbKind } from "./media-key.ts";
 
-type ListItem = (MovieListItem & { kind: "movie" }) | (TvListItem & { kind: "tv" });
+export type ListItem = (MovieListItem & { kind: "movie" }) | (TvListItem & { kind: "tv" });
 
 export function listItem(kind: "movie", item: MovieListItem): ListItem;
 export function listItem(kind: "tv", item: TvListItem): ListItem;
@@ -18,7 +18,7 @@ export function listItem(kind: TmdbKind, item: MovieListItem | TvListItem): List
  * erases what details filled in: poster and votes are kept when the list lacks them, and the
  * details-only columns are left alone. Returns how many rows were written.
  */
-export async function upsertListItems(prisma: PrismaClient, items: ListItem[], sourceList: string): Promise<number> {
+export async function upsertListItems(prisma: Pick<PrismaClient, "$executeRaw">, items: ListItem[], sourceList: string): Promise<number> {
   if (!items.length) return 0;
   // Duplicates within one batch would make ON CONFLICT touch a row twice.
   const unique = [...new Map(items.map((item) => [`${item.kind}:${item.id}`, item])).values()];

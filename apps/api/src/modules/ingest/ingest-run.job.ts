@@ -1,0 +1,97 @@
+// One ingest run: for each TMDB list, fetch the next pages within the run's budget. Each page's
+// items and the cursor's advance are written in one transaction, conditional on the cursor still
+// being where this run read it, so a killed worker resumes exactly where the last commit left it
+// and no page is written twice. Titles still lacking details are queued for the details job.
+import type { Queue } from "bullmq";
+import type { PrismaClient } from "../../db.ts";
+import type { Logger } from "../../logger.ts";
+import { TMDB_MAX_PAGE, type TmdbClient } from "../../tmdb/index.ts";
+import { upsertListItems } from "../media/media-cache.writer.ts";
+import { INGEST_LISTS, type IngestList } from "./ingest.lists.ts";
+import { detailsJobId, QUEUES, type DetailsPayload } from "./ingest.queues.ts";
+
+export interface IngestDeps {
+  prisma: PrismaClient;
+  tmdb: TmdbClient;
+  logger: Logger;
+  detailsQueue: Queue<DetailsPayload>;
+}
+
+export interface ListRunSummary {
+  list: string;
+  pages: number[];
+  titles: number;
+  cycleCompleted: boolean;
+  error?: string;
+}
+
+export async function queueDetails(detailsQueue: Queue<DetailsPayload>, titles: DetailsPayload[]): Promise<void> {
+  if (!titles.length) return;
+  await detailsQueue.addBulk(titles.map((data) => ({ name: "details", data, opts: { ...QUEUES.details.jobs, jobId: detailsJobId(data) } })));
+}
+
+async function ingestList(deps: IngestDeps, list: IngestList, pageBudget: number, signal?: AbortSignal): Promise<ListRunSummary> {
+  const { prisma } = deps;
+  const summary: ListRunSummary = { list: list.id, pages: [], titles: 0, cycleCompleted: false };
+  await prisma.ingestCursor.upsert({ where: { list: list.id }, create: { list: list.id }, update: {} });
+  for (let fetched = 0; fetched < pageBudget && !signal?.aborted; fetched++) {
+    const cursor = await prisma.ingestCursor.findUniqueOrThrow({ where: { list: list.id } });
+    const page = cursor.nextPage;
+    const { items, totalPages } = await list.fetchPage(deps.tmdb, page, signal);
+    // TMDB's totals can run far past the 500 pages it will serve.
+    const lastPage = Math.max(1, Math.min(totalPages, TMDB_MAX_PAGE));
+    const endsCycle = page >= lastPage || items.length === 0;
+    const now = new Date();
+    const committed = await prisma.$transaction(async (tx) => {
+      const advanced = await tx.ingestCursor.updateMany({
+        where: { list: list.id, nextPage: page, cycle: cursor.cycle },
+        data: {
+          nextPage: endsCycle ? 1 : page + 1,
+          cycle: endsCycle ? cursor.cycle + 1 : cursor.cycle,
+          totalPages,
+          pagesFetched: { increment: 1 },
+          lastRunAt: now,
+          lastSuccessAt: now,
+          lastError: null,
+        },
+      });
+      // Another run moved the cursor meanwhile: its write stands, this page is not written again.
+      if (advanced.count === 0) return false;
+      await upsertListItems(tx, items, list.id);
+      return true;
+    });
+    if (!committed) break;
+    summary.pages.push(page);
+    summary.titles += items.length;
+    const lacking = await prisma.mediaCache.findMany({
+      where: { detailsFetchedAt: null, OR: [{ mediaType: "MOVIE", tmdbId: { in: items.filter((item) => item.kind === "movie").map((item) => item.id) } }, { mediaType: "TV", tmdbId: { in: items.filter((item) => item.kind === "tv").map((item) => item.id) } }] },
+      select: { mediaType: true, tmdbId: true },
+    });
+    await queueDetails(deps.detailsQueue, lacking.map((row) => ({ mediaType: row.mediaType === "MOVIE" ? "movie" : "tv", tmdbId: row.tmdbId })));
+    if (endsCycle) {
+      summary.cycleCompleted = true;
+      break;
+    }
+  }
+  return summary;
+}
+
+/** Runs every list; a list that fails is recorded on its cursor and the others still run. */
+export async function runIngest(deps: IngestDeps, options: { pagesPerList: number; signal?: AbortSignal }): Promise<ListRunSummary[]> {
+  const summaries: ListRunSummary[] = [];
+  for (const list of INGEST_LISTS) {
+    try {
+      summaries.push(await ingestList(deps, list, options.pagesPerList, options.signal));
+    } catch (error) {
+      const message = (error as Error).message;
+      deps.logger.warn({ list: list.id, err: message }, "ingest: list failed; its cursor stays where it was");
+      await deps.prisma.ingestCursor.update({ where: { list: list.id }, data: { lastRunAt: new Date(), lastError: message.slice(0, 1_000) } }).catch(() => {});
+      summaries.push({ list: list.id, pages: [], titles: 0, cycleCompleted: false, error: message });
+    }
+  }
+  const failed = summaries.filter((summary) => summary.error);
+  if (failed.length === summaries.length) {
+    throw new Error(`every list failed: ${failed.map((summary) => `${summary.list}: ${summary.error}`).join("; ")}`);
+  }
+  return summaries;
+}

@@ -1,0 +1,35 @@
+// The TMDB lists the worker pages into MediaCache, one cursor row each.
+import type { TmdbClient } from "../../tmdb/index.ts";
+import { listItem, type ListItem } from "../media/media-cache.writer.ts";
+
+export interface IngestList {
+  /** The cursor row's key and the source list recorded on each title. */
+  id: string;
+  fetchPage(tmdb: TmdbClient, page: number, signal?: AbortSignal): Promise<{ items: ListItem[]; totalPages: number }>;
+}
+
+function ranked(kind: "movie" | "tv", list: "popular" | "top_rated"): IngestList {
+  return {
+    id: `${kind}/${list}`,
+    async fetchPage(tmdb, page, signal) {
+      const result = await tmdb.list({ mediaType: kind, list, page }, signal);
+      return { items: result.results.map((item) => (kind === "movie" ? listItem("movie", item as never) : listItem("tv", item as never))), totalPages: result.total_pages };
+    },
+  };
+}
+
+export const INGEST_LISTS: IngestList[] = [
+  ranked("movie", "popular"),
+  ranked("tv", "popular"),
+  ranked("movie", "top_rated"),
+  ranked("tv", "top_rated"),
+  {
+    id: "trending/all/week",
+    async fetchPage(tmdb, page, signal) {
+      const result = await tmdb.trending({ mediaType: "all", window: "week", page }, signal);
+      // Trending also lists people and collections; only films and series are cached.
+      const items = result.results.flatMap((item) => (item.media_type === "movie" ? [listItem("movie", item)] : item.media_type === "tv" ? [listItem("tv", item)] : []));
+      return { items, totalPages: result.total_pages };
+    },
+  },
+];

@@ -1,0 +1,47 @@
+// Every queue the worker runs, with its whole configuration in one typed record: a queue without
+// an entry here does not compile.
+import type { DefaultJobOptions, WorkerOptions } from "bullmq";
+import type { TmdbKind } from "../media/media-key.ts";
+import { INGEST_QUEUE_NAME, type IngestRunPayload } from "./ingest-queue.ts";
+
+export interface DetailsPayload {
+  mediaType: TmdbKind;
+  tmdbId: number;
+}
+
+export type DetailsRefreshPayload = Record<string, never>;
+
+export type QueueKey = "ingest" | "details" | "detailsRefresh";
+
+export interface QueueConfig {
+  name: string;
+  /** Jobs of this queue running at once across every worker process (BullMQ global concurrency). */
+  globalConcurrency?: number;
+  worker: Pick<WorkerOptions, "concurrency">;
+  jobs: DefaultJobOptions;
+}
+
+export const QUEUES: Record<QueueKey, QueueConfig> = {
+  // One run at a time across all workers: two runs paging the same list would fetch pages twice.
+  ingest: {
+    name: INGEST_QUEUE_NAME,
+    globalConcurrency: 1,
+    worker: { concurrency: 1 },
+    jobs: { attempts: 3, backoff: { type: "exponential", delay: 10_000 }, removeOnComplete: 200, removeOnFail: 500 },
+  },
+  details: {
+    name: "movierec-details",
+    worker: { concurrency: 8 },
+    jobs: { attempts: 5, backoff: { type: "exponential", delay: 2_000 }, removeOnComplete: true, removeOnFail: 5_000 },
+  },
+  detailsRefresh: {
+    name: "movierec-details-refresh",
+    globalConcurrency: 1,
+    worker: { concurrency: 1 },
+    jobs: { attempts: 2, removeOnComplete: 50, removeOnFail: 100 },
+  },
+};
+export type { IngestRunPayload };
+
+/** A title's details job id: the same title is never queued twice while one is waiting. */
+export const detailsJobId = (payload: DetailsPayload) => `details-${payload.mediaType}-${payload.tmdbId}`;
