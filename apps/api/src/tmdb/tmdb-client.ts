@@ -29,6 +29,11 @@ export interface TmdbClientOptions {
   rateLimiter: TmdbRateLimiter;
   timeoutMs: number;
   maxRetries: number;
+  /**
+   * 429s are TMDB pacing us, not failing: they are waited out (Retry-After) this many times
+   * before giving up, separately from maxRetries.
+   */
+  maxRateLimitRetries?: number;
   logger?: Logger;
   /** Backoff before retry n (0-based) in ms; defaults to full-jitter exponential from 250 ms. */
   backoffMs?: (retry: number) => number;
@@ -61,13 +66,17 @@ export class TmdbClient {
   async get<Schema extends z.ZodType>(path: string, query: Query, schema: Schema, signal?: AbortSignal): Promise<z.output<Schema>> {
     const url = new URL(this.options.baseUrl + path);
     for (const [key, value] of Object.entries(query)) if (value !== undefined) url.searchParams.set(key, String(value));
-    const maxAttempts = this.options.maxRetries + 1;
-
+    let failures = 0;
+    let rateLimited = 0;
     for (let attempt = 1; ; attempt++) {
       const outcome = await this.options.rateLimiter.schedule(() => this.attempt(url, schema, signal), signal);
       if (outcome.ok) return outcome.value;
       const problem = outcome.failure;
-      if (!problem.retryable || attempt >= maxAttempts) {
+      const isRateLimit = problem.code === "TMDB_RATE_LIMITED";
+      if (isRateLimit) rateLimited++;
+      else failures++;
+      const exhausted = isRateLimit ? rateLimited > (this.options.maxRateLimitRetries ?? 20) : failures > this.options.maxRetries;
+      if (!problem.retryable || exhausted) {
         throw new TmdbError({ ...problem, path, attempts: attempt });
       }
       const waitMs = problem.retryAfterMs ?? (this.options.backoffMs ?? defaultBackoff)(attempt - 1);

@@ -30,17 +30,18 @@ export async function queueDetails(detailsQueue: Queue<DetailsPayload>, titles: 
   await detailsQueue.addBulk(titles.map((data) => ({ name: "details", data, opts: { ...QUEUES.details.jobs, jobId: detailsJobId(data) } })));
 }
 
-async function ingestList(deps: IngestDeps, list: IngestList, pageBudget: number, signal?: AbortSignal): Promise<ListRunSummary> {
+async function ingestList(deps: IngestDeps, list: IngestList, pageBudget: number, onPage: (pagesDone: number, cycleCompleted: boolean) => Promise<void>, signal?: AbortSignal): Promise<ListRunSummary> {
   const { prisma } = deps;
   const summary: ListRunSummary = { list: list.id, pages: [], titles: 0, cycleCompleted: false };
   await prisma.ingestCursor.upsert({ where: { list: list.id }, create: { list: list.id }, update: {} });
   for (let fetched = 0; fetched < pageBudget && !signal?.aborted; fetched++) {
     const cursor = await prisma.ingestCursor.findUniqueOrThrow({ where: { list: list.id } });
     const page = cursor.nextPage;
-    const { items, totalPages } = await list.fetchPage(deps.tmdb, page, signal);
+    const { items, totalPages, resultCount } = await list.fetchPage(deps.tmdb, page, signal);
     // TMDB's totals can run far past the 500 pages it will serve.
     const lastPage = Math.max(1, Math.min(totalPages, TMDB_MAX_PAGE));
-    const endsCycle = page >= lastPage || items.length === 0;
+    // A page past the end answers an empty list (TMDB.md): the cycle is over there too.
+    const endsCycle = page >= lastPage || resultCount === 0;
     const now = new Date();
     const committed = await prisma.$transaction(async (tx) => {
       const advanced = await tx.ingestCursor.updateMany({
@@ -63,6 +64,7 @@ async function ingestList(deps: IngestDeps, list: IngestList, pageBudget: number
     if (!committed) break;
     summary.pages.push(page);
     summary.titles += items.length;
+    await onPage(summary.pages.length, endsCycle);
     const lacking = await prisma.mediaCache.findMany({
       where: { detailsFetchedAt: null, OR: [{ mediaType: "MOVIE", tmdbId: { in: items.filter((item) => item.kind === "movie").map((item) => item.id) } }, { mediaType: "TV", tmdbId: { in: items.filter((item) => item.kind === "tv").map((item) => item.id) } }] },
       select: { mediaType: true, tmdbId: true },
@@ -76,12 +78,35 @@ async function ingestList(deps: IngestDeps, list: IngestList, pageBudget: number
   return summary;
 }
 
-/** Runs every list; a list that fails is recorded on its cursor and the others still run. */
-export async function runIngest(deps: IngestDeps, options: { pagesPerList: number; signal?: AbortSignal }): Promise<ListRunSummary[]> {
+export type RunProgress = Record<string, number>;
+
+/**
+ * Runs every list; a list that fails is recorded on its cursor and the others still run, then
+ * the run fails so that BullMQ retries it. `progress` (pages already done per list, kept in the
+ * job) makes a retried or taken-over run finish the same budget instead of starting it again.
+ */
+export async function runIngest(
+  deps: IngestDeps,
+  options: { pagesPerList: number; signal?: AbortSignal; progress?: RunProgress; onProgress?: (progress: RunProgress) => Promise<void> },
+): Promise<ListRunSummary[]> {
   const summaries: ListRunSummary[] = [];
+  const progress: RunProgress = { ...options.progress };
   for (const list of INGEST_LISTS) {
+    const done = progress[list.id] ?? 0;
     try {
-      summaries.push(await ingestList(deps, list, options.pagesPerList, options.signal));
+      summaries.push(
+        await ingestList(
+          deps,
+          list,
+          options.pagesPerList - done,
+          async (pages, cycleCompleted) => {
+            // A list whose cycle ended is done for this run, whatever budget is left.
+            progress[list.id] = cycleCompleted ? options.pagesPerList : done + pages;
+            await options.onProgress?.({ ...progress });
+          },
+          options.signal,
+        ),
+      );
     } catch (error) {
       const message = (error as Error).message;
       deps.logger.warn({ list: list.id, err: message }, "ingest: list failed; its cursor stays where it was");
@@ -90,8 +115,8 @@ export async function runIngest(deps: IngestDeps, options: { pagesPerList: numbe
     }
   }
   const failed = summaries.filter((summary) => summary.error);
-  if (failed.length === summaries.length) {
-    throw new Error(`every list failed: ${failed.map((summary) => `${summary.list}: ${summary.error}`).join("; ")}`);
+  if (failed.length) {
+    throw new Error(`${failed.length} of ${summaries.length} lists failed (the others were ingested): ${failed.map((summary) => `${summary.list}: ${summary.error}`).join("; ")}`);
   }
   return summaries;
 }

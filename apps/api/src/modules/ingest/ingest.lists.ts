@@ -5,7 +5,8 @@ import { listItem, type ListItem } from "../media/media-cache.writer.ts";
 export interface IngestList {
   /** The cursor row's key and the source list recorded on each title. */
   id: string;
-  fetchPage(tmdb: TmdbClient, page: number, signal?: AbortSignal): Promise<{ items: ListItem[]; totalPages: number }>;
+  /** `resultCount` counts every result, also those not cached (people in trending). */
+  fetchPage(tmdb: TmdbClient, page: number, signal?: AbortSignal): Promise<{ items: ListItem[]; totalPages: number; resultCount: number }>;
 }
 
 function ranked(kind: "movie" | "tv", list: "popular" | "top_rated"): IngestList {
@@ -13,7 +14,8 @@ function ranked(kind: "movie" | "tv", list: "popular" | "top_rated"): IngestList
     id: `${kind}/${list}`,
     async fetchPage(tmdb, page, signal) {
       const result = await tmdb.list({ mediaType: kind, list, page }, signal);
-      return { items: result.results.map((item) => (kind === "movie" ? listItem("movie", item as never) : listItem("tv", item as never))), totalPages: result.total_pages };
+      const items = result.results.map((item) => (kind === "movie" ? listItem("movie", item as never) : listItem("tv", item as never)));
+      return { items, totalPages: result.total_pages, resultCount: result.results.length };
     },
   };
 }
@@ -29,7 +31,7 @@ export const INGEST_LISTS: IngestList[] = [
       const result = await tmdb.trending({ mediaType: "all", window: "week", page }, signal);
       // Trending also lists people and collections; only films and series are cached.
       const items = result.results.flatMap((item) => (item.media_type === "movie" ? [listItem("movie", item)] : item.media_type === "tv" ? [listItem("tv", item)] : []));
-      return { items, totalPages: result.total_pages };
+      return { items, totalPages: result.total_pages, resultCount: result.results.length };
     },
   },
 ];

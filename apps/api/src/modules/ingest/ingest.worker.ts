@@ -4,7 +4,7 @@
 import { Queue, Worker, type Job } from "bullmq";
 import type { AppServices } from "../../graphql/context.ts";
 import { fetchDetails, findStaleDetails, parseDetailsPayload } from "./details.job.ts";
-import { runIngest, queueDetails } from "./ingest-run.job.ts";
+import { queueDetails, runIngest, type RunProgress } from "./ingest-run.job.ts";
 import { QUEUES, type DetailsPayload, type DetailsRefreshPayload, type IngestRunPayload, type QueueKey } from "./ingest.queues.ts";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -40,7 +40,15 @@ export async function startIngestWorkers(services: AppServices) {
       QUEUES.ingest.name,
       async (job: Job<IngestRunPayload>, _token, signal) => {
         const started = Date.now();
-        const summaries = await runIngest({ prisma, tmdb, logger, detailsQueue: queues.details }, { pagesPerList: config.INGEST_PAGES_PER_LIST, signal });
+        const summaries = await runIngest(
+          { prisma, tmdb, logger, detailsQueue: queues.details },
+          {
+            pagesPerList: config.INGEST_PAGES_PER_LIST,
+            signal,
+            progress: typeof job.progress === "object" ? (job.progress as RunProgress) : {},
+            onProgress: (progress) => job.updateProgress(progress),
+          },
+        );
         const pages = summaries.reduce((sum, summary) => sum + summary.pages.length, 0);
         logger.info({ job: job.id, reason: job.data?.reason, pages, ms: Date.now() - started, lists: summaries.map((summary) => `${summary.list}:${summary.pages.join(",") || "-"}${summary.error ? "!" : ""}`) }, "ingest run finished");
         return summaries;
