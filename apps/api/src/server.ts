@@ -4,7 +4,7 @@ import { ApolloServer } from "@apollo/server";
 import fastifyApollo, { fastifyApolloDrainPlugin } from "@as-integrations/fastify";
 import { ApolloArmor } from "@escape.tech/graphql-armor";
 import rateLimit from "@fastify/rate-limit";
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
+import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from "fastify";
 import { createHash, randomUUID } from "node:crypto";
 import type { AppServices, GraphQLContext } from "./graphql/context.ts";
 import { createFormatError } from "./graphql/format-error.ts";
@@ -63,6 +63,27 @@ export async function buildServer(services: AppServices): Promise<FastifyInstanc
   app.addHook("onSend", async (request, reply) => {
     reply.header("x-request-id", request.id);
   });
+  // Refusals that happen before GraphQL runs (the body is not JSON, too large or of a type we do
+  // not read; the rate limit) answer in the GraphQL error shape with a code and a message a person
+  // can act on. Anything else is logged with the request id and masked.
+  app.setErrorHandler<FastifyError>((error, request, reply) => {
+    const status = typeof error.statusCode === "number" ? error.statusCode : 500;
+    const prebuilt = (error as unknown as { errors?: unknown }).errors;
+    if (Array.isArray(prebuilt)) return reply.code(status).send({ errors: prebuilt });
+    if (status >= 500) {
+      request.log.error({ err: error }, "unexpected error handling a request");
+      return reply.code(500).send({ errors: [{ message: "Something went wrong on our side. It has been logged; try again shortly.", extensions: { code: "INTERNAL_SERVER_ERROR" } }] });
+    }
+    const message =
+      error.code === "FST_ERR_CTP_BODY_TOO_LARGE"
+        ? `The request body is larger than the limit of ${API_LIMITS.bodyBytes} bytes. Send a shorter query with fewer or smaller variables.`
+        : error.code === "FST_ERR_CTP_INVALID_JSON_BODY" || error.code === "FST_ERR_CTP_EMPTY_JSON_BODY" || error instanceof SyntaxError
+          ? 'The request body is not valid JSON. Send {"query": "…", "variables": {…}} with content-type application/json.'
+          : error.code === "FST_ERR_CTP_INVALID_MEDIA_TYPE"
+            ? `Content-type ${request.headers["content-type"] ?? "(none)"} is not supported. Send JSON with content-type application/json.`
+            : error.message;
+    return reply.code(status).send({ errors: [{ message, extensions: { code: "BAD_REQUEST" } }] });
+  });
 
   await app.register(rateLimit, {
     global: false,
@@ -89,7 +110,10 @@ export async function buildServer(services: AppServices): Promise<FastifyInstanc
     costLimit: { maxCost: API_LIMITS.maxCost },
     maxAliases: { n: API_LIMITS.maxAliases },
     maxDirectives: { n: API_LIMITS.maxDirectives },
-    maxTokens: { n: API_LIMITS.maxTokens },
+    // graphql-armor counts tokens with a second parse in a plugin hook, where any syntax error (or
+    // the limit) becomes an unexpected error: HTTP 500 instead of 400. graphql-js's own limit
+    // (parseOptions.maxTokens below) refuses with a parse error, 400.
+    maxTokens: { enabled: false },
     // Field suggestions help developers; the schema is public anyway.
     blockFieldSuggestion: { enabled: false },
   }).protect();
@@ -99,6 +123,7 @@ export async function buildServer(services: AppServices): Promise<FastifyInstanc
     ...armor,
     plugins: [...armor.plugins, fastifyApolloDrainPlugin(app)],
     formatError: createFormatError(logger),
+    parseOptions: { maxTokens: API_LIMITS.maxTokens },
     introspection: true,
     csrfPrevention: true,
   });

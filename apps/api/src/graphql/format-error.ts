@@ -15,6 +15,37 @@ interface ValidationIssue {
   children?: ValidationIssue[];
 }
 
+/**
+ * graphql-armor's refusals (validation rules; their messages start with "Syntax Error: ") and
+ * graphql-js's token limit (a parse error): each becomes QUERY_TOO_COMPLEX with a message that
+ * states the limit and what to do.
+ */
+const COMPLEXITY_REFUSALS: Array<{ pattern: RegExp; message: (limit: number, found: number | undefined) => string }> = [
+  { pattern: /Query depth limit of (\d+) exceeded, found (\d+)/, message: (limit, found) => `The query is nested ${found} levels deep; the limit is ${limit}. Ask for less nested data, or split it into several queries.` },
+  { pattern: /Query Cost limit of (\d+) exceeded, found (\d+(?:\.\d+)?)/, message: (limit, found) => `The query's estimated cost is ${found}; the limit is ${limit}. Ask for fewer items (a smaller \`first\`) or fewer nested fields, or split it into several queries.` },
+  { pattern: /Aliases limit of (\d+) exceeded, found (\d+)/, message: (limit, found) => `The query uses ${found} aliases; the limit is ${limit}. Split it into several queries.` },
+  { pattern: /Directives limit of (\d+) exceeded, found (\d+)/, message: (limit, found) => `The query uses ${found} directives; the limit is ${limit}.` },
+  { pattern: /Document contains more tha[nt] (\d+) tokens/, message: (limit) => `The query has more than ${limit} tokens (names, punctuation, values); the limit is ${limit}. Send a shorter query, and pass values as variables.` },
+  { pattern: /Token limit of (\d+) exceeded/, message: (limit) => `The query has more than ${limit} tokens (names, punctuation, values); the limit is ${limit}. Send a shorter query, and pass values as variables.` },
+];
+
+function complexityRefusal(formatted: GraphQLFormattedError): GraphQLFormattedError | undefined {
+  const code = formatted.extensions?.code;
+  if (code !== "GRAPHQL_VALIDATION_FAILED" && code !== "GRAPHQL_PARSE_FAILED") return undefined;
+  // graphql-js gives up when checking that same-named fields can be merged takes too long.
+  if (formatted.message === "Validation aborted.") {
+    return { message: "The query repeats the same fields too many times to be checked. Ask for each field once per selection.", extensions: { code: "QUERY_TOO_COMPLEX" } };
+  }
+  for (const refusal of COMPLEXITY_REFUSALS) {
+    const match = refusal.pattern.exec(formatted.message);
+    if (!match) continue;
+    const limit = Number(match[1]);
+    const found = match[2] === undefined ? undefined : Math.round(Number(match[2]));
+    return { message: refusal.message(limit, found), locations: formatted.locations, extensions: { code: "QUERY_TOO_COMPLEX", details: { limit, ...(found === undefined ? {} : { found }) } } };
+  }
+  return undefined;
+}
+
 function flatten(issues: ValidationIssue[], path = ""): Array<{ field: string; problems: string[] }> {
   return issues.flatMap((issue) => {
     const field = path ? `${path}.${issue.property}` : issue.property;
@@ -38,6 +69,8 @@ export function createFormatError(logger: Logger) {
         extensions: { code: "BAD_USER_INPUT", details: { fields } },
       };
     }
+    const tooComplex = complexityRefusal(formatted);
+    if (tooComplex) return tooComplex;
     const code = formatted.extensions?.code;
     if (typeof code === "string" && CLIENT_CODES.has(code)) return { ...formatted, extensions: { code } };
     // Coercion errors of variables/arguments come without a code from graphql-js.

@@ -7,6 +7,7 @@ import { badInput, notFound } from "../../errors.ts";
 
 export const API_TOKEN_PREFIX = "mr_";
 const MAX_TOKENS_PER_USER = 25;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function hashApiToken(secret: string): string {
   return createHash("sha256").update(secret).digest("hex");
@@ -30,6 +31,8 @@ export function listApiTokens(prisma: PrismaClient, input: { userId: string }) {
 
 /** Revoking twice is fine; another user's token is "not found", never "forbidden". */
 export async function revokeApiToken(prisma: PrismaClient, input: { userId: string; tokenId: string }) {
+  // Ids are UUIDs; anything else would make Postgres fail the query (an internal error), not "not found".
+  if (!UUID.test(input.tokenId)) throw notFound("No API token with that id.");
   const token = await prisma.apiToken.findFirst({ where: { id: input.tokenId, userId: input.userId } });
   if (!token) throw notFound("No API token with that id.");
   if (token.revokedAt) return token;

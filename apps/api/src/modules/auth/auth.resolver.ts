@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
 import type { GraphQLContext } from "../../graphql/context.ts";
 import { requireUserId } from "../../graphql/context.ts";
-import { unauthenticated } from "../../errors.ts";
+import { badInput, unauthenticated } from "../../errors.ts";
 import { createApiToken, listApiTokens, revokeApiToken } from "./api-token.service.ts";
 import { ApiToken, CreateApiTokenInput, CreatedApiToken, User, UserRole } from "./auth.types.ts";
 
@@ -26,8 +26,11 @@ export class AuthResolver {
   @Authorized()
   @Mutation(() => CreatedApiToken, { description: "Creates a personal API token. The secret is in this answer only." })
   async createApiToken(@Arg("input", () => CreateApiTokenInput) input: CreateApiTokenInput, @Ctx() ctx: GraphQLContext): Promise<CreatedApiToken> {
+    const userId = requireUserId(ctx);
+    const name = input.name.trim();
+    if (!name) throw badInput('Invalid input: name must not be blank; say what the token is for, e.g. "Home server".', { argument: "name" });
     const expiresAt = input.expiresInDays ? new Date(Date.now() + input.expiresInDays * DAY_MS) : null;
-    return createApiToken(ctx.prisma, { userId: requireUserId(ctx), name: input.name.trim(), expiresAt });
+    return createApiToken(ctx.prisma, { userId, name, expiresAt });
   }
 
   @Authorized()

@@ -2,7 +2,13 @@
 // an entry here does not compile.
 import type { DefaultJobOptions, WorkerOptions } from "bullmq";
 import type { TmdbKind } from "../media/media-key.ts";
-import { INGEST_QUEUE_NAME, type IngestRunPayload } from "./ingest-queue.ts";
+
+export const INGEST_QUEUE_NAME = "movierec-ingest";
+
+export interface IngestRunPayload {
+  reason: "schedule" | "admin" | "cli";
+  requestedBy?: string;
+}
 
 export interface DetailsPayload {
   mediaType: TmdbKind;
@@ -41,7 +47,6 @@ export const QUEUES: Record<QueueKey, QueueConfig> = {
     jobs: { attempts: 2, removeOnComplete: 50, removeOnFail: 100 },
   },
 };
-export type { IngestRunPayload };
 
 /** A title's details job id: the same title is never queued twice while one is waiting. */
 export const detailsJobId = (payload: DetailsPayload) => `details-${payload.mediaType}-${payload.tmdbId}`;

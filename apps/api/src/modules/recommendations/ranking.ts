@@ -50,51 +50,85 @@ export interface RankingWeights {
 /**
  * Weights when there is no collaborative evidence (new users, new titles, a fresh install).
  *
- * These are the seed's weights (genre 0.35, similarity 0.20, people 0.20, context 0.10,
- * discovery 0.10, quality 0.05) with 0.03 moved from genre to an explicit, log-scaled popularity
- * prior. Genre keeps the largest share because it is the one content signal every title has,
- * even before details are fetched; similarity and people are sharper but sparse (they need
- * keywords and credits); context and discovery shape the list rather than decide it; quality is
- * small because the candidate pool is already filtered by the person's minimum rating. The
- * popularity prior stays small on purpose: among titles that fit equally well, the better-known
- * one is the safer bet, but it must never turn the list into "popular in disguise".
+ * Derived from the seed's weights (genre 0.35, similarity 0.20, people 0.20, context 0.10,
+ * discovery 0.10, quality 0.05) and adjusted where the offline evaluation
+ * (bench/recommendations-offline-eval.ts) showed a clear, explainable gain:
+ * - genre 0.30: the one content signal every title has, even before details are fetched, but it
+ *   only says which pool a title belongs to, not which title of the pool the person will pick.
+ * - similarity 0.20: closeness to the person's own favourites; sharp but needs keywords/credits.
+ * - people 0.15 (from 0.20): sparse and high-variance (one shared actor swings it) and partly
+ *   already inside similarity's cast/director overlap.
+ * - context 0.10: language/era/film-vs-series fit shapes the list more than it decides it.
+ * - discovery 0.07 (from 0.10): keeps the list from being popularity in disguise (hidden gems,
+ *   new releases) without pushing titles the person is unlikely to want.
+ * - quality 0.10 (from 0.05): a Bayesian rating is the best content-free predictor of what a
+ *   person ends up keeping among titles that fit equally well.
+ * - popularity 0.08: an explicit, log-scaled prior (new). It can move a title by at most 0.08
+ *   against the best-known title of the pool, i.e. it breaks ties between fits; it cannot beat a
+ *   clearly better fit. With collaborative evidence it shrinks to 0.056.
+ * Offline, these beat the seed's weights on recall@20 and NDCG@20 with and without co-occurrence,
+ * at the cost of somewhat more popular picks (bench/results/recommendations-offline-eval.json).
  */
 export const CONTENT_WEIGHTS: Readonly<RankingWeights> = Object.freeze({
-  genre: 0.32,
+  genre: 0.3,
+  similarity: 0.2,
+  people: 0.15,
+  collaborative: 0,
+  context: 0.1,
+  discovery: 0.07,
+  quality: 0.1,
+  popularity: 0.08,
+});
+
+/**
+ * The collaborative share at full confidence. Co-occurrence is the only signal learnt from what
+ * people actually keep together; content signals alone rank close to popularity. It takes 0.30 of
+ * the total from the content signals proportionally (so genre 0.30 → 0.21 and so on), which keeps
+ * content in charge of the majority of the score: co-occurrence is sparse and noisy for small
+ * audiences, and content is what explains a recommendation. The share grows with the evidence: the
+ * person's seeds that have any co-occurrence data (full at two favourites' worth). A title released
+ * in the last year has had no time to be co-favourited: until it has an audience, its missing
+ * co-occurrence is imputed with the pool's mean rather than read as "nobody likes it".
+ */
+export const COLLABORATIVE_SHARE = 0.3;
+
+/** Content weights (normalised to sum 1) with `share` of the total moved to the collaborative component. */
+export function blendWeights(share: number, content: Readonly<RankingWeights> = CONTENT_WEIGHTS): RankingWeights {
+  const s = clamp01(share);
+  const sum = content.genre + content.similarity + content.people + content.context + content.discovery + content.quality + content.popularity;
+  const k = sum > 0 ? (1 - s) / sum : 0;
+  return {
+    genre: content.genre * k,
+    similarity: content.similarity * k,
+    people: content.people * k,
+    collaborative: s,
+    context: content.context * k,
+    discovery: content.discovery * k,
+    quality: content.quality * k,
+    popularity: content.popularity * k,
+  };
+}
+
+/** The seed's original weights (ARCHITECTURE.md), kept to measure against. */
+export const SEED_CONTENT_WEIGHTS: Readonly<RankingWeights> = Object.freeze({
+  genre: 0.35,
   similarity: 0.2,
   people: 0.2,
   collaborative: 0,
   context: 0.1,
   discovery: 0.1,
   quality: 0.05,
-  popularity: 0.03,
+  popularity: 0,
 });
 
-/**
- * The collaborative share at full confidence. Co-occurrence is the only signal learnt from what
- * people actually keep together; content signals alone rank close to popularity. It takes 0.30 of
- * the total from the content signals proportionally (so genre 0.32 → 0.224 and so on), which keeps
- * content in charge of the majority of the score: co-occurrence is sparse and noisy for small
- * audiences, and content is what explains a recommendation. The share grows with the evidence: the
- * person's seeds that have any co-occurrence data, and, for titles released in the last year, the
- * title's own audience (new titles have not had time to be co-favourited).
- */
-export const COLLABORATIVE_SHARE = 0.3;
-
-/** CONTENT_WEIGHTS with `share` of the total moved to the collaborative component. */
-export function blendWeights(share: number): RankingWeights {
-  const s = clamp01(share);
-  const k = 1 - s;
-  return {
-    genre: CONTENT_WEIGHTS.genre * k,
-    similarity: CONTENT_WEIGHTS.similarity * k,
-    people: CONTENT_WEIGHTS.people * k,
-    collaborative: s,
-    context: CONTENT_WEIGHTS.context * k,
-    discovery: CONTENT_WEIGHTS.discovery * k,
-    quality: CONTENT_WEIGHTS.quality * k,
-    popularity: CONTENT_WEIGHTS.popularity * k,
-  };
+/** Optional knobs for experiments and offline evaluation; production uses the defaults. */
+export interface RankingOptions {
+  /** content weights (collaborative ignored; normalised to sum 1). Default CONTENT_WEIGHTS. */
+  contentWeights?: Readonly<RankingWeights>;
+  /** collaborative share at full confidence. Default COLLABORATIVE_SHARE. */
+  collaborativeShare?: number;
+  /** MMR λ; 1 disables the diversity penalty (the per-seed cap still applies). Default MMR_LAMBDA. */
+  mmrLambda?: number;
 }
 
 /** Weights at full collaborative confidence (for documentation and tests). */
@@ -108,6 +142,7 @@ export const BLENDED_WEIGHTS: Readonly<RankingWeights> = Object.freeze(blendWeig
  */
 export const COLD_START_WEIGHTS = Object.freeze({ quality: 0.55, popularity: 0.3, discovery: 0.05, context: 0.1, genreFloor: 0.15 });
 
+const ALPHA = Number(process.env.ALPHA ?? 0.5);
 /** A new title's own co-occurrence is trusted as audience / (audience + this). */
 const NEW_TITLE_AUDIENCE_PRIOR = 3;
 /** Multiplier for a candidate carrying a disliked genre: it should essentially never rank high. */
@@ -171,8 +206,10 @@ function eraSim(a: number, b: number): number {
 }
 
 // similarity = SIM_MAX_SHARE · closest seed + (1 − SIM_MAX_SHARE) · mean of the SIM_TOP_K closest.
-const SIM_TOP_K = Number(process.env.SIM_K ?? 5);
-const SIM_MAX_SHARE = Number(process.env.SIM_A ?? 0.5);
+// The max tells the "Because you liked X" story; the top-5 mean rewards titles close to several
+// favourites, which is more robust than one near-twin of a single (possibly atypical) favourite.
+const SIM_TOP_K = 5;
+const SIM_MAX_SHARE = 0.5;
 // Content similarity: weights of the feature groups. Sum 1.
 const SIM_W = { genre: 0.25, keyword: 0.3, cast: 0.15, director: 0.15, era: 0.1, language: 0.05 } as const;
 
@@ -192,6 +229,20 @@ interface SeedIndex {
   castPost: Map<number, number[]>;
   dirPost: Map<number, number[]>;
   byKey: Map<string, number>;
+}
+
+/** Counts shared features per seed and collects the seeds touched for the first time. */
+function walkPostings(list: number[] | undefined, shared: Int32Array, mark: Uint8Array, touched: Int32Array, nt: number): number {
+  if (list === undefined) return nt;
+  for (let j = 0; j < list.length; j++) {
+    const s = list[j] as number;
+    shared[s] = (shared[s] as number) + 1;
+    if (mark[s] === 0) {
+      mark[s] = 1;
+      touched[nt++] = s;
+    }
+  }
+  return nt;
 }
 
 function post(map: Map<number, number[]>, id: number, s: number): void {
@@ -284,34 +335,39 @@ interface PoolStats {
 function poolStats(candidates: readonly CandidateTitle[], seeds: readonly SeedTitle[]): PoolStats {
   const genreDf = new Map<number, number>();
   const personDf = new Map<number, number>();
-  const bump = (m: Map<number, number>, id: number) => m.set(id, (m.get(id) ?? 0) + 1);
+  // (ids repeated within one title are rare and harmless here: they only nudge a frequency)
   const count = (t: { genreIds: number[]; castIds: number[]; directorIds: number[] }) => {
-    for (const g of uniq(t.genreIds)) bump(genreDf, g);
-    for (const p of uniq(t.castIds, CAST_DEPTH)) bump(personDf, p);
-    for (const p of uniq(t.directorIds)) bump(personDf, p);
+    const g = t.genreIds;
+    for (let i = 0; i < g.length; i++) genreDf.set(g[i] as number, (genreDf.get(g[i] as number) ?? 0) + 1);
+    const c = t.castIds;
+    const n = Math.min(c.length, CAST_DEPTH);
+    for (let i = 0; i < n; i++) personDf.set(c[i] as number, (personDf.get(c[i] as number) ?? 0) + 1);
+    const d = t.directorIds;
+    for (let i = 0; i < d.length; i++) personDf.set(d[i] as number, (personDf.get(d[i] as number) ?? 0) + 1);
   };
   for (const c of candidates) count(c);
   for (const s of seeds) count(s);
   const nc = candidates.length;
-  // popularity percentile (0 = least popular in the pool) and log-scaled popularity
-  const order = Array.from({ length: nc }, (_, i) => i);
-  const pop = (i: number) => {
+  // popularity percentile (0 = least popular in the pool; ties share one) and log-scaled popularity
+  const pop = new Float64Array(nc);
+  for (let i = 0; i < nc; i++) {
     const p = (candidates[i] as CandidateTitle).popularity;
-    return Number.isFinite(p) && p > 0 ? p : 0;
-  };
-  order.sort((a, b) => pop(a) - pop(b) || a - b);
+    pop[i] = Number.isFinite(p) && p > 0 ? p : 0;
+  }
+  const order = new Int32Array(nc);
+  for (let i = 0; i < nc; i++) order[i] = i;
+  order.sort((a, b) => (pop[a] as number) - (pop[b] as number) || a - b);
   const popPct = new Float64Array(nc);
-  // equal popularity → equal percentile
   for (let r = 0; r < nc; ) {
     let e = r;
-    while (e + 1 < nc && pop(order[e + 1] as number) === pop(order[r] as number)) e++;
+    while (e + 1 < nc && pop[order[e + 1] as number] === pop[order[r] as number]) e++;
     const pct = nc > 1 ? (r + e) / 2 / (nc - 1) : 0.5;
     for (let k = r; k <= e; k++) popPct[order[k] as number] = pct;
     r = e + 1;
   }
-  const maxLog = nc > 0 ? Math.log1p(pop(order[nc - 1] as number)) : 0;
+  const maxLog = nc > 0 ? Math.log1p(pop[order[nc - 1] as number] as number) : 0;
   const popNorm = new Float64Array(nc);
-  for (let i = 0; i < nc; i++) popNorm[i] = maxLog > 0 ? Math.log1p(pop(i)) / maxLog : 0;
+  for (let i = 0; i < nc; i++) popNorm[i] = maxLog > 0 ? Math.log1p(pop[i] as number) / maxLog : 0;
   return { n: nc + seeds.length, genreDf, personDf, popPct, popNorm };
 }
 
@@ -494,16 +550,18 @@ export function contributions(s: Pick<ScoredCandidate, "components" | "weights" 
   };
 }
 
-/**
- * Scores every candidate (no re-rank, no reasons). Pure; O(candidates × shared features) after an
- * O(seeds) index build.
- */
 export interface ScoringResult {
   items: ScoredCandidate[];
   profile: Profile;
 }
 
-export function scoreCandidates(input: RankingInput): ScoringResult {
+/**
+ * Scores every candidate (no re-rank, no reasons). Pure; O(candidates × shared features) after an
+ * O(seeds) index build. Candidates that are themselves seeds are dropped.
+ */
+export function scoreCandidates(input: RankingInput, options: RankingOptions = {}): ScoringResult {
+  const contentWeights = options.contentWeights ?? CONTENT_WEIGHTS;
+  const collabShare = options.collaborativeShare ?? COLLABORATIVE_SHARE;
   const seedIdx = buildSeedIndex(input.profile.seeds, input.now);
   const candidates = input.candidates.filter((c) => !seedIdx.byKey.has(c.key));
   const stats = poolStats(candidates, seedIdx.seeds);
@@ -545,7 +603,7 @@ export function scoreCandidates(input: RankingInput): ScoringResult {
         if (s === undefined || !(co.count > 0)) continue;
         const audC = Math.max(Number.isFinite(c.audienceSize) ? c.audienceSize : 0, co.count);
         // cosine over user sets, shrunk towards 0 when only a couple of people support it
-        const v = ((seedIdx.w[s] as number) * co.count) / Math.sqrt(audC * (seedAudience[s] as number)) * (co.count / (co.count + 2));
+        const v = ((seedIdx.w[s] as number) * co.count) / (Math.pow(audC, 1 - ALPHA) * Math.pow(seedAudience[s] as number, ALPHA)) * (co.count / (co.count + 2));
         raw += v;
         if (v > best || (v === best && bestSeed >= 0 && s < bestSeed)) {
           best = v;
@@ -563,7 +621,8 @@ export function scoreCandidates(input: RankingInput): ScoringResult {
     for (let i = 0; i < nc; i++) meanCollab += (collabRaw[i] as number) / maxCollab;
     meanCollab /= nc;
   }
-  const collabWeights = blendWeights(COLLABORATIVE_SHARE * userCollabConf);
+  const collabWeights = blendWeights(collabShare * userCollabConf, contentWeights);
+  const coldWeights: RankingWeights = { ...blendWeights(0, contentWeights), similarity: 0, people: 0, collaborative: 0 };
 
   // ---- scratch for the seed-similarity walk
   const gShared = new Int32Array(nSeeds);
@@ -573,6 +632,21 @@ export function scoreCandidates(input: RankingInput): ScoringResult {
   const touched = new Int32Array(nSeeds);
   const mark = new Uint8Array(nSeeds);
   const top = new Float64Array(SIM_TOP_K);
+  // hot-loop locals
+  const sGenreLen = seedIdx.genreLen;
+  const sKwLen = seedIdx.kwLen;
+  const sHasPeople = seedIdx.hasPeople;
+  const sYear = seedIdx.year;
+  const langIds = new Map<string, number>();
+  const sLang = new Int32Array(nSeeds);
+  const sSimWeight = new Float64Array(nSeeds);
+  for (let s = 0; s < nSeeds; s++) {
+    const lang = (seedIdx.seeds[s] as SeedTitle).originalLanguage;
+    if (!langIds.has(lang)) langIds.set(lang, langIds.size);
+    sLang[s] = langIds.get(lang) as number;
+    // a favourite counts fully, a watchlist item (0.4) about 0.76
+    sSimWeight[s] = 0.6 + 0.4 * (seedIdx.w[s] as number);
+  }
 
   const out: ScoredCandidate[] = new Array(nc);
   for (let i = 0; i < nc; i++) {
@@ -604,57 +678,51 @@ export function scoreCandidates(input: RankingInput): ScoringResult {
     if (disliked) genre = 0;
 
     // content similarity to seeds (only seeds sharing at least a genre, keyword or person)
+    // content similarity to seeds: only seeds sharing at least a genre, keyword or person are visited
     let nt = 0;
-    const touch = (list: number[] | undefined, arr: Int32Array) => {
-      if (!list) return;
-      for (const s of list) {
-        arr[s] = (arr[s] as number) + 1;
-        if (!mark[s]) {
-          mark[s] = 1;
-          touched[nt++] = s;
-        }
-      }
-    };
     if (nSeeds > 0) {
-      for (const g of cg) touch(seedIdx.genrePost.get(g), gShared);
-      for (const k of ck) touch(seedIdx.kwPost.get(k), kShared);
-      for (const p of cc) touch(seedIdx.castPost.get(p), cShared);
-      for (const p of cd) touch(seedIdx.dirPost.get(p), dShared);
+      for (const g of cg) nt = walkPostings(seedIdx.genrePost.get(g), gShared, mark, touched, nt);
+      for (const k of ck) nt = walkPostings(seedIdx.kwPost.get(k), kShared, mark, touched, nt);
+      for (const p of cc) nt = walkPostings(seedIdx.castPost.get(p), cShared, mark, touched, nt);
+      for (const p of cd) nt = walkPostings(seedIdx.dirPost.get(p), dShared, mark, touched, nt);
     }
     top.fill(0);
     let bestSeed = -1;
     let bestSeedSim = 0;
+    const cgl = cg.length;
+    const ckl = ck.length;
     const cPeople = cc.length + cd.length > 0;
-    const cYear = c.releaseYear;
+    const cYear = c.releaseYear ?? Number.NaN;
+    const cLang = langIds.get(c.originalLanguage) ?? -1;
     for (let t = 0; t < nt; t++) {
       const s = touched[t] as number;
-      const gl = seedIdx.genreLen[s] as number;
-      const kl = seedIdx.kwLen[s] as number;
+      const gl = sGenreLen[s] as number;
+      const kl = sKwLen[s] as number;
       let sim = 0;
-      let avail = 0;
-      if (cg.length > 0 && gl > 0) {
-        sim += (SIM_W.genre * 2 * (gShared[s] as number)) / (cg.length + gl);
+      let avail = SIM_W.language;
+      if (cgl > 0 && gl > 0) {
+        sim += (SIM_W.genre * 2 * (gShared[s] as number)) / (cgl + gl);
         avail += SIM_W.genre;
       }
-      if (ck.length > 0 && kl > 0) {
-        sim += (SIM_W.keyword * 2 * (kShared[s] as number)) / (ck.length + kl);
+      if (ckl > 0 && kl > 0) {
+        sim += (SIM_W.keyword * 2 * (kShared[s] as number)) / (ckl + kl);
         avail += SIM_W.keyword;
       }
-      if (cPeople && seedIdx.hasPeople[s]) {
-        sim += SIM_W.cast * Math.min(1, (cShared[s] as number) / 2) + SIM_W.director * ((dShared[s] as number) > 0 ? 1 : 0);
+      if (cPeople && sHasPeople[s]) {
+        const cs = cShared[s] as number;
+        sim += SIM_W.cast * (cs >= 2 ? 1 : cs / 2) + ((dShared[s] as number) > 0 ? SIM_W.director : 0);
         avail += SIM_W.cast + SIM_W.director;
       }
-      const sy = seedIdx.year[s] as number;
-      if (cYear !== null && !Number.isNaN(sy)) {
+      const sy = sYear[s] as number;
+      if (cYear === cYear && sy === sy) {
         sim += SIM_W.era * eraSim(cYear, sy);
         avail += SIM_W.era;
       }
-      if (c.originalLanguage === (seedIdx.seeds[s] as SeedTitle).originalLanguage) sim += SIM_W.language;
-      avail += SIM_W.language;
+      if (cLang === sLang[s]) sim += SIM_W.language;
       // Titles without details (no keywords/credits yet) are judged on what they have, but a
       // genre-and-era match alone cannot look like a perfect twin.
-      sim /= Math.max(avail, 0.7);
-      const ws = sim * (0.6 + 0.4 * (seedIdx.w[s] as number));
+      sim /= avail > 0.7 ? avail : 0.7;
+      const ws = sim * (sSimWeight[s] as number);
       if (ws > (top[0] as number) || (ws === top[0] && ws > 0 && s < bestSeed)) {
         bestSeed = s;
         bestSeedSim = sim;
@@ -693,9 +761,10 @@ export function scoreCandidates(input: RankingInput): ScoringResult {
           bestIsDirector = true;
         }
       }
-      cc.forEach((p, k) => {
+      for (let k = 0; k < cc.length; k++) {
+        const p = cc[k] as number;
         const pp = prof.people.get(p);
-        if (!pp) return;
+        if (!pp) continue;
         const v = pp.score * billing(k);
         notPeople *= 1 - v;
         if (v > bestPersonScore) {
@@ -703,7 +772,7 @@ export function scoreCandidates(input: RankingInput): ScoringResult {
           bestPerson = p;
           bestIsDirector = false;
         }
-      });
+      }
     }
     const people = clamp01(1 - notPeople);
 
@@ -734,7 +803,7 @@ export function scoreCandidates(input: RankingInput): ScoringResult {
     let weights: RankingWeights;
     let score: number;
     if (prof.coldStart) {
-      weights = { ...CONTENT_WEIGHTS, similarity: 0, people: 0, collaborative: 0 };
+      weights = coldWeights;
       const q = COLD_START_WEIGHTS;
       const fit = q.genreFloor + (1 - q.genreFloor) * components.genre;
       score = fit * (q.quality * quality + q.popularity * popularity + q.discovery * discovery + q.context * context);
@@ -908,15 +977,23 @@ export function buildReasons(s: ScoredCandidate, input: RankingInput, prof: Prof
     if (chosen.size >= 3) break;
     if (rc.strong && (contrib[rc.component] >= 0.2 * top || rc.reason.kind === "NEW_RELEASE" || rc.reason.kind === "HIDDEN_GEM")) chosen.add(rc);
   }
-  if (chosen.size === 0) {
-    // Last resort, still true: the title's strongest-liked genre, or simply its best genre.
-    const g = s.bestGenre >= 0 ? s.bestGenre : s.candidate.genreIds[0];
-    const name = g !== undefined ? input.genreNames.get(g) : undefined;
-    if (name && !s.disliked && s.components.genre > 0) return [{ kind: "GENRE", text: `Because you like ${name}`, refersTo: `genre:${g}` }];
-    if (name) return [{ kind: "GENRE", text: `Something different: ${name}`, refersTo: `genre:${g}` }];
-    return [{ kind: "POPULAR", text: s.popPct >= 0.5 ? "Popular right now" : "Something different" }];
-  }
+  if (chosen.size === 0) return [fallbackReason(s, input)];
   return [...chosen].map((r) => r.reason).sort((a, b) => REASON_ORDER.indexOf(a.kind) - REASON_ORDER.indexOf(b.kind));
+}
+
+/** Last resort when no component has words of its own: still true, just less specific. */
+function fallbackReason(s: ScoredCandidate, input: RankingInput): Reason {
+  const c = s.candidate;
+  const liked = s.bestGenre >= 0 && !s.disliked ? input.genreNames.get(s.bestGenre) : undefined;
+  if (liked) return { kind: "GENRE", text: `Because you like ${liked}`, refersTo: `genre:${s.bestGenre}` };
+  if (s.popPct >= 0.75) return { kind: "POPULAR", text: "Popular right now" };
+  if (c.voteAverage !== null && c.voteCount !== null && c.voteCount > 0 && s.wr >= 6.5) {
+    return { kind: "TOP_RATED", text: `Well rated: ${c.voteAverage.toFixed(1)} from ${formatCount(c.voteCount)} votes` };
+  }
+  const g = c.genreIds.find((id) => input.genreNames.has(id));
+  if (g !== undefined) return { kind: "GENRE", text: `Something different: ${input.genreNames.get(g)}`, refersTo: `genre:${g}` };
+  if (c.releaseYear !== null) return { kind: "LANGUAGE_OR_ERA", text: `From ${c.releaseYear}` };
+  return { kind: "GENRE", text: "Something different" };
 }
 
 // ----------------------------------------------------------------------------------------- diversity
@@ -940,21 +1017,33 @@ export function itemSimilarity(a: CandidateTitle, b: CandidateTitle): number {
   return 0.7 * genre + 0.3 * Math.min(1, shared / 2);
 }
 
+/** Seeds an item is attributed to, by its score alone (diversify's default attribution). */
+function defaultAttribution(s: ScoredCandidate): string[] {
+  const i = attributedSeed(s);
+  return i >= 0 ? [`seed#${i}`] : [];
+}
+
 /**
  * Greedy MMR over the best of the scored list: each step takes the item maximising
  * λ·relevance − (1−λ)·max similarity to what is already chosen, with relevance = score / best score.
- * Items attributed to a seed that already has maxPerSeed items wait until nothing else is left.
+ * An item attributed to a seed that is already named by maxPerSeed(limit) items on the page waits
+ * until nothing else is left. `attribute` names the seeds an item is shown with (its reasons).
  */
-export function diversify(scored: readonly ScoredCandidate[], limit: number, lambda = MMR_LAMBDA): ScoredCandidate[] {
+export function diversify(
+  scored: readonly ScoredCandidate[],
+  limit: number,
+  lambda = MMR_LAMBDA,
+  attribute: (s: ScoredCandidate) => readonly string[] = defaultAttribution,
+): ScoredCandidate[] {
   if (limit <= 0 || scored.length === 0) return [];
   const sorted = [...scored].sort(compareScored);
   const poolSize = Math.min(sorted.length, Math.max(limit * 8, 100));
   const pool = sorted.slice(0, poolSize);
   const top = Math.max(pool[0]?.score ?? 0, 1e-9);
-  const seedOf = pool.map((s) => attributedSeed(s));
+  const seedsOf = pool.map((s) => attribute(s));
   const maxSim = new Float64Array(pool.length);
   const taken = new Uint8Array(pool.length);
-  const perSeed = new Map<number, number>();
+  const perSeed = new Map<string, number>();
   const cap = maxPerSeed(limit);
   const out: ScoredCandidate[] = [];
   const want = Math.min(limit, pool.length);
@@ -967,8 +1056,7 @@ export function diversify(scored: readonly ScoredCandidate[], limit: number, lam
       if (taken[i]) continue;
       const s = pool[i] as ScoredCandidate;
       const val = lambda * (s.score / top) - (1 - lambda) * (maxSim[i] as number);
-      const seed = seedOf[i] as number;
-      const capped = seed >= 0 && (perSeed.get(seed) ?? 0) >= cap;
+      const capped = (seedsOf[i] as readonly string[]).some((k) => (perSeed.get(k) ?? 0) >= cap);
       if (capped) {
         if (val > bestCappedVal) {
           bestCappedVal = val;
@@ -984,8 +1072,7 @@ export function diversify(scored: readonly ScoredCandidate[], limit: number, lam
     taken[pick] = 1;
     const chosen = pool[pick] as ScoredCandidate;
     out.push(chosen);
-    const seed = seedOf[pick] as number;
-    if (seed >= 0) perSeed.set(seed, (perSeed.get(seed) ?? 0) + 1);
+    for (const k of seedsOf[pick] as readonly string[]) perSeed.set(k, (perSeed.get(k) ?? 0) + 1);
     for (let i = 0; i < pool.length; i++) {
       if (taken[i]) continue;
       const sim = itemSimilarity((pool[i] as ScoredCandidate).candidate, chosen.candidate);
@@ -1001,13 +1088,26 @@ export function diversify(scored: readonly ScoredCandidate[], limit: number, lam
  * Scores the candidates against the person's taste, re-ranks the best for diversity and explains
  * each pick. Returns at most `limit` items; pure and deterministic.
  */
-export function rankRecommendations(input: RankingInput): RankedRecommendation[] {
-  const { items, profile } = scoreCandidates(input);
-  const page = diversify(items, input.limit);
+export function rankRecommendations(input: RankingInput, options: RankingOptions = {}): RankedRecommendation[] {
+  const { items, profile } = scoreCandidates(input, options);
+  // Reasons are built once per item considered, and the per-seed cap counts the seed each item is
+  // presented under: its first (most specific) seed reason, "Because you liked Heat" or else
+  // "People who liked Heat also liked this".
+  const reasons = new Map<ScoredCandidate, Reason[]>();
+  const reasonsOf = (s: ScoredCandidate): Reason[] => {
+    let r = reasons.get(s);
+    if (!r) reasons.set(s, (r = buildReasons(s, input, profile)));
+    return r;
+  };
+  const primarySeed = (s: ScoredCandidate): string[] => {
+    const r = reasonsOf(s).find((x) => x.kind === "BECAUSE_YOU_LIKED" || x.kind === "PEOPLE_ALSO_LIKED");
+    return r?.refersTo ? [r.refersTo] : [];
+  };
+  const page = diversify(items, input.limit, options.mmrLambda ?? MMR_LAMBDA, primarySeed);
   return page.map((s) => ({
     candidate: s.candidate,
     score: s.score,
     components: { ...s.components },
-    reasons: buildReasons(s, input, profile),
+    reasons: reasonsOf(s),
   }));
 }

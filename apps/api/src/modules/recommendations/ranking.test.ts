@@ -1,0 +1,375 @@
+import { describe, it, expect } from "vitest";
+import {
+  BLENDED_WEIGHTS,
+  CONTENT_WEIGHTS,
+  REASON_KINDS_FOR_COMPONENT,
+  bayesianRating,
+  blendWeights,
+  contributions,
+  formatCount,
+  maxPerSeed,
+  qualityScore,
+  rankRecommendations,
+  scoreCandidates,
+  type RankingWeights,
+} from "./ranking.ts";
+import type { CandidateTitle, RankedRecommendation, RankingInput, SeedTitle } from "./ranking.types.ts";
+import { G, NOW, asSeed, directorId, input, makeTitles, profile, withCooccurrence, actorId } from "./ranking.fixtures.ts";
+
+const catalogue = makeTitles(600, { seed: 7 });
+const byArch = (name: string) => catalogue.filter((c) => c.title.toLowerCase().startsWith(name));
+const keys = (recs: RankedRecommendation[]) => recs.map((r) => r.candidate.key);
+const hasAny = (c: CandidateTitle, genres: number[]) => c.genreIds.some((g) => genres.includes(g));
+const without = (cands: CandidateTitle[], seeds: SeedTitle[]) => cands.filter((c) => !seeds.some((s) => s.key === c.key));
+
+/** A person whose favourites all come from one archetype (12 of them, a mix of popular and not). */
+function fanOf(arch: string, n = 12, liked: number[] = []) {
+  const seeds = byArch(arch)
+    .slice(0, n)
+    .map((c, i) => asSeed(c, 1, 10 + i * 20));
+  return profile({ seeds, likedGenreIds: liked });
+}
+
+describe("helpers", () => {
+  it("Bayesian weighted rating shrinks small vote counts towards C = 6.0", () => {
+    expect(bayesianRating(null, null)).toBe(6);
+    expect(bayesianRating(9, 0)).toBe(6);
+    expect(bayesianRating(9, 25)).toBeCloseTo(7.5, 10); // half data, half prior
+    expect(bayesianRating(8.4, 12_000)).toBeCloseTo(8.395, 3);
+    expect(qualityScore(null, null)).toBeCloseTo(0.375, 10);
+    expect(qualityScore(9.5, 100_000)).toBe(1);
+    expect(qualityScore(2, 100_000)).toBe(0);
+  });
+
+  it("formats vote counts with thousands separators", () => {
+    expect(formatCount(12_000)).toBe("12,000");
+    expect(formatCount(999)).toBe("999");
+    expect(formatCount(1_234_567)).toBe("1,234,567");
+  });
+
+  it("weights sum to 1; collaborative takes its share proportionally from content", () => {
+    const sum = (w: RankingWeights) => Object.values(w).reduce((a, b) => a + b, 0);
+    expect(sum(CONTENT_WEIGHTS)).toBeCloseTo(1, 10);
+    expect(sum(BLENDED_WEIGHTS)).toBeCloseTo(1, 10);
+    expect(BLENDED_WEIGHTS.collaborative).toBeCloseTo(0.3, 10);
+    expect(BLENDED_WEIGHTS.genre / BLENDED_WEIGHTS.quality).toBeCloseTo(CONTENT_WEIGHTS.genre / CONTENT_WEIGHTS.quality, 10);
+    expect(blendWeights(0).collaborative).toBe(0);
+    // popularity is a weak prior
+    expect(CONTENT_WEIGHTS.popularity).toBeLessThanOrEqual(0.1);
+    expect(BLENDED_WEIGHTS.popularity).toBeLessThan(BLENDED_WEIGHTS.genre / 3);
+  });
+});
+
+describe("rankRecommendations", () => {
+  it("gives opposite tastes clearly different top-10s from the same candidates", () => {
+    const horror = fanOf("horror", 12, [G.horror, G.thriller]);
+    const kids = fanOf("animation", 12, [G.animation, G.family]);
+    const cands = without(catalogue, [...horror.seeds, ...kids.seeds]);
+    const a = rankRecommendations(input(horror, cands, 10));
+    const b = rankRecommendations(input(kids, cands, 10));
+    expect(a).toHaveLength(10);
+    expect(b).toHaveLength(10);
+    const overlap = keys(a).filter((k) => keys(b).includes(k));
+    expect(overlap.length).toBeLessThanOrEqual(1);
+    expect(a.filter((r) => hasAny(r.candidate, [G.horror, G.thriller, G.mystery])).length).toBeGreaterThanOrEqual(8);
+    expect(b.filter((r) => hasAny(r.candidate, [G.animation, G.family])).length).toBeGreaterThanOrEqual(8);
+    // and neither list leaks the other's core genre
+    expect(a.filter((r) => hasAny(r.candidate, [G.animation, G.family])).length).toBe(0);
+    expect(b.filter((r) => hasAny(r.candidate, [G.horror])).length).toBe(0);
+  });
+
+  it("never puts a disliked genre near the top, even when it is popular, top-rated and co-favourited", () => {
+    const p = fanOf("crime", 12, [G.crime]);
+    p.dislikedGenreIds = [G.thriller];
+    const cands = without(catalogue, p.seeds).map((c) =>
+      c.genreIds.includes(G.thriller)
+        ? { ...c, popularity: 5000, voteAverage: 9.2, voteCount: 50_000, audienceSize: 40, cooccurrence: p.seeds.map((s) => ({ seedKey: s.key, count: 30 })) }
+        : c,
+    );
+    const thrillers = cands.filter((c) => c.genreIds.includes(G.thriller)).length;
+    expect(thrillers).toBeGreaterThan(50); // the temptation is real
+    const recs = rankRecommendations(input(p, cands, 30));
+    expect(recs).toHaveLength(30);
+    for (const r of recs) expect(r.candidate.genreIds).not.toContain(G.thriller);
+    // cold start too
+    const cold = rankRecommendations(input(profile({ likedGenreIds: [G.crime], dislikedGenreIds: [G.thriller] }), cands, 30));
+    for (const r of cold) expect(r.candidate.genreIds).not.toContain(G.thriller);
+  });
+
+  it("co-occurrence lifts a candidate above an otherwise identical one", () => {
+    const p = fanOf("romcom", 10, [G.comedy]);
+    const cands = without(catalogue, p.seeds);
+    const base = cands.find((c) => c.genreIds.includes(G.comedy) && c.popularity < 20) as CandidateTitle;
+    const twinA: CandidateTitle = { ...base, key: "movie:900001", tmdbId: 900001, audienceSize: 30, cooccurrence: [] };
+    const twinB: CandidateTitle = { ...base, key: "movie:900002", tmdbId: 900002, audienceSize: 30, cooccurrence: [{ seedKey: p.seeds[0]!.key, count: 12 }, { seedKey: p.seeds[1]!.key, count: 8 }] };
+    const seeds = p.seeds.map((s) => ({ ...s, audienceSize: 40 }));
+    const inp = input({ ...p, seeds }, [...cands.filter((c) => c.key !== base.key), twinA, twinB], 600);
+    const { items } = scoreCandidates(inp);
+    const a = items.find((s) => s.candidate.key === twinA.key)!;
+    const b = items.find((s) => s.candidate.key === twinB.key)!;
+    expect(b.components.collaborative).toBeGreaterThan(0.5);
+    expect(a.components.collaborative).toBe(0);
+    expect(b.score).toBeGreaterThan(a.score + 0.1);
+    const recs = rankRecommendations(inp);
+    const ia = keys(recs).indexOf(twinA.key);
+    const ib = keys(recs).indexOf(twinB.key);
+    expect(ib).toBeGreaterThanOrEqual(0);
+    expect(ib).toBeLessThan(ia === -1 ? Infinity : ia);
+    const rb = recs[ib]!;
+    expect(rb.reasons.map((r) => r.kind)).toContain("PEOPLE_ALSO_LIKED");
+    expect(rb.reasons.find((r) => r.kind === "PEOPLE_ALSO_LIKED")).toMatchObject({ refersTo: p.seeds[0]!.key, text: `People who liked ${p.seeds[0]!.title} also liked this` });
+  });
+
+  it("normalises co-occurrence so a blockbuster does not win just by being common", () => {
+    const p = fanOf("action", 10);
+    const seeds = p.seeds.map((s) => ({ ...s, audienceSize: 50 }));
+    const base = without(catalogue, p.seeds).find((c) => c.genreIds.includes(G.action)) as CandidateTitle;
+    const niche: CandidateTitle = { ...base, key: "movie:910001", tmdbId: 910001, audienceSize: 20, cooccurrence: [{ seedKey: seeds[0]!.key, count: 10 }] };
+    const blockbuster: CandidateTitle = { ...base, key: "movie:910002", tmdbId: 910002, audienceSize: 5000, cooccurrence: [{ seedKey: seeds[0]!.key, count: 14 }] };
+    const { items } = scoreCandidates(input({ ...p, seeds }, [niche, blockbuster], 2));
+    const n = items.find((s) => s.candidate.key === niche.key)!;
+    const bb = items.find((s) => s.candidate.key === blockbuster.key)!;
+    expect(n.components.collaborative).toBeGreaterThan(bb.components.collaborative * 3);
+  });
+
+  it("names a favourite person shared across seeds", () => {
+    const mann = 777;
+    const pacino = 778;
+    const make = (id: number, title: string, year: number): CandidateTitle => ({
+      ...(byArch("crime")[0] as CandidateTitle),
+      key: `movie:${id}`,
+      tmdbId: id,
+      title,
+      releaseYear: year,
+      directorIds: [mann],
+      castIds: [pacino, actorId(2, 30 + (id % 5))],
+    });
+    const heat = make(949, "Heat", 1995);
+    const insider = make(9008, "The Insider", 1999);
+    const collateral = { ...make(1538, "Collateral", 2004), castIds: [actorId(2, 39)] };
+    const seeds = [asSeed(heat), asSeed(insider), asSeed(collateral), ...byArch("crime").slice(5, 10).map((c) => asSeed(c))];
+    const candidate: CandidateTitle = { ...make(5000, "Public Enemies", 2009), castIds: [actorId(2, 38)], genreIds: [G.crime, G.history], keywordIds: [4242] };
+    const names = new Map([[mann, "Michael Mann"], [pacino, "Al Pacino"]]);
+    const inp: RankingInput = { ...input(profile({ seeds }), [candidate, ...without(catalogue, seeds).slice(0, 200)], 10), personNames: names };
+    const { items } = scoreCandidates(inp);
+    const scored = items.find((s) => s.candidate.key === candidate.key)!;
+    expect(scored.components.people).toBeGreaterThan(0.5);
+    const recs = rankRecommendations({ ...inp, limit: 201 });
+    const rec = recs.find((r) => r.candidate.key === candidate.key)!;
+    expect(rec.reasons).toContainEqual({ kind: "FAVOURITE_PERSON", text: "Directed by Michael Mann", refersTo: "person:777" });
+    // an actor recurring across seeds reads "With …"
+    const withPacino: CandidateTitle = { ...candidate, key: "movie:5001", tmdbId: 5001, directorIds: [directorId(2, 7)], castIds: [pacino, actorId(2, 37)] };
+    const recs2 = rankRecommendations({ ...inp, candidates: [withPacino, ...inp.candidates.slice(1)], limit: 201 });
+    expect(recs2.find((r) => r.candidate.key === withPacino.key)!.reasons).toContainEqual({ kind: "FAVOURITE_PERSON", text: "With Al Pacino", refersTo: "person:778" });
+    // no name, no person reason
+    const recs3 = rankRecommendations({ ...inp, personNames: new Map(), limit: 201 });
+    expect(recs3.find((r) => r.candidate.key === candidate.key)!.reasons.map((r) => r.kind)).not.toContain("FAVOURITE_PERSON");
+  });
+
+  it("gives every item a reason, the winning component's reason included, and every reason is true", () => {
+    const p = fanOf("crime", 15, [G.crime]);
+    const { candidates, seeds } = withCooccurrence(catalogue, p.seeds, 300, 12);
+    const inp = input({ ...p, seeds }, candidates, 20);
+    const recs = rankRecommendations(inp);
+    const { items } = scoreCandidates(inp);
+    const scored = new Map(items.map((s) => [s.candidate.key, s]));
+    const seedKeys = new Set(seeds.map((s) => s.key));
+    let expressibleWinners = 0;
+    for (const r of recs) {
+      expect(r.reasons.length).toBeGreaterThanOrEqual(1);
+      const s = scored.get(r.candidate.key)!;
+      const contrib = contributions(s);
+      const winner = (Object.keys(contrib) as Array<keyof RankingWeights>).reduce((a, b) => (contrib[b] > contrib[a] ? b : a));
+      if (["genre", "similarity", "people", "collaborative"].includes(winner)) {
+        expressibleWinners++;
+        expect(r.reasons.some((x) => REASON_KINDS_FOR_COMPONENT[winner].includes(x.kind))).toBe(true);
+      }
+      for (const reason of r.reasons) {
+        expect(reason.text.length).toBeGreaterThan(0);
+        switch (reason.kind) {
+          case "BECAUSE_YOU_LIKED":
+            expect(seedKeys.has(reason.refersTo!)).toBe(true);
+            expect(r.components.similarity).toBeGreaterThan(0.2);
+            break;
+          case "PEOPLE_ALSO_LIKED":
+            expect(r.candidate.cooccurrence.map((c) => c.seedKey)).toContain(reason.refersTo);
+            expect(r.components.collaborative).toBeGreaterThan(0);
+            break;
+          case "FAVOURITE_PERSON": {
+            const id = Number(reason.refersTo!.replace("person:", ""));
+            expect([...r.candidate.castIds, ...r.candidate.directorIds]).toContain(id);
+            break;
+          }
+          case "GENRE":
+            expect(r.candidate.genreIds).toContain(Number(reason.refersTo!.replace("genre:", "")));
+            break;
+          case "TOP_RATED":
+            expect(bayesianRating(r.candidate.voteAverage, r.candidate.voteCount)).toBeGreaterThanOrEqual(7);
+            expect(reason.text).toMatch(/^Highly rated: \d\.\d from [\d,]+ votes$/);
+            break;
+          case "NEW_RELEASE":
+            expect(r.candidate.releaseYear).toBeGreaterThanOrEqual(NOW.getUTCFullYear() - 1);
+            break;
+          case "HIDDEN_GEM":
+            expect(r.components.discovery).toBeGreaterThan(0.2);
+            break;
+          case "POPULAR":
+            expect(r.components.popularity).toBeGreaterThan(0.5);
+            break;
+        }
+      }
+      // most specific first
+      const order = ["BECAUSE_YOU_LIKED", "PEOPLE_ALSO_LIKED", "FAVOURITE_PERSON", "GENRE", "TOP_RATED", "HIDDEN_GEM", "NEW_RELEASE", "POPULAR", "LANGUAGE_OR_ERA"];
+      const idx = r.reasons.map((x) => order.indexOf(x.kind));
+      expect([...idx].sort((a, b) => a - b)).toEqual(idx);
+    }
+    expect(expressibleWinners).toBeGreaterThanOrEqual(15); // the check above is not vacuous
+  });
+
+  it("says 'Because you liked <seed>' for a near-twin of a favourite", () => {
+    const heatSeed = { ...asSeed(byArch("crime")[0]!), title: "Heat" };
+    const twin: CandidateTitle = { ...byArch("crime")[0]!, key: "movie:920001", tmdbId: 920001, title: "Heat II" };
+    const recs = rankRecommendations(input(profile({ seeds: [heatSeed] }), [twin, ...without(catalogue, [heatSeed]).slice(0, 100)], 5));
+    expect(recs[0]!.candidate.key).toBe(twin.key);
+    expect(recs[0]!.reasons[0]).toEqual({ kind: "BECAUSE_YOU_LIKED", text: "Because you liked Heat", refersTo: heatSeed.key });
+  });
+
+  it("diversifies: caps items per seed and does not fill the top 10 with one genre when alternatives exist", () => {
+    // one dominant favourite with 30 near-clones in the pool, plus a broader taste
+    const heat = byArch("crime")[0]!;
+    const clones = Array.from({ length: 30 }, (_, i): CandidateTitle => ({ ...heat, key: `movie:93${1000 + i}`, tmdbId: 931000 + i, title: `Heat clone ${i}`, popularity: heat.popularity + i }));
+    const others = [...byArch("crime").slice(1, 4), ...byArch("romcom").slice(0, 4), ...byArch("action").slice(0, 4)];
+    const p = profile({ seeds: [asSeed(heat), ...others.map((c) => asSeed(c, 0.7))], likedGenreIds: [G.crime] });
+    const inp = input(p, [...clones, ...without(catalogue, p.seeds)], 10);
+    const recs = rankRecommendations(inp);
+    expect(recs).toHaveLength(10);
+    const perSeed = new Map<string, number>();
+    for (const r of recs) {
+      const first = r.reasons.find((x) => x.kind === "BECAUSE_YOU_LIKED" || x.kind === "PEOPLE_ALSO_LIKED");
+      if (first?.refersTo) perSeed.set(first.refersTo, (perSeed.get(first.refersTo) ?? 0) + 1);
+    }
+    for (const n of perSeed.values()) expect(n).toBeLessThanOrEqual(maxPerSeed(10));
+    expect(recs.filter((r) => r.candidate.title.startsWith("Heat clone")).length).toBeLessThanOrEqual(maxPerSeed(10));
+    // without the re-rank the page would be (almost) all clones of one crime title
+    const plain = scoreCandidates(inp).items.sort((a, b) => b.score - a.score).slice(0, 10);
+    expect(plain.filter((s) => s.candidate.title.startsWith("Heat clone")).length).toBeGreaterThanOrEqual(8);
+    // genre variety on the page
+    const sets = new Set(recs.map((r) => [...r.candidate.genreIds].sort().join(",")));
+    expect(sets.size).toBeGreaterThanOrEqual(3);
+    expect(recs.some((r) => !r.candidate.genreIds.includes(G.crime))).toBe(true);
+  });
+
+  it("MMR breaks up a single-genre page when other liked genres have good titles", () => {
+    const p = profile({ seeds: [...byArch("crime").slice(0, 8), ...byArch("romcom").slice(0, 3)].map((c) => asSeed(c)), likedGenreIds: [G.crime, G.comedy] });
+    const inp = input(p, without(catalogue, p.seeds), 10);
+    const noMmr = rankRecommendations(inp, { mmrLambda: 1 });
+    const mmr = rankRecommendations(inp);
+    const crimeShare = (rs: RankedRecommendation[]) => rs.filter((r) => r.candidate.genreIds.includes(G.crime)).length;
+    expect(crimeShare(mmr)).toBeLessThan(10);
+    expect(crimeShare(mmr)).toBeLessThanOrEqual(crimeShare(noMmr));
+    const distinct = (rs: RankedRecommendation[]) => new Set(rs.map((r) => [...r.candidate.genreIds].sort().join(","))).size;
+    expect(distinct(mmr)).toBeGreaterThanOrEqual(distinct(noMmr));
+    expect(distinct(mmr)).toBeGreaterThanOrEqual(3);
+  });
+
+  it("cold start ranks top-rated titles of the liked genres first", () => {
+    const cands = catalogue.slice();
+    const recs = rankRecommendations(input(profile({ likedGenreIds: [G.crime] }), cands, 10));
+    expect(recs).toHaveLength(10);
+    for (const r of recs.slice(0, 8)) expect(r.candidate.genreIds).toContain(G.crime);
+    // a very well rated, well known crime title beats the mediocre crime title and a better-rated non-crime one
+    const crime = cands.filter((c) => c.genreIds.includes(G.crime));
+    const best = crime.reduce((a, b) => (bayesianRating(b.voteAverage, b.voteCount) > bayesianRating(a.voteAverage, a.voteCount) ? b : a));
+    expect(keys(recs)).toContain(best.key);
+    const wr = (c: CandidateTitle) => bayesianRating(c.voteAverage, c.voteCount);
+    const meanWr = (rs: CandidateTitle[]) => rs.reduce((a, c) => a + wr(c), 0) / rs.length;
+    expect(meanWr(recs.map((r) => r.candidate))).toBeGreaterThan(meanWr(crime) + 0.8);
+    expect(recs[0]!.reasons.some((r) => r.kind === "GENRE" && r.refersTo === `genre:${G.crime}`)).toBe(true);
+    expect(recs.every((r) => r.components.similarity === 0 && r.components.people === 0 && r.components.collaborative === 0)).toBe(true);
+    // knowing nothing at all: well-rated, well-known titles, and no claim about what the person likes
+    const blank = rankRecommendations(input(profile(), cands, 10));
+    expect(meanWr(blank.map((r) => r.candidate))).toBeGreaterThan(meanWr(cands) + 0.8);
+    for (const r of blank) {
+      expect(r.reasons.length).toBeGreaterThan(0);
+      expect(r.reasons.some((x) => x.text.startsWith("Because you like"))).toBe(false);
+    }
+  });
+
+  it("is deterministic and independent of candidate order", () => {
+    const p = fanOf("action", 10, [G.action]);
+    const { candidates, seeds } = withCooccurrence(catalogue, p.seeds, 200, 10);
+    const inp = input({ ...p, seeds }, candidates, 20);
+    const a = rankRecommendations(inp);
+    const b = rankRecommendations(inp);
+    expect(b).toEqual(a);
+    const reversed = rankRecommendations({ ...inp, candidates: [...candidates].reverse() });
+    expect(keys(reversed)).toEqual(keys(a));
+    reversed.forEach((r, i) => expect(r.score).toBeCloseTo(a[i]!.score, 12));
+  });
+
+  it("is personal, not popularity in disguise", () => {
+    for (const arch of ["horror", "documentary", "romcom"]) {
+      const p = fanOf(arch, 12);
+      const { candidates, seeds } = withCooccurrence(catalogue, p.seeds, 300, 12);
+      const recs = rankRecommendations(input({ ...p, seeds }, candidates, 10));
+      const popular = [...candidates].sort((x, y) => y.popularity - x.popularity).slice(0, 10).map((c) => c.key);
+      expect(keys(recs)).not.toEqual(popular);
+      expect(keys(recs).filter((k) => popular.includes(k)).length).toBeLessThanOrEqual(3);
+      const medianPop = (cs: CandidateTitle[]) => [...cs].map((c) => c.popularity).sort((x, y) => x - y)[cs.length >> 1]!;
+      expect(medianPop(recs.map((r) => r.candidate))).toBeLessThan(medianPop(candidates.filter((c) => popular.includes(c.key))));
+    }
+  });
+
+  it("respects limit, excludes the seeds themselves and keeps scores in [0, 1]", () => {
+    const p = fanOf("drama", 10);
+    const recs = rankRecommendations(input(p, catalogue, 25)); // candidates still include the seeds
+    expect(recs).toHaveLength(25);
+    const seedKeys = new Set(p.seeds.map((s) => s.key));
+    for (const r of recs) {
+      expect(seedKeys.has(r.candidate.key)).toBe(false);
+      expect(r.score).toBeGreaterThanOrEqual(0);
+      expect(r.score).toBeLessThanOrEqual(1);
+      for (const v of Object.values(r.components)) {
+        expect(v).toBeGreaterThanOrEqual(0);
+        expect(v).toBeLessThanOrEqual(1);
+      }
+    }
+    expect(new Set(keys(recs)).size).toBe(25);
+    expect(rankRecommendations(input(p, catalogue.slice(0, 5), 10)).length).toBeLessThanOrEqual(5);
+    expect(rankRecommendations(input(p, catalogue, 0))).toEqual([]);
+    expect(rankRecommendations(input(profile(), [], 10))).toEqual([]);
+  });
+
+  it("copes with titles that have no details yet (no keywords, no credits, no votes)", () => {
+    const p = fanOf("horror", 8, [G.horror]);
+    const bare = without(catalogue, p.seeds).map((c) => ({ ...c, keywordIds: [], castIds: [], directorIds: [], voteAverage: null, voteCount: null }));
+    const recs = rankRecommendations(input(p, bare, 10));
+    expect(recs).toHaveLength(10);
+    for (const r of recs) expect(r.reasons.length).toBeGreaterThan(0);
+    expect(recs.filter((r) => hasAny(r.candidate, [G.horror, G.thriller, G.mystery])).length).toBeGreaterThanOrEqual(8);
+  });
+
+  it("ranks 2,000 candidates against 200 seeds quickly (smoke check; benchmarks measure)", () => {
+    const pool = makeTitles(2200, { seed: 3, firstId: 50_000 });
+    const seeds = pool.slice(0, 200).map((c, i) => asSeed(c, i % 3 === 0 ? 0.4 : 1, i));
+    const cands = pool.slice(200).map((c, i) => ({
+      ...c,
+      audienceSize: 5 + (i % 50),
+      cooccurrence: seeds.filter((_, k) => (i + k) % 17 === 0).map((s, k) => ({ seedKey: s.key, count: 1 + ((i + k) % 7) })),
+    }));
+    const inp = input(profile({ seeds, likedGenreIds: [G.crime, G.action] }), cands, 20);
+    rankRecommendations(inp); // warm up
+    // median of 5, so a busy CI machine does not fail a smoke check
+    const times: number[] = [];
+    let recs: RankedRecommendation[] = [];
+    for (let r = 0; r < 5; r++) {
+      const t = performance.now();
+      recs = rankRecommendations(inp);
+      times.push(performance.now() - t);
+    }
+    const ms = times.sort((x, y) => x - y)[2]!;
+    console.info(`rankRecommendations 2,000 × 200: median ${ms.toFixed(1)} ms`);
+    expect(recs).toHaveLength(20);
+    expect(ms).toBeLessThan(200);
+  });
+});
