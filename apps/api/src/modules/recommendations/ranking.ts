@@ -142,7 +142,6 @@ export const BLENDED_WEIGHTS: Readonly<RankingWeights> = Object.freeze(blendWeig
  */
 export const COLD_START_WEIGHTS = Object.freeze({ quality: 0.55, popularity: 0.3, discovery: 0.05, context: 0.1, genreFloor: 0.15 });
 
-const ALPHA = Number(process.env.ALPHA ?? 0.5);
 /** A new title's own co-occurrence is trusted as audience / (audience + this). */
 const NEW_TITLE_AUDIENCE_PRIOR = 3;
 /** Multiplier for a candidate carrying a disliked genre: it should essentially never rank high. */
@@ -603,7 +602,7 @@ export function scoreCandidates(input: RankingInput, options: RankingOptions = {
         if (s === undefined || !(co.count > 0)) continue;
         const audC = Math.max(Number.isFinite(c.audienceSize) ? c.audienceSize : 0, co.count);
         // cosine over user sets, shrunk towards 0 when only a couple of people support it
-        const v = ((seedIdx.w[s] as number) * co.count) / (Math.pow(audC, 1 - ALPHA) * Math.pow(seedAudience[s] as number, ALPHA)) * (co.count / (co.count + 2));
+        const v = ((seedIdx.w[s] as number) * co.count) / Math.sqrt(audC * (seedAudience[s] as number)) * (co.count / (co.count + 2));
         raw += v;
         if (v > best || (v === best && bestSeed >= 0 && s < bestSeed)) {
           best = v;

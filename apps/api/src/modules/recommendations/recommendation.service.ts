@@ -146,7 +146,8 @@ async function cooccurrence(ctx: GraphQLContext, seedKeys: Array<{ type: string;
   if (!candidateKeys.length) return [];
   const seeds = JSON.stringify(seedKeys);
   const candidates = JSON.stringify(candidateKeys);
-  // Seed × candidate pairs, then each candidate's diagonal (its audience size).
+  const everyone = JSON.stringify([...seedKeys, ...candidateKeys]);
+  // Seed × candidate pairs, then each seed's and candidate's diagonal (its audience size).
   return ctx.prisma.$queryRaw<Array<{ media_type: string; tmdb_id: number; other_media_type: string; other_tmdb_id: number; count: number }>>`
     SELECT c.media_type::text, c.tmdb_id, c.other_media_type::text, c.other_tmdb_id, c.count
       FROM media_cooccurrence c
@@ -155,7 +156,7 @@ async function cooccurrence(ctx: GraphQLContext, seedKeys: Array<{ type: string;
     UNION ALL
     SELECT c.media_type::text, c.tmdb_id, c.other_media_type::text, c.other_tmdb_id, c.count
       FROM media_cooccurrence c
-      JOIN jsonb_to_recordset(${candidates}::jsonb) AS o(type text, id int)
+      JOIN jsonb_to_recordset(${everyone}::jsonb) AS o(type text, id int)
         ON c.media_type = o.type::media_type AND c.tmdb_id = o.id AND c.other_media_type = o.type::media_type AND c.other_tmdb_id = o.id`;
 }
 
@@ -265,11 +266,14 @@ export async function recommend(ctx: GraphQLContext, request: RecommendationRequ
   );
   const byKey = new Map(candidates.map((candidate) => [candidate.key, candidate]));
   for (const pair of pairs) {
-    const candidate = byKey.get(`${pair.other_media_type}:${pair.other_tmdb_id}`);
-    if (!candidate) continue;
-    const seedKey = `${pair.media_type}:${pair.tmdb_id}`;
-    if (seedKey === candidate.key) candidate.audienceSize = pair.count;
-    else candidate.cooccurrence.push({ seedKey, count: pair.count });
+    const fromKey = `${pair.media_type}:${pair.tmdb_id}`;
+    const toKey = `${pair.other_media_type}:${pair.other_tmdb_id}`;
+    if (fromKey === toKey) {
+      const title = byKey.get(toKey) ?? seedsByKey.get(toKey);
+      if (title) title.audienceSize = pair.count;
+    } else {
+      byKey.get(toKey)?.cooccurrence.push({ seedKey: fromKey, count: pair.count });
+    }
   }
 
   const [genreNames, people] = await Promise.all([
