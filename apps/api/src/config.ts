@@ -23,6 +23,9 @@ export const configSchema = z
     // Every Redis key this process writes starts with it (rate limits, queues, fallback memos), so
     // several deployments or test runs can share one Redis.
     REDIS_KEY_PREFIX: z.string().regex(/^[\w:.-]{1,40}$/, "letters, digits and : . _ - only").default("movierec:"),
+    // How many reverse proxies stand in front of the API (their X-Forwarded-For is trusted for the
+    // client IP that per-IP rate limits use). 0 = none: the API faces clients directly.
+    TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
     API_HOST: z.string().min(1).default("127.0.0.1"),
     API_PORT: port.default(4000),
     // Signs the web app's next-auth session cookies, which the API reads. The start command sets it.

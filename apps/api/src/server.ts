@@ -5,12 +5,13 @@ import fastifyApollo, { fastifyApolloDrainPlugin } from "@as-integrations/fastif
 import { ApolloArmor } from "@escape.tech/graphql-armor";
 import rateLimit from "@fastify/rate-limit";
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from "fastify";
-import { createHash, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import type { AppServices, GraphQLContext } from "./graphql/context.ts";
 import { createFormatError } from "./graphql/format-error.ts";
 import { createLoaders } from "./graphql/loaders.ts";
 import { getSchema } from "./graphql/schema.ts";
-import { resolveViewer } from "./modules/auth/viewer.ts";
+import { resolveViewer, type Viewer } from "./modules/auth/viewer.ts";
+import { AppError } from "./errors.ts";
 import { registerPlayground } from "./playground/playground.route.ts";
 
 /** Limits that protect the server; each refusal has its own code and message. */
@@ -52,10 +53,19 @@ query Me {
 }
 `;
 
+declare module "fastify" {
+  interface FastifyRequest {
+    viewer?: Viewer | null;
+    viewerError?: unknown;
+  }
+}
+
 export async function buildServer(services: AppServices): Promise<FastifyInstance> {
   const { config, logger } = services;
   const app = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
+    // Behind a load balancer, the client's address comes from X-Forwarded-For (TRUST_PROXY hops).
+    trustProxy: config.TRUST_PROXY > 0 ? (_address: string, hop: number) => hop < config.TRUST_PROXY : false,
     bodyLimit: API_LIMITS.bodyBytes,
     requestIdHeader: "x-request-id",
     genReqId: () => randomUUID(),
@@ -89,11 +99,11 @@ export async function buildServer(services: AppServices): Promise<FastifyInstanc
     global: false,
     redis: services.redis,
     nameSpace: `${config.REDIS_KEY_PREFIX}api-rate:`,
-    max: (request) => (request.headers.authorization ? config.API_RATE_LIMIT_PER_MINUTE_TOKEN : config.API_RATE_LIMIT_PER_MINUTE_IP),
+    max: (request) => (request.viewer ? config.API_RATE_LIMIT_PER_MINUTE_TOKEN : config.API_RATE_LIMIT_PER_MINUTE_IP),
     timeWindow: 60_000,
-    // Per token when one is sent (hashed: the key never holds the secret), else per IP.
-    keyGenerator: (request) =>
-      request.headers.authorization ? `token:${createHash("sha256").update(request.headers.authorization).digest("hex").slice(0, 32)}` : `ip:${request.ip}`,
+    // Per signed-in user (whatever token or cookie they use); everything else, including requests
+    // with made-up tokens, per IP, so spraying random tokens cannot mint fresh budgets.
+    keyGenerator: (request) => (request.viewer ? `user:${request.viewer.userId}` : `ip:${request.ip}`),
     errorResponseBuilder: (_request, context) => ({
       statusCode: 429,
       errors: [
@@ -130,17 +140,23 @@ export async function buildServer(services: AppServices): Promise<FastifyInstanc
   await apollo.start();
 
   await app.register(async (graphql) => {
+    // Who is calling is settled first: the rate limit keys on it, the GraphQL context uses it.
+    graphql.addHook("onRequest", async (request) => {
+      try {
+        request.viewer = await resolveViewer({ prisma: services.prisma, authSecret: config.AUTH_SECRET, authorization: request.headers.authorization, cookie: request.headers.cookie });
+      } catch (error) {
+        if (!(error instanceof AppError)) request.log.error({ err: error }, "could not check the caller's credentials");
+        request.viewer = null;
+        request.viewerError = error;
+      }
+    });
     graphql.addHook("onRequest", graphql.rateLimit());
     await graphql.register(fastifyApollo(apollo), {
       path: "/graphql",
       method: ["GET", "POST", "OPTIONS"],
       context: async (request): Promise<GraphQLContext> => {
-        const viewer = await resolveViewer({
-          prisma: services.prisma,
-          authSecret: config.AUTH_SECRET,
-          authorization: request.headers.authorization,
-          cookie: request.headers.cookie,
-        });
+        if (request.viewerError) throw request.viewerError;
+        const viewer = request.viewer ?? null;
         return {
           ...services,
           logger: logger.child({ requestId: request.id }),
