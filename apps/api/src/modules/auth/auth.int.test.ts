@@ -364,3 +364,47 @@ describe("refreshMediaCache (admin only)", () => {
     expect(await api.services.queues.ingest.getJobCounts("waiting")).toEqual({ waiting: 1 });
   });
 });
+
+describe("email + password accounts", () => {
+  const SIGN_UP = `mutation($input: SignUpInput!) { signUp(input: $input) { id email name role } }`;
+  const SIGN_IN = `mutation($input: SignInInput!) { signIn(input: $input) { id email } }`;
+
+  it("signs up, then signs in with the same (case-insensitive) email and password", async () => {
+    const email = `Person-${Date.now()}@Example.test`;
+    const created = await api.graphql(SIGN_UP, { input: { email, password: "correct horse battery", name: "Pat" } });
+    expect(created.errors).toBeUndefined();
+    expect(created.data?.signUp).toMatchObject({ email: email.toLowerCase(), name: "Pat", role: "USER" });
+    const stored = await api.services.prisma.user.findUniqueOrThrow({ where: { email: email.toLowerCase() } });
+    expect(stored.passwordHash).toMatch(/^\$argon2id\$/);
+    expect(stored.passwordHash).not.toContain("correct horse");
+
+    const signedIn = await api.graphql(SIGN_IN, { input: { email: email.toUpperCase(), password: "correct horse battery" } });
+    expect(signedIn.data?.signIn.id).toBe(created.data?.signUp.id);
+  });
+
+  it("says the same for a wrong password and an unknown email", async () => {
+    const email = `known-${Date.now()}@example.test`;
+    await api.graphql(SIGN_UP, { input: { email, password: "a long enough password" } });
+    const wrongPassword = await api.graphql(SIGN_IN, { input: { email, password: "not the password" } });
+    const unknownEmail = await api.graphql(SIGN_IN, { input: { email: `nobody-${Date.now()}@example.test`, password: "a long enough password" } });
+    for (const result of [wrongPassword, unknownEmail]) {
+      expect(result.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+      expect(result.errors?.[0]?.message).toBe("Wrong email or password.");
+    }
+  });
+
+  it("refuses a taken email, a malformed email and a short password", async () => {
+    const email = `taken-${Date.now()}@example.test`;
+    await api.graphql(SIGN_UP, { input: { email, password: "a long enough password" } });
+    const cases: Array<[Record<string, string>, RegExp]> = [
+      [{ email, password: "another long password" }, /already exists/],
+      [{ email: "not-an-email", password: "a long enough password" }, /email address/],
+      [{ email: `short-${Date.now()}@example.test`, password: "short" }, /8 to 200 characters/],
+    ];
+    for (const [input, message] of cases) {
+      const result = await api.graphql(SIGN_UP, { input });
+      expect(result.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+      expect(result.errors?.[0]?.message).toMatch(message);
+    }
+  });
+});

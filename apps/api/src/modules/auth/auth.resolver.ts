@@ -3,7 +3,16 @@ import type { GraphQLContext } from "../../graphql/context.ts";
 import { requireUserId } from "../../graphql/context.ts";
 import { badInput, unauthenticated } from "../../errors.ts";
 import { createApiToken, listApiTokens, revokeApiToken } from "./api-token.service.ts";
-import { ApiToken, CreateApiTokenInput, CreatedApiToken, User, UserRole } from "./auth.types.ts";
+import { ApiToken, CreateApiTokenInput, CreatedApiToken, SignInInput, SignUpInput, User, UserRole } from "./auth.types.ts";
+import { signIn, signUp } from "./password.service.ts";
+
+const toUser = (user: { id: string; email: string; name: string | null; role: string; createdAt: Date }): User => ({
+  id: user.id,
+  email: user.email,
+  name: user.name,
+  role: user.role === "ADMIN" ? UserRole.ADMIN : UserRole.USER,
+  createdAt: user.createdAt,
+});
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -14,7 +23,17 @@ export class AuthResolver {
     if (!ctx.viewer) return null;
     const user = await ctx.prisma.user.findUnique({ where: { id: ctx.viewer.userId } });
     if (!user) throw unauthenticated();
-    return { id: user.id, email: user.email, name: user.name, role: user.role === "ADMIN" ? UserRole.ADMIN : UserRole.USER, createdAt: user.createdAt };
+    return toUser(user);
+  }
+
+  @Mutation(() => User, { description: "Creates an email + password account. The web app then signs in with next-auth." })
+  async signUp(@Arg("input", () => SignUpInput) input: SignUpInput, @Ctx() ctx: GraphQLContext): Promise<User> {
+    return toUser(await signUp(ctx.prisma, input));
+  }
+
+  @Mutation(() => User, { description: "Checks an email and password (used by the web app's sign-in); rate limited per IP." })
+  async signIn(@Arg("input", () => SignInInput) input: SignInInput, @Ctx() ctx: GraphQLContext): Promise<User> {
+    return toUser(await signIn(ctx.prisma, input));
   }
 
   @Authorized()

@@ -70,3 +70,26 @@ export class CreateApiTokenInput {
   @Max(3650)
   expiresInDays?: number | null;
 }
+
+@InputType()
+export class SignUpInput {
+  @Field(() => String)
+  email!: string;
+
+  @Field(() => String, { description: "8 to 200 characters." })
+  password!: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(1, 80)
+  name?: string | null;
+}
+
+@InputType()
+export class SignInInput {
+  @Field(() => String)
+  email!: string;
+
+  @Field(() => String)
+  password!: string;
+}

@@ -1,0 +1,34 @@
+// Email + password accounts for the web app's next-auth Credentials provider. Passwords are
+// hashed with argon2id; a failed sign-in says the same thing whether the email exists or not.
+import { hash, verify } from "@node-rs/argon2";
+import type { PrismaClient } from "../../db.ts";
+import { AppError, badInput } from "../../errors.ts";
+
+export const PASSWORD_MIN_LENGTH = 8;
+
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export async function signUp(prisma: PrismaClient, input: { email: string; password: string; name?: string | null }) {
+  const email = normaliseEmail(input.email);
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) || email.length > 254) throw badInput("That does not look like an email address.", { argument: "email" });
+  if (input.password.length < PASSWORD_MIN_LENGTH || input.password.length > 200) {
+    throw badInput(`Passwords need ${PASSWORD_MIN_LENGTH} to 200 characters.`, { argument: "password" });
+  }
+  const passwordHash = await hash(input.password);
+  const created = await prisma.user.createMany({ data: [{ email, name: input.name?.trim() || null, passwordHash }], skipDuplicates: true });
+  if (!created.count) throw badInput("An account with that email already exists. Sign in instead.", { argument: "email" });
+  return prisma.user.findUniqueOrThrow({ where: { email } });
+}
+
+export async function signIn(prisma: PrismaClient, input: { email: string; password: string }) {
+  const user = await prisma.user.findUnique({ where: { email: normaliseEmail(input.email) } });
+  // Verify against a dummy hash when there is no user, so timing does not reveal which emails exist.
+  dummyHash ??= hash("no account has this password");
+  const ok = await verify(user?.passwordHash ?? (await dummyHash), input.password).catch(() => false);
+  if (!user?.passwordHash || !ok) throw new AppError("UNAUTHENTICATED", "Wrong email or password.");
+  return user;
+}
+
+let dummyHash: Promise<string> | undefined;
