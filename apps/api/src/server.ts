@@ -13,6 +13,7 @@ import { getSchema } from "./graphql/schema.ts";
 import { resolveViewer, type Viewer } from "./modules/auth/viewer.ts";
 import { AppError } from "./errors.ts";
 import { registerPlayground } from "./playground/playground.route.ts";
+import { registerQueueDashboard } from "./modules/ingest/queue-dashboard.route.ts";
 
 /** Limits that protect the server; each refusal has its own code and message. */
 export const API_LIMITS = {
@@ -169,6 +170,7 @@ export async function buildServer(services: AppServices): Promise<FastifyInstanc
   });
 
   await registerPlayground(app, { graphqlPath: "/graphql", defaultQuery: EXAMPLE_QUERY, exampleOperations: EXAMPLE_OPERATIONS });
+  await registerQueueDashboard(app, services);
 
   app.get("/healthz", async () => ({ status: "ok" }));
   app.get("/readyz", async (_request, reply) => {

@@ -1,0 +1,57 @@
+// What operators get from the API: ingestStatus (cursors, queue counts, failures) and the queue
+// dashboard, both for admins only.
+import { Worker } from "bullmq";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { QUEUES } from "./ingest.queues.ts";
+import { startTestApi, type TestApi, type TestUser } from "../../test-support/api-harness.ts";
+
+let api: TestApi;
+let admin: TestUser;
+let user: TestUser;
+beforeAll(async () => {
+  api = await startTestApi({ catalogueSize: 300 });
+  admin = await api.createUser({ role: "ADMIN" });
+  user = await api.createUser();
+});
+afterAll(() => api?.close());
+
+const STATUS = `{ ingestStatus { cursors { list nextPage lastPage cycle pagesFetched lastError } queues { name waiting failed recentFailures { id reason attempts } } } }`;
+
+describe("ingestStatus", () => {
+  it("shows admins each list's cursor and each queue, with failures and their reasons", async () => {
+    await api.services.prisma.ingestCursor.create({ data: { list: "movie/popular", nextPage: 7, totalPages: 38_029, cycle: 2, pagesFetched: 1_006, lastError: "TMDB answered 503" } });
+    // A job that fails for good, processed by a real worker, then one left waiting.
+    await api.services.queues.details.add("details", { mediaType: "tv", tmdbId: 2 }, { jobId: "details-tv-2", attempts: 1 });
+    const worker = new Worker(QUEUES.details.name, async () => {
+      throw new Error("TMDB did not answer within 10000 ms");
+    }, { connection: api.services.redis, prefix: `${api.config.REDIS_KEY_PREFIX}bull` });
+    await new Promise((resolve) => worker.once("failed", resolve));
+    await worker.close();
+    await api.services.queues.details.add("details", { mediaType: "movie", tmdbId: 1 }, { jobId: "details-movie-1" });
+
+    const result = await api.graphql(STATUS, {}, { token: admin.token });
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.ingestStatus.cursors).toEqual([{ list: "movie/popular", nextPage: 7, lastPage: 500, cycle: 2, pagesFetched: 1_006, lastError: "TMDB answered 503" }]);
+    const details = result.data!.ingestStatus.queues.find((queue: { name: string }) => queue.name === "movierec-details");
+    expect(details).toMatchObject({ waiting: 1, failed: 1, recentFailures: [{ id: "details-tv-2", reason: "TMDB did not answer within 10000 ms", attempts: 1 }] });
+    expect(result.data!.ingestStatus.queues.map((queue: { name: string }) => queue.name).sort()).toEqual(["movierec-details", "movierec-details-refresh", "movierec-ingest"]);
+  });
+
+  it("is refused to non-admins", async () => {
+    expect((await api.graphql(STATUS, {}, { token: user.token })).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    expect((await api.graphql(STATUS)).errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+  });
+});
+
+describe("queue dashboard", () => {
+  it("is served to admins only", async () => {
+    expect((await fetch(`${api.url}/admin/queues`)).status).toBe(401);
+    expect((await fetch(`${api.url}/admin/queues`, { headers: { authorization: `Bearer ${user.token}` } })).status).toBe(403);
+    const asAdmin = await fetch(`${api.url}/admin/queues`, { headers: { cookie: admin.cookie } });
+    expect(asAdmin.status).toBe(200);
+    expect(await asAdmin.text()).toContain("<html");
+    const queues = await fetch(`${api.url}/admin/queues/api/queues`, { headers: { authorization: `Bearer ${admin.token}` } });
+    expect(queues.status).toBe(200);
+    expect(JSON.stringify(await queues.json())).toContain("movierec-ingest");
+  });
+});
