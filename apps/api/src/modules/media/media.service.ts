@@ -17,6 +17,15 @@ export async function firstAskInAWhile(ctx: GraphQLContext, key: string): Promis
   return (await ctx.redis.set(`${ctx.config.REDIS_KEY_PREFIX}tmdb-fallback:${key}`, "1", "EX", 3600, "NX")) === "OK";
 }
 
+/** Pairs list rows (favourites, watchlist items) with their titles, in one batched query. */
+export async function withMedia<Row extends MediaRef>(ctx: GraphQLContext, rows: Row[]): Promise<Array<{ row: Row; media: MediaCache }>> {
+  const media = await ctx.loaders.media.loadMany(rows.map(mediaKey));
+  return rows.flatMap((row, index) => {
+    const item = media[index];
+    return item && !(item instanceof Error) ? [{ row, media: item }] : [];
+  });
+}
+
 export async function getMedia(ctx: GraphQLContext, ref: MediaRef): Promise<MediaCache> {
   assertTmdbId(ref.tmdbId);
   const key = mediaKey(ref);

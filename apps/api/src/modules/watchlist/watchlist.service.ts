@@ -1,7 +1,7 @@
 import type { GraphQLContext } from "../../graphql/context.ts";
 import { afterAdded, type AddedCursor } from "../../graphql/media-ref.input.ts";
 import { mediaKey, type MediaRef } from "../media/media-key.ts";
-import { getMedia } from "../media/media.service.ts";
+import { getMedia, withMedia } from "../media/media.service.ts";
 import { inTasteSet, lockUserTasteSet, recordEnteredTasteSet, recordLeftTasteSet } from "../recommendations/cooccurrence.service.ts";
 
 /** Adds to the watchlist (idempotent); with `watched`, also sets or clears when it was watched. */
@@ -43,9 +43,5 @@ export async function listWatchlist(ctx: GraphQLContext, input: { userId: string
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: input.size + 1,
   });
-  const media = await ctx.loaders.media.loadMany(rows.map(mediaKey));
-  return rows.flatMap((row, index) => {
-    const item = media[index];
-    return item && !(item instanceof Error) ? [{ row, media: item }] : [];
-  });
+  return withMedia(ctx, rows);
 }
