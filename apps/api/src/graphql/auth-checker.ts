@@ -1,3 +1,4 @@
+import "reflect-metadata";
 import type { AuthChecker } from "type-graphql";
 import { forbidden, unauthenticated } from "../errors.ts";
 import type { GraphQLContext } from "./context.ts";

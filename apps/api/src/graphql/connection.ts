@@ -1,4 +1,5 @@
 // Relay-style cursor pagination shared by every list in the schema.
+import "reflect-metadata";
 import { ArgsType, Field, Int, ObjectType } from "type-graphql";
 import { badInput } from "../errors.ts";
 

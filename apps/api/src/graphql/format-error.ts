@@ -1,5 +1,6 @@
 // Every error a client sees has a code from errors.ts (or GraphQL's own for malformed queries)
 // and a message it can act on. Anything unexpected is logged with the request id and masked.
+import "reflect-metadata";
 import { unwrapResolverError } from "@apollo/server/errors";
 import type { GraphQLFormattedError } from "graphql";
 import { ArgumentValidationError } from "type-graphql";

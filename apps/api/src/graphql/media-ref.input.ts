@@ -1,3 +1,4 @@
+import "reflect-metadata";
 import { Field, InputType, Int } from "type-graphql";
 import { MediaType } from "../modules/media/media.types.ts";
 

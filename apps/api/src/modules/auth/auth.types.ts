@@ -1,3 +1,4 @@
+import "reflect-metadata";
 import { IsOptional, Length, Max, Min } from "class-validator";
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
 

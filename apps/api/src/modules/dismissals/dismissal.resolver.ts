@@ -1,4 +1,5 @@
 // "Not interested": dismissed titles never appear in the caller's recommendations until undone.
+import "reflect-metadata";
 import { Arg, Authorized, Ctx, Mutation, Resolver } from "type-graphql";
 import type { GraphQLContext } from "../../graphql/context.ts";
 import { requireUserId } from "../../graphql/context.ts";

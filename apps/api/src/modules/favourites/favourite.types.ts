@@ -1,3 +1,4 @@
+import "reflect-metadata";
 import { Field, ObjectType } from "type-graphql";
 import { PageInfo } from "../../graphql/connection.ts";
 import { Media } from "../media/media.types.ts";

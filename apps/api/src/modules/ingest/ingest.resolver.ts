@@ -1,3 +1,4 @@
+import "reflect-metadata";
 import { Authorized, Ctx, Mutation, Query, Resolver } from "type-graphql";
 import type { GraphQLContext } from "../../graphql/context.ts";
 import { TMDB_MAX_PAGE } from "../../tmdb/index.ts";

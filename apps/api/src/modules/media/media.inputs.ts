@@ -1,3 +1,4 @@
+import "reflect-metadata";
 import { ArgsType, Field, Float, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
 import { PageArgs, PageInfo } from "../../graphql/connection.ts";
 import { Media, MediaType } from "./media.types.ts";

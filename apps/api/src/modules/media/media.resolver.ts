@@ -1,3 +1,4 @@
+import "reflect-metadata";
 import { Arg, Args, Ctx, FieldResolver, Float, Int, Query, Resolver, Root } from "type-graphql";
 import type { GraphQLContext } from "../../graphql/context.ts";
 import { offsetCursor, pageSize, toConnection } from "../../graphql/connection.ts";

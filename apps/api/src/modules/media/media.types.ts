@@ -1,3 +1,4 @@
+import "reflect-metadata";
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 
 export enum MediaType {

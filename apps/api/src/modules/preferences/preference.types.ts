@@ -1,3 +1,4 @@
+import "reflect-metadata";
 import { ArrayMaxSize, IsIn, IsInt, IsOptional, Matches, Max, Min } from "class-validator";
 import { Field, Float, InputType, Int, ObjectType } from "type-graphql";
 import { MediaType } from "../media/media.types.ts";

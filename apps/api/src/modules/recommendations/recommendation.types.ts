@@ -1,3 +1,4 @@
+import "reflect-metadata";
 import { Field, Float, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
 import { PageInfo } from "../../graphql/connection.ts";
 import { Media, MediaType } from "../media/media.types.ts";
