@@ -1,7 +1,25 @@
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import type { NextConfig } from "next";
+
+// The browser talks to /graphql on this origin so the next-auth session cookie reaches the API,
+// which decrypts it with the shared AUTH_SECRET.
+const apiUrl = process.env.API_URL ?? "http://127.0.0.1:4000";
+
+// The persisted Apollo cache is versioned with the schema: a new schema.graphql starts a new cache.
+const schemaVersion = createHash("sha256")
+  .update(readFileSync(path.resolve(import.meta.dirname, "../../packages/schema/schema.graphql")))
+  .digest("hex")
+  .slice(0, 12);
 
 const nextConfig: NextConfig = {
   reactStrictMode: true,
+  devIndicators: false,
+  env: { NEXT_PUBLIC_SCHEMA_VERSION: schemaVersion },
+  async rewrites() {
+    return [{ source: "/graphql", destination: `${apiUrl}/graphql` }];
+  },
 };
 
 export default nextConfig;

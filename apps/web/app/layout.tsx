@@ -1,11 +1,29 @@
+import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
+import { SiteFooter, SiteHeader } from "../components/site-header";
+import { currentUser } from "../lib/session";
+import "./globals.css";
 
-export const metadata = { title: "movierec", description: "Ranked, explained movie and TV recommendations." };
+export const metadata: Metadata = { title: { default: "movierec", template: "%s · movierec" }, description: "Ranked, explained movie and TV recommendations." };
+export const viewport: Viewport = {
+  width: "device-width",
+  initialScale: 1,
+  colorScheme: "light dark",
+  themeColor: [
+    { media: "(prefers-color-scheme: light)", color: "#f7f7f9" },
+    { media: "(prefers-color-scheme: dark)", color: "#101116" },
+  ],
+};
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const user = await currentUser();
   return (
     <html lang="en">
-      <body>{children}</body>
+      <body>
+        <SiteHeader user={user} />
+        {children}
+        <SiteFooter />
+      </body>
     </html>
   );
 }

@@ -52,6 +52,9 @@ async function main() {
     API_URL: `http://127.0.0.1:${apiPort}`,
     WEB_PORT: String(webPort),
     NEXT_TELEMETRY_DISABLED: "1",
+    // next-auth v4 builds its callback URLs from NEXTAUTH_URL; the browser opens the playground itself.
+    NEXTAUTH_URL: env.NEXTAUTH_URL ?? `http://localhost:${webPort}`,
+    NEXT_PUBLIC_PLAYGROUND_URL: env.NEXT_PUBLIC_PLAYGROUND_URL ?? `http://localhost:${apiPort}/playground`,
   };
   const apiDir = path.join(repoRoot, "apps/api");
   const api = supervisor.run("api", process.execPath, [...tsxLoader, "src/main.ts"], { cwd: apiDir, env: productEnv });

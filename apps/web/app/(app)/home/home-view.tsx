@@ -1,0 +1,49 @@
+"use client";
+import { useQuery } from "@apollo/client/react";
+import { useRouter } from "next/navigation";
+import { useEffect } from "react";
+import { MediaCard } from "../../../components/media-card";
+import { Loading } from "../../../components/skeletons";
+import { EmptyState, ErrorState } from "../../../components/states";
+import { HOME_QUERY, type HomeData } from "../../../lib/graphql";
+
+const PAGE_SIZE = 24;
+
+export function HomeView() {
+  const router = useRouter();
+  const { data, error, loading, refetch, fetchMore } = useQuery<HomeData>(HOME_QUERY, { variables: { first: PAGE_SIZE } });
+  const needsOnboarding = data?.preferences && !data.preferences.onboarded;
+
+  useEffect(() => {
+    if (needsOnboarding) router.replace("/onboarding");
+  }, [needsOnboarding, router]);
+
+  const edges = data?.recommendations.edges.filter((edge) => !edge.node.media.isDismissed) ?? [];
+  return (
+    <>
+      <h1>Recommended for you</h1>
+      {data?.recommendations.coldStart && <p className="muted">Picks from your favourite genres. Favourite or watchlist a few titles and these get more personal.</p>}
+      {error && <ErrorState error={error} onRetry={() => void refetch()} />}
+      {!data && loading && <Loading label="Loading your recommendations" />}
+      {data && edges.length === 0 && (
+        <EmptyState title="Nothing to recommend yet." action={{ href: "/browse", label: "Browse titles" }}>
+          <p>Favourite a few titles or widen your preferences in settings, and picks will appear here.</p>
+        </EmptyState>
+      )}
+      {edges.length > 0 && (
+        <ul className="card-grid" aria-label="Recommendations" data-testid="recommendations">
+          {edges.map((edge) => (
+            <MediaCard key={edge.node.media.id} media={edge.node.media} reasons={edge.node.reasons} showDismiss />
+          ))}
+        </ul>
+      )}
+      {data?.recommendations.pageInfo.hasNextPage && (
+        <p className="center">
+          <button type="button" className="button" onClick={() => void fetchMore({ variables: { after: data.recommendations.pageInfo.endCursor } })}>
+            Show more
+          </button>
+        </p>
+      )}
+    </>
+  );
+}

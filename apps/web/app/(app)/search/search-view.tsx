@@ -1,0 +1,52 @@
+"use client";
+import { useQuery } from "@apollo/client/react";
+import { type FormEvent, useState } from "react";
+import { MediaGrid } from "../../../components/media-grid";
+import { Loading } from "../../../components/skeletons";
+import { EmptyState, ErrorState } from "../../../components/states";
+import { SEARCH_QUERY, type SearchData } from "../../../lib/graphql";
+
+export function SearchView() {
+  const [query, setQuery] = useState("");
+  const [type, setType] = useState("");
+  const { data, error, loading, refetch, fetchMore } = useQuery<SearchData>(SEARCH_QUERY, {
+    variables: { query, type: type || null, first: 24 },
+    skip: query === "",
+  });
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setQuery(String(form.get("query") ?? "").trim().slice(0, 100));
+    setType(String(form.get("type") ?? ""));
+  }
+
+  const items = data?.searchMedia.edges.map((edge) => edge.node) ?? [];
+  return (
+    <>
+      <h1>Search</h1>
+      <form role="search" className="search-form" onSubmit={onSubmit}>
+        <label className="field grow">
+          <span>Title</span>
+          <input name="query" type="search" autoComplete="off" required maxLength={100} />
+        </label>
+        <label className="field">
+          <span>Type</span>
+          <select name="type" defaultValue="">
+            <option value="">Films and series</option>
+            <option value="MOVIE">Films</option>
+            <option value="TV">Series</option>
+          </select>
+        </label>
+        <button type="submit" className="button button-primary">
+          Search
+        </button>
+      </form>
+      {query === "" && <p className="muted">Type words from a title, then press Search.</p>}
+      {error && <ErrorState error={error} onRetry={() => void refetch()} />}
+      {query !== "" && !data && loading && <Loading label="Searching" count={4} />}
+      {data && items.length === 0 && <EmptyState title={`No titles match “${query}”.`}>Check the spelling or try fewer words.</EmptyState>}
+      {items.length > 0 && <MediaGrid items={items} label="Search results" pageInfo={data?.searchMedia.pageInfo} onMore={() => void fetchMore({ variables: { after: data?.searchMedia.pageInfo.endCursor } })} />}
+    </>
+  );
+}

@@ -1,0 +1,24 @@
+"use client";
+import { PreferencesForm } from "./preferences-form";
+import { ApiTokens } from "./api-tokens";
+
+const playgroundUrl = process.env.NEXT_PUBLIC_PLAYGROUND_URL ?? "http://localhost:4000/playground";
+
+export function SettingsView() {
+  return (
+    <div className="stack-lg">
+      <h1>Settings</h1>
+      <PreferencesForm />
+      <ApiTokens />
+      <section aria-labelledby="playground-heading" className="panel">
+        <h2 id="playground-heading">GraphQL playground</h2>
+        <p>
+          Explore the API in your browser: docs, history and an <code>Authorization</code> header for your token.{" "}
+          <a href={playgroundUrl} target="_blank" rel="noreferrer">
+            Open the playground<span className="visually-hidden"> (opens in a new tab)</span>
+          </a>
+        </p>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,124 @@
+"use client";
+/* eslint-disable @next/next/no-img-element -- catalogue images are served as-is, sized by CSS */
+import { useQuery } from "@apollo/client/react";
+import { useEffect } from "react";
+import { Poster } from "../../../../../components/poster";
+import { ErrorState } from "../../../../../components/states";
+import { MEDIA_QUERY, type MediaData, type MediaDetails, type MediaType } from "../../../../../lib/graphql";
+import { useMediaActions } from "../../../../../lib/use-media-actions";
+
+function formatRuntime(minutes: number): string {
+  const hours = Math.floor(minutes / 60);
+  return hours ? `${hours} h ${minutes % 60} min` : `${minutes} min`;
+}
+
+function Details({ media }: { media: MediaDetails }) {
+  const actions = useMediaActions(media);
+  useEffect(() => {
+    document.title = `${media.title} · movierec`;
+  }, [media.title]);
+  return (
+    <article className="title-page">
+      <div className="backdrop" aria-hidden="true">
+        {media.backdropUrl && <img src={media.backdropUrl} alt="" width={1280} height={720} />}
+      </div>
+      <div className="title-layout">
+        <Poster url={media.posterUrl} title={media.title} className="poster title-poster" />
+        <div className="stack">
+          <h1>
+            {media.title} {media.year && <span className="muted">({media.year})</span>}
+          </h1>
+          {media.tagline && <p className="tagline">{media.tagline}</p>}
+          <dl className="facts">
+            <div>
+              <dt>Type</dt>
+              <dd>{media.type === "TV" ? "Series" : "Film"}</dd>
+            </div>
+            {media.releaseDate && (
+              <div>
+                <dt>Released</dt>
+                <dd>{media.releaseDate}</dd>
+              </div>
+            )}
+            <div>
+              <dt>Runtime</dt>
+              <dd data-testid="runtime">{media.runtime ? formatRuntime(media.runtime) : "Unknown"}</dd>
+            </div>
+            <div>
+              <dt>Rating</dt>
+              <dd>{media.voteAverage != null ? `★ ${media.voteAverage.toFixed(1)} (${media.voteCount ?? 0} votes)` : "Not rated yet"}</dd>
+            </div>
+            <div>
+              <dt>Language</dt>
+              <dd>{media.originalLanguage}</dd>
+            </div>
+          </dl>
+          {media.genres.length > 0 && (
+            <ul className="tags" aria-label="Genres">
+              {media.genres.map((genre) => (
+                <li key={genre.id}>{genre.name}</li>
+              ))}
+            </ul>
+          )}
+          <div className="card-actions">
+            <button type="button" className="button" aria-pressed={media.isFavourite} onClick={actions.toggleFavourite}>
+              {media.isFavourite ? "♥ Favourite" : "♡ Favourite"}
+            </button>
+            <button type="button" className="button" aria-pressed={media.inWatchlist} onClick={actions.toggleWatchlist}>
+              {media.inWatchlist ? "✓ On your watchlist" : "+ Watchlist"}
+            </button>
+          </div>
+          {actions.error && (
+            <p className="field-error" role="alert">
+              {actions.error}
+            </p>
+          )}
+          <h2>Overview</h2>
+          <p>{media.overview || "No overview yet."}</p>
+          {media.directors.length > 0 && (
+            <p>
+              <strong>{media.type === "TV" ? "Created by" : "Directed by"}:</strong> <span data-testid="directors">{media.directors.map((person) => person.name).join(", ")}</span>
+            </p>
+          )}
+        </div>
+      </div>
+      <section aria-labelledby="cast-heading">
+        <h2 id="cast-heading">Cast</h2>
+        {media.cast.length === 0 ? (
+          <p className="muted">No cast listed.</p>
+        ) : (
+          <ul className="cast-list" data-testid="cast">
+            {media.cast.map((person) => (
+              <li key={person.id}>
+                {person.profileUrl ? (
+                  <img src={person.profileUrl} alt="" width={92} height={138} loading="lazy" />
+                ) : (
+                  <div className="profile-missing" aria-hidden="true">
+                    {person.name.slice(0, 1)}
+                  </div>
+                )}
+                <span>{person.name}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </article>
+  );
+}
+
+export function TitleView({ type, tmdbId }: { type: MediaType; tmdbId: number }) {
+  const { data, error, loading, refetch } = useQuery<MediaData>(MEDIA_QUERY, { variables: { type, tmdbId } });
+  if (data?.media) return <Details media={data.media} />;
+  if (error) return <ErrorState error={error} onRetry={() => void refetch()} />;
+  return (
+    <div role="status" aria-busy={loading} className="title-layout">
+      <span className="visually-hidden">Loading title</span>
+      <div className="poster title-poster skeleton" />
+      <div className="stack grow">
+        <div className="skeleton skeleton-line" />
+        <div className="skeleton skeleton-line short" />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+"use client";
+import Link from "next/link";
+import type { MediaCard as MediaCardData, Reason } from "../lib/graphql";
+import { useMediaActions } from "../lib/use-media-actions";
+import { Poster } from "./poster";
+
+export function titleHref(media: Pick<MediaCardData, "type" | "tmdbId">): string {
+  return `/title/${media.type.toLowerCase()}/${media.tmdbId}`;
+}
+
+export function MediaCard({ media, reasons, showDismiss = false, showWatched = false }: { media: MediaCardData; reasons?: Reason[]; showDismiss?: boolean; showWatched?: boolean }) {
+  const actions = useMediaActions(media);
+  return (
+    <li className="card" data-testid="media-card" data-media-id={media.id}>
+      <Link href={titleHref(media)} className="card-link">
+        <Poster url={media.posterUrl} title={media.title} />
+        <span className="card-title">{media.title}</span>
+      </Link>
+      <p className="card-meta">
+        {media.type === "TV" ? "Series" : "Film"}
+        {media.year ? ` · ${media.year}` : ""}
+        {media.voteAverage != null ? ` · ★ ${media.voteAverage.toFixed(1)}` : ""}
+      </p>
+      {reasons && reasons.length > 0 && (
+        <ul className="reasons" aria-label={`Why ${media.title} is recommended`}>
+          {reasons.slice(0, 2).map((reason) => (
+            <li key={`${reason.kind}:${reason.text}`}>{reason.text}</li>
+          ))}
+        </ul>
+      )}
+      <div className="card-actions">
+        <button type="button" className="chip" aria-pressed={media.isFavourite} aria-label={`Favourite ${media.title}`} onClick={actions.toggleFavourite}>
+          <span aria-hidden="true">{media.isFavourite ? "♥" : "♡"}</span> Favourite
+        </button>
+        <button type="button" className="chip" aria-pressed={media.inWatchlist} aria-label={`Watchlist ${media.title}`} onClick={actions.toggleWatchlist}>
+          <span aria-hidden="true">{media.inWatchlist ? "✓" : "+"}</span> Watchlist
+        </button>
+        {showWatched && (
+          <button type="button" className="chip" aria-pressed={Boolean(media.watchedAt)} aria-label={`Watched ${media.title}`} onClick={actions.toggleWatched}>
+            <span aria-hidden="true">{media.watchedAt ? "●" : "○"}</span> Watched
+          </button>
+        )}
+        {showDismiss && (
+          <button type="button" className="chip chip-quiet" aria-label={`Not interested in ${media.title}`} onClick={actions.dismiss}>
+            Not interested
+          </button>
+        )}
+      </div>
+      {actions.error && (
+        <p className="field-error" role="alert">
+          {actions.error}
+        </p>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,25 @@
+"use client";
+import { signOut } from "next-auth/react";
+import { useState } from "react";
+
+export function SignOutButton() {
+  const [busy, setBusy] = useState(false);
+  return (
+    <button
+      type="button"
+      className="nav-button"
+      disabled={busy}
+      onClick={async () => {
+        setBusy(true);
+        // Loaded on demand so visitors' pages do not ship Apollo; it is the same module instance the app uses.
+        const { forgetCachedData } = await import("../lib/apollo-cache");
+        await forgetCachedData();
+        // No next-auth redirect: it would go to NEXTAUTH_URL's host, which may not be the one in use.
+        await signOut({ redirect: false });
+        window.location.assign("/");
+      }}
+    >
+      Sign out
+    </button>
+  );
+}

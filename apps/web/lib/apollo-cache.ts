@@ -1,0 +1,79 @@
+// The browser's Apollo Client and its cache, persisted to localStorage per signed-in user.
+import { ApolloClient, HttpLink, InMemoryCache } from "@apollo/client";
+import { relayStylePagination } from "@apollo/client/utilities";
+import { CachePersistor, LocalStorageWrapper } from "apollo3-cache-persist";
+
+const CACHE_KEY_PREFIX = "movierec-apollo";
+/** From a hash of packages/schema/schema.graphql (next.config.ts): a schema change starts a fresh cache. */
+const SCHEMA_VERSION = process.env.NEXT_PUBLIC_SCHEMA_VERSION ?? "dev";
+/** localStorage gives an origin about 5 MB; stay well inside it (apollo3-cache-persist skips larger writes). */
+const MAX_PERSISTED_BYTES = 2 * 1024 * 1024;
+
+export function persistedCacheKey(userId: string): string {
+  return `${CACHE_KEY_PREFIX}:${SCHEMA_VERSION}:${userId}`;
+}
+
+/** Removes every persisted cache (another user's, an old schema's) except `keep`. */
+export function removePersistedCaches(options: { keep?: string } = {}): void {
+  const stale: string[] = [];
+  for (let index = 0; index < window.localStorage.length; index++) {
+    const key = window.localStorage.key(index);
+    if (key?.startsWith(CACHE_KEY_PREFIX) && key !== options.keep) stale.push(key);
+  }
+  for (const key of stale) window.localStorage.removeItem(key);
+}
+
+export function createCache(): InMemoryCache {
+  return new InMemoryCache({
+    typePolicies: {
+      Media: { keyFields: ["id"] },
+      // One Preferences per (user-keyed) cache: a mutation's answer replaces what every query shows.
+      Preferences: { keyFields: [] },
+      Query: {
+        fields: {
+          recommendations: relayStylePagination(["filter"]),
+          browse: relayStylePagination(["filter", "sort"]),
+          searchMedia: relayStylePagination(["query", "type"]),
+          favourites: relayStylePagination(),
+          watchlist: relayStylePagination(["watched"]),
+        },
+      },
+    },
+  });
+}
+
+export function createClient(cache: InMemoryCache): ApolloClient {
+  return new ApolloClient({
+    link: new HttpLink({ uri: "/graphql" }),
+    cache,
+    defaultOptions: {
+      // A repeat visit paints what the persisted cache holds at once, then revalidates.
+      watchQuery: { fetchPolicy: "cache-and-network", nextFetchPolicy: "cache-first" },
+    },
+  });
+}
+
+export function createPersistor(options: { cache: InMemoryCache; userId: string }): CachePersistor<unknown> {
+  return new CachePersistor({
+    cache: options.cache,
+    storage: new LocalStorageWrapper(window.localStorage),
+    key: persistedCacheKey(options.userId),
+    maxSize: MAX_PERSISTED_BYTES,
+    debounce: 500,
+  });
+}
+
+/** The persistor of the mounted app, so sign-out can stop and purge it before leaving. */
+let activePersistor: CachePersistor<unknown> | null = null;
+export function setActivePersistor(persistor: CachePersistor<unknown> | null): void {
+  activePersistor = persistor;
+}
+
+/** Sign-out: no data of the user's may stay in this browser. */
+export async function forgetCachedData(): Promise<void> {
+  if (activePersistor) {
+    activePersistor.pause();
+    await activePersistor.purge();
+  }
+  removePersistedCaches();
+}

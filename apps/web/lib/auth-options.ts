@@ -1,0 +1,53 @@
+// next-auth (v4) with JWT sessions. Email + password always; GitHub when GITHUB_ID/GITHUB_SECRET are set.
+// The JWT's `sub` is the API's user id: the API decrypts this same cookie with AUTH_SECRET.
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import GitHubProvider from "next-auth/providers/github";
+import { serverGraphql } from "./server-graphql";
+
+interface SignedInUser {
+  id: string;
+  email: string;
+  name: string | null;
+}
+
+const credentials = CredentialsProvider({
+  name: "Email and password",
+  credentials: {
+    email: { label: "Email", type: "email" },
+    password: { label: "Password", type: "password" },
+  },
+  async authorize(input) {
+    if (!input?.email || !input.password) return null;
+    try {
+      const data = await serverGraphql<{ signIn: SignedInUser }>({
+        query: "mutation SignIn($input: SignInInput!) { signIn(input: $input) { id email name } }",
+        variables: { input: { email: input.email, password: input.password } },
+      });
+      return data.signIn;
+    } catch {
+      // Wrong password, unknown email or rate limited: next-auth reports "CredentialsSignin".
+      return null;
+    }
+  },
+});
+
+const oauthProviders =
+  process.env.GITHUB_ID && process.env.GITHUB_SECRET
+    ? [GitHubProvider({ clientId: process.env.GITHUB_ID, clientSecret: process.env.GITHUB_SECRET })]
+    : [];
+
+export const authOptions: NextAuthOptions = {
+  secret: process.env.AUTH_SECRET,
+  session: { strategy: "jwt" },
+  providers: [credentials, ...oauthProviders],
+  pages: { signIn: "/signin" },
+  callbacks: {
+    session({ session, token }) {
+      if (session.user && token.sub) (session.user as { id?: string }).id = token.sub;
+      return session;
+    },
+  },
+};
+
+export const oauthProviderIds = oauthProviders.map((provider) => ({ id: provider.id, name: provider.name }));

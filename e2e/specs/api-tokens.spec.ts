@@ -1,0 +1,33 @@
+// A token made in settings works from a plain HTTP client against the API, until it is revoked.
+import { expect, test } from "@playwright/test";
+import { apiUrl } from "../playwright.config.ts";
+import { newUser, signUpAndSignIn } from "./support/users.ts";
+
+test("an API token from settings works over plain HTTP and stops once revoked", async ({ page, playwright }) => {
+  const user = newUser("tokens");
+  await signUpAndSignIn(page, user);
+  await page.goto("/settings");
+  await expect(page.getByRole("link", { name: /Open the playground/ })).toHaveAttribute("href", /\/playground$/);
+
+  await page.getByLabel("Token name").fill("E2E client");
+  await page.getByRole("button", { name: "Create token" }).click();
+  const secret = (await page.getByTestId("new-token-secret").textContent())!.trim();
+  expect(secret).toMatch(/^mr_/);
+
+  const client = await playwright.request.newContext(); // no cookies: a plain HTTP client
+  const ask = () => client.post(`${apiUrl}/graphql`, { headers: { Authorization: `Bearer ${secret}` }, data: { query: "{ me { email } }" } });
+  const before = await ask();
+  expect(before.status()).toBe(200);
+  expect(await before.json()).toEqual({ data: { me: { email: user.email } } });
+
+  await page.getByRole("button", { name: "Done" }).click();
+  await expect(page.getByTestId("new-token-secret")).toHaveCount(0);
+  await page.getByRole("button", { name: "Revoke E2E client" }).click();
+  await expect(page.getByText("Revoked “E2E client”.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Revoke E2E client" })).toHaveCount(0);
+
+  await expect.poll(async () => (await ask()).status()).toBe(401);
+  const after = (await (await ask()).json()) as { errors?: { extensions?: { code?: string } }[] };
+  expect(after.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+  await client.dispose();
+});

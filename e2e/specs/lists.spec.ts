@@ -1,0 +1,43 @@
+// Quick actions on recommendations: favourite, watchlist, not interested (gone for good), and the
+// favourites and watchlist pages.
+import { expect, test } from "@playwright/test";
+import { newUser, onboardOverApi, signUpAndSignIn } from "./support/users.ts";
+
+test("favourite, watchlist and not interested from the recommendations", async ({ page }) => {
+  await signUpAndSignIn(page, newUser("lists"));
+  await onboardOverApi(page);
+  await page.goto("/home");
+  const cards = page.getByTestId("recommendations").getByTestId("media-card");
+  await expect(cards.nth(2)).toBeVisible({ timeout: 20_000 });
+  const [favourite, watch, dismiss] = await Promise.all([0, 1, 2].map(async (index) => ({
+    id: (await cards.nth(index).getAttribute("data-media-id"))!,
+    title: (await cards.nth(index).locator(".card-title").textContent())!,
+  })));
+
+  const favouriteButton = page.getByRole("button", { name: `Favourite ${favourite!.title}`, exact: true }).first();
+  await favouriteButton.click();
+  await expect(favouriteButton).toHaveAttribute("aria-pressed", "true");
+  const watchButton = page.getByRole("button", { name: `Watchlist ${watch!.title}`, exact: true }).first();
+  await watchButton.click();
+  await expect(watchButton).toHaveAttribute("aria-pressed", "true");
+  await page.getByRole("button", { name: `Not interested in ${dismiss!.title}`, exact: true }).first().click();
+  await expect(page.locator(`[data-media-id="${dismiss!.id}"]`)).toHaveCount(0);
+
+  // Let the mutations reach the server before reloading.
+  await page.waitForLoadState("networkidle");
+  await page.reload();
+  await expect(cards.first()).toBeVisible();
+  await page.waitForLoadState("networkidle");
+  await expect(page.locator(`[data-media-id="${dismiss!.id}"]`)).toHaveCount(0);
+
+  await page.getByRole("link", { name: "Favourites" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Favourites" })).toBeVisible();
+  await expect(page.getByRole("list", { name: "Your favourites" }).locator(`[data-media-id="${favourite!.id}"]`)).toBeVisible();
+
+  await page.getByRole("link", { name: "Watchlist" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Watchlist" })).toBeVisible();
+  const toWatch = page.getByRole("list", { name: "To watch" }).locator(`[data-media-id="${watch!.id}"]`);
+  await expect(toWatch).toBeVisible();
+  await page.getByRole("button", { name: `Watched ${watch!.title}`, exact: true }).click();
+  await expect(page.getByRole("list", { name: "Watched" }).locator(`[data-media-id="${watch!.id}"]`)).toBeVisible();
+});

@@ -1,0 +1,26 @@
+// Search finds a title; its page shows details, including fields only enrichment fills (runtime, cast).
+import { expect, test } from "@playwright/test";
+import { CRIME, newUser, signUpAndSignIn, titlesInGenre } from "./support/users.ts";
+
+test("search finds a title and its page shows enriched details", async ({ page }) => {
+  await signUpAndSignIn(page, newUser("search"));
+  const [media] = await titlesInGenre(page.request, CRIME.id, 1);
+  await page.goto("/search");
+  await page.getByLabel("Title").fill(media!.title);
+  await page.getByRole("button", { name: "Search", exact: true }).click();
+  const result = page.getByRole("list", { name: "Search results" }).locator(`[data-media-id="${media!.id}"]`);
+  await expect(result).toBeVisible({ timeout: 15_000 });
+  await result.getByRole("link").click();
+
+  await expect(page).toHaveURL(new RegExp(`/title/movie/${media!.tmdbId}$`));
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(media!.title);
+  await expect(page.getByRole("img", { name: `Poster for ${media!.title}` })).toBeVisible();
+  await expect(page.getByTestId("runtime")).toHaveText(/\d+ (h|min)/);
+  await expect(page.getByTestId("cast").getByRole("listitem").first()).toBeVisible();
+  await expect(page.getByRole("list", { name: "Genres" })).toContainText(CRIME.name);
+  await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
+
+  const favourite = page.getByRole("button", { name: /Favourite/ });
+  await favourite.click();
+  await expect(favourite).toHaveAttribute("aria-pressed", "true");
+});
