@@ -20,7 +20,9 @@ test("search finds a title and its page shows enriched details", async ({ page }
   await expect(page.getByRole("list", { name: "Genres" })).toContainText(CRIME.name);
   await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
 
-  const favourite = page.getByRole("button", { name: /Favourite/ });
+  // Similar titles from the cache, each a card of its own.
+  await expect(page.getByTestId("similar").getByRole("listitem").first()).toBeVisible();
+  const favourite = page.locator(".title-layout").getByRole("button", { name: /Favourite/ });
   await favourite.click();
   await expect(favourite).toHaveAttribute("aria-pressed", "true");
 });

@@ -40,6 +40,7 @@ export interface MediaDetails extends MediaCard {
   genres: Genre[];
   cast: Person[];
   directors: Person[];
+  similar: MediaCard[];
 }
 
 export interface PageInfo {
@@ -184,6 +185,7 @@ export const MEDIA_QUERY = gql`
       genres { id name }
       cast(first: 12) { id name profileUrl }
       directors { id name profileUrl }
+      similar(first: 10) { ...MediaCardFields }
     }
   }
   ${MEDIA_CARD}

@@ -22,6 +22,30 @@ function byKey<Row extends { mediaType: MediaType; tmdbId: number }>(keys: reado
   return keys.map((key) => map.get(key) ?? null);
 }
 
+/** Titles most like each given one (same type; shared genres, keywords, people), best first. */
+const SIMILAR_LIMIT = 12;
+async function similarTitles(prisma: PrismaClient, keys: readonly string[]): Promise<Array<MediaCache[]>> {
+  const refs = keys.map(parseMediaKey).map((ref) => ({ type: ref.mediaType === "MOVIE" ? "movie" : "tv", id: ref.tmdbId }));
+  const rows = await prisma.$queryRaw<Array<{ source_type: string; source_id: number; media_type: string; tmdb_id: number }>>`
+    SELECT s.type AS source_type, s.id AS source_id, m.media_type::text, m.tmdb_id
+      FROM jsonb_to_recordset(${JSON.stringify(refs)}::jsonb) AS s(type text, id int)
+      JOIN media_cache src ON src.media_type = s.type::media_type AND src.tmdb_id = s.id
+     CROSS JOIN LATERAL (
+       SELECT c.media_type, c.tmdb_id FROM media_cache c
+        WHERE c.media_type = src.media_type AND c.tmdb_id <> src.tmdb_id AND NOT c.adult AND c.genre_ids && src.genre_ids
+        ORDER BY 2 * cardinality(ARRAY(SELECT unnest(c.genre_ids) INTERSECT SELECT unnest(src.genre_ids)))
+               + cardinality(ARRAY(SELECT unnest(c.keyword_ids) INTERSECT SELECT unnest(src.keyword_ids)))
+               + 3 * cardinality(ARRAY(SELECT unnest(c.director_ids) INTERSECT SELECT unnest(src.director_ids)))
+               + cardinality(ARRAY(SELECT unnest(c.cast_ids) INTERSECT SELECT unnest(src.cast_ids))) DESC,
+                 c.vote_average DESC NULLS LAST, c.tmdb_id
+        LIMIT ${SIMILAR_LIMIT}) m`;
+  const found = await prisma.mediaCache.findMany({ where: whereMediaKeys(rows.map((row) => `${row.media_type}:${row.tmdb_id}`)) });
+  const byKey = new Map(found.map((row) => [mediaKey(row), row]));
+  return keys.map((key) =>
+    rows.filter((row) => `${row.source_type}:${row.source_id}` === key).flatMap((row) => byKey.get(`${row.media_type}:${row.tmdb_id}`) ?? []),
+  );
+}
+
 export function createLoaders(deps: { prisma: PrismaClient; enrichment: EnrichmentService; userId: string | null }) {
   const { prisma, userId } = deps;
   const forViewer = <Row extends { mediaType: MediaType; tmdbId: number }>(load: (userId: string, keys: readonly string[]) => Promise<Row[]>) =>
@@ -30,6 +54,7 @@ export function createLoaders(deps: { prisma: PrismaClient; enrichment: Enrichme
   return {
     media: new DataLoader<string, MediaCache | null>(async (keys) => byKey(keys, await prisma.mediaCache.findMany({ where: whereMediaKeys(keys) }))),
     mediaDetails: new DataLoader<string, MediaCache | null>((keys) => Promise.all(keys.map((key) => deps.enrichment.fetchDetails(key)))),
+    similar: new DataLoader<string, MediaCache[]>((keys) => similarTitles(prisma, keys)),
     person: new DataLoader<number, Person | null>(async (ids) => {
       const rows = await prisma.person.findMany({ where: { id: { in: [...ids] } } });
       const map = new Map(rows.map((row) => [row.id, row]));

@@ -201,6 +201,30 @@ describe("browse", () => {
   });
 });
 
+describe("similar", () => {
+  it("lists titles of the same type sharing genres, never the title itself, in one query for many titles", async () => {
+    const rows = await api.services.prisma.mediaCache.findMany({ where: { mediaType: "MOVIE" }, orderBy: { popularity: "desc" }, take: 3 });
+    const query = `{ ${rows.map((row, index) => `m${index}: media(type: MOVIE, tmdbId: ${row.tmdbId}) { id genres { id } similar(first: 6) { id type genres { id } } }`).join(" ")} }`;
+    await api.graphql(query);
+    api.sqlQueries.count = 0;
+    const result = await api.graphql(query);
+    expect(result.errors).toBeUndefined();
+    for (const media of Object.values(result.data!)) {
+      const own = new Set(media.genres.map((genre: { id: number }) => genre.id));
+      expect(media.similar.length).toBe(6);
+      for (const other of media.similar) {
+        expect(other.id).not.toBe(media.id);
+        expect(other.type).toBe("MOVIE");
+        expect(other.genres.some((genre: { id: number }) => own.has(genre.id))).toBe(true);
+      }
+    }
+    // Three titles' similar lists: one lateral query and one row fetch, not three of each.
+    expect(api.sqlQueries.count).toBeLessThanOrEqual(3);
+    const tooMany = await api.graphql(`{ media(type: MOVIE, tmdbId: ${rows[0]!.tmdbId}) { similar(first: 13) { id } } }`);
+    expect(tooMany.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+  });
+});
+
 describe("genres", () => {
   it("lists TMDB's genres per media type", async () => {
     const movie = await api.graphql(`{ genres(type: MOVIE) { id name } }`);

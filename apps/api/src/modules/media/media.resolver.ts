@@ -1,6 +1,7 @@
 import "reflect-metadata";
 import { Arg, Args, Ctx, FieldResolver, Float, Int, Query, Resolver, Root } from "type-graphql";
 import type { GraphQLContext } from "../../graphql/context.ts";
+import { badInput } from "../../errors.ts";
 import { offsetCursor, pageSize, toConnection } from "../../graphql/connection.ts";
 import type { MediaCache } from "../../generated/prisma/client.ts";
 import { toMedia, type MediaSource } from "./media.mapper.ts";
@@ -105,6 +106,12 @@ export class MediaResolver {
   async directors(@Root() media: MediaSource, @Ctx() ctx: GraphQLContext) {
     const row = await withDetails(ctx, media, (candidate) => candidate.directorIds.length === 0);
     return this.people(ctx, row.directorIds);
+  }
+
+  @FieldResolver(() => [Media], { description: "Up to 12 titles of the same type most like this one (shared genres, keywords, director, cast), from the cache." })
+  async similar(@Root() media: MediaSource, @Arg("first", () => Int, { defaultValue: 12 }) first: number, @Ctx() ctx: GraphQLContext): Promise<MediaSource[]> {
+    if (!Number.isInteger(first) || first < 1 || first > 12) throw badInput("first must be between 1 and 12.", { argument: "first" });
+    return (await ctx.loaders.similar.load(media.id)).slice(0, first).map(toMedia);
   }
 
   @FieldResolver(() => Boolean, { description: "Whether the signed-in caller has it among favourites (false when anonymous)." })

@@ -2,6 +2,7 @@
 /* eslint-disable @next/next/no-img-element -- catalogue images are served as-is, sized by CSS */
 import { useQuery } from "@apollo/client/react";
 import { useEffect } from "react";
+import { MediaGrid } from "../../../../../components/media-grid";
 import { Poster } from "../../../../../components/poster";
 import { ErrorState } from "../../../../../components/states";
 import { MEDIA_QUERY, type MediaData, type MediaDetails, type MediaType } from "../../../../../lib/graphql";
@@ -103,6 +104,12 @@ function Details({ media }: { media: MediaDetails }) {
           </ul>
         )}
       </section>
+      {media.similar.length > 0 && (
+        <section aria-labelledby="similar-heading" data-testid="similar">
+          <h2 id="similar-heading">More like this</h2>
+          <MediaGrid items={media.similar} label={`Titles like ${media.title}`} />
+        </section>
+      )}
     </article>
   );
 }
