@@ -16,11 +16,18 @@ afterAll(async () => {
 
 const textOf = async (locator: Locator) => (await locator.innerText()).replace(/\s+/g, " ");
 
+/** Replaces a Monaco editor's whole text, checking it took (on a busy machine a first select-all can miss). */
 async function replaceEditorText(editor: Locator, text: string) {
-  await editor.click();
-  await editor.page().keyboard.press("ControlOrMeta+A");
-  await editor.page().keyboard.press("Delete");
-  await editor.page().keyboard.insertText(text);
+  const squash = (value: string) => value.replace(/\s+/g, "");
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    await editor.click();
+    await editor.page().keyboard.press("ControlOrMeta+A");
+    await editor.page().keyboard.press("Delete");
+    await editor.page().keyboard.insertText(text);
+    await editor.page().waitForTimeout(100);
+    if (squash(await textOf(editor.locator(".view-lines"))) === squash(text)) return;
+  }
+  throw new Error(`the editor did not take the text ${text}`);
 }
 
 describe("playground", () => {
