@@ -8,6 +8,7 @@ import { testRedisUrl } from "../../../../packages/dev-stack/src/testing.ts";
 import { TmdbClient, type TmdbClientOptions } from "./tmdb-client.ts";
 import { TmdbError } from "./tmdb-errors.ts";
 import { TmdbRateLimiter } from "./tmdb-rate-limiter.ts";
+import { maxInAnyWindow } from "../test-support/processes.ts";
 
 let server: CatalogueServer;
 const redisConnections: Redis[] = [];
@@ -181,18 +182,6 @@ describe("TMDB client: faults", () => {
     expect(server.totalRequests()).toBe(2);
   });
 });
-
-/** The most requests the server saw start within any `windowMs`. */
-function maxInAnyWindow(startTimes: number[], windowMs: number): number {
-  const sorted = [...startTimes].sort((a, b) => a - b);
-  let best = 0;
-  let from = 0;
-  for (let to = 0; to < sorted.length; to++) {
-    while (sorted[to]! - sorted[from]! >= windowMs) from++;
-    best = Math.max(best, to - from + 1);
-  }
-  return best;
-}
 
 describe("TMDB client: the shared rate limit", () => {
   it("holds the per-second limit and the in-flight cap under a burst", async () => {

@@ -1,7 +1,6 @@
 // The ingest worker as real processes (tsx src/worker.ts) against real Postgres and Redis and the
 // offline catalogue over HTTP: filling the cache, wrapping cycles, two workers at once, a SIGKILL
 // mid-run, 429 and 5xx storms under the shared rate limit, and a Redis restart.
-import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -15,9 +14,9 @@ import { createTestDatabase, startRedis, testRedisUrl } from "../../../../../pac
 import { createPrisma, type PrismaClient } from "../../db.ts";
 import { requestIngestRun, type IngestRunPayload } from "./ingest-queue.ts";
 import { QUEUES } from "./ingest.queues.ts";
+import { maxInAnyWindow, spawnProductProcess, waitUntil } from "../../test-support/processes.ts";
 import { INGEST_LISTS } from "./ingest.lists.ts";
 
-const apiDir = path.resolve(import.meta.dirname, "../../..");
 const cleanups: Array<() => Promise<unknown>> = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch(() => {});
@@ -55,44 +54,21 @@ async function setup(options: { catalogueSize: number; redisUrl?: string; catalo
 }
 
 function startWorker(context: Setup, env: Record<string, string> = {}) {
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "src/worker.ts"], {
-    cwd: apiDir,
-    env: {
-      PATH: process.env.PATH,
-      NODE_ENV: "test",
-      LOG_LEVEL: "warn",
-      DATABASE_URL: context.databaseUrl,
-      REDIS_URL: context.redisUrl,
-      REDIS_KEY_PREFIX: context.prefix,
-      TMDB_API_BASE_URL: context.catalogue.url,
-      INGEST_EVERY_MINUTES: "0",
-      INGEST_PAGES_PER_LIST: "5",
-      TMDB_RATE_LIMIT_PER_SECOND: "500",
-      TMDB_MAX_RETRIES: "6",
-      TMDB_TIMEOUT_MS: "3000",
-      WORKER_LOCK_MS: "2000",
-      ...env,
-    },
-    stdio: ["ignore", "pipe", "pipe"],
+  const worker = spawnProductProcess("src/worker.ts", {
+    DATABASE_URL: context.databaseUrl,
+    REDIS_URL: context.redisUrl,
+    REDIS_KEY_PREFIX: context.prefix,
+    TMDB_API_BASE_URL: context.catalogue.url,
+    INGEST_EVERY_MINUTES: "0",
+    INGEST_PAGES_PER_LIST: "5",
+    TMDB_RATE_LIMIT_PER_SECOND: "500",
+    TMDB_MAX_RETRIES: "6",
+    TMDB_TIMEOUT_MS: "3000",
+    WORKER_LOCK_MS: "2000",
+    ...env,
   });
-  let output = "";
-  child.stdout?.on("data", (chunk) => (output += chunk));
-  child.stderr?.on("data", (chunk) => (output += chunk));
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-  cleanups.push(async () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
-    await exited;
-  });
-  return { child, exited, output: () => output };
-}
-
-async function waitUntil(what: string, condition: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await condition()) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`timed out waiting until ${what}`);
+  cleanups.push(() => worker.kill());
+  return worker;
 }
 
 const pending = async (queue: Queue) => {
@@ -260,11 +236,7 @@ describe("ingest worker", () => {
     expect(failed.failed).toBe(0);
     // Never faster than the limit in any one-second window, as TMDB saw it.
     const starts = context.catalogue.requestLog().map((entry) => entry.startedAt).sort((a, b) => a - b);
-    let worst = 0;
-    for (let from = 0, to = 0; to < starts.length; to++) {
-      while (starts[to]! - starts[from]! >= 1_000) from++;
-      worst = Math.max(worst, to - from + 1);
-    }
+    const worst = maxInAnyWindow(starts, 1_000);
     expect(worst).toBeLessThanOrEqual(limit);
     console.info(`ingest under faults: ${starts.length} TMDB requests in ${((starts.at(-1)! - starts[0]!) / 1000).toFixed(1)} s, at most ${worst} in any second (limit ${limit})`);
   }, 150_000);

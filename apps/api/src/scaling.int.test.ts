@@ -1,0 +1,113 @@
+// More than one machine, in miniature: two API processes and two workers against one Postgres and
+// one Redis. Ingestion is not duplicated, and every process's TMDB calls share one rate limit.
+import { randomBytes } from "node:crypto";
+import { startCatalogueServer, type CatalogueServer } from "@movierec/tmdb-catalogue";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { anyFreePort } from "../../../packages/dev-stack/src/ports.ts";
+import { createTestDatabase, testRedisUrl } from "../../../packages/dev-stack/src/testing.ts";
+import { createPrisma, type PrismaClient } from "./db.ts";
+import { createApiToken } from "./modules/auth/api-token.service.ts";
+import { maxInAnyWindow, spawnProductProcess, waitUntil, type ProductProcess } from "./test-support/processes.ts";
+
+const LIMIT = 30;
+const processes: ProductProcess[] = [];
+let catalogue: CatalogueServer;
+let prisma: PrismaClient;
+let dropDatabase: () => Promise<void>;
+let apiUrls: string[];
+let env: Record<string, string>;
+
+beforeAll(async () => {
+  const database = await createTestDatabase();
+  dropDatabase = database.drop;
+  catalogue = await startCatalogueServer({ port: 0, size: 600 });
+  catalogue.setFaults({ latencyMs: 30 });
+  prisma = createPrisma(database.url);
+  env = {
+    DATABASE_URL: database.url,
+    REDIS_URL: testRedisUrl(),
+    REDIS_KEY_PREFIX: `s${randomBytes(4).toString("hex")}:`,
+    TMDB_API_BASE_URL: catalogue.url,
+    TMDB_RATE_LIMIT_PER_SECOND: String(LIMIT),
+    TMDB_MAX_IN_FLIGHT: "6",
+    INGEST_EVERY_MINUTES: "0",
+    INGEST_PAGES_PER_LIST: "6",
+    WORKER_LOCK_MS: "3000",
+    AUTH_SECRET: "scaling-test-secret-0123456789",
+  };
+  const ports = [await anyFreePort(), await anyFreePort()];
+  apiUrls = ports.map((port) => `http://127.0.0.1:${port}`);
+  for (const port of ports) processes.push(spawnProductProcess("src/main.ts", { ...env, API_PORT: String(port) }));
+  processes.push(spawnProductProcess("src/worker.ts", env), spawnProductProcess("src/worker.ts", env));
+  for (const url of apiUrls) {
+    await waitUntil(`${url} is ready`, async () => (await fetch(`${url}/readyz`).catch(() => null))?.ok === true, 60_000);
+  }
+}, 90_000);
+
+afterAll(async () => {
+  await Promise.all(processes.map((process) => process.kill("SIGTERM")));
+  await prisma?.$disconnect();
+  await catalogue?.close();
+  await dropDatabase?.();
+});
+
+async function graphql(url: string, query: string, token: string) {
+  const response = await fetch(`${url}/graphql`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body: JSON.stringify({ query }) });
+  return (await response.json()) as { data?: Record<string, any>; errors?: Array<{ message: string }> };
+}
+
+describe("two APIs and two workers on one Postgres and Redis", () => {
+  it("ingest once, and keep every process's TMDB calls under one limit", async () => {
+    const admin = await prisma.user.create({ data: { email: `admin-${Date.now()}@example.test`, role: "ADMIN" } });
+    const { secret } = await createApiToken(prisma, { userId: admin.id, name: "scaling" });
+    catalogue.resetCounts();
+
+    // Both APIs ask for a run at once, while both serve searches that miss the cache.
+    const words = ["night", "river", "dark", "love", "city", "war", "star", "blood", "house", "road", "last", "king"];
+    const results = await Promise.all([
+      graphql(apiUrls[0]!, "mutation { refreshMediaCache { jobId } }", secret),
+      graphql(apiUrls[1]!, "mutation { refreshMediaCache { jobId } }", secret),
+      ...words.map((word, index) => graphql(apiUrls[index % 2]!, `{ searchMedia(query: "${word}") { edges { node { id } } } }`, secret)),
+      // The same searches again through the other API: the TMDB fallback memo is shared.
+      ...words.map((word, index) => graphql(apiUrls[(index + 1) % 2]!, `{ searchMedia(query: "${word}") { edges { node { id } } } }`, secret)),
+    ]);
+    expect(results.flatMap((result) => result.errors ?? [])).toEqual([]);
+
+    await waitUntil(
+      "every list has its six pages",
+      async () => {
+        const cursors = await prisma.ingestCursor.findMany();
+        return cursors.length === 5 && cursors.every((cursor) => cursor.pagesFetched === Math.min(6, cursor.totalPages ?? 0));
+      },
+      120_000,
+    );
+    // Then until the details jobs those pages queued are done: TMDB hears nothing for 2 s.
+    let heard = -1;
+    await waitUntil(
+      "the workers fall quiet",
+      async () => {
+        const now = catalogue.totalRequests();
+        const quiet = now === heard;
+        heard = now;
+        return quiet;
+      },
+      120_000,
+      2_000,
+    );
+    // Every title an ingest page brought in has its details.
+    expect(await prisma.mediaCache.count({ where: { detailsFetchedAt: null, NOT: { sourceLists: { equals: ["search"] } } } })).toBe(0);
+    const log = catalogue.requestLog();
+    const byRequest = new Map<string, number>();
+    for (const entry of log) byRequest.set(`${entry.path}?${entry.query}`, (byRequest.get(`${entry.path}?${entry.query}`) ?? 0) + 1);
+
+    // No list page and no title's details were fetched twice, whichever process asked.
+    const repeated = [...byRequest].filter(([key, count]) => count > 1 && !key.startsWith("/3/search/") && !key.startsWith("/3/genre/") && !key.startsWith("/3/configuration"));
+    expect(repeated).toEqual([]);
+    // Each missed search went to TMDB once in all, though both APIs served it.
+    expect(log.filter((entry) => entry.path === "/3/search/multi")).toHaveLength(words.length);
+    // One budget for four processes, as TMDB saw it.
+    expect(maxInAnyWindow(log.map((entry) => entry.startedAt), 1_000)).toBeLessThanOrEqual(LIMIT);
+    expect(log.length).toBeGreaterThan(LIMIT * 3);
+    expect(processes.every((process) => process.child.exitCode === null)).toBe(true);
+  }, 180_000);
+});
