@@ -22,7 +22,7 @@ export const configSchema = z
     REDIS_URL: redisUrl,
     // Every Redis key this process writes starts with it (rate limits, queues, fallback memos), so
     // several deployments or test runs can share one Redis.
-    REDIS_KEY_PREFIX: z.string().regex(/^[\w:.-]{1,40}$/, "letters, digits and : . _ - only").default("movierec:"),
+    REDIS_KEY_PREFIX: z.string().regex(/^[\w:.{}-]{1,40}$/, "letters, digits and : . _ - { } only").default("movierec:"),
     // How many reverse proxies stand in front of the API (their X-Forwarded-For is trusted for the
     // client IP that per-IP rate limits use). 0 = none: the API faces clients directly.
     TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
