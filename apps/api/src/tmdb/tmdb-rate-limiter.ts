@@ -28,6 +28,15 @@ redis.call('PEXPIRE', inFlightKey, leaseMs * 2)
 return 0
 `;
 
+// A grant is counted from when its request actually leaves: a busy event loop can hold a granted
+// request back, and counting it from the grant would let it bunch up with the next second's.
+const RESTAMP_SCRIPT = `
+local time = redis.call('TIME')
+local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
+redis.call('ZADD', KEYS[1], 'XX', now, ARGV[1])
+return 0
+`;
+
 export interface TmdbRateLimiterOptions {
   redis: Redis;
   requestsPerSecond: number;
@@ -42,7 +51,7 @@ export interface TmdbRateLimiterOptions {
   safetyMarginMs?: number;
 }
 
-export type ReleaseSlot = () => Promise<void>;
+export type ReleaseSlot = (() => Promise<void>) & { member: string };
 
 export class TmdbRateLimiter {
   private readonly localSlots: LimitFunction;
@@ -64,6 +73,7 @@ export class TmdbRateLimiter {
     return this.localSlots(async () => {
       const release = await this.acquire(signal);
       try {
+        await this.options.redis.eval(RESTAMP_SCRIPT, 1, this.windowKey, release.member);
         return await task();
       } finally {
         await release();
@@ -87,9 +97,12 @@ export class TmdbRateLimiter {
         member,
       )) as number;
       if (waitMs === 0) {
-        return async () => {
-          await this.options.redis.zrem(this.inFlightKey, member).catch(() => {});
-        };
+        return Object.assign(
+          async () => {
+            await this.options.redis.zrem(this.inFlightKey, member).catch(() => {});
+          },
+          { member },
+        );
       }
       await new Promise((resolve) => setTimeout(resolve, waitMs));
     }
