@@ -11,6 +11,7 @@ import { createFormatError } from "./graphql/format-error.ts";
 import { createLoaders } from "./graphql/loaders.ts";
 import { getSchema } from "./graphql/schema.ts";
 import { resolveViewer, type Viewer } from "./modules/auth/viewer.ts";
+import { INTERNAL_KEY_HEADER, isInternalCaller } from "./modules/auth/oauth-account.service.ts";
 import { AppError } from "./errors.ts";
 import { registerPlayground } from "./playground/playground.route.ts";
 import { registerQueueDashboard } from "./modules/ingest/queue-dashboard.route.ts";
@@ -163,6 +164,7 @@ export async function buildServer(services: AppServices): Promise<FastifyInstanc
           logger: logger.child({ requestId: request.id }),
           requestId: request.id,
           viewer,
+          internal: isInternalCaller(request.headers[INTERNAL_KEY_HEADER], config.AUTH_SECRET),
           loaders: createLoaders({ prisma: services.prisma, enrichment: services.enrichment, userId: viewer?.userId ?? null }),
         };
       },

@@ -43,6 +43,19 @@ export const authOptions: NextAuthOptions = {
   providers: [credentials, ...oauthProviders],
   pages: { signIn: "/signin" },
   callbacks: {
+    // An OAuth sign-in is linked to (or creates) the API's user, whose id becomes the JWT's `sub`:
+    // the API knows its users by that id, not by the provider's.
+    async jwt({ token, account, user }) {
+      if (account && account.provider !== "credentials") {
+        const data = await serverGraphql<{ linkOAuthAccount: { id: string } }>({
+          query: "mutation LinkOAuthAccount($input: LinkOAuthAccountInput!) { linkOAuthAccount(input: $input) { id } }",
+          variables: { input: { provider: account.provider, providerAccountId: account.providerAccountId, email: user?.email ?? null, name: user?.name ?? null, image: user?.image ?? null } },
+          internal: true,
+        });
+        token.sub = data.linkOAuthAccount.id;
+      }
+      return token;
+    },
     session({ session, token }) {
       if (session.user && token.sub) (session.user as { id?: string }).id = token.sub;
       return session;

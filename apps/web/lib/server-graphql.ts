@@ -1,4 +1,5 @@
 // GraphQL from the Next.js server (next-auth's authorize, the landing page) straight to the API.
+import { createHash } from "node:crypto";
 
 export class ApiError extends Error {
   constructor(message: string, readonly code: string | undefined) {
@@ -6,13 +7,20 @@ export class ApiError extends Error {
   }
 }
 
-export async function serverGraphql<T>(options: { query: string; variables?: Record<string, unknown> }): Promise<T> {
+/** Proves to the API that a call comes from this server: a key derived from the shared AUTH_SECRET. */
+function internalKeyHeader(): Record<string, string> {
+  const secret = process.env.AUTH_SECRET;
+  if (!secret) throw new Error("AUTH_SECRET is not set: the web app shares it with the API (npm start sets it).");
+  return { "x-movierec-internal-key": createHash("sha256").update(`movierec-internal:${secret}`).digest("hex") };
+}
+
+export async function serverGraphql<T>(options: { query: string; variables?: Record<string, unknown>; internal?: boolean }): Promise<T> {
   const apiUrl = process.env.API_URL;
   if (!apiUrl) throw new Error("API_URL is not set: the web app needs the API's URL (npm start sets it).");
   const response = await fetch(`${apiUrl}/graphql`, {
     method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(options),
+    headers: { "content-type": "application/json", ...(options.internal ? internalKeyHeader() : {}) },
+    body: JSON.stringify({ query: options.query, variables: options.variables }),
     cache: "no-store",
   });
   const body = (await response.json()) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };

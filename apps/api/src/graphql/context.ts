@@ -27,6 +27,8 @@ export interface AppServices {
 export interface GraphQLContext extends AppServices {
   requestId: string;
   viewer: Viewer | null;
+  /** True for the web server's own calls (next-auth account linking), proved by a derived key. */
+  internal: boolean;
   loaders: Loaders;
 }
 

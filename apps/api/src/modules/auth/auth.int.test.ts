@@ -5,6 +5,7 @@ import { encode } from "next-auth/jwt";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { startTestApi, TEST_AUTH_SECRET, type GraphQLResponse, type TestApi, type TestUser } from "../../test-support/api-harness.ts";
 import { MANUAL_RUN_JOB_ID } from "../ingest/ingest-queue.ts";
+import { INTERNAL_KEY_HEADER, internalKey } from "./oauth-account.service.ts";
 
 let api: TestApi;
 beforeAll(async () => {
@@ -406,5 +407,37 @@ describe("email + password accounts", () => {
       expect(result.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
       expect(result.errors?.[0]?.message).toMatch(message);
     }
+  });
+});
+
+describe("OAuth accounts (the web server's next-auth sign-in)", () => {
+  const LINK = `mutation($input: LinkOAuthAccountInput!) { linkOAuthAccount(input: $input) { id email name } }`;
+  const internal = () => ({ headers: { [INTERNAL_KEY_HEADER]: internalKey(TEST_AUTH_SECRET) } });
+
+  it("creates the user on first sign-in and finds the same user after", async () => {
+    const providerAccountId = `gh-${Date.now()}`;
+    const input = { provider: "github", providerAccountId, email: `octo-${providerAccountId}@example.test`, name: "Octo" };
+    const first = await api.graphql(LINK, { input }, internal());
+    expect(first.errors).toBeUndefined();
+    const again = await api.graphql(LINK, { input: { ...input, email: null } }, internal());
+    expect(again.data?.linkOAuthAccount.id).toBe(first.data?.linkOAuthAccount.id);
+    expect(await api.services.prisma.account.count({ where: { providerAccountId } })).toBe(1);
+  });
+
+  it("never takes over an existing account by its email", async () => {
+    const existing = await api.createUser();
+    const result = await api.graphql(LINK, { input: { provider: "github", providerAccountId: `gh-x-${Date.now()}`, email: existing.email } }, internal());
+    expect(result.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    expect(result.errors?.[0]?.message).toContain("Sign in with your email and password");
+  });
+
+  it("is refused to anyone but the web server", async () => {
+    const user = await api.createUser();
+    const input = { provider: "github", providerAccountId: `gh-y-${Date.now()}`, email: `y-${Date.now()}@example.test` };
+    for (const auth of [{}, { token: user.token }, { headers: { [INTERNAL_KEY_HEADER]: "0".repeat(64) } }]) {
+      const result = await api.graphql(LINK, { input }, auth);
+      expect(result.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    }
+    expect(await api.services.prisma.account.count({ where: { providerAccountId: input.providerAccountId } })).toBe(0);
   });
 });

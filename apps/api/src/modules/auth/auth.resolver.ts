@@ -2,9 +2,10 @@ import "reflect-metadata";
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
 import type { GraphQLContext } from "../../graphql/context.ts";
 import { requireUserId } from "../../graphql/context.ts";
-import { badInput, unauthenticated } from "../../errors.ts";
+import { badInput, forbidden, unauthenticated } from "../../errors.ts";
 import { createApiToken, listApiTokens, revokeApiToken } from "./api-token.service.ts";
-import { ApiToken, CreateApiTokenInput, CreatedApiToken, SignInInput, SignUpInput, User, UserRole } from "./auth.types.ts";
+import { ApiToken, CreateApiTokenInput, CreatedApiToken, LinkOAuthAccountInput, SignInInput, SignUpInput, User, UserRole } from "./auth.types.ts";
+import { linkOAuthAccount } from "./oauth-account.service.ts";
 import { signIn, signUp } from "./password.service.ts";
 
 const toUser = (user: { id: string; email: string; name: string | null; role: string; createdAt: Date }): User => ({
@@ -35,6 +36,12 @@ export class AuthResolver {
   @Mutation(() => User, { description: "Checks an email and password (used by the web app's sign-in); rate limited per IP." })
   async signIn(@Arg("input", () => SignInInput) input: SignInInput, @Ctx() ctx: GraphQLContext): Promise<User> {
     return toUser(await signIn(ctx.prisma, input));
+  }
+
+  @Mutation(() => User, { description: "For the web server only (OAuth sign-in): the user linked to a provider account, created on first use." })
+  async linkOAuthAccount(@Arg("input", () => LinkOAuthAccountInput) input: LinkOAuthAccountInput, @Ctx() ctx: GraphQLContext): Promise<User> {
+    if (!ctx.internal) throw forbidden("Only the movierec web server may link OAuth accounts.");
+    return toUser(await linkOAuthAccount(ctx.prisma, { provider: input.provider, providerAccountId: input.providerAccountId, email: input.email ?? null, name: input.name ?? null, image: input.image ?? null }));
   }
 
   @Authorized()

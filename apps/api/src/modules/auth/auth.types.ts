@@ -94,3 +94,21 @@ export class SignInInput {
   @Field(() => String)
   password!: string;
 }
+
+@InputType()
+export class LinkOAuthAccountInput {
+  @Field(() => String, { description: 'next-auth provider id, e.g. "github".' })
+  provider!: string;
+
+  @Field(() => String)
+  providerAccountId!: string;
+
+  @Field(() => String, { nullable: true })
+  email?: string | null;
+
+  @Field(() => String, { nullable: true })
+  name?: string | null;
+
+  @Field(() => String, { nullable: true })
+  image?: string | null;
+}
