@@ -30,7 +30,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { buildCatalogue, MOVIE_GENRES, TV_GENRES, type CatalogueTitle } from "../packages/tmdb-catalogue/src/index.ts";
+import { buildCatalogue, mulberry32, MOVIE_GENRES, TV_GENRES, type CatalogueTitle } from "../packages/tmdb-catalogue/src/index.ts";
 import { rankRecommendations, scoreCandidates, bayesianRating, compareScored, SEED_CONTENT_WEIGHTS, CONTENT_WEIGHTS, BLENDED_WEIGHTS, COLLABORATIVE_SHARE, type RankingOptions } from "../apps/api/src/modules/recommendations/ranking.ts";
 import type { CandidateTitle, RankingInput, SeedTitle, TasteProfile } from "../apps/api/src/modules/recommendations/ranking.types.ts";
 
@@ -49,16 +49,6 @@ const HOLDOUT = 0.2;
 const NOW = new Date("2026-02-01T00:00:00Z"); // the catalogue's REFERENCE_DATE
 
 // ------------------------------------------------------------------------------------------ random
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const rand = mulberry32(SEED);
 const randInt = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;

@@ -47,3 +47,4 @@ export type {
   TvSeason,
 } from "./model.ts";
 export { MOVIE_GENRES, TV_GENRES, JOBS } from "./data.ts";
+export { mulberry32 } from "./random.ts";

@@ -42,16 +42,9 @@ export const GENRE_NAMES: ReadonlyMap<number, string> = new Map([
   [10752, "War"],
 ]);
 
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The catalogue's own seedable PRNG, so fixtures and the offline catalogue draw alike.
+import { mulberry32 } from "@movierec/tmdb-catalogue";
+export { mulberry32 };
 
 export interface Archetype {
   name: string;
