@@ -41,7 +41,7 @@ for (const tier of tiers) {
   log(`── ${tier} tests ──`);
   if (tier === "e2e") resetE2eData();
   for (const [command, args] of commands[tier]) {
-    const result = spawnSync(command, args, { cwd: repoRoot, stdio: "inherit", env: { ...process.env, FORCE_COLOR: process.env.CI ? "0" : process.env.FORCE_COLOR } });
+    const result = spawnSync(command, args, { cwd: repoRoot, stdio: "inherit", env: process.env.CI ? { ...process.env, FORCE_COLOR: "0" } : process.env });
     if (result.status !== 0) {
       log(`${tier} tests failed (${command.split("/").pop()} exited with ${result.status ?? result.signal})`);
       process.exit(1);

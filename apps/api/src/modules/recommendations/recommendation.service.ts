@@ -258,6 +258,8 @@ export async function recommend(ctx: GraphQLContext, request: RecommendationRequ
   let pool = await loadPool();
   if (pool.length < wanted && (await discoverFallback(ctx, { filters, genreIds: poolGenres }))) pool = await loadPool();
 
+  // The resolver reads these rows again by key: hand them to the loader instead of a second query.
+  for (const row of pool) ctx.loaders.media.prime(mediaKey(row), row);
   const candidates = pool.map(toCandidate);
   const pairs = await cooccurrence(
     ctx,
