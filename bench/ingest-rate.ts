@@ -1,8 +1,6 @@
 // Sustained TMDB request rate of the ingest worker against the configured limit, and titles per
 // second into MediaCache. One in-process worker, the offline catalogue with realistic latency.
 // Run: node --import tsx bench/ingest-rate.ts   (writes bench/results/ingest-rate.json)
-import { mkdirSync, writeFileSync } from "node:fs";
-import path from "node:path";
 import { startCatalogueServer } from "../packages/tmdb-catalogue/src/index.ts";
 import { startBackingServices } from "../packages/dev-stack/src/services.ts";
 import { createAppServices } from "../apps/api/src/app-services.ts";
@@ -10,9 +8,9 @@ import { parseConfig } from "../apps/api/src/config.ts";
 import { createLogger } from "../apps/api/src/logger.ts";
 import { requestIngestRun } from "../apps/api/src/modules/ingest/ingest-queue.ts";
 import { startIngestWorkers } from "../apps/api/src/modules/ingest/ingest.worker.ts";
+import { log, writeResult } from "./lib/report.ts";
 
 const LIMIT = Number(process.env.BENCH_TMDB_LIMIT ?? 40);
-const log = (message: string) => process.stdout.write(`[bench] ${message}\n`);
 
 const backing = await startBackingServices({ mode: "ephemeral", database: "movierec_bench_ingest", log });
 const catalogue = await startCatalogueServer({ port: 0, size: 20_000 });
@@ -64,8 +62,15 @@ try {
     titlesPerSecond: +(titles / seconds).toFixed(1),
   };
   log(JSON.stringify(result));
-  mkdirSync(path.join(import.meta.dirname, "results"), { recursive: true });
-  writeFileSync(path.join(import.meta.dirname, "results", "ingest-rate.json"), `${JSON.stringify(result, null, 2)}\n`);
+  writeResult("ingest-rate", {
+    title: "ingest: sustained TMDB request rate against the limit, titles/s into MediaCache",
+    summary: [
+      { measure: `sustained TMDB requests/s at a limit of ${LIMIT}/s`, value: `${result.sustainedPerSecond}/s (${result.shareOfLimit} % of the limit)`, target: "≥ 90 % of the limit", met: result.shareOfLimit >= 90 },
+      { measure: "busiest second (requests started in any 1 s window)", value: String(result.busiestSecond), target: `≤ ${LIMIT}`, met: result.busiestSecond <= LIMIT },
+      { measure: "titles into MediaCache", value: `${result.titlesPerSecond}/s (${result.titles} titles in ${result.seconds} s)` },
+    ],
+    ...result,
+  });
 } finally {
   await workers.close();
   await services.close();

@@ -27,12 +27,10 @@
 // data; the hidden affinity and the popularity bias are there to keep it honest, and the collaborative
 // and popularity baselines are the numbers to compare against.
 
-import { mkdirSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { buildCatalogue, mulberry32, MOVIE_GENRES, TV_GENRES, type CatalogueTitle } from "../packages/tmdb-catalogue/src/index.ts";
 import { rankRecommendations, scoreCandidates, bayesianRating, compareScored, SEED_CONTENT_WEIGHTS, CONTENT_WEIGHTS, BLENDED_WEIGHTS, COLLABORATIVE_SHARE, type RankingOptions } from "../apps/api/src/modules/recommendations/ranking.ts";
 import type { CandidateTitle, RankingInput, SeedTitle, TasteProfile } from "../apps/api/src/modules/recommendations/ranking.types.ts";
+import { writeResult } from "./lib/report.ts";
 
 // ------------------------------------------------------------------------------------------ options
 function arg(name: string, fallback: number): number {
@@ -424,19 +422,14 @@ console.log(`rankRecommendations 2,000 candidates × 200 seeds: median ${timing.
 console.log(`total ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 console.log("note: simulated tastes are built from the same kinds of features the ranking uses (plus hidden per-title affinity); treat absolute numbers as indicative, comparisons as the signal.");
 
-const outPath = join(dirname(fileURLToPath(import.meta.url)), "results", "recommendations-offline-eval.json");
-mkdirSync(dirname(outPath), { recursive: true });
-writeFileSync(
-  outPath,
-  JSON.stringify(
-    {
-      weights: { content: CONTENT_WEIGHTS, blended: BLENDED_WEIGHTS, collaborativeShare: COLLABORATIVE_SHARE, seed: SEED_CONTENT_WEIGHTS },
-      config: { users: USERS, catalogueSize: SIZE, titles: N, seed: SEED, clusters: CLUSTERS, k: K, holdout: HOLDOUT, beta: BETA, gamma: GAMMA, now: NOW.toISOString(), meanTrain, meanTest },
-      results,
-      timing: { candidates: 2000, seeds: 200, ...timing },
-    },
-    null,
-    2,
-  ) + "\n",
-);
-console.log(`wrote ${outPath}`);
+writeResult("recommendations-offline-eval", {
+  title: "ranking quality on simulated held-out histories",
+  summary: [
+    ...results.map((r) => ({ measure: `recall@20 / NDCG@20: ${r.name}`, value: `${r.recall.toFixed(3)} / ${r.ndcg.toFixed(3)} (coverage ${(r.coverage * 100).toFixed(1)} %)` })),
+    { measure: "recall@20, ours against TMDB popularity", value: `×${(ours.recall / pop.recall).toFixed(2)}`, target: "> 1", met: ours.recall > pop.recall },
+  ],
+  weights: { content: CONTENT_WEIGHTS, blended: BLENDED_WEIGHTS, collaborativeShare: COLLABORATIVE_SHARE, seed: SEED_CONTENT_WEIGHTS },
+  config: { users: USERS, catalogueSize: SIZE, titles: N, seed: SEED, clusters: CLUSTERS, k: K, holdout: HOLDOUT, beta: BETA, gamma: GAMMA, now: NOW.toISOString(), meanTrain, meanTest },
+  results,
+  timing: { candidates: 2000, seeds: 200, ...timing },
+});
