@@ -328,7 +328,7 @@ describe("health, readiness and request ids", () => {
     expect(body).toEqual({ status: "ready", postgres: "ok", redis: "ok", tmdb: "offline" });
   });
 
-  it("every response carries its own x-request-id, refusals and errors included", async () => {
+  it("every response carries its own x-request-id and a Server-Timing figure, refusals and errors included", async () => {
     const responses = await Promise.all([
       fetch(`${api.url}/healthz`),
       fetch(`${api.url}/readyz`),
@@ -341,6 +341,7 @@ describe("health, readiness and request ids", () => {
     const ids = responses.map((response) => response.headers.get("x-request-id"));
     for (const id of ids) expect(id).toMatch(/^[0-9a-f-]{36}$/);
     expect(new Set(ids).size).toBe(ids.length);
+    for (const response of responses) expect(response.headers.get("server-timing")).toMatch(/^app;dur=\d+\.\d\d$/);
     await Promise.all(responses.map((response) => response.body?.cancel()));
   });
 

@@ -1,9 +1,17 @@
-// Real API and worker processes for integration tests (`tsx src/main.ts`, `tsx src/worker.ts`),
-// and small helpers for waiting on them and reading a request log.
-import { spawn, type ChildProcess } from "node:child_process";
+// Real API and worker processes for integration tests (`tsx src/main.ts`, `tsx src/worker.ts`) and
+// benchmarks (the production build, `node dist/main.js`), and small helpers for waiting on them.
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 
 const apiDir = path.resolve(import.meta.dirname, "../..");
+let built = false;
+
+/** Runs the API's production build (apps/api/build.mjs → dist/) once per process. */
+export function buildApiOnce(): void {
+  if (built) return;
+  execFileSync(process.execPath, ["build.mjs"], { cwd: apiDir, stdio: "inherit" });
+  built = true;
+}
 
 export interface ProductProcess {
   child: ChildProcess;
@@ -12,11 +20,17 @@ export interface ProductProcess {
   kill(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-/** Starts `src/main.ts` or `src/worker.ts` with only the environment given (plus PATH). */
-export function spawnProductProcess(entry: "src/main.ts" | "src/worker.ts", env: Record<string, string>): ProductProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", entry], {
+/**
+ * Starts `src/main.ts` or `src/worker.ts` with only the environment given (plus PATH). With
+ * `production: true` it runs the built `dist/main.js` / `dist/worker.js` under NODE_ENV=production
+ * instead (built on first use).
+ */
+export function spawnProductProcess(entry: "src/main.ts" | "src/worker.ts", env: Record<string, string>, options: { production?: boolean } = {}): ProductProcess {
+  if (options.production) buildApiOnce();
+  const args = options.production ? ["--enable-source-maps", entry.replace(/^src\/(.*)\.ts$/, "dist/$1.js")] : ["--import", "tsx", entry];
+  const child = spawn(process.execPath, args, {
     cwd: apiDir,
-    env: { PATH: process.env.PATH, NODE_ENV: "test", LOG_LEVEL: "warn", ...env },
+    env: { PATH: process.env.PATH, NODE_ENV: options.production ? "production" : "test", LOG_LEVEL: "warn", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

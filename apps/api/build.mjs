@@ -1,0 +1,27 @@
+// The API's production build: `pnpm --filter @movierec/api build` bundles our TypeScript (not the
+// dependencies, which stay in node_modules) into dist/ with esbuild, so production runs plain
+// `node dist/main.js` / `node dist/worker.js` with no compiler loaded at start.
+// Decorator metadata is not emitted (esbuild cannot): every TypeGraphQL decorator names its type.
+import { build } from "esbuild";
+import { rmSync } from "node:fs";
+
+const outdir = new URL("./dist/", import.meta.url).pathname;
+rmSync(outdir, { recursive: true, force: true });
+const started = Date.now();
+const result = await build({
+  entryPoints: { main: "src/main.ts", worker: "src/worker.ts", "ingest-cli": "src/modules/ingest/ingest.cli.ts" },
+  absWorkingDir: new URL(".", import.meta.url).pathname,
+  outdir,
+  bundle: true,
+  splitting: true,
+  format: "esm",
+  platform: "node",
+  target: "node20.19",
+  packages: "external",
+  sourcemap: true,
+  chunkNames: "chunks/[name]-[hash]",
+  metafile: true,
+  logLevel: "warning",
+});
+const bytes = Object.values(result.metafile.outputs).reduce((sum, output) => sum + (output.bytes ?? 0), 0);
+console.log(`[api build] dist/ ${(bytes / 1024).toFixed(0)} kB in ${Date.now() - started} ms`);
