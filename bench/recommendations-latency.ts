@@ -1,107 +1,191 @@
-// Latency of the `recommendations` query on the default offline catalogue (5,000 titles, all in
-// MediaCache with details), for users with 0, 10 and 200 favourites, at concurrency 1, measured
-// at the client over loopback HTTP, against the bare candidate-pool SQL it runs.
-// Run: node --import tsx bench/recommendations-latency.ts   (writes bench/results/recommendations-latency.json)
-import { mkdirSync, writeFileSync } from "node:fs";
-import path from "node:path";
-import { performance } from "node:perf_hooks";
+// The `recommendations` query at scale: 100,000 titles in MediaCache (all with details), a crowd of
+// users whose favourites make the collaborative signal real, and users with 0, 10 and 200
+// favourites asking for `recommendations(first: 20)`.
+//
+// The API runs as its production build (`node dist/main.js`, NODE_ENV=production) in its own
+// process, twice: as shipped (ranked lists cached per user in Redis until the user's taste changes)
+// and with RECOMMENDATIONS_CACHE_SECONDS=0, where every request ranks afresh. Each is measured at
+// concurrency 1 and 32; latency is taken from the API's own Server-Timing header (server-side) and
+// at the client. The floor is the candidate-pool statement alone, sent with node-postgres to the same
+// Postgres at the same concurrency, in the same run: "ratio to raw SQL" = API p50 / statement p50.
+//
+// Run: npm run bench -- recommendations-latency   (BENCH_TITLES, BENCH_ROUNDS, BENCH_LOAD_SECONDS,
+// BENCH_CROWD change the sizes; writes bench/results/recommendations-latency.json)
+import { randomBytes } from "node:crypto";
+import pg from "pg";
 import { startCatalogueServer } from "../packages/tmdb-catalogue/src/index.ts";
 import { startBackingServices } from "../packages/dev-stack/src/services.ts";
 import { createAppServices } from "../apps/api/src/app-services.ts";
 import { parseConfig } from "../apps/api/src/config.ts";
+import { createLoaders } from "../apps/api/src/graphql/loaders.ts";
+import type { GraphQLContext } from "../apps/api/src/graphql/context.ts";
 import { createLogger } from "../apps/api/src/logger.ts";
 import { createApiToken } from "../apps/api/src/modules/auth/api-token.service.ts";
-import { listItem, upsertListItems, writeDetails } from "../apps/api/src/modules/media/media-cache.writer.ts";
-import { buildServer } from "../apps/api/src/server.ts";
+import { candidatePoolQuery } from "../apps/api/src/modules/recommendations/recommendation.service.ts";
+import { spawnProductProcess, waitUntil, type ProductProcess } from "../apps/api/src/test-support/processes.ts";
+import { countCooccurrence, createCrowd, pickFavourites, popularTitles, TASTES } from "./lib/crowd.ts";
+import { log, percentile, round, writeResult, type SummaryRow } from "./lib/report.ts";
+import { cacheWholeCatalogue } from "./lib/seed-cache.ts";
+import { mulberry32 } from "../packages/tmdb-catalogue/src/index.ts";
 
-const SIZE = Number(process.env.BENCH_CATALOGUE_SIZE ?? 5_000);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 60);
-const log = (message: string) => process.stdout.write(`[bench] ${message}\n`);
+const TITLES = Number(process.env.BENCH_TITLES ?? 100_000);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 150);
+const LOAD_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 8);
+const CROWD = Number(process.env.BENCH_CROWD ?? 1_000);
+const CONCURRENCY = 32;
+const USERS_PER_LEVEL = 32;
+const FAVOURITE_LEVELS = [0, 10, 200] as const;
+const QUERY = `query Recommendations { recommendations(first: 20) { edges { node { score reasons { kind text } media { id title year posterUrl genres { name } isFavourite inWatchlist } } } pageInfo { hasNextPage endCursor } } }`;
 
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-};
+interface Timings {
+  serverMs: number[];
+  clientMs: number[];
+  seconds: number;
+}
 
-const backing = await startBackingServices({ mode: "ephemeral", database: "movierec_bench", log });
-const catalogue = await startCatalogueServer({ port: 0, size: SIZE });
-const config = parseConfig({
+/** `concurrency` loops sending `call` until `rounds` calls are done or `seconds` have passed. */
+async function drive(concurrency: number, stop: { rounds?: number; seconds?: number }, call: (index: number) => Promise<number | undefined>): Promise<Timings> {
+  const serverMs: number[] = [];
+  const clientMs: number[] = [];
+  const started = performance.now();
+  const deadline = stop.seconds ? started + stop.seconds * 1000 : Infinity;
+  let issued = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (performance.now() < deadline && (stop.rounds === undefined || issued < stop.rounds)) {
+        const index = issued++;
+        const t0 = performance.now();
+        const server = await call(index);
+        clientMs.push(performance.now() - t0);
+        if (server !== undefined) serverMs.push(server);
+      }
+    }),
+  );
+  return { serverMs, clientMs, seconds: (performance.now() - started) / 1000 };
+}
+
+const backing = await startBackingServices({ mode: "ephemeral", database: "movierec_bench_recs", log });
+const catalogue = await startCatalogueServer({ port: 0, size: TITLES });
+const env = {
   NODE_ENV: "production",
   LOG_LEVEL: "warn",
   DATABASE_URL: backing.databaseUrl,
   REDIS_URL: backing.redisUrl,
-  REDIS_KEY_PREFIX: "bench:",
+  REDIS_KEY_PREFIX: `bench${randomBytes(3).toString("hex")}:`,
   TMDB_API_BASE_URL: catalogue.url,
   AUTH_SECRET: "bench-secret-0123456789abcdef",
-  TMDB_RATE_LIMIT_PER_SECOND: "100000",
-  TMDB_MAX_IN_FLIGHT: "64",
-  API_RATE_LIMIT_PER_MINUTE_TOKEN: "1000000",
-  API_RATE_LIMIT_PER_MINUTE_IP: "1000000",
-});
-const services = createAppServices({ config, logger: createLogger({ name: "bench", level: "warn" }), name: "bench" });
+  API_HOST: "127.0.0.1",
+  API_RATE_LIMIT_PER_MINUTE_TOKEN: "100000000",
+  API_RATE_LIMIT_PER_MINUTE_IP: "100000000",
+  INGEST_EVERY_MINUTES: "0",
+};
+const services = createAppServices({ config: parseConfig(env), logger: createLogger({ name: "bench", level: "warn" }), name: "bench" });
+const apis: ProductProcess[] = [];
+const sql = new pg.Pool({ connectionString: backing.databaseUrl, max: CONCURRENCY });
 try {
-  // The whole catalogue into MediaCache, with details, as a long-running worker leaves it.
-  const started = performance.now();
-  const titles = [...catalogue.catalogue.movies.map((title) => ["movie", title.id] as const), ...catalogue.catalogue.tv.map((title) => ["tv", title.id] as const)];
-  for (const kind of ["movie", "tv"] as const) {
-    for (let page = 1; page <= 500; page++) {
-      const result = await services.tmdb.discover({ mediaType: kind, query: { sort_by: "popularity.desc" }, page });
-      if (!result.results.length) break;
-      await upsertListItems(services.prisma, result.results.map((item) => (kind === "movie" ? listItem("movie", item as never) : listItem("tv", item as never))), `discover/${kind}`);
+  const titles = await cacheWholeCatalogue(services.prisma, catalogue.catalogue, log);
+  const popular = await popularTitles(services.prisma, 20_000);
+  await createCrowd(services.prisma, popular, CROWD, log);
+
+  // The measured users: per level, USERS_PER_LEVEL people with the same number of favourites.
+  const random = mulberry32(7);
+  const levels: Array<{ favourites: number; users: Array<{ id: string; token: string }> }> = [];
+  for (const favourites of FAVOURITE_LEVELS) {
+    const users = [];
+    for (let index = 0; index < USERS_PER_LEVEL; index++) {
+      const taste = TASTES[index % TASTES.length]!;
+      const user = await services.prisma.user.create({ data: { email: `bench-${favourites}-${index}@example.test` } });
+      await services.prisma.preference.create({ data: { userId: user.id, likedGenreIds: [...taste] } });
+      const picks = pickFavourites(popular, taste, favourites, random);
+      await services.prisma.favourite.createMany({ data: picks.map((title) => ({ userId: user.id, mediaType: title.mediaType, tmdbId: title.tmdbId })) });
+      users.push({ id: user.id, token: (await createApiToken(services.prisma, { userId: user.id, name: "bench" })).secret });
     }
+    levels.push({ favourites, users });
   }
-  for (let index = 0; index < titles.length; index += 32) {
-    await Promise.all(
-      titles.slice(index, index + 32).map(async ([kind, id]) => {
-        const details = kind === "movie" ? await services.tmdb.movieDetails(id, ["credits", "keywords"]) : await services.tmdb.tvDetails(id, ["credits", "keywords"]);
-        await writeDetails(services.prisma, kind, details);
+  await countCooccurrence(services.prisma, log);
+
+  const variants = [
+    { name: "cached", description: "as shipped: a user's ranked list is kept in Redis until their taste changes", cacheSeconds: "600" },
+    { name: "uncached", description: "RECOMMENDATIONS_CACHE_SECONDS=0: every request ranks afresh", cacheSeconds: "0" },
+  ];
+  const urls: Record<string, string> = {};
+  for (const [index, variant] of variants.entries()) {
+    const port = String(4600 + Math.floor(Math.random() * 300) + index);
+    const api = spawnProductProcess("src/main.ts", { ...env, API_PORT: port, RECOMMENDATIONS_CACHE_SECONDS: variant.cacheSeconds }, { production: true });
+    apis.push(api);
+    urls[variant.name] = `http://127.0.0.1:${port}`;
+    await waitUntil(`the ${variant.name} API answers /readyz`, async () => (await fetch(`${urls[variant.name]}/readyz`).catch(() => null))?.ok === true, 60_000).catch((error) => {
+      throw new Error(`${error.message}\n${api.output()}`);
+    });
+  }
+
+  const ask = (base: string, token: string) => async () => {
+    const response = await fetch(`${base}/graphql`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body: JSON.stringify({ query: QUERY }) });
+    const body = (await response.json()) as { errors?: unknown; data?: { recommendations: { edges: unknown[] } } };
+    if (body.errors || body.data?.recommendations.edges.length !== 20) throw new Error(`bad answer: ${JSON.stringify(body).slice(0, 300)}`);
+    return Number(/dur=([\d.]+)/.exec(response.headers.get("server-timing") ?? "")?.[1]);
+  };
+
+  const rows: Array<Record<string, unknown>> = [];
+  const summary: SummaryRow[] = [];
+  for (const level of levels) {
+    // The floor: each user's candidate-pool statement, exactly as the API would send it.
+    const statements = await Promise.all(
+      level.users.map((user) => {
+        const ctx = { ...services, requestId: "bench", internal: false, viewer: { userId: user.id, role: "USER", via: "api-token" }, loaders: createLoaders({ prisma: services.prisma, enrichment: services.enrichment, userId: user.id }) } as GraphQLContext;
+        return candidatePoolQuery(ctx, { userId: user.id, offset: 0, size: 20, filter: { mediaType: null, genreIds: [], yearFrom: null, yearTo: null, minRating: null, maxRuntime: null, languages: [] } });
       }),
     );
-  }
-  log(`cached ${titles.length} titles with details in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-
-  const app = await buildServer(services);
-  await app.listen({ port: 0, host: "127.0.0.1" });
-  const address = app.server.address();
-  const url = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}/graphql`;
-  const popular = await services.prisma.mediaCache.findMany({ orderBy: { popularity: "desc" }, take: 600, select: { mediaType: true, tmdbId: true, genreIds: true } });
-
-  // A crowd whose favourites make the collaborative signal real.
-  const users: Array<{ favourites: number; token: string }> = [];
-  for (const favourites of [0, 10, 200]) {
-    const user = await services.prisma.user.create({ data: { email: `bench-${favourites}@example.test` } });
-    await services.prisma.preference.create({ data: { userId: user.id, likedGenreIds: [18, 80, 53] } });
-    const picks = popular.filter((_row, index) => index % 3 === favourites % 3).slice(0, favourites);
-    await services.prisma.favourite.createMany({ data: picks.map((row) => ({ userId: user.id, mediaType: row.mediaType, tmdbId: row.tmdbId })) });
-    users.push({ favourites, token: (await createApiToken(services.prisma, { userId: user.id, name: "bench" })).secret });
-  }
-  await services.prisma.$executeRaw`
-    INSERT INTO media_cooccurrence (media_type, tmdb_id, other_media_type, other_tmdb_id, count)
-    SELECT a.media_type, a.tmdb_id, b.media_type, b.tmdb_id, count(*)::int
-      FROM favourite a JOIN favourite b ON a.user_id = b.user_id GROUP BY 1, 2, 3, 4
-    ON CONFLICT DO NOTHING`;
-
-  const query = `{ recommendations(first: 20) { edges { node { score reasons { text } media { id title year posterUrl genres { name } isFavourite inWatchlist } } } } }`;
-  const results: Record<string, unknown>[] = [];
-  for (const user of users) {
-    const call = async () => {
+    const rawSql = async (index: number) => {
+      const statement = statements[index % statements.length]!;
       const t0 = performance.now();
-      const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${user.token}` }, body: JSON.stringify({ query }) });
-      const body = (await response.json()) as { errors?: unknown; data?: { recommendations: { edges: unknown[] } } };
-      if (body.errors || body.data?.recommendations.edges.length !== 20) throw new Error(`bad answer: ${JSON.stringify(body).slice(0, 300)}`);
+      await sql.query(statement.text, statement.values as unknown[]);
       return performance.now() - t0;
     };
-    for (let warm = 0; warm < 5; warm++) await call();
-    const timings: number[] = [];
-    for (let round = 0; round < ROUNDS; round++) timings.push(await call());
-    const row = { favourites: user.favourites, p50Ms: +percentile(timings, 50).toFixed(1), p99Ms: +percentile(timings, 99).toFixed(1), rounds: ROUNDS };
-    results.push(row);
-    log(`recommendations(first: 20), ${user.favourites} favourites: p50 ${row.p50Ms} ms, p99 ${row.p99Ms} ms`);
+    for (let warm = 0; warm < 3 * USERS_PER_LEVEL; warm++) await rawSql(warm);
+    for (const variant of variants) {
+      const calls = level.users.map((user) => ask(urls[variant.name]!, user.token));
+      for (const call of calls) await call(); // warm: JIT, connections, and (cached) each user's list
+      for (const concurrency of [1, CONCURRENCY]) {
+        const stop = concurrency === 1 ? { rounds: ROUNDS } : { seconds: LOAD_SECONDS };
+        const api = await drive(concurrency, stop, (index) => calls[index % calls.length]!());
+        const floor = await drive(concurrency, stop, rawSql);
+        const row = {
+          favourites: level.favourites,
+          variant: variant.name,
+          concurrency,
+          requests: api.serverMs.length,
+          requestsPerSecond: round(api.serverMs.length / api.seconds, 0),
+          serverP50Ms: round(percentile(api.serverMs, 50), 2),
+          serverP99Ms: round(percentile(api.serverMs, 99), 2),
+          clientP50Ms: round(percentile(api.clientMs, 50), 2),
+          clientP99Ms: round(percentile(api.clientMs, 99), 2),
+          rawSqlP50Ms: round(percentile(floor.clientMs, 50), 2),
+          rawSqlP99Ms: round(percentile(floor.clientMs, 99), 2),
+          rawSqlPerSecond: round(floor.clientMs.length / floor.seconds, 0),
+          ratioToRawSql: round(percentile(api.serverMs, 50) / percentile(floor.clientMs, 50), 2),
+        };
+        rows.push(row);
+        log(JSON.stringify(row));
+        const label = `${level.favourites} favourites, ${variant.name}, concurrency ${concurrency}`;
+        if (concurrency === 1) {
+          summary.push({ measure: `p50 / p99 server-side, ${label}`, value: `${row.serverP50Ms} / ${row.serverP99Ms} ms (client ${row.clientP50Ms} / ${row.clientP99Ms})`, target: "p50 ≤ 15, p99 ≤ 50 ms", met: row.serverP50Ms <= 15 && row.serverP99Ms <= 50 });
+        } else {
+          summary.push({ measure: `throughput and p50 / p99, ${label}`, value: `${row.requestsPerSecond} req/s, ${row.serverP50Ms} / ${row.serverP99Ms} ms`, target: "≥ 300 req/s", met: row.requestsPerSecond >= 300 });
+        }
+        summary.push({ measure: `ratio to the raw candidate SQL (p50 ${row.rawSqlP50Ms} ms, ${row.rawSqlPerSecond}/s), ${label}`, value: `${row.ratioToRawSql}`, target: "≤ 2", met: row.ratioToRawSql <= 2 });
+      }
+    }
   }
-  mkdirSync(path.join(import.meta.dirname, "results"), { recursive: true });
-  writeFileSync(path.join(import.meta.dirname, "results", "recommendations-latency.json"), `${JSON.stringify({ catalogueSize: SIZE, concurrency: 1, results }, null, 2)}\n`);
-  await app.close();
+  writeResult("recommendations-latency", {
+    title: `recommendations(first: 20) on ${titles} cached titles, production build, concurrency 1 and ${CONCURRENCY}`,
+    summary,
+    config: { titles, crowd: CROWD, usersPerLevel: USERS_PER_LEVEL, rounds: ROUNDS, loadSeconds: LOAD_SECONDS, concurrency: CONCURRENCY, query: QUERY },
+    results: rows,
+  });
 } finally {
+  await Promise.all(apis.map((api) => api.kill("SIGTERM")));
+  await sql.end();
   await services.close();
   await catalogue.close();
   await backing.stop();

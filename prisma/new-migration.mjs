@@ -2,6 +2,8 @@
 // schema.prisma (git HEAD) and the working copy, using the Prisma 6 CLI's WASM schema engine
 // (`migrate diff` between two datamodels needs no database and no downloaded engine).
 // Usage: node prisma/new-migration.mjs <name>   (then read the SQL, run `npm test`, commit both)
+// Prisma 6's JS engine opens a connection even for a datamodel-to-datamodel diff (it reads
+// nothing), so DATABASE_URL must name a reachable Postgres: `npm start`'s, or any other.
 import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -11,6 +13,10 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const name = process.argv[2];
 if (!name || !/^[a-z0-9_]+$/.test(name)) {
   console.error("usage: node prisma/new-migration.mjs <snake_case_name>");
+  process.exit(2);
+}
+if (!process.env.DATABASE_URL) {
+  console.error("Set DATABASE_URL to any reachable Postgres (e.g. the one `npm start` prints); the diff only opens a connection, it changes nothing.");
   process.exit(2);
 }
 const work = path.join(root, "node_modules/.prisma-migrate");
@@ -31,8 +37,8 @@ writeFileSync(to, forPrisma6(execFileSync("cat", [path.join(root, "prisma/schema
 
 const sql = execFileSync(
   process.execPath,
-  [path.join(root, "node_modules/prisma6/build/index.js"), "migrate", "diff", "--from-schema-datamodel", from, "--to-schema-datamodel", to, "--script"],
-  { cwd: work, encoding: "utf8", env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL ?? "postgresql://localhost/unused" }, stdio: ["ignore", "pipe", "inherit"] },
+  [path.join(root, "node_modules/prisma6/build/index.js"), "migrate", "diff", "--from-schema-datamodel", from, "--to-schema-datamodel", to, "--script", "--config", path.join(root, "prisma/migrate.config.ts")],
+  { cwd: work, encoding: "utf8", env: process.env, stdio: ["ignore", "pipe", "inherit"] },
 );
 if (!sql.trim() || /This is an empty migration/.test(sql)) {
   console.error("schema.prisma has no changes against git HEAD: nothing to migrate.");

@@ -39,6 +39,9 @@ export const configSchema = z
     // Requests a minute to /graphql, per API token (or session cookie) and per IP without one.
     API_RATE_LIMIT_PER_MINUTE_TOKEN: positiveInt.default(600),
     API_RATE_LIMIT_PER_MINUTE_IP: positiveInt.default(300),
+    // How long a user's ranked recommendations are reused (Redis) while their taste is unchanged;
+    // any change to favourites, watchlist, dismissals or preferences drops them at once. 0 = never reuse.
+    RECOMMENDATIONS_CACHE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(600),
     // The ingest worker (modules/ingest): how often it pages TMDB's lists, how many pages of each
     // list one run fetches, and when fetched details count as stale.
     // 0 turns the schedule off (runs then come only from the admin mutation and the CLI).

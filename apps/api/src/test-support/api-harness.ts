@@ -5,6 +5,7 @@ import { startCatalogueServer, type CatalogueServer } from "@movierec/tmdb-catal
 import { encode } from "next-auth/jwt";
 import { createTestDatabase, testRedisUrl } from "../../../../packages/dev-stack/src/testing.ts";
 import { createAppServices } from "../app-services.ts";
+import type { SqlQueryCounter } from "../db.ts";
 import { parseConfig } from "../config.ts";
 import { createLogger } from "../logger.ts";
 import { createApiToken } from "../modules/auth/api-token.service.ts";
@@ -47,7 +48,7 @@ export async function startTestApi(options: { env?: Record<string, string>; cata
     ...options.env,
   });
   const logger = createLogger({ name: "api-test", level: config.LOG_LEVEL });
-  const sqlQueries = { count: 0 };
+  const sqlQueries: SqlQueryCounter = { count: 0 };
   const services = createAppServices({ config, logger, name: "api-test", queryCounter: sqlQueries });
   const app = await buildServer(services);
   await app.listen({ port: 0, host: "127.0.0.1" });

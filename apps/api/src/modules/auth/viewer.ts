@@ -47,9 +47,7 @@ export async function resolveViewer(options: {
     if (!match?.[1]) throw unauthenticated("The Authorization header must be `Bearer <personal API token>`.").withHttpStatus();
     const token = await verifyApiToken(prisma, match[1]);
     if (!token) throw unauthenticated("That API token is not valid: it may have been revoked or have expired. Create a new one in Settings → API tokens.").withHttpStatus();
-    const user = await prisma.user.findUnique({ where: { id: token.userId }, select: { role: true } });
-    if (!user) throw unauthenticated("That API token's user no longer exists.").withHttpStatus();
-    return { userId: token.userId, role: user.role, via: "api-token", tokenId: token.tokenId };
+    return { userId: token.userId, role: token.role, via: "api-token", tokenId: token.tokenId };
   }
   const token = options.authSecret ? sessionToken(parseCookies(options.cookie)) : undefined;
   if (!token || !options.authSecret) return null;

@@ -1,23 +1,26 @@
 // "Not interested": dismissed titles never appear in the caller's recommendations until undone.
 import "reflect-metadata";
-import { Arg, Authorized, Ctx, Mutation, Resolver } from "type-graphql";
+import { Arg, Authorized, Ctx, Mutation, Resolver, UseMiddleware } from "type-graphql";
 import type { GraphQLContext } from "../../graphql/context.ts";
 import { requireUserId } from "../../graphql/context.ts";
 import { MediaRefInput } from "../../graphql/media-ref.input.ts";
 import { toMedia } from "../media/media.mapper.ts";
 import { Media } from "../media/media.types.ts";
 import { dismiss, undoDismiss } from "./dismissal.service.ts";
+import { ChangesTaste } from "../recommendations/recommendation.cache.ts";
 
 @Resolver()
 export class DismissalResolver {
   @Authorized()
   @Mutation(() => Media, { description: 'Says "not interested" in a title. Doing it twice is fine.' })
+  @UseMiddleware(ChangesTaste)
   async dismiss(@Arg("media", () => MediaRefInput) media: MediaRefInput, @Ctx() ctx: GraphQLContext) {
     return toMedia(await dismiss(ctx, { userId: requireUserId(ctx), ref: { mediaType: media.type, tmdbId: media.tmdbId } }));
   }
 
   @Authorized()
   @Mutation(() => Media, { description: "Undoes a dismissal. Undoing one that is not there is fine." })
+  @UseMiddleware(ChangesTaste)
   async undoDismiss(@Arg("media", () => MediaRefInput) media: MediaRefInput, @Ctx() ctx: GraphQLContext) {
     return toMedia(await undoDismiss(ctx, { userId: requireUserId(ctx), ref: { mediaType: media.type, tmdbId: media.tmdbId } }));
   }

@@ -1,5 +1,5 @@
 import "reflect-metadata";
-import { Arg, Args, Authorized, Ctx, Mutation, Query, Resolver } from "type-graphql";
+import { Arg, Args, Authorized, Ctx, Mutation, Query, Resolver, UseMiddleware } from "type-graphql";
 import type { GraphQLContext } from "../../graphql/context.ts";
 import { requireUserId } from "../../graphql/context.ts";
 import { decodeCursor, encodeCursor, PageArgs, pageSize, toConnection } from "../../graphql/connection.ts";
@@ -8,6 +8,7 @@ import { toMedia } from "../media/media.mapper.ts";
 import { Media } from "../media/media.types.ts";
 import { FavouriteConnection } from "./favourite.types.ts";
 import { addFavourite, listFavourites, removeFavourite } from "./favourite.service.ts";
+import { ChangesTaste } from "../recommendations/recommendation.cache.ts";
 
 @Resolver()
 export class FavouriteResolver {
@@ -27,12 +28,14 @@ export class FavouriteResolver {
 
   @Authorized()
   @Mutation(() => Media, { description: "Makes a title a favourite. Doing it twice is fine." })
+  @UseMiddleware(ChangesTaste)
   async addFavourite(@Arg("media", () => MediaRefInput) media: MediaRefInput, @Ctx() ctx: GraphQLContext) {
     return toMedia(await addFavourite(ctx, { userId: requireUserId(ctx), ref: { mediaType: media.type, tmdbId: media.tmdbId } }));
   }
 
   @Authorized()
   @Mutation(() => Media, { description: "Removes a favourite. Removing one that is not there is fine." })
+  @UseMiddleware(ChangesTaste)
   async removeFavourite(@Arg("media", () => MediaRefInput) media: MediaRefInput, @Ctx() ctx: GraphQLContext) {
     return toMedia(await removeFavourite(ctx, { userId: requireUserId(ctx), ref: { mediaType: media.type, tmdbId: media.tmdbId } }));
   }

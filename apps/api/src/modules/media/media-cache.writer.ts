@@ -71,8 +71,8 @@ export async function upsertListItems(prisma: Pick<PrismaClient, "$executeRaw">,
 
 const TOP_CAST = 20;
 
-/** Writes full details (with appended credits and keywords) into the cache and the people table. */
-export async function writeDetails(prisma: PrismaClient, kind: TmdbKind, details: MovieDetails | TvDetails): Promise<MediaCache> {
+/** How TMDB details (with appended credits and keywords) map onto MediaCache columns and Person rows. */
+export function detailsRecord(kind: TmdbKind, details: MovieDetails | TvDetails) {
   const isMovie = kind === "movie";
   const movie = details as MovieDetails;
   const tv = details as TvDetails;
@@ -83,8 +83,13 @@ export async function writeDetails(prisma: PrismaClient, kind: TmdbKind, details
     : tv.created_by.map((creator) => ({ ...creator, known_for_department: "Writing", popularity: 0 }));
   const keywords = isMovie ? (movie.keywords?.keywords ?? []) : (tv.keywords?.results ?? []);
   const runtime = isMovie ? (movie.runtime ?? null) : (tv.episode_run_time[0] ?? null);
-  const people = [...new Map([...cast, ...directors].map((person) => [person.id, person])).values()];
-
+  const people = [...new Map([...cast, ...directors].map((person) => [person.id, person])).values()].map((person) => ({
+    id: person.id,
+    name: person.name,
+    profile_path: person.profile_path ?? null,
+    known_for_department: person.known_for_department ?? null,
+    popularity: person.popularity ?? 0,
+  }));
   const data = {
     title: isMovie ? movie.title : tv.name,
     originalTitle: isMovie ? movie.original_title : tv.original_name,
@@ -107,20 +112,17 @@ export async function writeDetails(prisma: PrismaClient, kind: TmdbKind, details
     imdbId: isMovie ? (movie.imdb_id ?? null) : null,
     detailsFetchedAt: new Date(),
   };
-  const mediaType = isMovie ? "MOVIE" : "TV";
+  return { mediaType: isMovie ? ("MOVIE" as const) : ("TV" as const), tmdbId: details.id, data, people };
+}
+
+/** Writes full details (with appended credits and keywords) into the cache and the people table. */
+export async function writeDetails(prisma: PrismaClient, kind: TmdbKind, details: MovieDetails | TvDetails): Promise<MediaCache> {
+  const { mediaType, data, people } = detailsRecord(kind, details);
   const [, row] = await prisma.$transaction([
     prisma.$executeRaw`
       INSERT INTO person (id, name, profile_path, known_for_department, popularity, updated_at)
       SELECT p.id, p.name, p.profile_path, p.known_for_department, p.popularity, now()
-        FROM jsonb_to_recordset(${JSON.stringify(
-          people.map((person) => ({
-            id: person.id,
-            name: person.name,
-            profile_path: person.profile_path ?? null,
-            known_for_department: person.known_for_department ?? null,
-            popularity: person.popularity ?? 0,
-          })),
-        )}::jsonb) AS p(id int, name text, profile_path text, known_for_department text, popularity float8)
+        FROM jsonb_to_recordset(${JSON.stringify(people)}::jsonb) AS p(id int, name text, profile_path text, known_for_department text, popularity float8)
        -- One lock order for every writer: concurrent enrichments sharing cast members cannot deadlock.
        ORDER BY p.id
       ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, profile_path = EXCLUDED.profile_path,

@@ -1,9 +1,10 @@
 import "reflect-metadata";
-import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from "type-graphql";
+import { Arg, Authorized, Ctx, Mutation, Query, Resolver, UseMiddleware } from "type-graphql";
 import type { GraphQLContext } from "../../graphql/context.ts";
 import { requireUserId } from "../../graphql/context.ts";
 import { Preferences, UpdatePreferencesInput } from "./preference.types.ts";
 import { getPreferences, toPreferences, updatePreferences } from "./preference.service.ts";
+import { ChangesTaste } from "../recommendations/recommendation.cache.ts";
 
 @Resolver()
 export class PreferenceResolver {
@@ -15,6 +16,7 @@ export class PreferenceResolver {
 
   @Authorized()
   @Mutation(() => Preferences, { description: "Changes only the fields given." })
+  @UseMiddleware(ChangesTaste)
   async updatePreferences(@Arg("input", () => UpdatePreferencesInput) input: UpdatePreferencesInput, @Ctx() ctx: GraphQLContext) {
     return toPreferences(await updatePreferences(ctx, { userId: requireUserId(ctx), changes: input }));
   }

@@ -33,7 +33,7 @@ export class RecommendationResolver {
       },
     });
     const page = items.slice(0, size);
-    const rows = await ctx.loaders.media.loadMany(page.map((item) => item.candidate.key));
+    const rows = await ctx.loaders.media.loadMany(page.map((item) => item.key));
     const edges = page.flatMap((item, index) => {
       const row = rows[index];
       if (!row || row instanceof Error) return [];

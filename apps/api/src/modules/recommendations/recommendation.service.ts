@@ -3,8 +3,8 @@
 // popular and top-rated titles), with every hard filter and exclusion applied in SQL; then score,
 // diversify and explain in TypeScript (ranking.ts). When the cache yields too few, TMDB discover
 // is asked for the caller's genres and what it returns is written to MediaCache and used.
+// A ranking is reused from Redis until the caller's taste changes (recommendation.cache.ts).
 import { Prisma } from "../../generated/prisma/client.ts";
-import type { MediaCache } from "../../generated/prisma/client.ts";
 import type { MediaType } from "../../generated/prisma/enums.ts";
 import { badInput } from "../../errors.ts";
 import type { GraphQLContext } from "../../graphql/context.ts";
@@ -14,12 +14,19 @@ import { mediaKey, toTmdbKind } from "../media/media-key.ts";
 import { firstAskInAWhile } from "../media/media.service.ts";
 import { getPreferences } from "../preferences/preference.service.ts";
 import { rankRecommendations } from "./ranking.ts";
-import type { CandidateSource, CandidateTitle, RankedRecommendation, SeedTitle, TasteProfile } from "./ranking.types.ts";
+import type { CandidateSource, CandidateTitle, SeedTitle, TasteProfile } from "./ranking.types.ts";
+import { rankingField, readRanking, storeRanking, type CachedRanking } from "./recommendation.cache.ts";
 
 export const SEED_WEIGHTS = { favourite: 1, watched: 0.7, watchlist: 0.4 } as const;
 /** Per-pool bounds: the pool stays a few hundred titles whatever the cache size. */
 const POOL_LIMITS = { genre: 300, topRated: 150, people: 200, collaborative: 300, popular: 150 } as const;
 const MAX_SEEDS = 200;
+/**
+ * The collaborative signal reads each seed's strongest co-occurring titles only (item-kNN with
+ * truncated neighbour lists): a seed liked by many people co-occurs with thousands of titles, and
+ * reading them all made this one part cost more than everything else together.
+ */
+const NEIGHBOURS_PER_SEED = 100;
 const MAX_OFFSET = 500;
 
 export interface RecommendationRequest {
@@ -70,11 +77,17 @@ function poolFilter(userId: string, filters: HardFilters): Prisma.Sql {
   return Prisma.join(parts, " AND ");
 }
 
-interface PoolRow extends MediaCache {
-  sources: CandidateSource[];
+interface PoolInput {
+  userId: string;
+  filters: HardFilters;
+  genreIds: number[];
+  castIds: number[];
+  directorIds: number[];
+  seedKeys: Array<{ type: string; id: number }>;
 }
 
-async function candidatePool(ctx: GraphQLContext, input: { userId: string; filters: HardFilters; genreIds: number[]; castIds: number[]; directorIds: number[]; seedKeys: Array<{ type: string; id: number }> }) {
+/** The one statement that builds the candidate pool (the benchmarks time it alone as the floor). */
+function candidatePoolSql(input: PoolInput): Prisma.Sql {
   const where = poolFilter(input.userId, input.filters);
   const pools: Prisma.Sql[] = [
     Prisma.sql`(SELECT m.media_type, m.tmdb_id, 'popular' AS source FROM media_cache m WHERE ${where} ORDER BY m.popularity DESC LIMIT ${POOL_LIMITS.popular})`,
@@ -94,65 +107,46 @@ async function candidatePool(ctx: GraphQLContext, input: { userId: string; filte
   }
   if (input.seedKeys.length) {
     pools.push(Prisma.sql`(SELECT m.media_type, m.tmdb_id, 'collaborative'
-        FROM (SELECT c.other_media_type AS media_type, c.other_tmdb_id AS tmdb_id, sum(c.count) AS together
-                FROM media_cooccurrence c
-                JOIN jsonb_to_recordset(${JSON.stringify(input.seedKeys)}::jsonb) AS s(type text, id int) ON c.media_type = s.type::media_type AND c.tmdb_id = s.id
+        FROM (SELECT n.media_type, n.tmdb_id, sum(n.count) AS together
+                FROM (${neighboursSql(input.seedKeys)}) n
                GROUP BY 1, 2) co
         JOIN media_cache m ON m.media_type = co.media_type AND m.tmdb_id = co.tmdb_id
        WHERE ${where}
        ORDER BY co.together DESC LIMIT ${POOL_LIMITS.collaborative})`);
   }
-  return ctx.prisma.$queryRaw<Array<Record<string, unknown>>>`
+  // Only what ranking reads: the page's titles are loaded whole afterwards, 20 rows instead of ~1,000.
+  return Prisma.sql`
     WITH pool AS (${Prisma.join(pools, " UNION ALL ")})
-    SELECT m.*, array_agg(DISTINCT pool.source) AS sources
+    SELECT m.media_type, m.tmdb_id, m.title, m.genre_ids, m.cast_ids, m.director_ids, m.keyword_ids, m.original_language,
+           m.release_date, m.popularity, m.vote_average, m.vote_count, m.runtime, array_agg(DISTINCT pool.source) AS sources
       FROM pool JOIN media_cache m ON m.media_type = pool.media_type AND m.tmdb_id = pool.tmdb_id
      GROUP BY m.media_type, m.tmdb_id`;
 }
 
-/** Raw rows use column names; map them to the Prisma model's field names. */
-function toPoolRow(row: Record<string, unknown>): PoolRow {
-  return {
-    mediaType: row.media_type === "movie" ? "MOVIE" : "TV",
-    tmdbId: row.tmdb_id as number,
-    title: row.title as string,
-    originalTitle: row.original_title as string,
-    overview: row.overview as string,
-    posterPath: row.poster_path as string | null,
-    backdropPath: row.backdrop_path as string | null,
-    releaseDate: row.release_date as Date | null,
-    genreIds: row.genre_ids as number[],
-    originalLanguage: row.original_language as string,
-    popularity: row.popularity as number,
-    voteAverage: row.vote_average as number | null,
-    voteCount: row.vote_count as number | null,
-    adult: row.adult as boolean,
-    runtime: row.runtime as number | null,
-    castIds: row.cast_ids as number[],
-    directorIds: row.director_ids as number[],
-    keywordIds: row.keyword_ids as number[],
-    tagline: row.tagline as string | null,
-    status: row.status as string | null,
-    imdbId: row.imdb_id as string | null,
-    sourceLists: row.source_lists as string[],
-    detailsFetchedAt: row.details_fetched_at as Date | null,
-    createdAt: row.created_at as Date,
-    updatedAt: row.updated_at as Date,
-    sources: row.sources as CandidateSource[],
-  };
+/** Each seed's NEIGHBOURS_PER_SEED strongest co-occurring titles (index media_cooccurrence_neighbours_idx). */
+function neighboursSql(seedKeys: Array<{ type: string; id: number }>): Prisma.Sql {
+  return Prisma.sql`
+    SELECT s.type AS seed_type, s.id AS seed_id, c.other_media_type AS media_type, c.other_tmdb_id AS tmdb_id, c.count
+      FROM jsonb_to_recordset(${JSON.stringify(seedKeys)}::jsonb) AS s(type text, id int)
+     CROSS JOIN LATERAL (
+       SELECT c.other_media_type, c.other_tmdb_id, c.count FROM media_cooccurrence c
+        WHERE c.media_type = s.type::media_type AND c.tmdb_id = s.id
+          AND NOT (c.other_media_type = c.media_type AND c.other_tmdb_id = c.tmdb_id)
+        ORDER BY c.count DESC LIMIT ${NEIGHBOURS_PER_SEED}) c`;
 }
 
-/** How many users have each pair (seed, candidate) and each title in their taste set. */
+/**
+ * Each seed's strongest neighbours among the candidates (the same truncated lists the pool reads),
+ * and each seed's and candidate's audience (the diagonal: how many users have it in their taste set).
+ */
 async function cooccurrence(ctx: GraphQLContext, seedKeys: Array<{ type: string; id: number }>, candidateKeys: Array<{ type: string; id: number }>) {
-  if (!candidateKeys.length) return [];
-  const seeds = JSON.stringify(seedKeys);
+  if (!candidateKeys.length || !seedKeys.length) return [];
   const candidates = JSON.stringify(candidateKeys);
   const everyone = JSON.stringify([...seedKeys, ...candidateKeys]);
-  // Seed × candidate pairs, then each seed's and candidate's diagonal (its audience size).
   return ctx.prisma.$queryRaw<Array<{ media_type: string; tmdb_id: number; other_media_type: string; other_tmdb_id: number; count: number }>>`
-    SELECT c.media_type::text, c.tmdb_id, c.other_media_type::text, c.other_tmdb_id, c.count
-      FROM media_cooccurrence c
-      JOIN jsonb_to_recordset(${seeds}::jsonb) AS s(type text, id int) ON c.media_type = s.type::media_type AND c.tmdb_id = s.id
-      JOIN jsonb_to_recordset(${candidates}::jsonb) AS o(type text, id int) ON c.other_media_type = o.type::media_type AND c.other_tmdb_id = o.id
+    SELECT n.seed_type AS media_type, n.seed_id AS tmdb_id, n.media_type::text AS other_media_type, n.tmdb_id AS other_tmdb_id, n.count
+      FROM (${neighboursSql(seedKeys)}) n
+      JOIN jsonb_to_recordset(${candidates}::jsonb) AS o(type text, id int) ON n.media_type = o.type::media_type AND n.tmdb_id = o.id
     UNION ALL
     SELECT c.media_type::text, c.tmdb_id, c.other_media_type::text, c.other_tmdb_id, c.count
       FROM media_cooccurrence c
@@ -160,23 +154,26 @@ async function cooccurrence(ctx: GraphQLContext, seedKeys: Array<{ type: string;
         ON c.media_type = o.type::media_type AND c.tmdb_id = o.id AND c.other_media_type = o.type::media_type AND c.other_tmdb_id = o.id`;
 }
 
-function toCandidate(row: PoolRow): CandidateTitle {
+/** A candidate-pool row (column names) as ranking input. */
+function toCandidate(row: Record<string, unknown>): CandidateTitle {
+  const mediaType = row.media_type === "movie" ? "movie" : "tv";
+  const releaseDate = row.release_date as Date | null;
   return {
-    key: mediaKey(row),
-    mediaType: row.mediaType === "MOVIE" ? "movie" : "tv",
-    tmdbId: row.tmdbId,
-    title: row.title,
-    genreIds: row.genreIds,
-    castIds: row.castIds,
-    directorIds: row.directorIds,
-    keywordIds: row.keywordIds,
-    originalLanguage: row.originalLanguage,
-    releaseYear: row.releaseDate ? row.releaseDate.getUTCFullYear() : null,
-    popularity: row.popularity,
-    voteAverage: row.voteAverage,
-    voteCount: row.voteCount,
-    runtime: row.runtime,
-    sources: row.sources,
+    key: `${mediaType}:${row.tmdb_id as number}`,
+    mediaType,
+    tmdbId: row.tmdb_id as number,
+    title: row.title as string,
+    genreIds: row.genre_ids as number[],
+    castIds: row.cast_ids as number[],
+    directorIds: row.director_ids as number[],
+    keywordIds: row.keyword_ids as number[],
+    originalLanguage: row.original_language as string,
+    releaseYear: releaseDate ? releaseDate.getUTCFullYear() : null,
+    popularity: row.popularity as number,
+    voteAverage: row.vote_average as number | null,
+    voteCount: row.vote_count as number | null,
+    runtime: row.runtime as number | null,
+    sources: row.sources as CandidateSource[],
     cooccurrence: [],
     audienceSize: 0,
   };
@@ -192,8 +189,8 @@ function validateRequest(request: RecommendationRequest) {
   if (filter.genreIds.length > 20) throw badInput("At most 20 genreIds.", { argument: "filter.genreIds" });
 }
 
-export async function recommend(ctx: GraphQLContext, request: RecommendationRequest): Promise<{ items: RankedRecommendation[]; coldStart: boolean }> {
-  validateRequest(request);
+/** What the caller's taste and filters make of a request: seeds, hard filters and the pools' inputs. */
+async function planRecommendations(ctx: GraphQLContext, request: RecommendationRequest) {
   const { userId } = request;
   const [preferences, favourites, watchlist] = await Promise.all([
     getPreferences(ctx.prisma, { userId }),
@@ -252,14 +249,36 @@ export async function recommend(ctx: GraphQLContext, request: RecommendationRequ
   const castIds = tally(seeds.map((seed) => seed.castIds.slice(0, 8))).slice(0, 60);
   const directorIds = tally(seeds.map((seed) => seed.directorIds)).slice(0, 30);
   const seedKeys = seeds.map((seed) => ({ type: seed.mediaType, id: seed.tmdbId }));
+  return { preferences, seeds, seedsByKey, filters, pool: { userId, filters, genreIds: poolGenres, castIds, directorIds, seedKeys } satisfies PoolInput };
+}
+
+/** The candidate-pool statement a request would run, for measuring it alone (bench/). */
+export async function candidatePoolQuery(ctx: GraphQLContext, request: RecommendationRequest): Promise<Prisma.Sql> {
+  validateRequest(request);
+  return candidatePoolSql((await planRecommendations(ctx, request)).pool);
+}
+
+/**
+ * The caller's ranked recommendations from `request.offset` on (at most `size + 1`, so the caller
+ * can tell whether there is a next page): reused from Redis while their taste is unchanged.
+ */
+export async function recommend(ctx: GraphQLContext, request: RecommendationRequest): Promise<CachedRanking> {
+  validateRequest(request);
   const wanted = request.offset + request.size + 1;
+  const field = rankingField({ filter: request.filter, wanted });
+  const cached = await readRanking(ctx, request.userId, field);
+  const ranking = cached.hit ?? (await rank(ctx, request, wanted));
+  if (!cached.hit && cached.version !== undefined) storeRanking(ctx, request.userId, field, cached.version, ranking);
+  return { items: ranking.items.slice(request.offset), coldStart: ranking.coldStart };
+}
 
-  const loadPool = async () => (await candidatePool(ctx, { userId, filters, genreIds: poolGenres, castIds, directorIds, seedKeys })).map(toPoolRow);
+async function rank(ctx: GraphQLContext, request: RecommendationRequest, wanted: number): Promise<CachedRanking> {
+  const { preferences, seeds, seedsByKey, filters, pool: poolInput } = await planRecommendations(ctx, request);
+  const { castIds, directorIds, seedKeys } = poolInput;
+
+  const loadPool = async () => ctx.prisma.$queryRaw<Array<Record<string, unknown>>>(candidatePoolSql(poolInput));
   let pool = await loadPool();
-  if (pool.length < wanted && (await discoverFallback(ctx, { filters, genreIds: poolGenres }))) pool = await loadPool();
-
-  // The resolver reads these rows again by key: hand them to the loader instead of a second query.
-  for (const row of pool) ctx.loaders.media.prime(mediaKey(row), row);
+  if (pool.length < wanted && (await discoverFallback(ctx, { filters, genreIds: poolInput.genreIds }))) pool = await loadPool();
   const candidates = pool.map(toCandidate);
   const pairs = await cooccurrence(
     ctx,
@@ -298,7 +317,7 @@ export async function recommend(ctx: GraphQLContext, request: RecommendationRequ
     now: new Date(),
     limit: wanted,
   });
-  return { items: ranked.slice(request.offset), coldStart: seeds.length === 0 };
+  return { items: ranked.map((item) => ({ key: item.candidate.key, score: item.score, reasons: item.reasons })), coldStart: seeds.length === 0 };
 }
 
 /** Asks TMDB discover for the caller's genres (within their filters) and caches what it finds. */

@@ -1,7 +1,10 @@
 // Recommendations over HTTP on the offline catalogue: personal (opposite tastes → different
 // lists), explained, honouring exclusions and filters, and falling back to TMDB discover.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createLoaders } from "../../graphql/loaders.ts";
+import type { GraphQLContext } from "../../graphql/context.ts";
 import { startTestApi, type TestApi, type TestUser } from "../../test-support/api-harness.ts";
+import { invalidateRankings, rankingField, readRanking, storeRanking } from "./recommendation.cache.ts";
 
 let api: TestApi;
 beforeAll(async () => {
@@ -182,22 +185,106 @@ describe("recommendations", () => {
     expect(api.catalogue.requestCounts()["/3/discover/movie"]).toBeUndefined();
   });
 
-  it("costs a constant number of SQL queries however large the page", async () => {
+  it("costs a constant number of SQL queries however large the page, and fewer when the ranking is reused", async () => {
     const user = await api.createUser();
     await favourite(user, (await moviesWith([80], 5)).map((row) => row.tmdbId));
     // Fields the cache holds (no enrichment), so only the recommendation itself is counted.
     const light = `query($first: Int) { recommendations(first: $first) { edges { node { score reasons { text } media { id title genres { name } isFavourite inWatchlist } } } } }`;
-    const count = async (first: number) => {
+    let statements: string[] = [];
+    const count = async (first: number, ranking: "afresh" | "reused") => {
       await api.graphql(light, { first }, { token: user.token });
+      if (ranking === "afresh") await invalidateRankings(contextFor(user), user.id);
       api.sqlQueries.count = 0;
+      api.sqlQueries.statements = [];
       const result = await api.graphql(light, { first }, { token: user.token });
       expect(result.data!.recommendations.edges).toHaveLength(first);
+      statements = api.sqlQueries.statements.map((sql) => sql.slice(0, 100));
+      delete api.sqlQueries.statements;
       return api.sqlQueries.count;
     };
-    const small = await count(5);
-    const large = await count(50);
-    console.info(`SQL queries for recommendations(first: 50): ${large}`);
+    const small = await count(5, "afresh");
+    const large = await count(50, "afresh");
+    const reused = await count(50, "reused");
+    console.info(`SQL queries for recommendations(first: 50): ${large} ranking afresh, ${reused} reusing the ranking`);
     expect(large).toBe(small);
     expect(large).toBeLessThanOrEqual(14);
+    // The token (with its user's role), the page's titles, isFavourite and inWatchlist: nothing of the ranking.
+    expect(reused, statements.join("\n")).toBeLessThanOrEqual(4);
+  });
+});
+
+function contextFor(user: TestUser): GraphQLContext {
+  const loaders = createLoaders({ prisma: api.services.prisma, enrichment: api.services.enrichment, userId: user.id });
+  return { ...api.services, requestId: "test", internal: false, viewer: { userId: user.id, role: "USER", via: "api-token" }, loaders };
+}
+
+describe("reusing a ranking", () => {
+  it("serves the same list again until the caller's taste changes, and every change shows at once", async () => {
+    const user = await api.createUser();
+    await api.graphql(`mutation { updatePreferences(input: { likedGenreIds: [28, 12] }) { onboarded } }`, {}, { token: user.token });
+    const first = await recommendations(user);
+    expect(await recommendations(user)).toEqual(first);
+    const ids = first.items.map((item) => item.media);
+
+    // Each of these changes what the caller should see; the next request must reflect it.
+    const changes: Array<[string, string, (typeof ids)[number]]> = [
+      ["addFavourite", `mutation($id: Int!) { addFavourite(media: { type: MOVIE, tmdbId: $id }) { id } }`, ids[0]!],
+      ["addToWatchlist", `mutation($id: Int!) { addToWatchlist(media: { type: MOVIE, tmdbId: $id }) { id } }`, ids[1]!],
+      ["markWatched", `mutation($id: Int!) { markWatched(media: { type: MOVIE, tmdbId: $id }) { id } }`, ids[2]!],
+      ["dismiss", `mutation($id: Int!) { dismiss(media: { type: MOVIE, tmdbId: $id }) { id } }`, ids[3]!],
+    ];
+    for (const [name, mutation, media] of changes) {
+      if (media.type !== "MOVIE") continue;
+      const result = await api.graphql(mutation, { id: media.tmdbId }, { token: user.token });
+      expect(result.errors, name).toBeUndefined();
+      const after = await recommendations(user);
+      expect(after.items.map((item) => item.media.id), `${media.id} after ${name}`).not.toContain(media.id);
+    }
+    // Undoing a change counts too.
+    const dismissed = ids[3]!;
+    if (dismissed.type === "MOVIE") {
+      await api.graphql(`mutation($id: Int!) { undoDismiss(media: { type: MOVIE, tmdbId: $id }) { id } }`, { id: dismissed.tmdbId }, { token: user.token });
+      expect((await recommendations(user, { first: 50 })).items.map((item) => item.media.id)).toContain(dismissed.id);
+    }
+    // So does a preference: disliking a genre removes it from the very next list.
+    const disliked = (await recommendations(user)).items.flatMap((item) => item.media.genres.map((genre) => genre.id)).find((id) => id !== 28 && id !== 12)!;
+    const update = await api.graphql(`mutation($ids: [Int!]!) { updatePreferences(input: { dislikedGenreIds: $ids }) { onboarded } }`, { ids: [disliked] }, { token: user.token });
+    expect(update.errors).toBeUndefined();
+    const withoutGenre = await recommendations(user);
+    expect(withoutGenre.items.filter((item) => item.media.genres.some((genre) => genre.id === disliked))).toEqual([]);
+  });
+
+  it("never stores a ranking made before a change over that change", async () => {
+    const user = await api.createUser();
+    const ctx = contextFor(user);
+    const field = rankingField({ test: "race" });
+    const before = await readRanking(ctx, user.id, field);
+    expect(before.hit).toBeUndefined();
+    expect(before.version).toBeDefined();
+    // The caller's taste changes while a ranking made from the old taste is still being built.
+    await invalidateRankings(ctx, user.id);
+    storeRanking(ctx, user.id, field, before.version!, { items: [{ key: "movie:1", score: 1, reasons: [] }], coldStart: false });
+    await api.services.redis.ping(); // the store has run by the time a later command answers
+    expect((await readRanking(ctx, user.id, field)).hit).toBeUndefined();
+    // Made under the current version, it is kept and served.
+    const current = await readRanking(ctx, user.id, field);
+    storeRanking(ctx, user.id, field, current.version!, { items: [{ key: "movie:2", score: 1, reasons: [] }], coldStart: false });
+    await api.services.redis.ping();
+    expect((await readRanking(ctx, user.id, field)).hit?.items.map((item) => item.key)).toEqual(["movie:2"]);
+  });
+
+  it("ranks afresh on every request when RECOMMENDATIONS_CACHE_SECONDS=0", async () => {
+    const uncached = await startTestApi({ catalogue: api.catalogue, env: { RECOMMENDATIONS_CACHE_SECONDS: "0" } });
+    try {
+      await uncached.seedMediaCache(3);
+      const user = await uncached.createUser();
+      const light = `{ recommendations(first: 5) { edges { node { media { id } } } } }`;
+      await uncached.graphql(light, {}, { token: user.token });
+      uncached.sqlQueries.count = 0;
+      await uncached.graphql(light, {}, { token: user.token });
+      expect(uncached.sqlQueries.count).toBeGreaterThan(4);
+    } finally {
+      await uncached.close();
+    }
   });
 });

@@ -1,5 +1,5 @@
 import "reflect-metadata";
-import { Arg, Args, Authorized, Ctx, Mutation, Query, Resolver } from "type-graphql";
+import { Arg, Args, Authorized, Ctx, Mutation, Query, Resolver, UseMiddleware } from "type-graphql";
 import type { GraphQLContext } from "../../graphql/context.ts";
 import { requireUserId } from "../../graphql/context.ts";
 import { decodeCursor, encodeCursor, PageArgs, pageSize, toConnection } from "../../graphql/connection.ts";
@@ -8,6 +8,7 @@ import { toMedia } from "../media/media.mapper.ts";
 import { Media } from "../media/media.types.ts";
 import { WatchlistConnection } from "./watchlist.types.ts";
 import { listWatchlist, removeWatchlistItem, saveWatchlistItem } from "./watchlist.service.ts";
+import { ChangesTaste } from "../recommendations/recommendation.cache.ts";
 
 const ref = (media: MediaRefInput) => ({ mediaType: media.type, tmdbId: media.tmdbId });
 
@@ -29,18 +30,21 @@ export class WatchlistResolver {
 
   @Authorized()
   @Mutation(() => Media, { description: "Adds a title to the watchlist. Doing it twice is fine." })
+  @UseMiddleware(ChangesTaste)
   async addToWatchlist(@Arg("media", () => MediaRefInput) media: MediaRefInput, @Ctx() ctx: GraphQLContext) {
     return toMedia(await saveWatchlistItem(ctx, { userId: requireUserId(ctx), ref: ref(media) }));
   }
 
   @Authorized()
   @Mutation(() => Media, { description: "Removes a title from the watchlist. Removing one that is not there is fine." })
+  @UseMiddleware(ChangesTaste)
   async removeFromWatchlist(@Arg("media", () => MediaRefInput) media: MediaRefInput, @Ctx() ctx: GraphQLContext) {
     return toMedia(await removeWatchlistItem(ctx, { userId: requireUserId(ctx), ref: ref(media) }));
   }
 
   @Authorized()
   @Mutation(() => Media, { description: "Marks a title watched (adding it to the watchlist if needed), or unwatched with watched: false." })
+  @UseMiddleware(ChangesTaste)
   async markWatched(
     @Arg("media", () => MediaRefInput) media: MediaRefInput,
     @Arg("watched", () => Boolean, { defaultValue: true }) watched: boolean,
