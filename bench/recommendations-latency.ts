@@ -143,6 +143,10 @@ try {
       return performance.now() - t0;
     };
     for (let warm = 0; warm < 3 * USERS_PER_LEVEL; warm++) await rawSql(warm);
+    if (process.env.BENCH_EXPLAIN) {
+      const plan = await sql.query(`EXPLAIN (ANALYZE, BUFFERS) ${statements[0]!.text}`, statements[0]!.values as unknown[]);
+      log(`EXPLAIN ANALYZE, ${level.favourites} favourites:\n${plan.rows.map((row) => row["QUERY PLAN"]).join("\n")}`);
+    }
     for (const variant of variants) {
       const calls = level.users.map((user) => ask(urls[variant.name]!, user.token));
       for (const call of calls) await call(); // warm: JIT, connections, and (cached) each user's list

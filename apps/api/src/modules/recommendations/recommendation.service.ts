@@ -24,9 +24,11 @@ const MAX_SEEDS = 200;
 /**
  * The collaborative signal reads each seed's strongest co-occurring titles only (item-kNN with
  * truncated neighbour lists): a seed liked by many people co-occurs with thousands of titles, and
- * reading them all made this one part cost more than everything else together.
+ * reading them all made this one part cost more than everything else together. The budget is
+ * shared by the seeds (at most 100 each, at least 20), so 200 favourites read no more than 10 do.
  */
-const NEIGHBOURS_PER_SEED = 100;
+const NEIGHBOUR_BUDGET = 3_000;
+const neighboursPerSeed = (seeds: number) => Math.min(100, Math.max(20, Math.ceil(NEIGHBOUR_BUDGET / Math.max(1, seeds))));
 const MAX_OFFSET = 500;
 
 export interface RecommendationRequest {
@@ -95,10 +97,10 @@ function candidatePoolSql(input: PoolInput): Prisma.Sql {
   if (input.genreIds.length) {
     pools.push(Prisma.sql`(SELECT m.media_type, m.tmdb_id, 'genre' FROM media_cache m WHERE m.genre_ids && ${input.genreIds}::int[] AND ${where} ORDER BY m.popularity DESC LIMIT ${POOL_LIMITS.genre})`);
     pools.push(
-      Prisma.sql`(SELECT m.media_type, m.tmdb_id, 'top-rated' FROM media_cache m WHERE m.genre_ids && ${input.genreIds}::int[] AND m.vote_count >= 100 AND ${where} ORDER BY m.vote_average DESC NULLS LAST LIMIT ${POOL_LIMITS.topRated})`,
+      Prisma.sql`(SELECT m.media_type, m.tmdb_id, 'top-rated' FROM media_cache m WHERE m.genre_ids && ${input.genreIds}::int[] AND m.vote_count >= 100 AND ${where} ORDER BY m.vote_average DESC LIMIT ${POOL_LIMITS.topRated})`,
     );
   } else {
-    pools.push(Prisma.sql`(SELECT m.media_type, m.tmdb_id, 'top-rated' FROM media_cache m WHERE m.vote_count >= 100 AND ${where} ORDER BY m.vote_average DESC NULLS LAST LIMIT ${POOL_LIMITS.topRated})`);
+    pools.push(Prisma.sql`(SELECT m.media_type, m.tmdb_id, 'top-rated' FROM media_cache m WHERE m.vote_count >= 100 AND ${where} ORDER BY m.vote_average DESC LIMIT ${POOL_LIMITS.topRated})`);
   }
   if (input.castIds.length || input.directorIds.length) {
     pools.push(
@@ -115,15 +117,17 @@ function candidatePoolSql(input: PoolInput): Prisma.Sql {
        ORDER BY co.together DESC LIMIT ${POOL_LIMITS.collaborative})`);
   }
   // Only what ranking reads: the page's titles are loaded whole afterwards, 20 rows instead of ~1,000.
+  // LATERAL keeps the lookup by primary key: joining the pool to media_cache let the planner, which
+  // cannot estimate the pool's size, hash the whole table instead.
   return Prisma.sql`
-    WITH pool AS (${Prisma.join(pools, " UNION ALL ")})
+    WITH pool AS (${Prisma.join(pools, " UNION ALL ")}),
+         keys AS (SELECT media_type, tmdb_id, array_agg(DISTINCT source) AS sources FROM pool GROUP BY 1, 2)
     SELECT m.media_type, m.tmdb_id, m.title, m.genre_ids, m.cast_ids, m.director_ids, m.keyword_ids, m.original_language,
-           m.release_date, m.popularity, m.vote_average, m.vote_count, m.runtime, array_agg(DISTINCT pool.source) AS sources
-      FROM pool JOIN media_cache m ON m.media_type = pool.media_type AND m.tmdb_id = pool.tmdb_id
-     GROUP BY m.media_type, m.tmdb_id`;
+           m.release_date, m.popularity, m.vote_average, m.vote_count, m.runtime, keys.sources
+      FROM keys CROSS JOIN LATERAL (SELECT * FROM media_cache m WHERE m.media_type = keys.media_type AND m.tmdb_id = keys.tmdb_id) m`;
 }
 
-/** Each seed's NEIGHBOURS_PER_SEED strongest co-occurring titles (index media_cooccurrence_neighbours_idx). */
+/** Each seed's strongest co-occurring titles (index media_cooccurrence_neighbours_idx), within NEIGHBOUR_BUDGET. */
 function neighboursSql(seedKeys: Array<{ type: string; id: number }>): Prisma.Sql {
   return Prisma.sql`
     SELECT s.type AS seed_type, s.id AS seed_id, c.other_media_type AS media_type, c.other_tmdb_id AS tmdb_id, c.count
@@ -132,7 +136,7 @@ function neighboursSql(seedKeys: Array<{ type: string; id: number }>): Prisma.Sq
        SELECT c.other_media_type, c.other_tmdb_id, c.count FROM media_cooccurrence c
         WHERE c.media_type = s.type::media_type AND c.tmdb_id = s.id
           AND NOT (c.other_media_type = c.media_type AND c.other_tmdb_id = c.tmdb_id)
-        ORDER BY c.count DESC LIMIT ${NEIGHBOURS_PER_SEED}) c`;
+        ORDER BY c.count DESC LIMIT ${neighboursPerSeed(seedKeys.length)}) c`;
 }
 
 /**
