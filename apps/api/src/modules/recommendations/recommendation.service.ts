@@ -116,14 +116,17 @@ function candidatePoolSql(input: PoolInput): Prisma.Sql {
        WHERE ${where}
        ORDER BY co.together DESC LIMIT ${POOL_LIMITS.collaborative})`);
   }
-  // Only what ranking reads: the page's titles are loaded whole afterwards, 20 rows instead of ~1,000.
+  // Only what ranking reads (with each title's audience, the co-occurrence diagonal): the page's
+  // titles are loaded whole afterwards, 20 rows instead of ~1,000.
   // LATERAL keeps the lookup by primary key: joining the pool to media_cache let the planner, which
   // cannot estimate the pool's size, hash the whole table instead.
   return Prisma.sql`
     WITH pool AS (${Prisma.join(pools, " UNION ALL ")}),
          keys AS (SELECT media_type, tmdb_id, array_agg(DISTINCT source) AS sources FROM pool GROUP BY 1, 2)
     SELECT m.media_type, m.tmdb_id, m.title, m.genre_ids, m.cast_ids, m.director_ids, m.keyword_ids, m.original_language,
-           m.release_date, m.popularity, m.vote_average, m.vote_count, m.runtime, keys.sources
+           m.release_date, m.popularity, m.vote_average, m.vote_count, m.runtime, keys.sources,
+           (SELECT c.count FROM media_cooccurrence c
+             WHERE c.media_type = m.media_type AND c.tmdb_id = m.tmdb_id AND c.other_media_type = m.media_type AND c.other_tmdb_id = m.tmdb_id) AS audience
       FROM keys CROSS JOIN LATERAL (SELECT * FROM media_cache m WHERE m.media_type = keys.media_type AND m.tmdb_id = keys.tmdb_id) m`;
 }
 
@@ -140,22 +143,19 @@ function neighboursSql(seedKeys: Array<{ type: string; id: number }>): Prisma.Sq
 }
 
 /**
- * Each seed's strongest neighbours among the candidates (the same truncated lists the pool reads),
- * and each seed's and candidate's audience (the diagonal: how many users have it in their taste set).
+ * Each seed's strongest neighbours (the same truncated lists the pool reads) and each seed's
+ * audience (the diagonal: how many users have it in their taste set). Needs no candidates, so it
+ * runs alongside the pool statement.
  */
-async function cooccurrence(ctx: GraphQLContext, seedKeys: Array<{ type: string; id: number }>, candidateKeys: Array<{ type: string; id: number }>) {
-  if (!candidateKeys.length || !seedKeys.length) return [];
-  const candidates = JSON.stringify(candidateKeys);
-  const everyone = JSON.stringify([...seedKeys, ...candidateKeys]);
-  return ctx.prisma.$queryRaw<Array<{ media_type: string; tmdb_id: number; other_media_type: string; other_tmdb_id: number; count: number }>>`
-    SELECT n.seed_type AS media_type, n.seed_id AS tmdb_id, n.media_type::text AS other_media_type, n.tmdb_id AS other_tmdb_id, n.count
-      FROM (${neighboursSql(seedKeys)}) n
-      JOIN jsonb_to_recordset(${candidates}::jsonb) AS o(type text, id int) ON n.media_type = o.type::media_type AND n.tmdb_id = o.id
+async function seedNeighbours(ctx: GraphQLContext, seedKeys: Array<{ type: string; id: number }>) {
+  if (!seedKeys.length) return [];
+  return ctx.prisma.$queryRaw<Array<{ seed_type: string; seed_id: number; media_type: string; tmdb_id: number; count: number }>>`
+    SELECT n.seed_type, n.seed_id, n.media_type::text, n.tmdb_id, n.count FROM (${neighboursSql(seedKeys)}) n
     UNION ALL
     SELECT c.media_type::text, c.tmdb_id, c.other_media_type::text, c.other_tmdb_id, c.count
       FROM media_cooccurrence c
-      JOIN jsonb_to_recordset(${everyone}::jsonb) AS o(type text, id int)
-        ON c.media_type = o.type::media_type AND c.tmdb_id = o.id AND c.other_media_type = o.type::media_type AND c.other_tmdb_id = o.id`;
+      JOIN jsonb_to_recordset(${JSON.stringify(seedKeys)}::jsonb) AS s(type text, id int)
+        ON c.media_type = s.type::media_type AND c.tmdb_id = s.id AND c.other_media_type = s.type::media_type AND c.other_tmdb_id = s.id`;
 }
 
 /** A candidate-pool row (column names) as ranking input. */
@@ -179,7 +179,7 @@ function toCandidate(row: Record<string, unknown>): CandidateTitle {
     runtime: row.runtime as number | null,
     sources: row.sources as CandidateSource[],
     cooccurrence: [],
-    audienceSize: 0,
+    audienceSize: (row.audience as number | null) ?? 0,
   };
 }
 
@@ -281,30 +281,26 @@ async function rank(ctx: GraphQLContext, request: RecommendationRequest, wanted:
   const { castIds, directorIds, seedKeys } = poolInput;
 
   const loadPool = async () => ctx.prisma.$queryRaw<Array<Record<string, unknown>>>(candidatePoolSql(poolInput));
-  let pool = await loadPool();
-  if (pool.length < wanted && (await discoverFallback(ctx, { filters, genreIds: poolInput.genreIds }))) pool = await loadPool();
-  const candidates = pool.map(toCandidate);
-  const pairs = await cooccurrence(
-    ctx,
-    seedKeys,
-    candidates.map((candidate) => ({ type: candidate.mediaType, id: candidate.tmdbId })),
-  );
-  const byKey = new Map(candidates.map((candidate) => [candidate.key, candidate]));
-  for (const pair of pairs) {
-    const fromKey = `${pair.media_type}:${pair.tmdb_id}`;
-    const toKey = `${pair.other_media_type}:${pair.other_tmdb_id}`;
-    if (fromKey === toKey) {
-      const title = byKey.get(toKey) ?? seedsByKey.get(toKey);
-      if (title) title.audienceSize = pair.count;
-    } else {
-      byKey.get(toKey)?.cooccurrence.push({ seedKey: fromKey, count: pair.count });
-    }
-  }
-
-  const [genreNames, people] = await Promise.all([
+  // Everything that does not depend on the pool's answer is asked at the same time.
+  let [pool, neighbours, genreNames, people] = await Promise.all([
+    loadPool(),
+    seedNeighbours(ctx, seedKeys),
     ctx.genres.allGenres(),
     ctx.prisma.person.findMany({ where: { id: { in: [...castIds, ...directorIds] } }, select: { id: true, name: true } }),
   ]);
+  if (pool.length < wanted && (await discoverFallback(ctx, { filters, genreIds: poolInput.genreIds }))) pool = await loadPool();
+  const candidates = pool.map(toCandidate);
+  const byKey = new Map(candidates.map((candidate) => [candidate.key, candidate]));
+  for (const pair of neighbours) {
+    const seedKey = `${pair.seed_type}:${pair.seed_id}`;
+    const otherKey = `${pair.media_type}:${pair.tmdb_id}`;
+    if (seedKey === otherKey) {
+      const seed = seedsByKey.get(seedKey);
+      if (seed) seed.audienceSize = pair.count;
+    } else {
+      byKey.get(otherKey)?.cooccurrence.push({ seedKey, count: pair.count });
+    }
+  }
   const profile: TasteProfile = {
     likedGenreIds: preferences.likedGenreIds,
     dislikedGenreIds: preferences.dislikedGenreIds,
