@@ -1,0 +1,309 @@
+/// <reference lib="dom" />
+// The web app's repeat visit, production build: how soon the home page shows recommendations when
+// the user's persisted Apollo cache is in localStorage, against the same visit with it removed; and
+// the JavaScript each route loads on a cold first visit.
+//
+// Everything runs as production does: `next build` + `next start` for apps/web (bench/lib/web.ts),
+// the API's production build (`node dist/main.js`) as its own process behind the web app's /graphql
+// rewrite, ephemeral Postgres + Redis, and the offline catalogue (5,000 titles) cached with details.
+// A small crowd of users with favourites makes the collaborative signal real; the measured user has
+// ten favourites and liked genres, signs in through the real /signin page, and is onboarded.
+//
+// Repeat visit: one browser context that has visited /home before (its JS is in the HTTP cache).
+// Each round goes to a neutral same-origin page (/api/auth/session: no app JS, so no persistor is
+// running), either leaves the persisted cache alone ("persisted") or removes every movierec-apollo
+// localStorage entry ("cleared"), then navigates to /home. An init script watches the DOM and
+// records, in the page's own clock (performance.now(), 0 = navigation start), the first animation
+// frame after the first recommendation card (`[data-testid=recommendations] [data-testid=media-card]`)
+// has a layout box, and how many /graphql responses had completed by then (Resource Timing entries).
+// Rounds alternate which variant goes first so both share the machine's noise.
+//
+// First-load JS: each route opened in a fresh context (empty HTTP cache), signed in where the route
+// needs it; every `script` request that finished before the load event, summed as transferred
+// (encoded: gzip, as `next start` compresses) and decoded bytes. Inline <script> tags (the RSC
+// payload) are part of the HTML and not counted; scripts Next prefetches after load are listed apart.
+//
+// Run: npm run bench -- web-repeat-visit   (BENCH_TITLES, BENCH_ROUNDS, BENCH_CROWD change the sizes;
+// writes bench/results/web-repeat-visit.json)
+import { randomBytes } from "node:crypto";
+import { startBackingServices } from "../packages/dev-stack/src/services.ts";
+import { anyFreePort } from "../packages/dev-stack/src/ports.ts";
+import { mulberry32, startCatalogueServer } from "../packages/tmdb-catalogue/src/index.ts";
+import { createAppServices } from "../apps/api/src/app-services.ts";
+import { parseConfig } from "../apps/api/src/config.ts";
+import { createLogger } from "../apps/api/src/logger.ts";
+import { spawnProductProcess, waitUntil, type ProductProcess } from "../apps/api/src/test-support/processes.ts";
+import { countCooccurrence, createCrowd, pickFavourites, popularTitles, TASTES } from "./lib/crowd.ts";
+import { log, percentile, round, writeResult, type SummaryRow } from "./lib/report.ts";
+import { cacheWholeCatalogue } from "./lib/seed-cache.ts";
+import { buildWeb, chromiumLaunchOptions, playwright, startWeb, type Browser, type Request, type WebServer } from "./lib/web.ts";
+
+
+const TITLES = Number(process.env.BENCH_TITLES ?? 5_000);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 30);
+const CROWD = Number(process.env.BENCH_CROWD ?? 300);
+const AUTH_SECRET = `bench-web-${randomBytes(12).toString("hex")}`;
+const CARD = '[data-testid="recommendations"] [data-testid="media-card"]';
+const CACHE_PREFIX = "movierec-apollo";
+
+interface FirstCard {
+  /** When the first card was in the DOM with a layout box (ms since navigation start). */
+  inserted: number;
+  /** The next animation frame after that: the frame that paints it. */
+  frame?: number;
+  /** /graphql responses completed (Resource Timing) when the card appeared. */
+  graphqlResponses: number;
+  cards: number;
+  /** Script resources loaded by then, and how many of them came over the network (transferSize > 0), not from the HTTP cache. */
+  scripts: number;
+  scriptsFromNetwork: number;
+}
+
+// Runs in every page before its own scripts: watches for the first recommendation card. A string,
+// not a function, because tsx (esbuild keepNames) would add __name() calls the page does not have.
+const WATCH_FIRST_CARD = `(() => {
+  const selector = ${JSON.stringify(CARD)};
+  let done = false;
+  const check = () => {
+    if (done) return true;
+    const card = document.querySelector(selector);
+    if (!card || card.getBoundingClientRect().height === 0) return false;
+    done = true;
+    const mark = {
+      inserted: performance.now(),
+      graphqlResponses: performance.getEntriesByType("resource").filter((entry) => entry.name.includes("/graphql")).length,
+      cards: document.querySelectorAll(selector).length,
+      scripts: performance.getEntriesByType("resource").filter((entry) => entry.initiatorType === "script").length,
+      scriptsFromNetwork: performance.getEntriesByType("resource").filter((entry) => entry.initiatorType === "script" && entry.transferSize > 0).length,
+    };
+    window.__firstCard = mark;
+    requestAnimationFrame(() => { mark.frame = performance.now(); });
+    return true;
+  };
+  const observer = new MutationObserver(() => { if (check()) observer.disconnect(); });
+  observer.observe(document, { childList: true, subtree: true, attributes: true });
+})();`;
+
+const apiPort = await anyFreePort();
+const webPort = await anyFreePort();
+const apiUrl = `http://127.0.0.1:${apiPort}`;
+const webEnv = { apiUrl, webPort, authSecret: AUTH_SECRET };
+
+// The build first, while nothing else of this benchmark runs.
+log("next build (apps/web, production)…");
+const build = buildWeb(webEnv);
+log(`next build took ${build.seconds.toFixed(1)} s${build.warnings.length ? `; warnings:\n${build.warnings.join("\n")}` : ", no warnings"}`);
+
+const backing = await startBackingServices({ mode: "ephemeral", database: "movierec_bench_web", log });
+const catalogue = await startCatalogueServer({ port: 0, size: TITLES });
+const env = {
+  NODE_ENV: "production",
+  LOG_LEVEL: "warn",
+  DATABASE_URL: backing.databaseUrl,
+  REDIS_URL: backing.redisUrl,
+  REDIS_KEY_PREFIX: `benchweb${randomBytes(3).toString("hex")}:`,
+  TMDB_API_BASE_URL: catalogue.url,
+  AUTH_SECRET,
+  API_HOST: "127.0.0.1",
+  API_PORT: String(apiPort),
+  API_RATE_LIMIT_PER_MINUTE_TOKEN: "100000000",
+  API_RATE_LIMIT_PER_MINUTE_IP: "100000000",
+  INGEST_EVERY_MINUTES: "0",
+};
+const services = createAppServices({ config: parseConfig(env), logger: createLogger({ name: "bench", level: "warn" }), name: "bench" });
+let api: ProductProcess | undefined;
+let web: WebServer | undefined;
+let browser: Browser | undefined;
+try {
+  const titles = await cacheWholeCatalogue(services.prisma, catalogue.catalogue, log);
+  const popular = await popularTitles(services.prisma, titles);
+  await createCrowd(services.prisma, popular, CROWD, log);
+
+  api = spawnProductProcess("src/main.ts", env, { production: true });
+  await waitUntil("the API answers /readyz", async () => (await fetch(`${apiUrl}/readyz`).catch(() => null))?.ok === true, 60_000).catch((error) => {
+    throw new Error(`${(error as Error).message}\n${api!.output()}`);
+  });
+
+  // The measured user: signed up through the API (a real password hash), then taste and favourites.
+  const user = { email: `web-bench-${randomBytes(3).toString("hex")}@example.test`, password: `pw-${randomBytes(6).toString("hex")}`, name: "Web Bench" };
+  const signUp = (await (
+    await fetch(`${apiUrl}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: "mutation($input: SignUpInput!) { signUp(input: $input) { id } }", variables: { input: user } }) })
+  ).json()) as { data?: { signUp: { id: string } }; errors?: unknown };
+  if (!signUp.data) throw new Error(`signUp failed: ${JSON.stringify(signUp.errors)}`);
+  const userId = signUp.data.signUp.id;
+  const taste = TASTES[0]!;
+  await services.prisma.preference.upsert({ where: { userId }, create: { userId, likedGenreIds: [...taste], onboardedAt: new Date() }, update: { likedGenreIds: [...taste], onboardedAt: new Date() } });
+  const loved = pickFavourites(popular, taste, 10, mulberry32(11));
+  await services.prisma.favourite.createMany({ data: loved.map((title) => ({ userId, mediaType: title.mediaType, tmdbId: title.tmdbId })) });
+  await countCooccurrence(services.prisma, log);
+  const movie = popular.find((title) => title.mediaType === "MOVIE")!;
+
+  web = await startWeb(webEnv);
+  log(`web app (next start) at ${web.url}, API (dist/main.js) at ${apiUrl}`);
+  browser = await playwright.chromium.launch(chromiumLaunchOptions);
+
+  // ── Sign in through the real page, then the first visit that fills the persisted cache. ──
+  const context = await browser.newContext({ baseURL: web.url });
+  await context.addInitScript(WATCH_FIRST_CARD);
+  const page = await context.newPage();
+  await page.goto("/signin");
+  await page.getByLabel("Email").fill(user.email);
+  await page.getByLabel("Password").fill(user.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL("**/home", { timeout: 30_000 });
+  await page.locator(CARD).first().waitFor({ timeout: 30_000 });
+  const cachedBytes = () => page.evaluate((prefix: string) => Object.entries(window.localStorage).filter(([key]) => key.startsWith(prefix)).reduce((sum, [, value]) => sum + value.length, 0), CACHE_PREFIX);
+  const settle = async () => {
+    // The revalidating /graphql answer has arrived and the persistor (500 ms debounce) has written it.
+    await page.waitForFunction(() => performance.getEntriesByType("resource").some((entry) => entry.name.includes("/graphql")), null, { timeout: 30_000 });
+    await page.waitForTimeout(900);
+  };
+  await settle();
+  await waitUntil("the persisted cache is written", async () => (await cachedBytes()) > 0, 10_000);
+  const firstVisitCards = await page.locator(CARD).count();
+  log(`signed in; first visit shows ${firstVisitCards} recommendations; persisted cache ${(await cachedBytes()) / 1000} kB`);
+
+  // ── Repeat visits: persisted against cleared, alternating. ──
+  type Variant = "persisted" | "cleared";
+  const visits: Array<{ round: number; variant: Variant; firstCardMs: number; insertedMs: number; graphqlResponsesAtFirstCard: number; cardsAtFirstCard: number; htmlResponseStartMs: number; domContentLoadedMs: number; graphqlStartMs: number | null; graphqlDurationMs: number | null; scripts: number; scriptsFromNetwork: number }> = [];
+  const visit = async (round: number, variant: Variant) => {
+    await page.goto("/api/auth/session");
+    if (variant === "cleared") {
+      await page.evaluate((prefix: string) => Object.keys(window.localStorage).filter((key) => key.startsWith(prefix)).forEach((key) => window.localStorage.removeItem(key)), CACHE_PREFIX);
+    } else if ((await cachedBytes()) === 0) {
+      throw new Error("the persisted cache is missing before a 'persisted' visit");
+    }
+    await page.goto("/home", { waitUntil: "commit" });
+    await page.waitForFunction(() => (window as unknown as { __firstCard?: FirstCard }).__firstCard?.frame !== undefined, null, { timeout: 30_000, polling: 50 });
+    const mark = (await page.evaluate(() => (window as unknown as { __firstCard: FirstCard }).__firstCard))!;
+    const navigation = await page.evaluate(() => {
+      const entry = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
+      return { responseStart: entry.responseStart, domContentLoaded: entry.domContentLoadedEventEnd };
+    });
+    await settle();
+    // The home query's round trip through the web app's rewrite to the API (Resource Timing).
+    const graphql = await page.evaluate(() => {
+      const entry = performance.getEntriesByType("resource").find((item) => item.name.includes("/graphql"));
+      return entry ? { startMs: entry.startTime, durationMs: entry.duration } : null;
+    });
+    visits.push({
+      round,
+      variant,
+      firstCardMs: round2(mark.frame!),
+      insertedMs: round2(mark.inserted),
+      graphqlResponsesAtFirstCard: mark.graphqlResponses,
+      cardsAtFirstCard: mark.cards,
+      htmlResponseStartMs: round2(navigation.responseStart),
+      domContentLoadedMs: round2(navigation.domContentLoaded),
+      graphqlStartMs: graphql ? round2(graphql.startMs) : null,
+      graphqlDurationMs: graphql ? round2(graphql.durationMs) : null,
+      scripts: mark.scripts,
+      scriptsFromNetwork: mark.scriptsFromNetwork,
+    });
+  };
+  // One warm-up round of each, not counted (the server's first renders of /home, JIT).
+  await visit(-1, "persisted");
+  await visit(-1, "cleared");
+  visits.length = 0;
+  for (let index = 0; index < ROUNDS; index++) {
+    const order: Variant[] = index % 2 === 0 ? ["persisted", "cleared"] : ["cleared", "persisted"];
+    for (const variant of order) await visit(index, variant);
+    log(`round ${index + 1}/${ROUNDS}: ${visits.slice(-2).map((row) => `${row.variant} ${row.firstCardMs} ms (${row.graphqlResponsesAtFirstCard} /graphql done)`).join(", ")}`);
+  }
+  const signedInState = await context.storageState();
+  await context.close();
+
+  const stats = (variant: Variant) => {
+    const rows = visits.filter((row) => row.variant === variant);
+    const times = rows.map((row) => row.firstCardMs);
+    return {
+      visits: rows.length,
+      p50Ms: round(percentile(times, 50)),
+      p95Ms: round(percentile(times, 95)),
+      minMs: round(Math.min(...times)),
+      maxMs: round(Math.max(...times)),
+      beforeAnyGraphqlResponse: rows.filter((row) => row.graphqlResponsesAtFirstCard === 0).length,
+      htmlResponseStartP50Ms: round(percentile(rows.map((row) => row.htmlResponseStartMs), 50)),
+      domContentLoadedP50Ms: round(percentile(rows.map((row) => row.domContentLoadedMs), 50)),
+      graphqlStartP50Ms: round(percentile(rows.map((row) => row.graphqlStartMs ?? NaN), 50)),
+      graphqlDurationP50Ms: round(percentile(rows.map((row) => row.graphqlDurationMs ?? NaN), 50)),
+      scriptsFromNetwork: rows.reduce((sum, row) => sum + row.scriptsFromNetwork, 0),
+    };
+  };
+  const persisted = stats("persisted");
+  const cleared = stats("cleared");
+  log(`persisted: ${JSON.stringify(persisted)}`);
+  log(`cleared:   ${JSON.stringify(cleared)}`);
+
+  // ── First-load JS per route, cold. ──
+  const signedOut = ["/", "/signin", "/signup"];
+  const signedIn = ["/onboarding", "/home", "/browse", "/search", `/title/movie/${movie.tmdbId}`, "/favourites", "/watchlist", "/settings"];
+  const firstLoad: Array<{ route: string; finalUrl: string; signedIn: boolean; scripts: number; transferredBytes: number; decodedBytes: number; encodings: string[]; files: Array<{ path: string; transferredBytes: number; decodedBytes: number }>; prefetchedAfterLoad: { scripts: number; transferredBytes: number } }> = [];
+  for (const route of [...signedOut, ...signedIn]) {
+    const needsUser = signedIn.includes(route);
+    const cold = await browser.newContext({ baseURL: web.url, storageState: needsUser ? { cookies: signedInState.cookies, origins: [] } : undefined });
+    const coldPage = await cold.newPage();
+    const beforeLoad: Request[] = [];
+    const afterLoad: Request[] = [];
+    let loaded = false;
+    coldPage.on("requestfinished", (request: Request) => {
+      if (request.resourceType() === "script") (loaded ? afterLoad : beforeLoad).push(request);
+    });
+    await coldPage.goto(route, { waitUntil: "load" });
+    loaded = true;
+    await coldPage.waitForLoadState("networkidle").catch(() => undefined);
+    const measure = async (requests: Request[]) => {
+      let transferredBytes = 0;
+      let decodedBytes = 0;
+      const encodings = new Set<string>();
+      const files: Array<{ path: string; transferredBytes: number; decodedBytes: number }> = [];
+      for (const request of requests) {
+        const response = await request.response();
+        const transferred = (await request.sizes()).responseBodySize;
+        const decoded = (await response?.body().catch(() => Buffer.alloc(0)))?.length ?? 0;
+        transferredBytes += transferred;
+        decodedBytes += decoded;
+        encodings.add((await response?.headerValue("content-encoding")) ?? "identity");
+        files.push({ path: new URL(request.url()).pathname, transferredBytes: transferred, decodedBytes: decoded });
+      }
+      return { scripts: requests.length, transferredBytes, decodedBytes, encodings: [...encodings], files };
+    };
+    const first = await measure(beforeLoad);
+    const later = await measure(afterLoad);
+    const finalUrl = new URL(coldPage.url()).pathname;
+    firstLoad.push({ route, finalUrl, signedIn: needsUser, ...first, prefetchedAfterLoad: { scripts: later.scripts, transferredBytes: later.transferredBytes } });
+    log(`${route}${finalUrl !== route ? ` (→ ${finalUrl})` : ""}: ${first.scripts} scripts, ${(first.transferredBytes / 1000).toFixed(1)} kB transferred (${first.encodings.join(",")}), ${(first.decodedBytes / 1000).toFixed(1)} kB decoded; after load ${later.scripts} more (${(later.transferredBytes / 1000).toFixed(1)} kB)`);
+    await cold.close();
+  }
+
+  const summary: SummaryRow[] = [
+    { measure: `repeat visit to /home, first recommendation visible, p50 / p95, persisted cache (${persisted.visits} visits)`, value: `${persisted.p50Ms} / ${persisted.p95Ms} ms` },
+    { measure: `repeat visit to /home, first recommendation visible, p50 / p95, cache removed (${cleared.visits} visits)`, value: `${cleared.p50Ms} / ${cleared.p95Ms} ms` },
+    { measure: "repeat visit p50 ratio, cache removed / persisted", value: `${round(cleared.p50Ms / persisted.p50Ms, 2)}× (p95 ${round(cleared.p95Ms / persisted.p95Ms, 2)}×)` },
+    { measure: "persisted-cache visits showing recommendations before any /graphql response", value: `${persisted.beforeAnyGraphqlResponse} of ${persisted.visits} (cache removed: ${cleared.beforeAnyGraphqlResponse} of ${cleared.visits})` },
+    ...firstLoad.map((row) => ({
+      measure: `first-load JS ${row.route.startsWith("/title/") ? "/title/movie/[tmdbId]" : row.route}${row.finalUrl !== row.route ? ` (→ ${row.finalUrl})` : ""}`,
+      value: `${round(row.transferredBytes / 1000)} kB gzip (${round(row.decodedBytes / 1000)} kB raw, ${row.scripts} files)`,
+    })),
+    { measure: "next build (apps/web, Turbopack)", value: `${round(build.seconds)} s${build.warnings.length ? `, ${build.warnings.length} warning lines` : ", no warnings"}` },
+  ];
+  writeResult("web-repeat-visit", {
+    title: `Web repeat visit with and without the persisted Apollo cache, and first-load JS per route (production build, ${titles} titles)`,
+    summary,
+    config: { titles, crowd: CROWD, rounds: ROUNDS, favourites: loved.length, likedGenreIds: taste, firstVisitCards, cardSelector: CARD, timing: "page clock: first requestAnimationFrame after the first card has a layout box (MutationObserver in an init script), ms from navigation start", chromium: chromiumLaunchOptions },
+    build: { seconds: round(build.seconds), warnings: build.warnings, output: build.output },
+    repeatVisit: { persisted, cleared, visits },
+    firstLoadJs: firstLoad,
+  });
+} finally {
+  await browser?.close().catch(() => undefined);
+  await web?.stop();
+  await api?.kill("SIGTERM");
+  await services.close();
+  await catalogue.close();
+  await backing.stop();
+}
+
+function round2(value: number): number {
+  return Math.round(value * 100) / 100;
+}
