@@ -10,7 +10,9 @@
 // Postgres at the same concurrency, in the same run: "ratio to raw SQL" = API p50 / statement p50.
 //
 // Run: npm run bench -- recommendations-latency   (BENCH_TITLES, BENCH_ROUNDS, BENCH_LOAD_SECONDS,
-// BENCH_CROWD change the sizes; writes bench/results/recommendations-latency.json)
+// BENCH_CROWD change the sizes; BENCH_EXPLAIN=1 prints each level's plan; BENCH_API_NODE_ARGS go to
+// the API processes' node, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"; writes
+// bench/results/recommendations-latency.json)
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { startCatalogueServer } from "../packages/tmdb-catalogue/src/index.ts";
@@ -111,7 +113,7 @@ try {
   const urls: Record<string, string> = {};
   for (const [index, variant] of variants.entries()) {
     const port = String(4600 + Math.floor(Math.random() * 300) + index);
-    const api = spawnProductProcess("src/main.ts", { ...env, API_PORT: port, RECOMMENDATIONS_CACHE_SECONDS: variant.cacheSeconds }, { production: true });
+    const api = spawnProductProcess("src/main.ts", { ...env, API_PORT: port, RECOMMENDATIONS_CACHE_SECONDS: variant.cacheSeconds }, { production: true, nodeArgs: process.env.BENCH_API_NODE_ARGS?.split(" ").filter(Boolean) });
     apis.push(api);
     urls[variant.name] = `http://127.0.0.1:${port}`;
     await waitUntil(`the ${variant.name} API answers /readyz`, async () => (await fetch(`${urls[variant.name]}/readyz`).catch(() => null))?.ok === true, 60_000).catch((error) => {

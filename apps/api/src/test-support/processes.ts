@@ -23,11 +23,11 @@ export interface ProductProcess {
 /**
  * Starts `src/main.ts` or `src/worker.ts` with only the environment given (plus PATH). With
  * `production: true` it runs the built `dist/main.js` / `dist/worker.js` under NODE_ENV=production
- * instead (built on first use).
+ * instead (built on first use). `nodeArgs` go to node itself (e.g. --cpu-prof, which NODE_OPTIONS refuses).
  */
-export function spawnProductProcess(entry: "src/main.ts" | "src/worker.ts", env: Record<string, string>, options: { production?: boolean } = {}): ProductProcess {
+export function spawnProductProcess(entry: "src/main.ts" | "src/worker.ts", env: Record<string, string>, options: { production?: boolean; nodeArgs?: string[] } = {}): ProductProcess {
   if (options.production) buildApiOnce();
-  const args = options.production ? ["--enable-source-maps", entry.replace(/^src\/(.*)\.ts$/, "dist/$1.js")] : ["--import", "tsx", entry];
+  const args = [...(options.nodeArgs ?? []), ...(options.production ? ["--enable-source-maps", entry.replace(/^src\/(.*)\.ts$/, "dist/$1.js")] : ["--import", "tsx", entry])];
   const child = spawn(process.execPath, args, {
     cwd: apiDir,
     env: { PATH: process.env.PATH, NODE_ENV: options.production ? "production" : "test", LOG_LEVEL: "warn", ...env },
