@@ -46,10 +46,32 @@ async function similarTitles(prisma: PrismaClient, keys: readonly string[]): Pro
   );
 }
 
+/** Where a title stands for the signed-in caller: the per-user fields of `Media`. */
+export interface ViewerState {
+  isFavourite: boolean;
+  inWatchlist: boolean;
+  watchedAt: Date | null;
+  isDismissed: boolean;
+}
+
+const NO_STATE: ViewerState = { isFavourite: false, inWatchlist: false, watchedAt: null, isDismissed: false };
+
+/** Favourite, watchlist and dismissal state of a batch of titles for one user, in one statement. */
+async function viewerStates(prisma: PrismaClient, userId: string, keys: readonly string[]): Promise<ViewerState[]> {
+  const refs = keys.map(parseMediaKey).map((ref) => ({ type: ref.mediaType === "MOVIE" ? "movie" : "tv", id: ref.tmdbId }));
+  const rows = await prisma.$queryRaw<Array<{ type: string; id: number; favourite: boolean; listed: boolean; watched_at: Date | null; dismissed: boolean }>>`
+    SELECT k.type, k.id,
+           EXISTS (SELECT 1 FROM favourite f WHERE f.user_id = ${userId}::uuid AND f.media_type = k.type::media_type AND f.tmdb_id = k.id) AS favourite,
+           w.id IS NOT NULL AS listed, w.watched_at,
+           EXISTS (SELECT 1 FROM dismissal d WHERE d.user_id = ${userId}::uuid AND d.media_type = k.type::media_type AND d.tmdb_id = k.id) AS dismissed
+      FROM jsonb_to_recordset(${JSON.stringify(refs)}::jsonb) AS k(type text, id int)
+      LEFT JOIN watchlist_item w ON w.user_id = ${userId}::uuid AND w.media_type = k.type::media_type AND w.tmdb_id = k.id`;
+  const byKey = new Map(rows.map((row) => [`${row.type}:${row.id}`, { isFavourite: row.favourite, inWatchlist: row.listed, watchedAt: row.watched_at, isDismissed: row.dismissed }]));
+  return refs.map((ref) => byKey.get(`${ref.type}:${ref.id}`) ?? NO_STATE);
+}
+
 export function createLoaders(deps: { prisma: PrismaClient; enrichment: EnrichmentService; userId: string | null }) {
   const { prisma, userId } = deps;
-  const forViewer = <Row extends { mediaType: MediaType; tmdbId: number }>(load: (userId: string, keys: readonly string[]) => Promise<Row[]>) =>
-    new DataLoader<string, Row | null>(async (keys) => (userId ? byKey(keys, await load(userId, keys)) : keys.map(() => null)));
 
   return {
     media: new DataLoader<string, MediaCache | null>(async (keys) => byKey(keys, await prisma.mediaCache.findMany({ where: whereMediaKeys(keys) }))),
@@ -60,9 +82,8 @@ export function createLoaders(deps: { prisma: PrismaClient; enrichment: Enrichme
       const map = new Map(rows.map((row) => [row.id, row]));
       return ids.map((id) => map.get(id) ?? null);
     }),
-    favourite: forViewer((user, keys) => prisma.favourite.findMany({ where: { userId: user, ...whereMediaKeys(keys) } })),
-    watchlistItem: forViewer((user, keys) => prisma.watchlistItem.findMany({ where: { userId: user, ...whereMediaKeys(keys) } })),
-    dismissal: forViewer((user, keys) => prisma.dismissal.findMany({ where: { userId: user, ...whereMediaKeys(keys) } })),
+    /** The caller's favourite/watchlist/dismissal state per title (all false when anonymous). */
+    viewerState: new DataLoader<string, ViewerState>(async (keys) => (userId ? viewerStates(prisma, userId, keys) : keys.map(() => NO_STATE))),
   };
 }
 

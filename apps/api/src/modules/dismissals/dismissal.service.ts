@@ -5,12 +5,12 @@ import { getMedia } from "../media/media.service.ts";
 export async function dismiss(ctx: GraphQLContext, input: { userId: string; ref: MediaRef }) {
   const media = await getMedia(ctx, input.ref);
   await ctx.prisma.dismissal.createMany({ data: [{ userId: input.userId, ...input.ref }], skipDuplicates: true });
-  ctx.loaders.dismissal.clear(mediaKey(input.ref));
+  ctx.loaders.viewerState.clear(mediaKey(input.ref));
   return media;
 }
 
 export async function undoDismiss(ctx: GraphQLContext, input: { userId: string; ref: MediaRef }) {
   await ctx.prisma.dismissal.deleteMany({ where: { userId: input.userId, mediaType: input.ref.mediaType, tmdbId: input.ref.tmdbId } });
-  ctx.loaders.dismissal.clear(mediaKey(input.ref));
+  ctx.loaders.viewerState.clear(mediaKey(input.ref));
   return getMedia(ctx, input.ref);
 }

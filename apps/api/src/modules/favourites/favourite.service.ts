@@ -14,7 +14,7 @@ export async function addFavourite(ctx: GraphQLContext, input: { userId: string;
     const inserted = await tx.favourite.createMany({ data: [{ userId, ...ref }], skipDuplicates: true });
     if (inserted.count) await recordEnteredTasteSet(tx, userId, ref, wasInSet);
   });
-  ctx.loaders.favourite.clear(mediaKey(ref));
+  ctx.loaders.viewerState.clear(mediaKey(ref));
   return media;
 }
 
@@ -26,7 +26,7 @@ export async function removeFavourite(ctx: GraphQLContext, input: { userId: stri
     const removed = await tx.favourite.deleteMany({ where: { userId, mediaType: ref.mediaType, tmdbId: ref.tmdbId } });
     if (removed.count) await recordLeftTasteSet(tx, userId, ref);
   });
-  ctx.loaders.favourite.clear(mediaKey(ref));
+  ctx.loaders.viewerState.clear(mediaKey(ref));
   return getMedia(ctx, ref);
 }
 

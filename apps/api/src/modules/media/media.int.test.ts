@@ -197,7 +197,7 @@ describe("browse", () => {
     const forFifty = await count(50);
     console.info(`SQL queries for a page of 50 titles with per-user fields: ${forFifty}`);
     expect(forFifty).toBe(forTen);
-    expect(forFifty).toBeLessThanOrEqual(8);
+    expect(forFifty).toBeLessThanOrEqual(4);
   });
 });
 

@@ -116,22 +116,22 @@ export class MediaResolver {
 
   @FieldResolver(() => Boolean, { description: "Whether the signed-in caller has it among favourites (false when anonymous)." })
   async isFavourite(@Root() media: MediaSource, @Ctx() ctx: GraphQLContext) {
-    return (await ctx.loaders.favourite.load(media.id)) !== null;
+    return (await ctx.loaders.viewerState.load(media.id)).isFavourite;
   }
 
   @FieldResolver(() => Boolean, { description: "Whether it is on the signed-in caller's watchlist." })
   async inWatchlist(@Root() media: MediaSource, @Ctx() ctx: GraphQLContext) {
-    return (await ctx.loaders.watchlistItem.load(media.id)) !== null;
+    return (await ctx.loaders.viewerState.load(media.id)).inWatchlist;
   }
 
   @FieldResolver(() => Date, { nullable: true, description: "When the caller marked it watched on their watchlist." })
   async watchedAt(@Root() media: MediaSource, @Ctx() ctx: GraphQLContext) {
-    return (await ctx.loaders.watchlistItem.load(media.id))?.watchedAt ?? null;
+    return (await ctx.loaders.viewerState.load(media.id)).watchedAt;
   }
 
   @FieldResolver(() => Boolean, { description: 'Whether the caller said "not interested".' })
   async isDismissed(@Root() media: MediaSource, @Ctx() ctx: GraphQLContext) {
-    return (await ctx.loaders.dismissal.load(media.id)) !== null;
+    return (await ctx.loaders.viewerState.load(media.id)).isDismissed;
   }
 
   private async people(ctx: GraphQLContext, ids: number[]): Promise<Person[]> {

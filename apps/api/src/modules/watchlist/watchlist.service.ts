@@ -22,7 +22,7 @@ export async function saveWatchlistItem(ctx: GraphQLContext, input: { userId: st
       });
     }
   });
-  ctx.loaders.watchlistItem.clear(mediaKey(ref));
+  ctx.loaders.viewerState.clear(mediaKey(ref));
   return media;
 }
 
@@ -33,7 +33,7 @@ export async function removeWatchlistItem(ctx: GraphQLContext, input: { userId: 
     const removed = await tx.watchlistItem.deleteMany({ where: { userId, mediaType: ref.mediaType, tmdbId: ref.tmdbId } });
     if (removed.count) await recordLeftTasteSet(tx, userId, ref);
   });
-  ctx.loaders.watchlistItem.clear(mediaKey(ref));
+  ctx.loaders.viewerState.clear(mediaKey(ref));
   return getMedia(ctx, ref);
 }
 
