@@ -3,6 +3,7 @@
 // Query results are cached; everything is deterministic for a given (size, seed).
 import * as D from "./data.ts";
 import { generateCatalogue } from "./generate.ts";
+import { appendHostileTitles } from "./hostile.ts";
 import {
   DEFAULT_SEED,
   DEFAULT_SIZE,
@@ -34,6 +35,8 @@ export interface BuildCatalogueOptions {
   size?: number;
   /** PRNG seed; default 42 */
   seed?: number;
+  /** append the hostile titles of hostile.ts (markup, script, SQL-like and bidi text); default false */
+  hostileTitles?: boolean;
 }
 
 export type TrendingMedia = "all" | "movie" | "tv" | "person";
@@ -239,11 +242,12 @@ export class Catalogue {
   private personIndex?: { cast: Array<number[] | undefined>; crew: Array<number[] | undefined> };
   private collectionMembers?: Map<number, CatalogueMovie[]>;
 
-  constructor(size: number = DEFAULT_SIZE, seed: number = DEFAULT_SEED) {
+  constructor(size: number = DEFAULT_SIZE, seed: number = DEFAULT_SEED, options: { hostileTitles?: boolean } = {}) {
     if (!Number.isInteger(size) || size < 1 || size > 2_000_000) throw new RangeError(`catalogue size must be an integer from 1 to 2000000, got ${size}`);
     if (!Number.isInteger(seed)) throw new RangeError(`catalogue seed must be an integer, got ${seed}`);
     const started = performance.now();
     const g = generateCatalogue(size, seed);
+    if (options.hostileTitles) appendHostileTitles(g);
     this.size = size;
     this.seed = seed;
     this.movies = g.movies;
@@ -828,5 +832,5 @@ function kindOrder(e: TrendingEntry): number {
 
 /** Builds a catalogue (synchronously). The same size + seed always gives identical data. */
 export function buildCatalogue(options: BuildCatalogueOptions = {}): Catalogue {
-  return new Catalogue(options.size ?? DEFAULT_SIZE, options.seed ?? DEFAULT_SEED);
+  return new Catalogue(options.size ?? DEFAULT_SIZE, options.seed ?? DEFAULT_SEED, { hostileTitles: options.hostileTitles });
 }

@@ -1,12 +1,13 @@
 #!/usr/bin/env -S node --import tsx
 // tmdb-catalogue [--port 4010] [--host 127.0.0.1] [--size 5000] [--seed 42] [--token T]
-//                [--image-base-url URL] [--rate-limit N]
+//                [--image-base-url URL] [--rate-limit N] [--hostile-titles]
 // Environment: CATALOGUE_PORT, CATALOGUE_HOST, CATALOGUE_SIZE, CATALOGUE_SEED, CATALOGUE_API_TOKEN,
-//              CATALOGUE_IMAGE_BASE_URL, CATALOGUE_RATE_LIMIT (flags win over the environment).
+//              CATALOGUE_IMAGE_BASE_URL, CATALOGUE_RATE_LIMIT, CATALOGUE_HOSTILE_TITLES=1 (flags win
+//              over the environment).
 import { parseArgs } from "node:util";
 import { startCatalogueServer } from "./server.ts";
 
-const USAGE = `usage: tsx src/cli.ts [--port 4010] [--host 127.0.0.1] [--size 5000] [--seed 42] [--token TOKEN] [--image-base-url URL] [--rate-limit N]`;
+const USAGE = `usage: tsx src/cli.ts [--port 4010] [--host 127.0.0.1] [--size 5000] [--seed 42] [--token TOKEN] [--image-base-url URL] [--rate-limit N] [--hostile-titles]`;
 
 function intOption(name: string, raw: string | undefined, fallback: number): number {
   if (raw === undefined || raw === "") return fallback;
@@ -30,6 +31,7 @@ async function main(): Promise<void> {
         token: { type: "string" },
         "image-base-url": { type: "string" },
         "rate-limit": { type: "string" },
+        "hostile-titles": { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
     }));
@@ -55,8 +57,10 @@ async function main(): Promise<void> {
     apiToken: str("token", "CATALOGUE_API_TOKEN") || undefined,
     imageBaseUrl: str("image-base-url", "CATALOGUE_IMAGE_BASE_URL") || undefined,
     rateLimitPerSecond: rate > 0 ? rate : undefined,
+    hostileTitles: values["hostile-titles"] === true || ["1", "true"].includes(env["CATALOGUE_HOSTILE_TITLES"] ?? ""),
   });
-  process.stdout.write(`tmdb-catalogue listening on ${server.origin} (${server.catalogue.size} titles)\n`);
+  const hostile = server.catalogue.movies.length + server.catalogue.tv.length - server.catalogue.size;
+  process.stdout.write(`tmdb-catalogue listening on ${server.origin} (${server.catalogue.size} titles${hostile ? ` + ${hostile} hostile titles` : ""})\n`);
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;

@@ -46,5 +46,7 @@ export type {
   Person,
   TvSeason,
 } from "./model.ts";
+export { HOSTILE_CANARY, HOSTILE_TITLES, appendHostileTitles } from "./hostile.ts";
+export type { HostileTitleSpec } from "./hostile.ts";
 export { MOVIE_GENRES, TV_GENRES, JOBS } from "./data.ts";
 export { mulberry32 } from "./random.ts";

@@ -98,6 +98,9 @@ export interface CatalogueTitleBase {
   certification: string;
   /** comes from vega-datasets' real film list */
   real: boolean;
+  /** fixed overview / tagline instead of the derived ones (only the opt-in hostile titles, hostile.ts) */
+  overview?: string;
+  tagline?: string;
 }
 
 export interface CatalogueMovie extends CatalogueTitleBase {

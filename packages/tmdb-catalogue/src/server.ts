@@ -35,6 +35,8 @@ export interface CatalogueServerOptions {
   imageBaseUrl?: string;
   /** enforce at most N /3 requests per sliding second (429 + Retry-After: 1 beyond); default off */
   rateLimitPerSecond?: number;
+  /** append the opt-in hostile titles (hostile.ts; ignored when `catalogue` is given); default false */
+  hostileTitles?: boolean;
   /** reuse an already built catalogue (e.g. shared by several test servers) */
   catalogue?: Catalogue;
   /** keep at most this many request-log entries (oldest dropped); default 100000. Counts stay exact. */
@@ -126,7 +128,7 @@ function hostForUrl(host: string): string {
 }
 
 export async function startCatalogueServer(options: CatalogueServerOptions = {}): Promise<CatalogueServer> {
-  const catalogue = options.catalogue ?? buildCatalogue({ size: options.size, seed: options.seed });
+  const catalogue = options.catalogue ?? buildCatalogue({ size: options.size, seed: options.seed, hostileTitles: options.hostileTitles });
   const host = options.host ?? "127.0.0.1";
   const logLimit = options.logLimit ?? 100_000;
   const faults = new FaultInjector();

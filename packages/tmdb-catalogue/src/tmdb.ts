@@ -42,6 +42,7 @@ function flavourOf(t: CatalogueTitle): string {
 }
 
 export function overviewOf(cat: Catalogue, t: CatalogueTitle): string {
+  if (t.overview !== undefined) return t.overview;
   const rng = new Rng(cat.hash("overview", t.mediaType, t.id));
   if (!t.real && t.popularity < 1 && rng.chance(0.04)) return "";
   const place = () => rng.pick(D.PLACES);
@@ -59,6 +60,7 @@ export function overviewOf(cat: Catalogue, t: CatalogueTitle): string {
 }
 
 export function taglineOf(cat: Catalogue, t: CatalogueTitle): string {
+  if (t.tagline !== undefined) return t.tagline;
   const rng = new Rng(cat.hash("tagline", t.mediaType, t.id));
   return rng.chance(t.mediaType === "movie" ? 0.7 : 0.35) ? rng.pick(D.TAGLINES) : "";
 }

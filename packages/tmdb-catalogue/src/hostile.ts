@@ -1,0 +1,165 @@
+// Opt-in hostile titles (`hostileTitles: true`, `--hostile-titles`, CATALOGUE_HOSTILE_TITLES=1):
+// a few extra films and one series whose title, overview, tagline and cast/crew names are markup,
+// script, SQL-like and bidi strings, for checking that every layer stores them byte-exact and the
+// web app renders them as text. They are appended after the generated titles (new ids above every
+// generated id, new people for their credits), so the generated catalogue itself is unchanged;
+// they are popular enough to be on page 3–4 of the popular lists (so an ingest reaches them) but
+// not on the first pages. Without the option nothing here is used.
+import type { CatalogueMovie, CatalogueTv, Person } from "./model.ts";
+
+/** What every hostile payload tries to do: a test sets `window.__pwned` unset and checks it stays so. */
+export const HOSTILE_CANARY = "__pwned";
+
+export interface HostileTitleSpec {
+  mediaType: "movie" | "tv";
+  /** A plain word in the title, unique in the catalogue, to search for. */
+  searchWord: string;
+  title: string;
+  overview: string;
+  tagline: string;
+  /** Cast names in billing order (new people). */
+  cast: string[];
+  /** Director (film) or creator (series) name (a new person). */
+  director: string;
+}
+
+const LONG_OVERVIEW = `<script>window.__pwned=1</script>${"A&amp;B <b>not bold</b> ' OR 1=1 -- ".repeat(278)}The end.`;
+
+export const HOSTILE_TITLES: readonly HostileTitleSpec[] = [
+  {
+    mediaType: "movie",
+    searchWord: "Zyxhostimg",
+    title: `<img src=x onerror="window.__pwned=1;alert(1)"> Zyxhostimg`,
+    overview: `<a href="javascript:window.__pwned=1">Click me</a> <iframe src="javascript:window.__pwned=1"></iframe> <img src=x onerror=window.__pwned=1>`,
+    tagline: `javascript:window.__pwned=1`,
+    cast: [`<img src=x onerror=window.__pwned=1>`, `<script>window.__pwned=1</script>`, `javascript:alert(document.cookie)`],
+    director: `<iframe srcdoc="<script>parent.__pwned=1</script>"></iframe>`,
+  },
+  {
+    mediaType: "movie",
+    searchWord: "Zyxhostscript",
+    title: `<script>window.__pwned=1;alert(1)</script> Zyxhostscript`,
+    overview: LONG_OVERVIEW,
+    tagline: `</p><script>window.__pwned=1</script><p>`,
+    cast: [`Robert'); DROP TABLE "Person";--`, `" onmouseover="window.__pwned=1" x="`],
+    director: `<svg/onload=window.__pwned=1>`,
+  },
+  {
+    mediaType: "movie",
+    searchWord: "Zyxhostsql",
+    title: `'; DROP TABLE "User"; -- Zyxhostsql ' OR 1=1 --`,
+    overview: `'; DELETE FROM media_cache; -- and " OR ""=" and \\'; SELECT pg_sleep(5); --`,
+    tagline: `{{constructor.constructor('window.__pwned=1')()}} \${window.__pwned=1}`,
+    cast: [`\u202Egnp.exe\u202C Person`, `Zero\u200Bwidth\u200DJoiner`],
+    director: `%3Cscript%3Ewindow.__pwned=1%3C/script%3E`,
+  },
+  {
+    mediaType: "movie",
+    searchWord: "Zyxhostbidi",
+    title: `Zyxhostbidi \u202Eelif.exe\u202C &amp; &lt;b&gt; <b>bold</b> \u05E9\u05DC\u05D5\u05DD \u{1F600}`,
+    overview: `Right-to-left \u202Eoverride\u202C, an entity &lt;script&gt; and a NUL-free control \u0007 bell.`,
+    tagline: `<style>body{display:none}</style>`,
+    cast: [`&lt;img src=x onerror=window.__pwned=1&gt;`],
+    director: `javascript:window.__pwned=1`,
+  },
+  {
+    mediaType: "tv",
+    searchWord: "Zyxhostseries",
+    title: `<svg onload=window.__pwned=1> Zyxhostseries <a href="javascript:window.__pwned=1">x</a>`,
+    overview: `<details open ontoggle=window.__pwned=1> "><script>window.__pwned=1</script>`,
+    tagline: `<img src=x onerror=window.__pwned=1>`,
+    cast: [`<b onmouseover=window.__pwned=1>Host</b>`, `javascript:window.__pwned=1`],
+    director: `<script>window.__pwned=1</script>`,
+  },
+];
+
+/** The rank (0-based, in popularity order) the first hostile title gets in its popular list. */
+const FIRST_RANK = 45;
+
+/**
+ * Appends the hostile titles (and the people in their credits) to generated data, in place. Films
+ * copy their non-text fields from the most popular generated film (genres aside), series from the
+ * most popular series.
+ */
+export function appendHostileTitles(data: { movies: CatalogueMovie[]; tv: CatalogueTv[]; people: Person[] }): void {
+  let nextPersonId = (data.people.at(-1)?.id ?? 1000) + 1000;
+  const person = (name: string, department: Person["knownForDepartment"]): number => {
+    const id = nextPersonId++;
+    data.people.push({ id, index: data.people.length, name, gender: 0, knownForDepartment: department, popularity: 1, profilePath: null, nameGroup: "en", real: false });
+    return id;
+  };
+  const popularityAt = (titles: ReadonlyArray<{ popularity: number; adult: boolean }>, rank: number) => {
+    const sorted = titles.filter((t) => !t.adult).map((t) => t.popularity).sort((a, b) => b - a);
+    return sorted[Math.min(rank, sorted.length - 1)] ?? 1;
+  };
+  let movieRank = FIRST_RANK;
+  let tvRank = FIRST_RANK;
+  let nextMovieId = (data.movies.at(-1)?.id ?? 10) + 1000;
+  let nextTvId = (data.tv.at(-1)?.id ?? 1395) + 1000;
+  for (const spec of HOSTILE_TITLES) {
+    const castIds = spec.cast.map((name) => person(name, "Acting"));
+    const directorId = person(spec.director, "Directing");
+    if (spec.mediaType === "movie") {
+      const template = data.movies.reduce((best, m) => (!m.adult && m.popularity > best.popularity ? m : best));
+      const id = nextMovieId++;
+      data.movies.push({
+        ...template,
+        index: data.movies.length,
+        id,
+        originalLanguage: "en",
+        originCountry: ["US"],
+        genreIds: [99, 10402],
+        keywordIds: [],
+        popularity: popularityAt(data.movies, movieRank++) + 0.001,
+        voteAverage: 6.4,
+        voteCount: 320,
+        posterPath: `/m${id}p.jpg`,
+        backdropPath: `/m${id}b.jpg`,
+        castIds,
+        crewIds: [directorId],
+        crewJobs: [0],
+        companyIds: template.companyIds.slice(0, 1),
+        status: "Released",
+        certification: "PG-13",
+        real: false,
+        title: spec.title,
+        originalTitle: spec.title,
+        releaseDate: "2024-05-17",
+        runtime: 97,
+        budget: 0,
+        revenue: 0,
+        imdbId: null,
+        collectionId: null,
+        overview: spec.overview,
+        tagline: spec.tagline,
+      });
+    } else {
+      const template = data.tv.reduce((best, t) => (!t.adult && t.popularity > best.popularity ? t : best));
+      const id = nextTvId++;
+      data.tv.push({
+        ...template,
+        index: data.tv.length,
+        id,
+        originalLanguage: "en",
+        originCountry: ["US"],
+        genreIds: [99, 10764],
+        keywordIds: [],
+        popularity: popularityAt(data.tv, tvRank++) + 0.001,
+        voteAverage: 6.4,
+        voteCount: 320,
+        posterPath: `/t${id}p.jpg`,
+        backdropPath: `/t${id}b.jpg`,
+        castIds,
+        crewIds: [directorId],
+        crewJobs: [4],
+        createdByIds: [directorId],
+        real: false,
+        name: spec.title,
+        originalName: spec.title,
+        type: "Scripted",
+        overview: spec.overview,
+        tagline: spec.tagline,
+      });
+    }
+  }
+}
