@@ -10,7 +10,7 @@
 // Postgres at the same concurrency, in the same run: "ratio to raw SQL" = API p50 / statement p50.
 //
 // Run: npm run bench -- recommendations-latency   (BENCH_TITLES, BENCH_ROUNDS, BENCH_LOAD_SECONDS,
-// BENCH_CROWD change the sizes; BENCH_EXPLAIN=1 prints each level's plan; BENCH_API_NODE_ARGS go to
+// BENCH_CROWD change the sizes; BENCH_EXPLAIN=1 prints each level's plan; BENCH_VARIANTS=cached runs one variant; BENCH_API_NODE_ARGS go to
 // the API processes' node, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"; writes
 // bench/results/recommendations-latency.json)
 import { randomBytes } from "node:crypto";
@@ -110,6 +110,8 @@ try {
     { name: "cached", description: "as shipped: a user's ranked list is kept in Redis until their taste changes", cacheSeconds: "600" },
     { name: "uncached", description: "RECOMMENDATIONS_CACHE_SECONDS=0: every request ranks afresh", cacheSeconds: "0" },
   ];
+  const only = process.env.BENCH_VARIANTS?.split(",");
+  if (only) variants.splice(0, variants.length, ...variants.filter((variant) => only.includes(variant.name)));
   const urls: Record<string, string> = {};
   for (const [index, variant] of variants.entries()) {
     const port = String(4600 + Math.floor(Math.random() * 300) + index);
