@@ -16,6 +16,9 @@ export function createAppServices(options: { config: Config; logger: Logger; nam
   const redis = createRedis(config.REDIS_URL, options.name);
   const tmdb = createTmdbClient({ config, redis, logger });
   const queues = ingestQueues({ redis, config });
+  // While Redis is unreachable every reconnect attempt reaches each queue; without a listener BullMQ
+  // prints each one with its stack. The connection reconnects by itself.
+  for (const queue of Object.values(queues)) queue.on("error", (error) => logger.warn({ queue: queue.name, err: error.message }, "queue: Redis connection error"));
   return {
     config,
     logger,

@@ -11,6 +11,8 @@ export const ERROR_STATUS = {
   RATE_LIMITED: 429,
   QUERY_TOO_COMPLEX: 400,
   TMDB_UNAVAILABLE: 503,
+  // Postgres cannot be reached (restarting, down): retry after a few seconds (graphql/format-error.ts).
+  SERVICE_UNAVAILABLE: 503,
   INTERNAL_SERVER_ERROR: 500,
 } as const;
 

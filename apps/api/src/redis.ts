@@ -4,3 +4,16 @@ import { Redis } from "ioredis";
 export function createRedis(url: string, connectionName: string): Redis {
   return new Redis(url, { maxRetriesPerRequest: null, connectionName, lazyConnect: false });
 }
+
+/**
+ * A second connection to the same Redis for work a request waits on (its rate limit, readiness):
+ * while Redis is unreachable its commands fail at once instead of queueing until Redis is back, so
+ * requests are not held for the length of an outage. It reconnects by itself.
+ */
+export function createFailFastRedis(redis: Redis, connectionName: string): Redis {
+  const failFast = redis.duplicate({ connectionName, maxRetriesPerRequest: 0, enableOfflineQueue: false });
+  // Errors surface on the commands; the connection's own ones (refused while Redis is down) would
+  // otherwise be printed as unhandled.
+  failFast.on("error", () => {});
+  return failFast;
+}

@@ -399,3 +399,38 @@ describe("unexpected errors are masked and logged", () => {
     expect((await api.graphql(`{ me { id } }`, {}, { token: user.token })).data?.me?.id).toBe(user.id);
   });
 });
+
+describe("text inputs", () => {
+  // Found by bench/security-probe.ts: Postgres text cannot hold U+0000, so these were INTERNAL_SERVER_ERROR.
+  const SEARCH = `query($q: String!) { searchMedia(query: $q) { edges { node { id } } } }`;
+  const CREATE_TOKEN = `mutation($input: CreateApiTokenInput!) { createApiToken(input: $input) { token { id } } }`;
+  const SIGN_UP = `mutation($input: SignUpInput!) { signUp(input: $input) { id } }`;
+
+  it("a NUL character in a variable or a string literal is BAD_USER_INPUT (400), and nothing is stored", async () => {
+    const email = `nul-${Date.now()}@example.test`;
+    const attempts: Array<[string, Record<string, unknown>, { token?: string }]> = [
+      [SEARCH, { q: "dark\u0000knight" }, {}],
+      [`{ searchMedia(query: "dark\\u0000") { edges { node { id } } } }`, {}, {}],
+      [CREATE_TOKEN, { input: { name: "home\u0000server" } }, { token: user.token }],
+      [SIGN_UP, { input: { email, password: "long-enough-1", name: "a\u0000b" } }, {}],
+      [SIGN_UP, { input: { email: `x\u0000${email}`, password: "long-enough-1" } }, {}],
+      [`mutation($input: SignInInput!) { signIn(input: $input) { id } }`, { input: { email: "a@b.test\u0000", password: "whatever-1" } }, {}],
+    ];
+    for (const [query, variables, auth] of attempts) {
+      const result = await api.graphql(query, variables, auth);
+      expect(result.status, query).toBe(400);
+      expect(onlyError(result, "BAD_USER_INPUT").message).toMatch(/NUL characters \(U\+0000\)/);
+    }
+    expect(await api.services.prisma.user.count({ where: { email: { contains: email } } })).toBe(0);
+    expect(await api.services.prisma.apiToken.count({ where: { name: { startsWith: "home" } } })).toBe(0);
+  });
+
+  it("other control characters and a backslash-u text are served as usual", async () => {
+    const search = await api.graphql(SEARCH, { q: "dark\tknight \\u0000" });
+    expect(search.errors).toBeUndefined();
+    const created = await api.graphql<{ createApiToken: { token: { id: string } } }>(CREATE_TOKEN, { input: { name: "line1\r\nline2 \\u0000" } }, { token: user.token });
+    expect(created.errors).toBeUndefined();
+    const row = await api.services.prisma.apiToken.findUniqueOrThrow({ where: { id: created.data!.createApiToken.token.id } });
+    expect(row.name).toBe("line1\r\nline2 \\u0000");
+  });
+});

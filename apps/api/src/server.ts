@@ -1,20 +1,23 @@
 // The API's HTTP server: GraphQL over HTTP at /graphql (POST JSON, GET for queries), the
 // playground at /playground, health at /healthz and readiness at /readyz.
-import { ApolloServer } from "@apollo/server";
+import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import fastifyApollo, { fastifyApolloDrainPlugin } from "@as-integrations/fastify";
 import { ApolloArmor } from "@escape.tech/graphql-armor";
 import rateLimit from "@fastify/rate-limit";
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from "fastify";
 import { randomUUID } from "node:crypto";
+import { BREAK, visit, type DocumentNode } from "graphql";
 import type { AppServices, GraphQLContext } from "./graphql/context.ts";
-import { createFormatError } from "./graphql/format-error.ts";
+import { isDatabaseUnavailable } from "./db.ts";
+import { createFormatError, databaseUnavailableError } from "./graphql/format-error.ts";
 import { createLoaders } from "./graphql/loaders.ts";
 import { getSchema } from "./graphql/schema.ts";
 import { resolveViewer, type Viewer } from "./modules/auth/viewer.ts";
 import { INTERNAL_KEY_HEADER, isInternalCaller } from "./modules/auth/oauth-account.service.ts";
-import { AppError } from "./errors.ts";
+import { AppError, badInput } from "./errors.ts";
 import { registerPlayground } from "./playground/playground.route.ts";
 import { registerQueueDashboard } from "./modules/ingest/queue-dashboard.route.ts";
+import { createFailFastRedis } from "./redis.ts";
 
 /** Limits that protect the server; each refusal has its own code and message. */
 export const API_LIMITS = {
@@ -54,6 +57,46 @@ query Me {
   preferences { likedGenreIds languages }
 }
 `;
+
+/** Whether any string in the variables, or any string literal in the document, holds U+0000. */
+export function containsNulCharacter(document: DocumentNode | undefined, variables: unknown): boolean {
+  const pending: unknown[] = [variables];
+  while (pending.length) {
+    const value = pending.pop();
+    if (typeof value === "string") {
+      if (value.includes("\u0000")) return true;
+    } else if (value !== null && typeof value === "object") {
+      pending.push(...Object.values(value));
+    }
+  }
+  let found = false;
+  if (document) {
+    visit(document, {
+      StringValue(node) {
+        if (!node.value.includes("\u0000")) return undefined;
+        found = true;
+        return BREAK;
+      },
+    });
+  }
+  return found;
+}
+
+/**
+ * Postgres text cannot hold NUL (U+0000): a name, search or email carrying one would fail in the
+ * database as an internal error. Refused up front instead, for every argument and variable.
+ */
+const refuseNulCharacters: ApolloServerPlugin<GraphQLContext> = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ request, document }) {
+        if (containsNulCharacter(document, request.variables)) {
+          throw badInput("Text must not contain NUL characters (U+0000). Remove them and send the request again.").withHttpStatus();
+        }
+      },
+    };
+  },
+};
 
 declare module "fastify" {
   interface FastifyRequest {
@@ -99,9 +142,25 @@ export async function buildServer(services: AppServices): Promise<FastifyInstanc
     return reply.code(status).send({ errors: [{ message, extensions: { code: "BAD_REQUEST" } }] });
   });
 
+  // While Redis is unreachable, requests go through without a rate limit rather than wait for it
+  // (the shared connection queues commands until Redis is back, BullMQ needs that; this one fails).
+  const requestRedis = createFailFastRedis(services.redis, `${config.REDIS_KEY_PREFIX}api-requests`);
+  app.addHook("onClose", async () => {
+    await requestRedis.quit().catch(() => requestRedis.disconnect());
+  });
+  // Counted from the first request on when Redis is there at boot (a few seconds' grace if not yet).
+  await new Promise<void>((resolve) => {
+    if (requestRedis.status === "ready") return resolve();
+    const timer = setTimeout(resolve, 5_000);
+    requestRedis.once("ready", () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
   await app.register(rateLimit, {
     global: false,
-    redis: services.redis,
+    redis: requestRedis,
+    skipOnError: true,
     nameSpace: `${config.REDIS_KEY_PREFIX}api-rate:`,
     max: (request) => (request.viewer ? config.API_RATE_LIMIT_PER_MINUTE_TOKEN : config.API_RATE_LIMIT_PER_MINUTE_IP),
     timeWindow: 60_000,
@@ -135,7 +194,7 @@ export async function buildServer(services: AppServices): Promise<FastifyInstanc
   const apollo = new ApolloServer<GraphQLContext>({
     schema: await getSchema(),
     ...armor,
-    plugins: [...armor.plugins, fastifyApolloDrainPlugin(app)],
+    plugins: [...armor.plugins, refuseNulCharacters, fastifyApolloDrainPlugin(app)],
     formatError: createFormatError(logger),
     parseOptions: { maxTokens: API_LIMITS.maxTokens },
     introspection: true,
@@ -149,9 +208,10 @@ export async function buildServer(services: AppServices): Promise<FastifyInstanc
       try {
         request.viewer = await resolveViewer({ prisma: services.prisma, authSecret: config.AUTH_SECRET, authorization: request.headers.authorization, cookie: request.headers.cookie });
       } catch (error) {
-        if (!(error instanceof AppError)) request.log.error({ err: error }, "could not check the caller's credentials");
+        const unavailable = isDatabaseUnavailable(error);
+        if (!(error instanceof AppError) && !unavailable) request.log.error({ err: error }, "could not check the caller's credentials");
         request.viewer = null;
-        request.viewerError = error;
+        request.viewerError = unavailable ? databaseUnavailableError(error) : error;
       }
     });
     graphql.addHook("onRequest", graphql.rateLimit());
@@ -178,7 +238,7 @@ export async function buildServer(services: AppServices): Promise<FastifyInstanc
 
   app.get("/healthz", async () => ({ status: "ok" }));
   app.get("/readyz", async (_request, reply) => {
-    const checks = await Promise.allSettled([services.prisma.$queryRaw`SELECT 1`, services.redis.ping()]);
+    const checks = await Promise.allSettled([services.prisma.$queryRaw`SELECT 1`, requestRedis.ping()]);
     const [postgres, redis] = checks.map((check) => (check.status === "fulfilled" ? "ok" : `error: ${(check.reason as Error).message}`));
     const ready = checks.every((check) => check.status === "fulfilled");
     return reply.code(ready ? 200 : 503).send({ status: ready ? "ready" : "not ready", postgres, redis, tmdb: config.tmdbMode });

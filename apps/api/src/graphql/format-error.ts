@@ -2,8 +2,10 @@
 // and a message it can act on. Anything unexpected is logged with the request id and masked.
 import "reflect-metadata";
 import { unwrapResolverError } from "@apollo/server/errors";
-import type { GraphQLFormattedError } from "graphql";
+import { HeaderMap } from "@apollo/server";
+import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { ArgumentValidationError } from "type-graphql";
+import { isDatabaseUnavailable } from "../db.ts";
 import { AppError } from "../errors.ts";
 import type { Logger } from "../logger.ts";
 
@@ -55,6 +57,20 @@ function flatten(issues: ValidationIssue[], path = ""): Array<{ field: string; p
   });
 }
 
+const DATABASE_UNAVAILABLE_MESSAGE = "The database cannot be reached right now (it may be restarting). Try again in a few seconds.";
+const RETRY_AFTER_SECONDS = 5;
+
+/**
+ * SERVICE_UNAVAILABLE (HTTP 503, Retry-After) for a request refused as a whole because Postgres
+ * cannot be reached, e.g. while checking the caller's token. Field errors keep HTTP 200.
+ */
+export function databaseUnavailableError(cause: unknown): GraphQLError {
+  return new GraphQLError(DATABASE_UNAVAILABLE_MESSAGE, {
+    originalError: cause instanceof Error ? cause : undefined,
+    extensions: { code: "SERVICE_UNAVAILABLE", http: { status: 503, headers: new HeaderMap([["retry-after", String(RETRY_AFTER_SECONDS)]]) } },
+  });
+}
+
 export function createFormatError(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
@@ -69,6 +85,11 @@ export function createFormatError(logger: Logger) {
         locations: formatted.locations,
         extensions: { code: "BAD_USER_INPUT", details: { fields } },
       };
+    }
+    // Postgres down or restarting: a clear code a client can retry on, and one log line, not a stack.
+    if (formatted.extensions?.code === "SERVICE_UNAVAILABLE" || isDatabaseUnavailable(original)) {
+      logger.warn({ path: formatted.path, err: original instanceof Error ? original.message.replace(/\s+/g, " ").trim().slice(0, 300) : String(original) }, "database unavailable");
+      return { message: DATABASE_UNAVAILABLE_MESSAGE, path: formatted.path, locations: formatted.locations, extensions: { code: "SERVICE_UNAVAILABLE", retryAfterSeconds: RETRY_AFTER_SECONDS } };
     }
     const tooComplex = complexityRefusal(formatted);
     if (tooComplex) return tooComplex;

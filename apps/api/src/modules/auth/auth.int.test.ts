@@ -162,6 +162,19 @@ describe("who is calling", () => {
       }
     });
 
+    it("a cookie that is not valid %-encoding (another app's, on the same host) is ignored, not a 500", async () => {
+      // Found by bench/security-probe.ts: decodeURIComponent threw on it and every request failed.
+      for (const stray of ["theme=%E0%A4%A", "next-auth.session-token=%zz", "x=100%"]) {
+        const anonymous = await api.graphql(ME, {}, { cookie: stray });
+        expect(anonymous.status, stray).toBe(200);
+        expect(anonymous.errors).toBeUndefined();
+        expect(anonymous.data).toEqual({ me: null });
+      }
+      const signedIn = await api.graphql(ME, {}, { cookie: `theme=%E0%A4%A; ${user.cookie}; x=100%` });
+      expect(signedIn.status).toBe(200);
+      expect(signedIn.data?.me?.id).toBe(user.id);
+    });
+
     it("user data is UNAUTHENTICATED with a cookie signed with another secret", async () => {
       for (const query of [API_TOKENS, `{ preferences { onboarded } }`]) {
         const result = await api.graphql(query, {}, { cookie: foreignCookie });
