@@ -17,3 +17,10 @@ export function createFailFastRedis(redis: Redis, connectionName: string): Redis
   failFast.on("error", () => {});
   return failFast;
 }
+
+/** `promise`'s value, or undefined if it has not settled within `ms` (the promise itself goes on). */
+export function withinMs<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), ms)));
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}

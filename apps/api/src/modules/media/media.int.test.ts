@@ -5,7 +5,7 @@ import { startTestApi, type TestApi } from "../../test-support/api-harness.ts";
 
 let api: TestApi;
 beforeAll(async () => {
-  api = await startTestApi();
+  api = await startTestApi({ env: { TMDB_TIMEOUT_MS: "10000" } }); // room for a deliberately slow TMDB below
   await api.seedMediaCache(3);
 });
 afterAll(() => api?.close());
@@ -120,6 +120,35 @@ describe("searchMedia", () => {
     expect(api.catalogue.requestCounts()["/3/search/multi"]).toBe(1);
     await api.graphql(query, { q: target.title });
     expect(api.catalogue.requestCounts()["/3/search/multi"]).toBe(1);
+  });
+
+  it("shows the cached matches after a short wait when TMDB is slow, and keeps TMDB's late answer for the next search", async () => {
+    // One word of a cached title: some matches in the cache, fewer than a page, so TMDB is asked.
+    const rows = await api.services.prisma.mediaCache.findMany({ where: { mediaType: "MOVIE" }, select: { title: true } });
+    const counts = new Map<string, number>();
+    for (const row of rows) for (const word of row.title.toLowerCase().split(/\W+/).filter((w) => w.length >= 6)) counts.set(word, (counts.get(word) ?? 0) + 1);
+    const word = [...counts].find(([, count]) => count >= 1 && count <= 3)![0];
+    const query = `query($q: String!) { searchMedia(query: $q, first: 20) { edges { node { id } } } }`;
+    const searchesBefore = api.catalogue.requestCounts()["/3/search/multi"] ?? 0;
+    const fromSearch = () => api.services.prisma.mediaCache.count({ where: { sourceLists: { has: "search" } } });
+    const keptBefore = await fromSearch();
+    api.catalogue.setFaults({ latencyMs: 5_000, pathPrefix: "/3/search/" });
+
+    try {
+      const started = Date.now();
+      const result = await api.graphql(query, { q: word });
+      const tookMs = Date.now() - started;
+      expect(result.errors).toBeUndefined();
+      expect(result.data!.searchMedia.edges.length).toBeGreaterThan(0);
+      expect(tookMs).toBeLessThan(4_000); // waited ~1.5 s for TMDB, not its 5 s
+      expect(api.catalogue.requestCounts()["/3/search/multi"]).toBe(searchesBefore + 1);
+      // TMDB's answer arrives after the response and is still written for next time.
+      const deadline = Date.now() + 10_000;
+      while ((await fromSearch()) === keptBefore && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(await fromSearch()).toBeGreaterThan(keptBefore);
+    } finally {
+      api.catalogue.clearFaults();
+    }
   });
 
   it("refuses an empty or overlong query", async () => {

@@ -8,13 +8,20 @@ import { TmdbError } from "../../tmdb/index.ts";
 import { listItem, upsertListItems } from "./media-cache.writer.ts";
 import { assertTmdbId, mediaKey, toTmdbKind, type MediaRef } from "./media-key.ts";
 import type { MediaType } from "../../generated/prisma/enums.ts";
+import { withinMs } from "../../redis.ts";
+
+/** How long a search with some cached matches waits for TMDB's answer before showing those. */
+const SEARCH_FALLBACK_WAIT_MS = 1_500;
 
 /**
  * True once per `key` per hour across every API process: TMDB fallbacks for the same search or
- * filter are not repeated while what they found is already in the cache.
+ * filter are not repeated while what they found is already in the cache. False, without waiting,
+ * when Redis does not answer within 250 ms (the request then serves what the cache has).
  */
 export async function firstAskInAWhile(ctx: GraphQLContext, key: string): Promise<boolean> {
-  return (await ctx.redis.set(`${ctx.config.REDIS_KEY_PREFIX}tmdb-fallback:${key}`, "1", "EX", 3600, "NX")) === "OK";
+  const answer = await withinMs(ctx.redis.set(`${ctx.config.REDIS_KEY_PREFIX}tmdb-fallback:${key}`, "1", "EX", 3600, "NX"), 250);
+  if (answer === undefined) ctx.logger.warn({ key }, "TMDB fallback skipped: Redis did not answer in time");
+  return answer === "OK";
 }
 
 /** Pairs list rows (favourites, watchlist items) with their titles, in one batched query. */
@@ -57,18 +64,28 @@ export async function searchMedia(ctx: GraphQLContext, input: SearchInput): Prom
   if (query.length < 1 || query.length > 100) throw badInput("query must be 1 to 100 characters.", { argument: "query" });
   let hits = await searchCache(ctx, input, query);
   if (input.offset === 0 && hits.length < input.size && (await firstAskInAWhile(ctx, `search:${query.toLowerCase()}`))) {
-    // The cache does not know every title: ask TMDB once, keep what it finds, search again.
-    try {
-      const page = await ctx.tmdb.searchMulti({ query, page: 1 });
-      const items = page.results.flatMap((item) => (item.media_type === "movie" ? [listItem("movie", item)] : item.media_type === "tv" ? [listItem("tv", item)] : []));
-      if (items.length && (await upsertListItems(ctx.prisma, items, "search"))) hits = await searchCache(ctx, input, query);
-    } catch (error) {
-      if (!(error instanceof TmdbError)) throw error;
-      ctx.logger.warn({ err: error.message }, "search: TMDB fallback unavailable; serving the cache's matches");
-    }
+    // The cache does not know every title: ask TMDB once and keep what it finds. With some matches
+    // already in hand the answer waits for TMDB only briefly; a slower answer still lands in the
+    // cache for the next search.
+    const fallback = searchTmdbIntoCache(ctx, query);
+    const written = hits.length ? await withinMs(fallback, SEARCH_FALLBACK_WAIT_MS) : await fallback;
+    if (written) hits = await searchCache(ctx, input, query);
   }
   const rows = await ctx.loaders.media.loadMany(hits.map((hit) => `${hit.media_type}:${hit.tmdb_id}`));
   return rows.filter((row): row is MediaCache => row !== null && !(row instanceof Error));
+}
+
+/** Asks TMDB's multi search and writes what it finds to MediaCache; how many rows, 0 if TMDB failed. */
+async function searchTmdbIntoCache(ctx: GraphQLContext, query: string): Promise<number> {
+  try {
+    const page = await ctx.tmdb.searchMulti({ query, page: 1 });
+    const items = page.results.flatMap((item) => (item.media_type === "movie" ? [listItem("movie", item)] : item.media_type === "tv" ? [listItem("tv", item)] : []));
+    return items.length ? await upsertListItems(ctx.prisma, items, "search") : 0;
+  } catch (error) {
+    if (error instanceof TmdbError) ctx.logger.warn({ err: error.message }, "search: TMDB fallback unavailable; serving the cache's matches");
+    else ctx.logger.error({ err: error }, "search: TMDB fallback failed; serving the cache's matches");
+    return 0;
+  }
 }
 
 export type BrowseSort = "POPULARITY" | "RATING" | "NEWEST" | "OLDEST" | "TITLE";

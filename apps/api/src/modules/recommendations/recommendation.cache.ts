@@ -16,6 +16,7 @@
 import { createHash } from "node:crypto";
 import type { MiddlewareFn } from "type-graphql";
 import type { GraphQLContext } from "../../graphql/context.ts";
+import { withinMs } from "../../redis.ts";
 import type { Reason } from "./ranking.types.ts";
 
 const READ_TIMEOUT_MS = 250;
@@ -61,12 +62,6 @@ export function rankingField(shape: unknown): string {
   return createHash("sha1").update(JSON.stringify(shape)).digest("base64url");
 }
 
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), ms)));
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
 /**
  * The stored ranking for `field` if it is current, plus the version to store a new one under
  * (undefined: do not store, e.g. caching is off or Redis did not answer in time).
@@ -74,7 +69,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | undefined>
 export async function readRanking(ctx: GraphQLContext, userId: string, field: string): Promise<{ hit?: CachedRanking; version?: string }> {
   if (!ctx.config.RECOMMENDATIONS_CACHE_SECONDS) return {};
   try {
-    const answer = await withTimeout(ctx.redis.hmget(userKey(ctx, userId), "version", field), READ_TIMEOUT_MS);
+    const answer = await withinMs(ctx.redis.hmget(userKey(ctx, userId), "version", field), READ_TIMEOUT_MS);
     if (!answer) {
       ctx.logger.warn({ userId }, "recommendations cache: Redis did not answer in time; ranking afresh");
       return {};
@@ -104,7 +99,7 @@ export async function invalidateRankings(ctx: GraphQLContext, userId: string): P
   // Even with caching off now, lists stored while it was on must not outlive a change.
   const pending = ctx.redis.eval(INVALIDATE, 1, userKey(ctx, userId), String(Math.max(ttlMs(ctx), 60_000) * 2));
   pending.catch((error: unknown) => ctx.logger.warn({ err: error, userId }, "recommendations cache: invalidation failed"));
-  if ((await withTimeout(pending.then(() => true).catch(() => false), READ_TIMEOUT_MS)) === undefined) {
+  if ((await withinMs(pending.then(() => true).catch(() => false), READ_TIMEOUT_MS)) === undefined) {
     ctx.logger.warn({ userId }, "recommendations cache: Redis is slow; the invalidation runs when it answers");
   }
 }
