@@ -2,10 +2,13 @@
 // dependencies, which stay in node_modules) into dist/ with esbuild, so production runs plain
 // `node dist/main.js` / `node dist/worker.js` with no compiler loaded at start.
 // Decorator metadata is not emitted (esbuild cannot): every TypeGraphQL decorator names its type.
+// It builds into a fresh folder and then swaps it in, so a process already running the old dist/
+// (another benchmark, say) never finds its chunks gone halfway through.
 import { build } from "esbuild";
-import { rmSync } from "node:fs";
+import { renameSync, rmSync } from "node:fs";
 
-const outdir = new URL("./dist/", import.meta.url).pathname;
+const dist = new URL("./dist", import.meta.url).pathname;
+const outdir = `${dist}.building-${process.pid}`;
 rmSync(outdir, { recursive: true, force: true });
 const started = Date.now();
 const result = await build({
@@ -23,5 +26,13 @@ const result = await build({
   metafile: true,
   logLevel: "warning",
 });
+const old = `${dist}.old-${process.pid}`;
+try {
+  renameSync(dist, old);
+} catch {
+  // no earlier build
+}
+renameSync(outdir, dist);
+rmSync(old, { recursive: true, force: true });
 const bytes = Object.values(result.metafile.outputs).reduce((sum, output) => sum + (output.bytes ?? 0), 0);
 console.log(`[api build] dist/ ${(bytes / 1024).toFixed(0)} kB in ${Date.now() - started} ms`);
