@@ -47,6 +47,13 @@ describe("parseConfig", () => {
     expect(problems({ ...valid, TMDB_RATE_LIMIT_PER_SECOND: "fast" })).toMatch(/TMDB_RATE_LIMIT_PER_SECOND/);
   });
 
+  it("reads TRUST_PROXY as proxy hops or proxy addresses", () => {
+    expect(parseConfig(valid).TRUST_PROXY).toBe(0);
+    expect(parseConfig({ ...valid, TRUST_PROXY: "2" }).TRUST_PROXY).toBe(2);
+    expect(parseConfig({ ...valid, TRUST_PROXY: "10.0.0.5, 10.1.0.0/16,::1" }).TRUST_PROXY).toEqual(["10.0.0.5", "10.1.0.0/16", "::1"]);
+    expect(problems({ ...valid, TRUST_PROXY: "yes" })).toMatch(/TRUST_PROXY="yes": a number of proxy hops/);
+  });
+
   it("asks for a token or a base URL, and never prints the token", () => {
     const { TMDB_API_BASE_URL: _unused, ...env } = valid;
     expect(problems(env)).toMatch(/neither TMDB_API_TOKEN nor TMDB_API_BASE_URL is set/);

@@ -25,7 +25,16 @@ export const configSchema = z
     REDIS_KEY_PREFIX: z.string().regex(/^[\w:.{}-]{1,40}$/, "letters, digits and : . _ - { } only").default("movierec:"),
     // How many reverse proxies stand in front of the API (their X-Forwarded-For is trusted for the
     // client IP that per-IP rate limits use). 0 = none: the API faces clients directly.
-    TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+    // Whose X-Forwarded-For names the client: a number of proxy hops, or the proxies' addresses /
+    // CIDRs, comma-separated (e.g. the web server's, so sign-ins it relays count per browser IP).
+    TRUST_PROXY: z
+      .string()
+      .trim()
+      .default("0")
+      .refine((value) => /^(10|[0-9])$/.test(value) || value.split(",").every((part) => /^[0-9a-fA-F.:]+(\/\d{1,3})?$/.test(part.trim())), {
+        message: "a number of proxy hops (0-10) or comma-separated proxy addresses/CIDRs such as 127.0.0.1,10.0.0.0/8",
+      })
+      .transform((value): number | string[] => (/^\d+$/.test(value) ? Number(value) : value.split(",").map((part) => part.trim()))),
     API_HOST: z.string().min(1).default("127.0.0.1"),
     API_PORT: port.default(4000),
     // Signs the web app's next-auth session cookies, which the API reads. The start command sets it.

@@ -277,6 +277,23 @@ describe("rate limits", () => {
     expect(withToken.data?.me?.id).toBe(second.id);
     expect((await fetch(`${limited.url}/healthz`)).status).toBe(200);
   });
+
+  it("X-Forwarded-For names the client only when TRUST_PROXY names the proxy sending it", async () => {
+    const behindWeb = await startTestApi({ env: { API_RATE_LIMIT_PER_MINUTE_IP: "3", TRUST_PROXY: "127.0.0.1,::1,::ffff:127.0.0.1" }, catalogue: api.catalogue });
+    const open = await startTestApi({ env: { API_RATE_LIMIT_PER_MINUTE_IP: "3" }, catalogue: api.catalogue });
+    try {
+      const from = (server: TestApi, ip: string) => server.graphql(`{ __typename }`, {}, { headers: { "x-forwarded-for": ip } });
+      // Relayed by a trusted proxy (here: loopback), each browser address has its own budget.
+      for (let i = 0; i < 3; i++) expect((await from(behindWeb, "203.0.113.7")).status).toBe(200);
+      expect((await from(behindWeb, "203.0.113.7")).status).toBe(429);
+      expect((await from(behindWeb, "203.0.113.8")).status).toBe(200);
+      // Without TRUST_PROXY the header is the caller's say-so and is ignored: one budget for the socket's address.
+      for (let i = 0; i < 3; i++) expect((await from(open, `198.51.100.${i}`)).status).toBe(200);
+      expect((await from(open, "198.51.100.99")).status).toBe(429);
+    } finally {
+      await Promise.all([behindWeb.close(), open.close()]);
+    }
+  });
 });
 
 describe("page size and cursors", () => {

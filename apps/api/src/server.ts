@@ -109,8 +109,10 @@ export async function buildServer(services: AppServices): Promise<FastifyInstanc
   const { config, logger } = services;
   const app = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
-    // Behind a load balancer, the client's address comes from X-Forwarded-For (TRUST_PROXY hops).
-    trustProxy: config.TRUST_PROXY > 0 ? (_address: string, hop: number) => hop < config.TRUST_PROXY : false,
+    // Behind a load balancer or the web server, the client's address comes from X-Forwarded-For,
+    // believed only from TRUST_PROXY's hops or addresses (never from any caller: tokens' clients
+    // reach the API directly and could otherwise pick a fresh per-IP budget per request).
+    trustProxy: typeof config.TRUST_PROXY === "number" ? (config.TRUST_PROXY > 0 ? (_address: string, hop: number) => hop < (config.TRUST_PROXY as number) : false) : config.TRUST_PROXY,
     bodyLimit: API_LIMITS.bodyBytes,
     requestIdHeader: "x-request-id",
     genReqId: () => randomUUID(),

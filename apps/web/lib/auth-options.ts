@@ -17,12 +17,14 @@ const credentials = CredentialsProvider({
     email: { label: "Email", type: "email" },
     password: { label: "Password", type: "password" },
   },
-  async authorize(input) {
+  async authorize(input, request) {
     if (!input?.email || !input.password) return null;
+    const forwardedFor = request?.headers?.["x-forwarded-for"];
     try {
       const data = await serverGraphql<{ signIn: SignedInUser }>({
         query: "mutation SignIn($input: SignInInput!) { signIn(input: $input) { id email name } }",
         variables: { input: { email: input.email, password: input.password } },
+        forwardedFor: typeof forwardedFor === "string" ? forwardedFor : undefined,
       });
       return data.signIn;
     } catch {

@@ -14,12 +14,17 @@ function internalKeyHeader(): Record<string, string> {
   return { "x-movierec-internal-key": createHash("sha256").update(`movierec-internal:${secret}`).digest("hex") };
 }
 
-export async function serverGraphql<T>(options: { query: string; variables?: Record<string, unknown>; internal?: boolean }): Promise<T> {
+export async function serverGraphql<T>(options: { query: string; variables?: Record<string, unknown>; internal?: boolean; forwardedFor?: string }): Promise<T> {
   const apiUrl = process.env.API_URL;
   if (!apiUrl) throw new Error("API_URL is not set: the web app needs the API's URL (npm start sets it).");
   const response = await fetch(`${apiUrl}/graphql`, {
     method: "POST",
-    headers: { "content-type": "application/json", ...(options.internal ? internalKeyHeader() : {}) },
+    headers: {
+      "content-type": "application/json",
+      ...(options.internal ? internalKeyHeader() : {}),
+      // The browser's address, for the API's per-IP limits (believed when the API's TRUST_PROXY names this server).
+      ...(options.forwardedFor ? { "x-forwarded-for": options.forwardedFor } : {}),
+    },
     body: JSON.stringify({ query: options.query, variables: options.variables }),
     cache: "no-store",
   });
