@@ -229,7 +229,12 @@ export async function buildServer(services: AppServices): Promise<FastifyInstanc
           requestId: request.id,
           viewer,
           internal: isInternalCaller(request.headers[INTERNAL_KEY_HEADER], config.AUTH_SECRET),
-          loaders: createLoaders({ prisma: services.prisma, enrichment: services.enrichment, userId: viewer?.userId ?? null }),
+          loaders: createLoaders({
+            prisma: services.prisma,
+            enrichment: services.enrichment,
+            userId: viewer?.userId ?? null,
+            similarMemo: { redis: services.redis, keyPrefix: config.REDIS_KEY_PREFIX },
+          }),
         };
       },
     });

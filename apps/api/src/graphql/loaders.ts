@@ -1,11 +1,13 @@
 // Per-request DataLoaders: every per-row lookup in a field resolver goes through one of these, so
 // a page of 50 titles costs a handful of queries, not 50 × fields.
 import DataLoader from "dataloader";
+import type { Redis } from "ioredis";
 import type { PrismaClient } from "../db.ts";
 import type { MediaCache, Person } from "../generated/prisma/client.ts";
 import type { MediaType } from "../generated/prisma/enums.ts";
 import type { EnrichmentService } from "../modules/media/enrichment.service.ts";
 import { mediaKey, parseMediaKey } from "../modules/media/media-key.ts";
+import { withinMs } from "../redis.ts";
 
 /** `where` for a batch of media keys: one `IN` list per media type. */
 export function whereMediaKeys(keys: readonly string[]) {
@@ -24,7 +26,16 @@ function byKey<Row extends { mediaType: MediaType; tmdbId: number }>(keys: reado
 
 /** Titles most like each given one (same type; shared genres, keywords, people), best first. */
 const SIMILAR_LIMIT = 12;
-async function similarTitles(prisma: PrismaClient, keys: readonly string[]): Promise<Array<MediaCache[]>> {
+/** How long a title's similar list is reused (Redis): ranking it reads every title sharing a genre. */
+const SIMILAR_MEMO_SECONDS = 3_600;
+
+export interface SimilarMemo {
+  redis: Redis;
+  keyPrefix: string;
+}
+
+async function similarKeys(prisma: PrismaClient, keys: readonly string[]): Promise<string[][]> {
+  if (!keys.length) return [];
   const refs = keys.map(parseMediaKey).map((ref) => ({ type: ref.mediaType === "MOVIE" ? "movie" : "tv", id: ref.tmdbId }));
   const rows = await prisma.$queryRaw<Array<{ source_type: string; source_id: number; media_type: string; tmdb_id: number }>>`
     SELECT s.type AS source_type, s.id AS source_id, m.media_type::text, m.tmdb_id
@@ -39,11 +50,24 @@ async function similarTitles(prisma: PrismaClient, keys: readonly string[]): Pro
                + cardinality(ARRAY(SELECT unnest(c.cast_ids) INTERSECT SELECT unnest(src.cast_ids))) DESC,
                  c.vote_average DESC NULLS LAST, c.tmdb_id
         LIMIT ${SIMILAR_LIMIT}) m`;
-  const found = await prisma.mediaCache.findMany({ where: whereMediaKeys(rows.map((row) => `${row.media_type}:${row.tmdb_id}`)) });
+  return keys.map((key) => rows.filter((row) => `${row.source_type}:${row.source_id}` === key).map((row) => `${row.media_type}:${row.tmdb_id}`));
+}
+
+/** Similar titles per key: remembered lists from Redis where there are some (250 ms at most), the rest ranked in SQL and remembered. */
+async function similarTitles(prisma: PrismaClient, memo: SimilarMemo | undefined, keys: readonly string[]): Promise<Array<MediaCache[]>> {
+  const memoKey = (key: string) => `${memo!.keyPrefix}similar:${key}`;
+  const remembered = memo ? ((await withinMs(memo.redis.mget(keys.map(memoKey)), 250).catch(() => undefined)) ?? []) : [];
+  const lists: Array<string[] | null> = keys.map((_key, index) => (remembered[index] ? (JSON.parse(remembered[index]!) as string[]) : null));
+  const missing = keys.filter((_key, index) => !lists[index]);
+  const ranked = await similarKeys(prisma, missing);
+  missing.forEach((key, index) => {
+    lists[keys.indexOf(key)] = ranked[index]!;
+    memo?.redis.set(memoKey(key), JSON.stringify(ranked[index]), "EX", SIMILAR_MEMO_SECONDS).catch(() => {});
+  });
+  const wanted = [...new Set(lists.flatMap((list) => list ?? []))];
+  const found = wanted.length ? await prisma.mediaCache.findMany({ where: whereMediaKeys(wanted) }) : [];
   const byKey = new Map(found.map((row) => [mediaKey(row), row]));
-  return keys.map((key) =>
-    rows.filter((row) => `${row.source_type}:${row.source_id}` === key).flatMap((row) => byKey.get(`${row.media_type}:${row.tmdb_id}`) ?? []),
-  );
+  return lists.map((list) => (list ?? []).flatMap((key) => byKey.get(key) ?? []));
 }
 
 /** Where a title stands for the signed-in caller: the per-user fields of `Media`. */
@@ -70,13 +94,13 @@ async function viewerStates(prisma: PrismaClient, userId: string, keys: readonly
   return refs.map((ref) => byKey.get(`${ref.type}:${ref.id}`) ?? NO_STATE);
 }
 
-export function createLoaders(deps: { prisma: PrismaClient; enrichment: EnrichmentService; userId: string | null }) {
+export function createLoaders(deps: { prisma: PrismaClient; enrichment: EnrichmentService; userId: string | null; similarMemo?: SimilarMemo }) {
   const { prisma, userId } = deps;
 
   return {
     media: new DataLoader<string, MediaCache | null>(async (keys) => byKey(keys, await prisma.mediaCache.findMany({ where: whereMediaKeys(keys) }))),
     mediaDetails: new DataLoader<string, MediaCache | null>((keys) => Promise.all(keys.map((key) => deps.enrichment.fetchDetails(key)))),
-    similar: new DataLoader<string, MediaCache[]>((keys) => similarTitles(prisma, keys)),
+    similar: new DataLoader<string, MediaCache[]>((keys) => similarTitles(prisma, deps.similarMemo, keys)),
     person: new DataLoader<number, Person | null>(async (ids) => {
       const rows = await prisma.person.findMany({ where: { id: { in: [...ids] } } });
       const map = new Map(rows.map((row) => [row.id, row]));
