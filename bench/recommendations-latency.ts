@@ -13,7 +13,6 @@
 // BENCH_CROWD change the sizes; BENCH_EXPLAIN=1 prints each level's plan; BENCH_VARIANTS=cached runs one variant; BENCH_API_NODE_ARGS go to
 // the API processes' node, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"; writes
 // bench/results/recommendations-latency.json)
-import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { startCatalogueServer } from "../packages/tmdb-catalogue/src/index.ts";
 import { startBackingServices } from "../packages/dev-stack/src/services.ts";
@@ -26,6 +25,7 @@ import { createApiToken } from "../apps/api/src/modules/auth/api-token.service.t
 import { candidatePoolQuery } from "../apps/api/src/modules/recommendations/recommendation.service.ts";
 import { spawnProductProcess, waitUntil, type ProductProcess } from "../apps/api/src/test-support/processes.ts";
 import { countCooccurrence, createCrowd, pickFavourites, popularTitles, TASTES } from "./lib/crowd.ts";
+import { benchApiEnv } from "./lib/api-env.ts";
 import { log, percentile, round, writeResult, type SummaryRow } from "./lib/report.ts";
 import { cacheWholeCatalogue } from "./lib/seed-cache.ts";
 import { mulberry32 } from "../packages/tmdb-catalogue/src/index.ts";
@@ -68,19 +68,7 @@ async function drive(concurrency: number, stop: { rounds?: number; seconds?: num
 
 const backing = await startBackingServices({ mode: "ephemeral", database: "movierec_bench_recs", log });
 const catalogue = await startCatalogueServer({ port: 0, size: TITLES });
-const env = {
-  NODE_ENV: "production",
-  LOG_LEVEL: "warn",
-  DATABASE_URL: backing.databaseUrl,
-  REDIS_URL: backing.redisUrl,
-  REDIS_KEY_PREFIX: `bench${randomBytes(3).toString("hex")}:`,
-  TMDB_API_BASE_URL: catalogue.url,
-  AUTH_SECRET: "bench-secret-0123456789abcdef",
-  API_HOST: "127.0.0.1",
-  API_RATE_LIMIT_PER_MINUTE_TOKEN: "100000000",
-  API_RATE_LIMIT_PER_MINUTE_IP: "100000000",
-  INGEST_EVERY_MINUTES: "0",
-};
+const env = benchApiEnv({ databaseUrl: backing.databaseUrl, redisUrl: backing.redisUrl, catalogueUrl: catalogue.url, name: "recs" });
 const services = createAppServices({ config: parseConfig(env), logger: createLogger({ name: "bench", level: "warn" }), name: "bench" });
 const apis: ProductProcess[] = [];
 const sql = new pg.Pool({ connectionString: backing.databaseUrl, max: CONCURRENCY });

@@ -34,6 +34,7 @@ import { parseConfig } from "../apps/api/src/config.ts";
 import { createLogger } from "../apps/api/src/logger.ts";
 import { spawnProductProcess, waitUntil, type ProductProcess } from "../apps/api/src/test-support/processes.ts";
 import { countCooccurrence, createCrowd, pickFavourites, popularTitles, TASTES } from "./lib/crowd.ts";
+import { benchApiEnv } from "./lib/api-env.ts";
 import { log, percentile, round, writeResult, type SummaryRow } from "./lib/report.ts";
 import { cacheWholeCatalogue } from "./lib/seed-cache.ts";
 import { buildWeb, chromiumLaunchOptions, playwright, startWeb, type Browser, type Request, type WebServer } from "./lib/web.ts";
@@ -96,20 +97,7 @@ log(`next build took ${build.seconds.toFixed(1)} s${build.warnings.length ? `; w
 
 const backing = await startBackingServices({ mode: "ephemeral", database: "movierec_bench_web", log });
 const catalogue = await startCatalogueServer({ port: 0, size: TITLES });
-const env = {
-  NODE_ENV: "production",
-  LOG_LEVEL: "warn",
-  DATABASE_URL: backing.databaseUrl,
-  REDIS_URL: backing.redisUrl,
-  REDIS_KEY_PREFIX: `benchweb${randomBytes(3).toString("hex")}:`,
-  TMDB_API_BASE_URL: catalogue.url,
-  AUTH_SECRET,
-  API_HOST: "127.0.0.1",
-  API_PORT: String(apiPort),
-  API_RATE_LIMIT_PER_MINUTE_TOKEN: "100000000",
-  API_RATE_LIMIT_PER_MINUTE_IP: "100000000",
-  INGEST_EVERY_MINUTES: "0",
-};
+const env = { ...benchApiEnv({ databaseUrl: backing.databaseUrl, redisUrl: backing.redisUrl, catalogueUrl: catalogue.url, name: "web", authSecret: AUTH_SECRET }), API_PORT: String(apiPort) };
 const services = createAppServices({ config: parseConfig(env), logger: createLogger({ name: "bench", level: "warn" }), name: "bench" });
 let api: ProductProcess | undefined;
 let web: WebServer | undefined;

@@ -17,6 +17,7 @@
 // redis-server with an append-only file (startRedis with a dataDir), both in a throwaway directory
 // under .data/tmp. Unlike startBackingServices they keep their data dir and port, so `start()` after
 // `stop()` brings back the same server with the same data.
+import { benchApiEnv } from "./api-env.ts";
 import { randomBytes } from "node:crypto";
 import http from "node:http";
 import { rmSync } from "node:fs";
@@ -151,20 +152,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     cleanups.push(() => catalogue.close());
     log(`Postgres on :${postgres.port}, Redis on :${redis.port} (AOF), catalogue of ${options.titles} titles at ${catalogue.url}, data in ${path.relative(process.cwd(), directory)}`);
 
-    const env: Record<string, string> = {
-      LOG_LEVEL: "warn",
-      DATABASE_URL: databaseUrl,
-      REDIS_URL: redis.url,
-      REDIS_KEY_PREFIX: `bench-${options.name}:`,
-      TMDB_API_BASE_URL: catalogue.url,
-      AUTH_SECRET: "bench-secret-0123456789abcdef",
-      API_HOST: "127.0.0.1",
-      // Benchmarks measure the API, not its rate limit.
-      API_RATE_LIMIT_PER_MINUTE_TOKEN: "100000000",
-      API_RATE_LIMIT_PER_MINUTE_IP: "100000000",
-      INGEST_EVERY_MINUTES: "0",
-      ...options.env,
-    };
+    const { NODE_ENV: _production, ...base } = benchApiEnv({ databaseUrl, redisUrl: redis.url, catalogueUrl: catalogue.url, name: options.name });
+    const env: Record<string, string> = { ...base, ...options.env };
     const services = createAppServices({ config: parseConfig({ ...env, NODE_ENV: "production" }), logger: createLogger({ name: "bench", level: "error" }), name: "bench" });
     cleanups.push(() => services.close());
     // Restarts are on purpose here: the bench's own connections reconnect quietly.

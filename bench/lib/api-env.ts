@@ -1,0 +1,19 @@
+// The environment every benchmark gives the API (and worker) it starts: its services, the offline
+// catalogue, and rate limits out of the way (benchmarks measure the API, not its rate limit).
+import { randomBytes } from "node:crypto";
+
+export function benchApiEnv(options: { databaseUrl: string; redisUrl: string; catalogueUrl: string; name: string; authSecret?: string }): Record<string, string> {
+  return {
+    NODE_ENV: "production",
+    LOG_LEVEL: "warn",
+    DATABASE_URL: options.databaseUrl,
+    REDIS_URL: options.redisUrl,
+    REDIS_KEY_PREFIX: `bench-${options.name}-${randomBytes(3).toString("hex")}:`,
+    TMDB_API_BASE_URL: options.catalogueUrl,
+    AUTH_SECRET: options.authSecret ?? "bench-secret-0123456789abcdef",
+    API_HOST: "127.0.0.1",
+    API_RATE_LIMIT_PER_MINUTE_TOKEN: "100000000",
+    API_RATE_LIMIT_PER_MINUTE_IP: "100000000",
+    INGEST_EVERY_MINUTES: "0",
+  };
+}
