@@ -25,7 +25,8 @@ export function createAppServices(options: { config: Config; logger: Logger; nam
     prisma,
     redis,
     tmdb,
-    enrichment: new EnrichmentService({ prisma, tmdb, logger }),
+    // As many details fetches at once as the TMDB budget lets be in flight (the shared limiter still paces them).
+    enrichment: new EnrichmentService({ prisma, tmdb, logger, concurrency: config.TMDB_MAX_IN_FLIGHT }),
     genres: new GenreService({ prisma, tmdb, logger }),
     images: new ImageConfigService({ tmdb, logger, fallbackBaseUrl: "https://image.tmdb.org/t/p/" }),
     queues,
