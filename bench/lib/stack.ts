@@ -73,13 +73,12 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-async function postgresService(dataDir: string, log: (message: string) => void): Promise<RestartableService & { serverUrl: string }> {
-  const port = await anyFreePort();
-  let handle: PostgresHandle | undefined = await startEmbeddedPostgres({ dataDir, port, log });
-  const serverUrl = handle.serverUrl;
-  const service = {
+/** A service started by `start` on a fixed port, which can be stopped and started again on the same data. */
+async function restartable<Handle extends { stop(): Promise<void> }>(port: number, start: () => Promise<Handle>): Promise<{ service: RestartableService; first: Handle }> {
+  let handle: Handle | undefined = await start();
+  const first = handle;
+  const service: RestartableService = {
     port,
-    serverUrl,
     get running() {
       return handle !== undefined;
     },
@@ -88,7 +87,7 @@ async function postgresService(dataDir: string, log: (message: string) => void):
       handle = undefined;
     },
     async start() {
-      if (!handle) handle = await startEmbeddedPostgres({ dataDir, port, log });
+      if (!handle) handle = await start();
     },
     async restart(options: { downMs?: number } = {}) {
       const down = performance.now();
@@ -98,37 +97,21 @@ async function postgresService(dataDir: string, log: (message: string) => void):
       return performance.now() - down;
     },
   };
-  return service;
+  return { service, first };
+}
+
+async function postgresService(dataDir: string, log: (message: string) => void): Promise<RestartableService & { serverUrl: string }> {
+  const port = await anyFreePort();
+  const { service, first } = await restartable<PostgresHandle>(port, () => startEmbeddedPostgres({ dataDir, port, log }));
+  return Object.assign(service, { serverUrl: first.serverUrl });
 }
 
 async function redisService(dataDir: string, log: (message: string) => void): Promise<RestartableService & { url: string }> {
   const port = await anyFreePort();
   // With a dataDir, redis-server keeps an append-only file (fsync every second): a clean stop
   // (SIGTERM) writes it out, and the next start replays it, so queues and schedulers come back.
-  let handle: RedisHandle | undefined = await startRedis({ port, dataDir, log });
-  const url = handle.url;
-  const service = {
-    port,
-    url,
-    get running() {
-      return handle !== undefined;
-    },
-    async stop() {
-      await handle?.stop();
-      handle = undefined;
-    },
-    async start() {
-      if (!handle) handle = await startRedis({ port, dataDir, log });
-    },
-    async restart(options: { downMs?: number } = {}) {
-      const down = performance.now();
-      await service.stop();
-      if (options.downMs) await new Promise((resolve) => setTimeout(resolve, options.downMs));
-      await service.start();
-      return performance.now() - down;
-    },
-  };
-  return service;
+  const { service, first } = await restartable<RedisHandle>(port, () => startRedis({ port, dataDir, log }));
+  return Object.assign(service, { url: first.url });
 }
 
 export async function startStack(options: StackOptions): Promise<Stack> {

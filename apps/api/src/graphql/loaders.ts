@@ -6,7 +6,7 @@ import type { PrismaClient } from "../db.ts";
 import type { MediaCache, Person } from "../generated/prisma/client.ts";
 import type { MediaType } from "../generated/prisma/enums.ts";
 import type { EnrichmentService } from "../modules/media/enrichment.service.ts";
-import { mediaKey, parseMediaKey } from "../modules/media/media-key.ts";
+import { mediaKey, parseMediaKey, toTmdbKind } from "../modules/media/media-key.ts";
 import { withinMs } from "../redis.ts";
 
 /** `where` for a batch of media keys: one `IN` list per media type. */
@@ -17,6 +17,11 @@ export function whereMediaKeys(keys: readonly string[]) {
     byType.set(mediaType, [...(byType.get(mediaType) ?? []), tmdbId]);
   }
   return { OR: [...byType].map(([mediaType, tmdbIds]) => ({ mediaType, tmdbId: { in: tmdbIds } })) };
+}
+
+/** Media keys as rows for `jsonb_to_recordset(...) AS k(type text, id int)`. */
+function recordRefs(keys: readonly string[]): Array<{ type: string; id: number }> {
+  return keys.map(parseMediaKey).map((ref) => ({ type: toTmdbKind(ref.mediaType), id: ref.tmdbId }));
 }
 
 function byKey<Row extends { mediaType: MediaType; tmdbId: number }>(keys: readonly string[], rows: Row[]): Array<Row | null> {
@@ -36,7 +41,7 @@ export interface SimilarMemo {
 
 async function similarKeys(prisma: PrismaClient, keys: readonly string[]): Promise<string[][]> {
   if (!keys.length) return [];
-  const refs = keys.map(parseMediaKey).map((ref) => ({ type: ref.mediaType === "MOVIE" ? "movie" : "tv", id: ref.tmdbId }));
+  const refs = recordRefs(keys);
   const rows = await prisma.$queryRaw<Array<{ source_type: string; source_id: number; media_type: string; tmdb_id: number }>>`
     SELECT s.type AS source_type, s.id AS source_id, m.media_type::text, m.tmdb_id
       FROM jsonb_to_recordset(${JSON.stringify(refs)}::jsonb) AS s(type text, id int)
@@ -82,7 +87,7 @@ const NO_STATE: ViewerState = { isFavourite: false, inWatchlist: false, watchedA
 
 /** Favourite, watchlist and dismissal state of a batch of titles for one user, in one statement. */
 async function viewerStates(prisma: PrismaClient, userId: string, keys: readonly string[]): Promise<ViewerState[]> {
-  const refs = keys.map(parseMediaKey).map((ref) => ({ type: ref.mediaType === "MOVIE" ? "movie" : "tv", id: ref.tmdbId }));
+  const refs = recordRefs(keys);
   const rows = await prisma.$queryRaw<Array<{ type: string; id: number; favourite: boolean; listed: boolean; watched_at: Date | null; dismissed: boolean }>>`
     SELECT k.type, k.id,
            EXISTS (SELECT 1 FROM favourite f WHERE f.user_id = ${userId}::uuid AND f.media_type = k.type::media_type AND f.tmdb_id = k.id) AS favourite,

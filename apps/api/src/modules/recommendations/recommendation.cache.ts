@@ -74,7 +74,8 @@ export async function readRanking(ctx: GraphQLContext, userId: string, field: st
       ctx.logger.warn({ userId }, "recommendations cache: Redis did not answer in time; ranking afresh");
       return {};
     }
-    const [version = "0", stored] = [answer[0] ?? "0", answer[1]];
+    const version = answer[0] ?? "0";
+    const stored = answer[1];
     if (stored) {
       const ranking = JSON.parse(stored) as StoredRanking;
       if (ranking.version === version && Date.now() - ranking.storedAt < ttlMs(ctx)) return { hit: { items: ranking.items, coldStart: ranking.coldStart }, version };
