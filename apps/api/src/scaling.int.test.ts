@@ -125,15 +125,14 @@ describe("two APIs and two workers on one Postgres and Redis", () => {
     expect(repeated).toEqual([]);
     // Each missed search went to TMDB once in all, though both APIs served it.
     expect(log.filter((entry) => entry.path === "/3/search/multi")).toHaveLength(words.length);
-    // One budget for four processes, as TMDB saw it. The limiter grants at most LIMIT per 1.05 s by
-    // Redis's clock; with six processes on two cores, a starved sender or catalogue can bunch a few
-    // requests together, so the busiest second is allowed 15 % of scheduling jitter. Four separate
-    // budgets would show up as up to four times the limit; the sustained rate must stay under it.
+    // One budget for four processes, as TMDB saw it: never more than LIMIT in any second, however
+    // late a starved process sends what it was granted (a request holds its place until a second
+    // after it finished). Four separate budgets would show up as up to four times the limit.
     const starts = log.map((entry) => entry.startedAt).sort((a, b) => a - b);
     const busiest = maxInAnyWindow(starts, 1_000);
     const sustained = starts.length / ((starts.at(-1)! - starts[0]!) / 1_000);
     console.info(`four processes: ${log.length} TMDB requests, ${sustained.toFixed(1)}/s sustained, at most ${busiest} in any second (limit ${LIMIT})`);
-    expect(busiest).toBeLessThanOrEqual(Math.floor(LIMIT * 1.15));
+    expect(busiest).toBeLessThanOrEqual(LIMIT);
     expect(sustained).toBeLessThanOrEqual(LIMIT);
     expect(log.length).toBeGreaterThan(LIMIT * 3);
     expect(processes.every((process) => process.child.exitCode === null)).toBe(true);

@@ -1,6 +1,7 @@
 // The TMDB client against the offline catalogue server over real HTTP, with the rate limiter on
 // real Redis. Request counts come from the server, so they show what TMDB would have seen.
 import { randomUUID } from "node:crypto";
+import { setTimeout as sleep } from "node:timers/promises";
 import { startCatalogueServer, type CatalogueServer } from "@movierec/tmdb-catalogue";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -25,14 +26,14 @@ beforeEach(() => {
   server.resetCounts();
 });
 
-function limiter(options: { requestsPerSecond?: number; maxInFlight?: number; keyPrefix?: string } = {}) {
+function limiter(options: { requestsPerSecond?: number; maxInFlight?: number; keyPrefix?: string; leaseMs?: number } = {}) {
   const redis = new Redis(testRedisUrl(), { maxRetriesPerRequest: null });
   redisConnections.push(redis);
   return new TmdbRateLimiter({
     redis,
     requestsPerSecond: options.requestsPerSecond ?? 1_000,
     maxInFlight: options.maxInFlight ?? 50,
-    leaseMs: 10_000,
+    leaseMs: options.leaseMs ?? 10_000,
     keyPrefix: options.keyPrefix ?? `test:${randomUUID()}`,
   });
 }
@@ -209,5 +210,40 @@ describe("TMDB client: the shared rate limit", () => {
     const starts = server.requestLog().map((entry) => entry.startedAt);
     expect(starts).toHaveLength(60);
     expect(maxInAnyWindow(starts, 1_000)).toBeLessThanOrEqual(20);
+  });
+
+  it("keeps TMDB's count under the limit when granted requests leave late", async () => {
+    // A busy event loop can hold a granted request back, and TMDB counts a request when it arrives.
+    // Here every other second's grants leave 400 ms late, so they reach TMDB together with the
+    // following second's, which leave on time.
+    const budget = limiter({ requestsPerSecond: 10, maxInFlight: 10 });
+    let granted = 0;
+    await Promise.all(
+      Array.from({ length: 50 }, (_, index) =>
+        budget.schedule(async () => {
+          const grant = granted++;
+          if (Math.floor(grant / 10) % 2 === 0) await sleep(400);
+          return (await fetch(`${server.url}/movie/popular?page=${(index % 20) + 1}`)).text();
+        }),
+      ),
+    );
+    const starts = server.requestLog().map((entry) => entry.startedAt);
+    expect(starts).toHaveLength(50);
+    expect(maxInAnyWindow(starts, 1_000)).toBeLessThanOrEqual(10);
+  });
+
+  it("frees the place of a holder that died, once its lease has run out", async () => {
+    const keyPrefix = `test:lapsed:${randomUUID()}`;
+    const dead = limiter({ requestsPerSecond: 1, maxInFlight: 5, keyPrefix, leaseMs: 300 });
+    // This request never finishes and never gives its place back, like a process killed mid-request.
+    void dead.schedule(() => new Promise<never>(() => {}));
+    await sleep(50);
+    const alive = limiter({ requestsPerSecond: 1, maxInFlight: 5, keyPrefix, leaseMs: 300 });
+    const started = Date.now();
+    await alive.schedule(async () => (await fetch(`${server.url}/movie/popular?page=1`)).text());
+    const waited = Date.now() - started;
+    // Counted as finished when its lease ran out (≈ 250 ms from now), then one second in the window.
+    expect(waited).toBeGreaterThanOrEqual(1_100);
+    expect(waited).toBeLessThan(3_000);
   });
 });
