@@ -369,6 +369,26 @@ describe("health, readiness and request ids", () => {
     expect(ready.headers.get("x-request-id")).toBe("probe-42");
     await ready.body?.cancel();
   });
+
+  it("a client x-request-id that is not a plain token is replaced by one of ours", async () => {
+    for (const sent of ["a".repeat(129), "<script>alert(1)</script>", "two words", "line\u00e9"]) {
+      const result = await fetch(`${api.url}/readyz`, { headers: { "x-request-id": sent } });
+      await result.body?.cancel();
+      expect(result.headers.get("x-request-id")).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    }
+  });
+
+  it("a JSON body declared in a charset other than UTF-8 is refused (415) naming the charset; UTF-8 in any spelling is served", async () => {
+    const latin1 = Buffer.from(JSON.stringify({ query: `{ searchMedia(query: "Amélie") { edges { node { id } } } }` }), "latin1");
+    const refused = await request("/graphql", { method: "POST", headers: { "content-type": "application/json; charset=ISO-8859-1" }, body: latin1 });
+    expect(refused.status).toBe(415);
+    expect(onlyError(refused.body, "BAD_REQUEST").message).toMatch(/Charset iso-8859-1 is not supported.*UTF-8/);
+    for (const contentType of ["application/json; charset=UTF-8", 'application/json;charset="utf-8"', "application/json; charset=utf8"]) {
+      const served = await request("/graphql", { method: "POST", headers: { "content-type": contentType }, body: JSON.stringify({ query: "{ __typename }" }) });
+      expect(served.status).toBe(200);
+      expect(served.body).toEqual({ data: { __typename: "Query" } });
+    }
+  });
 });
 
 describe("unexpected errors are masked and logged", () => {

@@ -29,6 +29,9 @@ export const API_LIMITS = {
   maxTokens: 2_000,
 } as const;
 
+/** What we keep of a caller's x-request-id: letters, digits and - _ . : only, up to 128 of them. */
+const CALLER_REQUEST_ID = /^[\w.:-]{1,128}$/;
+
 const EXAMPLE_QUERY = `# Your recommendations (send your API token in the Headers tab).
 query Recommendations {
   recommendations(first: 10) {
@@ -114,8 +117,22 @@ export async function buildServer(services: AppServices): Promise<FastifyInstanc
     // reach the API directly and could otherwise pick a fresh per-IP budget per request).
     trustProxy: typeof config.TRUST_PROXY === "number" ? (config.TRUST_PROXY > 0 ? (_address: string, hop: number) => hop < (config.TRUST_PROXY as number) : false) : config.TRUST_PROXY,
     bodyLimit: API_LIMITS.bodyBytes,
-    requestIdHeader: "x-request-id",
-    genReqId: () => randomUUID(),
+    // A caller's x-request-id is kept (to follow one request across services) when it is a plain
+    // token; anything else gets an id of our own, so logs and response headers never carry a
+    // caller's arbitrary text.
+    requestIdHeader: false,
+    genReqId: (request) => {
+      const sent = request.headers["x-request-id"];
+      return typeof sent === "string" && CALLER_REQUEST_ID.test(sent) ? sent : randomUUID();
+    },
+  });
+  // JSON is UTF-8 (RFC 8259). A body declared in another charset would be read as UTF-8 and its
+  // non-ASCII letters stored as U+FFFD, so it is refused instead, saying what to send.
+  app.addHook("onRequest", async (request, reply) => {
+    const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(request.headers["content-type"] ?? "")?.[1]?.toLowerCase();
+    if (charset && charset !== "utf-8" && charset !== "utf8" && charset !== "us-ascii") {
+      return reply.code(415).send({ errors: [{ message: `Charset ${charset} is not supported. Send the body as UTF-8 (content-type: application/json; charset=utf-8).`, extensions: { code: "BAD_REQUEST" } }] });
+    }
   });
   app.addHook("onSend", async (request, reply) => {
     reply.header("x-request-id", request.id);
