@@ -141,6 +141,7 @@ async function checkTitle(page: Page, canary: { dialogs: string[] }, spec: Hosti
   const titles = await textsOf(page, ".card .card-title");
   expect(titles[0], `best match for ${spec.searchWord}`).toBe(spec.title);
   await expectNothingRan(page, canary, `search results for ${spec.searchWord}`);
+  await expectNoOverflow(page, `search results for ${spec.searchWord}`);
 
   await cards.first().getByRole("link").click();
   await expect(page).toHaveURL(new RegExp(`/title/${spec.mediaType}/\\d+$`), { timeout: 30_000 });
@@ -170,4 +171,15 @@ async function checkTitle(page: Page, canary: { dialogs: string[] }, spec: Hosti
   // Set by the page once the title loads (document.title is text: markup in it cannot run).
   await expect.poll(() => page.evaluate(() => document.title), { timeout: 10_000 }).toBe(`${spec.title} · movierec`);
   await expectNothingRan(page, canary, `title page of ${spec.searchWord}`);
+  await expectNoOverflow(page, `title page of ${spec.searchWord}`);
+}
+
+/** Long words wrap inside their boxes: no card, cast entry or the page itself is wider than its room. */
+async function expectNoOverflow(page: Page, where: string): Promise<void> {
+  const overflowing = await page.evaluate(() => {
+    const wider = (element: Element) => element.scrollWidth > element.clientWidth + 1;
+    const boxes = [...document.querySelectorAll(".card, .cast-list li, .title-layout > *")].filter(wider).map((element) => element.className || element.tagName);
+    return { page: document.documentElement.scrollWidth > window.innerWidth, boxes };
+  });
+  expect(overflowing, `${where}: content wider than its box`).toEqual({ page: false, boxes: [] });
 }

@@ -63,6 +63,16 @@ export const HOSTILE_TITLES: readonly HostileTitleSpec[] = [
     director: `javascript:window.__pwned=1`,
   },
   {
+    // No markup: words longer than any card or column, which must wrap rather than widen the page.
+    mediaType: "movie",
+    searchWord: "Zyxhostlong",
+    title: `Zyxhostlong ${"Pneumonoultramicroscopicsilicovolcanoconiosis".repeat(6)}`,
+    overview: `See https://example.org/${"very-long-path-segment-".repeat(20)}end for more.`,
+    tagline: "W".repeat(200),
+    cast: [`${"Wolfeschlegelsteinhausenbergerdorff".repeat(4)} Sr.`],
+    director: "Hubert".repeat(30),
+  },
+  {
     mediaType: "tv",
     searchWord: "Zyxhostseries",
     title: `<svg onload=window.__pwned=1> Zyxhostseries <a href="javascript:window.__pwned=1">x</a>`,
