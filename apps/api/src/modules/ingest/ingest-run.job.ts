@@ -92,6 +92,7 @@ export async function runIngest(
   const summaries: ListRunSummary[] = [];
   const progress: RunProgress = { ...options.progress };
   for (const list of INGEST_LISTS) {
+    options.signal?.throwIfAborted();
     const done = progress[list.id] ?? 0;
     try {
       summaries.push(
@@ -108,6 +109,8 @@ export async function runIngest(
         ),
       );
     } catch (error) {
+      // Stopped from outside (the job's lock was lost): not the list's fault, and nothing to record.
+      if (options.signal?.aborted) throw error;
       const message = (error as Error).message;
       deps.logger.warn({ list: list.id, err: message }, "ingest: list failed; its cursor stays where it was");
       await deps.prisma.ingestCursor.update({ where: { list: list.id }, data: { lastRunAt: new Date(), lastError: message.slice(0, 1_000) } }).catch(() => {});

@@ -70,6 +70,12 @@ export async function startIngestWorkers(services: AppServices) {
     ),
   ];
   for (const worker of workers) {
+    // A job whose lock could not be renewed (Redis away for longer than WORKER_LOCK_MS) may already
+    // be running on another worker: stop it here, and let that run carry on from the cursor.
+    worker.on("lockRenewalFailed", (jobIds) => {
+      for (const jobId of jobIds) worker.cancelJob(jobId, "its lock was lost");
+      logger.warn({ queue: worker.name, jobs: jobIds }, "lost the lock on jobs in hand; stopped them (another worker may have taken them over)");
+    });
     worker.on("failed", (job, error) => logger.warn({ queue: worker.name, job: job?.id, attempt: job?.attemptsMade, err: error.message }, "job failed"));
     worker.on("error", (error) => logger.error({ queue: worker.name, err: error.message }, "worker error"));
     void worker.run();
