@@ -5,12 +5,13 @@ import { useMutation } from "@apollo/client/react";
 import { useState } from "react";
 import { ADD_FAVOURITE, ADD_TO_WATCHLIST, DISMISS, MARK_WATCHED, type MediaCard, REMOVE_FAVOURITE, REMOVE_FROM_WATCHLIST, UNDO_DISMISS } from "./graphql";
 
-type MediaState = Pick<MediaCard, "id" | "isFavourite" | "inWatchlist" | "watchedAt" | "isDismissed">;
+type MediaState = Pick<MediaCard, "__typename" | "id" | "isFavourite" | "inWatchlist" | "watchedAt" | "isDismissed">;
 
 export function useMediaActions(media: MediaCard) {
   const [error, setError] = useState<string | null>(null);
   const ref = { type: media.type, tmdbId: media.tmdbId };
-  const current: MediaState = { id: media.id, isFavourite: media.isFavourite, inWatchlist: media.inWatchlist, watchedAt: media.watchedAt, isDismissed: media.isDismissed };
+  /** The title's state after a change, as the server will answer it (Apollo shows it at once). */
+  const after = (next: Partial<MediaState>): MediaState => ({ __typename: "Media", id: media.id, isFavourite: media.isFavourite, inWatchlist: media.inWatchlist, watchedAt: media.watchedAt, isDismissed: media.isDismissed, ...next });
   const [addFavourite] = useMutation(ADD_FAVOURITE);
   const [removeFavourite] = useMutation(REMOVE_FAVOURITE);
   const [addToWatchlist] = useMutation(ADD_TO_WATCHLIST);
@@ -19,10 +20,10 @@ export function useMediaActions(media: MediaCard) {
   const [dismiss] = useMutation(DISMISS);
   const [undoDismiss] = useMutation(UNDO_DISMISS);
 
-  async function run(field: string, mutate: (options: { variables: Record<string, unknown>; optimisticResponse: unknown }) => Promise<unknown>, next: Partial<MediaState>, variables: Record<string, unknown> = {}) {
+  async function save(change: () => Promise<unknown>) {
     setError(null);
     try {
-      await mutate({ variables: { media: ref, ...variables }, optimisticResponse: { [field]: { __typename: "Media", ...current, ...next } } });
+      await change();
     } catch (cause) {
       setError(`Could not save that change: ${(cause as Error).message}`);
     }
@@ -31,14 +32,25 @@ export function useMediaActions(media: MediaCard) {
   return {
     error,
     toggleFavourite: () =>
-      media.isFavourite ? run("removeFavourite", removeFavourite, { isFavourite: false }) : run("addFavourite", addFavourite, { isFavourite: true }),
+      save(() =>
+        media.isFavourite
+          ? removeFavourite({ variables: { media: ref }, optimisticResponse: { removeFavourite: after({ isFavourite: false }) } })
+          : addFavourite({ variables: { media: ref }, optimisticResponse: { addFavourite: after({ isFavourite: true }) } }),
+      ),
     toggleWatchlist: () =>
-      media.inWatchlist
-        ? run("removeFromWatchlist", removeFromWatchlist, { inWatchlist: false, watchedAt: null })
-        : run("addToWatchlist", addToWatchlist, { inWatchlist: true }),
+      save(() =>
+        media.inWatchlist
+          ? removeFromWatchlist({ variables: { media: ref }, optimisticResponse: { removeFromWatchlist: after({ inWatchlist: false, watchedAt: null }) } })
+          : addToWatchlist({ variables: { media: ref }, optimisticResponse: { addToWatchlist: after({ inWatchlist: true }) } }),
+      ),
     toggleWatched: () =>
-      run("markWatched", markWatched, { inWatchlist: true, watchedAt: media.watchedAt ? null : new Date().toISOString() }, { watched: !media.watchedAt }),
-    dismiss: () => run("dismiss", dismiss, { isDismissed: true }),
-    undoDismiss: () => run("undoDismiss", undoDismiss, { isDismissed: false }),
+      save(() =>
+        markWatched({
+          variables: { media: ref, watched: !media.watchedAt },
+          optimisticResponse: { markWatched: after({ inWatchlist: true, watchedAt: media.watchedAt ? null : new Date().toISOString() }) },
+        }),
+      ),
+    dismiss: () => save(() => dismiss({ variables: { media: ref }, optimisticResponse: { dismiss: after({ isDismissed: true }) } })),
+    undoDismiss: () => save(() => undoDismiss({ variables: { media: ref }, optimisticResponse: { undoDismiss: after({ isDismissed: false }) } })),
   };
 }

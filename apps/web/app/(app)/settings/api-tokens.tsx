@@ -8,7 +8,7 @@ const formatDate = (value: string | null) => (value ? new Date(value).toLocaleDa
 
 export function ApiTokens() {
   const { data, error, refetch } = useQuery<ApiTokensData>(API_TOKENS_QUERY);
-  const [createToken, creating] = useMutation<{ createApiToken: { secret: string; token: ApiToken } }>(CREATE_API_TOKEN, { refetchQueries: [API_TOKENS_QUERY] });
+  const [createToken, creating] = useMutation(CREATE_API_TOKEN, { refetchQueries: [API_TOKENS_QUERY] });
   const [revokeToken] = useMutation(REVOKE_API_TOKEN);
   // The secret lives only in this component's state: it is never written to the persisted cache.
   const [created, setCreated] = useState<{ name: string; secret: string } | null>(null);
@@ -36,7 +36,7 @@ export function ApiTokens() {
     try {
       await revokeToken({
         variables: { id: token.id },
-        optimisticResponse: { revokeApiToken: { __typename: "ApiToken", ...token, revokedAt: new Date().toISOString() } },
+        optimisticResponse: { revokeApiToken: { ...token, revokedAt: new Date().toISOString() } },
       });
       setMessage(`Revoked “${token.name}”.`);
     } catch (cause) {
