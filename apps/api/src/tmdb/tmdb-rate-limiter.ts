@@ -8,7 +8,7 @@
 // only requests that all held a place at the last one's grant: never more than the limit, however
 // late a busy event loop sends what it was granted. (Counting a request from its grant instead lets
 // the requests still in flight at a window's edge bunch up with the next window's: up to
-// limit + maxInFlight in one second, which is what two workers on a busy machine produced.)
+// limit + maxInFlight in one second, which CI's scaling test saw with four processes on two cores.)
 import { randomUUID } from "node:crypto";
 import type { Redis } from "ioredis";
 import pLimit, { type LimitFunction } from "p-limit";
