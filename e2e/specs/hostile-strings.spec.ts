@@ -168,7 +168,7 @@ async function checkTitle(page: Page, canary: { dialogs: string[] }, spec: Hosti
     directors: spec.director,
     posterLabel: `Poster for ${spec.title}`,
   });
-  // Set by the page once the title loads (document.title is text: markup in it cannot run).
+  // The tab title comes from the page metadata (document.title is text: markup in it cannot run).
   await expect.poll(() => page.evaluate(() => document.title), { timeout: 10_000 }).toBe(`${spec.title} · movierec`);
   await expectNothingRan(page, canary, `title page of ${spec.searchWord}`);
   await expectNoOverflow(page, `title page of ${spec.searchWord}`);
