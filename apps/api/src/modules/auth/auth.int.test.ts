@@ -437,6 +437,19 @@ describe("OAuth accounts (the web server's next-auth sign-in)", () => {
     expect(await api.services.prisma.account.count({ where: { providerAccountId } })).toBe(1);
   });
 
+  it("keeps the provider's avatar only as an https URL", async () => {
+    const base = { provider: "github", name: "Octo" };
+    const kept = await api.graphql(LINK, { input: { ...base, providerAccountId: `gh-img-${Date.now()}`, email: `img-${Date.now()}@example.test`, image: "https://avatars.githubusercontent.com/u/583231?v=4" } }, internal());
+    expect(kept.errors, JSON.stringify(kept.errors)).toBeUndefined();
+    for (const image of ["javascript:alert(document.cookie)", "data:text/html,<script>alert(1)</script>", "http://example.test/a.png", `https://example.test/${"a".repeat(2_100)}`]) {
+      const providerAccountId = `gh-img-bad-${Date.now()}`;
+      const result = await api.graphql(LINK, { input: { ...base, providerAccountId, email: `${providerAccountId}@example.test`, image } }, internal());
+      expect(result.errors?.[0]?.extensions?.code, image.slice(0, 40)).toBe("BAD_USER_INPUT");
+      expect(result.errors?.[0]?.message).toMatch(/image/);
+      expect(await api.services.prisma.account.count({ where: { providerAccountId } })).toBe(0);
+    }
+  });
+
   it("never takes over an existing account by its email", async () => {
     const existing = await api.createUser();
     const result = await api.graphql(LINK, { input: { provider: "github", providerAccountId: `gh-x-${Date.now()}`, email: existing.email } }, internal());

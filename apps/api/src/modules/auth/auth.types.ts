@@ -1,5 +1,5 @@
 import "reflect-metadata";
-import { IsOptional, Length, Max, Min } from "class-validator";
+import { IsOptional, IsUrl, Length, Max, MaxLength, Min } from "class-validator";
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
 
 export enum UserRole {
@@ -107,8 +107,14 @@ export class LinkOAuthAccountInput {
   email?: string | null;
 
   @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(200)
   name?: string | null;
 
-  @Field(() => String, { nullable: true })
+  /** The provider's avatar: kept only as an https URL, so it can never become a script or data URL on a page. */
+  @Field(() => String, { nullable: true, description: "The provider's avatar, an https URL of at most 2,048 characters." })
+  @IsOptional()
+  @MaxLength(2048)
+  @IsUrl({ protocols: ["https"], require_protocol: true }, { message: "image must be an https URL" })
   image?: string | null;
 }
