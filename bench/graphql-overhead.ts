@@ -41,7 +41,7 @@ import { createApiToken } from "../apps/api/src/modules/auth/api-token.service.t
 import { INTERNAL_KEY_HEADER, isInternalCaller } from "../apps/api/src/modules/auth/oauth-account.service.ts";
 import { resolveViewer } from "../apps/api/src/modules/auth/viewer.ts";
 import { listItem, upsertListItems } from "../apps/api/src/modules/media/media-cache.writer.ts";
-import { API_LIMITS, buildServer } from "../apps/api/src/server.ts";
+import { API_LIMITS, buildServer, requestIdOf } from "../apps/api/src/server.ts";
 import { AppError } from "../apps/api/src/errors.ts";
 import { log, percentile, round, writeResult, type SummaryRow } from "./lib/report.ts";
 
@@ -97,7 +97,7 @@ async function serve(): Promise<void> {
 /** server.ts's Fastify + Apollo setup with the same hooks and context, minus the rate limit (and armor unless asked). */
 async function buildFastifyApollo(services: AppServices, schema: GraphQLSchema, options: { armor: boolean }) {
   const { config, logger } = services;
-  const app = Fastify({ loggerInstance: logger as FastifyBaseLogger, bodyLimit: API_LIMITS.bodyBytes, requestIdHeader: "x-request-id", genReqId: () => randomUUID() });
+  const app = Fastify({ loggerInstance: logger as FastifyBaseLogger, bodyLimit: API_LIMITS.bodyBytes, requestIdHeader: false, genReqId: requestIdOf });
   const armor = options.armor
     ? new ApolloArmor({
         maxDepth: { n: API_LIMITS.maxDepth },

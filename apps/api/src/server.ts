@@ -32,6 +32,16 @@ export const API_LIMITS = {
 /** What we keep of a caller's x-request-id: letters, digits and - _ . : only, up to 128 of them. */
 const CALLER_REQUEST_ID = /^[\w.:-]{1,128}$/;
 
+/**
+ * A request's id: the caller's x-request-id (to follow one request across services) when it is a
+ * plain token; anything else gets an id of our own, so logs and response headers never carry a
+ * caller's arbitrary text.
+ */
+export function requestIdOf(request: { headers: Record<string, string | string[] | undefined> }): string {
+  const sent = request.headers["x-request-id"];
+  return typeof sent === "string" && CALLER_REQUEST_ID.test(sent) ? sent : randomUUID();
+}
+
 const EXAMPLE_QUERY = `# Your recommendations (send your API token in the Headers tab).
 query Recommendations {
   recommendations(first: 10) {
@@ -117,14 +127,8 @@ export async function buildServer(services: AppServices): Promise<FastifyInstanc
     // reach the API directly and could otherwise pick a fresh per-IP budget per request).
     trustProxy: typeof config.TRUST_PROXY === "number" ? (config.TRUST_PROXY > 0 ? (_address: string, hop: number) => hop < (config.TRUST_PROXY as number) : false) : config.TRUST_PROXY,
     bodyLimit: API_LIMITS.bodyBytes,
-    // A caller's x-request-id is kept (to follow one request across services) when it is a plain
-    // token; anything else gets an id of our own, so logs and response headers never carry a
-    // caller's arbitrary text.
     requestIdHeader: false,
-    genReqId: (request) => {
-      const sent = request.headers["x-request-id"];
-      return typeof sent === "string" && CALLER_REQUEST_ID.test(sent) ? sent : randomUUID();
-    },
+    genReqId: requestIdOf,
   });
   // JSON is UTF-8 (RFC 8259). A body declared in another charset would be read as UTF-8 and its
   // non-ASCII letters stored as U+FFFD, so it is refused instead, saying what to send.
