@@ -20,7 +20,7 @@ export default defineConfig({
         test: {
           ...shared,
           name: "unit",
-          include: ["{apps,packages,prisma,scripts}/**/*.test.ts"],
+          include: ["{apps,packages,prisma,scripts,bench}/**/*.test.ts"],
           exclude: [...shared.exclude, "**/*.int.test.ts"],
         },
       },

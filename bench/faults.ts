@@ -121,7 +121,7 @@ try {
   const makeUser = async (label: string, taste: readonly number[], favourites: CrowdTitle[]) => {
     const user = await services.prisma.user.create({ data: { email: `faults-${label}@example.test` } });
     await services.prisma.preference.create({ data: { userId: user.id, likedGenreIds: [...taste] } });
-    await services.prisma.favourite.createMany({ data: favourites.map((title) => ({ userId: user.id, mediaType: title.mediaType, tmdbId: title.tmdbId })) });
+    await services.prisma.interaction.createMany({ data: favourites.map((title) => ({ userId: user.id, mediaType: title.mediaType, tmdbId: title.tmdbId, kind: "FAVOURITE" as const })) });
     return { id: user.id, token: (await createApiToken(services.prisma, { userId: user.id, name: "faults" })).secret };
   };
   const readers = await Promise.all(Array.from({ length: READERS }, (_, index) => makeUser(`reader-${index}`, TASTES[index % TASTES.length]!, popular.slice(index * 7, index * 7 + 5))));
@@ -340,7 +340,7 @@ try {
 
   // ── Checks ──
   // Acknowledged favourites all in Postgres.
-  const saved = new Set((await stack.sql.query(`SELECT media_type::text || ':' || tmdb_id AS id FROM favourite WHERE user_id = $1`, [writer.id])).rows.map((row) => row.id as string));
+  const saved = new Set((await stack.sql.query(`SELECT media_type::text || ':' || tmdb_id AS id FROM interaction WHERE user_id = $1 AND kind = 'favourite'`, [writer.id])).rows.map((row) => row.id as string));
   const lost = [...acknowledged].filter((id) => !saved.has(id));
   const unacknowledgedSaved = [...unacknowledged].filter((id) => saved.has(id)).length;
 

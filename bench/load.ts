@@ -19,7 +19,7 @@
 import { mulberry32 } from "../packages/tmdb-catalogue/src/index.ts";
 import { createApiToken } from "../apps/api/src/modules/auth/api-token.service.ts";
 import { requestIngestRun } from "../apps/api/src/modules/ingest/ingest-queue.ts";
-import { countCooccurrence, createCrowd, pickFavourites, popularTitles, TASTES, type CrowdTitle } from "./lib/crowd.ts";
+import { trainCrowdModel, createCrowd, pickFavourites, popularTitles, TASTES, type CrowdTitle } from "./lib/crowd.ts";
 import { log, percentile, round, writeResult, type SummaryRow } from "./lib/report.ts";
 import { cacheWholeCatalogue } from "./lib/seed-cache.ts";
 import { graphqlClient, problemsOf, startStack, type CallResult } from "./lib/stack.ts";
@@ -96,7 +96,7 @@ try {
   await cacheWholeCatalogue(services.prisma, stack.catalogue.catalogue, log);
   const popular = await popularTitles(services.prisma, Math.min(TITLES, 20_000));
   await createCrowd(services.prisma, popular, CROWD, log);
-  await countCooccurrence(services.prisma, log);
+  await trainCrowdModel(services.prisma, log);
   // A slice of the cache with old details: the worker's sweep rewrites them while users read.
   const stale = await services.prisma.$executeRawUnsafe(
     `UPDATE media_cache SET details_fetched_at = now() - interval '400 days' WHERE (media_type, tmdb_id) IN (SELECT media_type, tmdb_id FROM media_cache ORDER BY md5(tmdb_id::text) LIMIT ${STALE})`,
@@ -110,7 +110,7 @@ try {
     await services.prisma.preference.create({ data: { userId: user.id, likedGenreIds: [...taste] } });
     // A few newcomers with nothing yet (cold start), the rest with up to 20 favourites.
     const picks = index % 10 === 0 ? [] : pickFavourites(popular.slice(0, 5_000), taste, 1 + Math.floor(seedRandom() * 20), seedRandom);
-    await services.prisma.favourite.createMany({ data: picks.map((title) => ({ userId: user.id, mediaType: title.mediaType, tmdbId: title.tmdbId })) });
+    await services.prisma.interaction.createMany({ data: picks.map((title) => ({ userId: user.id, mediaType: title.mediaType, tmdbId: title.tmdbId, kind: "FAVOURITE" as const })) });
     users.push({
       index,
       id: user.id,
@@ -340,17 +340,17 @@ try {
   for (const user of users) {
     for (const [table, expected] of [
       ["favourite", [...user.favourites.keys()]],
-      ["watchlist_item", [...user.watchlist.keys()]],
-      ["dismissal", [...user.dismissed.keys()]],
+      ["watchlist", [...user.watchlist.keys()]],
+      ["dismissed", [...user.dismissed.keys()]],
     ] as const) {
-      const rows = (await stack.sql.query(`SELECT media_type::text || ':' || tmdb_id AS id FROM ${table} WHERE user_id = $1`, [user.id])).rows.map((row) => row.id as string);
+      const rows = (await stack.sql.query(`SELECT media_type::text || ':' || tmdb_id AS id FROM interaction WHERE user_id = $1 AND kind = $2`, [user.id, table])).rows.map((row) => row.id as string);
       const missing = expected.filter((id) => !rows.includes(id));
       const surplus = rows.filter((id) => !expected.includes(id));
       lost += missing.length;
       extra += surplus.length;
       if (missing.length || surplus.length) countProblem(wrong, `end state: ${table} differs from the user's acknowledged actions`, `user ${user.index}: missing ${missing.join(",")} extra ${surplus.join(",")}`);
     }
-    const watchedRows = (await stack.sql.query(`SELECT media_type::text || ':' || tmdb_id AS id FROM watchlist_item WHERE user_id = $1 AND watched_at IS NOT NULL`, [user.id])).rows.map((row) => row.id as string);
+    const watchedRows = (await stack.sql.query(`SELECT media_type::text || ':' || tmdb_id AS id FROM interaction WHERE user_id = $1 AND kind = 'watched'`, [user.id])).rows.map((row) => row.id as string);
     const watchedExpected = [...user.watchlist.entries()].filter(([, entry]) => entry.watched).map(([id]) => id);
     if (watchedRows.length !== watchedExpected.length || watchedExpected.some((id) => !watchedRows.includes(id))) countProblem(wrong, "end state: watched titles differ", `user ${user.index}`);
   }

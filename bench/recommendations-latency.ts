@@ -24,7 +24,7 @@ import { createLogger } from "../apps/api/src/logger.ts";
 import { createApiToken } from "../apps/api/src/modules/auth/api-token.service.ts";
 import { candidatePoolQuery } from "../apps/api/src/modules/recommendations/recommendation.service.ts";
 import { spawnProductProcess, waitUntil, type ProductProcess } from "../apps/api/src/test-support/processes.ts";
-import { countCooccurrence, createCrowd, pickFavourites, popularTitles, TASTES } from "./lib/crowd.ts";
+import { trainCrowdModel, createCrowd, pickFavourites, popularTitles, TASTES } from "./lib/crowd.ts";
 import { benchApiEnv } from "./lib/api-env.ts";
 import { log, percentile, round, writeResult, type SummaryRow } from "./lib/report.ts";
 import { cacheWholeCatalogue } from "./lib/seed-cache.ts";
@@ -87,12 +87,12 @@ try {
       const user = await services.prisma.user.create({ data: { email: `bench-${favourites}-${index}@example.test` } });
       await services.prisma.preference.create({ data: { userId: user.id, likedGenreIds: [...taste] } });
       const picks = pickFavourites(popular, taste, favourites, random);
-      await services.prisma.favourite.createMany({ data: picks.map((title) => ({ userId: user.id, mediaType: title.mediaType, tmdbId: title.tmdbId })) });
+      await services.prisma.interaction.createMany({ data: picks.map((title) => ({ userId: user.id, mediaType: title.mediaType, tmdbId: title.tmdbId, kind: "FAVOURITE" as const })) });
       users.push({ id: user.id, token: (await createApiToken(services.prisma, { userId: user.id, name: "bench" })).secret });
     }
     levels.push({ favourites, users });
   }
-  await countCooccurrence(services.prisma, log);
+  await trainCrowdModel(services.prisma, log);
 
   const variants = [
     { name: "cached", description: "as shipped: a user's ranked list is kept in Redis until their taste changes", cacheSeconds: "600" },

@@ -180,9 +180,9 @@ let guardBaseline: string | undefined;
 async function rowsOf(userId: string) {
   const sql = stack.sql;
   const [favourites, watchlist, dismissals, preference, tokens, user, accounts] = await Promise.all([
-    sql.query("SELECT media_type::text, tmdb_id, created_at FROM favourite WHERE user_id = $1 ORDER BY 1, 2", [userId]),
-    sql.query("SELECT media_type::text, tmdb_id, watched_at, created_at FROM watchlist_item WHERE user_id = $1 ORDER BY 1, 2", [userId]),
-    sql.query("SELECT media_type::text, tmdb_id FROM dismissal WHERE user_id = $1 ORDER BY 1, 2", [userId]),
+    sql.query("SELECT media_type::text, tmdb_id, created_at FROM interaction WHERE user_id = $1 AND kind = 'favourite' ORDER BY 1, 2", [userId]),
+    sql.query("SELECT media_type::text, tmdb_id, kind::text, created_at FROM interaction WHERE user_id = $1 AND kind IN ('watchlist', 'watched') ORDER BY 1, 2, 3", [userId]),
+    sql.query("SELECT media_type::text, tmdb_id FROM interaction WHERE user_id = $1 AND kind = 'dismissed' ORDER BY 1, 2", [userId]),
     sql.query("SELECT * FROM preference WHERE user_id = $1", [userId]),
     sql.query("SELECT id, name, revoked_at, expires_at FROM api_token WHERE user_id = $1 ORDER BY id", [userId]),
     sql.query(`SELECT id, email, name, role, password_hash FROM "user" WHERE id = $1`, [userId]),

@@ -33,7 +33,7 @@ import { createAppServices } from "../apps/api/src/app-services.ts";
 import { parseConfig } from "../apps/api/src/config.ts";
 import { createLogger } from "../apps/api/src/logger.ts";
 import { spawnProductProcess, waitUntil, type ProductProcess } from "../apps/api/src/test-support/processes.ts";
-import { countCooccurrence, createCrowd, pickFavourites, popularTitles, TASTES } from "./lib/crowd.ts";
+import { trainCrowdModel, createCrowd, pickFavourites, popularTitles, TASTES } from "./lib/crowd.ts";
 import { benchApiEnv } from "./lib/api-env.ts";
 import { log, percentile, round, writeResult, type SummaryRow } from "./lib/report.ts";
 import { cacheWholeCatalogue } from "./lib/seed-cache.ts";
@@ -122,8 +122,8 @@ try {
   const taste = TASTES[0]!;
   await services.prisma.preference.upsert({ where: { userId }, create: { userId, likedGenreIds: [...taste], onboardedAt: new Date() }, update: { likedGenreIds: [...taste], onboardedAt: new Date() } });
   const loved = pickFavourites(popular, taste, 10, mulberry32(11));
-  await services.prisma.favourite.createMany({ data: loved.map((title) => ({ userId, mediaType: title.mediaType, tmdbId: title.tmdbId })) });
-  await countCooccurrence(services.prisma, log);
+  await services.prisma.interaction.createMany({ data: loved.map((title) => ({ userId, mediaType: title.mediaType, tmdbId: title.tmdbId, kind: "FAVOURITE" as const })) });
+  await trainCrowdModel(services.prisma, log);
   const movie = popular.find((title) => title.mediaType === "MOVIE")!;
 
   web = await startWeb(webEnv);

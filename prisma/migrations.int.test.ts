@@ -8,6 +8,13 @@ import { createTestDatabase } from "../packages/dev-stack/src/testing.ts";
 import { ensureDatabase, databaseName } from "../packages/dev-stack/src/postgres.ts";
 import { inject } from "vitest";
 import { applyMigrations, MigrationError, readMigrations } from "./apply-migrations.ts";
+import { createPrisma } from "../apps/api/src/db.ts";
+import { createLogger } from "../apps/api/src/logger.ts";
+import { liveNeighbours } from "../apps/api/src/modules/recommendations/model/item-model.store.ts";
+import { DEFAULT_ITEM_MODEL_CONFIG } from "../apps/api/src/modules/recommendations/model/train-item-model.ts";
+import { runModelJob, trainingDue } from "../apps/api/src/modules/recommendations/model/train-model.job.ts";
+
+const silentLogger = createLogger({ level: "silent", name: "migrations-test" });
 
 const repoRoot = path.resolve(import.meta.dirname, "..");
 const cleanups: Array<() => Promise<void>> = [];
@@ -90,7 +97,7 @@ describe("migrations", () => {
 
     const tables = await query<{ tablename: string }>(url, `SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`);
     expect(tables.map((row) => row.tablename)).toEqual(
-      expect.arrayContaining(["user", "api_token", "preference", "favourite", "watchlist_item", "dismissal", "media_cache", "ingest_cursor", "account", "verification_token"]),
+      expect.arrayContaining(["user", "api_token", "preference", "interaction", "recommendation_model", "item_neighbours", "media_cache", "ingest_cursor", "account", "verification_token"]),
     );
     // The candidate query for recommendations relies on these two.
     const indexes = await query<{ indexdef: string }>(url, `SELECT indexdef FROM pg_indexes WHERE tablename = 'media_cache'`);
@@ -100,6 +107,51 @@ describe("migrations", () => {
 
     // A second run finds nothing to do.
     expect(await applyMigrations({ databaseUrl: url })).toEqual([]);
+  });
+
+  it("carry an old database's favourites, watchlist and dismissals into the interaction log, losing nothing, and the model trains from them", async () => {
+    const url = await emptyDatabase();
+    const all = readMigrations();
+    const upgrade = all.findIndex((migration) => migration.name.endsWith("_interaction_log_and_item_model"));
+    await applyMigrations({ databaseUrl: url, migrations: all.slice(0, upgrade) });
+    // The old tables as the product wrote them: three people, overlapping titles.
+    await query(
+      url,
+      `INSERT INTO "user" (id, email, updated_at) SELECT ('00000000-0000-7000-8000-00000000000' || n)::uuid, 'p' || n || '@example.com', now() FROM generate_series(1, 3) n;
+       INSERT INTO favourite (id, user_id, media_type, tmdb_id, created_at)
+         SELECT gen_random_uuid(), ('00000000-0000-7000-8000-00000000000' || u)::uuid, 'movie', t, '2026-01-01'::timestamptz + (t || ' minutes')::interval
+           FROM generate_series(1, 3) u, generate_series(1, 6) t;
+       INSERT INTO watchlist_item (id, user_id, media_type, tmdb_id, watched_at, created_at, updated_at)
+         VALUES (gen_random_uuid(), '00000000-0000-7000-8000-000000000001', 'tv', 10, '2026-02-01', '2026-01-15', now()),
+                (gen_random_uuid(), '00000000-0000-7000-8000-000000000002', 'movie', 7, NULL, '2026-01-16', now());
+       INSERT INTO dismissal (id, user_id, media_type, tmdb_id) VALUES (gen_random_uuid(), '00000000-0000-7000-8000-000000000003', 'movie', 8);
+       INSERT INTO media_cooccurrence (media_type, tmdb_id, other_media_type, other_tmdb_id, count) VALUES ('movie', 1, 'movie', 2, 3);`,
+    );
+    const oldFavourites = await query<{ id: string; created_at: Date }>(url, "SELECT id, created_at FROM favourite ORDER BY id");
+    await applyMigrations({ databaseUrl: url });
+
+    const kinds = await query<{ kind: string; n: string }>(url, "SELECT kind::text, count(*) AS n FROM interaction GROUP BY 1 ORDER BY 1");
+    expect(Object.fromEntries(kinds.map((row) => [row.kind, Number(row.n)]))).toEqual({ favourite: 18, watchlist: 2, watched: 1, dismissed: 1 });
+    // Same ids and times: cursors handed out before the upgrade still page the same list.
+    expect(await query(url, "SELECT id, created_at FROM interaction WHERE kind = 'favourite' ORDER BY id")).toEqual(oldFavourites);
+    expect((await query<{ created_at: Date }>(url, "SELECT created_at FROM interaction WHERE kind = 'watched'"))[0]!.created_at).toEqual(new Date("2026-02-01T00:00:00Z"));
+    const tables = (await query<{ tablename: string }>(url, "SELECT tablename FROM pg_tables WHERE schemaname = 'public'")).map((row) => row.tablename);
+    for (const gone of ["favourite", "watchlist_item", "dismissal", "media_cooccurrence"]) expect(tables).not.toContain(gone);
+
+    // The worker's first check finds no live model and trains one from what was carried over.
+    const prisma = createPrisma(url);
+    try {
+      const policy = { everyMinutes: 60, afterInteractions: 500, model: { ...DEFAULT_ITEM_MODEL_CONFIG, minSupport: 2 } };
+      expect(await trainingDue({ prisma }, policy)).toBe("no live model yet");
+      const summary = await runModelJob({ prisma, logger: silentLogger }, { reason: "schedule" }, policy);
+      // 20 positive (person, title) pairs (the dismissal is not one); tv:10 and movie:7 have one person each, under minSupport.
+      expect(summary).toMatchObject({ users: 3, interactions: 18 });
+      const live = await liveNeighbours({ prisma }, ["movie:1"]);
+      expect(live.get("movie:1")?.keys).toEqual(expect.arrayContaining(["movie:2", "movie:6"]));
+      expect(await trainingDue({ prisma }, policy)).toBeNull();
+    } finally {
+      await prisma.$disconnect();
+    }
   });
 
   it("refuse to run when an applied migration was edited", async () => {

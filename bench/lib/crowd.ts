@@ -1,7 +1,10 @@
 // A crowd of users whose favourites follow tastes (two or three genres each) and popularity, so
-// the collaborative signal (media_cooccurrence) is as dense as a real user base would make it.
+// the collaborative model trained from them is as dense as a real user base would make it.
 import { mulberry32 } from "../../packages/tmdb-catalogue/src/index.ts";
 import type { PrismaClient } from "../../apps/api/src/db.ts";
+import { createLogger } from "../../apps/api/src/logger.ts";
+import { DEFAULT_ITEM_MODEL_CONFIG } from "../../apps/api/src/modules/recommendations/model/train-item-model.ts";
+import { trainModel } from "../../apps/api/src/modules/recommendations/model/train-model.job.ts";
 
 export interface CrowdTitle {
   mediaType: "MOVIE" | "TV";
@@ -36,8 +39,7 @@ export const TASTES: readonly (readonly number[])[] = [
 ];
 
 /**
- * Creates `size` users with 5–60 favourites each, then counts media_cooccurrence from every
- * favourite in the database from scratch (the incremental upkeep is tested elsewhere).
+ * Creates `size` users with 5–60 favourites each (trainCrowdModel then trains the model on them).
  */
 export async function createCrowd(prisma: PrismaClient, titles: readonly CrowdTitle[], size: number, log: (message: string) => void): Promise<void> {
   const started = performance.now();
@@ -48,20 +50,16 @@ export async function createCrowd(prisma: PrismaClient, titles: readonly CrowdTi
     const created = await prisma.user.findMany({ where: { email: { in: users.map((user) => user.email) } }, select: { id: true } });
     const favourites = created.flatMap((user) => {
       const taste = TASTES[Math.floor(random() * TASTES.length)]!;
-      return pickFavourites(titles, taste, 5 + Math.floor(random() * 56), random).map((title) => ({ userId: user.id, mediaType: title.mediaType, tmdbId: title.tmdbId }));
+      return pickFavourites(titles, taste, 5 + Math.floor(random() * 56), random).map((title) => ({ userId: user.id, mediaType: title.mediaType, tmdbId: title.tmdbId, kind: "FAVOURITE" as const }));
     });
-    await prisma.favourite.createMany({ data: favourites, skipDuplicates: true });
+    await prisma.interaction.createMany({ data: favourites, skipDuplicates: true });
   }
   log(`crowd of ${size} users with favourites in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 
-export async function countCooccurrence(prisma: PrismaClient, log: (message: string) => void): Promise<void> {
-  const started = performance.now();
-  await prisma.$executeRawUnsafe("TRUNCATE media_cooccurrence");
-  const pairs = await prisma.$executeRawUnsafe(`
-    INSERT INTO media_cooccurrence (media_type, tmdb_id, other_media_type, other_tmdb_id, count)
-    SELECT a.media_type, a.tmdb_id, b.media_type, b.tmdb_id, count(*)::int
-      FROM favourite a JOIN favourite b ON a.user_id = b.user_id GROUP BY 1, 2, 3, 4`);
-  await prisma.$executeRawUnsafe("ANALYZE media_cooccurrence, favourite");
-  log(`media_cooccurrence: ${pairs} pairs in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+/** Trains the recommendation model on everything in the database, as the worker's job does. */
+export async function trainCrowdModel(prisma: PrismaClient, log: (message: string) => void): Promise<void> {
+  const summary = await trainModel({ prisma, logger: createLogger({ level: "silent", name: "bench" }) }, { model: DEFAULT_ITEM_MODEL_CONFIG });
+  await prisma.$executeRawUnsafe("ANALYZE interaction, item_neighbours");
+  log(`model version ${summary.version}: ${summary.titles} titles, ${summary.interactions} interactions, trained in ${(summary.trainingMs / 1000).toFixed(1)} s`);
 }

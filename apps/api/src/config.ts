@@ -61,6 +61,14 @@ export const configSchema = z
     // How long a worker holds a job before others may take it over (a killed worker's job is
     // picked up again after this).
     WORKER_LOCK_MS: positiveInt.min(1_000).default(30_000),
+    // The recommendation model (modules/recommendations/model): trained when MODEL_TRAIN_AFTER_INTERACTIONS
+    // new interactions have arrived since the live model's data, or MODEL_TRAIN_EVERY_MINUTES after it
+    // when there are any new ones; checked every MODEL_CHECK_EVERY_SECONDS (0 = only on demand).
+    MODEL_TRAIN_EVERY_MINUTES: positiveInt.optional(),
+    MODEL_TRAIN_AFTER_INTERACTIONS: positiveInt.default(500),
+    MODEL_CHECK_EVERY_SECONDS: z.coerce.number().int().min(0).default(60),
+    // How many of the most-liked titles the EASE part of the model covers (memory n², time n³).
+    MODEL_DENSE_MAX_TITLES: z.coerce.number().int().min(0).max(20_000).optional(),
     TMDB_RATE_LIMIT_PER_SECOND: positiveInt.default(40),
     TMDB_MAX_IN_FLIGHT: positiveInt.default(20),
     TMDB_TIMEOUT_MS: positiveInt.default(10_000),
@@ -79,6 +87,8 @@ export const configSchema = z
     tmdbMode: env.TMDB_API_TOKEN ? ("online" as const) : ("offline" as const),
     // Daily in production; every 10 minutes in development, so a fresh checkout fills up quickly.
     INGEST_EVERY_MINUTES: env.INGEST_EVERY_MINUTES ?? (env.NODE_ENV === "production" ? 1440 : 10),
+    // Every 6 hours in production; every 10 minutes in development.
+    MODEL_TRAIN_EVERY_MINUTES: env.MODEL_TRAIN_EVERY_MINUTES ?? (env.NODE_ENV === "production" ? 360 : 10),
   }));
 
 export type Config = z.output<typeof configSchema>;

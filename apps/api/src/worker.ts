@@ -1,12 +1,14 @@
 // The worker process: `tsx src/worker.ts`. Runs the ingest, details and details-refresh queues
-// (modules/ingest) and their job schedulers. SIGTERM lets the jobs in hand finish first.
+// (modules/ingest), the recommendation model's queue (modules/recommendations/model) and their job schedulers. SIGTERM lets the jobs in hand finish first.
 import { createAppServices } from "./app-services.ts";
 import { boot } from "./boot.ts";
 import { startIngestWorkers } from "./modules/ingest/ingest.worker.ts";
+import { startModelWorker } from "./modules/recommendations/model/model.worker.ts";
 
 const { config, logger } = boot("worker");
 const services = createAppServices({ config, logger, name: "movierec-worker" });
 const ingest = await startIngestWorkers(services);
+const model = await startModelWorker(services);
 logger.info(
   { tmdb: config.tmdbMode, everyMinutes: config.INGEST_EVERY_MINUTES, pagesPerList: config.INGEST_PAGES_PER_LIST, rateLimitPerSecond: config.TMDB_RATE_LIMIT_PER_SECOND },
   "worker ready",
@@ -17,7 +19,7 @@ async function shutdown(signal: string) {
   if (closing) return;
   closing = true;
   logger.info({ signal }, "worker shutting down: finishing the jobs in hand");
-  await ingest.close();
+  await Promise.all([ingest.close(), model.close()]);
   await services.close();
   process.exit(0);
 }

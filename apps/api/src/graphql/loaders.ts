@@ -5,6 +5,7 @@ import type { Redis } from "ioredis";
 import type { PrismaClient } from "../db.ts";
 import type { MediaCache, Person } from "../generated/prisma/client.ts";
 import type { MediaType } from "../generated/prisma/enums.ts";
+import { interactionStates } from "../modules/interactions/interaction.service.ts";
 import type { EnrichmentService } from "../modules/media/enrichment.service.ts";
 import { mediaKey, parseMediaKey, toTmdbKind } from "../modules/media/media-key.ts";
 import { withinMs } from "../redis.ts";
@@ -87,16 +88,13 @@ const NO_STATE: ViewerState = { isFavourite: false, inWatchlist: false, watchedA
 
 /** Favourite, watchlist and dismissal state of a batch of titles for one user, in one statement. */
 async function viewerStates(prisma: PrismaClient, userId: string, keys: readonly string[]): Promise<ViewerState[]> {
-  const refs = recordRefs(keys);
-  const rows = await prisma.$queryRaw<Array<{ type: string; id: number; favourite: boolean; listed: boolean; watched_at: Date | null; dismissed: boolean }>>`
-    SELECT k.type, k.id,
-           EXISTS (SELECT 1 FROM favourite f WHERE f.user_id = ${userId}::uuid AND f.media_type = k.type::media_type AND f.tmdb_id = k.id) AS favourite,
-           w.id IS NOT NULL AS listed, w.watched_at,
-           EXISTS (SELECT 1 FROM dismissal d WHERE d.user_id = ${userId}::uuid AND d.media_type = k.type::media_type AND d.tmdb_id = k.id) AS dismissed
-      FROM jsonb_to_recordset(${JSON.stringify(refs)}::jsonb) AS k(type text, id int)
-      LEFT JOIN watchlist_item w ON w.user_id = ${userId}::uuid AND w.media_type = k.type::media_type AND w.tmdb_id = k.id`;
-  const byKey = new Map(rows.map((row) => [`${row.type}:${row.id}`, { isFavourite: row.favourite, inWatchlist: row.listed, watchedAt: row.watched_at, isDismissed: row.dismissed }]));
-  return refs.map((ref) => byKey.get(`${ref.type}:${ref.id}`) ?? NO_STATE);
+  const states = await interactionStates({ prisma }, { userId, refs: keys.map(parseMediaKey) });
+  return states.map((kinds) => ({
+    isFavourite: kinds.has("favourite"),
+    inWatchlist: kinds.has("watchlist"),
+    watchedAt: kinds.get("watched") ?? null,
+    isDismissed: kinds.has("dismissed"),
+  }));
 }
 
 export function createLoaders(deps: { prisma: PrismaClient; enrichment: EnrichmentService; userId: string | null; similarMemo?: SimilarMemo }) {

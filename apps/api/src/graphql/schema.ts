@@ -7,11 +7,12 @@ import { FavouriteResolver } from "../modules/favourites/favourite.resolver.ts";
 import { IngestResolver } from "../modules/ingest/ingest.resolver.ts";
 import { MediaResolver } from "../modules/media/media.resolver.ts";
 import { PreferenceResolver } from "../modules/preferences/preference.resolver.ts";
+import { ModelResolver } from "../modules/recommendations/model/model.resolver.ts";
 import { RecommendationResolver } from "../modules/recommendations/recommendation.resolver.ts";
 import { WatchlistResolver } from "../modules/watchlist/watchlist.resolver.ts";
 import { authChecker } from "./auth-checker.ts";
 
-export const resolvers = [AuthResolver, MediaResolver, RecommendationResolver, FavouriteResolver, WatchlistResolver, DismissalResolver, PreferenceResolver, IngestResolver] as const;
+export const resolvers = [AuthResolver, MediaResolver, RecommendationResolver, FavouriteResolver, WatchlistResolver, DismissalResolver, PreferenceResolver, IngestResolver, ModelResolver] as const;
 
 let built: Promise<GraphQLSchema> | undefined;
 

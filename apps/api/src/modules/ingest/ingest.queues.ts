@@ -2,6 +2,7 @@
 // an entry here does not compile.
 import type { DefaultJobOptions, WorkerOptions } from "bullmq";
 import type { TmdbKind } from "../media/media-key.ts";
+export type { TrainModelPayload } from "../recommendations/model/train-model.job.ts";
 
 export const INGEST_QUEUE_NAME = "movierec-ingest";
 
@@ -17,7 +18,7 @@ export interface DetailsPayload {
 
 export type DetailsRefreshPayload = Record<string, never>;
 
-export type QueueKey = "ingest" | "details" | "detailsRefresh";
+export type QueueKey = "ingest" | "details" | "detailsRefresh" | "model";
 
 export interface QueueConfig {
   name: string;
@@ -46,7 +47,18 @@ export const QUEUES: Record<QueueKey, QueueConfig> = {
     worker: { concurrency: 1 },
     jobs: { attempts: 2, removeOnComplete: 50, removeOnFail: 100 },
   },
+  // Training the recommendation model (modules/recommendations/model): one at a time across all
+  // workers, since each reads every interaction and the last one to finish would win anyway.
+  model: {
+    name: "movierec-model",
+    globalConcurrency: 1,
+    worker: { concurrency: 1 },
+    jobs: { attempts: 2, backoff: { type: "exponential", delay: 30_000 }, removeOnComplete: 50, removeOnFail: 100 },
+  },
 };
+
+/** An asked-for training's job id: while one is waiting, asking again adds nothing. */
+export const MANUAL_TRAINING_JOB_ID = "model-train-manual";
 
 /** A title's details job id: the same title is never queued twice while one is waiting. */
 export const detailsJobId = (payload: DetailsPayload) => `details-${payload.mediaType}-${payload.tmdbId}`;

@@ -5,7 +5,7 @@ import { Queue, Worker, type Job } from "bullmq";
 import type { AppServices } from "../../graphql/context.ts";
 import { fetchDetails, findStaleDetails, parseDetailsPayload } from "./details.job.ts";
 import { queueDetails, runIngest, type RunProgress } from "./ingest-run.job.ts";
-import { QUEUES, type DetailsPayload, type DetailsRefreshPayload, type IngestRunPayload, type QueueKey } from "./ingest.queues.ts";
+import { QUEUES, type DetailsPayload, type DetailsRefreshPayload, type IngestRunPayload, type QueueKey, type TrainModelPayload } from "./ingest.queues.ts";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const DETAILS_SWEEP_EVERY_MS = 15 * 60 * 1000;
@@ -18,6 +18,7 @@ export function ingestQueues(services: Pick<AppServices, "redis" | "config">) {
     ingest: new Queue<IngestRunPayload>(QUEUES.ingest.name, { connection, prefix, defaultJobOptions: QUEUES.ingest.jobs }),
     details: new Queue<DetailsPayload>(QUEUES.details.name, { connection, prefix, defaultJobOptions: QUEUES.details.jobs }),
     detailsRefresh: new Queue<DetailsRefreshPayload>(QUEUES.detailsRefresh.name, { connection, prefix, defaultJobOptions: QUEUES.detailsRefresh.jobs }),
+    model: new Queue<TrainModelPayload>(QUEUES.model.name, { connection, prefix, defaultJobOptions: QUEUES.model.jobs }),
   } satisfies Record<QueueKey, Queue>;
 }
 
@@ -30,7 +31,7 @@ export async function startIngestWorkers(services: AppServices) {
   const maxAgeMs = config.DETAILS_MAX_AGE_DAYS * DAY_MS;
   const common = { connection: services.redis, prefix, lockDuration: config.WORKER_LOCK_MS, stalledInterval: config.WORKER_LOCK_MS, autorun: false };
 
-  for (const key of Object.keys(QUEUES) as QueueKey[]) {
+  for (const key of ["ingest", "details", "detailsRefresh"] as const satisfies QueueKey[]) {
     const limit = QUEUES[key].globalConcurrency;
     if (limit) await queues[key].setGlobalConcurrency(limit);
   }

@@ -2,6 +2,7 @@
 // (genre archetypes with their own keywords, actors and directors; a few stars across archetypes;
 // log-uniform popularity with votes following it; ratings around 6.3; mostly English; years
 // skewed recent). Same seed → same titles.
+import type { NeighbourList } from "./collaborative.ts";
 import type { CandidateTitle, RankingInput, SeedTitle, TasteProfile } from "./ranking.types.ts";
 
 export const G = {
@@ -148,8 +149,7 @@ export function makeTitles(count: number, options: GenOptions = {}): CandidateTi
       voteCount,
       runtime: 90 + Math.floor(rand() * 60),
       sources: ["genre"],
-      cooccurrence: [],
-      audienceSize: 0,
+      inModel: true,
     });
   }
   return out;
@@ -179,21 +179,21 @@ export function profile(p: Partial<TasteProfile> = {}): TasteProfile {
 }
 
 export function input(p: TasteProfile, candidates: CandidateTitle[], limit = 10): RankingInput {
-  return { profile: p, candidates, genreNames: GENRE_NAMES, personNames: personNames(), now: NOW, limit };
+  return { profile: p, candidates, neighbours: new Map(), genreNames: GENRE_NAMES, personNames: personNames(), now: NOW, limit };
 }
 
 /**
- * Co-occurrence from simulated users: each of `users` people keeps `perUser` titles drawn from one
- * archetype (popularity-biased). Returns candidates with cooccurrence against `seeds` and audience
- * sizes, and the seeds with their audience sizes, as the service would read them from the index.
+ * Neighbour lists from simulated users, as the trained model would give them: each of `users`
+ * people keeps `perUser` titles drawn from one archetype (popularity-biased); each seed's list is
+ * its 50 titles of highest cosine over those people's sets (item-kNN, the simplest trained model).
  */
-export function withCooccurrence(
+export function withNeighbours(
   catalogue: CandidateTitle[],
   seeds: SeedTitle[],
   users: number,
   perUser: number,
   seed = 99,
-): { candidates: CandidateTitle[]; seeds: SeedTitle[] } {
+): { candidates: CandidateTitle[]; seeds: SeedTitle[]; neighbours: Map<string, NeighbourList> } {
   const rand = mulberry32(seed);
   const all = [...catalogue, ...seeds.map((s) => catalogue.find((c) => c.key === s.key)).filter((c): c is CandidateTitle => c !== undefined)];
   const byArch = new Map<string, CandidateTitle[]>();
@@ -221,15 +221,15 @@ export function withCooccurrence(
     }
   }
   const seedKeys = new Set(seeds.map((s) => s.key));
-  const candidates = catalogue
-    .filter((c) => !seedKeys.has(c.key))
-    .map((c) => ({
-      ...c,
-      audienceSize: audience.get(c.key) ?? 0,
-      cooccurrence: seeds.flatMap((s) => {
-        const count = pair.get(`${s.key}|${c.key}`) ?? 0;
-        return count > 0 ? [{ seedKey: s.key, count }] : [];
-      }),
-    }));
-  return { candidates, seeds: seeds.map((s) => ({ ...s, audienceSize: audience.get(s.key) ?? 0 })) };
+  const candidates = catalogue.filter((c) => !seedKeys.has(c.key));
+  const neighbours = new Map<string, NeighbourList>();
+  for (const s of seeds) {
+    const scored = candidates
+      .map((c) => ({ key: c.key, weight: (pair.get(`${s.key}|${c.key}`) ?? 0) / Math.sqrt((audience.get(s.key) ?? 1) * (audience.get(c.key) ?? 1)) }))
+      .filter((n) => n.weight > 0)
+      .sort((a, b) => b.weight - a.weight || (a.key < b.key ? -1 : 1))
+      .slice(0, 50);
+    if (scored.length) neighbours.set(s.key, { keys: scored.map((n) => n.key), weights: scored.map((n) => n.weight) });
+  }
+  return { candidates, seeds, neighbours };
 }

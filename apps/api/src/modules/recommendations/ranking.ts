@@ -23,6 +23,7 @@
 //   quality        Bayesian weighted rating, m = 25, C = 6.0
 //   popularity     log-scaled popularity: a weak prior that breaks ties between equally good fits
 
+import { collaborativeScores } from "./collaborative.ts";
 import type {
   CandidateTitle,
   MediaKind,
@@ -142,8 +143,6 @@ export const BLENDED_WEIGHTS: Readonly<RankingWeights> = Object.freeze(blendWeig
  */
 export const COLD_START_WEIGHTS = Object.freeze({ quality: 0.55, popularity: 0.3, discovery: 0.05, context: 0.1, genreFloor: 0.15 });
 
-/** A new title's own co-occurrence is trusted as audience / (audience + this). */
-const NEW_TITLE_AUDIENCE_PRIOR = 3;
 /** Multiplier for a candidate carrying a disliked genre: it should essentially never rank high. */
 export const DISLIKED_GENRE_PENALTY = 0.05;
 /** MMR trade-off between relevance (λ) and novelty against what is already on the page. */
@@ -568,58 +567,36 @@ export function scoreCandidates(input: RankingInput, options: RankingOptions = {
   const nSeeds = seedIdx.seeds.length;
   const nc = candidates.length;
 
-  // ---- collaborative: shrunk cosine summed over seeds, then normalised by the pool's best.
-  const maxCountBySeed = new Float64Array(nSeeds);
-  const seedHasData = new Uint8Array(nSeeds);
-  for (const c of candidates) {
-    for (const co of c.cooccurrence) {
-      const s = seedIdx.byKey.get(co.seedKey);
-      if (s === undefined || !(co.count > 0)) continue;
-      seedHasData[s] = 1;
-      if (co.count > (maxCountBySeed[s] as number)) maxCountBySeed[s] = co.count;
-    }
-  }
-  const seedAudience = new Float64Array(nSeeds);
+  // ---- collaborative: the seeds (weighted as everywhere else here) times their neighbour lists in
+  // the trained model, normalised by the pool's best.
+  const collab = collaborativeScores(
+    seedIdx.seeds.map((seed, s) => ({ key: seed.key, weight: seedIdx.w[s] as number })),
+    input.neighbours,
+  );
   let dataW = 0;
-  for (let s = 0; s < nSeeds; s++) {
-    const a = seedIdx.seeds[s]?.audienceSize;
-    seedAudience[s] = Math.max(a !== undefined && Number.isFinite(a) ? a : 0, maxCountBySeed[s] as number, 1);
-    if (seedHasData[s]) dataW += seedIdx.w[s] as number;
-  }
-  // The person's collaborative confidence: saturates at two favourites' worth of seeds with data.
+  for (let s = 0; s < nSeeds; s++) if (input.neighbours.has((seedIdx.seeds[s] as SeedTitle).key)) dataW += seedIdx.w[s] as number;
+  // The person's collaborative confidence: saturates at two favourites' worth of seeds the model knows.
   const userCollabConf = Math.min(1, dataW / 2);
   const collabRaw = new Float64Array(nc);
   const collabSeedOf = new Int32Array(nc).fill(-1);
   let maxCollab = 0;
-  if (userCollabConf > 0) {
-    for (let i = 0; i < nc; i++) {
-      const c = candidates[i] as CandidateTitle;
-      let raw = 0;
-      let best = 0;
-      let bestSeed = -1;
-      for (const co of c.cooccurrence) {
-        const s = seedIdx.byKey.get(co.seedKey);
-        if (s === undefined || !(co.count > 0)) continue;
-        const audC = Math.max(Number.isFinite(c.audienceSize) ? c.audienceSize : 0, co.count);
-        // cosine over user sets, shrunk towards 0 when only a couple of people support it
-        const v = ((seedIdx.w[s] as number) * co.count) / Math.sqrt(audC * (seedAudience[s] as number)) * (co.count / (co.count + 2));
-        raw += v;
-        if (v > best || (v === best && bestSeed >= 0 && s < bestSeed)) {
-          best = v;
-          bestSeed = s;
-        }
-      }
-      collabRaw[i] = raw;
-      collabSeedOf[i] = bestSeed;
-      if (raw > maxCollab) maxCollab = raw;
+  let inModelSum = 0;
+  let inModelCount = 0;
+  for (let i = 0; i < nc; i++) {
+    const c = candidates[i] as CandidateTitle;
+    const entry = collab.get(c.key);
+    if (entry) {
+      collabRaw[i] = entry.score;
+      collabSeedOf[i] = seedIdx.byKey.get(entry.topSeed) ?? -1;
+      if (entry.score > maxCollab) maxCollab = entry.score;
+    }
+    if (c.inModel) {
+      inModelSum += collabRaw[i] as number;
+      inModelCount++;
     }
   }
-
-  let meanCollab = 0;
-  if (maxCollab > 0) {
-    for (let i = 0; i < nc; i++) meanCollab += (collabRaw[i] as number) / maxCollab;
-    meanCollab /= nc;
-  }
+  // What a title the model has not seen yet is expected to score, knowing nothing: the mean of those it knows.
+  const meanCollab = maxCollab > 0 && inModelCount > 0 ? inModelSum / inModelCount / maxCollab : 0;
   const collabWeights = blendWeights(collabShare * userCollabConf, contentWeights);
   const coldWeights: RankingWeights = { ...blendWeights(0, contentWeights), similarity: 0, people: 0, collaborative: 0 };
 
@@ -788,15 +765,10 @@ export function scoreCandidates(input: RankingInput, options: RankingOptions = {
     const isNew = c.releaseYear !== null && c.releaseYear <= prof.nowYear && c.releaseYear >= prof.nowYear - 1;
     const discovery = clamp01(hiddenGem + (isNew ? 0.5 : 0));
 
-    // collaborative. A new title has had no time to be co-favourited: until it has an audience, its
-    // missing evidence is replaced by what we expect knowing nothing (the pool's mean), so it is
-    // neither buried for being new nor lifted above titles that people demonstrably keep together.
-    let collaborative = maxCollab > 0 ? (collabRaw[i] as number) / maxCollab : 0;
-    if (isNew && maxCollab > 0) {
-      const aud = Number.isFinite(c.audienceSize) ? Math.max(0, c.audienceSize) : 0;
-      const conf = aud / (aud + NEW_TITLE_AUDIENCE_PRIOR);
-      collaborative = conf * collaborative + (1 - conf) * meanCollab;
-    }
+    // collaborative. A new release the model has not learnt yet (it came after the last training, or
+    // too few people have it) has had no time to gather evidence: it gets the pool's mean rather than
+    // a zero, so it is neither buried for being new nor lifted above titles people keep together.
+    const collaborative = isNew && !c.inModel ? meanCollab : maxCollab > 0 ? (collabRaw[i] as number) / maxCollab : 0;
 
     const components = { genre: clamp01(genre), similarity, people, collaborative, context, discovery, quality, popularity };
     let weights: RankingWeights;
@@ -997,9 +969,18 @@ function fallbackReason(s: ScoredCandidate, input: RankingInput): Reason {
 
 // ----------------------------------------------------------------------------------------- diversity
 
-/** Per-seed cap on the page: at most this many items attributed to one seed. */
-export function maxPerSeed(limit: number): number {
-  return Math.max(2, Math.ceil(limit * 0.3));
+/**
+ * The diversity re-rank works on fixed blocks of this many positions, whatever page size is asked
+ * for, so that a list never depends on the page size: `first: 10` is the prefix of `first: 20`,
+ * and `after` continues it exactly (greedy choices depend only on the choices before them).
+ */
+export const DIVERSITY_BLOCK = 10;
+/** How many of the best-scored items the re-rank chooses from; past them the list is by score. */
+export const DIVERSITY_POOL = 300;
+
+/** Per-seed cap within a block: at most this many items of a block attributed to one seed. */
+export function maxPerSeed(block: number = DIVERSITY_BLOCK): number {
+  return Math.max(2, Math.ceil(block * 0.3));
 }
 
 /** Similarity of two items for MMR: genre Jaccard (0.7) and shared top people (0.3). */
@@ -1023,10 +1004,12 @@ function defaultAttribution(s: ScoredCandidate): string[] {
 }
 
 /**
- * Greedy MMR over the best of the scored list: each step takes the item maximising
+ * Greedy MMR over the DIVERSITY_POOL best-scored items: each step takes the item maximising
  * λ·relevance − (1−λ)·max similarity to what is already chosen, with relevance = score / best score.
- * An item attributed to a seed that is already named by maxPerSeed(limit) items on the page waits
- * until nothing else is left. `attribute` names the seeds an item is shown with (its reasons).
+ * An item attributed to a seed already named by maxPerSeed() items of the current block of
+ * DIVERSITY_BLOCK positions waits until nothing else is left in that block. Past the pool, the rest
+ * follow by score. `limit` only says where to stop: the first n of any longer list are the same.
+ * `attribute` names the seeds an item is shown with (its reasons).
  */
 export function diversify(
   scored: readonly ScoredCandidate[],
@@ -1036,17 +1019,17 @@ export function diversify(
 ): ScoredCandidate[] {
   if (limit <= 0 || scored.length === 0) return [];
   const sorted = [...scored].sort(compareScored);
-  const poolSize = Math.min(sorted.length, Math.max(limit * 8, 100));
-  const pool = sorted.slice(0, poolSize);
+  const pool = sorted.slice(0, DIVERSITY_POOL);
   const top = Math.max(pool[0]?.score ?? 0, 1e-9);
   const seedsOf = pool.map((s) => attribute(s));
   const maxSim = new Float64Array(pool.length);
   const taken = new Uint8Array(pool.length);
-  const perSeed = new Map<string, number>();
-  const cap = maxPerSeed(limit);
+  let perSeed = new Map<string, number>();
+  const cap = maxPerSeed();
   const out: ScoredCandidate[] = [];
   const want = Math.min(limit, pool.length);
   while (out.length < want) {
+    if (out.length % DIVERSITY_BLOCK === 0) perSeed = new Map();
     let best = -1;
     let bestVal = -Infinity;
     let bestCapped = -1;
@@ -1072,12 +1055,14 @@ export function diversify(
     const chosen = pool[pick] as ScoredCandidate;
     out.push(chosen);
     for (const k of seedsOf[pick] as readonly string[]) perSeed.set(k, (perSeed.get(k) ?? 0) + 1);
+    if (lambda >= 1) continue;
     for (let i = 0; i < pool.length; i++) {
       if (taken[i]) continue;
       const sim = itemSimilarity((pool[i] as ScoredCandidate).candidate, chosen.candidate);
       if (sim > (maxSim[i] as number)) maxSim[i] = sim;
     }
   }
+  for (let i = pool.length; out.length < limit && i < sorted.length; i++) out.push(sorted[i] as ScoredCandidate);
   return out;
 }
 

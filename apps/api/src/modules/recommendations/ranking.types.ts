@@ -1,5 +1,6 @@
 // The data the ranking works on. Pure types: the service fills them from Postgres, the ranking
 // (ranking.ts) scores them in TypeScript. Keys are "movie:550" / "tv:1399".
+import type { NeighbourList } from "./collaborative.ts";
 
 export type MediaKind = "movie" | "tv";
 
@@ -19,12 +20,6 @@ export interface SeedTitle {
   weight: number;
   /** When it was added: recent seeds may count a little more. */
   addedAt: Date;
-  /**
-   * Optional: how many users in all have this seed among favourites/watchlist (the diagonal of
-   * media_cooccurrence). Normalises co-occurrence (cosine); when absent the ranking falls back to
-   * the largest co-occurrence count seen for this seed, a lower bound.
-   */
-  audienceSize?: number;
 }
 
 export interface TasteProfile {
@@ -62,12 +57,11 @@ export interface CandidateTitle {
   /** Which SQL pools brought it in. */
   sources: CandidateSource[];
   /**
-   * Collaborative signal: for each seed key, how many other users favourited/watchlisted both
-   * that seed and this candidate (item-to-item co-occurrence, read from an index). Empty when none.
+   * Whether the live collaborative model knows this title (it has a neighbour list). A title that
+   * joined the cache after the last training has no collaborative evidence yet, which is not the
+   * same as evidence against it.
    */
-  cooccurrence: Array<{ seedKey: string; count: number }>;
-  /** How many users in all have this title among favourites/watchlist (for normalising co-occurrence). */
-  audienceSize: number;
+  inModel: boolean;
 }
 
 export type ReasonKind =
@@ -116,6 +110,8 @@ export interface RankedRecommendation {
 export interface RankingInput {
   profile: TasteProfile;
   candidates: CandidateTitle[];
+  /** The seeds' neighbour lists in the live model (seed key → list); empty before the first training. */
+  neighbours: ReadonlyMap<string, NeighbourList>;
   /** Names for reasons. */
   genreNames: ReadonlyMap<number, string>;
   personNames: ReadonlyMap<number, string>;

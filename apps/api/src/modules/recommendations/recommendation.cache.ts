@@ -5,7 +5,7 @@
 // wait to be considered.
 //
 // One Redis hash per user: field `version`, bumped by every invalidation, and one field per
-// request shape (filters + depth) holding the ranked keys, scores and reasons with the version they
+// request shape (filters; a deeper page than the stored list reaches ranks again) holding the ranked keys, scores and reasons with the version they
 // were ranked under. A ranking that started before an invalidation is never stored over it: the
 // store is conditional on the version it read first (one Lua script), so a stale list cannot win a
 // race against a favourite added meanwhile.
@@ -30,6 +30,8 @@ export interface CachedRecommendation {
 export interface CachedRanking {
   items: CachedRecommendation[];
   coldStart: boolean;
+  /** The list holds every candidate there was (it stopped short of the depth asked for). */
+  complete: boolean;
 }
 
 interface StoredRanking extends CachedRanking {
@@ -78,7 +80,7 @@ export async function readRanking(ctx: GraphQLContext, userId: string, field: st
     const stored = answer[1];
     if (stored) {
       const ranking = JSON.parse(stored) as StoredRanking;
-      if (ranking.version === version && Date.now() - ranking.storedAt < ttlMs(ctx)) return { hit: { items: ranking.items, coldStart: ranking.coldStart }, version };
+      if (ranking.version === version && Date.now() - ranking.storedAt < ttlMs(ctx)) return { hit: { items: ranking.items, coldStart: ranking.coldStart, complete: ranking.complete }, version };
     }
     return { version };
   } catch (error) {

@@ -1,35 +1,39 @@
-// Recommendations (ARCHITECTURE.md flow 1): load the caller's taste, build a bounded candidate
-// pool in SQL (genre overlap via the GIN index, shared people, co-occurrence with their seeds,
-// popular and top-rated titles), with every hard filter and exclusion applied in SQL; then score,
-// diversify and explain in TypeScript (ranking.ts). When the cache yields too few, TMDB discover
-// is asked for the caller's genres and what it returns is written to MediaCache and used.
-// A ranking is reused from Redis until the caller's taste changes (recommendation.cache.ts).
-import { Prisma } from "../../generated/prisma/client.ts";
+// Recommendations (ARCHITECTURE.md flow 1): read the caller's own interactions as they are now,
+// score what the trained item-to-item model says about them (collaborative.ts, the neighbour lists
+// of model/), and build a bounded candidate pool in SQL from those titles plus content pools (genre
+// overlap via the GIN index, shared people, popular and top-rated titles), with every hard filter
+// and exclusion applied in SQL; then score, diversify and explain in TypeScript (ranking.ts). When
+// the cache yields too few, TMDB discover is asked for the caller's genres and what it returns is
+// written to MediaCache and used. A ranking is reused from Redis until the caller's taste changes
+// (recommendation.cache.ts); it never depends on the page size, so any page is a slice of one list.
+import { Prisma, type MediaCache } from "../../generated/prisma/client.ts";
 import type { MediaType } from "../../generated/prisma/enums.ts";
 import { badInput } from "../../errors.ts";
 import type { GraphQLContext } from "../../graphql/context.ts";
 import { TmdbError } from "../../tmdb/index.ts";
 import { listItem, upsertListItems } from "../media/media-cache.writer.ts";
-import { mediaKey, toTmdbKind } from "../media/media-key.ts";
+import { mediaKey, parseMediaKey, toTmdbKind } from "../media/media-key.ts";
 import { firstAskInAWhile } from "../media/media.service.ts";
 import { getPreferences } from "../preferences/preference.service.ts";
 import { rankRecommendations } from "./ranking.ts";
 import type { CandidateSource, CandidateTitle, SeedTitle, TasteProfile } from "./ranking.types.ts";
+import { bestCollaborativeKeys, collaborativeScores } from "./collaborative.ts";
+import { interactionWeight } from "./interaction-weights.ts";
+import { LIVE_MODEL_VERSION_SQL, liveNeighbours } from "./model/item-model.store.ts";
 import { rankingField, readRanking, storeRanking, type CachedRanking } from "./recommendation.cache.ts";
 
-export const SEED_WEIGHTS = { favourite: 1, watched: 0.7, watchlist: 0.4 } as const;
 /** Per-pool bounds: the pool stays a few hundred titles whatever the cache size. */
 const POOL_LIMITS = { genre: 300, topRated: 150, people: 200, collaborative: 300, popular: 150 } as const;
+/** The caller's most recent titles that count as seeds (content and collaborative). */
 const MAX_SEEDS = 200;
 /**
- * The collaborative signal reads each seed's strongest co-occurring titles only (item-kNN with
- * truncated neighbour lists): a seed liked by many people co-occurs with thousands of titles, and
- * reading them all made this one part cost more than everything else together. The budget is
- * shared by the seeds (at most 100 each, at least 20), so 200 favourites read no more than 10 do.
+ * Fewer candidates than this after the SQL pools asks TMDB discover for more. A constant, not the
+ * page's depth, so that the list does not depend on how deep a page reaches.
  */
-const NEIGHBOUR_BUDGET = 3_000;
-const neighboursPerSeed = (seeds: number) => Math.min(100, Math.max(20, Math.ceil(NEIGHBOUR_BUDGET / Math.max(1, seeds))));
+const DISCOVER_WHEN_FEWER_THAN = 100;
 const MAX_OFFSET = 500;
+/** A fresh ranking goes at least this deep, so the next pages are served from the same stored list. */
+const RANKED_AT_LEAST = 60;
 
 export interface RecommendationRequest {
   userId: string;
@@ -62,10 +66,9 @@ const dbType = (type: MediaType) => (type === "MOVIE" ? "movie" : "tv");
 
 /** The WHERE fragment every pool shares: hard filters and the caller's exclusions. */
 function poolFilter(userId: string, filters: HardFilters): Prisma.Sql {
+  // Anything the caller already did with a title (favourite, watchlist, watched, rated, dismissed) rules it out.
   const parts: Prisma.Sql[] = [
-    Prisma.sql`NOT EXISTS (SELECT 1 FROM favourite x WHERE x.user_id = ${userId}::uuid AND x.media_type = m.media_type AND x.tmdb_id = m.tmdb_id)`,
-    Prisma.sql`NOT EXISTS (SELECT 1 FROM watchlist_item x WHERE x.user_id = ${userId}::uuid AND x.media_type = m.media_type AND x.tmdb_id = m.tmdb_id)`,
-    Prisma.sql`NOT EXISTS (SELECT 1 FROM dismissal x WHERE x.user_id = ${userId}::uuid AND x.media_type = m.media_type AND x.tmdb_id = m.tmdb_id)`,
+    Prisma.sql`NOT EXISTS (SELECT 1 FROM interaction x WHERE x.user_id = ${userId}::uuid AND x.media_type = m.media_type AND x.tmdb_id = m.tmdb_id)`,
   ];
   if (!filters.includeAdult) parts.push(Prisma.sql`NOT m.adult`);
   if (filters.mediaTypes.length) parts.push(Prisma.sql`m.media_type = ANY(${filters.mediaTypes.map(dbType)}::media_type[])`);
@@ -85,7 +88,8 @@ interface PoolInput {
   genreIds: number[];
   castIds: number[];
   directorIds: number[];
-  seedKeys: Array<{ type: string; id: number }>;
+  /** The titles the trained model scores best for the caller (collaborative.ts), best first. */
+  collaborativeKeys: string[];
 }
 
 /** The one statement that builds the candidate pool (the benchmarks time it alone as the floor). */
@@ -107,16 +111,14 @@ function candidatePoolSql(input: PoolInput): Prisma.Sql {
       Prisma.sql`(SELECT m.media_type, m.tmdb_id, 'people' FROM media_cache m WHERE (m.cast_ids && ${input.castIds}::int[] OR m.director_ids && ${input.directorIds}::int[]) AND ${where} ORDER BY m.popularity DESC LIMIT ${POOL_LIMITS.people})`,
     );
   }
-  if (input.seedKeys.length) {
+  if (input.collaborativeKeys.length) {
+    const keys = JSON.stringify(input.collaborativeKeys.map(parseMediaKey).map((ref) => ({ type: toTmdbKind(ref.mediaType), id: ref.tmdbId })));
     pools.push(Prisma.sql`(SELECT m.media_type, m.tmdb_id, 'collaborative'
-        FROM (SELECT n.media_type, n.tmdb_id, sum(n.count) AS together
-                FROM (${neighboursSql(input.seedKeys)}) n
-               GROUP BY 1, 2) co
-        JOIN media_cache m ON m.media_type = co.media_type AND m.tmdb_id = co.tmdb_id
-       WHERE ${where}
-       ORDER BY co.together DESC LIMIT ${POOL_LIMITS.collaborative})`);
+        FROM jsonb_to_recordset(${keys}::jsonb) AS k(type text, id int)
+        JOIN media_cache m ON m.media_type = k.type::media_type AND m.tmdb_id = k.id
+       WHERE ${where})`);
   }
-  // Only what ranking reads (with each title's audience, the co-occurrence diagonal): the page's
+  // Only what ranking reads (and whether the live model knows each title): the page's
   // titles are loaded whole afterwards, 20 rows instead of ~1,000.
   // LATERAL keeps the lookup by primary key: joining the pool to media_cache let the planner, which
   // cannot estimate the pool's size, hash the whole table instead.
@@ -125,37 +127,9 @@ function candidatePoolSql(input: PoolInput): Prisma.Sql {
          keys AS (SELECT media_type, tmdb_id, array_agg(DISTINCT source) AS sources FROM pool GROUP BY 1, 2)
     SELECT m.media_type, m.tmdb_id, m.title, m.genre_ids, m.cast_ids, m.director_ids, m.keyword_ids, m.original_language,
            m.release_date, m.popularity, m.vote_average, m.vote_count, m.runtime, keys.sources,
-           (SELECT c.count FROM media_cooccurrence c
-             WHERE c.media_type = m.media_type AND c.tmdb_id = m.tmdb_id AND c.other_media_type = m.media_type AND c.other_tmdb_id = m.tmdb_id) AS audience
+           EXISTS (SELECT 1 FROM item_neighbours n
+                    WHERE n.model_version = ${Prisma.raw(LIVE_MODEL_VERSION_SQL)} AND n.media_type = m.media_type AND n.tmdb_id = m.tmdb_id) AS in_model
       FROM keys CROSS JOIN LATERAL (SELECT * FROM media_cache m WHERE m.media_type = keys.media_type AND m.tmdb_id = keys.tmdb_id) m`;
-}
-
-/** Each seed's strongest co-occurring titles (index media_cooccurrence_neighbours_idx), within NEIGHBOUR_BUDGET. */
-function neighboursSql(seedKeys: Array<{ type: string; id: number }>): Prisma.Sql {
-  return Prisma.sql`
-    SELECT s.type AS seed_type, s.id AS seed_id, c.other_media_type AS media_type, c.other_tmdb_id AS tmdb_id, c.count
-      FROM jsonb_to_recordset(${JSON.stringify(seedKeys)}::jsonb) AS s(type text, id int)
-     CROSS JOIN LATERAL (
-       SELECT c.other_media_type, c.other_tmdb_id, c.count FROM media_cooccurrence c
-        WHERE c.media_type = s.type::media_type AND c.tmdb_id = s.id
-          AND NOT (c.other_media_type = c.media_type AND c.other_tmdb_id = c.tmdb_id)
-        ORDER BY c.count DESC LIMIT ${neighboursPerSeed(seedKeys.length)}) c`;
-}
-
-/**
- * Each seed's strongest neighbours (the same truncated lists the pool reads) and each seed's
- * audience (the diagonal: how many users have it in their taste set). Needs no candidates, so it
- * runs alongside the pool statement.
- */
-async function seedNeighbours(ctx: GraphQLContext, seedKeys: Array<{ type: string; id: number }>) {
-  if (!seedKeys.length) return [];
-  return ctx.prisma.$queryRaw<Array<{ seed_type: string; seed_id: number; media_type: string; tmdb_id: number; count: number }>>`
-    SELECT n.seed_type, n.seed_id, n.media_type::text, n.tmdb_id, n.count FROM (${neighboursSql(seedKeys)}) n
-    UNION ALL
-    SELECT c.media_type::text, c.tmdb_id, c.other_media_type::text, c.other_tmdb_id, c.count
-      FROM media_cooccurrence c
-      JOIN jsonb_to_recordset(${JSON.stringify(seedKeys)}::jsonb) AS s(type text, id int)
-        ON c.media_type = s.type::media_type AND c.tmdb_id = s.id AND c.other_media_type = s.type::media_type AND c.other_tmdb_id = s.id`;
 }
 
 /** A candidate-pool row (column names) as ranking input. */
@@ -178,8 +152,7 @@ function toCandidate(row: Record<string, unknown>): CandidateTitle {
     voteCount: row.vote_count as number | null,
     runtime: row.runtime as number | null,
     sources: row.sources as CandidateSource[],
-    cooccurrence: [],
-    audienceSize: (row.audience as number | null) ?? 0,
+    inModel: row.in_model as boolean,
   };
 }
 
@@ -193,43 +166,54 @@ function validateRequest(request: RecommendationRequest) {
   if (filter.genreIds.length > 20) throw badInput("At most 20 genreIds.", { argument: "filter.genreIds" });
 }
 
-/** What the caller's taste and filters make of a request: seeds, hard filters and the pools' inputs. */
+/**
+ * The caller's seeds: their most recent titles with a positive interaction, each weighted by its
+ * strongest kind (interaction-weights.ts) and dated by its latest one.
+ */
+async function loadSeeds(ctx: GraphQLContext, userId: string): Promise<SeedTitle[]> {
+  const rows = await ctx.prisma.interaction.findMany({
+    where: { userId, kind: { not: "DISMISSED" } },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: MAX_SEEDS * 3,
+    select: { mediaType: true, tmdbId: true, kind: true, rating: true, createdAt: true },
+  });
+  const strongest = new Map<string, { weight: number; addedAt: Date }>();
+  for (const row of rows) {
+    const weight = interactionWeight(row.kind, row.rating);
+    const key = mediaKey(row);
+    const seen = strongest.get(key);
+    if (weight > 0 && (!seen || weight > seen.weight)) strongest.set(key, { weight, addedAt: seen?.addedAt ?? row.createdAt });
+  }
+  const keys = [...strongest.keys()].slice(0, MAX_SEEDS);
+  const media = await ctx.loaders.media.loadMany(keys);
+  return keys.flatMap((key, index) => {
+    const row = media[index];
+    if (!row || row instanceof Error) return [];
+    return [{ ...toRankingTitle(row), ...strongest.get(key)! }];
+  });
+}
+
+/** A cached title as the ranking sees it. */
+function toRankingTitle(media: MediaCache) {
+  return {
+    key: mediaKey(media),
+    mediaType: toTmdbKind(media.mediaType),
+    tmdbId: media.tmdbId,
+    title: media.title,
+    genreIds: media.genreIds,
+    castIds: media.castIds,
+    directorIds: media.directorIds,
+    keywordIds: media.keywordIds,
+    originalLanguage: media.originalLanguage,
+    releaseYear: media.releaseDate ? media.releaseDate.getUTCFullYear() : null,
+  };
+}
+
+/** What the caller's taste and filters make of a request: seeds, neighbour lists, hard filters and the pools' inputs. */
 async function planRecommendations(ctx: GraphQLContext, request: RecommendationRequest) {
   const { userId } = request;
-  const [preferences, favourites, watchlist] = await Promise.all([
-    getPreferences(ctx.prisma, { userId }),
-    ctx.prisma.favourite.findMany({ where: { userId }, orderBy: { createdAt: "desc" }, take: MAX_SEEDS }),
-    ctx.prisma.watchlistItem.findMany({ where: { userId }, orderBy: { createdAt: "desc" }, take: MAX_SEEDS }),
-  ]);
-
-  const seedEntries = [
-    ...favourites.map((row) => ({ row, weight: SEED_WEIGHTS.favourite })),
-    ...watchlist.map((row) => ({ row, weight: row.watchedAt ? SEED_WEIGHTS.watched : SEED_WEIGHTS.watchlist })),
-  ];
-  const seedRows = await ctx.loaders.media.loadMany(seedEntries.map((entry) => mediaKey(entry.row)));
-  const seedsByKey = new Map<string, SeedTitle>();
-  seedEntries.forEach((entry, index) => {
-    const media = seedRows[index];
-    if (!media || media instanceof Error) return;
-    const key = mediaKey(media);
-    const existing = seedsByKey.get(key);
-    if (existing && existing.weight >= entry.weight) return;
-    seedsByKey.set(key, {
-      key,
-      mediaType: media.mediaType === "MOVIE" ? "movie" : "tv",
-      tmdbId: media.tmdbId,
-      title: media.title,
-      genreIds: media.genreIds,
-      castIds: media.castIds,
-      directorIds: media.directorIds,
-      keywordIds: media.keywordIds,
-      originalLanguage: media.originalLanguage,
-      releaseYear: media.releaseDate ? media.releaseDate.getUTCFullYear() : null,
-      weight: entry.weight,
-      addedAt: entry.row.createdAt,
-    });
-  });
-  const seeds = [...seedsByKey.values()];
+  const [preferences, seeds] = await Promise.all([getPreferences(ctx.prisma, { userId }), loadSeeds(ctx, userId)]);
+  const neighbours = await liveNeighbours(ctx, seeds.map((seed) => seed.key));
 
   const filters: HardFilters = {
     mediaTypes: request.filter.mediaType ? [request.filter.mediaType] : preferences.mediaTypes,
@@ -252,8 +236,8 @@ async function planRecommendations(ctx: GraphQLContext, request: RecommendationR
   const poolGenres = [...new Set([...preferences.likedGenreIds, ...tally(seeds.map((seed) => seed.genreIds)).slice(0, 4)])].filter((id) => !filters.dislikedGenreIds.includes(id));
   const castIds = tally(seeds.map((seed) => seed.castIds.slice(0, 8))).slice(0, 60);
   const directorIds = tally(seeds.map((seed) => seed.directorIds)).slice(0, 30);
-  const seedKeys = seeds.map((seed) => ({ type: seed.mediaType, id: seed.tmdbId }));
-  return { preferences, seeds, seedsByKey, filters, pool: { userId, filters, genreIds: poolGenres, castIds, directorIds, seedKeys } satisfies PoolInput };
+  const collaborativeKeys = bestCollaborativeKeys(collaborativeScores(seeds, neighbours), POOL_LIMITS.collaborative);
+  return { preferences, seeds, neighbours, filters, pool: { userId, filters, genreIds: poolGenres, castIds, directorIds, collaborativeKeys } satisfies PoolInput };
 }
 
 /** The candidate-pool statement a request would run, for measuring it alone (bench/). */
@@ -269,38 +253,28 @@ export async function candidatePoolQuery(ctx: GraphQLContext, request: Recommend
 export async function recommend(ctx: GraphQLContext, request: RecommendationRequest): Promise<CachedRanking> {
   validateRequest(request);
   const wanted = request.offset + request.size + 1;
-  const field = rankingField({ filter: request.filter, wanted });
+  // One list per filter: a page is a slice of it, so a stored list serves any page it reaches
+  // (or all pages, when it holds every candidate there was).
+  const field = rankingField({ filter: request.filter });
   const cached = await readRanking(ctx, request.userId, field);
-  const ranking = cached.hit ?? (await rank(ctx, request, wanted));
-  if (!cached.hit && cached.version !== undefined) storeRanking(ctx, request.userId, field, cached.version, ranking);
-  return { items: ranking.items.slice(request.offset), coldStart: ranking.coldStart };
+  const reusable = cached.hit && (cached.hit.items.length >= wanted || cached.hit.complete) ? cached.hit : undefined;
+  const ranking = reusable ?? (await rank(ctx, request, Math.max(wanted, RANKED_AT_LEAST)));
+  if (!reusable && cached.version !== undefined) storeRanking(ctx, request.userId, field, cached.version, ranking);
+  return { items: ranking.items.slice(request.offset), coldStart: ranking.coldStart, complete: ranking.complete };
 }
 
-async function rank(ctx: GraphQLContext, request: RecommendationRequest, wanted: number): Promise<CachedRanking> {
-  const { preferences, seeds, seedsByKey, filters, pool: poolInput } = await planRecommendations(ctx, request);
-  const { castIds, directorIds, seedKeys } = poolInput;
+async function rank(ctx: GraphQLContext, request: RecommendationRequest, depth: number): Promise<CachedRanking> {
+  const { preferences, seeds, neighbours, filters, pool: poolInput } = await planRecommendations(ctx, request);
+  const { castIds, directorIds } = poolInput;
 
   const loadPool = async () => ctx.prisma.$queryRaw<Array<Record<string, unknown>>>(candidatePoolSql(poolInput));
   // Everything that does not depend on the pool's answer is asked at the same time.
-  let [pool, neighbours, genreNames, people] = await Promise.all([
+  let [pool, genreNames, people] = await Promise.all([
     loadPool(),
-    seedNeighbours(ctx, seedKeys),
     ctx.genres.allGenres(),
     ctx.prisma.person.findMany({ where: { id: { in: [...castIds, ...directorIds] } }, select: { id: true, name: true } }),
   ]);
-  if (pool.length < wanted && (await discoverFallback(ctx, { filters, genreIds: poolInput.genreIds }))) pool = await loadPool();
-  const candidates = pool.map(toCandidate);
-  const byKey = new Map(candidates.map((candidate) => [candidate.key, candidate]));
-  for (const pair of neighbours) {
-    const seedKey = `${pair.seed_type}:${pair.seed_id}`;
-    const otherKey = `${pair.media_type}:${pair.tmdb_id}`;
-    if (seedKey === otherKey) {
-      const seed = seedsByKey.get(seedKey);
-      if (seed) seed.audienceSize = pair.count;
-    } else {
-      byKey.get(otherKey)?.cooccurrence.push({ seedKey, count: pair.count });
-    }
-  }
+  if (pool.length < DISCOVER_WHEN_FEWER_THAN && (await discoverFallback(ctx, { filters, genreIds: poolInput.genreIds }))) pool = await loadPool();
   const profile: TasteProfile = {
     likedGenreIds: preferences.likedGenreIds,
     dislikedGenreIds: preferences.dislikedGenreIds,
@@ -311,13 +285,14 @@ async function rank(ctx: GraphQLContext, request: RecommendationRequest, wanted:
   };
   const ranked = rankRecommendations({
     profile,
-    candidates,
+    candidates: pool.map(toCandidate),
+    neighbours,
     genreNames,
     personNames: new Map(people.map((person) => [person.id, person.name])),
     now: new Date(),
-    limit: wanted,
+    limit: depth,
   });
-  return { items: ranked.map((item) => ({ key: item.candidate.key, score: item.score, reasons: item.reasons })), coldStart: seeds.length === 0 };
+  return { items: ranked.map((item) => ({ key: item.candidate.key, score: item.score, reasons: item.reasons })), coldStart: seeds.length === 0, complete: ranked.length < depth };
 }
 
 /** Asks TMDB discover for the caller's genres (within their filters) and caches what it finds. */

@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLoaders } from "../../graphql/loaders.ts";
 import type { GraphQLContext } from "../../graphql/context.ts";
 import { startTestApi, type TestApi, type TestUser } from "../../test-support/api-harness.ts";
+import { trainModel } from "./model/train-model.job.ts";
+import { DEFAULT_ITEM_MODEL_CONFIG } from "./model/train-item-model.ts";
 import { invalidateRankings, rankingField, readRanking, storeRanking } from "./recommendation.cache.ts";
 
 let api: TestApi;
@@ -146,6 +148,8 @@ describe("recommendations", () => {
       const fan = await api.createUser();
       await favourite(fan, [liked[0]!, x!]);
     }
+    // The model learns it at its next training (the worker's job, run here in-process).
+    await trainModel(api.services, { model: DEFAULT_ITEM_MODEL_CONFIG });
     const user = await api.createUser();
     await favourite(user, [liked[0]!]);
     const { items } = await recommendations(user, { first: 20 });
@@ -263,12 +267,12 @@ describe("reusing a ranking", () => {
     expect(before.version).toBeDefined();
     // The caller's taste changes while a ranking made from the old taste is still being built.
     await invalidateRankings(ctx, user.id);
-    storeRanking(ctx, user.id, field, before.version!, { items: [{ key: "movie:1", score: 1, reasons: [] }], coldStart: false });
+    storeRanking(ctx, user.id, field, before.version!, { items: [{ key: "movie:1", score: 1, reasons: [] }], coldStart: false, complete: false });
     await api.services.redis.ping(); // the store has run by the time a later command answers
     expect((await readRanking(ctx, user.id, field)).hit).toBeUndefined();
     // Made under the current version, it is kept and served.
     const current = await readRanking(ctx, user.id, field);
-    storeRanking(ctx, user.id, field, current.version!, { items: [{ key: "movie:2", score: 1, reasons: [] }], coldStart: false });
+    storeRanking(ctx, user.id, field, current.version!, { items: [{ key: "movie:2", score: 1, reasons: [] }], coldStart: false, complete: false });
     await api.services.redis.ping();
     expect((await readRanking(ctx, user.id, field)).hit?.items.map((item) => item.key)).toEqual(["movie:2"]);
   });

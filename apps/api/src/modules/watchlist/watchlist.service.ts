@@ -1,47 +1,30 @@
 import type { GraphQLContext } from "../../graphql/context.ts";
-import { afterAdded, type AddedCursor } from "../../graphql/media-ref.input.ts";
+import type { AddedCursor } from "../../graphql/media-ref.input.ts";
+import { listWatchlistInteractions, recordInteraction, removeInteractions } from "../interactions/interaction.service.ts";
 import { mediaKey, type MediaRef } from "../media/media-key.ts";
 import { getMedia, withMedia } from "../media/media.service.ts";
-import { inTasteSet, lockUserTasteSet, recordEnteredTasteSet, recordLeftTasteSet } from "../recommendations/cooccurrence.service.ts";
 
-/** Adds to the watchlist (idempotent); with `watched`, also sets or clears when it was watched. */
+/**
+ * Adds to the watchlist (idempotent); with `watched`, also marks it watched (a WATCHED interaction,
+ * whose time is when it was watched; marking twice keeps the first) or clears that mark.
+ */
 export async function saveWatchlistItem(ctx: GraphQLContext, input: { userId: string; ref: MediaRef; watched?: boolean }) {
   const media = await getMedia(ctx, input.ref);
   const { userId, ref } = input;
-  await ctx.prisma.$transaction(async (tx) => {
-    await lockUserTasteSet(tx, userId);
-    const wasInSet = await inTasteSet(tx, userId, ref);
-    const inserted = await tx.watchlistItem.createMany({ data: [{ userId, ...ref, watchedAt: input.watched ? new Date() : null }], skipDuplicates: true });
-    if (inserted.count) {
-      await recordEnteredTasteSet(tx, userId, ref, wasInSet);
-    } else if (input.watched !== undefined) {
-      // Marking watched twice keeps the first date.
-      await tx.watchlistItem.updateMany({
-        where: { userId, mediaType: ref.mediaType, tmdbId: ref.tmdbId, ...(input.watched ? { watchedAt: null } : {}) },
-        data: { watchedAt: input.watched ? new Date() : null },
-      });
-    }
-  });
+  await recordInteraction(ctx, { userId, ref, kind: "WATCHLIST" });
+  if (input.watched === true) await recordInteraction(ctx, { userId, ref, kind: "WATCHED" });
+  if (input.watched === false) await removeInteractions(ctx, { userId, ref, kinds: ["WATCHED"] });
   ctx.loaders.viewerState.clear(mediaKey(ref));
   return media;
 }
 
+/** Takes the title off the watchlist, and with it its watched mark. */
 export async function removeWatchlistItem(ctx: GraphQLContext, input: { userId: string; ref: MediaRef }) {
-  const { userId, ref } = input;
-  await ctx.prisma.$transaction(async (tx) => {
-    await lockUserTasteSet(tx, userId);
-    const removed = await tx.watchlistItem.deleteMany({ where: { userId, mediaType: ref.mediaType, tmdbId: ref.tmdbId } });
-    if (removed.count) await recordLeftTasteSet(tx, userId, ref);
-  });
-  ctx.loaders.viewerState.clear(mediaKey(ref));
-  return getMedia(ctx, ref);
+  await removeInteractions(ctx, { ...input, kinds: ["WATCHLIST", "WATCHED"] });
+  ctx.loaders.viewerState.clear(mediaKey(input.ref));
+  return getMedia(ctx, input.ref);
 }
 
 export async function listWatchlist(ctx: GraphQLContext, input: { userId: string; after: AddedCursor | null; size: number; watched: boolean | null }) {
-  const rows = await ctx.prisma.watchlistItem.findMany({
-    where: { userId: input.userId, ...afterAdded(input.after), ...(input.watched === null ? {} : { watchedAt: input.watched ? { not: null } : null }) },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: input.size + 1,
-  });
-  return withMedia(ctx, rows);
+  return withMedia(ctx, await listWatchlistInteractions(ctx, input));
 }

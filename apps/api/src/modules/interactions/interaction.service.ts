@@ -1,0 +1,82 @@
+// The interaction log (prisma `Interaction`): what a person did with a title, one row per
+// (person, title, kind). Every write here touches only the caller's own rows (no shared counters,
+// no advisory locks), so people adding favourites at the same time never wait on or deadlock with
+// each other; the recommendation model learns from all rows in the background.
+import { Prisma } from "../../generated/prisma/client.ts";
+import type { InteractionKind } from "../../generated/prisma/enums.ts";
+import type { PrismaClient } from "../../db.ts";
+import { afterAdded, type AddedCursor } from "../../graphql/media-ref.input.ts";
+import type { MediaRef } from "../media/media-key.ts";
+import { toTmdbKind } from "../media/media-key.ts";
+
+interface Deps {
+  prisma: PrismaClient;
+}
+
+/** Records that the person did `kind` with the title; doing it again keeps the first time. */
+export async function recordInteraction(deps: Deps, input: { userId: string; ref: MediaRef; kind: InteractionKind }): Promise<boolean> {
+  const { count } = await deps.prisma.interaction.createMany({
+    data: [{ userId: input.userId, mediaType: input.ref.mediaType, tmdbId: input.ref.tmdbId, kind: input.kind }],
+    skipDuplicates: true,
+  });
+  return count > 0;
+}
+
+/** Deletes the person's interactions of these kinds with the title; none there is not an error. */
+export async function removeInteractions(deps: Deps, input: { userId: string; ref: MediaRef; kinds: InteractionKind[] }): Promise<number> {
+  const { count } = await deps.prisma.interaction.deleteMany({
+    where: { userId: input.userId, mediaType: input.ref.mediaType, tmdbId: input.ref.tmdbId, kind: { in: input.kinds } },
+  });
+  return count;
+}
+
+/** One page of the person's interactions of one kind, newest first (size + 1 rows: the caller tells whether there is more). */
+export async function listInteractions(deps: Deps, input: { userId: string; kind: InteractionKind; after: AddedCursor | null; size: number }) {
+  return deps.prisma.interaction.findMany({
+    where: { userId: input.userId, kind: input.kind, ...afterAdded(input.after) },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: input.size + 1,
+    select: { id: true, mediaType: true, tmdbId: true, createdAt: true },
+  });
+}
+
+/**
+ * The person's watchlist page with when each was watched (the WATCHED row's time), optionally only
+ * watched (true) or only still to watch (false).
+ */
+export async function listWatchlistInteractions(deps: Deps, input: { userId: string; after: AddedCursor | null; size: number; watched: boolean | null }) {
+  const after = input.after
+    ? Prisma.sql`AND (w.created_at, w.id) < (${new Date(input.after.createdAt)}::timestamptz, ${input.after.id}::uuid)`
+    : Prisma.empty;
+  const watched = input.watched === null ? Prisma.empty : input.watched ? Prisma.sql`AND v.id IS NOT NULL` : Prisma.sql`AND v.id IS NULL`;
+  const rows = await deps.prisma.$queryRaw<Array<{ id: string; media_type: "movie" | "tv"; tmdb_id: number; created_at: Date; watched_at: Date | null }>>`
+    SELECT w.id, w.media_type::text AS media_type, w.tmdb_id, w.created_at, v.created_at AS watched_at
+      FROM interaction w
+      LEFT JOIN interaction v ON v.user_id = w.user_id AND v.media_type = w.media_type AND v.tmdb_id = w.tmdb_id AND v.kind = 'watched'
+     WHERE w.user_id = ${input.userId}::uuid AND w.kind = 'watchlist' ${after} ${watched}
+     ORDER BY w.created_at DESC, w.id DESC
+     LIMIT ${input.size + 1}`;
+  return rows.map((row) => ({
+    id: row.id,
+    mediaType: row.media_type === "movie" ? ("MOVIE" as const) : ("TV" as const),
+    tmdbId: row.tmdb_id,
+    createdAt: row.created_at,
+    watchedAt: row.watched_at,
+  }));
+}
+
+/** What the person has done with each of these titles (the per-user fields of `Media`), in one statement. */
+export async function interactionStates(deps: Deps, input: { userId: string; refs: readonly MediaRef[] }) {
+  const keys = input.refs.map((ref) => ({ type: toTmdbKind(ref.mediaType), id: ref.tmdbId }));
+  const rows = await deps.prisma.$queryRaw<Array<{ type: string; id: number; kind: string; created_at: Date }>>`
+    SELECT k.type, k.id, i.kind::text AS kind, i.created_at
+      FROM jsonb_to_recordset(${JSON.stringify(keys)}::jsonb) AS k(type text, id int)
+      JOIN interaction i ON i.user_id = ${input.userId}::uuid AND i.media_type = k.type::media_type AND i.tmdb_id = k.id`;
+  const byKey = new Map<string, Map<string, Date>>();
+  for (const row of rows) {
+    const key = `${row.type}:${row.id}`;
+    if (!byKey.has(key)) byKey.set(key, new Map());
+    byKey.get(key)!.set(row.kind, row.created_at);
+  }
+  return keys.map((key) => byKey.get(`${key.type}:${key.id}`) ?? new Map<string, Date>());
+}

@@ -1,0 +1,54 @@
+// Request-time collaborative scoring: the person's own titles as they are now, times each title's
+// neighbour list from the trained item-to-item model (model/), summed per candidate:
+//
+//   score(j) = Σ_i x_i · w(i → j)        x_i = how much title i speaks for the person (kind, recency)
+//
+// This is how an item-item model (EASE, item-kNN) scores, restricted to the top-K neighbours each
+// title keeps, so a new favourite changes the very next answer without waiting for training. The
+// seed that contributed most is remembered: it is the one "People who liked X also liked this" names.
+
+/** One title's neighbours in the live model, best first ("movie:550" keys, weights > 0). */
+export interface NeighbourList {
+  keys: readonly string[];
+  weights: ArrayLike<number>;
+}
+
+export interface CollaborativeScore {
+  score: number;
+  /** The seed whose contribution x_i · w(i → j) is largest (ties: the earlier seed). */
+  topSeed: string;
+  topContribution: number;
+}
+
+/** Σ_i x_i · w(i → j) for every j reachable from the seeds; seeds themselves are skipped. */
+export function collaborativeScores(seeds: ReadonlyArray<{ key: string; weight: number }>, neighbours: ReadonlyMap<string, NeighbourList>): Map<string, CollaborativeScore> {
+  const seedKeys = new Set(seeds.map((seed) => seed.key));
+  const scores = new Map<string, CollaborativeScore>();
+  for (const seed of seeds) {
+    const list = neighbours.get(seed.key);
+    if (!list || !(seed.weight > 0)) continue;
+    for (let n = 0; n < list.keys.length; n++) {
+      const key = list.keys[n] as string;
+      if (seedKeys.has(key)) continue;
+      const contribution = seed.weight * (list.weights[n] as number);
+      const entry = scores.get(key);
+      if (!entry) scores.set(key, { score: contribution, topSeed: seed.key, topContribution: contribution });
+      else {
+        entry.score += contribution;
+        if (contribution > entry.topContribution) {
+          entry.topSeed = seed.key;
+          entry.topContribution = contribution;
+        }
+      }
+    }
+  }
+  return scores;
+}
+
+/** The `limit` best-scored keys, best first (ties by key), for the candidate pool. */
+export function bestCollaborativeKeys(scores: ReadonlyMap<string, CollaborativeScore>, limit: number): string[] {
+  return [...scores]
+    .sort((a, b) => b[1].score - a[1].score || (a[0] < b[0] ? -1 : 1))
+    .slice(0, limit)
+    .map(([key]) => key);
+}

@@ -1,0 +1,184 @@
+// Trains the collaborative item-to-item model: for every title i with enough support, the K titles j
+// with the largest positive weight w(i→j), where a person's score for j is Σ_i x_i·w(i→j) over their
+// own titles. Pure: the caller reads interactions into InteractionData and stores the lists.
+//
+// Two parts, because one method does not fit every title:
+// - EASE (ease.ts) on the `denseMaxItems` most-supported titles: the better model (it accounts for
+//   titles that everybody has), but n² memory and n³ time.
+// - item-kNN (item-knn.ts) for the other eligible titles (the long tail), over all eligible titles.
+// Dense titles whose EASE list is shorter than K are topped up with kNN neighbours from the tail, so
+// the tail can be recommended from popular titles too.
+
+import { buildGramMatrix, easeNeighbourRows, invertRegularisedGram } from "./ease.ts";
+import { buildUserRows, columnCounts, keepColumns, TopNeighbours, transposeRows, type InteractionData } from "./interaction-matrix.ts";
+import { ItemSimilarity } from "./item-knn.ts";
+
+export type { InteractionData } from "./interaction-matrix.ts";
+
+export interface ItemModelConfig {
+  /** K: neighbours kept per title. */
+  neighbours: number;
+  /** Titles with fewer distinct people than this get no list and are never a neighbour. */
+  minSupport: number;
+  /** At most this many titles (the most-supported ones) go into the EASE part. */
+  denseMaxItems: number;
+  /** EASE's L2 regularisation λ. */
+  lambda: number;
+  /** item-kNN shrinkage. */
+  knnShrink: number;
+}
+
+/**
+ * Measured with bench/recommendations-training.ts on this 2-core machine.
+ * - K = 100: more than a page of recommendations needs, and storage stays ~100 rows per title.
+ * - minSupport 3: a title two people share says more about those two people than about the title.
+ * - denseMaxItems 3000: the 5M-interaction case (100k people × 20k titles) trains in about a minute
+ *   and a half, with the inversion (n³) about a quarter of it and 72 MB for the n×n matrix; 5000 would
+ *   cost ≈ 4.6× the inversion time and 200 MB for the titles that carry most interactions anyway.
+ * - λ 200: Steck's paper finds λ in the hundreds best for data of this density, and it keeps
+ *   G + λI well conditioned for titles with little support.
+ * - knnShrink 20: similarities of pairs shared by a handful of people are damped towards 0.
+ */
+export const DEFAULT_ITEM_MODEL_CONFIG: ItemModelConfig = { neighbours: 100, minSupport: 3, denseMaxItems: 5000, lambda: 200, knnShrink: 20 };
+
+/** item / neighbours are indexes into itemKeys, weights descending, all > 0. */
+export interface ItemNeighbourList {
+  item: number;
+  neighbours: Int32Array;
+  weights: Float32Array;
+}
+
+export interface TrainedItemModel {
+  itemKeys: string[];
+  /** One list per eligible title that has at least one neighbour, ordered by item. */
+  lists: ItemNeighbourList[];
+  stats: {
+    users: number;
+    items: number;
+    /** Distinct (person, title) pairs with a positive value. */
+    interactions: number;
+    denseItems: number;
+    tailItems: number;
+    milliseconds: { gram: number; invert: number; tail: number; total: number };
+  };
+}
+
+/** kNN rows of at most this many dense titles decide the one factor that puts kNN weights on EASE's scale. */
+const SCALE_SAMPLE = 200;
+
+type Row = { neighbours: Int32Array; weights: Float32Array };
+
+export function trainItemModel(data: InteractionData, config: ItemModelConfig): TrainedItemModel {
+  const started = performance.now();
+  const allUserItems = buildUserRows(data);
+  const support = columnCounts(allUserItems);
+  const eligible = Uint8Array.from(support, (count) => (count >= config.minSupport ? 1 : 0));
+  const userItems = keepColumns(allUserItems, eligible);
+  const itemUsers = transposeRows(userItems);
+  const denseItems = chooseDenseItems(support, eligible, config.denseMaxItems);
+
+  let moment = performance.now();
+  const gram = buildGramMatrix(userItems, denseItems);
+  const gramMs = performance.now() - moment;
+  moment = performance.now();
+  invertRegularisedGram(gram, denseItems.length, config.lambda);
+  const easeRows = easeNeighbourRows(gram, denseItems, config.neighbours);
+  const invertMs = performance.now() - moment;
+
+  moment = performance.now();
+  const knn = new ItemSimilarity(itemUsers, userItems, config.knnShrink);
+  const scale = knnScale(knn, denseItems, easeRows);
+  const rows = new Map<number, Row>();
+  denseItems.forEach((item, p) => rows.set(item, easeRows[p]!));
+  addTailRows({ rows, knn, eligible, denseItems, scale, neighbours: config.neighbours });
+  const tailMs = performance.now() - moment;
+
+  const lists = [...rows].filter(([, row]) => row.neighbours.length > 0).sort(([a], [b]) => a - b).map(([item, row]) => ({ item, ...row }));
+  const eligibleCount = eligible.reduce((sum, flag) => sum + flag, 0);
+  return {
+    itemKeys: data.itemKeys,
+    lists,
+    stats: {
+      users: data.userCount,
+      items: data.itemKeys.length,
+      interactions: userItems.start[userItems.rowCount]!,
+      denseItems: denseItems.length,
+      tailItems: eligibleCount - denseItems.length,
+      milliseconds: { gram: gramMs, invert: invertMs, tail: tailMs, total: performance.now() - started },
+    },
+  };
+}
+
+/** The `max` eligible titles with the most support (ties: lower index), returned in ascending index order as ease.ts needs. */
+function chooseDenseItems(support: Int32Array, eligible: Uint8Array, max: number): Int32Array {
+  const candidates: number[] = [];
+  eligible.forEach((flag, item) => flag && candidates.push(item));
+  candidates.sort((a, b) => support[b]! - support[a]! || a - b);
+  return Int32Array.from(candidates.slice(0, Math.max(0, max))).sort();
+}
+
+/**
+ * EASE weights are regression coefficients (typically 0.01–0.3 at λ in the hundreds), kNN weights
+ * cosines (up to 1), so the two are not comparable as they come. One factor rescales every kNN weight
+ * so that, on a sample of dense titles spread over the support ranking, the mean top-1 kNN weight
+ * equals the mean top-1 EASE weight of the same titles: a kNN neighbour then counts about as much as
+ * an EASE neighbour of the same rank. One factor keeps the kNN order intact. Without dense titles
+ * there is nothing to match and the factor is 1.
+ */
+function knnScale(knn: ItemSimilarity, denseItems: Int32Array, easeRows: Row[]): number {
+  const sampleSize = Math.min(SCALE_SAMPLE, denseItems.length);
+  const top = new TopNeighbours(1);
+  let easeSum = 0;
+  let knnSum = 0;
+  for (let s = 0; s < sampleSize; s++) {
+    const p = Math.floor((s * denseItems.length) / sampleSize);
+    knn.offerNeighbours(denseItems[p]!, top);
+    const knnTop = top.take().weights[0];
+    const easeTop = easeRows[p]!.weights[0];
+    if (knnTop === undefined || easeTop === undefined) continue; // compare like with like
+    knnSum += knnTop;
+    easeSum += easeTop;
+  }
+  return knnSum > 0 && easeSum > 0 ? easeSum / knnSum : 1;
+}
+
+interface TailInput {
+  rows: Map<number, Row>;
+  knn: ItemSimilarity;
+  eligible: Uint8Array;
+  denseItems: Int32Array;
+  scale: number;
+  neighbours: number;
+}
+
+/** kNN lists for eligible titles outside the dense set, and tail top-ups for short dense lists. */
+function addTailRows({ rows, knn, eligible, denseItems, scale, neighbours }: TailInput): void {
+  const tail = eligible.slice();
+  for (const item of denseItems) tail[item] = 0;
+  const top = new TopNeighbours(neighbours);
+  tail.forEach((flag, item) => {
+    if (!flag) return;
+    knn.offerNeighbours(item, top);
+    rows.set(item, scaled(top.take(), scale));
+  });
+  for (const item of denseItems) {
+    const easeRow = rows.get(item)!;
+    const missing = neighbours - easeRow.neighbours.length;
+    if (missing <= 0) continue;
+    const topUp = new TopNeighbours(missing);
+    knn.offerNeighbours(item, topUp, tail);
+    rows.set(item, mergeByWeight(easeRow, scaled(topUp.take(), scale)));
+  }
+}
+
+function scaled(row: Row, scale: number): Row {
+  return { neighbours: row.neighbours, weights: row.weights.map((w) => w * scale) };
+}
+
+/** Both rows' entries in one row, weights descending (ties: lower item), so the list keeps its invariant. */
+function mergeByWeight(a: Row, b: Row): Row {
+  const entries = [...a.neighbours].map((item, k) => [item, a.weights[k]!] as const);
+  b.neighbours.forEach((item, k) => entries.push([item, b.weights[k]!]));
+  entries.sort((x, y) => y[1] - x[1] || x[0] - y[0]);
+  return { neighbours: Int32Array.from(entries, (e) => e[0]), weights: Float32Array.from(entries, (e) => e[1]) };
+}

@@ -1,0 +1,130 @@
+// movierec itself as a recommender of the quality bench, in-process: the model job's trainer
+// (train-item-model.ts) on the training histories mapped to interactions exactly as the product
+// maps them (interaction-weights.ts), and the request-time scorer (ranking.ts with the neighbour
+// lists) over the candidate pool the API's SQL would build (mirrored here: the collaborative best,
+// plus the popular, genre and top-rated pools, recommendation.service.ts). Films carry what a
+// TMDB-shaped catalogue made from u.item has (title, year, genres), with popularity and votes from
+// the training ratings, as the cache would have its own.
+import { bestCollaborativeKeys, collaborativeScores, type NeighbourList } from "../../apps/api/src/modules/recommendations/collaborative.ts";
+import { interactionWeight, INTERACTION_WEIGHTS, type InteractionWeights } from "../../apps/api/src/modules/recommendations/interaction-weights.ts";
+import { DEFAULT_ITEM_MODEL_CONFIG, trainItemModel, type ItemModelConfig } from "../../apps/api/src/modules/recommendations/model/train-item-model.ts";
+import { rankRecommendations, type RankingOptions } from "../../apps/api/src/modules/recommendations/ranking.ts";
+import type { CandidateTitle, SeedTitle } from "../../apps/api/src/modules/recommendations/ranking.types.ts";
+import { ratingRole, type TrainingData } from "./movielens.ts";
+import type { Recommender } from "./quality-metrics.ts";
+
+export interface ProductOptions {
+  weights?: Readonly<InteractionWeights>;
+  model?: Partial<ItemModelConfig>;
+  ranking?: RankingOptions;
+}
+
+const KIND = { favourite: "FAVOURITE", watched: "WATCHED", dismissed: "DISMISSED" } as const;
+const NOW = new Date("1998-05-01T00:00:00Z"); // just after the dataset's last rating
+const POOL = { collaborative: 300, popular: 150, genre: 300, topRated: 150 } as const;
+const MAX_SEEDS = 200;
+
+export function productRecommender(training: TrainingData, options: ProductOptions = {}): Recommender {
+  const weights = options.weights ?? INTERACTION_WEIGHTS;
+  const keyOf = (item: number) => `movie:${item}`;
+  const itemKeys = training.films.map((film) => keyOf(film.id));
+  const itemIndex = new Map(training.films.map((film, index) => [film.id, index]));
+  const people = [...training.histories.keys()];
+  const user: number[] = [];
+  const item: number[] = [];
+  const value: number[] = [];
+  people.forEach((person, index) => {
+    for (const rating of training.histories.get(person)!) {
+      user.push(index);
+      item.push(itemIndex.get(rating.item)!);
+      value.push(interactionWeight(KIND[ratingRole(rating.rating)], null, weights));
+    }
+  });
+  const model = trainItemModel(
+    { userCount: people.length, itemKeys, user: Int32Array.from(user), item: Int32Array.from(item), value: Float32Array.from(value), length: user.length },
+    { ...DEFAULT_ITEM_MODEL_CONFIG, ...options.model },
+  );
+  const neighbours = new Map<string, NeighbourList>(model.lists.map((list) => [itemKeys[list.item]!, { keys: Array.from(list.neighbours, (n) => itemKeys[n]!), weights: list.weights }]));
+  const catalogue = buildCatalogue(training, neighbours);
+  const byPopularity = [...catalogue].sort((a, b) => b.popularity - a.popularity || a.tmdbId - b.tmdbId);
+  const byRating = catalogue.filter((film) => (film.voteCount ?? 0) >= 100).sort((a, b) => b.voteAverage! - a.voteAverage! || a.tmdbId - b.tmdbId);
+
+  return (person, count) => {
+    const history = [...training.histories.get(person)!].sort((a, b) => b.timestamp - a.timestamp);
+    const seen = new Set(history.map((rating) => keyOf(rating.item)));
+    const seeds: SeedTitle[] = history
+      .map((rating) => ({ rating, weight: interactionWeight(KIND[ratingRole(rating.rating)], null, weights) }))
+      .filter(({ weight }) => weight > 0)
+      .slice(0, MAX_SEEDS)
+      .map(({ rating, weight }) => ({ ...toSeed(catalogue[itemIndex.get(rating.item)!]!), weight, addedAt: NOW }));
+    const genreCounts = new Map<number, number>();
+    for (const seed of seeds) for (const genre of seed.genreIds) genreCounts.set(genre, (genreCounts.get(genre) ?? 0) + 1);
+    const genres = new Set([...genreCounts].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, 4).map(([genre]) => genre));
+    const open = (film: CandidateTitle) => !seen.has(film.key);
+    const inGenres = (film: CandidateTitle) => film.genreIds.some((genre) => genres.has(genre));
+    const pool = new Map<string, CandidateTitle>();
+    const add = (films: Iterable<CandidateTitle>) => {
+      for (const film of films) pool.set(film.key, film);
+    };
+    const collaborative = bestCollaborativeKeys(collaborativeScores(seeds, neighbours), POOL.collaborative * 2).filter((key) => !seen.has(key)).slice(0, POOL.collaborative);
+    add(collaborative.map((key) => catalogue[itemIndex.get(Number(key.slice(6)))!]!));
+    add(byPopularity.filter(open).slice(0, POOL.popular));
+    if (genres.size) {
+      add(byPopularity.filter((film) => open(film) && inGenres(film)).slice(0, POOL.genre));
+      add(byRating.filter((film) => open(film) && inGenres(film)).slice(0, POOL.topRated));
+    } else add(byRating.filter(open).slice(0, POOL.topRated));
+    const ranked = rankRecommendations(
+      {
+        profile: { likedGenreIds: [], dislikedGenreIds: [], languages: [], yearFrom: null, yearTo: null, seeds },
+        candidates: [...pool.values()],
+        neighbours,
+        genreNames: new Map(),
+        personNames: new Map(),
+        now: NOW,
+        limit: count,
+      },
+      options.ranking,
+    );
+    return ranked.map((entry) => entry.candidate.tmdbId);
+  };
+}
+
+function buildCatalogue(training: TrainingData, neighbours: ReadonlyMap<string, NeighbourList>): CandidateTitle[] {
+  const ratings = new Map<number, number[]>();
+  for (const history of training.histories.values()) for (const rating of history) ratings.set(rating.item, [...(ratings.get(rating.item) ?? []), rating.rating]);
+  return training.films.map((film) => {
+    const stars = ratings.get(film.id) ?? [];
+    const key = `movie:${film.id}`;
+    return {
+      key,
+      mediaType: "movie",
+      tmdbId: film.id,
+      title: film.title,
+      genreIds: film.genreIds,
+      castIds: [],
+      directorIds: [],
+      keywordIds: [],
+      originalLanguage: "en",
+      releaseYear: film.year,
+      popularity: stars.length,
+      voteAverage: stars.length ? (2 * stars.reduce((sum, star) => sum + star, 0)) / stars.length : null,
+      voteCount: stars.length,
+      runtime: null,
+      sources: ["genre"],
+      inModel: neighbours.has(key),
+    };
+  });
+}
+
+const toSeed = (film: CandidateTitle): Omit<SeedTitle, "weight" | "addedAt"> => ({
+  key: film.key,
+  mediaType: film.mediaType,
+  tmdbId: film.tmdbId,
+  title: film.title,
+  genreIds: film.genreIds,
+  castIds: film.castIds,
+  directorIds: film.directorIds,
+  keywordIds: film.keywordIds,
+  originalLanguage: film.originalLanguage,
+  releaseYear: film.releaseYear,
+});
