@@ -13,6 +13,7 @@
 import { chooseEaseLambda, easeRecommender, itemKnnRecommender, popularityRecommender } from "./lib/quality-baselines.ts";
 import { evaluate, compare, summarize, type Evaluation, type Interval, type PairedComparison, type QualitySummary, type RecommenderEntry } from "./lib/quality-metrics.ts";
 import { findMovieLens100kDir, loadMovieLens100k, MOVIELENS_DOWNLOAD_HELP, temporalSplit, trainingDataOf } from "./lib/movielens.ts";
+import { productRecommender } from "./lib/quality-product.ts";
 import { log, round, writeResult } from "./lib/report.ts";
 
 /** One seed for every bootstrap, so intervals are reproducible and paired differences share resamples. */
@@ -38,6 +39,8 @@ const RECOMMENDERS: RecommenderEntry[] = [
   { name: "popularity", build: popularityRecommender },
   { name: "item-kNN", build: itemKnnRecommender },
   { name: `EASE (λ ${easeChoice.lambda})`, build: (data) => easeRecommender(data, { lambda: easeChoice.lambda }) },
+  // The product's own trainer and request-time scorer, in-process (bench/lib/quality-product.ts).
+  { name: "movierec (in-process)", build: (data) => productRecommender(data) },
 ];
 
 interface Row {

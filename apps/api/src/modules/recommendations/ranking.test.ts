@@ -311,6 +311,20 @@ describe("rankRecommendations", () => {
     }
   });
 
+  it("never lets the page size change the list: the first n of any longer list are the same n", () => {
+    // Two seeds' worth of strong candidates, so the per-seed cap of the re-rank binds.
+    const p = fanOf("crime", 2, [G.crime]);
+    const [a, b] = p.seeds;
+    const cands = without(catalogue, p.seeds).slice(0, 400);
+    const neighbours = new Map([
+      [a!.key, { keys: cands.slice(0, 60).map((c) => c.key), weights: cands.slice(0, 60).map((_, n) => 1 - n / 100) }],
+      [b!.key, { keys: cands.slice(60, 90).map((c) => c.key), weights: cands.slice(60, 90).map((_, n) => 0.3 - n / 300) }],
+    ]);
+    const inp = { ...input(p, cands, 10), neighbours };
+    const full = keys(rankRecommendations({ ...inp, limit: 120 }));
+    for (const limit of [1, 5, 10, 11, 20, 21, 50]) expect(keys(rankRecommendations({ ...inp, limit }))).toEqual(full.slice(0, limit));
+  });
+
   it("is deterministic and independent of candidate order", () => {
     const p = fanOf("action", 10, [G.action]);
     const { candidates, seeds, neighbours } = withNeighbours(catalogue, p.seeds, 200, 10);

@@ -277,7 +277,7 @@ describe("reusing a ranking", () => {
     expect((await readRanking(ctx, user.id, field)).hit?.items.map((item) => item.key)).toEqual(["movie:2"]);
   });
 
-  it("ranks afresh on every request when RECOMMENDATIONS_CACHE_SECONDS=0", async () => {
+  it("ranks afresh on every request when RECOMMENDATIONS_CACHE_SECONDS=0, and a page never depends on the page size", async () => {
     const uncached = await startTestApi({ catalogue: api.catalogue, env: { RECOMMENDATIONS_CACHE_SECONDS: "0" } });
     try {
       await uncached.seedMediaCache(3);
@@ -287,6 +287,27 @@ describe("reusing a ranking", () => {
       uncached.sqlQueries.count = 0;
       await uncached.graphql(light, {}, { token: user.token });
       expect(uncached.sqlQueries.count).toBeGreaterThan(4);
+
+      // A person with taste and a trained model, every page ranked afresh: first 10 is the prefix
+      // of first 20 and of first 50, and `after` the 10th continues the list exactly.
+      const titles = (await uncached.services.prisma.mediaCache.findMany({ where: { mediaType: "MOVIE" }, orderBy: { popularity: "desc" }, take: 40 })).map((row) => row.tmdbId);
+      const add = (person: typeof user, ids: number[]) =>
+        Promise.all(ids.map((id) => uncached.graphql(`mutation($id: Int!) { addFavourite(media: { type: MOVIE, tmdbId: $id }) { id } }`, { id }, { token: person.token })));
+      for (let fan = 0; fan < 8; fan++) await add(await uncached.createUser(), titles.filter((_, index) => index % 8 === fan || index % 5 === fan % 5));
+      await trainModel(uncached.services, { model: DEFAULT_ITEM_MODEL_CONFIG });
+      await add(user, titles.slice(0, 1)); // one seed: the per-seed cap of the diversity re-rank binds
+      const page = async (first: number, after?: string) => {
+        const result = await uncached.graphql(`query($first: Int, $after: String) { recommendations(first: $first, after: $after) { edges { cursor node { media { id } } } } }`, { first, after }, { token: user.token });
+        expect(result.errors).toBeUndefined();
+        return result.data!.recommendations.edges as Array<{ cursor: string; node: { media: { id: string } } }>;
+      };
+      const ids = (edges: Array<{ node: { media: { id: string } } }>) => edges.map((edge) => edge.node.media.id);
+      const [ten, twenty, fifty] = [await page(10), await page(20), await page(50)];
+      expect(fifty.length).toBe(50);
+      expect(ids(twenty).slice(0, 10)).toEqual(ids(ten));
+      expect(ids(fifty).slice(0, 20)).toEqual(ids(twenty));
+      expect(ids(await page(10, ten[9]!.cursor))).toEqual(ids(twenty).slice(10, 20));
+      expect(ids(await page(30, twenty[19]!.cursor))).toEqual(ids(fifty).slice(20, 50));
     } finally {
       await uncached.close();
     }

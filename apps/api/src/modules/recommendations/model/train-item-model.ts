@@ -10,7 +10,7 @@
 // the tail can be recommended from popular titles too.
 
 import { buildGramMatrix, easeNeighbourRows, invertRegularisedGram } from "./ease.ts";
-import { buildUserRows, columnCounts, keepColumns, TopNeighbours, transposeRows, type InteractionData } from "./interaction-matrix.ts";
+import { buildUserRows, columnCounts, keepColumns, TopNeighbours, transposeRows, type InteractionData, type SparseRows } from "./interaction-matrix.ts";
 import { ItemSimilarity } from "./item-knn.ts";
 
 export type { InteractionData } from "./interaction-matrix.ts";
@@ -70,26 +70,15 @@ type Row = { neighbours: Int32Array; weights: Float32Array };
 
 export function trainItemModel(data: InteractionData, config: ItemModelConfig): TrainedItemModel {
   const started = performance.now();
-  const allUserItems = buildUserRows(data);
-  const support = columnCounts(allUserItems);
-  const eligible = Uint8Array.from(support, (count) => (count >= config.minSupport ? 1 : 0));
-  const userItems = keepColumns(allUserItems, eligible);
-  const itemUsers = transposeRows(userItems);
+  const { userItems, itemUsers, support, eligible } = eligibleRows(data, config.minSupport);
   const denseItems = chooseDenseItems(support, eligible, config.denseMaxItems);
+  const ease = trainEasePart(userItems, denseItems, config);
 
-  let moment = performance.now();
-  const gram = buildGramMatrix(userItems, denseItems);
-  const gramMs = performance.now() - moment;
-  moment = performance.now();
-  invertRegularisedGram(gram, denseItems.length, config.lambda);
-  const easeRows = easeNeighbourRows(gram, denseItems, config.neighbours);
-  const invertMs = performance.now() - moment;
-
-  moment = performance.now();
+  const moment = performance.now();
   const knn = new ItemSimilarity(itemUsers, userItems, config.knnShrink);
-  const scale = knnScale(knn, denseItems, easeRows);
+  const scale = knnScale(knn, denseItems, ease.rows);
   const rows = new Map<number, Row>();
-  denseItems.forEach((item, p) => rows.set(item, easeRows[p]!));
+  denseItems.forEach((item, p) => rows.set(item, ease.rows[p]!));
   addTailRows({ rows, knn, eligible, denseItems, scale, neighbours: config.neighbours });
   const tailMs = performance.now() - moment;
 
@@ -104,9 +93,29 @@ export function trainItemModel(data: InteractionData, config: ItemModelConfig): 
       interactions: userItems.start[userItems.rowCount]!,
       denseItems: denseItems.length,
       tailItems: eligibleCount - denseItems.length,
-      milliseconds: { gram: gramMs, invert: invertMs, tail: tailMs, total: performance.now() - started },
+      milliseconds: { gram: ease.gramMs, invert: ease.invertMs, tail: tailMs, total: performance.now() - started },
     },
   };
+}
+
+/** Person → eligible titles and title → people. A function of its own so that the rows with every title can be freed. */
+function eligibleRows(data: InteractionData, minSupport: number) {
+  const allUserItems = buildUserRows(data);
+  const support = columnCounts(allUserItems);
+  const eligible = Uint8Array.from(support, (count) => (count >= minSupport ? 1 : 0));
+  const userItems = keepColumns(allUserItems, eligible);
+  return { userItems, itemUsers: transposeRows(userItems), support, eligible };
+}
+
+/** EASE's lists, one per dense position. The n×n matrix lives only in here, not through the tail phase. */
+function trainEasePart(userItems: SparseRows, denseItems: Int32Array, config: ItemModelConfig) {
+  let moment = performance.now();
+  const gram = buildGramMatrix(userItems, denseItems);
+  const gramMs = performance.now() - moment;
+  moment = performance.now();
+  invertRegularisedGram(gram, denseItems.length, config.lambda);
+  const rows = easeNeighbourRows(gram, denseItems, config.neighbours);
+  return { rows, gramMs, invertMs: performance.now() - moment };
 }
 
 /** The `max` eligible titles with the most support (ties: lower index), returned in ascending index order as ease.ts needs. */
