@@ -29,14 +29,15 @@ export interface ItemModelConfig {
 }
 
 /**
- * Measured with bench/recommendations-training.ts on this 2-core machine.
- * - K = 100: more than a page of recommendations needs, and storage stays ~100 rows per title.
+ * Measured with bench/recommendations-training.ts on this 2-core machine (synthetic power-law data).
+ * - K = 100: more than a page of recommendations needs, and ~100 stored rows per title.
  * - minSupport 3: a title two people share says more about those two people than about the title.
- * - denseMaxItems 3000: the 5M-interaction case (100k people × 20k titles) trains in about a minute
- *   and a half, with the inversion (n³) about a quarter of it and 72 MB for the n×n matrix; 5000 would
- *   cost ≈ 4.6× the inversion time and 200 MB for the titles that carry most interactions anyway.
- * - λ 200: Steck's paper finds λ in the hundreds best for data of this density, and it keeps
- *   G + λI well conditioned for titles with little support.
+ * - denseMaxItems 5000: the 5M-interaction case (100k people × 20k titles) trains in about a minute
+ *   (the n³ inversion ≈ 45 s of it) with a 200 MB n×n matrix and a peak of ≈ 450 MB RSS, and those
+ *   5000 titles carry ≈ 70 % of the interactions. Time grows with n³ and memory with n²: 3000 takes
+ *   ≈ 10 s to invert, 8000 ≈ 4× as long as 5000 and a 512 MB matrix.
+ * - λ 200: Steck's paper uses 200–1000 on larger data sets; it keeps G + λI well conditioned for
+ *   titles with little support. Not tuned for quality here: that is the quality bench's job.
  * - knnShrink 20: similarities of pairs shared by a handful of people are damped towards 0.
  */
 export const DEFAULT_ITEM_MODEL_CONFIG: ItemModelConfig = { neighbours: 100, minSupport: 3, denseMaxItems: 5000, lambda: 200, knnShrink: 20 };
@@ -127,8 +128,8 @@ function chooseDenseItems(support: Int32Array, eligible: Uint8Array, max: number
 }
 
 /**
- * EASE weights are regression coefficients (typically 0.01–0.3 at λ in the hundreds), kNN weights
- * cosines (up to 1), so the two are not comparable as they come. One factor rescales every kNN weight
+ * EASE weights are regression coefficients (well below 1 at λ in the hundreds), kNN weights cosines
+ * (up to 1), so the two are not comparable as they come. One factor rescales every kNN weight
  * so that, on a sample of dense titles spread over the support ranking, the mean top-1 kNN weight
  * equals the mean top-1 EASE weight of the same titles: a kNN neighbour then counts about as much as
  * an EASE neighbour of the same rank. One factor keeps the kNN order intact. Without dense titles
