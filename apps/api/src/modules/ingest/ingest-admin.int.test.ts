@@ -3,6 +3,7 @@
 import { Worker } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { QUEUES } from "./ingest.queues.ts";
+import { startModelWorker } from "../recommendations/model/model.worker.ts";
 import { startTestApi, type TestApi, type TestUser } from "../../test-support/api-harness.ts";
 
 let api: TestApi;
@@ -34,12 +35,44 @@ describe("ingestStatus", () => {
     expect(result.data!.ingestStatus.cursors).toEqual([{ list: "movie/popular", nextPage: 7, lastPage: 500, cycle: 2, pagesFetched: 1_006, lastError: "TMDB answered 503" }]);
     const details = result.data!.ingestStatus.queues.find((queue: { name: string }) => queue.name === "movierec-details");
     expect(details).toMatchObject({ waiting: 1, failed: 1, recentFailures: [{ id: "details-tv-2", reason: "TMDB did not answer within 10000 ms", attempts: 1 }] });
-    expect(result.data!.ingestStatus.queues.map((queue: { name: string }) => queue.name).sort()).toEqual(["movierec-details", "movierec-details-refresh", "movierec-ingest"]);
+    expect(result.data!.ingestStatus.queues.map((queue: { name: string }) => queue.name).sort()).toEqual(["movierec-details", "movierec-details-refresh", "movierec-ingest", "movierec-model"]);
   });
 
   it("is refused to non-admins", async () => {
     expect((await api.graphql(STATUS, {}, { token: user.token })).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
     expect((await api.graphql(STATUS)).errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+  });
+});
+
+describe("recommendation model", () => {
+  const MODEL = `{ recommendationModel { newInteractions live { version status titles interactions users trainingMs liveAt } latest { version status } } }`;
+  it("shows admins the live model, and trainRecommendationModel queues one training however often it is asked", async () => {
+    const before = await api.graphql(MODEL, {}, { token: admin.token });
+    expect(before.data!.recommendationModel).toEqual({ newInteractions: 0, live: null, latest: null });
+    await api.seedMediaCache(1);
+    const titles = await api.services.prisma.mediaCache.findMany({ where: { mediaType: "MOVIE" }, take: 4, select: { tmdbId: true } });
+    expect(titles).toHaveLength(4);
+    for (let person = 0; person < 3; person++) {
+      const fan = await api.createUser();
+      for (const { tmdbId } of titles) await api.graphql(`mutation($id: Int!) { addFavourite(media: { type: MOVIE, tmdbId: $id }) { id } }`, { id: tmdbId }, { token: fan.token });
+    }
+    const ask = `mutation { trainRecommendationModel { jobId alreadyQueued } }`;
+    const first = await api.graphql(ask, {}, { token: admin.token });
+    const again = await api.graphql(ask, {}, { token: admin.token });
+    expect(first.data!.trainRecommendationModel.alreadyQueued).toBe(false);
+    expect(again.data!.trainRecommendationModel).toEqual({ jobId: first.data!.trainRecommendationModel.jobId, alreadyQueued: true });
+    expect((await api.graphql(ask, {}, { token: user.token })).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    // The worker's model queue runs it.
+    const model = await startModelWorker({ ...api.services, config: { ...api.services.config, MODEL_CHECK_EVERY_SECONDS: 0 } });
+    try {
+      await expect.poll(async () => (await api.graphql(MODEL, {}, { token: admin.token })).data!.recommendationModel.live?.status, { timeout: 15_000 }).toBe("LIVE");
+    } finally {
+      await model.close();
+    }
+    const after = (await api.graphql(MODEL, {}, { token: admin.token })).data!.recommendationModel;
+    expect(after.live).toMatchObject({ titles: 4, interactions: 12, users: 3 });
+    expect(after.newInteractions).toBe(0);
+    expect((await api.graphql(MODEL, {}, { token: user.token })).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
   });
 });
 
