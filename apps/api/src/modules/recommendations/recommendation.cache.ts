@@ -5,7 +5,8 @@
 // wait to be considered.
 //
 // One Redis hash per user: field `version`, bumped by every invalidation, and one field per
-// request shape (filters; a deeper page than the stored list reaches ranks again) holding the ranked keys, scores and reasons with the version they
+// request shape (its filters: every page is a slice of one list, and a page deeper than the stored
+// list reaches ranks it again) holding the ranked keys, scores and reasons with the version they
 // were ranked under. A ranking that started before an invalidation is never stored over it: the
 // store is conditional on the version it read first (one Lua script), so a stale list cannot win a
 // race against a favourite added meanwhile.
@@ -59,7 +60,7 @@ return version`;
 const userKey = (ctx: GraphQLContext, userId: string) => `${ctx.config.REDIS_KEY_PREFIX}recommendations:${userId}`;
 const ttlMs = (ctx: GraphQLContext) => ctx.config.RECOMMENDATIONS_CACHE_SECONDS * 1000;
 
-/** The field one request shape is stored under: its filters and how deep it ranked. */
+/** The field one request shape is stored under (its filters). */
 export function rankingField(shape: unknown): string {
   return createHash("sha1").update(JSON.stringify(shape)).digest("base64url");
 }
