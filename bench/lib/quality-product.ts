@@ -17,6 +17,8 @@ export interface ProductOptions {
   weights?: Readonly<InteractionWeights>;
   model?: Partial<ItemModelConfig>;
   ranking?: RankingOptions;
+  /** Experiments only: rank every film the person has not seen instead of the API's pools. */
+  wholeCatalogue?: boolean;
 }
 
 const KIND = { favourite: "FAVOURITE", watched: "WATCHED", dismissed: "DISMISSED" } as const;
@@ -73,6 +75,7 @@ export function productRecommender(training: TrainingData, options: ProductOptio
       add(byPopularity.filter((film) => open(film) && inGenres(film)).slice(0, POOL.genre));
       add(byRating.filter((film) => open(film) && inGenres(film)).slice(0, POOL.topRated));
     } else add(byRating.filter(open).slice(0, POOL.topRated));
+    if (options.wholeCatalogue) add(catalogue.filter(open));
     const ranked = rankRecommendations(
       {
         profile: { likedGenreIds: [], dislikedGenreIds: [], languages: [], yearFrom: null, yearTo: null, seeds },

@@ -7,7 +7,7 @@
 // title keeps, so a new favourite changes the very next answer without waiting for training. The
 // seed that contributed most is remembered: it is the one "People who liked X also liked this" names.
 
-/** One title's neighbours in the live model, best first ("movie:550" keys, weights > 0). */
+/** One title's neighbours in the live model, best first ("movie:550" keys); EASE lists end in negative weights. */
 export interface NeighbourList {
   keys: readonly string[];
   weights: ArrayLike<number>;

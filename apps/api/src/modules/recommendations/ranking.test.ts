@@ -1,6 +1,7 @@
 import { describe, it, expect } from "vitest";
 import {
   BLENDED_WEIGHTS,
+  COLLABORATIVE_SHARE,
   CONTENT_WEIGHTS,
   REASON_KINDS_FOR_COMPONENT,
   bayesianRating,
@@ -51,7 +52,7 @@ describe("helpers", () => {
     const sum = (w: RankingWeights) => Object.values(w).reduce((a, b) => a + b, 0);
     expect(sum(CONTENT_WEIGHTS)).toBeCloseTo(1, 10);
     expect(sum(BLENDED_WEIGHTS)).toBeCloseTo(1, 10);
-    expect(BLENDED_WEIGHTS.collaborative).toBeCloseTo(0.3, 10);
+    expect(BLENDED_WEIGHTS.collaborative).toBeCloseTo(COLLABORATIVE_SHARE, 10);
     expect(BLENDED_WEIGHTS.genre / BLENDED_WEIGHTS.quality).toBeCloseTo(CONTENT_WEIGHTS.genre / CONTENT_WEIGHTS.quality, 10);
     expect(blendWeights(0).collaborative).toBe(0);
     // popularity is a weak prior

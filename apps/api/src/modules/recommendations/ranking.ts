@@ -85,14 +85,13 @@ export const CONTENT_WEIGHTS: Readonly<RankingWeights> = Object.freeze({
  * The collaborative share at full confidence: the trained item-to-item model's score (EASE + item-kNN
  * neighbour lists, collaborative.ts) takes this much of the total from the content signals,
  * proportionally (genre 0.30 → 0.09 and so on). Chosen on the validation split cut from MovieLens
- * 100K's training data (bench/recommendations-quality.ts; never the test), HR@20 / NDCG@20 /
- * coverage@20 of the whole ranking against plain EASE (λ 200) on the same split 0.834 / 0.229 / 0.217:
- *   share 0.3  0.849 / 0.224 / 0.213      share 0.6  0.856 / 0.235 / 0.193
- *   share 0.7  0.857 / 0.237 / 0.191  ←   share 0.8  0.855 / 0.237 / 0.192
- *   share 0.9, no MMR  0.845 / 0.236 / 0.189
- * Content keeps 30 %: it carries new people and new titles, explains picks, and re-ranks within what
- * the person allows. Dropping the quality and popularity priors raised coverage to 0.200–0.209 at a
- * small cost in NDCG; no setting tried reached EASE's coverage (docs/recommendations.md).
+ * 100K's training data (bench/recommendations-quality.ts; never the test). HR@20 / NDCG@20 /
+ * coverage@20 of the whole ranking, with 100 positive + 100 negative neighbours per title (plain EASE
+ * on the same split: 0.834 / 0.229 / 0.217):
+ *   share 0.6  0.867 / 0.251 / 0.254      share 0.7  0.867 / 0.252 / 0.252  ←
+ *   share 0.8  0.862 / 0.253 / 0.248      share 0.7, MMR λ 0.9  0.865 / 0.252 / 0.249
+ * (with positive neighbours only, 0.3 → 0.7 had moved NDCG@20 from 0.224 to 0.237.) Content keeps 30 %:
+ * it carries new people and new titles, explains picks, and re-ranks within what the person allows.
  * The share grows with the evidence: the person's seeds that the model knows (full at two
  * favourites' worth). A new release the model has not learnt yet gets the pool's mean collaborative
  * score rather than a zero.
@@ -597,7 +596,7 @@ export function scoreCandidates(input: RankingInput, options: RankingOptions = {
       if (entry.score > maxCollab) maxCollab = entry.score;
     }
     if (c.inModel) {
-      inModelSum += collabRaw[i] as number;
+      inModelSum += Math.max(0, collabRaw[i] as number);
       inModelCount++;
     }
   }
@@ -774,7 +773,7 @@ export function scoreCandidates(input: RankingInput, options: RankingOptions = {
     // collaborative. A new release the model has not learnt yet (it came after the last training, or
     // too few people have it) has had no time to gather evidence: it gets the pool's mean rather than
     // a zero, so it is neither buried for being new nor lifted above titles people keep together.
-    const collaborative = isNew && !c.inModel ? meanCollab : maxCollab > 0 ? (collabRaw[i] as number) / maxCollab : 0;
+    const collaborative = isNew && !c.inModel ? meanCollab : maxCollab > 0 ? clamp01((collabRaw[i] as number) / maxCollab) : 0;
 
     const components = { genre: clamp01(genre), similarity, people, collaborative, context, discovery, quality, popularity };
     let weights: RankingWeights;

@@ -50,17 +50,43 @@ export function invertRegularisedGram(gram: Float64Array, n: number, lambda: num
   invertSymmetricPositiveDefinite(gram, n);
 }
 
-/** For every dense position i, the `neighbours` titles j with the largest positive B_ij = −P_ij / P_jj. */
-export function easeNeighbourRows(precision: Float64Array, denseItems: Int32Array, neighbours: number): { neighbours: Int32Array; weights: Float32Array }[] {
+/**
+ * For every dense position i, the `neighbours` titles j with the largest positive B_ij = −P_ij / P_jj,
+ * then the `negativeNeighbours` with the most negative B_ij (most negative last, so a row's weights
+ * stay in descending order). EASE's negative weights are what keep its lists from drifting to the
+ * titles everybody has: without them a person's score for a blockbuster only ever adds up.
+ */
+export function easeNeighbourRows(precision: Float64Array, denseItems: Int32Array, neighbours: number, negativeNeighbours = 0): { neighbours: Int32Array; weights: Float32Array }[] {
   const n = denseItems.length;
   const negativeInverseDiagonal = new Float64Array(n);
   for (let j = 0; j < n; j++) negativeInverseDiagonal[j] = -1 / precision[j * n + j]!;
   const top = new TopNeighbours(neighbours);
+  const bottom = new TopNeighbours(negativeNeighbours);
   const rows = [];
   for (let i = 0; i < n; i++) {
     const row = i * n;
-    for (let j = 0; j < n; j++) if (j !== i) top.offer(denseItems[j]!, precision[row + j]! * negativeInverseDiagonal[j]!);
-    rows.push(top.take());
+    for (let j = 0; j < n; j++) {
+      if (j === i) continue;
+      const weight = precision[row + j]! * negativeInverseDiagonal[j]!;
+      top.offer(denseItems[j]!, weight);
+      if (negativeNeighbours > 0) bottom.offer(denseItems[j]!, -weight);
+    }
+    const positive = top.take();
+    if (negativeNeighbours === 0) {
+      rows.push(positive);
+      continue;
+    }
+    const negative = bottom.take(); // most negative first, as magnitudes
+    const count = negative.neighbours.length;
+    const ids = new Int32Array(positive.neighbours.length + count);
+    const weights = new Float32Array(ids.length);
+    ids.set(positive.neighbours);
+    weights.set(positive.weights);
+    for (let k = 0; k < count; k++) {
+      ids[positive.neighbours.length + k] = negative.neighbours[count - 1 - k]!;
+      weights[positive.neighbours.length + k] = -negative.weights[count - 1 - k]!;
+    }
+    rows.push({ neighbours: ids, weights });
   }
   return rows;
 }

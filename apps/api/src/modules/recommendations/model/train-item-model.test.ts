@@ -25,7 +25,7 @@ function randomEntries(options: { seed: number; users: number; items: readonly n
   return entries;
 }
 
-const config = (overrides: Partial<ItemModelConfig>): ItemModelConfig => ({ neighbours: 10, minSupport: 1, denseMaxItems: 100, lambda: 5, knnShrink: 0, ...overrides });
+const config = (overrides: Partial<ItemModelConfig>): ItemModelConfig => ({ neighbours: 10, negativeNeighbours: 0, minSupport: 1, denseMaxItems: 100, lambda: 5, knnShrink: 0, ...overrides });
 const listOf = (model: TrainedItemModel, item: number) => model.lists.find((list) => list.item === item);
 const neighboursOf = (model: TrainedItemModel, item: number) => [...(listOf(model, item)?.neighbours ?? [])];
 
@@ -103,6 +103,25 @@ describe("trainItemModel", () => {
       expect([...list.neighbours]).toEqual(expected);
       list.weights.forEach((w, k) => expect(w).toBeCloseTo(b[i]![expected[k]!]!, 6));
     }
+  });
+
+  it("keeps EASE's most negative weights after the positive ones when asked, still in descending order", () => {
+    const items = [0, 1, 2, 3, 4, 5, 6, 7];
+    const entries = randomEntries({ seed: 5, users: 40, items, density: 0.45 });
+    const lambda = 3;
+    const model = trainItemModel(interactions(entries, 8), config({ lambda, neighbours: 2, negativeNeighbours: 2 }));
+    const b = referenceEase(entries, items, lambda);
+    let negatives = 0;
+    for (const i of items) {
+      const others = items.filter((j) => j !== i);
+      const positive = others.filter((j) => b[i]![j]! > 0).sort((j, k) => b[i]![k]! - b[i]![j]!).slice(0, 2);
+      const negative = others.filter((j) => b[i]![j]! < 0).sort((j, k) => b[i]![j]! - b[i]![k]!).slice(0, 2).reverse();
+      const list = listOf(model, i)!;
+      expect([...list.neighbours]).toEqual([...positive, ...negative]);
+      list.weights.forEach((w, k) => expect(w).toBeCloseTo(b[i]![[...positive, ...negative][k]!]!, 6));
+      negatives += negative.length;
+    }
+    expect(negatives).toBeGreaterThan(0);
   });
 
   it("puts the most-supported titles into EASE", () => {
