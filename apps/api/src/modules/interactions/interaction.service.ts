@@ -65,13 +65,21 @@ export async function listWatchlistInteractions(deps: Deps, input: { userId: str
   }));
 }
 
-/** What the person has done with each of these titles (the per-user fields of `Media`), in one statement. */
+/**
+ * What the person has done with each of these titles (the per-user fields of `Media`), in one
+ * statement of index lookups. As a plain join Postgres hashed the person's whole library (0.3 → 1 ms
+ * from 0 to 2,000 favourites, found by bench/recommendations-writes.ts); `OFFSET 0` keeps the lateral
+ * subquery from being flattened back into that join.
+ */
 export async function interactionStates(deps: Deps, input: { userId: string; refs: readonly MediaRef[] }) {
   const keys = input.refs.map((ref) => ({ type: toTmdbKind(ref.mediaType), id: ref.tmdbId }));
   const rows = await deps.prisma.$queryRaw<Array<{ type: string; id: number; kind: string; created_at: Date }>>`
-    SELECT k.type, k.id, i.kind::text AS kind, i.created_at
+    SELECT k.type, k.id, i.kind, i.created_at
       FROM jsonb_to_recordset(${JSON.stringify(keys)}::jsonb) AS k(type text, id int)
-      JOIN interaction i ON i.user_id = ${input.userId}::uuid AND i.media_type = k.type::media_type AND i.tmdb_id = k.id`;
+     CROSS JOIN LATERAL (
+       SELECT x.kind::text AS kind, x.created_at FROM interaction x
+        WHERE x.user_id = ${input.userId}::uuid AND x.media_type = k.type::media_type AND x.tmdb_id = k.id
+       OFFSET 0) i`;
   const byKey = new Map<string, Map<string, Date>>();
   for (const row of rows) {
     const key = `${row.type}:${row.id}`;

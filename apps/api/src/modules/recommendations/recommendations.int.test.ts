@@ -155,7 +155,8 @@ describe("recommendations", () => {
     const { items } = await recommendations(user, { first: 20 });
     const pick = items.find((item) => item.media.tmdbId === x);
     expect(pick).toBeDefined();
-    expect(pick!.reasons.some((reason) => reason.kind === "PEOPLE_ALSO_LIKED")).toBe(true);
+    // The reason names the caller's own favourite that brought it in.
+    expect(pick!.reasons.find((reason) => reason.kind === "PEOPLE_ALSO_LIKED")?.refersTo).toBe(`movie:${liked[0]}`);
     expect(items.findIndex((item) => item.media.tmdbId === x)).toBeLessThan(items.findIndex((item) => item.media.tmdbId === y) === -1 ? 99 : items.findIndex((item) => item.media.tmdbId === y));
   });
 
