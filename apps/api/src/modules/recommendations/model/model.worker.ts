@@ -1,11 +1,12 @@
 // The worker side of the model: a BullMQ worker for the model queue and the scheduled check that
-// trains when it is due (train-model.job.ts). Training is CPU work that holds this process for as
-// long as it runs (seconds at today's sizes; bench/recommendations-training.ts has the figures), so
-// its jobs hold their lock for MODEL_LOCK_MS rather than WORKER_LOCK_MS: another worker must not
-// take over a training that is merely busy.
+// trains when it is due (train-model.job.ts). The training itself runs in a child process at a lower
+// priority (train-in-child-process.ts), so this process keeps renewing its locks and running ingest
+// meanwhile. A training takes up to minutes (bench/recommendations-training.ts), so its jobs hold
+// their lock for MODEL_LOCK_MS: another worker must not take over a training that is merely long.
 import { Worker, type Job } from "bullmq";
 import type { AppServices } from "../../../graphql/context.ts";
 import { MANUAL_TRAINING_JOB_ID, QUEUES } from "../../ingest/ingest.queues.ts";
+import { trainItemModelInChildProcess } from "./train-in-child-process.ts";
 import { defaultTrainingPolicy, runModelJob, type TrainModelPayload } from "./train-model.job.ts";
 
 const MODEL_LOCK_MS = 15 * 60_000;
@@ -15,7 +16,7 @@ export async function startModelWorker(services: AppServices) {
   const { config, logger, prisma, queues } = services;
   const policy = defaultTrainingPolicy(config);
   await queues.model.setGlobalConcurrency(QUEUES.model.globalConcurrency ?? 1);
-  const worker = new Worker<TrainModelPayload>(QUEUES.model.name, async (job: Job<TrainModelPayload>) => runModelJob({ prisma, logger }, job.data, policy), {
+  const worker = new Worker<TrainModelPayload>(QUEUES.model.name, async (job: Job<TrainModelPayload>) => runModelJob({ prisma, logger }, job.data, policy, trainItemModelInChildProcess), {
     connection: services.redis,
     prefix: `${config.REDIS_KEY_PREFIX}bull`,
     lockDuration: Math.max(config.WORKER_LOCK_MS, MODEL_LOCK_MS),

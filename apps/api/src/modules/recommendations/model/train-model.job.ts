@@ -6,7 +6,7 @@ import type { PrismaClient } from "../../../db.ts";
 import type { Logger } from "../../../logger.ts";
 import { failModelVersion, modelStatus, startModelVersion, switchLiveModel, writeNeighbourLists } from "./item-model.store.ts";
 import { readInteractions } from "./read-interactions.ts";
-import { DEFAULT_ITEM_MODEL_CONFIG, trainItemModel, type ItemModelConfig } from "./train-item-model.ts";
+import { DEFAULT_ITEM_MODEL_CONFIG, trainItemModel, type InteractionData, type ItemModelConfig, type TrainedItemModel } from "./train-item-model.ts";
 
 export interface TrainModelPayload {
   reason: "schedule" | "admin" | "cli";
@@ -44,15 +44,18 @@ export interface TrainingSummary {
   milliseconds: { read: number; train: number; write: number };
 }
 
+/** How the numbers are crunched: in this process, or in a child process (train-in-child-process.ts). */
+export type Trainer = (data: InteractionData, config: ItemModelConfig) => TrainedItemModel | Promise<TrainedItemModel>;
+
 /** Trains a new version from every interaction and puts it live. A failure leaves the live model as it was. */
-export async function trainModel(deps: Deps, policy: Pick<TrainingPolicy, "model">): Promise<TrainingSummary> {
+export async function trainModel(deps: Deps, policy: Pick<TrainingPolicy, "model">, train: Trainer = trainItemModel): Promise<TrainingSummary> {
   const started = performance.now();
   const dataUpTo = new Date();
   const version = await startModelVersion(deps, { algorithm: "ease+item-knn", params: { ...policy.model }, dataUpTo });
   try {
     const data = await readInteractions(deps, { createdBefore: dataUpTo });
     const read = performance.now();
-    const model = trainItemModel(data, policy.model);
+    const model = await train(data, policy.model);
     const trained = performance.now();
     const titles = await writeNeighbourLists(deps, {
       version,
@@ -78,11 +81,11 @@ export async function trainModel(deps: Deps, policy: Pick<TrainingPolicy, "model
 }
 
 /** The job: train when forced or due; otherwise say why not. */
-export async function runModelJob(deps: Deps, payload: TrainModelPayload, policy: TrainingPolicy): Promise<TrainingSummary | { skipped: string }> {
+export async function runModelJob(deps: Deps, payload: TrainModelPayload, policy: TrainingPolicy, train?: Trainer): Promise<TrainingSummary | { skipped: string }> {
   const due = payload.force ? `asked for (${payload.reason})` : await trainingDue(deps, policy);
   if (!due) return { skipped: "not due" };
   deps.logger.info({ reason: payload.reason, why: due }, "training the recommendation model");
-  return trainModel(deps, policy);
+  return trainModel(deps, policy, train);
 }
 
 export const defaultTrainingPolicy = (config: { MODEL_TRAIN_EVERY_MINUTES: number; MODEL_TRAIN_AFTER_INTERACTIONS: number; MODEL_DENSE_MAX_TITLES?: number }): TrainingPolicy => ({

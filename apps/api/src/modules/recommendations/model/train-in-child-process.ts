@@ -1,0 +1,41 @@
+// Runs trainItemModel in a child process (training.process.ts) at a lower CPU priority, so the
+// worker's event loop stays free while it trains. From source (tsx) the child runs the .ts file
+// with tsx; from the production build it runs dist/model-training-process.js (build.mjs).
+import { fork } from "node:child_process";
+import { existsSync } from "node:fs";
+import { setPriority } from "node:os";
+import { fileURLToPath } from "node:url";
+import type { InteractionData, ItemModelConfig, TrainedItemModel } from "./train-item-model.ts";
+
+/** Nice value of the training process: below the API and the other queues' work. */
+const TRAINING_NICENESS = 10;
+
+function childEntry(): { path: string; execArgv: string[] } {
+  if (import.meta.url.endsWith(".ts")) return { path: fileURLToPath(new URL("./training.process.ts", import.meta.url)), execArgv: ["--import", "tsx"] };
+  // Bundled: this code sits in dist/ or dist/chunks/, the entry in dist/.
+  const candidates = [new URL("./model-training-process.js", import.meta.url), new URL("../model-training-process.js", import.meta.url)].map((url) => fileURLToPath(url));
+  const path = candidates.find((candidate) => existsSync(candidate));
+  if (!path) throw new Error(`the training process entry is missing (looked for ${candidates.join(", ")}); rebuild the API`);
+  return { path, execArgv: [] };
+}
+
+export function trainItemModelInChildProcess(data: InteractionData, config: ItemModelConfig): Promise<TrainedItemModel> {
+  const entry = childEntry();
+  return new Promise((resolve, reject) => {
+    const child = fork(entry.path, [], { execArgv: entry.execArgv, serialization: "advanced", stdio: ["ignore", "inherit", "inherit", "ipc"] });
+    try {
+      if (child.pid) setPriority(child.pid, TRAINING_NICENESS);
+    } catch {
+      // Not permitted here: it trains at normal priority, still off the event loop.
+    }
+    let settled = false;
+    child.once("message", (message: { model?: TrainedItemModel; error?: string }) => {
+      settled = true;
+      if (message.model) resolve(message.model);
+      else reject(new Error(`training failed: ${message.error}`));
+    });
+    child.once("error", (error) => !settled && ((settled = true), reject(error)));
+    child.once("exit", (code, signal) => !settled && ((settled = true), reject(new Error(`the training process exited (${signal ?? code}) before it answered`))));
+    child.send({ data, config });
+  });
+}
