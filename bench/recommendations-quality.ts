@@ -9,11 +9,13 @@
 //
 // Prints HR@10/20, NDCG@10/20 and coverage@20 with 95 % intervals for every recommender, then the
 // paired difference (row − earlier row, per person on the same people) of HR@20, NDCG@20 and
-// coverage@20 for every pair. A recommender is one line in RECOMMENDERS.
+// coverage@20 for every pair. A recommender is one line in RECOMMENDERS. The "GraphQL API" row runs
+// the whole product (Postgres, Redis, the API's production build) and takes about 5 of the ~6 minutes.
 import { chooseEaseLambda, easeRecommender, itemKnnRecommender, popularityRecommender } from "./lib/quality-baselines.ts";
 import { evaluate, compare, summarize, type Evaluation, type Interval, type PairedComparison, type QualitySummary, type RecommenderEntry } from "./lib/quality-metrics.ts";
 import { findMovieLens100kDir, loadMovieLens100k, MOVIELENS_DOWNLOAD_HELP, temporalSplit, trainingDataOf } from "./lib/movielens.ts";
 import { productRecommender } from "./lib/quality-product.ts";
+import { agreementRow, productApiEntry } from "./lib/quality-api.ts";
 import { log, round, writeResult } from "./lib/report.ts";
 
 /** One seed for every bootstrap, so intervals are reproducible and paired differences share resamples. */
@@ -35,12 +37,15 @@ log(`MovieLens 100K: ${ratings.length} ratings, ${split.people.size} people, ${f
 const easeChoice = await chooseEaseLambda(training);
 log(`EASE λ on the validation split (NDCG@20): ${easeChoice.grid.map(({ lambda, ndcg20 }) => `${lambda} → ${ndcg20.toFixed(4)}`).join(", ")}; chosen ${easeChoice.lambda}`);
 
+// The whole product over its public GraphQL API (bench/lib/quality-api.ts): a stack it stops at the end.
+const productApi = productApiEntry();
 const RECOMMENDERS: RecommenderEntry[] = [
   { name: "popularity", build: popularityRecommender },
   { name: "item-kNN", build: itemKnnRecommender },
   { name: `EASE (λ ${easeChoice.lambda})`, build: (data) => easeRecommender(data, { lambda: easeChoice.lambda }) },
   // The product's own trainer and request-time scorer, in-process (bench/lib/quality-product.ts).
   { name: "movierec (in-process)", build: (data) => productRecommender(data) },
+  productApi,
 ];
 
 interface Row {
@@ -68,6 +73,11 @@ const pairs: { a: string; b: string; difference: PairedComparison }[] = [];
 rows.forEach((row, index) => {
   for (const earlier of rows.slice(0, index)) pairs.push({ a: row.name, b: earlier.name, difference: compare(row.evaluation, earlier.evaluation, films.length, BOOTSTRAP) });
 });
+
+const apiVsInProcess = pairs.find(({ a, b }) => a === productApi.name && b === "movierec (in-process)");
+const agreement = apiVsInProcess ? [agreementRow(apiVsInProcess.difference)] : [];
+const apiSummary = [...(await productApi.summary()), ...agreement];
+await productApi.stop();
 
 const formatInterval = ({ value, low, high }: Interval, signed = false) => {
   const sign = signed && value >= 0 ? "+" : "";
@@ -99,6 +109,7 @@ console.table(
     ]),
   ),
 );
+for (const { measure, value, target, met } of apiSummary) log(`${measure}: ${value}${target ? ` (target ${target}: ${met ? "met" : "NOT met"})` : ""}`);
 
 const roundInterval = ({ value, low, high }: Interval) => ({ value: round(value, 4), low: round(low, 4), high: round(high, 4) });
 const roundAll = <T extends object>(record: T) =>
@@ -106,10 +117,13 @@ const roundAll = <T extends object>(record: T) =>
 
 writeResult("recommendations-quality", {
   title: "Recommendation quality on MovieLens 100K, per-person temporal hold-out (HR, NDCG, coverage with 95 % intervals)",
-  summary: rows.map(({ name, summary }) => ({
-    measure: `${name}: HR@20 / NDCG@20 / coverage@20, ${summary.people} people`,
-    value: `HR@20 ${formatInterval(summary.hitRate20)}, NDCG@20 ${formatInterval(summary.ndcg20)}, coverage@20 ${formatInterval(summary.coverage20)}`,
-  })),
+  summary: [
+    ...rows.map(({ name, summary }) => ({
+      measure: `${name}: HR@20 / NDCG@20 / coverage@20, ${summary.people} people`,
+      value: `HR@20 ${formatInterval(summary.hitRate20)}, NDCG@20 ${formatInterval(summary.ndcg20)}, coverage@20 ${formatInterval(summary.coverage20)}`,
+    })),
+    ...apiSummary,
+  ],
   protocol:
     "People with ≥ 10 liked ratings (≥ 4 stars): the most recent ceil(20 %) of liked ratings (by timestamp, ties by item id) are the test; everything else they rated is training. " +
     "Nothing a person rated in training is ever recommended. Intervals: mean ± 1.96·sd/√n per person; coverage by a bias-corrected percentile bootstrap over people (1,000 resamples, seeded).",

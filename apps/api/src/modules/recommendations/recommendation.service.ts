@@ -96,19 +96,19 @@ interface PoolInput {
 function candidatePoolSql(input: PoolInput): Prisma.Sql {
   const where = poolFilter(input.userId, input.filters);
   const pools: Prisma.Sql[] = [
-    Prisma.sql`(SELECT m.media_type, m.tmdb_id, 'popular' AS source FROM media_cache m WHERE ${where} ORDER BY m.popularity DESC LIMIT ${POOL_LIMITS.popular})`,
+    Prisma.sql`(SELECT m.media_type, m.tmdb_id, 'popular' AS source FROM media_cache m WHERE ${where} ORDER BY m.popularity DESC, m.tmdb_id LIMIT ${POOL_LIMITS.popular})`,
   ];
   if (input.genreIds.length) {
-    pools.push(Prisma.sql`(SELECT m.media_type, m.tmdb_id, 'genre' FROM media_cache m WHERE m.genre_ids && ${input.genreIds}::int[] AND ${where} ORDER BY m.popularity DESC LIMIT ${POOL_LIMITS.genre})`);
+    pools.push(Prisma.sql`(SELECT m.media_type, m.tmdb_id, 'genre' FROM media_cache m WHERE m.genre_ids && ${input.genreIds}::int[] AND ${where} ORDER BY m.popularity DESC, m.tmdb_id LIMIT ${POOL_LIMITS.genre})`);
     pools.push(
-      Prisma.sql`(SELECT m.media_type, m.tmdb_id, 'top-rated' FROM media_cache m WHERE m.genre_ids && ${input.genreIds}::int[] AND m.vote_count >= 100 AND ${where} ORDER BY m.vote_average DESC LIMIT ${POOL_LIMITS.topRated})`,
+      Prisma.sql`(SELECT m.media_type, m.tmdb_id, 'top-rated' FROM media_cache m WHERE m.genre_ids && ${input.genreIds}::int[] AND m.vote_count >= 100 AND ${where} ORDER BY m.vote_average DESC, m.tmdb_id LIMIT ${POOL_LIMITS.topRated})`,
     );
   } else {
-    pools.push(Prisma.sql`(SELECT m.media_type, m.tmdb_id, 'top-rated' FROM media_cache m WHERE m.vote_count >= 100 AND ${where} ORDER BY m.vote_average DESC LIMIT ${POOL_LIMITS.topRated})`);
+    pools.push(Prisma.sql`(SELECT m.media_type, m.tmdb_id, 'top-rated' FROM media_cache m WHERE m.vote_count >= 100 AND ${where} ORDER BY m.vote_average DESC, m.tmdb_id LIMIT ${POOL_LIMITS.topRated})`);
   }
   if (input.castIds.length || input.directorIds.length) {
     pools.push(
-      Prisma.sql`(SELECT m.media_type, m.tmdb_id, 'people' FROM media_cache m WHERE (m.cast_ids && ${input.castIds}::int[] OR m.director_ids && ${input.directorIds}::int[]) AND ${where} ORDER BY m.popularity DESC LIMIT ${POOL_LIMITS.people})`,
+      Prisma.sql`(SELECT m.media_type, m.tmdb_id, 'people' FROM media_cache m WHERE (m.cast_ids && ${input.castIds}::int[] OR m.director_ids && ${input.directorIds}::int[]) AND ${where} ORDER BY m.popularity DESC, m.tmdb_id LIMIT ${POOL_LIMITS.people})`,
     );
   }
   if (input.collaborativeKeys.length) {
