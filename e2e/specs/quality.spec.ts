@@ -22,6 +22,9 @@ async function firstRecommendationHref(page: Page): Promise<string> {
 }
 
 test("pages have no console errors and no serious axe violations", async ({ page }) => {
+  // Fourteen page visits, each with a full axe run (≈ 3 s each in Chromium on this 2-core machine,
+  // plus the dev server's first compile of each route): about a minute of work, so 60 s was a coin toss.
+  test.setTimeout(150_000);
   const errors = collectConsoleErrors(page);
   const checks: { path: string; ready: (page: Page) => Promise<void> }[] = [];
   const heading = (name: string | RegExp) => async (p: Page) => void (await expect(p.getByRole("heading", { level: 1, name })).toBeVisible());

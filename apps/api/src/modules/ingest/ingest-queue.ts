@@ -1,18 +1,27 @@
-// Asking the worker for an ingest run (the admin mutation and the CLI).
-import type { Queue } from "bullmq";
+// Asking the worker for a job now (the admin mutations and the CLIs): an ingest run or a training.
+import type { JobsOptions, Queue } from "bullmq";
 import { QUEUES, type IngestRunPayload } from "./ingest.queues.ts";
 
 export const MANUAL_RUN_JOB_ID = "ingest-run-manual";
 export type { IngestRunPayload };
 
-/** Asks for a run now. While one asked-for run is still waiting, asking again adds nothing. */
-export async function requestIngestRun(queue: Queue<IngestRunPayload>, payload: IngestRunPayload): Promise<{ jobId: string; alreadyQueued: boolean }> {
-  const existing = await queue.getJob(MANUAL_RUN_JOB_ID);
+/**
+ * Adds the job under a fixed id. While one asked for earlier is still waiting, asking again adds
+ * nothing; one that finished or failed makes way for the new one.
+ */
+export async function queueOnce<Payload>(queue: Queue<Payload>, job: { name: string; data: Payload; jobId: string; opts: JobsOptions }): Promise<{ jobId: string; alreadyQueued: boolean }> {
+  const existing = await queue.getJob(job.jobId);
   const state = existing ? await existing.getState() : undefined;
   if (existing && (state === "waiting" || state === "delayed" || state === "prioritized" || state === "waiting-children")) {
-    return { jobId: MANUAL_RUN_JOB_ID, alreadyQueued: true };
+    return { jobId: job.jobId, alreadyQueued: true };
   }
   if (existing && (state === "completed" || state === "failed")) await existing.remove().catch(() => {});
-  const job = await queue.add("ingest-run", payload, { ...QUEUES.ingest.jobs, jobId: MANUAL_RUN_JOB_ID });
-  return { jobId: job.id ?? MANUAL_RUN_JOB_ID, alreadyQueued: false };
+  // BullMQ's Queue.add is typed by the queue's name/data generics; this helper serves any queue.
+  const added = await (queue as Queue).add(job.name, job.data, { ...job.opts, jobId: job.jobId });
+  return { jobId: added.id ?? job.jobId, alreadyQueued: false };
+}
+
+/** Asks for a run now. While one asked-for run is still waiting, asking again adds nothing. */
+export function requestIngestRun(queue: Queue<IngestRunPayload>, payload: IngestRunPayload): Promise<{ jobId: string; alreadyQueued: boolean }> {
+  return queueOnce(queue, { name: "ingest-run", data: payload, jobId: MANUAL_RUN_JOB_ID, opts: QUEUES.ingest.jobs });
 }

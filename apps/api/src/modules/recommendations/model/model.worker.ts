@@ -5,6 +5,7 @@
 // their lock for MODEL_LOCK_MS: another worker must not take over a training that is merely long.
 import { Worker, type Job } from "bullmq";
 import type { AppServices } from "../../../graphql/context.ts";
+import { queueOnce } from "../../ingest/ingest-queue.ts";
 import { MANUAL_TRAINING_JOB_ID, QUEUES } from "../../ingest/ingest.queues.ts";
 import { trainItemModelInChildProcess } from "./train-in-child-process.ts";
 import { defaultTrainingPolicy, runModelJob, type TrainModelPayload } from "./train-model.job.ts";
@@ -36,11 +37,6 @@ export async function startModelWorker(services: AppServices) {
 }
 
 /** Asks for a training now (admin mutation, CLI). While one asked-for training is waiting, asking again adds nothing. */
-export async function requestTraining(queue: AppServices["queues"]["model"], payload: TrainModelPayload): Promise<{ jobId: string; alreadyQueued: boolean }> {
-  const existing = await queue.getJob(MANUAL_TRAINING_JOB_ID);
-  const state = existing ? await existing.getState() : undefined;
-  if (existing && (state === "waiting" || state === "delayed" || state === "prioritized")) return { jobId: MANUAL_TRAINING_JOB_ID, alreadyQueued: true };
-  if (existing && (state === "completed" || state === "failed")) await existing.remove().catch(() => {});
-  const job = await queue.add("model-train", { ...payload, force: true }, { ...QUEUES.model.jobs, jobId: MANUAL_TRAINING_JOB_ID });
-  return { jobId: job.id ?? MANUAL_TRAINING_JOB_ID, alreadyQueued: false };
+export function requestTraining(queue: AppServices["queues"]["model"], payload: TrainModelPayload): Promise<{ jobId: string; alreadyQueued: boolean }> {
+  return queueOnce(queue, { name: "model-train", data: { ...payload, force: true }, jobId: MANUAL_TRAINING_JOB_ID, opts: QUEUES.model.jobs });
 }
