@@ -12,6 +12,10 @@ export default defineConfig({
   testDir: "specs",
   outputDir: "test-results",
   timeout: 60_000,
+  // The stack runs under `next dev` beside the API, its worker, Postgres and Redis on two cores, with
+  // two test workers: a click that signs up (password hashing, a session, a route change) can take
+  // longer than Playwright's default 5 s without anything being wrong.
+  expect: { timeout: 15_000 },
   fullyParallel: true,
   workers: process.env.CI ? 2 : undefined,
   reporter: [["list"]],
@@ -25,7 +29,9 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "desktop", use: { ...devices["Desktop Chrome"], channel: undefined } },
+    // Compiles every route once before the specs (specs/warm-up.setup.ts).
+    { name: "warm-up", testMatch: /warm-up\.setup\.ts$/ },
+    { name: "desktop", use: { ...devices["Desktop Chrome"], channel: undefined }, dependencies: ["warm-up"] },
   ],
   webServer: {
     command: `node --import tsx ${path.join(repoRoot, "packages/dev-stack/src/start.ts")}`,

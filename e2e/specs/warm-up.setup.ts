@@ -1,0 +1,22 @@
+// Runs before every spec (the "warm-up" project in playwright.config.ts): the stack runs the web app
+// as `npm start` does, under `next dev`, which compiles each route on its first request. Two test
+// workers hitting uncompiled routes on a 2-core machine made first visits take longer than any
+// assertion waits (CI saw sign-up and /favourites miss 5 s). Requesting every route once here, signed
+// in, moves that compile out of the specs; the specs then measure the app, not the compiler.
+import { expect, test as setup } from "@playwright/test";
+import { newUser, signUpAndSignIn, titlesInGenre, CRIME } from "./support/users.ts";
+
+setup("compile every route once", async ({ page }) => {
+  setup.setTimeout(180_000);
+  for (const route of ["/", "/signin", "/signup"]) {
+    expect((await page.request.get(route)).status(), route).toBe(200);
+  }
+  await signUpAndSignIn(page, newUser("warm-up"));
+  const [title] = await titlesInGenre(page.request, CRIME.id, 1);
+  const signedIn = ["/onboarding", "/home", "/browse", "/search", "/favourites", "/watchlist", "/settings", `/title/${title!.type.toLowerCase()}/${title!.tmdbId}`, "/title/movie/999999999"];
+  for (const route of signedIn) {
+    const response = await page.request.get(route, { maxRedirects: 0 });
+    // 200 for a page, 404 for the unknown title (it compiles the not-found page): never a redirect to /signin.
+    expect([200, 404], route).toContain(response.status());
+  }
+});
