@@ -1,8 +1,8 @@
 // movierec itself as a recommender of the quality bench, in-process: the model job's trainer
 // (train-item-model.ts) on the training histories mapped to interactions exactly as the product
 // maps them (interaction-weights.ts), and the request-time scorer (ranking.ts with the neighbour
-// lists) over the candidate pool the API's SQL would build (mirrored here: the collaborative best,
-// plus the popular, genre and top-rated pools, recommendation.service.ts). Films carry what a
+// lists) over the candidate pool the API builds, from the API's own in-memory catalogue index
+// (serving/catalogue-index.ts: the collaborative best, popular, genre and top-rated pools). Films carry what a
 // TMDB-shaped catalogue made from u.item has (title, year, genres), with popularity and votes from
 // the training ratings, as the cache would have its own.
 import { bestCollaborativeKeys, collaborativeScores, type NeighbourList } from "../../apps/api/src/modules/recommendations/collaborative.ts";
@@ -10,6 +10,7 @@ import { interactionWeight, INTERACTION_WEIGHTS, type InteractionWeights } from 
 import { DEFAULT_ITEM_MODEL_CONFIG, trainItemModel, type ItemModelConfig } from "../../apps/api/src/modules/recommendations/model/train-item-model.ts";
 import { rankRecommendations, type RankingOptions } from "../../apps/api/src/modules/recommendations/ranking.ts";
 import type { CandidateTitle, SeedTitle } from "../../apps/api/src/modules/recommendations/ranking.types.ts";
+import { CatalogueIndex, POOL_LIMITS } from "../../apps/api/src/modules/recommendations/serving/catalogue-index.ts";
 import { ratingRole, type TrainingData } from "./movielens.ts";
 import type { Recommender } from "./quality-metrics.ts";
 
@@ -23,7 +24,6 @@ export interface ProductOptions {
 
 const KIND = { favourite: "FAVOURITE", watched: "WATCHED", dismissed: "DISMISSED" } as const;
 const NOW = new Date("1998-05-01T00:00:00Z"); // just after the dataset's last rating
-const POOL = { collaborative: 300, popular: 150, genre: 300, topRated: 150 } as const;
 const MAX_SEEDS = 200;
 
 export function productRecommender(training: TrainingData, options: ProductOptions = {}): Recommender {
@@ -48,8 +48,10 @@ export function productRecommender(training: TrainingData, options: ProductOptio
   );
   const neighbours = new Map<string, NeighbourList>(model.lists.map((list) => [itemKeys[list.item]!, { keys: Array.from(list.neighbours, (n) => itemKeys[n]!), weights: list.weights }]));
   const catalogue = buildCatalogue(training, neighbours);
-  const byPopularity = [...catalogue].sort((a, b) => b.popularity - a.popularity || a.tmdbId - b.tmdbId);
-  const byRating = catalogue.filter((film) => (film.voteCount ?? 0) >= 100).sort((a, b) => b.voteAverage! - a.voteAverage! || a.tmdbId - b.tmdbId);
+  const index = new CatalogueIndex();
+  index.upsert(catalogue.map((film) => ({ ...film, adult: false, updatedAt: 1 })));
+  const inModel = new Set(neighbours.keys());
+  const filters = { mediaTypes: [], languages: [], yearFrom: null, yearTo: null, maxRuntime: null, minRating: null, includeAdult: false, dislikedGenreIds: [], anyOfGenreIds: [] };
 
   return (person, count) => {
     const history = [...training.histories.get(person)!].sort((a, b) => b.timestamp - a.timestamp);
@@ -61,25 +63,17 @@ export function productRecommender(training: TrainingData, options: ProductOptio
       .map(({ rating, weight }) => ({ ...toSeed(catalogue[itemIndex.get(rating.item)!]!), weight, addedAt: NOW }));
     const genreCounts = new Map<number, number>();
     for (const seed of seeds) for (const genre of seed.genreIds) genreCounts.set(genre, (genreCounts.get(genre) ?? 0) + 1);
-    const genres = new Set([...genreCounts].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, 4).map(([genre]) => genre));
-    const open = (film: CandidateTitle) => !seen.has(film.key);
-    const inGenres = (film: CandidateTitle) => film.genreIds.some((genre) => genres.has(genre));
-    const pool = new Map<string, CandidateTitle>();
-    const add = (films: Iterable<CandidateTitle>) => {
-      for (const film of films) pool.set(film.key, film);
-    };
-    const collaborative = bestCollaborativeKeys(collaborativeScores(seeds, neighbours), POOL.collaborative * 2).filter((key) => !seen.has(key)).slice(0, POOL.collaborative);
-    add(collaborative.map((key) => catalogue[itemIndex.get(Number(key.slice(6)))!]!));
-    add(byPopularity.filter(open).slice(0, POOL.popular));
-    if (genres.size) {
-      add(byPopularity.filter((film) => open(film) && inGenres(film)).slice(0, POOL.genre));
-      add(byRating.filter((film) => open(film) && inGenres(film)).slice(0, POOL.topRated));
-    } else add(byRating.filter(open).slice(0, POOL.topRated));
-    if (options.wholeCatalogue) add(catalogue.filter(open));
+    const genreIds = [...genreCounts].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, 4).map(([genre]) => genre);
+    const collaborativeKeys = bestCollaborativeKeys(collaborativeScores(seeds, neighbours), POOL_LIMITS.collaborative * 2);
+    const pool = index.candidatePool({ filters, excluded: seen, genreIds, castIds: [], directorIds: [], collaborativeKeys, inModel });
+    if (options.wholeCatalogue) {
+      const inPool = new Set(pool.map((film) => film.key));
+      pool.push(...catalogue.filter((film) => !seen.has(film.key) && !inPool.has(film.key)));
+    }
     const ranked = rankRecommendations(
       {
         profile: { likedGenreIds: [], dislikedGenreIds: [], languages: [], yearFrom: null, yearTo: null, seeds },
-        candidates: [...pool.values()],
+        candidates: pool,
         neighbours,
         genreNames: new Map(),
         personNames: new Map(),

@@ -7,6 +7,7 @@ import { ingestQueues } from "./modules/ingest/ingest.worker.ts";
 import { EnrichmentService } from "./modules/media/enrichment.service.ts";
 import { GenreService } from "./modules/media/genre.service.ts";
 import { ImageConfigService } from "./modules/media/image-config.service.ts";
+import { RecommendationServing } from "./modules/recommendations/serving/recommendation-serving.ts";
 import { createRedis } from "./redis.ts";
 import { createTmdbClient } from "./tmdb/index.ts";
 
@@ -30,6 +31,7 @@ export function createAppServices(options: { config: Config; logger: Logger; nam
     genres: new GenreService({ prisma, tmdb, logger }),
     images: new ImageConfigService({ tmdb, logger, fallbackBaseUrl: "https://image.tmdb.org/t/p/" }),
     queues,
+    recommendationServing: new RecommendationServing(prisma),
     close: async () => {
       await Promise.allSettled([...Object.values(queues).map((queue) => queue.close()), prisma.$disconnect()]);
       await redis.quit().catch(() => {});

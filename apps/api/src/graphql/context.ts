@@ -8,6 +8,7 @@ import type { EnrichmentService } from "../modules/media/enrichment.service.ts";
 import type { GenreService } from "../modules/media/genre.service.ts";
 import type { ImageConfigService } from "../modules/media/image-config.service.ts";
 import type { IngestQueues } from "../modules/ingest/ingest.worker.ts";
+import type { RecommendationServing } from "../modules/recommendations/serving/recommendation-serving.ts";
 import type { TmdbClient } from "../tmdb/index.ts";
 import type { Loaders } from "./loaders.ts";
 
@@ -22,6 +23,8 @@ export interface AppServices {
   genres: GenreService;
   images: ImageConfigService;
   queues: IngestQueues;
+  /** The catalogue and live model held in memory for ranking (read on first use, then kept current). */
+  recommendationServing: RecommendationServing;
 }
 
 export interface GraphQLContext extends AppServices {

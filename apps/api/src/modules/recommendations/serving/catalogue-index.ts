@@ -1,0 +1,266 @@
+// The catalogue as the ranking sees it, held in the API process: every cached title's ranking
+// features (no overviews, no images), kept in popularity and rating order, with each person's
+// titles listed, so a request builds its candidate pool in memory instead of in a five-way SQL
+// union (which cost 18–40 ms per request at 100,000 titles, most of a ranked-afresh answer).
+//
+// The pools are the ones the SQL built, with the same bounds and tie-breaks:
+//   popular      best by popularity (then TMDB id)                                   150
+//   genre        popular titles sharing a genre with the pool genres                 300
+//   top-rated    by rating among titles with 100+ votes (in the pool genres, if any) 150
+//   people       popular titles with the seeds' recurring cast or directors          200
+//   collaborative  the trained model's best-scored titles for the person             300
+// every one after the hard filters and the person's own exclusions. catalogue-sync.ts keeps it
+// current from Postgres; this file is pure (no I/O) and unit-tested.
+import type { MediaType } from "../../../generated/prisma/enums.ts";
+import type { CandidateSource, CandidateTitle, MediaKind } from "../ranking.types.ts";
+
+/** One cached title's ranking features. */
+export interface CatalogueTitle {
+  key: string;
+  mediaType: MediaKind;
+  tmdbId: number;
+  title: string;
+  genreIds: number[];
+  castIds: number[];
+  directorIds: number[];
+  keywordIds: number[];
+  originalLanguage: string;
+  releaseYear: number | null;
+  popularity: number;
+  voteAverage: number | null;
+  voteCount: number | null;
+  runtime: number | null;
+  adult: boolean;
+  /** The row's updated_at (ms): a re-read row that has not changed is skipped. */
+  updatedAt: number;
+}
+
+/** The filters every pool applies (the caller's preferences and the request's own filter). */
+export interface HardFilters {
+  mediaTypes: MediaType[];
+  languages: string[];
+  yearFrom: number | null;
+  yearTo: number | null;
+  maxRuntime: number | null;
+  minRating: number | null;
+  includeAdult: boolean;
+  dislikedGenreIds: number[];
+  anyOfGenreIds: number[];
+}
+
+export interface PoolInput {
+  filters: HardFilters;
+  /** Titles the person already did something with (any interaction): never candidates. */
+  excluded: ReadonlySet<string>;
+  genreIds: number[];
+  castIds: number[];
+  directorIds: number[];
+  /** The titles the trained model scores best for the person (collaborative.ts), best first. */
+  collaborativeKeys: readonly string[];
+  /** Keys the live model has a neighbour list for. */
+  inModel: ReadonlySet<string>;
+}
+
+/** Per-pool bounds: the pool stays a few hundred titles whatever the catalogue size. */
+export const POOL_LIMITS = { genre: 300, topRated: 150, people: 200, collaborative: 300, popular: 150 } as const;
+/** "Top rated" needs this many votes (with 100+ votes a rating is never null). */
+const TOP_RATED_MIN_VOTES = 100;
+
+const EMPTY: number[] = [];
+
+const byPopularity = (a: CatalogueTitle, b: CatalogueTitle) => b.popularity - a.popularity || a.tmdbId - b.tmdbId;
+const byRating = (a: CatalogueTitle, b: CatalogueTitle) => b.voteAverage! - a.voteAverage! || a.tmdbId - b.tmdbId;
+const isTopRatedEligible = (title: CatalogueTitle) => (title.voteCount ?? 0) >= TOP_RATED_MIN_VOTES && title.voteAverage !== null;
+
+const overlaps = (ids: readonly number[], set: ReadonlySet<number>) => {
+  for (const id of ids) if (set.has(id)) return true;
+  return false;
+};
+
+export class CatalogueIndex {
+  /** Every title, at a stable position. */
+  private readonly titles: CatalogueTitle[] = [];
+  private readonly positions = new Map<string, number>();
+  /** Positions in popularity order, and each position's place in it (for ordering a person's titles). */
+  private popularOrder: Int32Array = new Int32Array(0);
+  private popularRank: Int32Array = new Int32Array(0);
+  /** Positions of titles with 100+ votes, in rating order. */
+  private ratedOrder: Int32Array = new Int32Array(0);
+  /** Person id → positions of the titles they are in (cast or director). */
+  private readonly people = new Map<number, number[]>();
+
+  get size(): number {
+    return this.titles.length;
+  }
+
+  get(key: string): CatalogueTitle | undefined {
+    const position = this.positions.get(key);
+    return position === undefined ? undefined : this.titles[position];
+  }
+
+  /** The key string the index holds for a title (so lists that name many titles share one string each). */
+  internKey(key: string): string {
+    const position = this.positions.get(key);
+    return position === undefined ? key : this.titles[position]!.key;
+  }
+
+  /**
+   * Adds new titles and replaces changed ones (same key, newer `updatedAt`); the orders are merged,
+   * not re-sorted, so a handful of changed rows costs one pass over the orders. Returns how many changed.
+   */
+  upsert(rows: readonly CatalogueTitle[]): number {
+    const changed: number[] = [];
+    for (const row of rows) {
+      const position = this.positions.get(row.key);
+      if (position === undefined) {
+        this.positions.set(row.key, this.titles.length);
+        changed.push(this.titles.length);
+        this.titles.push(row);
+        this.addPeople(row, this.titles.length - 1);
+        continue;
+      }
+      const before = this.titles[position]!;
+      if (row.updatedAt <= before.updatedAt) continue;
+      this.removePeople(before, position);
+      this.titles[position] = row;
+      this.addPeople(row, position);
+      changed.push(position);
+    }
+    if (!changed.length) return 0;
+    // Many changes (the first load): sort from scratch; a few: merge them into the current orders.
+    if (changed.length > this.titles.length / 8) {
+      this.popularOrder = this.sortedPositions(() => true, byPopularity);
+      this.ratedOrder = this.sortedPositions(isTopRatedEligible, byRating);
+    } else {
+      const moved = new Set(changed);
+      this.popularOrder = this.merge(this.popularOrder, moved, [...changed], byPopularity);
+      this.ratedOrder = this.merge(this.ratedOrder, moved, changed.filter((position) => isTopRatedEligible(this.titles[position]!)), byRating);
+    }
+    this.popularRank = new Int32Array(this.titles.length);
+    this.popularOrder.forEach((position, rank) => (this.popularRank[position] = rank));
+    return changed.length;
+  }
+
+  private sortedPositions(keep: (title: CatalogueTitle) => boolean, compare: (a: CatalogueTitle, b: CatalogueTitle) => number): Int32Array {
+    const positions: number[] = [];
+    this.titles.forEach((title, position) => keep(title) && positions.push(position));
+    positions.sort((a, b) => compare(this.titles[a]!, this.titles[b]!));
+    return Int32Array.from(positions);
+  }
+
+  /** `order` without the `moved` positions, merged with `inserted` (sorted here). */
+  private merge(order: Int32Array, moved: ReadonlySet<number>, inserted: number[], compare: (a: CatalogueTitle, b: CatalogueTitle) => number): Int32Array {
+    inserted.sort((a, b) => compare(this.titles[a]!, this.titles[b]!));
+    const merged = new Int32Array(order.length + inserted.length);
+    let out = 0;
+    let next = 0;
+    for (const position of order) {
+      if (moved.has(position)) continue;
+      while (next < inserted.length && compare(this.titles[inserted[next]!]!, this.titles[position]!) < 0) merged[out++] = inserted[next++]!;
+      merged[out++] = position;
+    }
+    while (next < inserted.length) merged[out++] = inserted[next++]!;
+    return merged.length === out ? merged : merged.slice(0, out);
+  }
+
+  private addPeople(title: CatalogueTitle, position: number) {
+    for (const id of new Set([...title.castIds, ...title.directorIds])) {
+      const list = this.people.get(id);
+      if (list) list.push(position);
+      else this.people.set(id, [position]);
+    }
+  }
+
+  private removePeople(title: CatalogueTitle, position: number) {
+    for (const id of new Set([...title.castIds, ...title.directorIds])) {
+      const list = this.people.get(id);
+      const at = list?.indexOf(position) ?? -1;
+      if (at >= 0) list!.splice(at, 1);
+    }
+  }
+
+  /** The candidate pool for one request: each title once, with the pools that brought it in. */
+  candidatePool(input: PoolInput): CandidateTitle[] {
+    const passes = hardFilter(input.filters, input.excluded);
+    const pool = new Map<string, CandidateTitle>();
+    const add = (title: CatalogueTitle, source: CandidateSource) => {
+      const entry = pool.get(title.key);
+      if (entry) entry.sources.push(source);
+      else pool.set(title.key, { ...candidateOf(title), sources: [source], inModel: input.inModel.has(title.key) });
+    };
+    const take = (order: Int32Array | number[], limit: number, source: CandidateSource, also: (title: CatalogueTitle) => boolean = () => true) => {
+      let taken = 0;
+      for (let i = 0; i < order.length && taken < limit; i++) {
+        const title = this.titles[order[i]!]!;
+        if (also(title) && passes(title)) {
+          add(title, source);
+          taken++;
+        }
+      }
+    };
+
+    take(this.popularOrder, POOL_LIMITS.popular, "popular");
+    if (input.genreIds.length) {
+      const genres = new Set(input.genreIds);
+      const inGenres = (title: CatalogueTitle) => overlaps(title.genreIds, genres);
+      take(this.popularOrder, POOL_LIMITS.genre, "genre", inGenres);
+      take(this.ratedOrder, POOL_LIMITS.topRated, "top-rated", inGenres);
+    } else {
+      take(this.ratedOrder, POOL_LIMITS.topRated, "top-rated");
+    }
+    if (input.castIds.length || input.directorIds.length) {
+      // Cast and directors match separately (an actor who also directs counts where the seeds had him).
+      const cast = new Set(input.castIds);
+      const directors = new Set(input.directorIds);
+      const positions = new Set<number>();
+      for (const id of new Set([...input.castIds, ...input.directorIds])) for (const position of this.people.get(id) ?? EMPTY) positions.add(position);
+      const ordered = [...positions].sort((a, b) => this.popularRank[a]! - this.popularRank[b]!);
+      take(ordered, POOL_LIMITS.people, "people", (title) => overlaps(title.castIds, cast) || overlaps(title.directorIds, directors));
+    }
+    const collaborative: number[] = [];
+    for (const key of input.collaborativeKeys) {
+      const position = this.positions.get(key);
+      if (position !== undefined) collaborative.push(position);
+    }
+    take(collaborative, POOL_LIMITS.collaborative, "collaborative");
+    return [...pool.values()];
+  }
+}
+
+/** The hard filters and exclusions as one predicate (what the pools' SQL WHERE said). */
+function hardFilter(filters: HardFilters, excluded: ReadonlySet<string>): (title: CatalogueTitle) => boolean {
+  const types = new Set(filters.mediaTypes.map((type) => (type === "MOVIE" ? "movie" : "tv")));
+  const languages = new Set(filters.languages);
+  const disliked = new Set(filters.dislikedGenreIds);
+  const anyOf = new Set(filters.anyOfGenreIds);
+  return (title) =>
+    !excluded.has(title.key) &&
+    (filters.includeAdult || !title.adult) &&
+    (!types.size || types.has(title.mediaType)) &&
+    (!languages.size || languages.has(title.originalLanguage)) &&
+    (!filters.yearFrom || (title.releaseYear !== null && title.releaseYear >= filters.yearFrom)) &&
+    (!filters.yearTo || (title.releaseYear !== null && title.releaseYear <= filters.yearTo)) &&
+    (!filters.maxRuntime || title.runtime === null || title.runtime <= filters.maxRuntime) &&
+    (filters.minRating === null || (title.voteAverage !== null && title.voteAverage >= filters.minRating)) &&
+    (!disliked.size || !overlaps(title.genreIds, disliked)) &&
+    (!anyOf.size || overlaps(title.genreIds, anyOf));
+}
+
+function candidateOf(title: CatalogueTitle): Omit<CandidateTitle, "sources" | "inModel"> {
+  return {
+    key: title.key,
+    mediaType: title.mediaType,
+    tmdbId: title.tmdbId,
+    title: title.title,
+    genreIds: title.genreIds,
+    castIds: title.castIds,
+    directorIds: title.directorIds,
+    keywordIds: title.keywordIds,
+    originalLanguage: title.originalLanguage,
+    releaseYear: title.releaseYear,
+    popularity: title.popularity,
+    voteAverage: title.voteAverage,
+    voteCount: title.voteCount,
+    runtime: title.runtime,
+  };
+}

@@ -1,0 +1,184 @@
+// What an API process keeps in memory to rank without asking Postgres for the catalogue: the
+// catalogue index (catalogue-index.ts) and the live model's neighbour lists, both kept current by
+// one cheap statement per request (the newest media_cache.updated_at, through its index, and the
+// live model version). When either moved, only what changed is read:
+//   - titles updated since the last look, with an overlap of CATCH_UP_OVERLAP_MS, because a row is
+//     stamped with its transaction's start (now()) and may become visible after a later-stamped one.
+//     Every writer of media_cache is a single statement, far inside that overlap;
+//   - on a new live model: which titles it knows (its `item_neighbours` keys); lists are then read
+//     on first use per title and kept (bounded), so the popular seeds every request shares are
+//     parsed once per model, not once per request.
+// Concurrent requests share one check. Other processes' writes are seen on the next request; the
+// person's own interactions are always read per request (recommendation.service.ts).
+import type { PrismaClient } from "../../../db.ts";
+import type { NeighbourList } from "../collaborative.ts";
+import { CatalogueIndex, type CatalogueTitle } from "./catalogue-index.ts";
+
+/** Re-read this far behind the newest stamp seen (see above). */
+const CATCH_UP_OVERLAP_MS = 10_000;
+/** Neighbour lists kept per process (≈ 2.5 KB each with 200 neighbours): the long tail is read again when asked. */
+const MAX_CACHED_LISTS = 20_000;
+/** Rows per statement of the first full read. */
+const LOAD_BATCH = 20_000;
+
+interface CatalogueRow {
+  media_type: "movie" | "tv";
+  tmdb_id: number;
+  title: string;
+  genre_ids: number[];
+  cast_ids: number[];
+  director_ids: number[];
+  keyword_ids: number[];
+  original_language: string;
+  release_year: number | null;
+  popularity: number;
+  vote_average: number | null;
+  vote_count: number | null;
+  runtime: number | null;
+  adult: boolean;
+  updated_ms: number;
+}
+
+const CATALOGUE_COLUMNS = `media_type::text AS media_type, tmdb_id, title, genre_ids, cast_ids, director_ids, keyword_ids, original_language,
+  extract(year FROM release_date)::int AS release_year, popularity, vote_average, vote_count, runtime, adult,
+  (extract(epoch FROM updated_at) * 1000)::float8 AS updated_ms`;
+
+const NO_IDS: number[] = [];
+const ids = (list: number[]) => (list.length ? list : NO_IDS);
+
+function toTitle(row: CatalogueRow): CatalogueTitle {
+  return {
+    key: `${row.media_type}:${row.tmdb_id}`,
+    mediaType: row.media_type,
+    tmdbId: row.tmdb_id,
+    title: row.title,
+    genreIds: ids(row.genre_ids),
+    castIds: ids(row.cast_ids),
+    directorIds: ids(row.director_ids),
+    keywordIds: ids(row.keyword_ids),
+    originalLanguage: row.original_language,
+    releaseYear: row.release_year,
+    popularity: row.popularity,
+    voteAverage: row.vote_average,
+    voteCount: row.vote_count,
+    runtime: row.runtime,
+    adult: row.adult,
+    updatedAt: row.updated_ms,
+  };
+}
+
+/** What one request ranks against: the catalogue and the live model as of its check. */
+export interface ServingSnapshot {
+  catalogue: CatalogueIndex;
+  modelVersion: number | null;
+  /** Titles the live model has a neighbour list for. */
+  inModel: ReadonlySet<string>;
+  /** The live model's lists for these titles (titles it does not know are absent). */
+  neighbours(keys: readonly string[]): Promise<Map<string, NeighbourList>>;
+}
+
+export class RecommendationServing {
+  private readonly catalogue = new CatalogueIndex();
+  /** The newest updated_at read so far (ms), or null before the first read. */
+  private catalogueAt: number | null = null;
+  private modelVersion: number | null = null;
+  private inModel: ReadonlySet<string> = new Set();
+  private lists = new Map<string, NeighbourList>();
+  private checking: Promise<void> | null = null;
+
+  constructor(private readonly prisma: PrismaClient) {}
+
+  /** Brings the index up to date with Postgres (one statement when nothing changed) and returns it. */
+  async snapshot(): Promise<ServingSnapshot> {
+    // One check at a time; requests arriving meanwhile wait for it rather than start their own.
+    this.checking ??= this.catchUp().finally(() => (this.checking = null));
+    await this.checking;
+    const version = this.modelVersion;
+    return {
+      catalogue: this.catalogue,
+      modelVersion: version,
+      inModel: this.inModel,
+      neighbours: (keys) => this.neighbourLists(version, keys),
+    };
+  }
+
+  private async catchUp(): Promise<void> {
+    const [stamp] = await this.prisma.$queryRawUnsafe<Array<{ catalogue_ms: number | null; model_version: number | null }>>(
+      `SELECT (SELECT (extract(epoch FROM max(updated_at)) * 1000)::float8 FROM media_cache) AS catalogue_ms,
+              (SELECT version FROM recommendation_model WHERE status = 'live' ORDER BY version DESC LIMIT 1) AS model_version`,
+    );
+    const work: Promise<void>[] = [];
+    if (stamp!.catalogue_ms !== null && stamp!.catalogue_ms !== this.catalogueAt) work.push(this.readCatalogue(stamp!.catalogue_ms));
+    if (stamp!.model_version !== this.modelVersion) work.push(this.readModel(stamp!.model_version));
+    await Promise.all(work);
+  }
+
+  private async readCatalogue(newest: number): Promise<void> {
+    if (this.catalogueAt === null) {
+      // The first read, in key order a batch at a time (bounded memory per statement).
+      let after: { type: string; id: number } | null = null;
+      for (;;) {
+        const rows: CatalogueRow[] = after
+          ? await this.prisma.$queryRawUnsafe<CatalogueRow[]>(
+              `SELECT ${CATALOGUE_COLUMNS} FROM media_cache WHERE (media_type, tmdb_id) > ($1::media_type, $2) ORDER BY media_type, tmdb_id LIMIT ${LOAD_BATCH}`,
+              after.type,
+              after.id,
+            )
+          : await this.prisma.$queryRawUnsafe<CatalogueRow[]>(`SELECT ${CATALOGUE_COLUMNS} FROM media_cache ORDER BY media_type, tmdb_id LIMIT ${LOAD_BATCH}`);
+        this.catalogue.upsert(rows.map(toTitle));
+        if (rows.length < LOAD_BATCH) break;
+        const last = rows[rows.length - 1]!;
+        after = { type: last.media_type, id: last.tmdb_id };
+      }
+    } else {
+      const rows = await this.prisma.$queryRawUnsafe<CatalogueRow[]>(
+        `SELECT ${CATALOGUE_COLUMNS} FROM media_cache WHERE updated_at > to_timestamp($1::float8 / 1000)`,
+        this.catalogueAt - CATCH_UP_OVERLAP_MS,
+      );
+      this.catalogue.upsert(rows.map(toTitle));
+    }
+    this.catalogueAt = Math.max(newest, this.catalogueAt ?? newest);
+  }
+
+  private async readModel(version: number | null): Promise<void> {
+    const keys =
+      version === null
+        ? []
+        : await this.prisma.$queryRawUnsafe<Array<{ key: string }>>(`SELECT media_type::text || ':' || tmdb_id AS key FROM item_neighbours WHERE model_version = $1`, version);
+    this.inModel = new Set(keys.map((row) => this.catalogue.internKey(row.key)));
+    this.lists = new Map();
+    this.modelVersion = version;
+  }
+
+  private async neighbourLists(version: number | null, keys: readonly string[]): Promise<Map<string, NeighbourList>> {
+    const found = new Map<string, NeighbourList>();
+    if (version === null) return found;
+    const cache = version === this.modelVersion ? this.lists : new Map<string, NeighbourList>();
+    const missing: string[] = [];
+    for (const key of keys) {
+      const list = cache.get(key);
+      if (list) found.set(key, list);
+      else if (this.inModel.has(key) || version !== this.modelVersion) missing.push(key);
+    }
+    if (missing.length) {
+      const rows = await this.prisma.$queryRawUnsafe<Array<{ media_type: string; tmdb_id: number; neighbour_types: string[]; neighbour_ids: number[]; weights: number[] }>>(
+        `SELECT n.media_type::text, n.tmdb_id, n.neighbour_types::text[] AS neighbour_types, n.neighbour_ids, n.weights
+           FROM jsonb_to_recordset($2::jsonb) AS k(type text, id int)
+           JOIN item_neighbours n ON n.model_version = $1 AND n.media_type = k.type::media_type AND n.tmdb_id = k.id`,
+        version,
+        JSON.stringify(missing.map((key) => ({ type: key.slice(0, key.indexOf(":")), id: Number(key.slice(key.indexOf(":") + 1)) }))),
+      );
+      for (const row of rows) {
+        const key = this.catalogue.internKey(`${row.media_type}:${row.tmdb_id}`);
+        const list: NeighbourList = {
+          keys: row.neighbour_ids.map((id, n) => this.catalogue.internKey(`${row.neighbour_types[n]}:${id}`)),
+          weights: Float32Array.from(row.weights),
+        };
+        found.set(key, list);
+        if (cache.size >= MAX_CACHED_LISTS) cache.delete(cache.keys().next().value!);
+        cache.set(key, list);
+      }
+    }
+    return found;
+  }
+}
