@@ -1,5 +1,5 @@
 // The API and the worker stop at once, with a message naming the variable, on bad configuration.
-import { spawnSync } from "node:child_process";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
 import net from "node:net";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -20,13 +20,13 @@ describe("process start-up", () => {
     expect(result.stderr).toContain("neither TMDB_API_TOKEN nor TMDB_API_BASE_URL is set");
   });
 
-  it("the API exits with a clear message when API_PORT is taken", async () => {
+  it.each(["1", "2"])("the API exits with a clear message when API_PORT is taken (API_PROCESSES=%s)", async (processes) => {
     const database = await createTestDatabase();
     const holder = net.createServer();
     await new Promise<void>((resolve) => holder.listen(0, "127.0.0.1", resolve));
     const { port } = holder.address() as net.AddressInfo;
     try {
-      const result = run("src/main.ts", { DATABASE_URL: database.url, REDIS_URL: testRedisUrl(), TMDB_API_BASE_URL: "http://127.0.0.1:9/3", API_PORT: String(port) });
+      const result = run("src/main.ts", { DATABASE_URL: database.url, REDIS_URL: testRedisUrl(), TMDB_API_BASE_URL: "http://127.0.0.1:9/3", API_PORT: String(port), API_PROCESSES: processes });
       expect(result.status).toBe(1);
       expect(`${result.stdout}${result.stderr}`).toContain(`API_PORT=${port} is already in use`);
     } finally {
@@ -34,4 +34,45 @@ describe("process start-up", () => {
       await database.drop();
     }
   });
+
+  it("with API_PROCESSES=2 runs two API processes on one port, and SIGTERM stops them all", async () => {
+    const database = await createTestDatabase();
+    const probe = net.createServer();
+    await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
+    const { port } = probe.address() as net.AddressInfo;
+    await new Promise((resolve) => probe.close(resolve));
+    const { DATABASE_URL: _db, REDIS_URL: _redis, TMDB_API_TOKEN: _token, TMDB_API_BASE_URL: _base, API_PORT: _port, ...rest } = process.env;
+    const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+      cwd: apiDir,
+      env: { ...rest, LOG_LEVEL: "warn", DATABASE_URL: database.url, REDIS_URL: testRedisUrl(), TMDB_API_BASE_URL: "http://127.0.0.1:9/3", API_PORT: String(port), API_PROCESSES: "2" },
+      stdio: "ignore",
+    });
+    const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
+    const children = () => execFileSync("ps", ["-o", "pid=", "--ppid", String(child.pid)], { encoding: "utf8" }).split("\n").filter((line) => line.trim()).map(Number);
+    try {
+      const deadline = Date.now() + 60_000;
+      let answered = false;
+      while (!answered && Date.now() < deadline) {
+        answered = (await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => null))?.ok === true;
+        if (!answered) await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+      expect(answered).toBe(true);
+      const apiProcesses = children();
+      expect(apiProcesses).toHaveLength(2);
+      child.kill("SIGTERM");
+      expect(await exited).toBe(0);
+      const alive = apiProcesses.filter((pid) => {
+        try {
+          process.kill(pid, 0);
+          return true;
+        } catch {
+          return false;
+        }
+      });
+      expect(alive).toEqual([]);
+    } finally {
+      child.kill("SIGKILL");
+      await database.drop();
+    }
+  }, 90_000);
 });

@@ -1,5 +1,6 @@
 // Every environment variable the API and the worker read, parsed once at boot. A bad or missing
 // value stops the process with a message that names the variable (see .env.example).
+import { availableParallelism } from "node:os";
 import { z } from "zod";
 
 const port = z.coerce.number().int().min(1).max(65_535);
@@ -37,6 +38,9 @@ export const configSchema = z
       .transform((value): number | string[] => (/^\d+$/.test(value) ? Number(value) : value.split(",").map((part) => part.trim()))),
     API_HOST: z.string().min(1).default("127.0.0.1"),
     API_PORT: port.default(4000),
+    // How many API processes share API_PORT (node:cluster): one per core in production, where one
+    // Node process tops out at one core; one in development. Each holds its own caches.
+    API_PROCESSES: positiveInt.max(64).optional(),
     // Signs the web app's next-auth session cookies, which the API reads. The start command sets it.
     AUTH_SECRET: z.string().min(16, "must be at least 16 characters (e.g. `openssl rand -base64 32`)").optional(),
     TMDB_API_TOKEN: z
@@ -89,6 +93,7 @@ export const configSchema = z
     INGEST_EVERY_MINUTES: env.INGEST_EVERY_MINUTES ?? (env.NODE_ENV === "production" ? 1440 : 10),
     // Every 6 hours in production; every 10 minutes in development.
     MODEL_TRAIN_EVERY_MINUTES: env.MODEL_TRAIN_EVERY_MINUTES ?? (env.NODE_ENV === "production" ? 360 : 10),
+    API_PROCESSES: env.API_PROCESSES ?? (env.NODE_ENV === "production" ? availableParallelism() : 1),
   }));
 
 export type Config = z.output<typeof configSchema>;

@@ -1,30 +1,77 @@
-// The API process: `tsx src/main.ts` (the start command runs it for you).
+// The API: `tsx src/main.ts` (the start command runs it for you). With API_PROCESSES > 1 (production's
+// default: one per core) this process only supervises: node:cluster forks that many API processes,
+// which share API_PORT (the primary hands out connections in turn), and replaces one that dies.
+import cluster from "node:cluster";
 import { createAppServices } from "./app-services.ts";
 import { boot } from "./boot.ts";
 import { buildServer } from "./server.ts";
 
 const { config, logger } = boot("api");
-const services = createAppServices({ config, logger, name: "movierec-api" });
-const app = await buildServer(services);
+if (cluster.isPrimary && config.API_PROCESSES > 1) superviseApiProcesses(config.API_PROCESSES);
+else await serveApi();
 
-let closing = false;
-async function shutdown(signal: string) {
-  if (closing) return;
-  closing = true;
-  logger.info({ signal }, "shutting down");
-  await app.close();
-  await services.close();
-  process.exit(0);
-}
-process.once("SIGTERM", () => void shutdown("SIGTERM"));
-process.once("SIGINT", () => void shutdown("SIGINT"));
-
-try {
-  await app.listen({ host: config.API_HOST, port: config.API_PORT });
+/** What an operator should see once, whatever the number of processes. */
+function announce() {
   if (!config.AUTH_SECRET) logger.warn("AUTH_SECRET is not set: web sessions cannot be read; only API tokens authenticate");
   logger.info({ tmdb: config.tmdbMode, tmdbBaseUrl: config.TMDB_API_BASE_URL }, config.tmdbMode === "offline" ? "TMDB is OFFLINE: using the offline catalogue" : "TMDB is online");
-} catch (error) {
-  const code = (error as NodeJS.ErrnoException).code;
-  logger.fatal(code === "EADDRINUSE" ? `API_PORT=${config.API_PORT} is already in use; stop what holds it or set another API_PORT` : error);
-  process.exit(1);
+}
+
+function superviseApiProcesses(count: number) {
+  let closing = false;
+  const started = new Map<number, number>();
+  const fork = () => started.set(cluster.fork().id, Date.now());
+  for (let i = 0; i < count; i++) fork();
+  cluster.on("exit", (worker, code, signal) => {
+    if (closing) return;
+    // One that fails as it starts (a port in use, a bad config) would fail again: stop with it.
+    if (code !== 0 && Date.now() - (started.get(worker.id) ?? 0) < 10_000) {
+      logger.fatal({ pid: worker.process.pid, code }, "an API process failed as it started; stopping");
+      shutdown("SIGTERM", code);
+      return;
+    }
+    logger.error({ pid: worker.process.pid, code, signal }, "an API process exited; starting another");
+    setTimeout(fork, 1_000);
+  });
+  logger.info({ processes: count, port: config.API_PORT }, "API processes starting");
+  announce();
+  function shutdown(signal: NodeJS.Signals, exitCode = 0) {
+    if (closing) return;
+    closing = true;
+    logger.info({ signal }, "shutting down the API processes");
+    const workers = Object.values(cluster.workers ?? {}).filter((worker): worker is NonNullable<typeof worker> => worker !== undefined && !worker.isDead());
+    let left = workers.length;
+    if (!left) process.exit(exitCode);
+    for (const worker of workers) {
+      worker.once("exit", () => --left === 0 && process.exit(exitCode));
+      worker.process.kill(signal);
+    }
+  }
+  process.once("SIGTERM", () => shutdown("SIGTERM"));
+  process.once("SIGINT", () => shutdown("SIGINT"));
+}
+
+async function serveApi() {
+  const services = createAppServices({ config, logger, name: "movierec-api" });
+  const app = await buildServer(services);
+
+  let closing = false;
+  async function shutdown(signal: string) {
+    if (closing) return;
+    closing = true;
+    logger.info({ signal }, "shutting down");
+    await app.close();
+    await services.close();
+    process.exit(0);
+  }
+  process.once("SIGTERM", () => void shutdown("SIGTERM"));
+  process.once("SIGINT", () => void shutdown("SIGINT"));
+
+  try {
+    await app.listen({ host: config.API_HOST, port: config.API_PORT });
+    if (cluster.isPrimary) announce();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    logger.fatal(code === "EADDRINUSE" ? `API_PORT=${config.API_PORT} is already in use; stop what holds it or set another API_PORT` : error);
+    process.exit(1);
+  }
 }
