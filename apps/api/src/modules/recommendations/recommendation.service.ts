@@ -18,7 +18,8 @@ import { rankRecommendations } from "./ranking.ts";
 import type { SeedTitle, TasteProfile } from "./ranking.types.ts";
 import { bestCollaborativeKeys, collaborativeScores } from "./collaborative.ts";
 import { interactionWeight } from "./interaction-weights.ts";
-import { POOL_LIMITS, type CatalogueIndex, type CatalogueTitle, type HardFilters, type PoolInput } from "./serving/catalogue-index.ts";
+import { POOL_LIMITS, type CatalogueTitle, type HardFilters, type PoolInput } from "./serving/catalogue-index.ts";
+import type { ServingSnapshot } from "./serving/recommendation-serving.ts";
 import { rankingField, readRanking, storeRanking, type CachedRanking } from "./recommendation.cache.ts";
 
 /** The caller's most recent titles that count as seeds (content and collaborative). */
@@ -62,10 +63,14 @@ function validateRequest(request: RecommendationRequest) {
  * candidate), and their seeds, the most recent titles with a positive interaction, each weighted by
  * its strongest kind (interaction-weights.ts) and dated by its latest one.
  */
-async function readTaste(ctx: GraphQLContext, userId: string, catalogue: CatalogueIndex): Promise<{ excluded: Set<string>; seeds: SeedTitle[] }> {
-  const rows = await ctx.prisma.$queryRaw<Array<{ media_type: "movie" | "tv"; tmdb_id: number; kind: InteractionKind; rating: number | null; created_at: Date }>>`
-    SELECT media_type::text AS media_type, tmdb_id, upper(kind::text) AS kind, rating, created_at
-      FROM interaction WHERE user_id = ${userId}::uuid ORDER BY created_at DESC, id DESC`;
+async function readTaste(ctx: GraphQLContext, userId: string, serving: Promise<ServingSnapshot>): Promise<{ excluded: Set<string>; seeds: SeedTitle[] }> {
+  // Asked while the serving index checks itself: both are needed, neither needs the other's answer.
+  const [rows, { catalogue }] = await Promise.all([
+    ctx.prisma.$queryRaw<Array<{ media_type: "movie" | "tv"; tmdb_id: number; kind: InteractionKind; rating: number | null; created_at: Date }>>`
+      SELECT media_type::text AS media_type, tmdb_id, upper(kind::text) AS kind, rating, created_at
+        FROM interaction WHERE user_id = ${userId}::uuid ORDER BY created_at DESC, id DESC`,
+    serving,
+  ]);
   const excluded = new Set<string>();
   const strongest = new Map<string, { weight: number; addedAt: Date }>();
   for (const row of rows) {
@@ -103,8 +108,8 @@ function seedOf(title: CatalogueTitle): Omit<SeedTitle, "weight" | "addedAt"> {
 /** What the caller's taste and filters make of a request: seeds, neighbour lists, hard filters and the pools' inputs. */
 async function planRecommendations(ctx: GraphQLContext, request: RecommendationRequest) {
   const { userId } = request;
-  const serving = await ctx.recommendationServing.snapshot();
-  const [preferences, taste] = await Promise.all([getPreferences(ctx.prisma, { userId }), readTaste(ctx, userId, serving.catalogue)]);
+  const snapshot = ctx.recommendationServing.snapshot();
+  const [preferences, taste, serving] = await Promise.all([getPreferences(ctx.prisma, { userId }), readTaste(ctx, userId, snapshot), snapshot]);
   const { seeds, excluded } = taste;
   const neighbours = await serving.neighbours(seeds.map((seed) => seed.key));
 

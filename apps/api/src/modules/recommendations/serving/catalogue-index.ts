@@ -88,6 +88,8 @@ export class CatalogueIndex {
   private ratedOrder: Int32Array = new Int32Array(0);
   /** Person id → positions of the titles they are in (cast or director). */
   private readonly people = new Map<number, number[]>();
+  /** Person id → their titles' popularity ranks, sorted; built on first use, dropped on any change. */
+  private peopleRanks = new Map<number, Int32Array>();
 
   get size(): number {
     return this.titles.length;
@@ -138,7 +140,63 @@ export class CatalogueIndex {
     }
     this.popularRank = new Int32Array(this.titles.length);
     this.popularOrder.forEach((position, rank) => (this.popularRank[position] = rank));
+    this.peopleRanks = new Map();
     return changed.length;
+  }
+
+  private ranksOf(personId: number): Int32Array {
+    let ranks = this.peopleRanks.get(personId);
+    if (!ranks) {
+      ranks = Int32Array.from(this.people.get(personId) ?? EMPTY, (position) => this.popularRank[position]!).sort();
+      this.peopleRanks.set(personId, ranks);
+    }
+    return ranks;
+  }
+
+  /** Positions from several sorted rank lists in one popularity order, each once (a k-way merge on a heap). */
+  private *mergedByPopularity(lists: Int32Array[]): Generator<number> {
+    const heads = lists.filter((list) => list.length > 0);
+    const at = new Int32Array(heads.length);
+    // heap of list indexes, ordered by each list's current rank
+    const heap: number[] = [];
+    const rankAt = (list: number) => heads[list]![at[list]!]!;
+    const up = (i: number) => {
+      while (i > 0) {
+        const parent = (i - 1) >> 1;
+        if (rankAt(heap[parent]!) <= rankAt(heap[i]!)) return;
+        [heap[parent], heap[i]] = [heap[i]!, heap[parent]!];
+        i = parent;
+      }
+    };
+    const down = (i: number) => {
+      for (;;) {
+        const left = 2 * i + 1;
+        const right = left + 1;
+        let least = i;
+        if (left < heap.length && rankAt(heap[left]!) < rankAt(heap[least]!)) least = left;
+        if (right < heap.length && rankAt(heap[right]!) < rankAt(heap[least]!)) least = right;
+        if (least === i) return;
+        [heap[least], heap[i]] = [heap[i]!, heap[least]!];
+        i = least;
+      }
+    };
+    heads.forEach((_, list) => {
+      heap.push(list);
+      up(heap.length - 1);
+    });
+    let previous = -1;
+    while (heap.length) {
+      const list = heap[0]!;
+      const rank = rankAt(list);
+      if (rank !== previous) yield this.popularOrder[rank]!;
+      previous = rank;
+      if (++at[list]! < heads[list]!.length) down(0);
+      else {
+        heap[0] = heap[heap.length - 1]!;
+        heap.pop();
+        if (heap.length) down(0);
+      }
+    }
   }
 
   private sortedPositions(keep: (title: CatalogueTitle) => boolean, compare: (a: CatalogueTitle, b: CatalogueTitle) => number): Int32Array {
@@ -186,15 +244,16 @@ export class CatalogueIndex {
     const add = (title: CatalogueTitle, source: CandidateSource) => {
       const entry = pool.get(title.key);
       if (entry) entry.sources.push(source);
-      else pool.set(title.key, { ...candidateOf(title), sources: [source], inModel: input.inModel.has(title.key) });
+      else pool.set(title.key, candidateOf(title, source, input.inModel.has(title.key)));
     };
-    const take = (order: Int32Array | number[], limit: number, source: CandidateSource, also: (title: CatalogueTitle) => boolean = () => true) => {
+    const take = (order: Iterable<number>, limit: number, source: CandidateSource, also: (title: CatalogueTitle) => boolean = () => true) => {
+      if (limit <= 0) return;
       let taken = 0;
-      for (let i = 0; i < order.length && taken < limit; i++) {
-        const title = this.titles[order[i]!]!;
+      for (const position of order) {
+        const title = this.titles[position]!;
         if (also(title) && passes(title)) {
           add(title, source);
-          taken++;
+          if (++taken >= limit) return;
         }
       }
     };
@@ -212,9 +271,10 @@ export class CatalogueIndex {
       // Cast and directors match separately (an actor who also directs counts where the seeds had him).
       const cast = new Set(input.castIds);
       const directors = new Set(input.directorIds);
-      const positions = new Set<number>();
-      for (const id of new Set([...input.castIds, ...input.directorIds])) for (const position of this.people.get(id) ?? EMPTY) positions.add(position);
-      const ordered = [...positions].sort((a, b) => this.popularRank[a]! - this.popularRank[b]!);
+      // Their titles by popularity: each person's titles as sorted popularity ranks (kept until
+      // the catalogue changes), merged lazily, so the walk touches only the heads it needs even when
+      // a prolific actor has thousands of titles.
+      const ordered = this.mergedByPopularity([...new Set([...input.castIds, ...input.directorIds])].map((id) => this.ranksOf(id)));
       take(ordered, POOL_LIMITS.people, "people", (title) => overlaps(title.castIds, cast) || overlaps(title.directorIds, directors));
     }
     const collaborative: number[] = [];
@@ -246,7 +306,7 @@ function hardFilter(filters: HardFilters, excluded: ReadonlySet<string>): (title
     (!anyOf.size || overlaps(title.genreIds, anyOf));
 }
 
-function candidateOf(title: CatalogueTitle): Omit<CandidateTitle, "sources" | "inModel"> {
+function candidateOf(title: CatalogueTitle, source: CandidateSource, inModel: boolean): CandidateTitle {
   return {
     key: title.key,
     mediaType: title.mediaType,
@@ -262,5 +322,7 @@ function candidateOf(title: CatalogueTitle): Omit<CandidateTitle, "sources" | "i
     voteAverage: title.voteAverage,
     voteCount: title.voteCount,
     runtime: title.runtime,
+    sources: [source],
+    inModel,
   };
 }
