@@ -10,7 +10,7 @@ import { inject } from "vitest";
 import { applyMigrations, MigrationError, readMigrations } from "./apply-migrations.ts";
 import { createPrisma } from "../apps/api/src/db.ts";
 import { createLogger } from "../apps/api/src/logger.ts";
-import { liveNeighbours } from "../apps/api/src/modules/recommendations/model/item-model.store.ts";
+import { liveModelVersion, neighbourLists } from "../apps/api/src/modules/recommendations/model/item-model.store.ts";
 import { DEFAULT_ITEM_MODEL_CONFIG } from "../apps/api/src/modules/recommendations/model/train-item-model.ts";
 import { runModelJob, trainingDue } from "../apps/api/src/modules/recommendations/model/train-model.job.ts";
 
@@ -146,7 +146,7 @@ describe("migrations", () => {
       const summary = await runModelJob({ prisma, logger: silentLogger }, { reason: "schedule" }, policy);
       // 20 positive (person, title) pairs (the dismissal is not one); tv:10 and movie:7 have one person each, under minSupport.
       expect(summary).toMatchObject({ users: 3, interactions: 18 });
-      const live = await liveNeighbours({ prisma }, ["movie:1"]);
+      const live = await neighbourLists({ prisma }, { version: (await liveModelVersion({ prisma }))!, keys: ["movie:1"] });
       expect(live.get("movie:1")?.keys).toEqual(expect.arrayContaining(["movie:2", "movie:6"]));
       expect(await trainingDue({ prisma }, policy)).toBeNull();
     } finally {

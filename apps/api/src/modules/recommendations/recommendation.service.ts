@@ -4,8 +4,9 @@
 // genres, shared people, popular and top-rated titles) with every hard filter and exclusion applied,
 // from the catalogue this process holds in memory (serving/); then score, diversify and explain
 // (ranking.ts). When the cache yields too few, TMDB discover is asked for the caller's genres and
-// what it returns is written to MediaCache and used. A ranking is reused from Redis until the caller's taste changes
-// (recommendation.cache.ts); it never depends on the page size, so any page is a slice of one list.
+// what it returns is written to MediaCache and used. A ranking is reused from Redis until the
+// caller's taste changes (recommendation.cache.ts); it never depends on the page size, so any page
+// is a slice of one list.
 import type { InteractionKind, MediaType } from "../../generated/prisma/enums.ts";
 import { badInput } from "../../errors.ts";
 import type { GraphQLContext } from "../../graphql/context.ts";

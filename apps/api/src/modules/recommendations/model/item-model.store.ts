@@ -1,7 +1,8 @@
 // The trained item-to-item model in Postgres (`recommendation_model`, `item_neighbours`). A new
 // version is written whole while TRAINING, then switched to LIVE in one transaction that retires the
-// previous one, so a reader (one statement, one snapshot) sees the old model or the new one, never
-// half of either. The version retired last stays until the next switch, for a quick look back.
+// previous one; readers name the version they read (the serving index asks which is live), so they
+// see the old model or the new one, never half of either. The version retired last stays until the
+// next switch, for a quick look back and for readers still holding its number.
 import type { Prisma } from "../../../generated/prisma/client.ts";
 import type { PrismaClient } from "../../../db.ts";
 import type { NeighbourList } from "../collaborative.ts";
@@ -10,26 +11,38 @@ interface Deps {
   prisma: PrismaClient;
 }
 
-/** The newest LIVE version, as a scalar subquery every reader uses. */
-export const LIVE_MODEL_VERSION_SQL = "(SELECT version FROM recommendation_model WHERE status = 'live' ORDER BY version DESC LIMIT 1)";
-
 const splitKey = (key: string) => {
   const colon = key.indexOf(":");
   return { type: key.slice(0, colon), id: Number(key.slice(colon + 1)) };
 };
 
-/** The live model's neighbour lists of these titles ("movie:550" keys); titles it does not know are absent. */
-export async function liveNeighbours(deps: Deps, keys: readonly string[]): Promise<Map<string, NeighbourList>> {
-  if (!keys.length) return new Map();
+/**
+ * One model version's neighbour lists of these titles ("movie:550" keys); titles it does not know are
+ * absent. `intern` may hand back an existing string for each key (the serving index's), so lists
+ * kept in memory share one string per title.
+ */
+export async function neighbourLists(deps: Deps, input: { version: number; keys: readonly string[]; intern?: (key: string) => string }): Promise<Map<string, NeighbourList>> {
+  if (!input.keys.length) return new Map();
+  const intern = input.intern ?? ((key: string) => key);
   const rows = await deps.prisma.$queryRawUnsafe<Array<{ media_type: string; tmdb_id: number; neighbour_types: string[]; neighbour_ids: number[]; weights: number[] }>>(
     `SELECT n.media_type::text, n.tmdb_id, n.neighbour_types::text[] AS neighbour_types, n.neighbour_ids, n.weights
-       FROM jsonb_to_recordset($1::jsonb) AS k(type text, id int)
-       JOIN item_neighbours n ON n.model_version = ${LIVE_MODEL_VERSION_SQL} AND n.media_type = k.type::media_type AND n.tmdb_id = k.id`,
-    JSON.stringify(keys.map(splitKey)),
+       FROM jsonb_to_recordset($2::jsonb) AS k(type text, id int)
+       JOIN item_neighbours n ON n.model_version = $1 AND n.media_type = k.type::media_type AND n.tmdb_id = k.id`,
+    input.version,
+    JSON.stringify(input.keys.map(splitKey)),
   );
   return new Map(
-    rows.map((row) => [`${row.media_type}:${row.tmdb_id}`, { keys: row.neighbour_ids.map((id, n) => `${row.neighbour_types[n]}:${id}`), weights: row.weights }]),
+    rows.map((row) => [
+      intern(`${row.media_type}:${row.tmdb_id}`),
+      { keys: row.neighbour_ids.map((id, n) => intern(`${row.neighbour_types[n]}:${id}`)), weights: Float32Array.from(row.weights) },
+    ]),
   );
+}
+
+/** The newest LIVE version, or null before the first training. */
+export async function liveModelVersion(deps: Deps): Promise<number | null> {
+  const live = await deps.prisma.recommendationModel.findFirst({ where: { status: "LIVE" }, orderBy: { version: "desc" }, select: { version: true } });
+  return live?.version ?? null;
 }
 
 /** Starts a version (TRAINING): interactions created before `dataUpTo` are what it learns from. */

@@ -12,6 +12,7 @@
 // person's own interactions are always read per request (recommendation.service.ts).
 import type { PrismaClient } from "../../../db.ts";
 import type { NeighbourList } from "../collaborative.ts";
+import { neighbourLists } from "../model/item-model.store.ts";
 import { CatalogueIndex, type CatalogueTitle } from "./catalogue-index.ts";
 
 /** Re-read this far behind the newest stamp seen (see above). */
@@ -161,19 +162,8 @@ export class RecommendationServing {
       else if (this.inModel.has(key) || version !== this.modelVersion) missing.push(key);
     }
     if (missing.length) {
-      const rows = await this.prisma.$queryRawUnsafe<Array<{ media_type: string; tmdb_id: number; neighbour_types: string[]; neighbour_ids: number[]; weights: number[] }>>(
-        `SELECT n.media_type::text, n.tmdb_id, n.neighbour_types::text[] AS neighbour_types, n.neighbour_ids, n.weights
-           FROM jsonb_to_recordset($2::jsonb) AS k(type text, id int)
-           JOIN item_neighbours n ON n.model_version = $1 AND n.media_type = k.type::media_type AND n.tmdb_id = k.id`,
-        version,
-        JSON.stringify(missing.map((key) => ({ type: key.slice(0, key.indexOf(":")), id: Number(key.slice(key.indexOf(":") + 1)) }))),
-      );
-      for (const row of rows) {
-        const key = this.catalogue.internKey(`${row.media_type}:${row.tmdb_id}`);
-        const list: NeighbourList = {
-          keys: row.neighbour_ids.map((id, n) => this.catalogue.internKey(`${row.neighbour_types[n]}:${id}`)),
-          weights: Float32Array.from(row.weights),
-        };
+      const read = await neighbourLists({ prisma: this.prisma }, { version, keys: missing, intern: (key) => this.catalogue.internKey(key) });
+      for (const [key, list] of read) {
         found.set(key, list);
         if (cache.size >= MAX_CACHED_LISTS) cache.delete(cache.keys().next().value!);
         cache.set(key, list);
