@@ -90,20 +90,10 @@ async function readTaste(ctx: GraphQLContext, userId: string, serving: Promise<S
   return { excluded, seeds };
 }
 
-/** A cached title as a seed (its ranking features). */
+/** A cached title as a seed (the features seeds and candidates share). */
 function seedOf(title: CatalogueTitle): Omit<SeedTitle, "weight" | "addedAt"> {
-  return {
-    key: title.key,
-    mediaType: title.mediaType,
-    tmdbId: title.tmdbId,
-    title: title.title,
-    genreIds: title.genreIds,
-    castIds: title.castIds,
-    directorIds: title.directorIds,
-    keywordIds: title.keywordIds,
-    originalLanguage: title.originalLanguage,
-    releaseYear: title.releaseYear,
-  };
+  const { popularity: _popularity, voteAverage: _voteAverage, voteCount: _voteCount, runtime: _runtime, adult: _adult, updatedAt: _updatedAt, ...seed } = title;
+  return seed;
 }
 
 /** What the caller's taste and filters make of a request: seeds, neighbour lists, hard filters and the pools' inputs. */

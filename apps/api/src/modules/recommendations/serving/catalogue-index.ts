@@ -12,24 +12,10 @@
 // every one after the hard filters and the person's own exclusions. catalogue-sync.ts keeps it
 // current from Postgres; this file is pure (no I/O) and unit-tested.
 import type { MediaType } from "../../../generated/prisma/enums.ts";
-import type { CandidateSource, CandidateTitle, MediaKind } from "../ranking.types.ts";
+import type { CandidateSource, CandidateTitle } from "../ranking.types.ts";
 
-/** One cached title's ranking features. */
-export interface CatalogueTitle {
-  key: string;
-  mediaType: MediaKind;
-  tmdbId: number;
-  title: string;
-  genreIds: number[];
-  castIds: number[];
-  directorIds: number[];
-  keywordIds: number[];
-  originalLanguage: string;
-  releaseYear: number | null;
-  popularity: number;
-  voteAverage: number | null;
-  voteCount: number | null;
-  runtime: number | null;
+/** One cached title's ranking features (a candidate's, before the pools say where it came from). */
+export interface CatalogueTitle extends Omit<CandidateTitle, "sources" | "inModel"> {
   adult: boolean;
   /** The row's updated_at (ms): a re-read row that has not changed is skipped. */
   updatedAt: number;
@@ -307,22 +293,6 @@ function hardFilter(filters: HardFilters, excluded: ReadonlySet<string>): (title
 }
 
 function candidateOf(title: CatalogueTitle, source: CandidateSource, inModel: boolean): CandidateTitle {
-  return {
-    key: title.key,
-    mediaType: title.mediaType,
-    tmdbId: title.tmdbId,
-    title: title.title,
-    genreIds: title.genreIds,
-    castIds: title.castIds,
-    directorIds: title.directorIds,
-    keywordIds: title.keywordIds,
-    originalLanguage: title.originalLanguage,
-    releaseYear: title.releaseYear,
-    popularity: title.popularity,
-    voteAverage: title.voteAverage,
-    voteCount: title.voteCount,
-    runtime: title.runtime,
-    sources: [source],
-    inModel,
-  };
+  const { adult: _adult, updatedAt: _updatedAt, ...features } = title;
+  return { ...features, sources: [source], inModel };
 }
