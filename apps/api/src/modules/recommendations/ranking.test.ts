@@ -7,12 +7,17 @@ import {
   bayesianRating,
   blendWeights,
   contributions,
+  diversify,
+  DIVERSITY_BLOCK,
+  DIVERSITY_POOL,
+  itemSimilarity,
   formatCount,
   maxPerSeed,
   qualityScore,
   rankRecommendations,
   scoreCandidates,
   type RankingWeights,
+  type ScoredCandidate,
 } from "./ranking.ts";
 import type { CandidateTitle, RankedRecommendation, RankingInput, SeedTitle } from "./ranking.types.ts";
 import { G, NOW, asSeed, directorId, input, makeTitles, profile, withNeighbours, actorId } from "./ranking.fixtures.ts";
@@ -324,6 +329,36 @@ describe("rankRecommendations", () => {
     const inp = { ...input(p, cands, 10), neighbours };
     const full = keys(rankRecommendations({ ...inp, limit: 120 }));
     for (const limit of [1, 5, 10, 11, 20, 21, 50]) expect(keys(rankRecommendations({ ...inp, limit }))).toEqual(full.slice(0, limit));
+  });
+
+  it("the lazy MMR re-rank picks exactly what the eager greedy picks", () => {
+    // The eager greedy, written plainly: every step values every item left in the pool.
+    const eager = (scored: ScoredCandidate[], limit: number, lambda: number, attribute: (s: ScoredCandidate) => string[]) => {
+      const pool = [...scored].sort((a, b) => b.score - a.score || b.candidate.popularity - a.candidate.popularity || (a.candidate.key < b.candidate.key ? -1 : 1)).slice(0, DIVERSITY_POOL);
+      const top = Math.max(pool[0]!.score, 1e-9);
+      const out: ScoredCandidate[] = [];
+      let perSeed = new Map<string, number>();
+      while (out.length < Math.min(limit, pool.length)) {
+        if (out.length % DIVERSITY_BLOCK === 0) perSeed = new Map();
+        const left = pool.filter((s) => !out.includes(s));
+        const value = (s: ScoredCandidate) => lambda * (s.score / top) - (1 - lambda) * Math.max(0, ...out.map((o) => itemSimilarity(s.candidate, o.candidate)));
+        const capped = (s: ScoredCandidate) => attribute(s).some((k) => (perSeed.get(k) ?? 0) >= maxPerSeed());
+        const best = (items: ScoredCandidate[]) => items.reduce<ScoredCandidate | undefined>((b, s) => (b === undefined || value(s) > value(b) ? s : b), undefined);
+        const pick = best(left.filter((s) => !capped(s))) ?? best(left)!;
+        out.push(pick);
+        for (const k of attribute(pick)) perSeed.set(k, (perSeed.get(k) ?? 0) + 1);
+      }
+      return out;
+    };
+    const attribute = (s: ScoredCandidate) => (s.similarSeed >= 0 && s.similarSeedSim >= 0.35 ? [`seed#${s.similarSeed}`] : []);
+    for (const [arch, n] of [["crime", 3], ["romcom", 12], ["action", 30]] as const) {
+      const p = fanOf(arch, n);
+      const { items } = scoreCandidates(input(p, without(catalogue, p.seeds), 10));
+      for (const lambda of [0.5, 0.8, 0.9, 1]) {
+        const lazy = diversify(items, 45, lambda, attribute).map((s) => s.candidate.key);
+        expect(lazy).toEqual(eager(items, 45, lambda, attribute).map((s) => s.candidate.key));
+      }
+    }
   });
 
   it("is deterministic and independent of candidate order", () => {

@@ -996,9 +996,18 @@ export function itemSimilarity(a: CandidateTitle, b: CandidateTitle): number {
   const genre = union > 0 ? inter / union : 0;
   let shared = 0;
   for (const p of a.directorIds) if (b.directorIds.includes(p)) shared++;
-  const ac = a.castIds.length > 5 ? a.castIds.slice(0, 5) : a.castIds;
-  const bc = b.castIds.length > 5 ? b.castIds.slice(0, 5) : b.castIds;
-  for (const p of ac) if (bc.includes(p)) shared++;
+  // the top five billed of each
+  const ac = Math.min(5, a.castIds.length);
+  const bc = Math.min(5, b.castIds.length);
+  for (let i = 0; i < ac && shared < 2; i++) {
+    const p = a.castIds[i];
+    for (let j = 0; j < bc; j++) {
+      if (b.castIds[j] === p) {
+        shared++;
+        break;
+      }
+    }
+  }
   return 0.7 * genre + 0.3 * Math.min(1, shared / 2);
 }
 
@@ -1015,6 +1024,11 @@ function defaultAttribution(s: ScoredCandidate): string[] {
  * DIVERSITY_BLOCK positions waits until nothing else is left in that block. Past the pool, the rest
  * follow by score. `limit` only says where to stop: the first n of any longer list are the same.
  * `attribute` names the seeds an item is shown with (its reasons).
+ *
+ * Lazy, with the eager greedy's answer: the pool is in score order and an item's value is at most
+ * λ·relevance, so a step stops looking once the relevance left cannot beat the best value found,
+ * and an item's similarity to what was chosen (and its attribution) is brought up to date only
+ * when a step looks at it.
  */
 export function diversify(
   scored: readonly ScoredCandidate[],
@@ -1026,9 +1040,12 @@ export function diversify(
   const sorted = [...scored].sort(compareScored);
   const pool = sorted.slice(0, DIVERSITY_POOL);
   const top = Math.max(pool[0]?.score ?? 0, 1e-9);
-  const seedsOf = pool.map((s) => attribute(s));
+  const seedsOf: Array<readonly string[] | undefined> = new Array(pool.length);
   const maxSim = new Float64Array(pool.length);
+  /** How many of the chosen items maxSim[i] accounts for. */
+  const simUpTo = new Int32Array(pool.length);
   const taken = new Uint8Array(pool.length);
+  const penalised = lambda < 1;
   let perSeed = new Map<string, number>();
   const cap = maxPerSeed();
   const out: ScoredCandidate[] = [];
@@ -1042,8 +1059,19 @@ export function diversify(
     for (let i = 0; i < pool.length; i++) {
       if (taken[i]) continue;
       const s = pool[i] as ScoredCandidate;
-      const val = lambda * (s.score / top) - (1 - lambda) * (maxSim[i] as number);
-      const capped = (seedsOf[i] as readonly string[]).some((k) => (perSeed.get(k) ?? 0) >= cap);
+      const relevance = lambda * (s.score / top);
+      // (with λ ≤ 1 a value never exceeds its relevance, and relevance only falls from here)
+      if (best >= 0 && lambda <= 1 && relevance <= bestVal) break;
+      if (penalised) {
+        for (let j = simUpTo[i] as number; j < out.length; j++) {
+          const sim = itemSimilarity(s.candidate, (out[j] as ScoredCandidate).candidate);
+          if (sim > (maxSim[i] as number)) maxSim[i] = sim;
+        }
+        simUpTo[i] = out.length;
+      }
+      const val = relevance - (1 - lambda) * (maxSim[i] as number);
+      const seeds = (seedsOf[i] ??= attribute(s));
+      const capped = seeds.some((k) => (perSeed.get(k) ?? 0) >= cap);
       if (capped) {
         if (val > bestCappedVal) {
           bestCappedVal = val;
@@ -1060,12 +1088,6 @@ export function diversify(
     const chosen = pool[pick] as ScoredCandidate;
     out.push(chosen);
     for (const k of seedsOf[pick] as readonly string[]) perSeed.set(k, (perSeed.get(k) ?? 0) + 1);
-    if (lambda >= 1) continue;
-    for (let i = 0; i < pool.length; i++) {
-      if (taken[i]) continue;
-      const sim = itemSimilarity((pool[i] as ScoredCandidate).candidate, chosen.candidate);
-      if (sim > (maxSim[i] as number)) maxSim[i] = sim;
-    }
   }
   for (let i = pool.length; out.length < limit && i < sorted.length; i++) out.push(sorted[i] as ScoredCandidate);
   return out;
