@@ -5,10 +5,10 @@
 // (serving/catalogue-index.ts: the collaborative best, popular, genre and top-rated pools). Films carry what a
 // TMDB-shaped catalogue made from u.item has (title, year, genres), with popularity and votes from
 // the training ratings, as the cache would have its own.
-import { bestCollaborativeKeys, collaborativeScores, type NeighbourList } from "../../apps/api/src/modules/recommendations/collaborative.ts";
+import { bestCollaborativeKeys, type NeighbourList } from "../../apps/api/src/modules/recommendations/collaborative.ts";
 import { interactionWeight, INTERACTION_WEIGHTS, type InteractionWeights } from "../../apps/api/src/modules/recommendations/interaction-weights.ts";
 import { DEFAULT_ITEM_MODEL_CONFIG, trainItemModel, type ItemModelConfig } from "../../apps/api/src/modules/recommendations/model/train-item-model.ts";
-import { rankRecommendations, type RankingOptions } from "../../apps/api/src/modules/recommendations/ranking.ts";
+import { collaborativeEvidence, rankRecommendations, type RankingOptions } from "../../apps/api/src/modules/recommendations/ranking.ts";
 import type { CandidateTitle, SeedTitle } from "../../apps/api/src/modules/recommendations/ranking.types.ts";
 import { CatalogueIndex, POOL_LIMITS } from "../../apps/api/src/modules/recommendations/serving/catalogue-index.ts";
 import { ratingRole, type TrainingData } from "./movielens.ts";
@@ -64,7 +64,8 @@ export function productRecommender(training: TrainingData, options: ProductOptio
     const genreCounts = new Map<number, number>();
     for (const seed of seeds) for (const genre of seed.genreIds) genreCounts.set(genre, (genreCounts.get(genre) ?? 0) + 1);
     const genreIds = [...genreCounts].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, 4).map(([genre]) => genre);
-    const collaborativeKeys = bestCollaborativeKeys(collaborativeScores(seeds, neighbours), POOL_LIMITS.collaborative * 2);
+    const collaborative = collaborativeEvidence(seeds, neighbours, NOW);
+    const collaborativeKeys = bestCollaborativeKeys(collaborative, POOL_LIMITS.collaborative * 2);
     const pool = index.candidatePool({ filters, excluded: seen, genreIds, castIds: [], directorIds: [], collaborativeKeys, inModel });
     if (options.wholeCatalogue) {
       const inPool = new Set(pool.map((film) => film.key));
@@ -75,6 +76,7 @@ export function productRecommender(training: TrainingData, options: ProductOptio
         profile: { likedGenreIds: [], dislikedGenreIds: [], languages: [], yearFrom: null, yearTo: null, seeds },
         candidates: pool,
         neighbours,
+        collaborative,
         genreNames: new Map(),
         personNames: new Map(),
         now: NOW,

@@ -1,6 +1,7 @@
 // The API's HTTP server: GraphQL over HTTP at /graphql (POST JSON, GET for queries), the
 // playground at /playground, health at /healthz and readiness at /readyz.
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
+import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import fastifyApollo, { fastifyApolloDrainPlugin } from "@as-integrations/fastify";
 import { ApolloArmor } from "@escape.tech/graphql-armor";
 import rateLimit from "@fastify/rate-limit";
@@ -217,7 +218,8 @@ export async function buildServer(services: AppServices): Promise<FastifyInstanc
   const apollo = new ApolloServer<GraphQLContext>({
     schema: await getSchema(),
     ...armor,
-    plugins: [...armor.plugins, refuseNulCharacters, fastifyApolloDrainPlugin(app)],
+    // No field carries cache hints, and the cache-control plugin would wrap every field resolver to look for them.
+    plugins: [...armor.plugins, refuseNulCharacters, fastifyApolloDrainPlugin(app), ApolloServerPluginCacheControlDisabled()],
     formatError: createFormatError(logger),
     parseOptions: { maxTokens: API_LIMITS.maxTokens },
     introspection: true,

@@ -84,7 +84,7 @@ export interface ViewerState {
   isDismissed: boolean;
 }
 
-const NO_STATE: ViewerState = { isFavourite: false, inWatchlist: false, watchedAt: null, isDismissed: false };
+export const NO_VIEWER_STATE: ViewerState = { isFavourite: false, inWatchlist: false, watchedAt: null, isDismissed: false };
 
 /** Favourite, watchlist and dismissal state of a batch of titles for one user, in one statement. */
 async function viewerStates(prisma: PrismaClient, userId: string, keys: readonly string[]): Promise<ViewerState[]> {
@@ -110,7 +110,7 @@ export function createLoaders(deps: { prisma: PrismaClient; enrichment: Enrichme
       return ids.map((id) => map.get(id) ?? null);
     }),
     /** The caller's favourite/watchlist/dismissal state per title (all false when anonymous). */
-    viewerState: new DataLoader<string, ViewerState>(async (keys) => (userId ? viewerStates(prisma, userId, keys) : keys.map(() => NO_STATE))),
+    viewerState: new DataLoader<string, ViewerState>(async (keys) => (userId ? viewerStates(prisma, userId, keys) : keys.map(() => NO_VIEWER_STATE))),
   };
 }
 

@@ -45,10 +45,43 @@ export function collaborativeScores(seeds: ReadonlyArray<{ key: string; weight: 
   return scores;
 }
 
-/** The `limit` best-scored keys, best first (ties by key), for the candidate pool. */
+/**
+ * The `limit` best-scored keys, best first (ties by key), for the candidate pool. The scores reach
+ * thousands of titles and the pool wants hundreds, so the best are kept in a bounded heap whose root
+ * is the worst of them, and only they are sorted.
+ */
 export function bestCollaborativeKeys(scores: ReadonlyMap<string, CollaborativeScore>, limit: number): string[] {
-  return [...scores]
-    .sort((a, b) => b[1].score - a[1].score || (a[0] < b[0] ? -1 : 1))
-    .slice(0, limit)
-    .map(([key]) => key);
+  if (limit <= 0) return [];
+  const keys: string[] = [];
+  const values: number[] = [];
+  /** a ranks below b */
+  const below = (a: number, b: number) => (values[a] as number) < (values[b] as number) || (values[a] === values[b] && (keys[a] as string) > (keys[b] as string));
+  const swap = (a: number, b: number) => {
+    [keys[a], keys[b]] = [keys[b] as string, keys[a] as string];
+    [values[a], values[b]] = [values[b] as number, values[a] as number];
+  };
+  const siftDown = (i: number) => {
+    for (;;) {
+      const left = 2 * i + 1;
+      let least = i;
+      if (left < keys.length && below(left, least)) least = left;
+      if (left + 1 < keys.length && below(left + 1, least)) least = left + 1;
+      if (least === i) return;
+      swap(i, least);
+      i = least;
+    }
+  };
+  for (const [key, { score }] of scores) {
+    if (keys.length < limit) {
+      keys.push(key);
+      values.push(score);
+      for (let i = keys.length - 1; i > 0 && below(i, (i - 1) >> 1); i = (i - 1) >> 1) swap(i, (i - 1) >> 1);
+    } else if (score > (values[0] as number) || (score === values[0] && key < (keys[0] as string))) {
+      keys[0] = key;
+      values[0] = score;
+      siftDown(0);
+    }
+  }
+  const order = keys.map((_, i) => i).sort((a, b) => (below(a, b) ? 1 : below(b, a) ? -1 : 0));
+  return order.map((i) => keys[i] as string);
 }

@@ -23,7 +23,7 @@
 //   quality        Bayesian weighted rating, m = 25, C = 6.0
 //   popularity     log-scaled popularity: a weak prior that breaks ties between equally good fits
 
-import { collaborativeScores } from "./collaborative.ts";
+import { collaborativeScores, type CollaborativeScore } from "./collaborative.ts";
 import type {
   CandidateTitle,
   MediaKind,
@@ -254,7 +254,11 @@ function post(map: Map<number, number[]>, id: number, s: number): void {
   else map.set(id, [s]);
 }
 
-function buildSeedIndex(seedsIn: readonly SeedTitle[], now: Date): SeedIndex {
+/**
+ * The seeds the ranking uses (a positive, finite weight) and the weight it counts each with: its own
+ * weight × recency (up to +25 % for one added today, fading over a year), normalised to a maximum of 1.
+ */
+export function weightedSeeds(seedsIn: readonly SeedTitle[], now: Date): { seeds: SeedTitle[]; w: Float64Array; totalW: number } {
   const seeds = seedsIn.filter((s) => Number.isFinite(s.weight) && s.weight > 0);
   const n = seeds.length;
   const w = new Float64Array(n);
@@ -262,7 +266,6 @@ function buildSeedIndex(seedsIn: readonly SeedTitle[], now: Date): SeedIndex {
   let maxW = 0;
   seeds.forEach((s, i) => {
     const ageDays = Math.max(0, (nowMs - s.addedAt.getTime()) / 86_400_000);
-    // Recent seeds count a little more: up to +25% for something added today, fading over a year.
     const recency = 0.8 + 0.2 * Math.exp(-(Number.isFinite(ageDays) ? ageDays : 0) / 365);
     w[i] = s.weight * recency;
     if ((w[i] as number) > maxW) maxW = w[i] as number;
@@ -272,6 +275,25 @@ function buildSeedIndex(seedsIn: readonly SeedTitle[], now: Date): SeedIndex {
     w[i] = (w[i] as number) / maxW;
     totalW += w[i] as number;
   }
+  return { seeds, w, totalW };
+}
+
+/**
+ * What the trained model says about the person's seeds, weighted as the ranking weighs them
+ * (collaborative.ts): the service builds its collaborative pool from it and hands it to the ranking
+ * (RankingInput.collaborative), so it is computed once per request.
+ */
+export function collaborativeEvidence(seeds: readonly SeedTitle[], neighbours: RankingInput["neighbours"], now: Date): Map<string, CollaborativeScore> {
+  const used = weightedSeeds(seeds, now);
+  return collaborativeScores(
+    used.seeds.map((seed, s) => ({ key: seed.key, weight: used.w[s] as number })),
+    neighbours,
+  );
+}
+
+function buildSeedIndex(seedsIn: readonly SeedTitle[], now: Date): SeedIndex {
+  const { seeds, w, totalW } = weightedSeeds(seedsIn, now);
+  const n = seeds.length;
   const idx: SeedIndex = {
     seeds,
     w,
@@ -574,10 +596,7 @@ export function scoreCandidates(input: RankingInput, options: RankingOptions = {
 
   // ---- collaborative: the seeds (weighted as everywhere else here) times their neighbour lists in
   // the trained model, normalised by the pool's best.
-  const collab = collaborativeScores(
-    seedIdx.seeds.map((seed, s) => ({ key: seed.key, weight: seedIdx.w[s] as number })),
-    input.neighbours,
-  );
+  const collab = input.collaborative ?? collaborativeEvidence(seedIdx.seeds, input.neighbours, input.now);
   let dataW = 0;
   for (let s = 0; s < nSeeds; s++) if (input.neighbours.has((seedIdx.seeds[s] as SeedTitle).key)) dataW += seedIdx.w[s] as number;
   // The person's collaborative confidence: saturates at two favourites' worth of seeds the model knows.

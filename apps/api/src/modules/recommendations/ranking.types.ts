@@ -1,6 +1,6 @@
 // The data the ranking works on. Pure types: the service fills them from Postgres, the ranking
 // (ranking.ts) scores them in TypeScript. Keys are "movie:550" / "tv:1399".
-import type { NeighbourList } from "./collaborative.ts";
+import type { CollaborativeScore, NeighbourList } from "./collaborative.ts";
 
 export type MediaKind = "movie" | "tv";
 
@@ -112,6 +112,11 @@ export interface RankingInput {
   candidates: CandidateTitle[];
   /** The seeds' neighbour lists in the live model (seed key → list); empty before the first training. */
   neighbours: ReadonlyMap<string, NeighbourList>;
+  /**
+   * The seeds' collaborative scores as collaborativeEvidence(profile.seeds, neighbours, now) gives
+   * them, when the caller has them already (it built its collaborative pool from them); else computed.
+   */
+  collaborative?: ReadonlyMap<string, CollaborativeScore>;
   /** Names for reasons. */
   genreNames: ReadonlyMap<number, string>;
   personNames: ReadonlyMap<number, string>;

@@ -3,6 +3,7 @@ import { Arg, Args, Authorized, Ctx, Query, Resolver } from "type-graphql";
 import type { GraphQLContext } from "../../graphql/context.ts";
 import { requireUserId } from "../../graphql/context.ts";
 import { offsetCursor, PageArgs, pageSize } from "../../graphql/connection.ts";
+import { NO_VIEWER_STATE } from "../../graphql/loaders.ts";
 import { toMedia } from "../media/media.mapper.ts";
 import { RecommendationConnection, RecommendationFilter, type ReasonKind } from "./recommendation.types.ts";
 import { recommend } from "./recommendation.service.ts";
@@ -33,6 +34,9 @@ export class RecommendationResolver {
       },
     });
     const page = items.slice(0, size);
+    // A ranked title is one the caller has done nothing with (any interaction excludes it, and any
+    // change of taste drops stored rankings), so its isFavourite, inWatchlist… need no statement.
+    for (const item of page) ctx.loaders.viewerState.prime(item.key, NO_VIEWER_STATE);
     const rows = await ctx.loaders.media.loadMany(page.map((item) => item.key));
     const edges = page.flatMap((item, index) => {
       const row = rows[index];

@@ -15,11 +15,11 @@ import { listItem, upsertListItems } from "../media/media-cache.writer.ts";
 import { toTmdbKind } from "../media/media-key.ts";
 import { firstAskInAWhile } from "../media/media.service.ts";
 import { getPreferences } from "../preferences/preference.service.ts";
-import { rankRecommendations } from "./ranking.ts";
+import { collaborativeEvidence, rankRecommendations } from "./ranking.ts";
 import type { SeedTitle, TasteProfile } from "./ranking.types.ts";
-import { bestCollaborativeKeys, collaborativeScores } from "./collaborative.ts";
+import { bestCollaborativeKeys } from "./collaborative.ts";
 import { interactionWeight } from "./interaction-weights.ts";
-import { POOL_LIMITS, type CatalogueTitle, type HardFilters, type PoolInput } from "./serving/catalogue-index.ts";
+import { POOL_LIMITS, type HardFilters, type PoolInput } from "./serving/catalogue-index.ts";
 import type { ServingSnapshot } from "./serving/recommendation-serving.ts";
 import { rankingField, readRanking, storeRanking, type CachedRanking } from "./recommendation.cache.ts";
 
@@ -85,15 +85,10 @@ async function readTaste(ctx: GraphQLContext, userId: string, serving: Promise<S
   for (const [key, taste] of strongest) {
     if (seeds.length >= MAX_SEEDS) break;
     const title = catalogue.get(key);
-    if (title) seeds.push({ ...seedOf(title), ...taste });
+    // (a plain spread: the title's other fields ride along unread, and copying is cheaper than picking)
+    if (title) seeds.push({ ...title, ...taste });
   }
   return { excluded, seeds };
-}
-
-/** A cached title as a seed (the features seeds and candidates share). */
-function seedOf(title: CatalogueTitle): Omit<SeedTitle, "weight" | "addedAt"> {
-  const { popularity: _popularity, voteAverage: _voteAverage, voteCount: _voteCount, runtime: _runtime, adult: _adult, updatedAt: _updatedAt, ...seed } = title;
-  return seed;
 }
 
 /** What the caller's taste and filters make of a request: seeds, neighbour lists, hard filters and the pools' inputs. */
@@ -126,9 +121,11 @@ async function planRecommendations(ctx: GraphQLContext, request: RecommendationR
   const castIds = tally(seeds.map((seed) => seed.castIds.slice(0, 8))).slice(0, 60);
   const directorIds = tally(seeds.map((seed) => seed.directorIds)).slice(0, 30);
   // Twice the pool's bound, so titles the caller already has or filters out leave room for the next best.
-  const collaborativeKeys = bestCollaborativeKeys(collaborativeScores(seeds, neighbours), POOL_LIMITS.collaborative * 2);
+  const now = new Date();
+  const collaborative = collaborativeEvidence(seeds, neighbours, now);
+  const collaborativeKeys = bestCollaborativeKeys(collaborative, POOL_LIMITS.collaborative * 2);
   const pool: PoolInput = { filters, excluded, genreIds: poolGenres, castIds, directorIds, collaborativeKeys, inModel: serving.inModel };
-  return { preferences, seeds, neighbours, filters, pool, catalogue: serving.catalogue };
+  return { preferences, seeds, neighbours, collaborative, now, filters, pool, catalogue: serving.catalogue };
 }
 
 /**
@@ -149,7 +146,7 @@ export async function recommend(ctx: GraphQLContext, request: RecommendationRequ
 }
 
 async function rank(ctx: GraphQLContext, request: RecommendationRequest, depth: number): Promise<CachedRanking> {
-  const { preferences, seeds, neighbours, filters, pool: poolInput, catalogue } = await planRecommendations(ctx, request);
+  const { preferences, seeds, neighbours, collaborative, now, filters, pool: poolInput, catalogue } = await planRecommendations(ctx, request);
   const { castIds, directorIds } = poolInput;
 
   // The names reasons may use are asked for while the pool is built.
@@ -173,9 +170,10 @@ async function rank(ctx: GraphQLContext, request: RecommendationRequest, depth: 
     profile,
     candidates: pool,
     neighbours,
+    collaborative,
     genreNames,
     personNames: new Map(people.map((person) => [person.id, person.name])),
-    now: new Date(),
+    now,
     limit: depth,
   });
   return { items: ranked.map((item) => ({ key: item.candidate.key, score: item.score, reasons: item.reasons })), coldStart: seeds.length === 0, complete: ranked.length < depth };
