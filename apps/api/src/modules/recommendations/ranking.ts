@@ -361,17 +361,22 @@ function poolStats(candidates: readonly CandidateTitle[], seeds: readonly SeedTi
   const genreDf = new Map<number, number>();
   const personDf = new Map<number, number>();
   // (ids repeated within one title are rare and harmless here: they only nudge a frequency)
-  const count = (t: { genreIds: number[]; castIds: number[]; directorIds: number[] }) => {
+  // People are counted only where the profile asks: the seeds' own cast and directors.
+  const count = (t: { genreIds: number[]; castIds: number[]; directorIds: number[] }, addPeople: boolean) => {
     const g = t.genreIds;
     for (let i = 0; i < g.length; i++) genreDf.set(g[i] as number, (genreDf.get(g[i] as number) ?? 0) + 1);
     const c = t.castIds;
     const n = Math.min(c.length, CAST_DEPTH);
-    for (let i = 0; i < n; i++) personDf.set(c[i] as number, (personDf.get(c[i] as number) ?? 0) + 1);
     const d = t.directorIds;
-    for (let i = 0; i < d.length; i++) personDf.set(d[i] as number, (personDf.get(d[i] as number) ?? 0) + 1);
+    for (let i = 0; i < n + d.length; i++) {
+      const p = (i < n ? c[i] : d[i - n]) as number;
+      const df = personDf.get(p);
+      if (df !== undefined) personDf.set(p, df + 1);
+      else if (addPeople) personDf.set(p, 1);
+    }
   };
-  for (const c of candidates) count(c);
-  for (const s of seeds) count(s);
+  for (const s of seeds) count(s, true);
+  for (const c of candidates) count(c, false);
   const nc = candidates.length;
   // popularity percentile (0 = least popular in the pool; ties share one) and log-scaled popularity
   const pop = new Float64Array(nc);
@@ -1030,6 +1035,51 @@ export function itemSimilarity(a: CandidateTitle, b: CandidateTitle): number {
   return 0.7 * genre + 0.3 * Math.min(1, shared / 2);
 }
 
+/** An item's MMR features, compiled once per re-rank (itemSimilarity's inputs in a form cheap to compare). */
+interface MmrFeatures {
+  /** Its genres as bits over the pool's genres; null when that cannot be exact (repeated ids, over 32 genres). */
+  genreBits: number | null;
+  genreCount: number;
+  directors: readonly number[];
+  /** The top five billed. */
+  cast: readonly number[];
+}
+
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) as number;
+}
+
+function mmrFeatures(pool: readonly ScoredCandidate[]): MmrFeatures[] {
+  const bitOf = new Map<number, number>();
+  return pool.map(({ candidate: c }) => {
+    let bits: number | null = 0;
+    for (const g of c.genreIds) {
+      let bit = bitOf.get(g);
+      if (bit === undefined && bitOf.size < 32) bitOf.set(g, (bit = bitOf.size));
+      if (bit === undefined || (bits as number) & (1 << bit)) {
+        bits = null;
+        break;
+      }
+      bits = (bits as number) | (1 << bit);
+    }
+    return { genreBits: bits, genreCount: c.genreIds.length, directors: c.directorIds, cast: c.castIds.length > 5 ? c.castIds.slice(0, 5) : c.castIds };
+  });
+}
+
+/** itemSimilarity of two compiled items. */
+function mmrSimilarity(a: MmrFeatures, b: MmrFeatures, ca: CandidateTitle, cb: CandidateTitle): number {
+  if (a.genreBits === null || b.genreBits === null) return itemSimilarity(ca, cb);
+  const inter = popcount(a.genreBits & b.genreBits);
+  const union = a.genreCount + b.genreCount - inter;
+  const genre = union > 0 ? inter / union : 0;
+  let shared = 0;
+  for (const p of a.directors) if (b.directors.includes(p)) shared++;
+  for (let i = 0; i < a.cast.length && shared < 2; i++) if (b.cast.includes(a.cast[i] as number)) shared++;
+  return 0.7 * genre + 0.3 * Math.min(1, shared / 2);
+}
+
 /** Seeds an item is attributed to, by its score alone (diversify's default attribution). */
 function defaultAttribution(s: ScoredCandidate): string[] {
   const i = attributedSeed(s);
@@ -1060,6 +1110,9 @@ export function diversify(
   const pool = sorted.slice(0, DIVERSITY_POOL);
   const top = Math.max(pool[0]?.score ?? 0, 1e-9);
   const seedsOf: Array<readonly string[] | undefined> = new Array(pool.length);
+  const features = lambda < 1 ? mmrFeatures(pool) : [];
+  /** Pool positions of the chosen items, in order. */
+  const chosenAt: number[] = [];
   const maxSim = new Float64Array(pool.length);
   /** How many of the chosen items maxSim[i] accounts for. */
   const simUpTo = new Int32Array(pool.length);
@@ -1082,15 +1135,18 @@ export function diversify(
       // (with λ ≤ 1 a value never exceeds its relevance, and relevance only falls from here)
       if (best >= 0 && lambda <= 1 && relevance <= bestVal) break;
       if (penalised) {
+        const fi = features[i] as MmrFeatures;
         for (let j = simUpTo[i] as number; j < out.length; j++) {
-          const sim = itemSimilarity(s.candidate, (out[j] as ScoredCandidate).candidate);
+          const chosen = chosenAt[j] as number;
+          const sim = mmrSimilarity(fi, features[chosen] as MmrFeatures, s.candidate, (pool[chosen] as ScoredCandidate).candidate);
           if (sim > (maxSim[i] as number)) maxSim[i] = sim;
         }
         simUpTo[i] = out.length;
       }
       const val = relevance - (1 - lambda) * (maxSim[i] as number);
       const seeds = (seedsOf[i] ??= attribute(s));
-      const capped = seeds.some((k) => (perSeed.get(k) ?? 0) >= cap);
+      let capped = false;
+      for (let k = 0; k < seeds.length && !capped; k++) capped = (perSeed.get(seeds[k] as string) ?? 0) >= cap;
       if (capped) {
         if (val > bestCappedVal) {
           bestCappedVal = val;
@@ -1104,8 +1160,8 @@ export function diversify(
     const pick = best >= 0 ? best : bestCapped;
     if (pick < 0) break;
     taken[pick] = 1;
-    const chosen = pool[pick] as ScoredCandidate;
-    out.push(chosen);
+    chosenAt.push(pick);
+    out.push(pool[pick] as ScoredCandidate);
     for (const k of seedsOf[pick] as readonly string[]) perSeed.set(k, (perSeed.get(k) ?? 0) + 1);
   }
   for (let i = pool.length; out.length < limit && i < sorted.length; i++) out.push(sorted[i] as ScoredCandidate);
