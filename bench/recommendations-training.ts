@@ -1,7 +1,7 @@
 // Training time and memory of the collaborative item model
 // (apps/api/src/modules/recommendations/model/train-item-model.ts) on synthetic ratings-shaped data.
 //
-//   cd /work/main && node --import tsx bench/recommendations-training.ts
+//   node --import tsx bench/recommendations-training.ts
 //     [--sizes 0.5M,1.5M,5M] [--dense N (default: DEFAULT_ITEM_MODEL_CONFIG's)] [--no-kernel]
 //
 // Each size trains in a fresh child process, so its peak memory (maxRSS) is its own. The data: title

@@ -1,4 +1,4 @@
-// TMDB v3 JSON shapes (see /work/shared/TMDB.md). Heavier per-title content — overviews,
+// TMDB v3 JSON shapes (see docs/tmdb.md). Heavier per-title content — overviews,
 // taglines, credits' characters, videos, providers, episodes — is derived here on demand from
 // the catalogue seed, so it costs nothing until a route asks for it.
 import type { Catalogue } from "./catalogue.ts";

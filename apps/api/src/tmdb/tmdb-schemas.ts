@@ -1,4 +1,4 @@
-// TMDB v3 response shapes (../shared/TMDB.md), validated so a malformed answer is a clear
+// TMDB v3 response shapes (docs/tmdb.md), validated so a malformed answer is a clear
 // TMDB_BAD_RESPONSE error instead of a crash deep inside a feature. Unknown keys are dropped.
 import { z } from "zod";
 

@@ -40,7 +40,7 @@ async function ingestList(deps: IngestDeps, list: IngestList, pageBudget: number
     const { items, totalPages, resultCount } = await list.fetchPage(deps.tmdb, page, signal);
     // TMDB's totals can run far past the 500 pages it will serve.
     const lastPage = Math.max(1, Math.min(totalPages, TMDB_MAX_PAGE));
-    // A page past the end answers an empty list (TMDB.md): the cycle is over there too.
+    // A page past the end answers an empty list (docs/tmdb.md): the cycle is over there too.
     const endsCycle = page >= lastPage || resultCount === 0;
     const now = new Date();
     const committed = await prisma.$transaction(async (tx) => {

@@ -77,7 +77,7 @@ export function detailsRecord(kind: TmdbKind, details: MovieDetails | TvDetails)
   const movie = details as MovieDetails;
   const tv = details as TvDetails;
   const cast = [...(details.credits?.cast ?? [])].sort((a, b) => (a.order ?? 0) - (b.order ?? 0)).slice(0, TOP_CAST);
-  // TV series have no series-level Director: their creators stand in (TMDB.md).
+  // TV series have no series-level Director: their creators stand in (docs/tmdb.md).
   const directors = isMovie
     ? (details.credits?.crew ?? []).filter((member) => member.job === "Director")
     : tv.created_by.map((creator) => ({ ...creator, known_for_department: "Writing", popularity: 0 }));

@@ -1,4 +1,4 @@
-// The ranking core of the recommendations flow (ARCHITECTURE.md, Flows → 1. Recommendations).
+// The ranking core of the recommendations flow (docs/architecture.md, flows; docs/recommendations.md).
 //
 // Pure and deterministic: everything it needs comes in through RankingInput ("today" included), it
 // never reads the clock or a random source, and ties are broken by key. It is built to score a
@@ -115,7 +115,7 @@ export function blendWeights(share: number, content: Readonly<RankingWeights> = 
   };
 }
 
-/** The seed's original weights (ARCHITECTURE.md), kept to measure against. */
+/** The first design's weights, kept to measure against. */
 export const SEED_CONTENT_WEIGHTS: Readonly<RankingWeights> = Object.freeze({
   genre: 0.35,
   similarity: 0.2,

@@ -1,4 +1,4 @@
-// Recommendations (ARCHITECTURE.md flow 1): read the caller's own interactions as they are now,
+// Recommendations (docs/recommendations.md): read the caller's own interactions as they are now,
 // score what the trained item-to-item model says about them (collaborative.ts, the neighbour lists
 // of model/), and build a bounded candidate pool from those titles plus content pools (shared
 // genres, shared people, popular and top-rated titles) with every hard filter and exclusion applied,

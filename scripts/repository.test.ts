@@ -1,0 +1,28 @@
+// The repository explains itself: nothing in it points at files outside it (a sibling folder, or an
+// absolute path on the machine it was written on). Someone who clones it has none of those.
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+// (spelled in pieces so that this file does not match itself)
+const OUTSIDE = [new RegExp(["\\.\\.", "shared"].join("/")), new RegExp(["", "work", ""].join("/")), new RegExp(["", "(home|root|Users)", "[\\w.-]+", ""].join("/"))];
+
+describe("the repository", () => {
+  it("points at nothing outside itself", () => {
+    const files = execFileSync("git", ["ls-files", "-z"], { cwd: root, encoding: "utf8" })
+      .split("\0")
+      .filter((file) => file && !file.endsWith("pnpm-lock.yaml") && !/\.(png|jpe?g|ico|woff2?)$/.test(file));
+    expect(files.length).toBeGreaterThan(100);
+    const found: string[] = [];
+    for (const file of files) {
+      const lines = readFileSync(path.join(root, file), "utf8").split("\n");
+      lines.forEach((line, index) => {
+        if (OUTSIDE.some((pattern) => pattern.test(line))) found.push(`${file}:${index + 1}: ${line.trim().slice(0, 120)}`);
+      });
+    }
+    expect(found).toEqual([]);
+  });
+});
