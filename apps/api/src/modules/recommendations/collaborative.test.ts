@@ -1,14 +1,47 @@
 import { describe, expect, it } from "vitest";
 import { mulberry32 } from "./ranking.fixtures.ts";
-import { bestCollaborativeKeys, type CollaborativeScore } from "./collaborative.ts";
+import { bestCollaborativeKeys, collaborativeScores, CollaborativeScores } from "./collaborative.ts";
 
 describe("bestCollaborativeKeys", () => {
   it("gives the best-scored keys in order, ties by key, exactly as sorting everything would", () => {
     const random = mulberry32(3);
-    const scores = new Map<string, CollaborativeScore>();
-    // Scores on a coarse grid (many ties) and some negative (EASE's negative neighbours).
-    for (let i = 0; i < 2_000; i++) scores.set(`movie:${Math.floor(random() * 1e6)}`, { score: Math.round((random() - 0.2) * 40) / 10, topSeed: "movie:1", topContribution: 0 });
-    const sorted = [...scores].sort((a, b) => b[1].score - a[1].score || (a[0] < b[0] ? -1 : 1)).map(([key]) => key);
+    const scores = new CollaborativeScores(["movie:1"], 2_000);
+    // Scores on a coarse grid (many ties) and some negative (EASE's negative neighbours); a key may come twice.
+    for (let i = 0; i < 2_000; i++) scores.add(`movie:${Math.floor(random() * 1e4)}`, 0, Math.round((random() - 0.2) * 40) / 10);
+    const sorted = scores.keys.map((key) => [key, scores.get(key)!.score] as const).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([key]) => key);
     for (const limit of [0, 1, 7, 600, scores.size, scores.size + 5]) expect(bestCollaborativeKeys(scores, limit)).toEqual(sorted.slice(0, limit));
+  });
+});
+
+describe("collaborativeScores", () => {
+  it("sums weight × neighbour weight per title, names the seed that gave most (ties: the earlier), and skips seeds and unweighted seeds", () => {
+    const random = mulberry32(11);
+    const titles = Array.from({ length: 60 }, (_, i) => `movie:${i}`);
+    const seeds = titles.slice(0, 8).map((key, i) => ({ key, weight: i === 3 ? 0 : Math.round(random() * 4) / 4 }));
+    const neighbours = new Map(seeds.map((seed) => [seed.key, { keys: titles.filter(() => random() < 0.5), weights: titles.map(() => Math.round((random() - 0.3) * 8) / 8) }]));
+    const scores = collaborativeScores(seeds, neighbours);
+    // The reference: every (seed, neighbour) pair, in order.
+    const expected = new Map<string, { score: number; topSeed: string; topContribution: number }>();
+    for (const seed of seeds) {
+      const list = neighbours.get(seed.key)!;
+      if (!(seed.weight > 0)) continue;
+      list.keys.forEach((key, n) => {
+        if (seeds.some((s) => s.key === key)) return;
+        const contribution = seed.weight * list.weights[n]!;
+        const entry = expected.get(key);
+        if (!entry) expected.set(key, { score: contribution, topSeed: seed.key, topContribution: contribution });
+        else {
+          entry.score += contribution;
+          if (contribution > entry.topContribution) Object.assign(entry, { topSeed: seed.key, topContribution: contribution });
+        }
+      });
+    }
+    expect(scores.size).toBe(expected.size);
+    for (const [key, entry] of expected) {
+      const got = scores.get(key)!;
+      expect(got.score).toBeCloseTo(entry.score, 12);
+      expect(got.topSeed).toBe(entry.topSeed);
+    }
+    expect(scores.get(seeds[0]!.key)).toBeUndefined();
   });
 });

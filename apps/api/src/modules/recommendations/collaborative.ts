@@ -20,28 +20,76 @@ export interface CollaborativeScore {
   topContribution: number;
 }
 
-/** Σ_i x_i · w(i → j) for every j reachable from the seeds; seeds themselves are skipped. */
-export function collaborativeScores(seeds: ReadonlyArray<{ key: string; weight: number }>, neighbours: ReadonlyMap<string, NeighbourList>): Map<string, CollaborativeScore> {
-  const seedKeys = new Set(seeds.map((seed) => seed.key));
-  const scores = new Map<string, CollaborativeScore>();
-  for (const seed of seeds) {
-    const list = neighbours.get(seed.key);
-    if (!list || !(seed.weight > 0)) continue;
-    for (let n = 0; n < list.keys.length; n++) {
-      const key = list.keys[n] as string;
-      if (seedKeys.has(key)) continue;
-      const contribution = seed.weight * (list.weights[n] as number);
-      const entry = scores.get(key);
-      if (!entry) scores.set(key, { score: contribution, topSeed: seed.key, topContribution: contribution });
-      else {
-        entry.score += contribution;
-        if (contribution > entry.topContribution) {
-          entry.topSeed = seed.key;
-          entry.topContribution = contribution;
-        }
+/**
+ * The scores of every title reachable from the seeds, in typed arrays (a request reaches thousands
+ * of titles through tens of thousands of neighbour entries; an object per title cost more than the
+ * sums). Titles are kept in the order first reached.
+ */
+export class CollaborativeScores {
+  private readonly slots = new Map<string, number>();
+  /** Keys by slot. */
+  readonly keys: string[] = [];
+  /** Σ_i x_i · w(i → j) by slot. */
+  readonly scores: Float64Array;
+  private readonly topSeed: Int32Array;
+  private readonly topContribution: Float64Array;
+
+  constructor(
+    private readonly seedKeys: readonly string[],
+    capacity: number,
+  ) {
+    this.scores = new Float64Array(capacity);
+    this.topSeed = new Int32Array(capacity);
+    this.topContribution = new Float64Array(capacity);
+  }
+
+  get size(): number {
+    return this.keys.length;
+  }
+
+  get(key: string): CollaborativeScore | undefined {
+    const slot = this.slots.get(key);
+    if (slot === undefined) return undefined;
+    return { score: this.scores[slot] as number, topSeed: this.seedKeys[this.topSeed[slot] as number] as string, topContribution: this.topContribution[slot] as number };
+  }
+
+  /** Adds seed `seed`'s contribution to `key`. */
+  add(key: string, seed: number, contribution: number): void {
+    let slot = this.slots.get(key);
+    if (slot === undefined) {
+      slot = this.keys.length;
+      this.slots.set(key, slot);
+      this.keys.push(key);
+      this.scores[slot] = contribution;
+      this.topSeed[slot] = seed;
+      this.topContribution[slot] = contribution;
+    } else {
+      this.scores[slot] = (this.scores[slot] as number) + contribution;
+      if (contribution > (this.topContribution[slot] as number)) {
+        this.topSeed[slot] = seed;
+        this.topContribution[slot] = contribution;
       }
     }
   }
+}
+
+/** Σ_i x_i · w(i → j) for every j reachable from the seeds; seeds themselves are skipped. */
+export function collaborativeScores(seeds: ReadonlyArray<{ key: string; weight: number }>, neighbours: ReadonlyMap<string, NeighbourList>): CollaborativeScores {
+  const seedKeys = new Set(seeds.map((seed) => seed.key));
+  let capacity = 0;
+  for (const seed of seeds) capacity += neighbours.get(seed.key)?.keys.length ?? 0;
+  const scores = new CollaborativeScores(
+    seeds.map((seed) => seed.key),
+    capacity,
+  );
+  seeds.forEach((seed, s) => {
+    const list = neighbours.get(seed.key);
+    if (!list || !(seed.weight > 0)) return;
+    for (let n = 0; n < list.keys.length; n++) {
+      const key = list.keys[n] as string;
+      if (!seedKeys.has(key)) scores.add(key, s, seed.weight * (list.weights[n] as number));
+    }
+  });
   return scores;
 }
 
@@ -50,7 +98,7 @@ export function collaborativeScores(seeds: ReadonlyArray<{ key: string; weight: 
  * thousands of titles and the pool wants hundreds, so the best are kept in a bounded heap whose root
  * is the worst of them, and only they are sorted.
  */
-export function bestCollaborativeKeys(scores: ReadonlyMap<string, CollaborativeScore>, limit: number): string[] {
+export function bestCollaborativeKeys(all: CollaborativeScores, limit: number): string[] {
   if (limit <= 0) return [];
   const keys: string[] = [];
   const values: number[] = [];
@@ -71,7 +119,9 @@ export function bestCollaborativeKeys(scores: ReadonlyMap<string, CollaborativeS
       i = least;
     }
   };
-  for (const [key, { score }] of scores) {
+  for (let slot = 0; slot < all.size; slot++) {
+    const key = all.keys[slot] as string;
+    const score = all.scores[slot] as number;
     if (keys.length < limit) {
       keys.push(key);
       values.push(score);

@@ -23,7 +23,7 @@
 //   quality        Bayesian weighted rating, m = 25, C = 6.0
 //   popularity     log-scaled popularity: a weak prior that breaks ties between equally good fits
 
-import { collaborativeScores, type CollaborativeScore } from "./collaborative.ts";
+import { collaborativeScores, type CollaborativeScores } from "./collaborative.ts";
 import type {
   CandidateTitle,
   MediaKind,
@@ -283,7 +283,7 @@ export function weightedSeeds(seedsIn: readonly SeedTitle[], now: Date): { seeds
  * (collaborative.ts): the service builds its collaborative pool from it and hands it to the ranking
  * (RankingInput.collaborative), so it is computed once per request.
  */
-export function collaborativeEvidence(seeds: readonly SeedTitle[], neighbours: RankingInput["neighbours"], now: Date): Map<string, CollaborativeScore> {
+export function collaborativeEvidence(seeds: readonly SeedTitle[], neighbours: RankingInput["neighbours"], now: Date): CollaborativeScores {
   const used = weightedSeeds(seeds, now);
   return collaborativeScores(
     used.seeds.map((seed, s) => ({ key: seed.key, weight: used.w[s] as number })),

@@ -1,6 +1,6 @@
 // The data the ranking works on. Pure types: the service fills them from Postgres, the ranking
 // (ranking.ts) scores them in TypeScript. Keys are "movie:550" / "tv:1399".
-import type { CollaborativeScore, NeighbourList } from "./collaborative.ts";
+import type { CollaborativeScores, NeighbourList } from "./collaborative.ts";
 
 export type MediaKind = "movie" | "tv";
 
@@ -116,7 +116,7 @@ export interface RankingInput {
    * The seeds' collaborative scores as collaborativeEvidence(profile.seeds, neighbours, now) gives
    * them, when the caller has them already (it built its collaborative pool from them); else computed.
    */
-  collaborative?: ReadonlyMap<string, CollaborativeScore>;
+  collaborative?: CollaborativeScores;
   /** Names for reasons. */
   genreNames: ReadonlyMap<number, string>;
   personNames: ReadonlyMap<number, string>;
