@@ -1,6 +1,6 @@
 // movierec itself as a recommender of the quality bench, in-process: the model job's trainer
 // (train-item-model.ts) on the training histories mapped to interactions exactly as the product
-// maps them (interaction-weights.ts), and the request-time scorer (ranking.ts with the neighbour
+// maps them (interaction-weights.ts), and the request-time scorer (ranking/ with the neighbour
 // lists) over the candidate pool the API builds, from the API's own in-memory catalogue index
 // (serving/catalogue-index.ts: the collaborative best, popular, genre and top-rated pools). Films carry what a
 // TMDB-shaped catalogue made from u.item has (title, year, genres), with popularity and votes from
@@ -8,8 +8,10 @@
 import { bestCollaborativeKeys, type NeighbourList } from "../../apps/api/src/modules/recommendations/collaborative.ts";
 import { interactionWeight, INTERACTION_WEIGHTS, type InteractionWeights } from "../../apps/api/src/modules/recommendations/interaction-weights.ts";
 import { DEFAULT_ITEM_MODEL_CONFIG, trainItemModel, type ItemModelConfig } from "../../apps/api/src/modules/recommendations/model/train-item-model.ts";
-import { collaborativeEvidence, rankRecommendations, type RankingOptions } from "../../apps/api/src/modules/recommendations/ranking.ts";
-import type { CandidateTitle, SeedTitle } from "../../apps/api/src/modules/recommendations/ranking.types.ts";
+import { rankRecommendations } from "../../apps/api/src/modules/recommendations/ranking/rank.ts";
+import { collaborativeEvidence } from "../../apps/api/src/modules/recommendations/ranking/taste-profile.ts";
+import type { RankingOptions } from "../../apps/api/src/modules/recommendations/ranking/weights.ts";
+import type { CandidateTitle, SeedTitle } from "../../apps/api/src/modules/recommendations/ranking/types.ts";
 import { CatalogueIndex, POOL_LIMITS } from "../../apps/api/src/modules/recommendations/serving/catalogue-index.ts";
 import { ratingRole, type TrainingData } from "./movielens.ts";
 import type { Recommender } from "./quality-metrics.ts";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mulberry32 } from "./ranking.fixtures.ts";
+import { mulberry32 } from "./ranking/fixtures.ts";
 import { bestCollaborativeKeys, collaborativeScores, CollaborativeScores } from "./collaborative.ts";
 
 describe("bestCollaborativeKeys", () => {

@@ -18,7 +18,7 @@ import { createHash } from "node:crypto";
 import type { MiddlewareFn } from "type-graphql";
 import type { GraphQLContext } from "../../graphql/context.ts";
 import { withinMs } from "../../redis.ts";
-import type { Reason } from "./ranking.types.ts";
+import type { Reason } from "./ranking/types.ts";
 
 const READ_TIMEOUT_MS = 250;
 

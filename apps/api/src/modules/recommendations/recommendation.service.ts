@@ -3,7 +3,7 @@
 // of model/), and build a bounded candidate pool from those titles plus content pools (shared
 // genres, shared people, popular and top-rated titles) with every hard filter and exclusion applied,
 // from the catalogue this process holds in memory (serving/); then score, diversify and explain
-// (ranking.ts). When the cache yields too few, TMDB discover is asked for the caller's genres and
+// (ranking/). When the cache yields too few, TMDB discover is asked for the caller's genres and
 // what it returns is written to MediaCache and used. A ranking is reused from Redis until the
 // caller's taste changes (recommendation.cache.ts); it never depends on the page size, so any page
 // is a slice of one list.
@@ -15,8 +15,9 @@ import { listItem, upsertListItems } from "../media/media-cache.writer.ts";
 import { toTmdbKind } from "../media/media-key.ts";
 import { firstAskInAWhile } from "../media/media.service.ts";
 import { getPreferences } from "../preferences/preference.service.ts";
-import { collaborativeEvidence, rankRecommendations } from "./ranking.ts";
-import type { SeedTitle, TasteProfile } from "./ranking.types.ts";
+import { rankRecommendations } from "./ranking/rank.ts";
+import { collaborativeEvidence } from "./ranking/taste-profile.ts";
+import type { SeedTitle, TasteProfile } from "./ranking/types.ts";
 import { bestCollaborativeKeys } from "./collaborative.ts";
 import { interactionWeight } from "./interaction-weights.ts";
 import { POOL_LIMITS, type HardFilters, type PoolInput } from "./serving/catalogue-index.ts";

@@ -12,7 +12,7 @@
 // every one after the hard filters and the person's own exclusions. catalogue-sync.ts keeps it
 // current from Postgres; this file is pure (no I/O) and unit-tested.
 import type { MediaType } from "../../../generated/prisma/enums.ts";
-import type { CandidateSource, CandidateTitle } from "../ranking.types.ts";
+import type { CandidateSource, CandidateTitle } from "../ranking/types.ts";
 
 /** One cached title's ranking features (a candidate's, before the pools say where it came from). */
 export interface CatalogueTitle extends Omit<CandidateTitle, "sources" | "inModel"> {

@@ -1,6 +1,6 @@
 // The data the ranking works on. Pure types: the service fills them from Postgres, the ranking
-// (ranking.ts) scores them in TypeScript. Keys are "movie:550" / "tv:1399".
-import type { CollaborativeScores, NeighbourList } from "./collaborative.ts";
+// (ranking/rank.ts) scores them in TypeScript. Keys are "movie:550" / "tv:1399".
+import type { CollaborativeScores, NeighbourList } from "../collaborative.ts";
 
 export type MediaKind = "movie" | "tv";
 

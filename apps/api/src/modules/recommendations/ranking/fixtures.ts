@@ -2,8 +2,8 @@
 // (genre archetypes with their own keywords, actors and directors; a few stars across archetypes;
 // log-uniform popularity with votes following it; ratings around 6.3; mostly English; years
 // skewed recent). Same seed → same titles.
-import type { NeighbourList } from "./collaborative.ts";
-import type { CandidateTitle, RankingInput, SeedTitle, TasteProfile } from "./ranking.types.ts";
+import type { NeighbourList } from "../collaborative.ts";
+import type { CandidateTitle, RankingInput, SeedTitle, TasteProfile } from "./types.ts";
 
 export const G = {
   action: 28,
@@ -232,4 +232,19 @@ export function withNeighbours(
     if (scored.length) neighbours.set(s.key, { keys: scored.map((n) => n.key), weights: scored.map((n) => n.weight) });
   }
   return { candidates, seeds, neighbours };
+}
+
+/** A shared test catalogue of 600 titles, and helpers over it. */
+export const catalogue = makeTitles(600, { seed: 7 });
+export const byArch = (name: string) => catalogue.filter((c) => c.title.toLowerCase().startsWith(name));
+export const keys = (recs: ReadonlyArray<{ candidate: CandidateTitle }>) => recs.map((r) => r.candidate.key);
+export const hasAny = (c: CandidateTitle, genres: number[]) => c.genreIds.some((g) => genres.includes(g));
+export const without = (cands: CandidateTitle[], seeds: SeedTitle[]) => cands.filter((c) => !seeds.some((s) => s.key === c.key));
+
+/** A person whose favourites all come from one archetype (12 of them, a mix of popular and not). */
+export function fanOf(arch: string, n = 12, liked: number[] = []) {
+  const seeds = byArch(arch)
+    .slice(0, n)
+    .map((c, i) => asSeed(c, 1, 10 + i * 20));
+  return profile({ seeds, likedGenreIds: liked });
 }

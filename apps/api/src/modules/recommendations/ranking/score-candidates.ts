@@ -1,0 +1,271 @@
+// Scoring: every candidate's components in [0, 1], blended by the weights (weights.ts):
+//
+//   score   = Σ weight_k · component_k           (Σ weights = 1), × 0.05 with a disliked genre
+//   cold start (no seeds): genreFit × (quality, popularity, discovery, context mix)
+//
+// Pure; O(candidates × shared features) after the taste profile is compiled (taste-profile.ts).
+import type { CollaborativeScores } from "../collaborative.ts";
+import { SeedSimilarity, type CandidateFeatures } from "./content-similarity.ts";
+import { bayesianRating, BAYES_PRIOR_MEAN, billing, CAST_DEPTH, clamp01, qualityScore, uniq } from "./signals.ts";
+import { buildProfile, buildSeedIndex, collaborativeEvidence, poolStats, type PoolStats, type Profile, type SeedIndex } from "./taste-profile.ts";
+import type { CandidateTitle, RankingInput, ScoreComponents, SeedTitle } from "./types.ts";
+import { blendWeights, COLD_START_WEIGHTS, COLLABORATIVE_SHARE, CONTENT_WEIGHTS, DISLIKED_GENRE_PENALTY, type RankingOptions, type RankingWeights } from "./weights.ts";
+
+/** One scored candidate, before the diversity re-rank. Exported for tests and offline analysis. */
+export interface ScoredCandidate {
+  candidate: CandidateTitle;
+  index: number;
+  score: number;
+  components: ScoreComponents & { popularity: number };
+  /** The weights this candidate was scored with (collaborative share depends on the evidence). */
+  weights: RankingWeights;
+  coldStart: boolean;
+  disliked: boolean;
+  /** Seed with the highest (weighted) content similarity, and its raw similarity. */
+  similarSeed: number;
+  similarSeedSim: number;
+  /** Seed contributing most to the collaborative score. */
+  collabSeed: number;
+  /** Strongest favourite person in the candidate. */
+  person: number;
+  personIsDirector: boolean;
+  /** Candidate genre with the highest preference (for GENRE reasons). */
+  bestGenre: number;
+  wr: number;
+  popPct: number;
+  hiddenGem: number;
+  isNew: boolean;
+}
+
+/** Weighted contribution of each component (weight × value). */
+export function contributions(s: Pick<ScoredCandidate, "components" | "weights" | "coldStart">): Record<keyof RankingWeights, number> {
+  const c = s.components;
+  if (s.coldStart) {
+    // Cold start is multiplicative; attribute the score to genre fit and to the quality mix.
+    const q = COLD_START_WEIGHTS;
+    return {
+      genre: c.genre * 0.5,
+      similarity: 0,
+      people: 0,
+      collaborative: 0,
+      context: q.context * c.context * 0.5,
+      discovery: q.discovery * c.discovery * 0.5,
+      quality: q.quality * c.quality * 0.5,
+      popularity: q.popularity * c.popularity * 0.5,
+    };
+  }
+  const w = s.weights;
+  return {
+    genre: w.genre * c.genre,
+    similarity: w.similarity * c.similarity,
+    people: w.people * c.people,
+    collaborative: w.collaborative * c.collaborative,
+    context: w.context * c.context,
+    discovery: w.discovery * c.discovery,
+    quality: w.quality * c.quality,
+    popularity: w.popularity * c.popularity,
+  };
+}
+
+export interface ScoringResult {
+  items: ScoredCandidate[];
+  profile: Profile;
+}
+
+/** The collaborative component's inputs for the pool: raw scores, the seed behind each, the pool's best and mean. */
+interface CollaborativeSignal {
+  raw: Float64Array;
+  seedOf: Int32Array;
+  max: number;
+  /** What a title the model has not seen yet is expected to score, knowing nothing: the mean of those it knows. */
+  mean: number;
+  /** The person's collaborative confidence: saturates at two favourites' worth of seeds the model knows. */
+  confidence: number;
+}
+
+function collaborativeSignal(input: RankingInput, seedIdx: SeedIndex, candidates: readonly CandidateTitle[]): CollaborativeSignal {
+  const evidence: CollaborativeScores = input.collaborative ?? collaborativeEvidence(seedIdx.seeds, input.neighbours, input.now);
+  let dataW = 0;
+  seedIdx.seeds.forEach((seed, s) => {
+    if (input.neighbours.has(seed.key)) dataW += seedIdx.w[s] as number;
+  });
+  const nc = candidates.length;
+  const raw = new Float64Array(nc);
+  const seedOf = new Int32Array(nc).fill(-1);
+  let max = 0;
+  let inModelSum = 0;
+  let inModelCount = 0;
+  for (let i = 0; i < nc; i++) {
+    const c = candidates[i] as CandidateTitle;
+    const entry = evidence.get(c.key);
+    if (entry) {
+      raw[i] = entry.score;
+      seedOf[i] = seedIdx.byKey.get(entry.topSeed) ?? -1;
+      if (entry.score > max) max = entry.score;
+    }
+    if (c.inModel) {
+      inModelSum += Math.max(0, raw[i] as number);
+      inModelCount++;
+    }
+  }
+  const mean = max > 0 && inModelCount > 0 ? inModelSum / inModelCount / max : 0;
+  return { raw, seedOf, max, mean, confidence: Math.min(1, dataW / 2) };
+}
+
+/** Everything scoring one candidate needs, compiled once per call. */
+interface Scorer {
+  profile: Profile;
+  stats: PoolStats;
+  collaborative: CollaborativeSignal;
+  similarity: SeedSimilarity;
+  weights: RankingWeights;
+  coldWeights: RankingWeights;
+}
+
+/** Genre affinity: half the best-liked genre, half the IDF-weighted mean preference; 0 with a disliked genre. */
+function genreAffinity(prof: Profile, genres: readonly number[]) {
+  let disliked = false;
+  let maxPref = 0;
+  let bestGenre = -1;
+  let num = 0;
+  let den = 0;
+  for (const g of genres) {
+    if (prof.disliked.has(g)) disliked = true;
+    const p = prof.genrePref.get(g) ?? 0;
+    const w = prof.genreIdf.get(g) ?? 1;
+    num += w * p;
+    den += w;
+    if (p > maxPref || (p === maxPref && bestGenre >= 0 && p > 0 && w > (prof.genreIdf.get(bestGenre) ?? 1))) {
+      maxPref = p;
+      bestGenre = g;
+    }
+  }
+  let genre = genres.length > 0 ? 0.5 * maxPref + 0.5 * (num / den) : 0;
+  if (prof.coldStart && prof.genrePref.size === 0) genre = 0.5; // nothing known: neutral
+  if (disliked) genre = 0;
+  return { genre: clamp01(genre), disliked, bestGenre };
+}
+
+/** Favourite people: noisy-OR over the candidate's favourite people (cast weighted by billing). */
+function favouritePeopleScore(prof: Profile, f: CandidateFeatures) {
+  let notPeople = 1;
+  let person = -1;
+  let best = 0;
+  let isDirector = false;
+  if (prof.people.size > 0) {
+    for (const p of f.directors) {
+      const pp = prof.people.get(p);
+      if (!pp) continue;
+      notPeople *= 1 - pp.score;
+      if (pp.score > best) {
+        best = pp.score;
+        person = p;
+        isDirector = true;
+      }
+    }
+    for (let k = 0; k < f.cast.length; k++) {
+      const p = f.cast[k] as number;
+      const pp = prof.people.get(p);
+      if (!pp) continue;
+      const v = pp.score * billing(k);
+      notPeople *= 1 - v;
+      if (v > best) {
+        best = v;
+        person = p;
+        isDirector = false;
+      }
+    }
+  }
+  return { people: clamp01(1 - notPeople), person, isDirector };
+}
+
+function scoreOne(scorer: Scorer, c: CandidateTitle, i: number): ScoredCandidate {
+  const { profile: prof, stats, collaborative: collab } = scorer;
+  const f: CandidateFeatures = { genres: uniq(c.genreIds), keywords: uniq(c.keywordIds), cast: uniq(c.castIds, CAST_DEPTH), directors: uniq(c.directorIds) };
+  const { genre, disliked, bestGenre } = genreAffinity(prof, f.genres);
+  const similar = scorer.similarity.of(c, f);
+  const people = favouritePeopleScore(prof, f);
+  const context = clamp01(0.4 * prof.langScore(c.originalLanguage) + 0.4 * prof.eraScore(c.releaseYear) + 0.2 * prof.mediaScore[c.mediaType]);
+
+  const wr = bayesianRating(c.voteAverage, c.voteCount);
+  const quality = qualityScore(c.voteAverage, c.voteCount);
+  const popPct = stats.popPct[i] as number;
+  const popularity = stats.popNorm[i] as number;
+  // hidden gem: rated clearly above the prior mean, and not what everybody already sees
+  const hiddenGem = clamp01((wr - BAYES_PRIOR_MEAN) / 2) * (1 - popPct);
+  const isNew = c.releaseYear !== null && c.releaseYear <= prof.nowYear && c.releaseYear >= prof.nowYear - 1;
+  const discovery = clamp01(hiddenGem + (isNew ? 0.5 : 0));
+  // A new release the model has not learnt yet (it came after the last training, or too few people
+  // have it) has had no time to gather evidence: it gets the pool's mean rather than a zero, so it is
+  // neither buried for being new nor lifted above titles people keep together.
+  const collaborative = isNew && !c.inModel ? collab.mean : collab.max > 0 ? clamp01((collab.raw[i] as number) / collab.max) : 0;
+
+  const components = { genre, similarity: similar.similarity, people: people.people, collaborative, context, discovery, quality, popularity };
+  const weights = prof.coldStart ? scorer.coldWeights : scorer.weights;
+  let score: number;
+  if (prof.coldStart) {
+    const q = COLD_START_WEIGHTS;
+    const fit = q.genreFloor + (1 - q.genreFloor) * genre;
+    score = fit * (q.quality * quality + q.popularity * popularity + q.discovery * discovery + q.context * context);
+  } else {
+    score =
+      weights.genre * genre +
+      weights.similarity * components.similarity +
+      weights.people * components.people +
+      weights.collaborative * collaborative +
+      weights.context * context +
+      weights.discovery * discovery +
+      weights.quality * quality +
+      weights.popularity * popularity;
+  }
+  if (disliked) score *= DISLIKED_GENRE_PENALTY;
+  return {
+    candidate: c,
+    index: i,
+    score: clamp01(score),
+    components,
+    weights,
+    coldStart: prof.coldStart,
+    disliked,
+    similarSeed: similar.bestSeed,
+    similarSeedSim: similar.bestSeedSim,
+    collabSeed: collab.seedOf[i] as number,
+    person: people.person,
+    personIsDirector: people.isDirector,
+    bestGenre,
+    wr,
+    popPct,
+    hiddenGem,
+    isNew,
+  };
+}
+
+/**
+ * Scores every candidate (no re-rank, no reasons). Pure; O(candidates × shared features) after an
+ * O(seeds) index build. Candidates that are themselves seeds are dropped.
+ */
+export function scoreCandidates(input: RankingInput, options: RankingOptions = {}): ScoringResult {
+  const contentWeights = options.contentWeights ?? CONTENT_WEIGHTS;
+  const collabShare = options.collaborativeShare ?? COLLABORATIVE_SHARE;
+  const seedIdx = buildSeedIndex(input.profile.seeds, input.now);
+  const candidates = input.candidates.filter((c) => !seedIdx.byKey.has(c.key));
+  const stats = poolStats(candidates, seedIdx.seeds);
+  const profile = buildProfile(input, seedIdx, stats);
+  const collaborative = collaborativeSignal(input, seedIdx, candidates);
+  const scorer: Scorer = {
+    profile,
+    stats,
+    collaborative,
+    similarity: new SeedSimilarity(seedIdx),
+    weights: blendWeights(collabShare * collaborative.confidence, contentWeights),
+    coldWeights: { ...blendWeights(0, contentWeights), similarity: 0, people: 0, collaborative: 0 },
+  };
+  return { items: candidates.map((c, i) => scoreOne(scorer, c, i)), profile };
+}
+
+/** Deterministic order: score, then popularity, then key. */
+export function compareScored(a: ScoredCandidate, b: ScoredCandidate): number {
+  return b.score - a.score || b.candidate.popularity - a.candidate.popularity || (a.candidate.key < b.candidate.key ? -1 : a.candidate.key > b.candidate.key ? 1 : 0);
+}
+
+export type { SeedTitle };
