@@ -26,6 +26,7 @@ export interface CollaborativeScore {
  * sums). Titles are kept in the order first reached.
  */
 export class CollaborativeScores {
+  /** Key → slot; the seeds' own keys map to −1 (a seed is never scored). */
   private readonly slots = new Map<string, number>();
   /** Keys by slot. */
   readonly keys: string[] = [];
@@ -41,6 +42,7 @@ export class CollaborativeScores {
     this.scores = new Float64Array(capacity);
     this.topSeed = new Int32Array(capacity);
     this.topContribution = new Float64Array(capacity);
+    for (const key of seedKeys) this.slots.set(key, -1);
   }
 
   get size(): number {
@@ -49,13 +51,14 @@ export class CollaborativeScores {
 
   get(key: string): CollaborativeScore | undefined {
     const slot = this.slots.get(key);
-    if (slot === undefined) return undefined;
+    if (slot === undefined || slot < 0) return undefined;
     return { score: this.scores[slot] as number, topSeed: this.seedKeys[this.topSeed[slot] as number] as string, topContribution: this.topContribution[slot] as number };
   }
 
-  /** Adds seed `seed`'s contribution to `key`. */
+  /** Adds seed `seed`'s contribution to `key` (nothing when `key` is a seed). */
   add(key: string, seed: number, contribution: number): void {
     let slot = this.slots.get(key);
+    if (slot === -1) return;
     if (slot === undefined) {
       slot = this.keys.length;
       this.slots.set(key, slot);
@@ -75,7 +78,6 @@ export class CollaborativeScores {
 
 /** Σ_i x_i · w(i → j) for every j reachable from the seeds; seeds themselves are skipped. */
 export function collaborativeScores(seeds: ReadonlyArray<{ key: string; weight: number }>, neighbours: ReadonlyMap<string, NeighbourList>): CollaborativeScores {
-  const seedKeys = new Set(seeds.map((seed) => seed.key));
   let capacity = 0;
   for (const seed of seeds) capacity += neighbours.get(seed.key)?.keys.length ?? 0;
   const scores = new CollaborativeScores(
@@ -85,10 +87,7 @@ export function collaborativeScores(seeds: ReadonlyArray<{ key: string; weight: 
   seeds.forEach((seed, s) => {
     const list = neighbours.get(seed.key);
     if (!list || !(seed.weight > 0)) return;
-    for (let n = 0; n < list.keys.length; n++) {
-      const key = list.keys[n] as string;
-      if (!seedKeys.has(key)) scores.add(key, s, seed.weight * (list.weights[n] as number));
-    }
+    for (let n = 0; n < list.keys.length; n++) scores.add(list.keys[n] as string, s, seed.weight * (list.weights[n] as number));
   });
   return scores;
 }

@@ -88,6 +88,16 @@ export class SeedSimilarity {
     return nt;
   }
 
+  /**
+   * A cheap upper bound of `of(c, f).similarity`: a candidate that shares no keyword or person with
+   * any seed can match a seed only on genres, era and language, at most (0.25 + 0.1 + 0.05) / 0.7.
+   */
+  upperBound(f: CandidateFeatures): number {
+    const { kwPost, castPost, dirPost } = this.seeds;
+    if (f.keywords.some((k) => kwPost.has(k)) || f.cast.some((p) => castPost.has(p)) || f.directors.some((p) => dirPost.has(p))) return 1;
+    return (SIM_W.genre + SIM_W.era + SIM_W.language) / 0.7;
+  }
+
   of(c: CandidateTitle, f: CandidateFeatures): SimilarityResult {
     const nt = this.seeds.seeds.length > 0 ? this.touch(f) : 0;
     const { genreLen, kwLen, hasPeople, year } = this.seeds;

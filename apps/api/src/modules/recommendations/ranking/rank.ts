@@ -28,7 +28,7 @@
 //   discovery      well-rated titles the crowd has not found yet (anti-popularity) + new releases
 //   quality        Bayesian weighted rating, m = 25, C = 6.0
 //   popularity     log-scaled popularity: a weak prior that breaks ties between equally good fits
-import { diversify } from "./diversity.ts";
+import { diversify, DIVERSITY_POOL } from "./diversity.ts";
 import { buildReasons } from "./reasons.ts";
 import { scoreCandidates, type ScoredCandidate } from "./score-candidates.ts";
 import type { RankedRecommendation, RankingInput, Reason } from "./types.ts";
@@ -39,7 +39,8 @@ import { MMR_LAMBDA, type RankingOptions } from "./weights.ts";
  * each pick. Returns at most `limit` items; pure and deterministic.
  */
 export function rankRecommendations(input: RankingInput, options: RankingOptions = {}): RankedRecommendation[] {
-  const { items, profile } = scoreCandidates(input, options);
+  // Only what can reach the re-rank's pool or the list's depth needs a full score.
+  const { items, profile } = scoreCandidates(input, options, Math.max(DIVERSITY_POOL, input.limit));
   // Reasons are built once per item considered, and the per-seed cap counts the seed each item is
   // presented under: its first (most specific) seed reason, "Because you liked Heat" or else
   // "People who liked Heat also liked this".

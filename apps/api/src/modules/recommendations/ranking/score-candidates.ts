@@ -179,11 +179,15 @@ function favouritePeopleScore(prof: Profile, f: CandidateFeatures) {
   return { people: clamp01(1 - notPeople), person, isDirector };
 }
 
-function scoreOne(scorer: Scorer, c: CandidateTitle, i: number): ScoredCandidate {
+/**
+ * One candidate's score. With `similarity` "bound", the similarity component is its cheap upper
+ * bound (SeedSimilarity.upperBound) instead of the walk over the seeds, so the score is a bound too.
+ */
+function scoreOne(scorer: Scorer, c: CandidateTitle, i: number, similarity: "exact" | "bound" = "exact"): ScoredCandidate {
   const { profile: prof, stats, collaborative: collab } = scorer;
   const f: CandidateFeatures = { genres: uniq(c.genreIds), keywords: uniq(c.keywordIds), cast: uniq(c.castIds, CAST_DEPTH), directors: uniq(c.directorIds) };
   const { genre, disliked, bestGenre } = genreAffinity(prof, f.genres);
-  const similar = scorer.similarity.of(c, f);
+  const similar = similarity === "exact" ? scorer.similarity.of(c, f) : { similarity: scorer.similarity.upperBound(f), bestSeed: -1, bestSeedSim: 0 };
   const people = favouritePeopleScore(prof, f);
   const context = clamp01(0.4 * prof.langScore(c.originalLanguage) + 0.4 * prof.eraScore(c.releaseYear) + 0.2 * prof.mediaScore[c.mediaType]);
 
@@ -243,8 +247,15 @@ function scoreOne(scorer: Scorer, c: CandidateTitle, i: number): ScoredCandidate
 /**
  * Scores every candidate (no re-rank, no reasons). Pure; O(candidates × shared features) after an
  * O(seeds) index build. Candidates that are themselves seeds are dropped.
+ *
+ * With `best`, only the candidates that can be among the `best` highest scores are scored in full
+ * (and returned): each is first scored with a cheap upper bound in place of its similarity to the
+ * seeds (the costly part: a walk over every seed it shares a genre with), which bounds its score
+ * from above (the score is monotone in each component); in bound order, full scores are taken until
+ * the best-th of them is above every remaining bound. The top `best` are exactly those of a full
+ * scoring; the rest are left out.
  */
-export function scoreCandidates(input: RankingInput, options: RankingOptions = {}): ScoringResult {
+export function scoreCandidates(input: RankingInput, options: RankingOptions = {}, best?: number): ScoringResult {
   const contentWeights = options.contentWeights ?? CONTENT_WEIGHTS;
   const collabShare = options.collaborativeShare ?? COLLABORATIVE_SHARE;
   const seedIdx = buildSeedIndex(input.profile.seeds, input.now);
@@ -260,7 +271,59 @@ export function scoreCandidates(input: RankingInput, options: RankingOptions = {
     weights: blendWeights(collabShare * collaborative.confidence, contentWeights),
     coldWeights: { ...blendWeights(0, contentWeights), similarity: 0, people: 0, collaborative: 0 },
   };
-  return { items: candidates.map((c, i) => scoreOne(scorer, c, i)), profile };
+  if (best === undefined || best >= candidates.length || profile.coldStart) return { items: candidates.map((c, i) => scoreOne(scorer, c, i)), profile };
+  return { items: scoreBest(scorer, candidates, best), profile };
+}
+
+function scoreBest(scorer: Scorer, candidates: readonly CandidateTitle[], best: number): ScoredCandidate[] {
+  const bound = new Float64Array(candidates.length);
+  candidates.forEach((c, i) => {
+    bound[i] = scoreOne(scorer, c, i, "bound").score;
+  });
+  const order = Array.from(candidates.keys()).sort((a, b) => (bound[b] as number) - (bound[a] as number) || a - b);
+  const kept = new MinHeap(best);
+  const items: ScoredCandidate[] = [];
+  for (const i of order) {
+    if (kept.full && kept.min > (bound[i] as number)) break;
+    const item = scoreOne(scorer, candidates[i] as CandidateTitle, i);
+    items.push(item);
+    kept.offer(item.score);
+  }
+  return items;
+}
+
+/** The `capacity` largest numbers offered so far; `min` is the smallest of them. */
+class MinHeap {
+  private readonly values: number[] = [];
+  constructor(private readonly capacity: number) {}
+
+  get full(): boolean {
+    return this.values.length >= this.capacity;
+  }
+
+  get min(): number {
+    return this.values[0] ?? -Infinity;
+  }
+
+  offer(value: number): void {
+    const v = this.values;
+    if (v.length < this.capacity) {
+      v.push(value);
+      for (let i = v.length - 1; i > 0 && (v[i] as number) < (v[(i - 1) >> 1] as number); i = (i - 1) >> 1) [v[i], v[(i - 1) >> 1]] = [v[(i - 1) >> 1] as number, v[i] as number];
+      return;
+    }
+    if (!(value > (v[0] as number))) return;
+    v[0] = value;
+    for (let i = 0; ; ) {
+      const l = 2 * i + 1;
+      let m = i;
+      if (l < v.length && (v[l] as number) < (v[m] as number)) m = l;
+      if (l + 1 < v.length && (v[l + 1] as number) < (v[m] as number)) m = l + 1;
+      if (m === i) return;
+      [v[i], v[m]] = [v[m] as number, v[i] as number];
+      i = m;
+    }
+  }
 }
 
 /** Deterministic order: score, then popularity, then key. */
