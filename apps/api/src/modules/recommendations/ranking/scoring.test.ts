@@ -1,7 +1,9 @@
 // Signals, weights and the scoring of single components.
 import { describe, expect, it } from "vitest";
 import { bayesianRating, formatCount, qualityScore } from "./signals.ts";
-import { scoreCandidates } from "./score-candidates.ts";
+import { SeedSimilarity } from "./content-similarity.ts";
+import { compareScored, scoreCandidates } from "./score-candidates.ts";
+import { buildSeedIndex } from "./taste-profile.ts";
 import type { CandidateTitle } from "./types.ts";
 import { BLENDED_WEIGHTS, blendWeights, COLLABORATIVE_SHARE, CONTENT_WEIGHTS, type RankingWeights } from "./weights.ts";
 import { G, NOW, actorId, asSeed, byArch, catalogue, directorId, fanOf, hasAny, input, keys, makeTitles, profile, withNeighbours, without } from "./fixtures.ts";
@@ -51,5 +53,40 @@ describe("scoreCandidates", () => {
     expect(collab(knownToo.key)).toBeCloseTo(0.5, 9);
     expect(collab(newRelease.key)).toBeCloseTo(0.75, 9);
     expect(collab(oldUnknown.key)).toBe(0);
+  });
+});
+
+describe("scoring only what can reach the top", () => {
+  const cases = () =>
+    ["crime", "romcom", "action"].map((arch, k) => {
+      const p = fanOf(arch, [3, 12, 40][k]!);
+      const { candidates, seeds, neighbours } = withNeighbours(catalogue, p.seeds, 200, 10, 5 + k);
+      return { ...input({ ...p, seeds, dislikedGenreIds: k === 1 ? [G.horror] : [] }, candidates, 20), neighbours };
+    });
+
+  it("gives exactly the best N of a full scoring, scoring fewer", () => {
+    for (const inp of cases()) {
+      const full = scoreCandidates(inp).items.sort(compareScored);
+      for (const best of [1, 25, 100]) {
+        const pruned = scoreCandidates(inp, {}, best).items.sort(compareScored);
+        expect(pruned.length).toBeLessThan(full.length);
+        expect(pruned.slice(0, best)).toEqual(full.slice(0, best));
+      }
+    }
+  });
+
+  it("bounds each candidate's similarity to the seeds from above", () => {
+    for (const inp of cases()) {
+      const seedIdx = buildSeedIndex(inp.profile.seeds, inp.now);
+      const similarity = new SeedSimilarity(seedIdx);
+      let below = 0;
+      for (const c of inp.candidates) {
+        const f = { genres: c.genreIds, keywords: c.keywordIds, cast: c.castIds.slice(0, 10), directors: c.directorIds };
+        const bound = similarity.upperBound(f);
+        expect(similarity.of(c, f).similarity).toBeLessThanOrEqual(bound);
+        if (bound < 1) below++;
+      }
+      expect(below).toBeGreaterThan(0);
+    }
   });
 });
