@@ -20,7 +20,7 @@ import { collaborativeEvidence } from "./ranking/taste-profile.ts";
 import type { SeedTitle, TasteProfile } from "./ranking/types.ts";
 import { bestCollaborativeKeys } from "./collaborative.ts";
 import { interactionWeight } from "./interaction-weights.ts";
-import { POOL_LIMITS, type HardFilters, type PoolInput } from "./serving/catalogue-index.ts";
+import { POOL_LIMITS, type CatalogueTitle, type HardFilters, type PoolInput } from "./serving/catalogue-index.ts";
 import type { ServingSnapshot } from "./serving/recommendation-serving.ts";
 import { rankingField, readRanking, storeRanking, type CachedRanking } from "./recommendation.cache.ts";
 
@@ -74,20 +74,20 @@ async function readTaste(ctx: GraphQLContext, userId: string, serving: Promise<S
     serving,
   ]);
   const excluded = new Set<string>();
-  const strongest = new Map<string, { weight: number; addedAt: Date }>();
+  const strongest = new Map<string, { weight: number; addedAt: Date; title: CatalogueTitle | undefined }>();
   for (const row of rows) {
-    const key = catalogue.internKey(`${row.media_type}:${row.tmdb_id}`);
+    const title = catalogue.find(row.media_type, row.tmdb_id);
+    const key = title?.key ?? `${row.media_type}:${row.tmdb_id}`;
     excluded.add(key);
     const weight = interactionWeight(row.kind, row.rating);
     const seen = strongest.get(key);
-    if (weight > 0 && (!seen || weight > seen.weight)) strongest.set(key, { weight, addedAt: seen?.addedAt ?? row.created_at });
+    if (weight > 0 && (!seen || weight > seen.weight)) strongest.set(key, { weight, addedAt: seen?.addedAt ?? row.created_at, title });
   }
   const seeds: SeedTitle[] = [];
-  for (const [key, taste] of strongest) {
+  for (const { title, weight, addedAt } of strongest.values()) {
     if (seeds.length >= MAX_SEEDS) break;
-    const title = catalogue.get(key);
     // (a plain spread: the title's other fields ride along unread, and copying is cheaper than picking)
-    if (title) seeds.push({ ...title, ...taste });
+    if (title) seeds.push({ ...title, weight, addedAt });
   }
   return { excluded, seeds };
 }

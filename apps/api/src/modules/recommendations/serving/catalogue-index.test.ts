@@ -107,6 +107,12 @@ describe("CatalogueIndex", () => {
     const index = new CatalogueIndex();
     index.upsert(titles);
     for (const input of inputs) expect(asMap(pool(index, input))).toEqual(referencePool(titles, input));
+    // More genres than the index has bits for: the same pools by the slower path.
+    const manyGenres = titles.map((t, i) => ({ ...t, genreIds: [100 + (i % 40), 100 + ((i * 7) % 40)] }));
+    const wide = new CatalogueIndex();
+    wide.upsert(manyGenres);
+    const input = { ...inputs[1]!, genreIds: [100, 131, 139] };
+    expect(asMap(pool(wide, input))).toEqual(referencePool(manyGenres, input));
   });
 
   it("stays equal to a fresh build after rows change a few at a time (merged orders, moved people)", () => {
@@ -127,6 +133,10 @@ describe("CatalogueIndex", () => {
     }
     expect(index.size).toBe(current.length);
     for (const input of inputs) expect(asMap(pool(index, input))).toEqual(referencePool(current, input));
+    // Found by type and id as by key, at its latest version; unknown titles are not.
+    for (const t of current) expect(index.find(t.mediaType, t.tmdbId)).toBe(index.get(t.key));
+    expect(index.find("tv", current[0]!.tmdbId)).toBe(index.get(`tv:${current[0]!.tmdbId}`));
+    expect(index.find("movie", 99_999_999)).toBeUndefined();
   });
 
   it("ignores a re-read row that has not changed, and marks what the live model knows", () => {

@@ -58,6 +58,8 @@ const byPopularity = (a: CatalogueTitle, b: CatalogueTitle) => b.popularity - a.
 const byRating = (a: CatalogueTitle, b: CatalogueTitle) => b.voteAverage! - a.voteAverage! || a.tmdbId - b.tmdbId;
 const isTopRatedEligible = (title: CatalogueTitle) => (title.voteCount ?? 0) >= TOP_RATED_MIN_VOTES && title.voteAverage !== null;
 
+const numberOf = (mediaType: "movie" | "tv", tmdbId: number) => tmdbId * 2 + (mediaType === "tv" ? 1 : 0);
+
 const overlaps = (ids: readonly number[], set: ReadonlySet<number>) => {
   for (const id of ids) if (set.has(id)) return true;
   return false;
@@ -67,11 +69,19 @@ export class CatalogueIndex {
   /** Every title, at a stable position. */
   private readonly titles: CatalogueTitle[] = [];
   private readonly positions = new Map<string, number>();
+  /** The same positions by a number made from type and TMDB id (cheaper to look up than a new string). */
+  private readonly numbered = new Map<number, number>();
   /** Positions in popularity order, and each position's place in it (for ordering a person's titles). */
   private popularOrder: Int32Array = new Int32Array(0);
   private popularRank: Int32Array = new Int32Array(0);
   /** Positions of titles with 100+ votes, in rating order. */
   private ratedOrder: Int32Array = new Int32Array(0);
+  /**
+   * Each position's genres as bits (genre id → bit, in order first seen), so "shares a genre with
+   * the pool genres" is one AND; null once there are more genres than bits (then Sets are used).
+   */
+  private genreMasks: number[] | null = [];
+  private readonly genreBits = new Map<number, number>();
   /** Person id → positions of the titles they are in (cast or director). */
   private readonly people = new Map<number, number[]>();
   /** Person id → their titles' popularity ranks, sorted; built on first use, dropped on any change. */
@@ -83,6 +93,12 @@ export class CatalogueIndex {
 
   get(key: string): CatalogueTitle | undefined {
     const position = this.positions.get(key);
+    return position === undefined ? undefined : this.titles[position];
+  }
+
+  /** A title by type and TMDB id, without building its key. */
+  find(mediaType: "movie" | "tv", tmdbId: number): CatalogueTitle | undefined {
+    const position = this.numbered.get(numberOf(mediaType, tmdbId));
     return position === undefined ? undefined : this.titles[position];
   }
 
@@ -102,9 +118,11 @@ export class CatalogueIndex {
       const position = this.positions.get(row.key);
       if (position === undefined) {
         this.positions.set(row.key, this.titles.length);
+        this.numbered.set(numberOf(row.mediaType, row.tmdbId), this.titles.length);
         changed.push(this.titles.length);
         this.titles.push(row);
         this.addPeople(row, this.titles.length - 1);
+        this.setGenreMask(row, this.titles.length - 1);
         continue;
       }
       const before = this.titles[position]!;
@@ -112,6 +130,7 @@ export class CatalogueIndex {
       this.removePeople(before, position);
       this.titles[position] = row;
       this.addPeople(row, position);
+      this.setGenreMask(row, position);
       changed.push(position);
     }
     if (!changed.length) return 0;
@@ -207,6 +226,38 @@ export class CatalogueIndex {
     return merged.length === out ? merged : merged.slice(0, out);
   }
 
+  private setGenreMask(title: CatalogueTitle, position: number) {
+    if (!this.genreMasks) return;
+    let mask = 0;
+    for (const id of title.genreIds) {
+      let bit = this.genreBits.get(id);
+      if (bit === undefined) {
+        if (this.genreBits.size >= 31) {
+          this.genreMasks = null;
+          return;
+        }
+        this.genreBits.set(id, (bit = this.genreBits.size));
+      }
+      mask |= 1 << bit;
+    }
+    this.genreMasks[position] = mask;
+  }
+
+  /** "Has one of these genres", as fast as the index allows. */
+  private inGenres(genreIds: readonly number[]): (title: CatalogueTitle, position: number) => boolean {
+    const masks = this.genreMasks;
+    if (!masks) {
+      const genres = new Set(genreIds);
+      return (title) => overlaps(title.genreIds, genres);
+    }
+    let wanted = 0;
+    for (const id of genreIds) {
+      const bit = this.genreBits.get(id);
+      if (bit !== undefined) wanted |= 1 << bit;
+    }
+    return (_title, position) => (masks[position]! & wanted) !== 0;
+  }
+
   private addPeople(title: CatalogueTitle, position: number) {
     for (const id of new Set([...title.castIds, ...title.directorIds])) {
       const list = this.people.get(id);
@@ -232,12 +283,12 @@ export class CatalogueIndex {
       if (entry) entry.sources.push(source);
       else pool.set(title.key, candidateOf(title, source, input.inModel.has(title.key)));
     };
-    const take = (order: Iterable<number>, limit: number, source: CandidateSource, also: (title: CatalogueTitle) => boolean = () => true) => {
+    const take = (order: Iterable<number>, limit: number, source: CandidateSource, also: (title: CatalogueTitle, position: number) => boolean = () => true) => {
       if (limit <= 0) return;
       let taken = 0;
       for (const position of order) {
         const title = this.titles[position]!;
-        if (also(title) && passes(title)) {
+        if (also(title, position) && passes(title)) {
           add(title, source);
           if (++taken >= limit) return;
         }
@@ -246,8 +297,7 @@ export class CatalogueIndex {
 
     take(this.popularOrder, POOL_LIMITS.popular, "popular");
     if (input.genreIds.length) {
-      const genres = new Set(input.genreIds);
-      const inGenres = (title: CatalogueTitle) => overlaps(title.genreIds, genres);
+      const inGenres = this.inGenres(input.genreIds);
       take(this.popularOrder, POOL_LIMITS.genre, "genre", inGenres);
       take(this.ratedOrder, POOL_LIMITS.topRated, "top-rated", inGenres);
     } else {
