@@ -45,3 +45,28 @@ describe("collaborativeScores", () => {
     expect(scores.get(seeds[0]!.key)).toBeUndefined();
   });
 });
+
+describe("collaborativeScores with the model's numbering", () => {
+  it("gives what hashing keys gives, with some lists and titles unnumbered", () => {
+    const random = mulberry32(23);
+    const titles = Array.from({ length: 300 }, (_, i) => `movie:${i}`);
+    // Titles 0–249 are numbered (shuffled); 250–299 are not (the catalogue knew them after the lists were read).
+    const ids = new Map(titles.slice(0, 250).map((key, i) => [key, (i * 37) % 250]));
+    const seeds = titles.slice(0, 30).map((key) => ({ key, weight: 0.2 + random() }));
+    seeds.push({ key: "movie:270", weight: 1 });
+    const neighbours = new Map(
+      seeds.map((seed, s) => {
+        const keys = titles.filter(() => random() < 0.3);
+        const list = { keys, weights: keys.map(() => random() - 0.3), ids: undefined as Int32Array | undefined };
+        if (s % 4 !== 0) list.ids = Int32Array.from(keys, (key) => ids.get(key) ?? -1);
+        return [seed.key, list];
+      }),
+    );
+    const hashed = collaborativeScores(seeds, neighbours);
+    const numbered = collaborativeScores(seeds, neighbours, ids);
+    expect(numbered.size).toBe(hashed.size);
+    for (const key of titles) expect(numbered.get(key)).toEqual(hashed.get(key));
+    expect(numbered.get("movie:270")).toBeUndefined();
+    expect(bestCollaborativeKeys(numbered, 100)).toEqual(bestCollaborativeKeys(hashed, 100));
+  });
+});

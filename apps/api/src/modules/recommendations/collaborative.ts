@@ -11,6 +11,14 @@
 export interface NeighbourList {
   keys: readonly string[];
   weights: ArrayLike<number>;
+  /** Each neighbour's number in its model's KeyIds (−1: none), so scoring indexes an array instead of hashing keys. */
+  ids?: Int32Array;
+}
+
+/** A numbering of one model's titles (0 … size − 1); a Map from key to number is one. */
+export interface KeyIds {
+  readonly size: number;
+  get(key: string): number | undefined;
 }
 
 export interface CollaborativeScore {
@@ -20,14 +28,21 @@ export interface CollaborativeScore {
   topContribution: number;
 }
 
+/** Slot codes: a seed (never scored), and "not reached yet". */
+const SEED = -1;
+const NONE = -2;
+
 /**
  * The scores of every title reachable from the seeds, in typed arrays (a request reaches thousands
  * of titles through tens of thousands of neighbour entries; an object per title cost more than the
- * sums). Titles are kept in the order first reached.
+ * sums). Titles are kept in the order first reached. With the model's KeyIds, a title is found by
+ * its number in an array; titles without a number go through a Map.
  */
 export class CollaborativeScores {
-  /** Key → slot; the seeds' own keys map to −1 (a seed is never scored). */
+  /** Key → slot for titles without a number (SEED for the seeds). */
   private readonly slots = new Map<string, number>();
+  /** Number → slot + 1 (0: not reached; SEED for the seeds). */
+  private readonly byId: Int32Array | null;
   /** Keys by slot. */
   readonly keys: string[] = [];
   /** Σ_i x_i · w(i → j) by slot. */
@@ -38,30 +53,50 @@ export class CollaborativeScores {
   constructor(
     private readonly seedKeys: readonly string[],
     capacity: number,
+    private readonly ids?: KeyIds,
   ) {
     this.scores = new Float64Array(capacity);
     this.topSeed = new Int32Array(capacity);
     this.topContribution = new Float64Array(capacity);
-    for (const key of seedKeys) this.slots.set(key, -1);
+    this.byId = ids ? new Int32Array(ids.size) : null;
+    for (const key of seedKeys) {
+      const id = ids?.get(key);
+      if (id !== undefined && id < ids!.size) this.byId![id] = SEED;
+      else this.slots.set(key, SEED);
+    }
   }
 
   get size(): number {
     return this.keys.length;
   }
 
+  /** The slot of `key` (SEED, or NONE when not reached); `id` is its number if the caller has it. */
+  private slotOf(key: string, id = -1): number {
+    if (this.byId) {
+      if (id < 0) id = this.ids!.get(key) ?? -1;
+      if (id >= 0 && id < this.byId.length) {
+        const code = this.byId[id] as number;
+        return code === SEED ? SEED : code === 0 ? NONE : code - 1;
+      }
+    }
+    return this.slots.get(key) ?? NONE;
+  }
+
   get(key: string): CollaborativeScore | undefined {
-    const slot = this.slots.get(key);
-    if (slot === undefined || slot < 0) return undefined;
+    const slot = this.slotOf(key);
+    if (slot < 0) return undefined;
     return { score: this.scores[slot] as number, topSeed: this.seedKeys[this.topSeed[slot] as number] as string, topContribution: this.topContribution[slot] as number };
   }
 
-  /** Adds seed `seed`'s contribution to `key` (nothing when `key` is a seed). */
-  add(key: string, seed: number, contribution: number): void {
-    let slot = this.slots.get(key);
-    if (slot === -1) return;
-    if (slot === undefined) {
+  /** Adds seed `seed`'s contribution to `key` (nothing when `key` is a seed); `id` is its number if known. */
+  add(key: string, seed: number, contribution: number, id = -1): void {
+    let slot = this.slotOf(key, id);
+    if (slot === SEED) return;
+    if (slot === NONE) {
       slot = this.keys.length;
-      this.slots.set(key, slot);
+      if (this.byId && id < 0) id = this.ids!.get(key) ?? -1;
+      if (this.byId && id >= 0 && id < this.byId.length) this.byId[id] = slot + 1;
+      else this.slots.set(key, slot);
       this.keys.push(key);
       this.scores[slot] = contribution;
       this.topSeed[slot] = seed;
@@ -76,18 +111,23 @@ export class CollaborativeScores {
   }
 }
 
-/** Σ_i x_i · w(i → j) for every j reachable from the seeds; seeds themselves are skipped. */
-export function collaborativeScores(seeds: ReadonlyArray<{ key: string; weight: number }>, neighbours: ReadonlyMap<string, NeighbourList>): CollaborativeScores {
+/**
+ * Σ_i x_i · w(i → j) for every j reachable from the seeds; seeds themselves are skipped. `ids` is
+ * the numbering the lists' `ids` refer to (the serving index gives both), else keys are hashed.
+ */
+export function collaborativeScores(seeds: ReadonlyArray<{ key: string; weight: number }>, neighbours: ReadonlyMap<string, NeighbourList>, ids?: KeyIds): CollaborativeScores {
   let capacity = 0;
   for (const seed of seeds) capacity += neighbours.get(seed.key)?.keys.length ?? 0;
   const scores = new CollaborativeScores(
     seeds.map((seed) => seed.key),
     capacity,
+    ids,
   );
   seeds.forEach((seed, s) => {
     const list = neighbours.get(seed.key);
     if (!list || !(seed.weight > 0)) return;
-    for (let n = 0; n < list.keys.length; n++) scores.add(list.keys[n] as string, s, seed.weight * (list.weights[n] as number));
+    const listIds = ids ? list.ids : undefined;
+    for (let n = 0; n < list.keys.length; n++) scores.add(list.keys[n] as string, s, seed.weight * (list.weights[n] as number), listIds ? (listIds[n] as number) : -1);
   });
   return scores;
 }

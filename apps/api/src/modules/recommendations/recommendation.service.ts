@@ -123,7 +123,7 @@ async function planRecommendations(ctx: GraphQLContext, request: RecommendationR
   const directorIds = tally(seeds.map((seed) => seed.directorIds)).slice(0, 30);
   // Twice the pool's bound, so titles the caller already has or filters out leave room for the next best.
   const now = new Date();
-  const collaborative = collaborativeEvidence(seeds, neighbours, now);
+  const collaborative = collaborativeEvidence(seeds, neighbours, now, serving.modelIds);
   const collaborativeKeys = bestCollaborativeKeys(collaborative, POOL_LIMITS.collaborative * 2);
   const pool: PoolInput = { filters, excluded, genreIds: poolGenres, castIds, directorIds, collaborativeKeys, inModel: serving.inModel };
   return { preferences, seeds, neighbours, collaborative, now, filters, pool, catalogue: serving.catalogue };

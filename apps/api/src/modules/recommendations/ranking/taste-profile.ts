@@ -2,7 +2,7 @@
 // weights and inverted indexes (genre, keyword, cast, director → seeds), pool statistics (genre and
 // person frequencies, popularity ranks), and the preferences derived from both (genres, favourite
 // people, language, era, film–series balance).
-import { collaborativeScores, type CollaborativeScores } from "../collaborative.ts";
+import { collaborativeScores, type CollaborativeScores, type KeyIds } from "../collaborative.ts";
 import { billing, CAST_DEPTH, uniq } from "./signals.ts";
 import type { CandidateTitle, MediaKind, RankingInput, SeedTitle, TasteProfile } from "./types.ts";
 
@@ -57,11 +57,12 @@ export function weightedSeeds(seedsIn: readonly SeedTitle[], now: Date): { seeds
  * (collaborative.ts): the service builds its collaborative pool from it and hands it to the ranking
  * (RankingInput.collaborative), so it is computed once per request.
  */
-export function collaborativeEvidence(seeds: readonly SeedTitle[], neighbours: RankingInput["neighbours"], now: Date): CollaborativeScores {
+export function collaborativeEvidence(seeds: readonly SeedTitle[], neighbours: RankingInput["neighbours"], now: Date, ids?: KeyIds): CollaborativeScores {
   const used = weightedSeeds(seeds, now);
   return collaborativeScores(
     used.seeds.map((seed, s) => ({ key: seed.key, weight: used.w[s] as number })),
     neighbours,
+    ids,
   );
 }
 

@@ -11,7 +11,7 @@
 // Concurrent requests share one check. Other processes' writes are seen on the next request; the
 // person's own interactions are always read per request (recommendation.service.ts).
 import type { PrismaClient } from "../../../db.ts";
-import type { NeighbourList } from "../collaborative.ts";
+import type { KeyIds, NeighbourList } from "../collaborative.ts";
 import { neighbourLists } from "../model/item-model.store.ts";
 import { CatalogueIndex, type CatalogueTitle } from "./catalogue-index.ts";
 
@@ -74,6 +74,8 @@ export interface ServingSnapshot {
   modelVersion: number | null;
   /** Titles the live model has a neighbour list for. */
   inModel: ReadonlySet<string>;
+  /** The live model's titles numbered; the `ids` of the lists `neighbours` gives refer to it. */
+  modelIds: KeyIds;
   /** The live model's lists for these titles (titles it does not know are absent). */
   neighbours(keys: readonly string[]): Promise<Map<string, NeighbourList>>;
 }
@@ -84,6 +86,7 @@ export class RecommendationServing {
   private catalogueAt: number | null = null;
   private modelVersion: number | null = null;
   private inModel: ReadonlySet<string> = new Set();
+  private modelIds: ReadonlyMap<string, number> = new Map();
   private lists = new Map<string, NeighbourList>();
   private checking: Promise<void> | null = null;
 
@@ -99,6 +102,7 @@ export class RecommendationServing {
       catalogue: this.catalogue,
       modelVersion: version,
       inModel: this.inModel,
+      modelIds: this.modelIds,
       neighbours: (keys) => this.neighbourLists(version, keys),
     };
   }
@@ -146,7 +150,8 @@ export class RecommendationServing {
       version === null
         ? []
         : await this.prisma.$queryRawUnsafe<Array<{ key: string }>>(`SELECT media_type::text || ':' || tmdb_id AS key FROM item_neighbours WHERE model_version = $1`, version);
-    this.inModel = new Set(keys.map((row) => this.catalogue.internKey(row.key)));
+    this.modelIds = new Map(keys.map((row, id) => [this.catalogue.internKey(row.key), id]));
+    this.inModel = new Set(this.modelIds.keys());
     this.lists = new Map();
     this.modelVersion = version;
   }
@@ -163,6 +168,8 @@ export class RecommendationServing {
     }
     if (missing.length) {
       const read = await neighbourLists({ prisma: this.prisma }, { version, keys: missing, intern: (key) => this.catalogue.internKey(key) });
+      // Numbered only against the numbering of their own version (a list read for another version goes without).
+      if (version === this.modelVersion) for (const list of read.values()) list.ids = Int32Array.from(list.keys, (key) => this.modelIds.get(key) ?? -1);
       for (const [key, list] of read) {
         found.set(key, list);
         if (cache.size >= MAX_CACHED_LISTS) cache.delete(cache.keys().next().value!);
