@@ -1,6 +1,6 @@
 // `npm run bench`: every benchmark in bench/ (each `bench/*.ts`), one after the other, then one
 // table of the `summary` rows they wrote to bench/results/<name>.json.
-// `npm run bench -- recommendations-scale load` runs only those.
+// `npm run bench -- recommendations-latency load` runs only those.
 // Not part of `npm test`: benchmarks measure, they do not pass or fail.
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";

@@ -9,7 +9,7 @@
 //   top-rated    by rating among titles with 100+ votes (in the pool genres, if any) 150
 //   people       popular titles with the seeds' recurring cast or directors          200
 //   collaborative  the trained model's best-scored titles for the person             300
-// every one after the hard filters and the person's own exclusions. catalogue-sync.ts keeps it
+// every one after the hard filters and the person's own exclusions. recommendation-serving.ts keeps it
 // current from Postgres; this file is pure (no I/O) and unit-tested.
 import type { MediaType } from "../../../generated/prisma/enums.ts";
 import type { CandidateSource, CandidateTitle } from "../ranking/types.ts";
