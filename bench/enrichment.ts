@@ -51,7 +51,11 @@ try {
   // ── Titles in MediaCache from list pages only ──
   for (let page = 1; page <= LIST_PAGES; page++) {
     const result = await seed.tmdb.discover({ mediaType: "movie", query: { sort_by: "popularity.desc" }, page });
-    await upsertListItems(seed.prisma, result.results.map((item) => listItem("movie", item as never)), "discover/movie");
+    await upsertListItems(
+      seed.prisma,
+      result.results.map((item) => listItem("movie", item as never)),
+      "discover/movie",
+    );
   }
   const prisma = seed.prisma;
   const cached = await prisma.mediaCache.count({ where: { mediaType: "MOVIE" } });
@@ -72,13 +76,17 @@ try {
       where: {
         mediaType: "MOVIE",
         adult: false,
-        releaseDate: { ...(filter.yearFrom ? { gte: new Date(Date.UTC(filter.yearFrom, 0, 1)) } : {}), ...(filter.yearTo ? { lt: new Date(Date.UTC(filter.yearTo + 1, 0, 1)) } : {}) },
+        releaseDate: {
+          ...(filter.yearFrom ? { gte: new Date(Date.UTC(filter.yearFrom, 0, 1)) } : {}),
+          ...(filter.yearTo ? { lt: new Date(Date.UTC(filter.yearTo + 1, 0, 1)) } : {}),
+        },
       },
       orderBy: [{ popularity: "desc" }, { tmdbId: "asc" }],
       take: PAGE + 1,
       select: { tmdbId: true, detailsFetchedAt: true, runtime: true, castIds: true, directorIds: true },
     });
-    if (rows.length <= PAGE) throw new Error(`only ${rows.length} cached movies match ${JSON.stringify(filter)}: browse would ask TMDB discover; raise BENCH_LIST_PAGES`);
+    if (rows.length <= PAGE)
+      throw new Error(`only ${rows.length} cached movies match ${JSON.stringify(filter)}: browse would ask TMDB discover; raise BENCH_LIST_PAGES`);
     const page = rows.slice(0, PAGE);
     const enriched = page.filter((row) => row.detailsFetchedAt || row.runtime !== null || row.castIds.length || row.directorIds.length);
     if (enriched.length) throw new Error(`${enriched.length} of the titles for ${JSON.stringify(filter)} are not fresh (already enriched)`);
@@ -112,10 +120,15 @@ try {
   type Node = { tmdbId: number; runtime: number | null; tagline: string | null; cast: unknown[]; directors: unknown[] };
   const browse = async (filter: object, fields = query) => {
     const t0 = performance.now();
-    const response = await fetch(`${origin}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: fields, variables: { filter } }) });
+    const response = await fetch(`${origin}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: fields, variables: { filter } }),
+    });
     const body = (await response.json()) as { data?: { browse: { edges: Array<{ node: Node }> } }; errors?: unknown };
     const ms = performance.now() - t0;
-    if (response.status !== 200 || body.errors || body.data?.browse.edges.length !== PAGE) throw new Error(`bad answer (${response.status}): ${JSON.stringify(body).slice(0, 400)}`);
+    if (response.status !== 200 || body.errors || body.data?.browse.edges.length !== PAGE)
+      throw new Error(`bad answer (${response.status}): ${JSON.stringify(body).slice(0, 400)}`);
     const serverMs = Number(/dur=([\d.]+)/.exec(response.headers.get("server-timing") ?? "")?.[1] ?? Number.NaN);
     const nodes = body.data.browse.edges.map((edge) => edge.node);
     return { t0, ms, serverMs, ids: nodes.map((node) => node.tmdbId), filled: nodes.filter((node) => node.runtime !== null && node.cast?.length > 0).length };
@@ -131,12 +144,24 @@ try {
     }
     const details = [...perTitle.values()].reduce((sum, count) => sum + count, 0);
     const startedMs = catalogue.requestLog().map((entry) => round(entry.startedAt - performance.timeOrigin - since, 1));
-    return { total: details + other.length, details, titles: perTitle.size, maxPerTitle: Math.max(0, ...perTitle.values()), twice: [...perTitle].filter(([, count]) => count > 1).map(([key]) => key), other, perTitle, startedMs };
+    return {
+      total: details + other.length,
+      details,
+      titles: perTitle.size,
+      maxPerTitle: Math.max(0, ...perTitle.values()),
+      twice: [...perTitle].filter(([, count]) => count > 1).map(([key]) => key),
+      other,
+      perTitle,
+      startedMs,
+    };
   };
   const sameSet = (ids: number[], set: number[]) => ids.length === set.length && ids.every((id, index) => id === set[index]);
   /** What Postgres holds for the titles: details written, and the fields the query asked for. */
   const written = async (ids: number[]) => {
-    const rows = await prisma.mediaCache.findMany({ where: { mediaType: "MOVIE", tmdbId: { in: ids } }, select: { detailsFetchedAt: true, runtime: true, tagline: true, castIds: true, directorIds: true } });
+    const rows = await prisma.mediaCache.findMany({
+      where: { mediaType: "MOVIE", tmdbId: { in: ids } },
+      select: { detailsFetchedAt: true, runtime: true, tagline: true, castIds: true, directorIds: true },
+    });
     return {
       titles: rows.length,
       detailsFetchedAt: rows.filter((row) => row.detailsFetchedAt).length,
@@ -160,7 +185,9 @@ try {
   const coldCalls = tmdbCalls(cold.t0);
   if (!sameSet(cold.ids, setA)) throw new Error("browse returned other titles than expected for the cold phase");
   const coldWritten = await written(setA);
-  log(`cold: ${round(cold.ms)} ms (server ${cold.serverMs} ms), TMDB ${coldCalls.details} detail calls for ${coldCalls.titles} titles (max ${coldCalls.maxPerTitle} per title) + ${coldCalls.other.length} other [${coldCalls.other.join(", ")}], started at ${coldCalls.startedMs.join(" ")} ms; filled in the answer ${cold.filled}/${PAGE}; Postgres ${JSON.stringify(coldWritten)}`);
+  log(
+    `cold: ${round(cold.ms)} ms (server ${cold.serverMs} ms), TMDB ${coldCalls.details} detail calls for ${coldCalls.titles} titles (max ${coldCalls.maxPerTitle} per title) + ${coldCalls.other.length} other [${coldCalls.other.join(", ")}], started at ${coldCalls.startedMs.join(" ")} ms; filled in the answer ${cold.filled}/${PAGE}; Postgres ${JSON.stringify(coldWritten)}`,
+  );
 
   // (b) warm: the same query again
   catalogue.resetCounts();
@@ -168,7 +195,9 @@ try {
   for (let repeat = 0; repeat < WARM_REPEATS; repeat++) warm.push(await browse(phases.coldWarm));
   const warmCalls = tmdbCalls();
   const warmMs = warm.map((entry) => entry.ms);
-  log(`warm ×${WARM_REPEATS}: first ${round(warm[0]!.ms)} ms, p50 ${round(percentile(warmMs, 50))} ms, TMDB calls ${warmCalls.total}; filled ${warm[0]!.filled}/${PAGE}`);
+  log(
+    `warm ×${WARM_REPEATS}: first ${round(warm[0]!.ms)} ms, p50 ${round(percentile(warmMs, 50))} ms, TMDB calls ${warmCalls.total}; filled ${warm[0]!.filled}/${PAGE}`,
+  );
 
   // (c) 20 concurrent identical requests on fresh titles
   if ((await written(setB)).detailsFetchedAt) throw new Error("the concurrent phase's titles were enriched before it started");
@@ -228,8 +257,20 @@ try {
       cachedMovies: cached,
       splitYear: year,
     },
-    cold: { ms: round(cold.ms), serverMs: cold.serverMs, filledInAnswer: cold.filled, tmdb: { ...coldCalls, perTitle: Object.fromEntries(coldCalls.perTitle) }, postgres: coldWritten },
-    warm: { repeats: WARM_REPEATS, ms: warmMs.map((ms) => round(ms)), serverMs: warm.map((entry) => entry.serverMs), tmdbCalls: warmCalls.total, other: warmCalls.other },
+    cold: {
+      ms: round(cold.ms),
+      serverMs: cold.serverMs,
+      filledInAnswer: cold.filled,
+      tmdb: { ...coldCalls, perTitle: Object.fromEntries(coldCalls.perTitle) },
+      postgres: coldWritten,
+    },
+    warm: {
+      repeats: WARM_REPEATS,
+      ms: warmMs.map((ms) => round(ms)),
+      serverMs: warm.map((entry) => entry.serverMs),
+      tmdbCalls: warmCalls.total,
+      other: warmCalls.other,
+    },
     concurrent: {
       requests: CONCURRENT,
       ms: concurrentMs.map((ms) => round(ms)),

@@ -121,10 +121,14 @@ try {
   const makeUser = async (label: string, taste: readonly number[], favourites: CrowdTitle[]) => {
     const user = await services.prisma.user.create({ data: { email: `faults-${label}@example.test` } });
     await services.prisma.preference.create({ data: { userId: user.id, likedGenreIds: [...taste] } });
-    await services.prisma.interaction.createMany({ data: favourites.map((title) => ({ userId: user.id, mediaType: title.mediaType, tmdbId: title.tmdbId, kind: "FAVOURITE" as const })) });
+    await services.prisma.interaction.createMany({
+      data: favourites.map((title) => ({ userId: user.id, mediaType: title.mediaType, tmdbId: title.tmdbId, kind: "FAVOURITE" as const })),
+    });
     return { id: user.id, token: (await createApiToken(services.prisma, { userId: user.id, name: "faults" })).secret };
   };
-  const readers = await Promise.all(Array.from({ length: READERS }, (_, index) => makeUser(`reader-${index}`, TASTES[index % TASTES.length]!, popular.slice(index * 7, index * 7 + 5))));
+  const readers = await Promise.all(
+    Array.from({ length: READERS }, (_, index) => makeUser(`reader-${index}`, TASTES[index % TASTES.length]!, popular.slice(index * 7, index * 7 + 5))),
+  );
   const writer = await makeUser("writer", TASTES[0]!, []);
 
   const api = await stack.startApi();
@@ -181,10 +185,18 @@ try {
   const sampler = (async () => {
     while (sampling) {
       const at = now();
-      const result = await stack.sql
-        .query("SELECT list, next_page, cycle, pages_fetched, last_error FROM ingest_cursor ORDER BY list")
-        .catch(() => null);
-      if (result) samples.push({ at, rows: result.rows.map((row) => ({ list: row.list, nextPage: row.next_page, cycle: row.cycle, pagesFetched: row.pages_fetched, lastError: row.last_error })) });
+      const result = await stack.sql.query("SELECT list, next_page, cycle, pages_fetched, last_error FROM ingest_cursor ORDER BY list").catch(() => null);
+      if (result)
+        samples.push({
+          at,
+          rows: result.rows.map((row) => ({
+            list: row.list,
+            nextPage: row.next_page,
+            cycle: row.cycle,
+            pagesFetched: row.pages_fetched,
+            lastError: row.last_error,
+          })),
+        });
       await sleep(200);
     }
   })();
@@ -243,7 +255,14 @@ try {
     const resumedAt = await waitForIngest(pagesSoFar());
     log(`a. new worker up; ingest resumed ${resumedAt === null ? "never" : `${round((resumedAt - faultEnd) / 1000, 1)} s after it started`}`);
     await sleep(2_000);
-    phases.push({ name: "a. worker SIGKILLed mid-ingest, new one started", start, faultStart, faultEnd, end: now(), notes: { pagesAtKill, ingestResumedAfterMs: resumedAt === null ? null : round(resumedAt - faultEnd, 0) } });
+    phases.push({
+      name: "a. worker SIGKILLed mid-ingest, new one started",
+      start,
+      faultStart,
+      faultEnd,
+      end: now(),
+      notes: { pagesAtKill, ingestResumedAfterMs: resumedAt === null ? null : round(resumedAt - faultEnd, 0) },
+    });
   }
 
   // b. TMDB down: 503s, then requests that hang, ~10 s in all.
@@ -263,14 +282,20 @@ try {
     const resumedAt = await waitForIngest(pagesSoFar());
     log(`b. ingest resumed ${resumedAt === null ? "never" : `${round((resumedAt - faultEnd) / 1000, 1)} s after TMDB was back`}`);
     await sleep(2_000);
-    const lastErrors = samples.filter((sample) => sample.at >= faultStart).flatMap((sample) => sample.rows.filter((row) => row.lastError).map((row) => `${row.list}: ${row.lastError}`));
+    const lastErrors = samples
+      .filter((sample) => sample.at >= faultStart)
+      .flatMap((sample) => sample.rows.filter((row) => row.lastError).map((row) => `${row.list}: ${row.lastError}`));
     phases.push({
       name: `b. TMDB down ${TMDB_DOWN_SECONDS} s (503, then hanging)`,
       start,
       faultStart,
       faultEnd,
       end: now(),
-      notes: { ingestErrorRecorded: errorRecorded || lastErrors.length > 0, lastError: lastErrors.at(0)?.slice(0, 300) ?? null, ingestResumedAfterMs: resumedAt === null ? null : round(resumedAt - faultEnd, 0) },
+      notes: {
+        ingestErrorRecorded: errorRecorded || lastErrors.length > 0,
+        lastError: lastErrors.at(0)?.slice(0, 300) ?? null,
+        ingestResumedAfterMs: resumedAt === null ? null : round(resumedAt - faultEnd, 0),
+      },
     });
   }
 
@@ -278,7 +303,9 @@ try {
   {
     await keepIngesting();
     const start = now();
-    const schedulersBefore = (await Promise.all([services.queues.ingest.getJobSchedulers(), services.queues.detailsRefresh.getJobSchedulers()])).flat().map((scheduler) => scheduler.key ?? scheduler.name);
+    const schedulersBefore = (await Promise.all([services.queues.ingest.getJobSchedulers(), services.queues.detailsRefresh.getJobSchedulers()]))
+      .flat()
+      .map((scheduler) => scheduler.key ?? scheduler.name);
     // A job queued for later: it must still be queued after the restart.
     await services.queues.details.add("details", { mediaType: "movie", tmdbId: popular[0]!.tmdbId }, { jobId: "faults-marker", delay: 3_600_000 });
     await sleep(2_000);
@@ -290,7 +317,9 @@ try {
     log(`c. Redis was down ${round((faultEnd - faultStart) / 1000, 1)} s`);
     const resumedAt = await waitForIngest(pagesSoFar());
     await sleep(2_000);
-    const schedulersAfter = (await Promise.all([services.queues.ingest.getJobSchedulers(), services.queues.detailsRefresh.getJobSchedulers()])).flat().map((scheduler) => scheduler.key ?? scheduler.name);
+    const schedulersAfter = (await Promise.all([services.queues.ingest.getJobSchedulers(), services.queues.detailsRefresh.getJobSchedulers()]))
+      .flat()
+      .map((scheduler) => scheduler.key ?? scheduler.name);
     const marker = await services.queues.details.getJob("faults-marker");
     const markerState = marker ? await marker.getState() : "missing";
     await marker?.remove().catch(() => {});
@@ -323,7 +352,14 @@ try {
     log(`d. Postgres was down ${round((faultEnd - faultStart) / 1000, 1)} s`);
     const resumedAt = await waitForIngest(pagesSoFar());
     await sleep(2_000);
-    phases.push({ name: `d. Postgres restarted (down ${DOWN_SECONDS} s)`, start, faultStart, faultEnd, end: now(), notes: { ingestResumedAfterMs: resumedAt === null ? null : round(resumedAt - faultEnd, 0) } });
+    phases.push({
+      name: `d. Postgres restarted (down ${DOWN_SECONDS} s)`,
+      start,
+      faultStart,
+      faultEnd,
+      end: now(),
+      notes: { ingestResumedAfterMs: resumedAt === null ? null : round(resumedAt - faultEnd, 0) },
+    });
   }
 
   // Steady state again, then stop the traffic.
@@ -340,7 +376,11 @@ try {
 
   // ── Checks ──
   // Acknowledged favourites all in Postgres.
-  const saved = new Set((await stack.sql.query(`SELECT media_type::text || ':' || tmdb_id AS id FROM interaction WHERE user_id = $1 AND kind = 'favourite'`, [writer.id])).rows.map((row) => row.id as string));
+  const saved = new Set(
+    (await stack.sql.query(`SELECT media_type::text || ':' || tmdb_id AS id FROM interaction WHERE user_id = $1 AND kind = 'favourite'`, [writer.id])).rows.map(
+      (row) => row.id as string,
+    ),
+  );
   const lost = [...acknowledged].filter((id) => !saved.has(id));
   const unacknowledgedSaved = [...unacknowledged].filter((id) => saved.has(id)).length;
 
@@ -350,7 +390,10 @@ try {
   for (const sample of samples) {
     for (const row of sample.rows) {
       const previous = lastSeen.get(row.list);
-      if (previous && (row.cycle < previous.cycle || (row.cycle === previous.cycle && row.nextPage < previous.nextPage) || row.pagesFetched < previous.pagesFetched)) {
+      if (
+        previous &&
+        (row.cycle < previous.cycle || (row.cycle === previous.cycle && row.nextPage < previous.nextPage) || row.pagesFetched < previous.pagesFetched)
+      ) {
         backwards.push(`${row.list} at ${round((sample.at - t0) / 1000, 1)} s: ${JSON.stringify(previous)} → ${JSON.stringify(row)}`);
       }
       lastSeen.set(row.list, row);
@@ -366,7 +409,9 @@ try {
     const key = `${entry.path}?page=${page}`;
     answered.set(key, [...(answered.get(key) ?? []), entry.startedAt - timeOrigin]);
   }
-  const refetched = [...answered.entries()].filter(([, times]) => times.length > 1).map(([key, times]) => ({ page: key, times: times.length, secondAt: times[1]! }));
+  const refetched = [...answered.entries()]
+    .filter(([, times]) => times.length > 1)
+    .map(([key, times]) => ({ page: key, times: times.length, secondAt: times[1]! }));
   const finalCursors = samples.at(-1)?.rows ?? [];
   const pagesTotal = finalCursors.reduce((sum, row) => sum + row.pagesFetched, 0);
 
@@ -375,7 +420,16 @@ try {
   workerLogs.push(worker.output());
   const apiLog = api.process.output();
   const ingestJobs = await services.queues.ingest.getJobs(["completed", "failed", "active", "waiting", "delayed"], 0, 20);
-  const ingestRuns = await Promise.all(ingestJobs.map(async (job) => ({ id: job.id, name: job.name, state: await job.getState(), attemptsMade: job.attemptsMade, failedReason: job.failedReason?.slice(0, 300) ?? null, progress: job.progress })));
+  const ingestRuns = await Promise.all(
+    ingestJobs.map(async (job) => ({
+      id: job.id,
+      name: job.name,
+      state: await job.getState(),
+      attemptsMade: job.attemptsMade,
+      failedReason: job.failedReason?.slice(0, 300) ?? null,
+      progress: job.progress,
+    })),
+  );
 
   // ── Per phase: requests, errors by code, latency, recovery ──
   const rows = phases.map((phase) => {
@@ -399,9 +453,19 @@ try {
       requestsAfter: after.length,
       errorsDuringAndAfter: failed.length,
       errorsByCode: byCode,
-      errorsByOperation: Object.fromEntries([...new Set(failed.map((record) => record.operation))].map((operation) => [operation, failed.filter((record) => record.operation === operation).length])),
+      errorsByOperation: Object.fromEntries(
+        [...new Set(failed.map((record) => record.operation))].map((operation) => [
+          operation,
+          failed.filter((record) => record.operation === operation).length,
+        ]),
+      ),
       slowestDuringMs: duringMs.length ? round(Math.max(...duringMs), 0) : null,
-      slowestDuringByOperation: Object.fromEntries([...new Set(during.map((record) => record.operation))].map((operation) => [operation, round(Math.max(...during.filter((record) => record.operation === operation).map((record) => record.end - record.start)), 0)])),
+      slowestDuringByOperation: Object.fromEntries(
+        [...new Set(during.map((record) => record.operation))].map((operation) => [
+          operation,
+          round(Math.max(...during.filter((record) => record.operation === operation).map((record) => record.end - record.start)), 0),
+        ]),
+      ),
       p99DuringMs: duringMs.length ? round(percentile(duringMs, 99), 0) : null,
       firstSuccessAfterBackMs: firstSuccess ? round(firstSuccess.end - phase.faultEnd, 0) : null,
       lastErrorAfterBackMs: lastFailure ? round(lastFailure.end - phase.faultEnd, 0) : null,
@@ -411,12 +475,24 @@ try {
   });
   for (const row of rows) log(JSON.stringify(row));
 
-  const codes = (byCode: Record<string, number>) => Object.entries(byCode).map(([code, count]) => `${count} ${code}`).join(", ") || "none";
+  const codes = (byCode: Record<string, number>) =>
+    Object.entries(byCode)
+      .map(([code, count]) => `${count} ${code}`)
+      .join(", ") || "none";
   const recovery = (row: (typeof rows)[number]) =>
-    row.lastErrorAfterBackMs === null ? "no errors" : row.lastErrorAfterBackMs <= 0 ? `errors ended before it was back (first success +${row.firstSuccessAfterBackMs} ms)` : `last error +${row.lastErrorAfterBackMs} ms, first success +${row.firstSuccessAfterBackMs} ms after it was back`;
-  const [steady, a, b, c, d, steadyAfter] = rows as [typeof rows[number], ...typeof rows];
+    row.lastErrorAfterBackMs === null
+      ? "no errors"
+      : row.lastErrorAfterBackMs <= 0
+        ? `errors ended before it was back (first success +${row.firstSuccessAfterBackMs} ms)`
+        : `last error +${row.lastErrorAfterBackMs} ms, first success +${row.firstSuccessAfterBackMs} ms after it was back`;
+  const [steady, a, b, c, d, steadyAfter] = rows as [(typeof rows)[number], ...typeof rows];
   const summary: SummaryRow[] = [
-    { measure: "steady state before the faults: requests, errors", value: `${steady.requestsBefore}, ${steady.errorsBefore}`, target: "0 errors", met: steady.errorsBefore === 0 },
+    {
+      measure: "steady state before the faults: requests, errors",
+      value: `${steady.requestsBefore}, ${steady.errorsBefore}`,
+      target: "0 errors",
+      met: steady.errorsBefore === 0,
+    },
     {
       measure: "a. worker SIGKILLed mid-ingest: API requests during / after, errors",
       value: `${a!.requestsDuring} / ${a!.requestsAfter}, ${codes(a!.errorsByCode)}`,
@@ -429,7 +505,12 @@ try {
       target: "resumed, ≤ 1",
       met: a!.ingestResumedAfterMs !== null && a!.listPagesRefetched <= 1,
     },
-    { measure: `b. TMDB down ${b!.faultSeconds} s: cached reads during / after, errors`, value: `${b!.requestsDuring} / ${b!.requestsAfter}, ${codes(b!.errorsByCode)}`, target: "0 errors", met: b!.errorsDuringAndAfter === 0 },
+    {
+      measure: `b. TMDB down ${b!.faultSeconds} s: cached reads during / after, errors`,
+      value: `${b!.requestsDuring} / ${b!.requestsAfter}, ${codes(b!.errorsByCode)}`,
+      target: "0 errors",
+      met: b!.errorsDuringAndAfter === 0,
+    },
     {
       measure: "b. ingest: error recorded on the cursor, resumed after TMDB was back",
       value: `${b!.ingestErrorRecorded ? "recorded" : "not recorded"}; resumed ${b!.ingestResumedAfterMs === null ? "never" : `+${round(Number(b!.ingestResumedAfterMs) / 1000, 1)} s`}; ${b!.listPagesRefetched} pages re-fetched`,
@@ -450,17 +531,32 @@ try {
       measure: `d. Postgres down ${d!.faultSeconds} s: requests during, errors (by code), slowest answer during`,
       value: `${d!.requestsDuring}, ${codes(d!.errorsByCode)}, slowest ${d!.slowestDuringMs} ms`,
       target: `no hang (< ${CLIENT_TIMEOUT_MS / 1000} s), clear codes`,
-      met: !("TIMEOUT" in d!.errorsByCode) && Object.keys(d!.errorsByCode).every((code) => ["SERVICE_UNAVAILABLE", "INTERNAL_SERVER_ERROR", "HTTP 503", "HTTP 500"].includes(code)),
+      met:
+        !("TIMEOUT" in d!.errorsByCode) &&
+        Object.keys(d!.errorsByCode).every((code) => ["SERVICE_UNAVAILABLE", "INTERNAL_SERVER_ERROR", "HTTP 503", "HTTP 500"].includes(code)),
     },
-    { measure: "d. after Postgres: API recovery without a restart, ingest resumed", value: `${recovery(d!)}; ingest ${d!.ingestResumedAfterMs === null ? "never resumed" : `+${round(Number(d!.ingestResumedAfterMs) / 1000, 1)} s`}` },
-    { measure: "steady state after every fault: requests, errors", value: `${steadyAfter!.requestsBefore}, ${steadyAfter!.errorsBefore}`, target: "0 errors", met: steadyAfter!.errorsBefore === 0 },
+    {
+      measure: "d. after Postgres: API recovery without a restart, ingest resumed",
+      value: `${recovery(d!)}; ingest ${d!.ingestResumedAfterMs === null ? "never resumed" : `+${round(Number(d!.ingestResumedAfterMs) / 1000, 1)} s`}`,
+    },
+    {
+      measure: "steady state after every fault: requests, errors",
+      value: `${steadyAfter!.requestsBefore}, ${steadyAfter!.errorsBefore}`,
+      target: "0 errors",
+      met: steadyAfter!.errorsBefore === 0,
+    },
     {
       measure: "acknowledged favourites lost (writer, whole run)",
       value: `${lost.length} of ${acknowledged.size} (not acknowledged: ${unacknowledged.size}, of which saved anyway ${unacknowledgedSaved})`,
       target: "0",
       met: lost.length === 0,
     },
-    { measure: "ingest cursors gone backwards (sampled every 200 ms)", value: `${backwards.length} (${pagesTotal} pages ingested)`, target: "0", met: backwards.length === 0 },
+    {
+      measure: "ingest cursors gone backwards (sampled every 200 ms)",
+      value: `${backwards.length} (${pagesTotal} pages ingested)`,
+      target: "0",
+      met: backwards.length === 0,
+    },
     {
       measure: "processes restarted by us; API and worker running at the end",
       value: `${restartedByUs.join(", ") || "none"}; API ${apiAlive ? "same process, running" : "NOT running"}, worker ${workerAlive ? "running" : "NOT running"}`,
@@ -471,7 +567,15 @@ try {
   writeResult("faults", {
     title: `faults under traffic: worker killed, TMDB down, Redis and Postgres restarted; production build, ${TITLES} titles, ${READERS} readers + 1 writer`,
     summary,
-    config: { titles: TITLES, readers: READERS, downSeconds: DOWN_SECONDS, tmdbDownSeconds: TMDB_DOWN_SECONDS, workerLockMs: WORKER_LOCK_MS, clientTimeoutMs: CLIENT_TIMEOUT_MS, thinkMs: THINK_MS },
+    config: {
+      titles: TITLES,
+      readers: READERS,
+      downSeconds: DOWN_SECONDS,
+      tmdbDownSeconds: TMDB_DOWN_SECONDS,
+      workerLockMs: WORKER_LOCK_MS,
+      clientTimeoutMs: CLIENT_TIMEOUT_MS,
+      thinkMs: THINK_MS,
+    },
     phases: rows,
     writes: { acknowledged: acknowledged.size, lost, unacknowledged: unacknowledged.size, unacknowledgedSaved },
     cursors: { backwards, final: finalCursors },
@@ -479,8 +583,17 @@ try {
     ingestRuns,
     apiLogLines: countLogLines(apiLog),
     workerLogLines: countLogLines(workerLogs.join("")),
-    apiErrorLog: apiLog.split("\n").filter((line) => line.includes('"level":50') || line.includes('"level":60')).slice(0, 30).map((line) => line.slice(0, 600)),
-    workerLog: workerLogs.join("").split("\n").filter((line) => /"level":(40|50|60)|ingest run finished/.test(line)).slice(-60).map((line) => line.slice(0, 600)),
+    apiErrorLog: apiLog
+      .split("\n")
+      .filter((line) => line.includes('"level":50') || line.includes('"level":60'))
+      .slice(0, 30)
+      .map((line) => line.slice(0, 600)),
+    workerLog: workerLogs
+      .join("")
+      .split("\n")
+      .filter((line) => /"level":(40|50|60)|ingest run finished/.test(line))
+      .slice(-60)
+      .map((line) => line.slice(0, 600)),
   });
 } finally {
   await stack.stop();

@@ -121,7 +121,12 @@ async function buildFastifyApollo(services: AppServices, schema: GraphQLSchema, 
   await app.register(async (graphql) => {
     graphql.addHook("onRequest", async (request) => {
       try {
-        request.viewer = await resolveViewer({ prisma: services.prisma, authSecret: config.AUTH_SECRET, authorization: request.headers.authorization, cookie: request.headers.cookie });
+        request.viewer = await resolveViewer({
+          prisma: services.prisma,
+          authSecret: config.AUTH_SECRET,
+          authorization: request.headers.authorization,
+          cookie: request.headers.cookie,
+        });
       } catch (error) {
         request.viewer = null;
         request.viewerError = error;
@@ -165,9 +170,14 @@ function plainServer(services: AppServices, schema: GraphQLSchema, options: { do
     const chunks: Buffer[] = [];
     for await (const chunk of request) chunks.push(chunk as Buffer);
     const body = JSON.parse(Buffer.concat(chunks).toString("utf8")) as { query: string; variables?: Record<string, unknown>; operationName?: string };
-    let viewer;
+    let viewer: Awaited<ReturnType<typeof resolveViewer>>;
     try {
-      viewer = await resolveViewer({ prisma: services.prisma, authSecret: config.AUTH_SECRET, authorization: request.headers.authorization, cookie: request.headers.cookie });
+      viewer = await resolveViewer({
+        prisma: services.prisma,
+        authSecret: config.AUTH_SECRET,
+        authorization: request.headers.authorization,
+        cookie: request.headers.cookie,
+      });
     } catch (error) {
       return send(response, error instanceof AppError ? 401 : 500, { errors: [{ message: (error as Error).message }] });
     }
@@ -236,7 +246,11 @@ async function orchestrate(): Promise<void> {
     const user = await prisma.user.create({ data: { email: "bench-overhead@example.test" } });
     const token = (await createApiToken(prisma, { userId: user.id, name: "bench" })).secret;
     const page = (await (await fetch(`${catalogue.url}/movie/popular?page=1`)).json()) as { results: Array<{ id: number }> };
-    await upsertListItems(prisma, page.results.map((item) => listItem("movie", item as never)), "movie/popular");
+    await upsertListItems(
+      prisma,
+      page.results.map((item) => listItem("movie", item as never)),
+      "movie/popular",
+    );
     const tmdbId = page.results[0]!.id;
     await prisma.$disconnect();
 
@@ -263,9 +277,24 @@ async function orchestrate(): Promise<void> {
       });
 
     const queries = [
-      { name: "genres(type: MOVIE) { id name }, anonymous", query: "{ genres(type: MOVIE) { id name } }", headers: {} as Record<string, string>, check: (data: any) => data?.genres?.length === 19 },
-      { name: "me { id }, bearer token", query: "{ me { id } }", headers: { authorization: `Bearer ${token}` }, check: (data: any) => data?.me?.id === user.id },
-      { name: `media(type: MOVIE, tmdbId: ${tmdbId}) { title year }, anonymous`, query: `{ media(type: MOVIE, tmdbId: ${tmdbId}) { title year } }`, headers: {} as Record<string, string>, check: (data: any) => typeof data?.media?.title === "string" },
+      {
+        name: "genres(type: MOVIE) { id name }, anonymous",
+        query: "{ genres(type: MOVIE) { id name } }",
+        headers: {} as Record<string, string>,
+        check: (data: any) => data?.genres?.length === 19,
+      },
+      {
+        name: "me { id }, bearer token",
+        query: "{ me { id } }",
+        headers: { authorization: `Bearer ${token}` },
+        check: (data: any) => data?.me?.id === user.id,
+      },
+      {
+        name: `media(type: MOVIE, tmdbId: ${tmdbId}) { title year }, anonymous`,
+        query: `{ media(type: MOVIE, tmdbId: ${tmdbId}) { title year } }`,
+        headers: {} as Record<string, string>,
+        check: (data: any) => typeof data?.media?.title === "string",
+      },
     ];
 
     const agents = new Map<string, http.Agent>();
@@ -277,7 +306,14 @@ async function orchestrate(): Promise<void> {
     const post = (server: ServerName, concurrency: number, body: string, headers: Record<string, string>) =>
       new Promise<{ status: number; text: string }>((resolve, reject) => {
         const request = http.request(
-          { host: "127.0.0.1", port: ports[server], path: "/graphql", method: "POST", agent: agent(server, concurrency), headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body), ...headers } },
+          {
+            host: "127.0.0.1",
+            port: ports[server],
+            path: "/graphql",
+            method: "POST",
+            agent: agent(server, concurrency),
+            headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body), ...headers },
+          },
           (response) => {
             let text = "";
             response.setEncoding("utf8");
@@ -302,7 +338,8 @@ async function orchestrate(): Promise<void> {
             const { status, text } = await post(server, concurrency, body, spec.headers);
             latencies.push(performance.now() - t0);
             const parsed = JSON.parse(text) as { data?: unknown; errors?: unknown };
-            if (status !== 200 || parsed.errors || !spec.check(parsed.data)) throw new Error(`${server}: bad answer to ${spec.query} (${status}): ${text.slice(0, 300)}`);
+            if (status !== 200 || parsed.errors || !spec.check(parsed.data))
+              throw new Error(`${server}: bad answer to ${spec.query} (${status}): ${text.slice(0, 300)}`);
           }
         }),
       );
@@ -321,7 +358,8 @@ async function orchestrate(): Promise<void> {
       serverCpuMsPerRequest: number;
       requests: number;
     }> = [];
-    const find = (query: string, concurrency: number, server: ServerName) => results.find((entry) => entry.query === query && entry.concurrency === concurrency && entry.server === server)!;
+    const find = (query: string, concurrency: number, server: ServerName) =>
+      results.find((entry) => entry.query === query && entry.concurrency === concurrency && entry.server === server)!;
     for (const spec of queries) {
       for (const server of SERVERS) await batch(server, 4, WARMUP, spec);
       for (const concurrency of CONCURRENCIES) {
@@ -407,13 +445,15 @@ async function orchestrate(): Promise<void> {
     writeResult("graphql-overhead", {
       title: "GraphQL overhead: our server (Fastify + Apollo + armor + rate limit + auth) against plain node:http + graphql-js on the same schema and context",
       summary,
-      layout: "all servers in one child process sharing one AppServices; keep-alive node:http client in the parent; servers alternated in rotating order each round",
+      layout:
+        "all servers in one child process sharing one AppServices; keep-alive node:http client in the parent; servers alternated in rotating order each round",
       rounds: ROUNDS,
       batch: BATCH,
       warmupPerServerAndQuery: WARMUP,
       servers: {
         ours: "buildServer (apps/api/src/server.ts)",
-        "fastify+apollo+armor": "reconstruction in this file: server.ts's Fastify + Apollo + armor + viewer hook + context, without the rate limit, onSend header, error handler, playground and queue routes",
+        "fastify+apollo+armor":
+          "reconstruction in this file: server.ts's Fastify + Apollo + armor + viewer hook + context, without the rate limit, onSend header, error handler, playground and queue routes",
         "fastify+apollo": "the same without graphql-armor",
         "plain+doc-cache": "node:http + graphql-js execute, parsed+validated documents kept by query text (as Apollo's documentStore), same viewer and context",
         plain: "node:http + graphql-js parse/validate/execute on every request, same viewer and context",

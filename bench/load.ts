@@ -110,7 +110,9 @@ try {
     await services.prisma.preference.create({ data: { userId: user.id, likedGenreIds: [...taste] } });
     // A few newcomers with nothing yet (cold start), the rest with up to 20 favourites.
     const picks = index % 10 === 0 ? [] : pickFavourites(popular.slice(0, 5_000), taste, 1 + Math.floor(seedRandom() * 20), seedRandom);
-    await services.prisma.interaction.createMany({ data: picks.map((title) => ({ userId: user.id, mediaType: title.mediaType, tmdbId: title.tmdbId, kind: "FAVOURITE" as const })) });
+    await services.prisma.interaction.createMany({
+      data: picks.map((title) => ({ userId: user.id, mediaType: title.mediaType, tmdbId: title.tmdbId, kind: "FAVOURITE" as const })),
+    });
     users.push({
       index,
       id: user.id,
@@ -164,16 +166,31 @@ try {
   };
   /** Per-user flags on a title as the user's own actions imply them. */
   const expectFlags = (user: SimUser, node: { id: string; isFavourite?: boolean; inWatchlist?: boolean; isDismissed?: boolean }, where: string) => {
-    if (node.isFavourite !== undefined) check(node.isFavourite === user.favourites.has(node.id), `${where}: isFavourite`, () => `${node.id} isFavourite=${node.isFavourite}`);
-    if (node.inWatchlist !== undefined) check(node.inWatchlist === user.watchlist.has(node.id), `${where}: inWatchlist`, () => `${node.id} inWatchlist=${node.inWatchlist}`);
-    if (node.isDismissed !== undefined) check(node.isDismissed === user.dismissed.has(node.id), `${where}: isDismissed`, () => `${node.id} isDismissed=${node.isDismissed}`);
+    if (node.isFavourite !== undefined)
+      check(node.isFavourite === user.favourites.has(node.id), `${where}: isFavourite`, () => `${node.id} isFavourite=${node.isFavourite}`);
+    if (node.inWatchlist !== undefined)
+      check(node.inWatchlist === user.watchlist.has(node.id), `${where}: inWatchlist`, () => `${node.id} inWatchlist=${node.inWatchlist}`);
+    if (node.isDismissed !== undefined)
+      check(node.isDismissed === user.dismissed.has(node.id), `${where}: isDismissed`, () => `${node.id} isDismissed=${node.isDismissed}`);
   };
   const checkFavourites = (user: SimUser, edges: Array<{ node: { id: string } }>) => {
     const got = edges.map((edge) => edge.node.id);
     const expected = [...user.favourites.keys()];
-    check(got.length === expected.length && expected.every((id) => got.includes(id)), "favourites: not the set the user's actions imply", () => `expected ${expected.length}, got ${got.length}: missing ${expected.filter((id) => !got.includes(id)).join(",")} extra ${got.filter((id) => !expected.includes(id)).join(",")}`);
-    const added = [...user.favourites.entries()].filter(([, entry]) => !entry.seeded).map(([id]) => id).reverse();
-    check(added.every((id, position) => got[position] === id), "favourites: not newest first", () => `expected ${added.slice(0, 5).join(",")}…, got ${got.slice(0, 5).join(",")}…`);
+    check(
+      got.length === expected.length && expected.every((id) => got.includes(id)),
+      "favourites: not the set the user's actions imply",
+      () =>
+        `expected ${expected.length}, got ${got.length}: missing ${expected.filter((id) => !got.includes(id)).join(",")} extra ${got.filter((id) => !expected.includes(id)).join(",")}`,
+    );
+    const added = [...user.favourites.entries()]
+      .filter(([, entry]) => !entry.seeded)
+      .map(([id]) => id)
+      .reverse();
+    check(
+      added.every((id, position) => got[position] === id),
+      "favourites: not newest first",
+      () => `expected ${added.slice(0, 5).join(",")}…, got ${got.slice(0, 5).join(",")}…`,
+    );
   };
 
   async function act(user: SimUser, operation: Operation): Promise<void> {
@@ -182,10 +199,15 @@ try {
       case "recommendations": {
         const filter = random() < 0.15 ? (random() < 0.5 ? { type: random() < 0.7 ? "MOVIE" : "TV" } : { genreIds: [pick(random, user.taste)] }) : undefined;
         let body = await send(user, "recommendations", { filter });
-        if (body && random() < 0.25 && body.data.recommendations.pageInfo.hasNextPage) body = await send(user, "recommendations", { filter, after: body.data.recommendations.pageInfo.endCursor });
+        if (body && random() < 0.25 && body.data.recommendations.pageInfo.hasNextPage)
+          body = await send(user, "recommendations", { filter, after: body.data.recommendations.pageInfo.endCursor });
         for (const edge of body?.data.recommendations.edges ?? []) {
           const id = edge.node.media.id;
-          check(!user.favourites.has(id) && !user.watchlist.has(id) && !user.dismissed.has(id), "recommendations: recommends a title the user favourited, listed or dismissed", () => id);
+          check(
+            !user.favourites.has(id) && !user.watchlist.has(id) && !user.dismissed.has(id),
+            "recommendations: recommends a title the user favourited, listed or dismissed",
+            () => id,
+          );
           expectFlags(user, edge.node.media, "recommendations");
         }
         return;
@@ -199,14 +221,16 @@ try {
         if (random() < 0.1) filter.language = "en";
         const sort = pick(random, ["POPULARITY", "POPULARITY", "RATING", "NEWEST", "OLDEST", "TITLE"]);
         let body = await send(user, "browse", { filter, sort });
-        if (body && random() < 0.3 && body.data.browse.pageInfo.hasNextPage) body = await send(user, "browse", { filter, sort, after: body.data.browse.pageInfo.endCursor });
+        if (body && random() < 0.3 && body.data.browse.pageInfo.hasNextPage)
+          body = await send(user, "browse", { filter, sort, after: body.data.browse.pageInfo.endCursor });
         for (const edge of body?.data.browse.edges ?? []) expectFlags(user, edge.node, "browse");
         return;
       }
       case "searchMedia": {
         const query = pick(random, searchTerms);
         let body = await send(user, "searchMedia", { query });
-        if (body && random() < 0.15 && body.data.searchMedia.pageInfo.hasNextPage) body = await send(user, "searchMedia", { query, after: body.data.searchMedia.pageInfo.endCursor });
+        if (body && random() < 0.15 && body.data.searchMedia.pageInfo.hasNextPage)
+          body = await send(user, "searchMedia", { query, after: body.data.searchMedia.pageInfo.endCursor });
         for (const edge of body?.data.searchMedia.edges ?? []) expectFlags(user, edge.node, "searchMedia");
         return;
       }
@@ -229,8 +253,17 @@ try {
         const body = await send(user, "watchlist");
         if (!body) return;
         const edges: Array<{ watchedAt: string | null; node: { id: string } }> = body.data.watchlist.edges;
-        check(edges.length === user.watchlist.size && edges.every((edge) => user.watchlist.has(edge.node.id)), "watchlist: not the set the user's actions imply", () => `expected ${user.watchlist.size}, got ${edges.length}`);
-        for (const edge of edges) check((edge.watchedAt !== null) === user.watchlist.get(edge.node.id)?.watched, "watchlist: watchedAt", () => `${edge.node.id} watchedAt=${edge.watchedAt}`);
+        check(
+          edges.length === user.watchlist.size && edges.every((edge) => user.watchlist.has(edge.node.id)),
+          "watchlist: not the set the user's actions imply",
+          () => `expected ${user.watchlist.size}, got ${edges.length}`,
+        );
+        for (const edge of edges)
+          check(
+            (edge.watchedAt !== null) === user.watchlist.get(edge.node.id)?.watched,
+            "watchlist: watchedAt",
+            () => `${edge.node.id} watchedAt=${edge.watchedAt}`,
+          );
         return;
       }
       case "addFavourite": {
@@ -299,7 +332,10 @@ try {
           yearFrom: random() < 0.2 ? 1990 : null,
         };
         const body = await send(user, "updatePreferences", { input });
-        if (body) check(JSON.stringify(body.data.updatePreferences.likedGenreIds) === JSON.stringify(input.likedGenreIds), "updatePreferences: not saved", () => JSON.stringify(body.data.updatePreferences));
+        if (body)
+          check(JSON.stringify(body.data.updatePreferences.likedGenreIds) === JSON.stringify(input.likedGenreIds), "updatePreferences: not saved", () =>
+            JSON.stringify(body.data.updatePreferences),
+          );
         return;
       }
     }
@@ -343,16 +379,26 @@ try {
       ["watchlist", [...user.watchlist.keys()]],
       ["dismissed", [...user.dismissed.keys()]],
     ] as const) {
-      const rows = (await stack.sql.query(`SELECT media_type::text || ':' || tmdb_id AS id FROM interaction WHERE user_id = $1 AND kind = $2`, [user.id, table])).rows.map((row) => row.id as string);
+      const rows = (
+        await stack.sql.query(`SELECT media_type::text || ':' || tmdb_id AS id FROM interaction WHERE user_id = $1 AND kind = $2`, [user.id, table])
+      ).rows.map((row) => row.id as string);
       const missing = expected.filter((id) => !rows.includes(id));
       const surplus = rows.filter((id) => !expected.includes(id));
       lost += missing.length;
       extra += surplus.length;
-      if (missing.length || surplus.length) countProblem(wrong, `end state: ${table} differs from the user's acknowledged actions`, `user ${user.index}: missing ${missing.join(",")} extra ${surplus.join(",")}`);
+      if (missing.length || surplus.length)
+        countProblem(
+          wrong,
+          `end state: ${table} differs from the user's acknowledged actions`,
+          `user ${user.index}: missing ${missing.join(",")} extra ${surplus.join(",")}`,
+        );
     }
-    const watchedRows = (await stack.sql.query(`SELECT media_type::text || ':' || tmdb_id AS id FROM interaction WHERE user_id = $1 AND kind = 'watched'`, [user.id])).rows.map((row) => row.id as string);
+    const watchedRows = (
+      await stack.sql.query(`SELECT media_type::text || ':' || tmdb_id AS id FROM interaction WHERE user_id = $1 AND kind = 'watched'`, [user.id])
+    ).rows.map((row) => row.id as string);
     const watchedExpected = [...user.watchlist.entries()].filter(([, entry]) => entry.watched).map(([id]) => id);
-    if (watchedRows.length !== watchedExpected.length || watchedExpected.some((id) => !watchedRows.includes(id))) countProblem(wrong, "end state: watched titles differ", `user ${user.index}`);
+    if (watchedRows.length !== watchedExpected.length || watchedExpected.some((id) => !watchedRows.includes(id)))
+      countProblem(wrong, "end state: watched titles differ", `user ${user.index}`);
   }
   call.close();
   const apiAlive = api.process.child.exitCode === null;
@@ -381,21 +427,49 @@ try {
   if (examples.length) log(`examples:\n  ${examples.join("\n  ")}`);
 
   const summary: SummaryRow[] = [
-    { measure: `requests in ${round(seconds, 0)} s, ${USERS} users, think time 0–${THINK_MS} ms`, value: `${requests} (${round(requests / seconds, 0)} req/s, ${actions} actions)` },
+    {
+      measure: `requests in ${round(seconds, 0)} s, ${USERS} users, think time 0–${THINK_MS} ms`,
+      value: `${requests} (${round(requests / seconds, 0)} req/s, ${actions} actions)`,
+    },
     { measure: "errors (HTTP non-200, GraphQL errors, no answer)", value: String(errors), target: "0", met: errors === 0 },
-    { measure: "wrong answers (against each user's own actions; end state in Postgres)", value: `${wrongAnswers} (lost ${lost}, unexpected ${extra})`, target: "0", met: wrongAnswers === 0 },
-    { measure: "all requests p50 / p99, server-side (client)", value: `${round(percentile(allServer, 50))} / ${round(percentile(allServer, 99))} ms (${round(percentile(allClient, 50))} / ${round(percentile(allClient, 99))})` },
+    {
+      measure: "wrong answers (against each user's own actions; end state in Postgres)",
+      value: `${wrongAnswers} (lost ${lost}, unexpected ${extra})`,
+      target: "0",
+      met: wrongAnswers === 0,
+    },
+    {
+      measure: "all requests p50 / p99, server-side (client)",
+      value: `${round(percentile(allServer, 50))} / ${round(percentile(allServer, 99))} ms (${round(percentile(allClient, 50))} / ${round(percentile(allClient, 99))})`,
+    },
     ...perOperation.map((row) => ({
       measure: `${row.operation} p50 / p99 server-side (client), ${row.requests} requests`,
       value: `${row.serverP50Ms} / ${row.serverP99Ms} ms (${row.clientP50Ms} / ${row.clientP99Ms})`,
     })),
-    { measure: "worker meanwhile: TMDB requests, details rewritten, list pages", value: `${tmdbRequests} requests, ${detailsAfter - detailsBefore} details, ${cursors.reduce((sum, row) => sum + Number(row.pages_fetched), 0)} pages` },
-    { measure: "API and worker processes still running", value: `${apiAlive && workerAlive ? "yes" : `no (api ${apiAlive}, worker ${workerAlive})`}`, target: "yes", met: apiAlive && workerAlive },
+    {
+      measure: "worker meanwhile: TMDB requests, details rewritten, list pages",
+      value: `${tmdbRequests} requests, ${detailsAfter - detailsBefore} details, ${cursors.reduce((sum, row) => sum + Number(row.pages_fetched), 0)} pages`,
+    },
+    {
+      measure: "API and worker processes still running",
+      value: `${apiAlive && workerAlive ? "yes" : `no (api ${apiAlive}, worker ${workerAlive})`}`,
+      target: "yes",
+      met: apiAlive && workerAlive,
+    },
   ];
   writeResult("load", {
     title: `${USERS} simulated users, mixed reads and writes, ${SECONDS} s, production build (API and worker processes), ${TITLES} titles`,
     summary,
-    config: { seconds: SECONDS, users: USERS, titles: TITLES, staleDetails: STALE, crowd: CROWD, thinkMs: THINK_MS, mix: Object.fromEntries(MIX), tmdbLatencyMs: 60 },
+    config: {
+      seconds: SECONDS,
+      users: USERS,
+      titles: TITLES,
+      staleDetails: STALE,
+      crowd: CROWD,
+      thinkMs: THINK_MS,
+      mix: Object.fromEntries(MIX),
+      tmdbLatencyMs: 60,
+    },
     totals: { requests, actions, seconds: round(seconds, 1), requestsPerSecond: round(requests / seconds, 1), errors, wrongAnswers, lost, extra },
     problems: Object.fromEntries(problems),
     wrongAnswers: Object.fromEntries(wrong),

@@ -83,7 +83,9 @@ try {
       const user = await services.prisma.user.create({ data: { email: `bench-${favourites}-${index}@example.test` } });
       await services.prisma.preference.create({ data: { userId: user.id, likedGenreIds: [...taste] } });
       const picks = pickFavourites(popular, taste, favourites, random);
-      await services.prisma.interaction.createMany({ data: picks.map((title) => ({ userId: user.id, mediaType: title.mediaType, tmdbId: title.tmdbId, kind: "FAVOURITE" as const })) });
+      await services.prisma.interaction.createMany({
+        data: picks.map((title) => ({ userId: user.id, mediaType: title.mediaType, tmdbId: title.tmdbId, kind: "FAVOURITE" as const })),
+      });
       users.push({ id: user.id, token: (await createApiToken(services.prisma, { userId: user.id, name: "bench" })).secret });
     }
     levels.push({ favourites, users });
@@ -99,16 +101,28 @@ try {
   const urls: Record<string, string> = {};
   for (const [index, variant] of variants.entries()) {
     const port = String(4600 + Math.floor(Math.random() * 300) + index);
-    const api = spawnProductProcess("src/main.ts", { ...env, API_PORT: port, RECOMMENDATIONS_CACHE_SECONDS: variant.cacheSeconds }, { production: true, nodeArgs: process.env.BENCH_API_NODE_ARGS?.split(" ").filter(Boolean) });
+    const api = spawnProductProcess(
+      "src/main.ts",
+      { ...env, API_PORT: port, RECOMMENDATIONS_CACHE_SECONDS: variant.cacheSeconds },
+      { production: true, nodeArgs: process.env.BENCH_API_NODE_ARGS?.split(" ").filter(Boolean) },
+    );
     apis.push(api);
     urls[variant.name] = `http://127.0.0.1:${port}`;
-    await waitUntil(`the ${variant.name} API answers /readyz`, async () => (await fetch(`${urls[variant.name]}/readyz`).catch(() => null))?.ok === true, 60_000).catch((error) => {
+    await waitUntil(
+      `the ${variant.name} API answers /readyz`,
+      async () => (await fetch(`${urls[variant.name]}/readyz`).catch(() => null))?.ok === true,
+      60_000,
+    ).catch((error) => {
       throw new Error(`${error.message}\n${api.output()}`);
     });
   }
 
   const ask = (base: string, token: string) => async () => {
-    const response = await fetch(`${base}/graphql`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body: JSON.stringify({ query: QUERY }) });
+    const response = await fetch(`${base}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: QUERY }),
+    });
     const body = (await response.json()) as { errors?: unknown; data?: { recommendations: { edges: unknown[] } } };
     if (body.errors || body.data?.recommendations.edges.length !== 20) throw new Error(`bad answer: ${JSON.stringify(body).slice(0, 300)}`);
     return Number(/dur=([\d.]+)/.exec(response.headers.get("server-timing") ?? "")?.[1]);
@@ -127,10 +141,21 @@ try {
     const loadMs = performance.now() - started;
     global.gc?.();
     const heapMb = (process.memoryUsage().heapUsed - heapBefore) / 2 ** 20;
-    const row = { measure: "serving index: first load and heap", titles: snapshot.catalogue.size, modelTitles: snapshot.inModel.size, loadMs: round(loadMs, 0), heapMb: round(heapMb, 1) };
+    const row = {
+      measure: "serving index: first load and heap",
+      titles: snapshot.catalogue.size,
+      modelTitles: snapshot.inModel.size,
+      loadMs: round(loadMs, 0),
+      heapMb: round(heapMb, 1),
+    };
     rows.push(row);
     log(JSON.stringify(row));
-    summary.push({ measure: `serving index first load (${row.titles} titles, ${row.modelTitles} in the model)`, value: `${row.loadMs} ms, ${row.heapMb} MB heap${global.gc ? "" : " (without --expose-gc: rough)"}`, target: "", met: true });
+    summary.push({
+      measure: `serving index first load (${row.titles} titles, ${row.modelTitles} in the model)`,
+      value: `${row.loadMs} ms, ${row.heapMb} MB heap${global.gc ? "" : " (without --expose-gc: rough)"}`,
+      target: "",
+      met: true,
+    });
   }
   for (const level of levels) {
     for (const variant of variants) {
@@ -154,9 +179,19 @@ try {
         log(JSON.stringify(row));
         const label = `${level.favourites} favourites, ${variant.name}, concurrency ${concurrency}`;
         if (concurrency === 1) {
-          summary.push({ measure: `p50 / p99 server-side, ${label}`, value: `${row.serverP50Ms} / ${row.serverP99Ms} ms (client ${row.clientP50Ms} / ${row.clientP99Ms})`, target: "p50 ≤ 15, p99 ≤ 50 ms", met: row.serverP50Ms <= 15 && row.serverP99Ms <= 50 });
+          summary.push({
+            measure: `p50 / p99 server-side, ${label}`,
+            value: `${row.serverP50Ms} / ${row.serverP99Ms} ms (client ${row.clientP50Ms} / ${row.clientP99Ms})`,
+            target: "p50 ≤ 15, p99 ≤ 50 ms",
+            met: row.serverP50Ms <= 15 && row.serverP99Ms <= 50,
+          });
         } else {
-          summary.push({ measure: `throughput and p50 / p99, ${label}`, value: `${row.requestsPerSecond} req/s, ${row.serverP50Ms} / ${row.serverP99Ms} ms`, target: "≥ 300 req/s", met: row.requestsPerSecond >= 300 });
+          summary.push({
+            measure: `throughput and p50 / p99, ${label}`,
+            value: `${row.requestsPerSecond} req/s, ${row.serverP50Ms} / ${row.serverP99Ms} ms`,
+            target: "≥ 300 req/s",
+            met: row.requestsPerSecond >= 300,
+          });
         }
       }
     }

@@ -12,7 +12,16 @@
 // coverage@20 for every pair. A recommender is one line in RECOMMENDERS. The "GraphQL API" row runs
 // the whole product (Postgres, Redis, the API's production build) and takes about 5 of the ~6 minutes.
 import { chooseEaseLambda, easeRecommender, itemKnnRecommender, popularityRecommender } from "./lib/quality-baselines.ts";
-import { evaluate, compare, summarize, type Evaluation, type Interval, type PairedComparison, type QualitySummary, type RecommenderEntry } from "./lib/quality-metrics.ts";
+import {
+  evaluate,
+  compare,
+  summarize,
+  type Evaluation,
+  type Interval,
+  type PairedComparison,
+  type QualitySummary,
+  type RecommenderEntry,
+} from "./lib/quality-metrics.ts";
 import { findMovieLens100kDir, loadMovieLens100k, MOVIELENS_DOWNLOAD_HELP, temporalSplit, trainingDataOf } from "./lib/movielens.ts";
 import { productRecommender } from "./lib/quality-product.ts";
 import { agreementRow, productApiEntry } from "./lib/quality-api.ts";
@@ -32,10 +41,14 @@ const { ratings, films } = loadMovieLens100k(directory);
 const split = temporalSplit(ratings);
 const training = trainingDataOf(split, films);
 const testFilms = split.evaluated.reduce((sum, person) => sum + split.people.get(person)!.test.length, 0);
-log(`MovieLens 100K: ${ratings.length} ratings, ${split.people.size} people, ${films.length} films; ${split.evaluated.length} people evaluated, ${testFilms} held-out liked films`);
+log(
+  `MovieLens 100K: ${ratings.length} ratings, ${split.people.size} people, ${films.length} films; ${split.evaluated.length} people evaluated, ${testFilms} held-out liked films`,
+);
 
 const easeChoice = await chooseEaseLambda(training);
-log(`EASE λ on the validation split (NDCG@20): ${easeChoice.grid.map(({ lambda, ndcg20 }) => `${lambda} → ${ndcg20.toFixed(4)}`).join(", ")}; chosen ${easeChoice.lambda}`);
+log(
+  `EASE λ on the validation split (NDCG@20): ${easeChoice.grid.map(({ lambda, ndcg20 }) => `${lambda} → ${ndcg20.toFixed(4)}`).join(", ")}; chosen ${easeChoice.lambda}`,
+);
 
 // The whole product over its public GraphQL API (bench/lib/quality-api.ts): a stack it stops at the end.
 const productApi = productApiEntry();
@@ -71,7 +84,8 @@ for (const entry of RECOMMENDERS) rows.push(await run(entry));
 
 const pairs: { a: string; b: string; difference: PairedComparison }[] = [];
 rows.forEach((row, index) => {
-  for (const earlier of rows.slice(0, index)) pairs.push({ a: row.name, b: earlier.name, difference: compare(row.evaluation, earlier.evaluation, films.length, BOOTSTRAP) });
+  for (const earlier of rows.slice(0, index))
+    pairs.push({ a: row.name, b: earlier.name, difference: compare(row.evaluation, earlier.evaluation, films.length, BOOTSTRAP) });
 });
 
 const apiVsInProcess = pairs.find(({ a, b }) => a === productApi.name && b === "movierec (in-process)");
@@ -105,7 +119,11 @@ console.table(
   Object.fromEntries(
     pairs.map(({ a, b, difference }) => [
       `${a} − ${b}`,
-      { "ΔHR@20": formatInterval(difference.hitRate20, true), "ΔNDCG@20": formatInterval(difference.ndcg20, true), "Δcoverage@20": formatInterval(difference.coverage20, true) },
+      {
+        "ΔHR@20": formatInterval(difference.hitRate20, true),
+        "ΔNDCG@20": formatInterval(difference.ndcg20, true),
+        "Δcoverage@20": formatInterval(difference.coverage20, true),
+      },
     ]),
   ),
 );

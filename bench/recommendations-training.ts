@@ -18,7 +18,12 @@
 import { spawnSync } from "node:child_process";
 import { mulberry32 } from "../packages/tmdb-catalogue/src/index.ts";
 import { invertSymmetricPositiveDefinite } from "../apps/api/src/modules/recommendations/model/linear-algebra.ts";
-import { DEFAULT_ITEM_MODEL_CONFIG, trainItemModel, type InteractionData, type TrainedItemModel } from "../apps/api/src/modules/recommendations/model/train-item-model.ts";
+import {
+  DEFAULT_ITEM_MODEL_CONFIG,
+  trainItemModel,
+  type InteractionData,
+  type TrainedItemModel,
+} from "../apps/api/src/modules/recommendations/model/train-item-model.ts";
 import { log, round, writeResult, type SummaryRow } from "./lib/report.ts";
 
 const SIZES = {
@@ -53,7 +58,8 @@ function cumulative(weights: ArrayLike<number>): Float64Array {
 /** An index drawn with probability ∝ its weight, given cumulative weights. */
 function draw(sums: Float64Array, random: () => number): number {
   const x = random() * sums[sums.length - 1]!;
-  let lo = 0, hi = sums.length - 1;
+  let lo = 0,
+    hi = sums.length - 1;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if (sums[mid]! > x) hi = mid;
@@ -87,7 +93,9 @@ function generate(name: SizeName, seed = 11): Synthetic {
   const everySum = cumulative(popularity);
   const counts = activities(size, random);
   const total = counts.reduce((s, x) => s + x, 0);
-  const user = new Int32Array(total), item = new Int32Array(total), value = new Float32Array(total);
+  const user = new Int32Array(total),
+    item = new Int32Array(total),
+    value = new Float32Array(total);
   const seenBy = new Int32Array(size.titles).fill(-1);
   let length = 0;
   for (let u = 0; u < size.people; u++) {
@@ -124,7 +132,7 @@ function sameClusterShare(model: TrainedItemModel, homeCluster: Int32Array, dens
 
 // ------------------------------------------------------------------------------------------- children
 function trainChild(name: SizeName, denseMaxItems: number) {
-  let moment = performance.now();
+  const moment = performance.now();
   const { data, homeCluster } = generate(name);
   const generateMs = performance.now() - moment;
   const rssBeforeTraining = process.memoryUsage().rss;
@@ -134,7 +142,12 @@ function trainChild(name: SizeName, denseMaxItems: number) {
   // Dense titles are the ones whose lists hold EASE weights; recover them as the most-supported eligible.
   const support = new Int32Array(data.itemKeys.length);
   for (let e = 0; e < data.length; e++) support[data.item[e]!]!++;
-  const dense = new Set(model.lists.map((l) => l.item).sort((a, b) => support[b]! - support[a]! || a - b).slice(0, model.stats.denseItems));
+  const dense = new Set(
+    model.lists
+      .map((l) => l.item)
+      .sort((a, b) => support[b]! - support[a]! || a - b)
+      .slice(0, model.stats.denseItems),
+  );
   const denseInteractions = [...dense].reduce((sum, item) => sum + support[item]!, 0);
   const memory = process.memoryUsage();
   return {
@@ -146,8 +159,21 @@ function trainChild(name: SizeName, denseMaxItems: number) {
     meanListLength: round(model.lists.reduce((s, l) => s + l.neighbours.length, 0) / Math.max(1, model.lists.length), 1),
     denseInteractionShare: round(denseInteractions / data.length, 3),
     sameClusterTop10: sameClusterShare(model, homeCluster, dense),
-    seconds: { generate: seconds(generateMs), prepare: seconds(milliseconds.total - milliseconds.gram - milliseconds.invert - milliseconds.tail), gram: seconds(milliseconds.gram), invert: seconds(milliseconds.invert), tail: seconds(milliseconds.tail), total: seconds(milliseconds.total) },
-    memoryMB: { peakRss: megabytes(process.resourceUsage().maxRSS * 1024), rssBeforeTraining: megabytes(rssBeforeTraining), heapUsed: megabytes(memory.heapUsed), heapTotal: megabytes(memory.heapTotal), arrayBuffers: megabytes(memory.arrayBuffers) },
+    seconds: {
+      generate: seconds(generateMs),
+      prepare: seconds(milliseconds.total - milliseconds.gram - milliseconds.invert - milliseconds.tail),
+      gram: seconds(milliseconds.gram),
+      invert: seconds(milliseconds.invert),
+      tail: seconds(milliseconds.tail),
+      total: seconds(milliseconds.total),
+    },
+    memoryMB: {
+      peakRss: megabytes(process.resourceUsage().maxRSS * 1024),
+      rssBeforeTraining: megabytes(rssBeforeTraining),
+      heapUsed: megabytes(memory.heapUsed),
+      heapTotal: megabytes(memory.heapTotal),
+      arrayBuffers: megabytes(memory.arrayBuffers),
+    },
   };
 }
 
@@ -172,7 +198,11 @@ function invertRandomMatrix(n: number): number {
 
 /** Runs this file again as a child with `args` and returns the JSON it prints last. */
 function inChild<T>(args: string[]): T {
-  const result = spawnSync(process.execPath, [...process.execArgv, new URL(import.meta.url).pathname, "--child", ...args], { encoding: "utf8", maxBuffer: 16 * 2 ** 20, stdio: ["ignore", "pipe", "inherit"] });
+  const result = spawnSync(process.execPath, [...process.execArgv, new URL(import.meta.url).pathname, "--child", ...args], {
+    encoding: "utf8",
+    maxBuffer: 16 * 2 ** 20,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   if (result.status !== 0) throw new Error(`child ${args.join(" ")} failed: exit ${result.status ?? result.signal}`);
   return JSON.parse(result.stdout.trim().split("\n").at(-1)!) as T;
 }
@@ -220,7 +250,9 @@ function main(): void {
   const runs: TrainResult[] = [];
   for (const size of sizes) {
     const run = inChild<TrainResult>([size, "--dense", dense]);
-    log(`${size}: ${JSON.stringify({ seconds: run.seconds, memoryMB: run.memoryMB, sameClusterTop10: run.sameClusterTop10, denseInteractionShare: run.denseInteractionShare, dense: run.stats.denseItems, tail: run.stats.tailItems })}`);
+    log(
+      `${size}: ${JSON.stringify({ seconds: run.seconds, memoryMB: run.memoryMB, sameClusterTop10: run.sameClusterTop10, denseInteractionShare: run.denseInteractionShare, dense: run.stats.denseItems, tail: run.stats.tailItems })}`,
+    );
     runs.push(run);
   }
   writeResult("recommendations-training", {

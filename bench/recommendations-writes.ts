@@ -130,13 +130,17 @@ try {
   }));
   for (const row of results) {
     const line = (name: string, s: { p50: number; p90: number; p99: number }) => `${name} p50/p90/p99 ${s.p50}/${s.p90}/${s.p99}`;
-    log(`${String(row.favourites).padStart(5)} favourites: ${line("add server", row.addServer)}, ${line("client", row.addClient)}; ${line("remove server", row.removeServer)} ms`);
+    log(
+      `${String(row.favourites).padStart(5)} favourites: ${line("add server", row.addServer)}, ${line("client", row.addClient)}; ${line("remove server", row.removeServer)} ms`,
+    );
   }
   const [base, ...others] = results;
   const ratios = others.map((row) => round(row.addServer.p50 / base!.addServer.p50, 2));
   const p50s = results.map((row) => row.addServer.p50);
   const spread = round(Math.max(...p50s) / Math.min(...p50s), 2);
-  log(`addFavourite server p50 ratio to the 0-favourite person: ${others.map((row, index) => `${formatCount(row.favourites)}: ${ratios[index]}`).join(", ")} (slowest / fastest ${spread})`);
+  log(
+    `addFavourite server p50 ratio to the 0-favourite person: ${others.map((row, index) => `${formatCount(row.favourites)}: ${ratios[index]}`).join(", ")} (slowest / fastest ${spread})`,
+  );
 
   const sizes = LIBRARY_SIZES.map(formatCount).join(" / ");
   const pair = (key: "addServer" | "addClient" | "removeServer") => results.map((row) => `${row[key].p50} / ${row[key].p99}`).join(", ");

@@ -39,7 +39,6 @@ import { log, percentile, round, writeResult, type SummaryRow } from "./lib/repo
 import { cacheWholeCatalogue } from "./lib/seed-cache.ts";
 import { buildWeb, chromiumLaunchOptions, playwright, startWeb, type Browser, type Request, type WebServer } from "./lib/web.ts";
 
-
 const TITLES = Number(process.env.BENCH_TITLES ?? 5_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 30);
 const CROWD = Number(process.env.BENCH_CROWD ?? 300);
@@ -97,7 +96,10 @@ log(`next build took ${build.seconds.toFixed(1)} s${build.warnings.length ? `; w
 
 const backing = await startBackingServices({ mode: "ephemeral", database: "movierec_bench_web", log });
 const catalogue = await startCatalogueServer({ port: 0, size: TITLES });
-const env = { ...benchApiEnv({ databaseUrl: backing.databaseUrl, redisUrl: backing.redisUrl, catalogueUrl: catalogue.url, name: "web", authSecret: AUTH_SECRET }), API_PORT: String(apiPort) };
+const env = {
+  ...benchApiEnv({ databaseUrl: backing.databaseUrl, redisUrl: backing.redisUrl, catalogueUrl: catalogue.url, name: "web", authSecret: AUTH_SECRET }),
+  API_PORT: String(apiPort),
+};
 const services = createAppServices({ config: parseConfig(env), logger: createLogger({ name: "bench", level: "warn" }), name: "bench" });
 let api: ProductProcess | undefined;
 let web: WebServer | undefined;
@@ -115,14 +117,24 @@ try {
   // The measured user: signed up through the API (a real password hash), then taste and favourites.
   const user = { email: `web-bench-${randomBytes(3).toString("hex")}@example.test`, password: `pw-${randomBytes(6).toString("hex")}`, name: "Web Bench" };
   const signUp = (await (
-    await fetch(`${apiUrl}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: "mutation($input: SignUpInput!) { signUp(input: $input) { id } }", variables: { input: user } }) })
+    await fetch(`${apiUrl}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: "mutation($input: SignUpInput!) { signUp(input: $input) { id } }", variables: { input: user } }),
+    })
   ).json()) as { data?: { signUp: { id: string } }; errors?: unknown };
   if (!signUp.data) throw new Error(`signUp failed: ${JSON.stringify(signUp.errors)}`);
   const userId = signUp.data.signUp.id;
   const taste = TASTES[0]!;
-  await services.prisma.preference.upsert({ where: { userId }, create: { userId, likedGenreIds: [...taste], onboardedAt: new Date() }, update: { likedGenreIds: [...taste], onboardedAt: new Date() } });
+  await services.prisma.preference.upsert({
+    where: { userId },
+    create: { userId, likedGenreIds: [...taste], onboardedAt: new Date() },
+    update: { likedGenreIds: [...taste], onboardedAt: new Date() },
+  });
   const loved = pickFavourites(popular, taste, 10, mulberry32(11));
-  await services.prisma.interaction.createMany({ data: loved.map((title) => ({ userId, mediaType: title.mediaType, tmdbId: title.tmdbId, kind: "FAVOURITE" as const })) });
+  await services.prisma.interaction.createMany({
+    data: loved.map((title) => ({ userId, mediaType: title.mediaType, tmdbId: title.tmdbId, kind: "FAVOURITE" as const })),
+  });
   await trainCrowdModel(services.prisma, log);
   const movie = popular.find((title) => title.mediaType === "MOVIE")!;
 
@@ -140,7 +152,14 @@ try {
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL("**/home", { timeout: 30_000 });
   await page.locator(CARD).first().waitFor({ timeout: 30_000 });
-  const cachedBytes = () => page.evaluate((prefix: string) => Object.entries(window.localStorage).filter(([key]) => key.startsWith(prefix)).reduce((sum, [, value]) => sum + value.length, 0), CACHE_PREFIX);
+  const cachedBytes = () =>
+    page.evaluate(
+      (prefix: string) =>
+        Object.entries(window.localStorage)
+          .filter(([key]) => key.startsWith(prefix))
+          .reduce((sum, [, value]) => sum + value.length, 0),
+      CACHE_PREFIX,
+    );
   const settle = async () => {
     // The revalidating /graphql answer has arrived and the persistor (500 ms debounce) has written it.
     await page.waitForFunction(() => performance.getEntriesByType("resource").some((entry) => entry.name.includes("/graphql")), null, { timeout: 30_000 });
@@ -153,16 +172,38 @@ try {
 
   // ── Repeat visits: persisted against cleared, alternating. ──
   type Variant = "persisted" | "cleared";
-  const visits: Array<{ round: number; variant: Variant; firstCardMs: number; insertedMs: number; graphqlResponsesAtFirstCard: number; cardsAtFirstCard: number; htmlResponseStartMs: number; domContentLoadedMs: number; graphqlStartMs: number | null; graphqlDurationMs: number | null; scripts: number; scriptsFromNetwork: number }> = [];
+  const visits: Array<{
+    round: number;
+    variant: Variant;
+    firstCardMs: number;
+    insertedMs: number;
+    graphqlResponsesAtFirstCard: number;
+    cardsAtFirstCard: number;
+    htmlResponseStartMs: number;
+    domContentLoadedMs: number;
+    graphqlStartMs: number | null;
+    graphqlDurationMs: number | null;
+    scripts: number;
+    scriptsFromNetwork: number;
+  }> = [];
   const visit = async (round: number, variant: Variant) => {
     await page.goto("/api/auth/session");
     if (variant === "cleared") {
-      await page.evaluate((prefix: string) => Object.keys(window.localStorage).filter((key) => key.startsWith(prefix)).forEach((key) => window.localStorage.removeItem(key)), CACHE_PREFIX);
+      await page.evaluate(
+        (prefix: string) =>
+          Object.keys(window.localStorage)
+            .filter((key) => key.startsWith(prefix))
+            .forEach((key) => window.localStorage.removeItem(key)),
+        CACHE_PREFIX,
+      );
     } else if ((await cachedBytes()) === 0) {
       throw new Error("the persisted cache is missing before a 'persisted' visit");
     }
     await page.goto("/home", { waitUntil: "commit" });
-    await page.waitForFunction(() => (window as unknown as { __firstCard?: FirstCard }).__firstCard?.frame !== undefined, null, { timeout: 30_000, polling: 50 });
+    await page.waitForFunction(() => (window as unknown as { __firstCard?: FirstCard }).__firstCard?.frame !== undefined, null, {
+      timeout: 30_000,
+      polling: 50,
+    });
     const mark = (await page.evaluate(() => (window as unknown as { __firstCard: FirstCard }).__firstCard))!;
     const navigation = await page.evaluate(() => {
       const entry = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
@@ -196,7 +237,12 @@ try {
   for (let index = 0; index < ROUNDS; index++) {
     const order: Variant[] = index % 2 === 0 ? ["persisted", "cleared"] : ["cleared", "persisted"];
     for (const variant of order) await visit(index, variant);
-    log(`round ${index + 1}/${ROUNDS}: ${visits.slice(-2).map((row) => `${row.variant} ${row.firstCardMs} ms (${row.graphqlResponsesAtFirstCard} /graphql done)`).join(", ")}`);
+    log(
+      `round ${index + 1}/${ROUNDS}: ${visits
+        .slice(-2)
+        .map((row) => `${row.variant} ${row.firstCardMs} ms (${row.graphqlResponsesAtFirstCard} /graphql done)`)
+        .join(", ")}`,
+    );
   }
   const signedInState = await context.storageState();
   await context.close();
@@ -211,10 +257,30 @@ try {
       minMs: round(Math.min(...times)),
       maxMs: round(Math.max(...times)),
       beforeAnyGraphqlResponse: rows.filter((row) => row.graphqlResponsesAtFirstCard === 0).length,
-      htmlResponseStartP50Ms: round(percentile(rows.map((row) => row.htmlResponseStartMs), 50)),
-      domContentLoadedP50Ms: round(percentile(rows.map((row) => row.domContentLoadedMs), 50)),
-      graphqlStartP50Ms: round(percentile(rows.map((row) => row.graphqlStartMs ?? NaN), 50)),
-      graphqlDurationP50Ms: round(percentile(rows.map((row) => row.graphqlDurationMs ?? NaN), 50)),
+      htmlResponseStartP50Ms: round(
+        percentile(
+          rows.map((row) => row.htmlResponseStartMs),
+          50,
+        ),
+      ),
+      domContentLoadedP50Ms: round(
+        percentile(
+          rows.map((row) => row.domContentLoadedMs),
+          50,
+        ),
+      ),
+      graphqlStartP50Ms: round(
+        percentile(
+          rows.map((row) => row.graphqlStartMs ?? NaN),
+          50,
+        ),
+      ),
+      graphqlDurationP50Ms: round(
+        percentile(
+          rows.map((row) => row.graphqlDurationMs ?? NaN),
+          50,
+        ),
+      ),
       scriptsFromNetwork: rows.reduce((sum, row) => sum + row.scriptsFromNetwork, 0),
     };
   };
@@ -226,7 +292,17 @@ try {
   // ── First-load JS per route, cold. ──
   const signedOut = ["/", "/signin", "/signup"];
   const signedIn = ["/onboarding", "/home", "/browse", "/search", `/title/movie/${movie.tmdbId}`, "/favourites", "/watchlist", "/settings"];
-  const firstLoad: Array<{ route: string; finalUrl: string; signedIn: boolean; scripts: number; transferredBytes: number; decodedBytes: number; encodings: string[]; files: Array<{ path: string; transferredBytes: number; decodedBytes: number }>; prefetchedAfterLoad: { scripts: number; transferredBytes: number } }> = [];
+  const firstLoad: Array<{
+    route: string;
+    finalUrl: string;
+    signedIn: boolean;
+    scripts: number;
+    transferredBytes: number;
+    decodedBytes: number;
+    encodings: string[];
+    files: Array<{ path: string; transferredBytes: number; decodedBytes: number }>;
+    prefetchedAfterLoad: { scripts: number; transferredBytes: number };
+  }> = [];
   for (const route of [...signedOut, ...signedIn]) {
     const needsUser = signedIn.includes(route);
     const cold = await browser.newContext({ baseURL: web.url, storageState: needsUser ? { cookies: signedInState.cookies, origins: [] } : undefined });
@@ -259,26 +335,59 @@ try {
     const first = await measure(beforeLoad);
     const later = await measure(afterLoad);
     const finalUrl = new URL(coldPage.url()).pathname;
-    firstLoad.push({ route, finalUrl, signedIn: needsUser, ...first, prefetchedAfterLoad: { scripts: later.scripts, transferredBytes: later.transferredBytes } });
-    log(`${route}${finalUrl !== route ? ` (→ ${finalUrl})` : ""}: ${first.scripts} scripts, ${(first.transferredBytes / 1000).toFixed(1)} kB transferred (${first.encodings.join(",")}), ${(first.decodedBytes / 1000).toFixed(1)} kB decoded; after load ${later.scripts} more (${(later.transferredBytes / 1000).toFixed(1)} kB)`);
+    firstLoad.push({
+      route,
+      finalUrl,
+      signedIn: needsUser,
+      ...first,
+      prefetchedAfterLoad: { scripts: later.scripts, transferredBytes: later.transferredBytes },
+    });
+    log(
+      `${route}${finalUrl !== route ? ` (→ ${finalUrl})` : ""}: ${first.scripts} scripts, ${(first.transferredBytes / 1000).toFixed(1)} kB transferred (${first.encodings.join(",")}), ${(first.decodedBytes / 1000).toFixed(1)} kB decoded; after load ${later.scripts} more (${(later.transferredBytes / 1000).toFixed(1)} kB)`,
+    );
     await cold.close();
   }
 
   const summary: SummaryRow[] = [
-    { measure: `repeat visit to /home, first recommendation visible, p50 / p95, persisted cache (${persisted.visits} visits)`, value: `${persisted.p50Ms} / ${persisted.p95Ms} ms` },
-    { measure: `repeat visit to /home, first recommendation visible, p50 / p95, cache removed (${cleared.visits} visits)`, value: `${cleared.p50Ms} / ${cleared.p95Ms} ms` },
-    { measure: "repeat visit p50 ratio, cache removed / persisted", value: `${round(cleared.p50Ms / persisted.p50Ms, 2)}× (p95 ${round(cleared.p95Ms / persisted.p95Ms, 2)}×)` },
-    { measure: "persisted-cache visits showing recommendations before any /graphql response", value: `${persisted.beforeAnyGraphqlResponse} of ${persisted.visits} (cache removed: ${cleared.beforeAnyGraphqlResponse} of ${cleared.visits})` },
+    {
+      measure: `repeat visit to /home, first recommendation visible, p50 / p95, persisted cache (${persisted.visits} visits)`,
+      value: `${persisted.p50Ms} / ${persisted.p95Ms} ms`,
+    },
+    {
+      measure: `repeat visit to /home, first recommendation visible, p50 / p95, cache removed (${cleared.visits} visits)`,
+      value: `${cleared.p50Ms} / ${cleared.p95Ms} ms`,
+    },
+    {
+      measure: "repeat visit p50 ratio, cache removed / persisted",
+      value: `${round(cleared.p50Ms / persisted.p50Ms, 2)}× (p95 ${round(cleared.p95Ms / persisted.p95Ms, 2)}×)`,
+    },
+    {
+      measure: "persisted-cache visits showing recommendations before any /graphql response",
+      value: `${persisted.beforeAnyGraphqlResponse} of ${persisted.visits} (cache removed: ${cleared.beforeAnyGraphqlResponse} of ${cleared.visits})`,
+    },
     ...firstLoad.map((row) => ({
       measure: `first-load JS ${row.route.startsWith("/title/") ? "/title/movie/[tmdbId]" : row.route}${row.finalUrl !== row.route ? ` (→ ${row.finalUrl})` : ""}`,
       value: `${round(row.transferredBytes / 1000)} kB gzip (${round(row.decodedBytes / 1000)} kB raw, ${row.scripts} files)`,
     })),
-    { measure: "next build (apps/web, Turbopack)", value: `${round(build.seconds)} s${build.warnings.length ? `, ${build.warnings.length} warning lines` : ", no warnings"}` },
+    {
+      measure: "next build (apps/web, Turbopack)",
+      value: `${round(build.seconds)} s${build.warnings.length ? `, ${build.warnings.length} warning lines` : ", no warnings"}`,
+    },
   ];
   writeResult("web-repeat-visit", {
     title: `Web repeat visit with and without the persisted Apollo cache, and first-load JS per route (production build, ${titles} titles)`,
     summary,
-    config: { titles, crowd: CROWD, rounds: ROUNDS, favourites: loved.length, likedGenreIds: taste, firstVisitCards, cardSelector: CARD, timing: "page clock: first requestAnimationFrame after the first card has a layout box (MutationObserver in an init script), ms from navigation start", chromium: chromiumLaunchOptions },
+    config: {
+      titles,
+      crowd: CROWD,
+      rounds: ROUNDS,
+      favourites: loved.length,
+      likedGenreIds: taste,
+      firstVisitCards,
+      cardSelector: CARD,
+      timing: "page clock: first requestAnimationFrame after the first card has a layout box (MutationObserver in an init script), ms from navigation start",
+      chromium: chromiumLaunchOptions,
+    },
     build: { seconds: round(build.seconds), warnings: build.warnings, output: build.output },
     repeatVisit: { persisted, cleared, visits },
     firstLoadJs: firstLoad,

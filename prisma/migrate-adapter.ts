@@ -42,7 +42,9 @@ export function pgConfig(url = process.env.DATABASE_URL!): pg.PoolConfig {
 }
 
 export class MigratePg extends PrismaPg {
-  constructor(private readonly cfg: pg.PoolConfig) { super(cfg); }
+  constructor(private readonly cfg: pg.PoolConfig) {
+    super(cfg);
+  }
   override async connect() {
     const adapter = await super.connect();
     patchPool(adapter.underlyingDriver());
@@ -68,7 +70,7 @@ export class MigratePg extends PrismaPg {
 // The WASM schema engine arms 10 s / 60 s timeout timers that are never cleared, so every
 // CLI command lingers 10-60 s after finishing. Unref long timers so the process exits promptly.
 const realSetTimeout = globalThis.setTimeout;
-(globalThis as any).setTimeout = function (fn: any, ms?: number, ...args: any[]) {
+(globalThis as any).setTimeout = (fn: any, ms?: number, ...args: any[]) => {
   const t: any = realSetTimeout(fn, ms, ...args);
   if ((ms ?? 0) >= 10_000) t?.unref?.();
   return t;

@@ -55,25 +55,35 @@ async function catalogue(url: string) {
       WHERE table_schema = 'public' AND table_name <> '_prisma_migrations'
       ORDER BY table_name, column_name`,
   );
-  const indexes = await query(url, `SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' ORDER BY indexname`);
+  const indexes = await query(
+    url,
+    `SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' ORDER BY indexname`,
+  );
   const constraints = await query(
     url,
     `SELECT conrelid::regclass::text AS table_name, conname, pg_get_constraintdef(oid) AS definition
        FROM pg_constraint WHERE connamespace = 'public'::regnamespace AND conrelid::regclass::text <> '_prisma_migrations'
       ORDER BY 1, 2`,
   );
-  const enums = await query(url, `SELECT t.typname, array_agg(e.enumlabel ORDER BY e.enumsortorder) AS labels FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid GROUP BY t.typname ORDER BY t.typname`);
+  const enums = await query(
+    url,
+    `SELECT t.typname, array_agg(e.enumlabel ORDER BY e.enumsortorder) AS labels FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid GROUP BY t.typname ORDER BY t.typname`,
+  );
   return { columns, indexes, constraints, enums };
 }
 
 function prisma6(args: string[], databaseUrl: string): { status: number; output: string } {
   try {
-    const output = execFileSync(process.execPath, [path.join(repoRoot, "node_modules/prisma6/build/index.js"), ...args, "--config", "prisma/migrate.config.ts"], {
-      cwd: repoRoot,
-      env: { ...process.env, DATABASE_URL: databaseUrl, PRISMA_HIDE_UPDATE_MESSAGE: "1" },
-      encoding: "utf8",
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const output = execFileSync(
+      process.execPath,
+      [path.join(repoRoot, "node_modules/prisma6/build/index.js"), ...args, "--config", "prisma/migrate.config.ts"],
+      {
+        cwd: repoRoot,
+        env: { ...process.env, DATABASE_URL: databaseUrl, PRISMA_HIDE_UPDATE_MESSAGE: "1" },
+        encoding: "utf8",
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
     return { status: 0, output };
   } catch (error) {
     const failure = error as { status: number; stdout: string; stderr: string };
@@ -92,12 +102,25 @@ describe("migrations", () => {
       url,
       `SELECT migration_name, checksum, finished_at, applied_steps_count FROM "_prisma_migrations" ORDER BY migration_name`,
     );
-    expect(recorded.map((row) => [row.migration_name, row.checksum, row.applied_steps_count])).toEqual(migrations.map((migration) => [migration.name, migration.checksum, 1]));
+    expect(recorded.map((row) => [row.migration_name, row.checksum, row.applied_steps_count])).toEqual(
+      migrations.map((migration) => [migration.name, migration.checksum, 1]),
+    );
     expect(recorded.every((row) => row.finished_at instanceof Date)).toBe(true);
 
     const tables = await query<{ tablename: string }>(url, `SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`);
     expect(tables.map((row) => row.tablename)).toEqual(
-      expect.arrayContaining(["user", "api_token", "preference", "interaction", "recommendation_model", "item_neighbours", "media_cache", "ingest_cursor", "account", "verification_token"]),
+      expect.arrayContaining([
+        "user",
+        "api_token",
+        "preference",
+        "interaction",
+        "recommendation_model",
+        "item_neighbours",
+        "media_cache",
+        "ingest_cursor",
+        "account",
+        "verification_token",
+      ]),
     );
     // The candidate query for recommendations relies on these two.
     const indexes = await query<{ indexdef: string }>(url, `SELECT indexdef FROM pg_indexes WHERE tablename = 'media_cache'`);
@@ -134,7 +157,9 @@ describe("migrations", () => {
     expect(Object.fromEntries(kinds.map((row) => [row.kind, Number(row.n)]))).toEqual({ favourite: 18, watchlist: 2, watched: 1, dismissed: 1 });
     // Same ids and times: cursors handed out before the upgrade still page the same list.
     expect(await query(url, "SELECT id, created_at FROM interaction WHERE kind = 'favourite' ORDER BY id")).toEqual(oldFavourites);
-    expect((await query<{ created_at: Date }>(url, "SELECT created_at FROM interaction WHERE kind = 'watched'"))[0]!.created_at).toEqual(new Date("2026-02-01T00:00:00Z"));
+    expect((await query<{ created_at: Date }>(url, "SELECT created_at FROM interaction WHERE kind = 'watched'"))[0]!.created_at).toEqual(
+      new Date("2026-02-01T00:00:00Z"),
+    );
     const tables = (await query<{ tablename: string }>(url, "SELECT tablename FROM pg_tables WHERE schemaname = 'public'")).map((row) => row.tablename);
     for (const gone of ["favourite", "watchlist_item", "dismissal", "media_cooccurrence"]) expect(tables).not.toContain(gone);
 
@@ -181,7 +206,6 @@ describe("migrations", () => {
     const [migrated, pushed] = await Promise.all([catalogue(migratedUrl), catalogue(pushedUrl)]);
     expect(migrated.columns.length).toBeGreaterThan(50);
     expect(migrated).toEqual(pushed);
-
   });
 });
 

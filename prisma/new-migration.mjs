@@ -37,7 +37,18 @@ writeFileSync(to, forPrisma6(execFileSync("cat", [path.join(root, "prisma/schema
 
 const sql = execFileSync(
   process.execPath,
-  [path.join(root, "node_modules/prisma6/build/index.js"), "migrate", "diff", "--from-schema-datamodel", from, "--to-schema-datamodel", to, "--script", "--config", path.join(root, "prisma/migrate.config.ts")],
+  [
+    path.join(root, "node_modules/prisma6/build/index.js"),
+    "migrate",
+    "diff",
+    "--from-schema-datamodel",
+    from,
+    "--to-schema-datamodel",
+    to,
+    "--script",
+    "--config",
+    path.join(root, "prisma/migrate.config.ts"),
+  ],
   { cwd: work, encoding: "utf8", env: process.env, stdio: ["ignore", "pipe", "inherit"] },
 );
 if (!sql.trim() || /This is an empty migration/.test(sql)) {

@@ -8,7 +8,10 @@ import path from "node:path";
 import { bootstrap, log, repoRoot } from "./bootstrap.mjs";
 
 const benchDir = path.join(repoRoot, "bench");
-const all = readdirSync(benchDir).filter((file) => file.endsWith(".ts")).map((file) => file.slice(0, -3)).sort();
+const all = readdirSync(benchDir)
+  .filter((file) => file.endsWith(".ts"))
+  .map((file) => file.slice(0, -3))
+  .sort();
 const only = process.argv.slice(2);
 const unknown = only.filter((name) => !all.includes(name));
 if (unknown.length) {

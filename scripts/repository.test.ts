@@ -8,7 +8,11 @@ import { describe, expect, it } from "vitest";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 // (spelled in pieces so that this file does not match itself)
-const OUTSIDE = [new RegExp(["\\.\\.", "shared"].join("/")), new RegExp(["", "work", ""].join("/")), new RegExp(["", "(home|root|Users)", "[\\w.-]+", ""].join("/"))];
+const OUTSIDE = [
+  new RegExp(["\\.\\.", "shared"].join("/")),
+  new RegExp(["", "work", ""].join("/")),
+  new RegExp(["", "(home|root|Users)", "[\\w.-]+", ""].join("/")),
+];
 
 describe("the repository", () => {
   it("points at nothing outside itself", () => {

@@ -1,5 +1,5 @@
 // `npm test`: every test tier, in order, stopping at the first that fails.
-//   1. types        tsc over the API, the packages and the web app
+//   1. types        tsc over the API, the packages and the web app; Biome's lint and format check (biome.json)
 //   2. unit         vitest "unit" project (no Postgres/Redis)
 //   3. integration  vitest "integration" project (real Postgres, Redis, catalogue server)
 //   4. e2e          Playwright against the whole stack in Chromium
@@ -26,6 +26,7 @@ const commands = {
     [bin("tsc"), ["-p", "tsconfig.json"]],
     [bin("tsc"), ["-p", "apps/web/tsconfig.json"]],
     [bin("tsc"), ["-p", "e2e/tsconfig.json"]],
+    [bin("biome"), ["check", "."]],
   ],
   unit: [[bin("vitest"), ["run", "--project", "unit"]]],
   integration: [[bin("vitest"), ["run", "--project", "integration"]]],

@@ -12,7 +12,13 @@ const outdir = `${dist}.building-${process.pid}`;
 rmSync(outdir, { recursive: true, force: true });
 const started = Date.now();
 const result = await build({
-  entryPoints: { main: "src/main.ts", worker: "src/worker.ts", "ingest-cli": "src/modules/ingest/ingest.cli.ts", "model-cli": "src/modules/recommendations/model/model.cli.ts", "model-training-process": "src/modules/recommendations/model/training.process.ts" },
+  entryPoints: {
+    main: "src/main.ts",
+    worker: "src/worker.ts",
+    "ingest-cli": "src/modules/ingest/ingest.cli.ts",
+    "model-cli": "src/modules/recommendations/model/model.cli.ts",
+    "model-training-process": "src/modules/recommendations/model/training.process.ts",
+  },
   absWorkingDir: new URL(".", import.meta.url).pathname,
   outdir,
   bundle: true,

@@ -2,7 +2,13 @@
 // catalogue, and rate limits out of the way (benchmarks measure the API, not its rate limit).
 import { randomBytes } from "node:crypto";
 
-export function benchApiEnv(options: { databaseUrl: string; redisUrl: string; catalogueUrl: string; name: string; authSecret?: string }): Record<string, string> {
+export function benchApiEnv(options: {
+  databaseUrl: string;
+  redisUrl: string;
+  catalogueUrl: string;
+  name: string;
+  authSecret?: string;
+}): Record<string, string> {
   return {
     NODE_ENV: "production",
     LOG_LEVEL: "warn",

@@ -50,7 +50,12 @@ export async function createCrowd(prisma: PrismaClient, titles: readonly CrowdTi
     const created = await prisma.user.findMany({ where: { email: { in: users.map((user) => user.email) } }, select: { id: true } });
     const favourites = created.flatMap((user) => {
       const taste = TASTES[Math.floor(random() * TASTES.length)]!;
-      return pickFavourites(titles, taste, 5 + Math.floor(random() * 56), random).map((title) => ({ userId: user.id, mediaType: title.mediaType, tmdbId: title.tmdbId, kind: "FAVOURITE" as const }));
+      return pickFavourites(titles, taste, 5 + Math.floor(random() * 56), random).map((title) => ({
+        userId: user.id,
+        mediaType: title.mediaType,
+        tmdbId: title.tmdbId,
+        kind: "FAVOURITE" as const,
+      }));
     });
     await prisma.interaction.createMany({ data: favourites, skipDuplicates: true });
   }
@@ -61,5 +66,7 @@ export async function createCrowd(prisma: PrismaClient, titles: readonly CrowdTi
 export async function trainCrowdModel(prisma: PrismaClient, log: (message: string) => void): Promise<void> {
   const summary = await trainModel({ prisma, logger: createLogger({ level: "silent", name: "bench" }) }, { model: DEFAULT_ITEM_MODEL_CONFIG });
   await prisma.$executeRawUnsafe("ANALYZE interaction, item_neighbours");
-  log(`model version ${summary.version}: ${summary.titles} titles, ${summary.interactions} interactions, trained in ${(summary.trainingMs / 1000).toFixed(1)} s`);
+  log(
+    `model version ${summary.version}: ${summary.titles} titles, ${summary.interactions} interactions, trained in ${(summary.trainingMs / 1000).toFixed(1)} s`,
+  );
 }

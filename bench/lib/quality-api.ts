@@ -87,10 +87,14 @@ export function productApiEntry(): ProductApiEntry {
       const started = performance.now();
       await replayRatings(call, training, tokens, stats.replay);
       figures.replaySeconds = (performance.now() - started) / 1000;
-      log(`replayed training ratings in ${figures.replaySeconds.toFixed(0)} s (${(stats.replay.clientMs.length / figures.replaySeconds).toFixed(0)} mutations/s): ${stats.replay.describe()}`);
+      log(
+        `replayed training ratings in ${figures.replaySeconds.toFixed(0)} s (${(stats.replay.clientMs.length / figures.replaySeconds).toFixed(0)} mutations/s): ${stats.replay.describe()}`,
+      );
       figures.training = await trainModel({ prisma, logger: createLogger({ level: "silent", name: "bench" }) }, { model: DEFAULT_ITEM_MODEL_CONFIG });
       await prisma.$executeRawUnsafe("ANALYZE interaction, item_neighbours");
-      log(`model version ${figures.training.version}: ${figures.training.titles} titles, ${figures.training.interactions} interactions, ${figures.training.users} people, trained in ${figures.training.trainingMs} ms`);
+      log(
+        `model version ${figures.training.version}: ${figures.training.titles} titles, ${figures.training.interactions} interactions, ${figures.training.users} people, trained in ${figures.training.trainingMs} ms`,
+      );
       return recommender(call, tokens);
     } catch (error) {
       await stop();
@@ -122,16 +126,34 @@ export function productApiEntry(): ProductApiEntry {
       // Still the MovieLens films alone after every read: nothing (discover, enrichment) added titles.
       const cached = stack ? await countCached(stack.services.prisma) : 0;
       return [
-        { measure: "GraphQL API row: accounts created with signUp (tokens in-process)", value: stats.signUp.describe(), target: "0 errors", met: stats.signUp.errors === 0 },
+        {
+          measure: "GraphQL API row: accounts created with signUp (tokens in-process)",
+          value: stats.signUp.describe(),
+          target: "0 errors",
+          met: stats.signUp.errors === 0,
+        },
         {
           measure: `GraphQL API row: training ratings replayed (addFavourite / markWatched / dismiss), ${REPLAY_CONCURRENCY} people at once`,
           value: `${replayed} mutations in ${round(figures.replaySeconds, 0)} s (${round(replayed / Math.max(figures.replaySeconds, 1e-9), 0)}/s); ${stats.replay.describe()}`,
           target: "0 errors",
           met: stats.replay.errors === 0,
         },
-        { measure: "GraphQL API row: model trained by the job's code", value: model ? `version ${model.version}, ${model.titles} titles, ${model.interactions} interactions, ${model.trainingMs} ms` : "not trained" },
-        { measure: "GraphQL API row: recommendations(first: 20) reads", value: stats.recommendations.describe(), target: "0 errors", met: stats.recommendations.errors === 0 },
-        { measure: "GraphQL API row: titles in media_cache after the reads", value: String(cached), target: "the MovieLens films only", met: cached === filmCount },
+        {
+          measure: "GraphQL API row: model trained by the job's code",
+          value: model ? `version ${model.version}, ${model.titles} titles, ${model.interactions} interactions, ${model.trainingMs} ms` : "not trained",
+        },
+        {
+          measure: "GraphQL API row: recommendations(first: 20) reads",
+          value: stats.recommendations.describe(),
+          target: "0 errors",
+          met: stats.recommendations.errors === 0,
+        },
+        {
+          measure: "GraphQL API row: titles in media_cache after the reads",
+          value: String(cached),
+          target: "the MovieLens films only",
+          met: cached === filmCount,
+        },
       ];
     },
   };
@@ -176,7 +198,8 @@ async function seedCatalogue(prisma: PrismaClient, training: TrainingData): Prom
   log(`media_cache: ${await countCached(prisma)} MovieLens films as TMDB-shaped movies`);
 }
 
-const releaseDate = (film: MovieLensFilm) => (film.year === null ? null : film.releaseDate?.startsWith(`${film.year}-`) ? film.releaseDate : `${film.year}-01-01`);
+const releaseDate = (film: MovieLensFilm) =>
+  film.year === null ? null : film.releaseDate?.startsWith(`${film.year}-`) ? film.releaseDate : `${film.year}-01-01`;
 
 const countCached = async (prisma: PrismaClient) => Number((await prisma.$queryRaw<[{ count: bigint }]>`SELECT count(*) FROM media_cache`)[0].count);
 

@@ -23,7 +23,10 @@ function likedMatrix(training: TrainingData): LikedMatrix {
   const seen = new Map<number, Set<number>>();
   for (const [person, history] of training.histories) {
     const rated = history.filter((rating) => indexOf.has(rating.item));
-    liked.set(person, rated.filter((rating) => rating.rating >= LIKED_FROM).map((rating) => indexOf.get(rating.item)!));
+    liked.set(
+      person,
+      rated.filter((rating) => rating.rating >= LIKED_FROM).map((rating) => indexOf.get(rating.item)!),
+    );
     seen.set(person, new Set(rated.map((rating) => indexOf.get(rating.item)!)));
   }
   return { itemIds, liked, seen };

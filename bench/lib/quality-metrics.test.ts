@@ -1,5 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { bootstrapInterval, compare, coverage, coverageInterval, evaluate, hitRate, meanInterval, ndcg, pairedDifference, recall, type Evaluation } from "./quality-metrics.ts";
+import {
+  bootstrapInterval,
+  compare,
+  coverage,
+  coverageInterval,
+  evaluate,
+  hitRate,
+  meanInterval,
+  ndcg,
+  pairedDifference,
+  recall,
+  type Evaluation,
+} from "./quality-metrics.ts";
 
 describe("per-person metrics", () => {
   const ranked = [5, 1, 7, 3, 9];
@@ -24,7 +36,17 @@ describe("per-person metrics", () => {
   });
 
   it("coverage counts distinct films over everybody's top k against the catalogue", () => {
-    expect(coverage([[1, 2, 3], [2, 3, 4], [9, 9, 9]], 2, 10)).toBe(0.4); // 1, 2, 3, 9
+    expect(
+      coverage(
+        [
+          [1, 2, 3],
+          [2, 3, 4],
+          [9, 9, 9],
+        ],
+        2,
+        10,
+      ),
+    ).toBe(0.4); // 1, 2, 3, 9
   });
 });
 
@@ -78,12 +100,33 @@ describe("evaluations", () => {
 
   it("asks for every evaluated person's top depth and keeps their tests beside the lists", async () => {
     const evaluation = await evaluate(async (person, count) => byPerson[person]!.slice(0, count + 1), split, { depth: 2, concurrency: 2 });
-    expect(evaluation).toEqual({ people: [1, 2], rankedLists: [[10, 11], [11, 12]], tests: [[10], [20, 21]] });
+    expect(evaluation).toEqual({
+      people: [1, 2],
+      rankedLists: [
+        [10, 11],
+        [11, 12],
+      ],
+      tests: [[10], [20, 21]],
+    });
   });
 
   it("coverage interval and paired coverage use the same people", () => {
-    const a: Evaluation = { people: [1, 2], rankedLists: [[1, 2], [3, 4]], tests: [[1], [3]] };
-    const b: Evaluation = { people: [1, 2], rankedLists: [[1, 2], [1, 2]], tests: [[1], [3]] };
+    const a: Evaluation = {
+      people: [1, 2],
+      rankedLists: [
+        [1, 2],
+        [3, 4],
+      ],
+      tests: [[1], [3]],
+    };
+    const b: Evaluation = {
+      people: [1, 2],
+      rankedLists: [
+        [1, 2],
+        [1, 2],
+      ],
+      tests: [[1], [3]],
+    };
     expect(coverageInterval(a, 20, 8).value).toBe(0.5);
     expect(coverageInterval(a, 1, 8).value).toBe(0.25);
     const difference = compare(a, b, 8);

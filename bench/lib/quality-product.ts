@@ -48,12 +48,24 @@ export function productRecommender(training: TrainingData, options: ProductOptio
     { userCount: people.length, itemKeys, user: Int32Array.from(user), item: Int32Array.from(item), value: Float32Array.from(value), length: user.length },
     { ...DEFAULT_ITEM_MODEL_CONFIG, ...options.model },
   );
-  const neighbours = new Map<string, NeighbourList>(model.lists.map((list) => [itemKeys[list.item]!, { keys: Array.from(list.neighbours, (n) => itemKeys[n]!), weights: list.weights }]));
+  const neighbours = new Map<string, NeighbourList>(
+    model.lists.map((list) => [itemKeys[list.item]!, { keys: Array.from(list.neighbours, (n) => itemKeys[n]!), weights: list.weights }]),
+  );
   const catalogue = buildCatalogue(training, neighbours);
   const index = new CatalogueIndex();
   index.upsert(catalogue.map((film) => ({ ...film, adult: false, updatedAt: 1 })));
   const inModel = new Set(neighbours.keys());
-  const filters = { mediaTypes: [], languages: [], yearFrom: null, yearTo: null, maxRuntime: null, minRating: null, includeAdult: false, dislikedGenreIds: [], anyOfGenreIds: [] };
+  const filters = {
+    mediaTypes: [],
+    languages: [],
+    yearFrom: null,
+    yearTo: null,
+    maxRuntime: null,
+    minRating: null,
+    includeAdult: false,
+    dislikedGenreIds: [],
+    anyOfGenreIds: [],
+  };
 
   return (person, count) => {
     const history = [...training.histories.get(person)!].sort((a, b) => b.timestamp - a.timestamp);
@@ -65,7 +77,10 @@ export function productRecommender(training: TrainingData, options: ProductOptio
       .map(({ rating, weight }) => ({ ...toSeed(catalogue[itemIndex.get(rating.item)!]!), weight, addedAt: NOW }));
     const genreCounts = new Map<number, number>();
     for (const seed of seeds) for (const genre of seed.genreIds) genreCounts.set(genre, (genreCounts.get(genre) ?? 0) + 1);
-    const genreIds = [...genreCounts].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, 4).map(([genre]) => genre);
+    const genreIds = [...genreCounts]
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+      .slice(0, 4)
+      .map(([genre]) => genre);
     const collaborative = collaborativeEvidence(seeds, neighbours, NOW);
     const collaborativeKeys = bestCollaborativeKeys(collaborative, POOL_LIMITS.collaborative * 2);
     const pool = index.candidatePool({ filters, excluded: seen, genreIds, castIds: [], directorIds: [], collaborativeKeys, inModel });
@@ -92,7 +107,8 @@ export function productRecommender(training: TrainingData, options: ProductOptio
 
 function buildCatalogue(training: TrainingData, neighbours: ReadonlyMap<string, NeighbourList>): CandidateTitle[] {
   const ratings = new Map<number, number[]>();
-  for (const history of training.histories.values()) for (const rating of history) ratings.set(rating.item, [...(ratings.get(rating.item) ?? []), rating.rating]);
+  for (const history of training.histories.values())
+    for (const rating of history) ratings.set(rating.item, [...(ratings.get(rating.item) ?? []), rating.rating]);
   return training.films.map((film) => {
     const stars = ratings.get(film.id) ?? [];
     const key = `movie:${film.id}`;

@@ -25,11 +25,27 @@ export async function cacheWholeCatalogue(prisma: PrismaClient, catalogue: Catal
         for (const person of record.people) people.set(person.id, person);
         const { data } = record;
         return {
-          media_type: kind, tmdb_id: record.tmdbId, title: data.title, original_title: data.originalTitle, overview: data.overview,
-          poster_path: data.posterPath, backdrop_path: data.backdropPath, release_date: data.releaseDate?.toISOString().slice(0, 10) ?? null,
-          genre_ids: data.genreIds, original_language: data.originalLanguage, popularity: data.popularity, vote_average: data.voteAverage,
-          vote_count: data.voteCount, adult: data.adult, runtime: data.runtime, cast_ids: data.castIds, director_ids: data.directorIds,
-          keyword_ids: data.keywordIds, tagline: data.tagline, status: data.status, imdb_id: data.imdbId,
+          media_type: kind,
+          tmdb_id: record.tmdbId,
+          title: data.title,
+          original_title: data.originalTitle,
+          overview: data.overview,
+          poster_path: data.posterPath,
+          backdrop_path: data.backdropPath,
+          release_date: data.releaseDate?.toISOString().slice(0, 10) ?? null,
+          genre_ids: data.genreIds,
+          original_language: data.originalLanguage,
+          popularity: data.popularity,
+          vote_average: data.voteAverage,
+          vote_count: data.voteCount,
+          adult: data.adult,
+          runtime: data.runtime,
+          cast_ids: data.castIds,
+          director_ids: data.directorIds,
+          keyword_ids: data.keywordIds,
+          tagline: data.tagline,
+          status: data.status,
+          imdb_id: data.imdbId,
         };
       });
       // One JSON parameter per batch: Prisma's createMany binds ~25 parameters per row and took minutes here.

@@ -74,7 +74,10 @@ export interface Stack {
 }
 
 /** A service started by `start` on a fixed port, which can be stopped and started again on the same data. */
-async function restartable<Handle extends { stop(): Promise<void> }>(port: number, start: () => Promise<Handle>): Promise<{ service: RestartableService; first: Handle }> {
+async function restartable<Handle extends { stop(): Promise<void> }>(
+  port: number,
+  start: () => Promise<Handle>,
+): Promise<{ service: RestartableService; first: Handle }> {
   let handle: Handle | undefined = await start();
   const first = handle;
   const service: RestartableService = {
@@ -133,11 +136,17 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const catalogue = await startCatalogueServer({ port: 0, size: options.titles });
     catalogue.setFaults({ latencyMs: options.tmdbLatencyMs ?? 60 });
     cleanups.push(() => catalogue.close());
-    log(`Postgres on :${postgres.port}, Redis on :${redis.port} (AOF), catalogue of ${options.titles} titles at ${catalogue.url}, data in ${path.relative(process.cwd(), directory)}`);
+    log(
+      `Postgres on :${postgres.port}, Redis on :${redis.port} (AOF), catalogue of ${options.titles} titles at ${catalogue.url}, data in ${path.relative(process.cwd(), directory)}`,
+    );
 
     const { NODE_ENV: _production, ...base } = benchApiEnv({ databaseUrl, redisUrl: redis.url, catalogueUrl: catalogue.url, name: options.name });
     const env: Record<string, string> = { ...base, ...options.env };
-    const services = createAppServices({ config: parseConfig({ ...env, NODE_ENV: "production" }), logger: createLogger({ name: "bench", level: "error" }), name: "bench" });
+    const services = createAppServices({
+      config: parseConfig({ ...env, NODE_ENV: "production" }),
+      logger: createLogger({ name: "bench", level: "error" }),
+      name: "bench",
+    });
     cleanups.push(() => services.close());
     // Restarts are on purpose here: the bench's own connections reconnect quietly.
     services.redis.on("error", () => {});

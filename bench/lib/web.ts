@@ -27,10 +27,20 @@ const nextBin = path.join(webDir, "node_modules/next/dist/bin/next");
  * "playwright/test" that TypeScript cannot resolve when the package is imported by path.
  */
 export type { Browser, Page, Request, Response } from "../../node_modules/.pnpm/node_modules/playwright-core/index.js";
-export const playwright = createRequire(path.join(repoRoot, "e2e/package.json"))("@playwright/test") as typeof import("../../node_modules/.pnpm/node_modules/playwright-core/index.js");
+export const playwright = createRequire(path.join(repoRoot, "e2e/package.json"))(
+  "@playwright/test",
+) as typeof import("../../node_modules/.pnpm/node_modules/playwright-core/index.js");
 export const chromiumLaunchOptions = {
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+  ],
 };
 
 export interface WebEnv {
@@ -107,10 +117,15 @@ export async function startWeb(options: WebEnv): Promise<WebServer> {
     clearTimeout(timer);
   };
   try {
-    await waitUntil("next start answers /signin", async () => {
-      if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}:\n${output}`);
-      return (await fetch(`${url}/signin`, { redirect: "manual" }).catch(() => null))?.status === 200;
-    }, 60_000, 200);
+    await waitUntil(
+      "next start answers /signin",
+      async () => {
+        if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}:\n${output}`);
+        return (await fetch(`${url}/signin`, { redirect: "manual" }).catch(() => null))?.status === 200;
+      },
+      60_000,
+      200,
+    );
   } catch (error) {
     await stop();
     throw new Error(`${(error as Error).message}\n${output}`);

@@ -154,7 +154,10 @@ async function checkTitle(page: Page, canary: { dialogs: string[] }, spec: Hosti
     const poster = document.querySelector(".title-poster");
     return {
       // The heading is the title, a space, then the year in a span.
-      heading: [...(h1?.childNodes ?? [])].filter((node) => node.nodeType === Node.TEXT_NODE).map((node) => node.textContent).join(""),
+      heading: [...(h1?.childNodes ?? [])]
+        .filter((node) => node.nodeType === Node.TEXT_NODE)
+        .map((node) => node.textContent)
+        .join(""),
       tagline: document.querySelector(".tagline")?.textContent,
       overview: overview?.textContent,
       directors: document.querySelector("[data-testid=directors]")?.textContent,
@@ -178,7 +181,9 @@ async function checkTitle(page: Page, canary: { dialogs: string[] }, spec: Hosti
 async function expectNoOverflow(page: Page, where: string): Promise<void> {
   const overflowing = await page.evaluate(() => {
     const wider = (element: Element) => element.scrollWidth > element.clientWidth + 1;
-    const boxes = [...document.querySelectorAll(".card, .cast-list li, .title-layout > *")].filter(wider).map((element) => element.className || element.tagName);
+    const boxes = [...document.querySelectorAll(".card, .cast-list li, .title-layout > *")]
+      .filter(wider)
+      .map((element) => element.className || element.tagName);
     return { page: document.documentElement.scrollWidth > window.innerWidth, boxes };
   });
   expect(overflowing, `${where}: content wider than its box`).toEqual({ page: false, boxes: [] });

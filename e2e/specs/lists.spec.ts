@@ -9,10 +9,12 @@ test("favourite, watchlist and not interested from the recommendations", async (
   await page.goto("/home");
   const cards = page.getByTestId("recommendations").getByTestId("media-card");
   await expect(cards.nth(2)).toBeVisible({ timeout: 20_000 });
-  const [favourite, watch, dismiss] = await Promise.all([0, 1, 2].map(async (index) => ({
-    id: (await cards.nth(index).getAttribute("data-media-id"))!,
-    title: (await cards.nth(index).locator(".card-title").textContent())!,
-  })));
+  const [favourite, watch, dismiss] = await Promise.all(
+    [0, 1, 2].map(async (index) => ({
+      id: (await cards.nth(index).getAttribute("data-media-id"))!,
+      title: (await cards.nth(index).locator(".card-title").textContent())!,
+    })),
+  );
 
   const favouriteButton = page.getByRole("button", { name: `Favourite ${favourite!.title}`, exact: true }).first();
   await favouriteButton.click();
@@ -20,7 +22,10 @@ test("favourite, watchlist and not interested from the recommendations", async (
   const watchButton = page.getByRole("button", { name: `Watchlist ${watch!.title}`, exact: true }).first();
   await watchButton.click();
   await expect(watchButton).toHaveAttribute("aria-pressed", "true");
-  await page.getByRole("button", { name: `Not interested in ${dismiss!.title}`, exact: true }).first().click();
+  await page
+    .getByRole("button", { name: `Not interested in ${dismiss!.title}`, exact: true })
+    .first()
+    .click();
   await expect(page.locator(`[data-media-id="${dismiss!.id}"]`)).toHaveCount(0);
 
   // Let the mutations reach the server before reloading.

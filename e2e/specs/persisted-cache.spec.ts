@@ -16,7 +16,18 @@ test("reload paints from the persisted cache; sign-out clears it", async ({ page
   await expect(cards.first()).toBeVisible({ timeout: 20_000 });
   const firstId = await cards.first().getAttribute("data-media-id");
   // The persistor writes shortly after the cache changes.
-  await expect.poll(() => page.evaluate(() => Object.entries(window.localStorage).filter(([key]) => key.startsWith("movierec-apollo")).map(([, value]) => value).join("")), { timeout: 10_000 }).toContain(firstId!);
+  await expect
+    .poll(
+      () =>
+        page.evaluate(() =>
+          Object.entries(window.localStorage)
+            .filter(([key]) => key.startsWith("movierec-apollo"))
+            .map(([, value]) => value)
+            .join(""),
+        ),
+      { timeout: 10_000 },
+    )
+    .toContain(firstId!);
   const keys = await page.evaluate(cachedKeys);
   expect(keys).toHaveLength(1);
   expect(keys[0]).toContain(me.id); // keyed to the user (and to the schema version)

@@ -11,7 +11,13 @@ async function seriousViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
   return results.violations
     .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(" ")).slice(0, 3).join(", ")})`);
+    .map(
+      (violation) =>
+        `${violation.id}: ${violation.help} (${violation.nodes
+          .map((node) => node.target.join(" "))
+          .slice(0, 3)
+          .join(", ")})`,
+    );
 }
 
 async function firstRecommendationHref(page: Page): Promise<string> {
@@ -47,7 +53,11 @@ test.describe("pages have no console errors and no serious axe violations", () =
 
   test("public pages", async ({ page }) => {
     const errors = collectConsoleErrors(page);
-    for (const [url, name] of [["/", "movierec"], ["/signin", "Sign in"], ["/signup", "Create your account"]] as const) {
+    for (const [url, name] of [
+      ["/", "movierec"],
+      ["/signin", "Sign in"],
+      ["/signup", "Create your account"],
+    ] as const) {
       await page.goto(url);
       await heading(name)(page);
       expect(await seriousViolations(page), url).toEqual([]);

@@ -13,7 +13,17 @@ setup("compile every route once", async ({ page }) => {
   }
   await signUpAndSignIn(page, newUser("warm-up"));
   const [title] = await titlesInGenre(page.request, CRIME.id, 1);
-  const signedIn = ["/onboarding", "/home", "/browse", "/search", "/favourites", "/watchlist", "/settings", `/title/${title!.type.toLowerCase()}/${title!.tmdbId}`, "/title/movie/999999999"];
+  const signedIn = [
+    "/onboarding",
+    "/home",
+    "/browse",
+    "/search",
+    "/favourites",
+    "/watchlist",
+    "/settings",
+    `/title/${title!.type.toLowerCase()}/${title!.tmdbId}`,
+    "/title/movie/999999999",
+  ];
   for (const route of signedIn) {
     const response = await page.request.get(route, { maxRedirects: 0 });
     // 200 for a page, 404 for the unknown title (it compiles the not-found page): never a redirect to /signin.

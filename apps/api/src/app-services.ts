@@ -11,7 +11,12 @@ import { RecommendationServing } from "./modules/recommendations/serving/recomme
 import { createRedis } from "./redis.ts";
 import { createTmdbClient } from "./tmdb/index.ts";
 
-export function createAppServices(options: { config: Config; logger: Logger; name: string; queryCounter?: SqlQueryCounter }): AppServices & { close(): Promise<void> } {
+export function createAppServices(options: {
+  config: Config;
+  logger: Logger;
+  name: string;
+  queryCounter?: SqlQueryCounter;
+}): AppServices & { close(): Promise<void> } {
   const { config, logger } = options;
   const prisma = createPrisma(config.DATABASE_URL, { queryCounter: options.queryCounter });
   const redis = createRedis(config.REDIS_URL, options.name);
@@ -19,7 +24,8 @@ export function createAppServices(options: { config: Config; logger: Logger; nam
   const queues = ingestQueues({ redis, config });
   // While Redis is unreachable every reconnect attempt reaches each queue; without a listener BullMQ
   // prints each one with its stack. The connection reconnects by itself.
-  for (const queue of Object.values(queues)) queue.on("error", (error) => logger.warn({ queue: queue.name, err: error.message }, "queue: Redis connection error"));
+  for (const queue of Object.values(queues))
+    queue.on("error", (error) => logger.warn({ queue: queue.name, err: error.message }, "queue: Redis connection error"));
   return {
     config,
     logger,

@@ -9,7 +9,12 @@ const apiDir = path.resolve(import.meta.dirname, "..");
 
 function run(entry: string, env: Record<string, string | undefined>) {
   const { DATABASE_URL: _db, REDIS_URL: _redis, TMDB_API_TOKEN: _token, TMDB_API_BASE_URL: _base, API_PORT: _port, ...rest } = process.env;
-  return spawnSync(process.execPath, ["--import", "tsx", entry], { cwd: apiDir, env: { ...rest, LOG_LEVEL: "warn", ...env }, encoding: "utf8", timeout: 30_000 });
+  return spawnSync(process.execPath, ["--import", "tsx", entry], {
+    cwd: apiDir,
+    env: { ...rest, LOG_LEVEL: "warn", ...env },
+    encoding: "utf8",
+    timeout: 30_000,
+  });
 }
 
 describe("process start-up", () => {
@@ -26,7 +31,13 @@ describe("process start-up", () => {
     await new Promise<void>((resolve) => holder.listen(0, "127.0.0.1", resolve));
     const { port } = holder.address() as net.AddressInfo;
     try {
-      const result = run("src/main.ts", { DATABASE_URL: database.url, REDIS_URL: testRedisUrl(), TMDB_API_BASE_URL: "http://127.0.0.1:9/3", API_PORT: String(port), API_PROCESSES: processes });
+      const result = run("src/main.ts", {
+        DATABASE_URL: database.url,
+        REDIS_URL: testRedisUrl(),
+        TMDB_API_BASE_URL: "http://127.0.0.1:9/3",
+        API_PORT: String(port),
+        API_PROCESSES: processes,
+      });
       expect(result.status).toBe(1);
       expect(`${result.stdout}${result.stderr}`).toContain(`API_PORT=${port} is already in use`);
     } finally {
@@ -44,11 +55,23 @@ describe("process start-up", () => {
     const { DATABASE_URL: _db, REDIS_URL: _redis, TMDB_API_TOKEN: _token, TMDB_API_BASE_URL: _base, API_PORT: _port, ...rest } = process.env;
     const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
       cwd: apiDir,
-      env: { ...rest, LOG_LEVEL: "warn", DATABASE_URL: database.url, REDIS_URL: testRedisUrl(), TMDB_API_BASE_URL: "http://127.0.0.1:9/3", API_PORT: String(port), API_PROCESSES: "2" },
+      env: {
+        ...rest,
+        LOG_LEVEL: "warn",
+        DATABASE_URL: database.url,
+        REDIS_URL: testRedisUrl(),
+        TMDB_API_BASE_URL: "http://127.0.0.1:9/3",
+        API_PORT: String(port),
+        API_PROCESSES: "2",
+      },
       stdio: "ignore",
     });
     const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
-    const children = () => execFileSync("ps", ["-o", "pid=", "--ppid", String(child.pid)], { encoding: "utf8" }).split("\n").filter((line) => line.trim()).map(Number);
+    const children = () =>
+      execFileSync("ps", ["-o", "pid=", "--ppid", String(child.pid)], { encoding: "utf8" })
+        .split("\n")
+        .filter((line) => line.trim())
+        .map(Number);
     try {
       const deadline = Date.now() + 60_000;
       let answered = false;

@@ -43,7 +43,9 @@ describe("parseConfig", () => {
 
   it("says what is wrong with a bad value", () => {
     expect(problems({ ...valid, API_PORT: "99999" })).toMatch(/API_PORT="99999"/);
-    expect(problems({ ...valid, DATABASE_URL: "mysql://localhost/movierec" })).toMatch(/DATABASE_URL="mysql:\/\/localhost\/movierec": must be a postgresql:\/\/ URL/);
+    expect(problems({ ...valid, DATABASE_URL: "mysql://localhost/movierec" })).toMatch(
+      /DATABASE_URL="mysql:\/\/localhost\/movierec": must be a postgresql:\/\/ URL/,
+    );
     expect(problems({ ...valid, TMDB_RATE_LIMIT_PER_SECOND: "fast" })).toMatch(/TMDB_RATE_LIMIT_PER_SECOND/);
   });
 

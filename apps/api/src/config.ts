@@ -23,7 +23,10 @@ export const configSchema = z
     REDIS_URL: redisUrl,
     // Every Redis key this process writes starts with it (rate limits, queues, fallback memos), so
     // several deployments or test runs can share one Redis.
-    REDIS_KEY_PREFIX: z.string().regex(/^[\w:.{}-]{1,40}$/, "letters, digits and : . _ - { } only").default("movierec:"),
+    REDIS_KEY_PREFIX: z
+      .string()
+      .regex(/^[\w:.{}-]{1,40}$/, "letters, digits and : . _ - { } only")
+      .default("movierec:"),
     // How many reverse proxies stand in front of the API (their X-Forwarded-For is trusted for the
     // client IP that per-IP rate limits use). 0 = none: the API faces clients directly.
     // Whose X-Forwarded-For names the client: a number of proxy hops, or the proxies' addresses /
@@ -43,11 +46,7 @@ export const configSchema = z
     API_PROCESSES: positiveInt.max(64).optional(),
     // Signs the web app's next-auth session cookies, which the API reads. The start command sets it.
     AUTH_SECRET: z.string().min(16, "must be at least 16 characters (e.g. `openssl rand -base64 32`)").optional(),
-    TMDB_API_TOKEN: z
-      .string()
-      .trim()
-      .min(20, "looks too short for a TMDB API Read Access Token (a long JWT from your TMDB account's API settings)")
-      .optional(),
+    TMDB_API_TOKEN: z.string().trim().min(20, "looks too short for a TMDB API Read Access Token (a long JWT from your TMDB account's API settings)").optional(),
     TMDB_API_BASE_URL: z.string().url().optional(),
     // Requests a minute to /graphql, per API token (or session cookie) and per IP without one.
     API_RATE_LIMIT_PER_MINUTE_TOKEN: positiveInt.default(600),

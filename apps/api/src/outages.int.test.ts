@@ -10,7 +10,12 @@ const ANONYMOUS = JSON.stringify({ query: "{ __typename }" });
 
 async function post(api: TestApi, body: string, headers: Record<string, string> = {}) {
   const started = performance.now();
-  const response = await fetch(`${api.url}/graphql`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body, signal: AbortSignal.timeout(10_000) });
+  const response = await fetch(`${api.url}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body,
+    signal: AbortSignal.timeout(10_000),
+  });
   const json = (await response.json()) as { data?: Record<string, unknown> | null; errors?: Array<{ message: string; extensions?: { code?: string } }> };
   return { status: response.status, headers: response.headers, body: json, ms: performance.now() - started };
 }
@@ -64,7 +69,9 @@ describe("Postgres unreachable", () => {
   afterAll(() => api?.close());
 
   it("refuses a signed-in request with SERVICE_UNAVAILABLE, HTTP 503 and Retry-After", async () => {
-    const { status, headers, body, ms } = await post(api, JSON.stringify({ query: "{ me { id } }" }), { authorization: "Bearer mr_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" });
+    const { status, headers, body, ms } = await post(api, JSON.stringify({ query: "{ me { id } }" }), {
+      authorization: "Bearer mr_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+    });
     expect(status).toBe(503);
     expect(headers.get("retry-after")).toBe("5");
     expect(body.errors).toHaveLength(1);

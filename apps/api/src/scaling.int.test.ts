@@ -39,7 +39,11 @@ beforeAll(async () => {
     await catalogueExited;
   };
   catalogueUrl = `http://127.0.0.1:${cataloguePort}/3`;
-  await waitUntil("the catalogue answers", async () => (await fetch(`http://127.0.0.1:${cataloguePort}/__control/health`).catch(() => null))?.ok === true, 30_000);
+  await waitUntil(
+    "the catalogue answers",
+    async () => (await fetch(`http://127.0.0.1:${cataloguePort}/__control/health`).catch(() => null))?.ok === true,
+    30_000,
+  );
   await control("faults", { method: "POST", body: JSON.stringify({ latencyMs: 30 }) });
   prisma = createPrisma(database.url);
   env = {
@@ -71,7 +75,11 @@ afterAll(async () => {
 });
 
 async function graphql(url: string, query: string, token: string) {
-  const response = await fetch(`${url}/graphql`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body: JSON.stringify({ query }) });
+  const response = await fetch(`${url}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query }),
+  });
   return (await response.json()) as { data?: Record<string, any>; errors?: Array<{ message: string }> };
 }
 
@@ -121,7 +129,9 @@ describe("two APIs and two workers on one Postgres and Redis", () => {
     for (const entry of log) byRequest.set(`${entry.path}?${entry.query}`, (byRequest.get(`${entry.path}?${entry.query}`) ?? 0) + 1);
 
     // No list page and no title's details were fetched twice, whichever process asked.
-    const repeated = [...byRequest].filter(([key, count]) => count > 1 && !key.startsWith("/3/search/") && !key.startsWith("/3/genre/") && !key.startsWith("/3/configuration"));
+    const repeated = [...byRequest].filter(
+      ([key, count]) => count > 1 && !key.startsWith("/3/search/") && !key.startsWith("/3/genre/") && !key.startsWith("/3/configuration"),
+    );
     expect(repeated).toEqual([]);
     // Each missed search went to TMDB once in all, though both APIs served it. (A word whose 20
     // matches the concurrent ingest had already cached by then is not a miss and asks nothing.)

@@ -69,7 +69,9 @@ describe("GraphQL over HTTP", () => {
   });
 
   it("a mutation over GET is refused with 405 and does not run", async () => {
-    const { status, headers, body } = await request(`/graphql?query=${encodeURIComponent(ONBOARD)}`, { headers: { "apollo-require-preflight": "true", cookie: user.cookie } });
+    const { status, headers, body } = await request(`/graphql?query=${encodeURIComponent(ONBOARD)}`, {
+      headers: { "apollo-require-preflight": "true", cookie: user.cookie },
+    });
     expect(status).toBe(405);
     expect(headers.get("allow")).toBe("POST");
     expect(onlyError(body, "BAD_REQUEST").message).toMatch(/GET requests only support query operations/);
@@ -104,7 +106,11 @@ describe("GraphQL over HTTP", () => {
   });
 
   it("a cross-site form post (text/plain with the session cookie) is refused and changes nothing", async () => {
-    const { status, body } = await request("/graphql", { method: "POST", headers: { "content-type": "text/plain", cookie: user.cookie }, body: JSON.stringify({ query: ONBOARD }) });
+    const { status, body } = await request("/graphql", {
+      method: "POST",
+      headers: { "content-type": "text/plain", cookie: user.cookie },
+      body: JSON.stringify({ query: ONBOARD }),
+    });
     expect(status).toBe(400);
     expect(onlyError(body, "BAD_REQUEST").message).toMatch(/Cross-Site Request Forgery/);
     expect(await preferenceRow(user.id)).toBeNull();
@@ -160,7 +166,9 @@ describe("query complexity limits (QUERY_TOO_COMPLEX, refused before anything ru
 
   it(`a query nested deeper than ${API_LIMITS.maxDepth} levels is refused; one at the limit is served`, async () => {
     const error = await refused(nested(API_LIMITS.maxDepth - 3));
-    expect(error.message).toBe(`The query is nested ${API_LIMITS.maxDepth + 1} levels deep; the limit is ${API_LIMITS.maxDepth}. Ask for less nested data, or split it into several queries.`);
+    expect(error.message).toBe(
+      `The query is nested ${API_LIMITS.maxDepth + 1} levels deep; the limit is ${API_LIMITS.maxDepth}. Ask for less nested data, or split it into several queries.`,
+    );
     expect(error.extensions?.details).toEqual({ limit: API_LIMITS.maxDepth, found: API_LIMITS.maxDepth + 1 });
 
     const atLimit = await api.graphql(nested(API_LIMITS.maxDepth - 4));
@@ -205,7 +213,7 @@ describe("query complexity limits (QUERY_TOO_COMPLEX, refused before anything ru
   it(`a query whose estimated cost is over ${API_LIMITS.maxCost} is refused; a modest page is served`, async () => {
     const error = await refused(`{ browse(filter: { type: MOVIE }, first: 50) { edges { node { cast(first: 50) { id name profileUrl } } } } }`);
     expect(error.message).toMatch(new RegExp(`estimated cost is \\d+; the limit is ${API_LIMITS.maxCost}\\. Ask for fewer items`));
-    expect((error.extensions?.details as { found: number }).found).toBeGreaterThan(API_LIMITS.maxCost);
+    expect((error.extensions!.details as { found: number }).found).toBeGreaterThan(API_LIMITS.maxCost);
 
     const modest = await api.graphql(`{ browse(filter: { type: MOVIE }, first: 50) { edges { node { id title } } } }`);
     expect(modest.errors).toBeUndefined();
@@ -279,7 +287,10 @@ describe("rate limits", () => {
   });
 
   it("X-Forwarded-For names the client only when TRUST_PROXY names the proxy sending it", async () => {
-    const behindWeb = await startTestApi({ env: { API_RATE_LIMIT_PER_MINUTE_IP: "3", TRUST_PROXY: "127.0.0.1,::1,::ffff:127.0.0.1" }, catalogue: api.catalogue });
+    const behindWeb = await startTestApi({
+      env: { API_RATE_LIMIT_PER_MINUTE_IP: "3", TRUST_PROXY: "127.0.0.1,::1,::ffff:127.0.0.1" },
+      catalogue: api.catalogue,
+    });
     const open = await startTestApi({ env: { API_RATE_LIMIT_PER_MINUTE_IP: "3" }, catalogue: api.catalogue });
     try {
       const from = (server: TestApi, ip: string) => server.graphql(`{ __typename }`, {}, { headers: { "x-forwarded-for": ip } });
@@ -351,7 +362,11 @@ describe("health, readiness and request ids", () => {
       fetch(`${api.url}/readyz`),
       fetch(`${api.url}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: "{ __typename }" }) }),
       fetch(`${api.url}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: "{bad" }),
-      fetch(`${api.url}/graphql`, { method: "POST", headers: { "content-type": "application/json", authorization: "Bearer mr_forged" }, body: JSON.stringify({ query: "{ __typename }" }) }),
+      fetch(`${api.url}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: "Bearer mr_forged" },
+        body: JSON.stringify({ query: "{ __typename }" }),
+      }),
       fetch(`${api.url}/no-such-route`),
     ]);
     expect(responses.map((response) => response.status)).toEqual([200, 200, 200, 400, 401, 404]);
@@ -418,7 +433,10 @@ describe("unexpected errors are masked and logged", () => {
       expect(Object.keys(error.extensions ?? {})).toEqual(["code"]);
       expect(JSON.stringify(result)).not.toMatch(/preference_|does not exist|stacktrace/i);
       // …and the real cause is logged for us.
-      expect(logged).toHaveBeenCalledWith(expect.objectContaining({ err: expect.objectContaining({ message: expect.stringMatching(/preference/) }) }), "unexpected error in a GraphQL operation");
+      expect(logged).toHaveBeenCalledWith(
+        expect.objectContaining({ err: expect.objectContaining({ message: expect.stringMatching(/preference/) }) }),
+        "unexpected error in a GraphQL operation",
+      );
     } finally {
       logged.mockRestore();
     }
@@ -465,7 +483,11 @@ describe("text inputs", () => {
   it("other control characters and a backslash-u text are served as usual", async () => {
     const search = await api.graphql(SEARCH, { q: "dark\tknight \\u0000" });
     expect(search.errors).toBeUndefined();
-    const created = await api.graphql<{ createApiToken: { token: { id: string } } }>(CREATE_TOKEN, { input: { name: "line1\r\nline2 \\u0000" } }, { token: user.token });
+    const created = await api.graphql<{ createApiToken: { token: { id: string } } }>(
+      CREATE_TOKEN,
+      { input: { name: "line1\r\nline2 \\u0000" } },
+      { token: user.token },
+    );
     expect(created.errors).toBeUndefined();
     const row = await api.services.prisma.apiToken.findUniqueOrThrow({ where: { id: created.data!.createApiToken.token.id } });
     expect(row.name).toBe("line1\r\nline2 \\u0000");

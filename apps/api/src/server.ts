@@ -126,7 +126,12 @@ export async function buildServer(services: AppServices): Promise<FastifyInstanc
     // Behind a load balancer or the web server, the client's address comes from X-Forwarded-For,
     // believed only from TRUST_PROXY's hops or addresses (never from any caller: tokens' clients
     // reach the API directly and could otherwise pick a fresh per-IP budget per request).
-    trustProxy: typeof config.TRUST_PROXY === "number" ? (config.TRUST_PROXY > 0 ? (_address: string, hop: number) => hop < (config.TRUST_PROXY as number) : false) : config.TRUST_PROXY,
+    trustProxy:
+      typeof config.TRUST_PROXY === "number"
+        ? config.TRUST_PROXY > 0
+          ? (_address: string, hop: number) => hop < (config.TRUST_PROXY as number)
+          : false
+        : config.TRUST_PROXY,
     bodyLimit: API_LIMITS.bodyBytes,
     requestIdHeader: false,
     genReqId: requestIdOf,
@@ -136,7 +141,14 @@ export async function buildServer(services: AppServices): Promise<FastifyInstanc
   app.addHook("onRequest", async (request, reply) => {
     const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(request.headers["content-type"] ?? "")?.[1]?.toLowerCase();
     if (charset && charset !== "utf-8" && charset !== "utf8" && charset !== "us-ascii") {
-      return reply.code(415).send({ errors: [{ message: `Charset ${charset} is not supported. Send the body as UTF-8 (content-type: application/json; charset=utf-8).`, extensions: { code: "BAD_REQUEST" } }] });
+      return reply.code(415).send({
+        errors: [
+          {
+            message: `Charset ${charset} is not supported. Send the body as UTF-8 (content-type: application/json; charset=utf-8).`,
+            extensions: { code: "BAD_REQUEST" },
+          },
+        ],
+      });
     }
   });
   app.addHook("onSend", async (request, reply) => {
@@ -153,7 +165,9 @@ export async function buildServer(services: AppServices): Promise<FastifyInstanc
     if (Array.isArray(prebuilt)) return reply.code(status).send({ errors: prebuilt });
     if (status >= 500) {
       request.log.error({ err: error }, "unexpected error handling a request");
-      return reply.code(500).send({ errors: [{ message: "Something went wrong on our side. It has been logged; try again shortly.", extensions: { code: "INTERNAL_SERVER_ERROR" } }] });
+      return reply.code(500).send({
+        errors: [{ message: "Something went wrong on our side. It has been logged; try again shortly.", extensions: { code: "INTERNAL_SERVER_ERROR" } }],
+      });
     }
     const message =
       error.code === "FST_ERR_CTP_BODY_TOO_LARGE"
@@ -231,7 +245,12 @@ export async function buildServer(services: AppServices): Promise<FastifyInstanc
     // Who is calling is settled first: the rate limit keys on it, the GraphQL context uses it.
     graphql.addHook("onRequest", async (request) => {
       try {
-        request.viewer = await resolveViewer({ prisma: services.prisma, authSecret: config.AUTH_SECRET, authorization: request.headers.authorization, cookie: request.headers.cookie });
+        request.viewer = await resolveViewer({
+          prisma: services.prisma,
+          authSecret: config.AUTH_SECRET,
+          authorization: request.headers.authorization,
+          cookie: request.headers.cookie,
+        });
       } catch (error) {
         const unavailable = isDatabaseUnavailable(error);
         if (!(error instanceof AppError) && !unavailable) request.log.error({ err: error }, "could not check the caller's credentials");

@@ -10,7 +10,12 @@ const services = createAppServices({ config, logger, name: "movierec-worker" });
 const ingest = await startIngestWorkers(services);
 const model = await startModelWorker(services);
 logger.info(
-  { tmdb: config.tmdbMode, everyMinutes: config.INGEST_EVERY_MINUTES, pagesPerList: config.INGEST_PAGES_PER_LIST, rateLimitPerSecond: config.TMDB_RATE_LIMIT_PER_SECOND },
+  {
+    tmdb: config.tmdbMode,
+    everyMinutes: config.INGEST_EVERY_MINUTES,
+    pagesPerList: config.INGEST_PAGES_PER_LIST,
+    rateLimitPerSecond: config.TMDB_RATE_LIMIT_PER_SECOND,
+  },
   "worker ready",
 );
 

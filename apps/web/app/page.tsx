@@ -60,7 +60,10 @@ export default async function LandingPage() {
     <main id="main" className="page">
       <section className="hero">
         <h1>movierec</h1>
-        <p className="lead">Films and series picked for you, with the reasons why. Tell movierec the genres, languages, eras and titles you love; it ranks what to watch next and says why each pick is there.</p>
+        <p className="lead">
+          Films and series picked for you, with the reasons why. Tell movierec the genres, languages, eras and titles you love; it ranks what to watch next and
+          says why each pick is there.
+        </p>
         <ul className="feature-list">
           <li>Personal recommendations that explain themselves (“Because you liked Heat”).</li>
           <li>A watchlist and favourites that follow you, plus browse and search across films and series.</li>

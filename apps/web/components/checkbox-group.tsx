@@ -1,6 +1,13 @@
 "use client";
 
-export function CheckboxGroup<Value extends string | number>({ legend, name, options, selected, onChange, hint }: {
+export function CheckboxGroup<Value extends string | number>({
+  legend,
+  name,
+  options,
+  selected,
+  onChange,
+  hint,
+}: {
   legend: string;
   name: string;
   options: { value: Value; label: string }[];

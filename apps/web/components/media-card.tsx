@@ -8,7 +8,17 @@ export function titleHref(media: Pick<MediaCardData, "type" | "tmdbId">): string
   return `/title/${media.type.toLowerCase()}/${media.tmdbId}`;
 }
 
-export function MediaCard({ media, reasons, showDismiss = false, showWatched = false }: { media: MediaCardData; reasons?: Reason[]; showDismiss?: boolean; showWatched?: boolean }) {
+export function MediaCard({
+  media,
+  reasons,
+  showDismiss = false,
+  showWatched = false,
+}: {
+  media: MediaCardData;
+  reasons?: Reason[];
+  showDismiss?: boolean;
+  showWatched?: boolean;
+}) {
   const actions = useMediaActions(media);
   return (
     <li className="card" data-testid="media-card" data-media-id={media.id}>

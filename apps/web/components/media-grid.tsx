@@ -2,7 +2,19 @@
 import type { MediaCard as MediaCardData, PageInfo } from "../lib/graphql";
 import { MediaCard } from "./media-card";
 
-export function MediaGrid({ items, label, pageInfo, onMore, showWatched }: { items: MediaCardData[]; label: string; pageInfo?: PageInfo; onMore?: () => void; showWatched?: boolean }) {
+export function MediaGrid({
+  items,
+  label,
+  pageInfo,
+  onMore,
+  showWatched,
+}: {
+  items: MediaCardData[];
+  label: string;
+  pageInfo?: PageInfo;
+  onMore?: () => void;
+  showWatched?: boolean;
+}) {
   return (
     <>
       <ul className="card-grid" aria-label={label}>

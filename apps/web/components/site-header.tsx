@@ -15,18 +15,38 @@ export function SiteHeader({ user }: { user: SessionUser | null }) {
         <ul className="nav-list">
           {user ? (
             <>
-              <li><Link href="/home">Home</Link></li>
-              <li><Link href="/browse">Browse</Link></li>
-              <li><Link href="/search">Search</Link></li>
-              <li><Link href="/favourites">Favourites</Link></li>
-              <li><Link href="/watchlist">Watchlist</Link></li>
-              <li><Link href="/settings">Settings</Link></li>
-              <li><SignOutButton /></li>
+              <li>
+                <Link href="/home">Home</Link>
+              </li>
+              <li>
+                <Link href="/browse">Browse</Link>
+              </li>
+              <li>
+                <Link href="/search">Search</Link>
+              </li>
+              <li>
+                <Link href="/favourites">Favourites</Link>
+              </li>
+              <li>
+                <Link href="/watchlist">Watchlist</Link>
+              </li>
+              <li>
+                <Link href="/settings">Settings</Link>
+              </li>
+              <li>
+                <SignOutButton />
+              </li>
             </>
           ) : (
             <>
-              <li><Link href="/signin">Sign in</Link></li>
-              <li><Link href="/signup" className="button button-primary">Sign up</Link></li>
+              <li>
+                <Link href="/signin">Sign in</Link>
+              </li>
+              <li>
+                <Link href="/signup" className="button button-primary">
+                  Sign up
+                </Link>
+              </li>
             </>
           )}
         </ul>

@@ -2,6 +2,7 @@ export function CardGridSkeleton({ count = 8 }: { count?: number }) {
   return (
     <ul className="card-grid" aria-hidden="true">
       {Array.from({ length: count }, (_, index) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: placeholders with no identity of their own, never reordered
         <li key={index} className="card skeleton-card">
           <div className="poster skeleton" />
           <div className="skeleton skeleton-line" />

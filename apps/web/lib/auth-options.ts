@@ -35,9 +35,7 @@ const credentials = CredentialsProvider({
 });
 
 const oauthProviders =
-  process.env.GITHUB_ID && process.env.GITHUB_SECRET
-    ? [GitHubProvider({ clientId: process.env.GITHUB_ID, clientSecret: process.env.GITHUB_SECRET })]
-    : [];
+  process.env.GITHUB_ID && process.env.GITHUB_SECRET ? [GitHubProvider({ clientId: process.env.GITHUB_ID, clientSecret: process.env.GITHUB_SECRET })] : [];
 
 export const authOptions: NextAuthOptions = {
   secret: process.env.AUTH_SECRET,
@@ -51,7 +49,15 @@ export const authOptions: NextAuthOptions = {
       if (account && account.provider !== "credentials") {
         const data = await serverGraphql<{ linkOAuthAccount: { id: string } }>({
           query: "mutation LinkOAuthAccount($input: LinkOAuthAccountInput!) { linkOAuthAccount(input: $input) { id } }",
-          variables: { input: { provider: account.provider, providerAccountId: account.providerAccountId, email: user?.email ?? null, name: user?.name ?? null, image: user?.image ?? null } },
+          variables: {
+            input: {
+              provider: account.provider,
+              providerAccountId: account.providerAccountId,
+              email: user?.email ?? null,
+              name: user?.name ?? null,
+              image: user?.image ?? null,
+            },
+          },
           internal: true,
         });
         token.sub = data.linkOAuthAccount.id;

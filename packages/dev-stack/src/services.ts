@@ -66,14 +66,26 @@ export async function startBackingServices(options: {
       // Tests get a database of their own next to the one named, so they never touch its data.
       databaseUrl =
         options.mode === "ephemeral"
-          ? await ensureDatabase({ serverUrl: env.DATABASE_URL, database: `${databaseName(env.DATABASE_URL) || "postgres"}_${options.database}`, recreate: true })
+          ? await ensureDatabase({
+              serverUrl: env.DATABASE_URL,
+              database: `${databaseName(env.DATABASE_URL) || "postgres"}_${options.database}`,
+              recreate: true,
+            })
           : env.DATABASE_URL;
     } else {
       postgres = "embedded";
       const dataDir =
-        options.mode === "persistent" ? path.join(dataRoot, "postgres") : path.join(dataRoot, "tmp", `postgres-${process.pid}-${randomBytes(3).toString("hex")}`);
+        options.mode === "persistent"
+          ? path.join(dataRoot, "postgres")
+          : path.join(dataRoot, "tmp", `postgres-${process.pid}-${randomBytes(3).toString("hex")}`);
       if (options.mode === "ephemeral") stops.push(async () => rmSync(dataDir, { recursive: true, force: true }));
-      const port = await choosePort({ service: "Postgres", envVar: "POSTGRES_PORT", defaultPort: options.mode === "persistent" ? 54329 : 55432, env, log: options.log });
+      const port = await choosePort({
+        service: "Postgres",
+        envVar: "POSTGRES_PORT",
+        defaultPort: options.mode === "persistent" ? 54329 : 55432,
+        env,
+        log: options.log,
+      });
       const server = await startEmbeddedPostgres({ dataDir, port, log: options.log });
       stops.push(server.stop);
       databaseUrl = await ensureDatabase({ serverUrl: server.serverUrl, database: options.database });
@@ -88,7 +100,13 @@ export async function startBackingServices(options: {
       redisUrl = env.REDIS_URL;
     } else {
       redis = "local";
-      const port = await choosePort({ service: "Redis", envVar: "REDIS_PORT", defaultPort: options.mode === "persistent" ? 63790 : 63800, env, log: options.log });
+      const port = await choosePort({
+        service: "Redis",
+        envVar: "REDIS_PORT",
+        defaultPort: options.mode === "persistent" ? 63790 : 63800,
+        env,
+        log: options.log,
+      });
       const server = await startRedis({ port, dataDir: options.mode === "persistent" ? path.join(dataRoot, "redis") : undefined, log: options.log });
       stops.push(server.stop);
       redisUrl = server.url;

@@ -16,18 +16,7 @@ import {
   titleName,
   titleOriginalName,
 } from "./model.ts";
-import type {
-  CatalogueMovie,
-  CatalogueTitle,
-  CatalogueTv,
-  Collection,
-  Company,
-  Genre,
-  Keyword,
-  MediaType,
-  Network,
-  Person,
-} from "./model.ts";
+import type { CatalogueMovie, CatalogueTitle, CatalogueTv, Collection, Company, Genre, Keyword, MediaType, Network, Person } from "./model.ts";
 import { hash32, unitHash } from "./random.ts";
 
 export interface BuildCatalogueOptions {
@@ -75,8 +64,23 @@ export const LIST_POSTER_NULL_RATE = 0.1;
 export const LIST_VOTES_ZERO_RATE = 0.05;
 
 const CERT_ORDER = ["G", "PG", "PG-13", "R", "NC-17"];
-const TV_STATUS_CODES: Readonly<Record<string, string>> = { "0": "Returning Series", "1": "Planned", "2": "In Production", "3": "Ended", "4": "Canceled", "5": "Pilot" };
-const TV_TYPE_CODES: Readonly<Record<string, string>> = { "0": "Documentary", "1": "News", "2": "Miniseries", "3": "Reality", "4": "Scripted", "5": "Talk Show", "6": "Video" };
+const TV_STATUS_CODES: Readonly<Record<string, string>> = {
+  "0": "Returning Series",
+  "1": "Planned",
+  "2": "In Production",
+  "3": "Ended",
+  "4": "Canceled",
+  "5": "Pilot",
+};
+const TV_TYPE_CODES: Readonly<Record<string, string>> = {
+  "0": "Documentary",
+  "1": "News",
+  "2": "Miniseries",
+  "3": "Reality",
+  "4": "Scripted",
+  "5": "Talk Show",
+  "6": "Video",
+};
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 const DAY_MS = 86_400_000;
 const REF_MS = Date.parse(`${REFERENCE_DATE}T00:00:00Z`);
@@ -132,7 +136,12 @@ export function parseIdExpression(raw: string | null): number[][] | undefined {
   if (raw === null || raw.trim() === "") return undefined;
   const groups = raw
     .split(",")
-    .map((g) => g.split("|").map((x) => Number(x.trim())).filter((n) => Number.isInteger(n)))
+    .map((g) =>
+      g
+        .split("|")
+        .map((x) => Number(x.trim()))
+        .filter((n) => Number.isInteger(n)),
+    )
     .filter((g) => g.length > 0);
   return groups.length > 0 ? groups : undefined;
 }
@@ -449,9 +458,12 @@ export class Catalogue {
     let list = this.trendingCache.get(key);
     if (!list) {
       const scored: Array<{ e: TrendingEntry; s: number }> = [];
-      if (media === "all" || media === "movie") for (const m of this.movies) if (!m.adult) scored.push({ e: m, s: this.trendScore("movie", m.id, m.popularity, m.releaseDate, window) });
-      if (media === "all" || media === "tv") for (const t of this.tv) if (!t.adult) scored.push({ e: t, s: this.trendScore("tv", t.id, t.popularity, t.lastAirDate, window) });
-      if (media === "all" || media === "person") for (const p of this.people) scored.push({ e: p, s: this.trendScore("person", p.id, p.popularity, "", window) * (media === "all" ? 0.5 : 1) });
+      if (media === "all" || media === "movie")
+        for (const m of this.movies) if (!m.adult) scored.push({ e: m, s: this.trendScore("movie", m.id, m.popularity, m.releaseDate, window) });
+      if (media === "all" || media === "tv")
+        for (const t of this.tv) if (!t.adult) scored.push({ e: t, s: this.trendScore("tv", t.id, t.popularity, t.lastAirDate, window) });
+      if (media === "all" || media === "person")
+        for (const p of this.people) scored.push({ e: p, s: this.trendScore("person", p.id, p.popularity, "", window) * (media === "all" ? 0.5 : 1) });
       scored.sort((a, b) => b.s - a.s || kindOrder(a.e) - kindOrder(b.e) || a.e.id - b.e.id);
       list = scored.slice(0, TRENDING_LIMIT).map((x) => x.e);
       this.trendingCache.set(key, list);
@@ -469,7 +481,9 @@ export class Catalogue {
    * with_status / with_type (tv), include_adult, sort_by. Filtering and sorting use the true values.
    */
   discover(type: MediaType, params: URLSearchParams): readonly CatalogueTitle[] {
-    const entries = [...params.entries()].filter(([k]) => k !== "page" && k !== "language" && k !== "api_key").sort((a, b) => cmpStr(a[0], b[0]) || cmpStr(a[1], b[1]));
+    const entries = [...params.entries()]
+      .filter(([k]) => k !== "page" && k !== "language" && k !== "api_key")
+      .sort((a, b) => cmpStr(a[0], b[0]) || cmpStr(a[1], b[1]));
     const cacheKey = `${type}?${new URLSearchParams(entries).toString()}`;
     const cached = this.discoverCache.get(cacheKey);
     if (cached) return cached;
@@ -498,19 +512,37 @@ export class Catalogue {
     } else {
       const withNetworks = parseIdExpression(params.get("with_networks"));
       if (withNetworks) preds.push((t) => anyOf(withNetworks, (t as CatalogueTv).networkIds));
-      const statuses = params.get("with_status")?.split(/[|,]/).map((s) => TV_STATUS_CODES[s.trim()]).filter((s): s is string => s !== undefined);
+      const statuses = params
+        .get("with_status")
+        ?.split(/[|,]/)
+        .map((s) => TV_STATUS_CODES[s.trim()])
+        .filter((s): s is string => s !== undefined);
       if (statuses && statuses.length > 0) preds.push((t) => statuses.includes(t.status));
-      const types = params.get("with_type")?.split(/[|,]/).map((s) => TV_TYPE_CODES[s.trim()]).filter((s): s is string => s !== undefined);
+      const types = params
+        .get("with_type")
+        ?.split(/[|,]/)
+        .map((s) => TV_TYPE_CODES[s.trim()])
+        .filter((s): s is string => s !== undefined);
       if (types && types.length > 0) preds.push((t) => types.includes((t as CatalogueTv).type));
     }
-    const langs = params.get("with_original_language")?.split(/[|,]/).map((s) => s.trim()).filter(Boolean);
+    const langs = params
+      .get("with_original_language")
+      ?.split(/[|,]/)
+      .map((s) => s.trim())
+      .filter(Boolean);
     if (langs && langs.length > 0) preds.push((t) => langs.includes(t.originalLanguage));
-    const countries = params.get("with_origin_country")?.split(/[|,]/).map((s) => s.trim().toUpperCase()).filter(Boolean);
+    const countries = params
+      .get("with_origin_country")
+      ?.split(/[|,]/)
+      .map((s) => s.trim().toUpperCase())
+      .filter(Boolean);
     if (countries && countries.length > 0) preds.push((t) => t.originCountry.some((c) => countries.includes(c)));
 
     // dates
-    const gte = type === "movie" ? (dateParam(params, "primary_release_date.gte") ?? dateParam(params, "release_date.gte")) : dateParam(params, "first_air_date.gte");
-    const lte = type === "movie" ? (dateParam(params, "primary_release_date.lte") ?? dateParam(params, "release_date.lte")) : dateParam(params, "first_air_date.lte");
+    const gte =
+      type === "movie" ? (dateParam(params, "primary_release_date.gte") ?? dateParam(params, "release_date.gte")) : dateParam(params, "first_air_date.gte");
+    const lte =
+      type === "movie" ? (dateParam(params, "primary_release_date.lte") ?? dateParam(params, "release_date.lte")) : dateParam(params, "first_air_date.lte");
     const year = type === "movie" ? (yearParam(params, "primary_release_year") ?? yearParam(params, "year")) : yearParam(params, "first_air_date_year");
     if (gte) preds.push((t) => titleDate(t) !== "" && titleDate(t) >= gte);
     if (lte) preds.push((t) => titleDate(t) !== "" && titleDate(t) <= lte);
@@ -684,7 +716,9 @@ export class Catalogue {
     if (!list) {
       const titles = this.titles(t.mediaType);
       const scores = this.overlapScores(t, 2, 1.5, 0.5);
-      list = topK(scores, SIMILAR_LIMIT, (a, b) => (titles[b] as CatalogueTitle).popularity - (titles[a] as CatalogueTitle).popularity || a - b).map((i) => titles[i] as CatalogueTitle);
+      list = topK(scores, SIMILAR_LIMIT, (a, b) => (titles[b] as CatalogueTitle).popularity - (titles[a] as CatalogueTitle).popularity || a - b).map(
+        (i) => titles[i] as CatalogueTitle,
+      );
       this.similarCache.set(key, list);
     }
     return list;
@@ -724,7 +758,8 @@ export class Catalogue {
       if (t.mediaType === "movie" && t.collectionId !== null) {
         for (const m of this.collectionParts(t.collectionId)) if (m.index !== t.index && !m.adult) scores[m.index] = (scores[m.index] as number) + 6;
       }
-      for (let i = 0; i < scores.length; i++) if ((scores[i] as number) > 0) scores[i] = (scores[i] as number) + 0.3 * Math.log1p((titles[i] as CatalogueTitle).popularity);
+      for (let i = 0; i < scores.length; i++)
+        if ((scores[i] as number) > 0) scores[i] = (scores[i] as number) + 0.3 * Math.log1p((titles[i] as CatalogueTitle).popularity);
       list = topK(scores, RECOMMENDATIONS_LIMIT, (a, b) => a - b).map((i) => titles[i] as CatalogueTitle);
       this.recommendationCache.set(key, list);
     }

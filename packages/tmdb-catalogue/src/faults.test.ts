@@ -80,7 +80,11 @@ describe("fault injection", () => {
     server.setFaults({ serverError: { count: 2, status: 503 } });
     const r503 = await timed(`${api}/movie/popular`);
     expect(r503.res.status).toBe(503);
-    expect(JSON.parse(r503.text)).toEqual({ success: false, status_code: 9, status_message: "Service offline: This service is temporarily offline, try again later." });
+    expect(JSON.parse(r503.text)).toEqual({
+      success: false,
+      status_code: 9,
+      status_message: "Service offline: This service is temporarily offline, try again later.",
+    });
     expect((await timed(`${api}/configuration`)).res.status).toBe(503);
     expect((await timed(`${api}/configuration`)).res.status).toBe(200);
   });
@@ -102,7 +106,12 @@ describe("fault injection", () => {
   it("close() resolves promptly even with hung requests outstanding", async () => {
     const s = await startCatalogueServer({ catalogue });
     s.setFaults({ hang: { count: 3 }, latencyMs: 10 });
-    const pending = [1, 2, 3].map(() => fetch(`${s.url}/movie/popular`).then(() => "answered", () => "failed"));
+    const pending = [1, 2, 3].map(() =>
+      fetch(`${s.url}/movie/popular`).then(
+        () => "answered",
+        () => "failed",
+      ),
+    );
     await waitFor(() => s.inFlight() === 3);
     const started = performance.now();
     await s.close();

@@ -67,7 +67,8 @@ export function parseFaults(input: unknown): Faults {
   if (input["serverError"] !== undefined) {
     const c = count(input["serverError"], "serverError");
     const status = (input["serverError"] as Record<string, unknown>)["status"];
-    if (status !== undefined && (typeof status !== "number" || !Number.isInteger(status) || status < 500 || status > 599)) throw new FaultValidationError("serverError.status must be an integer from 500 to 599");
+    if (status !== undefined && (typeof status !== "number" || !Number.isInteger(status) || status < 500 || status > 599))
+      throw new FaultValidationError("serverError.status must be an integer from 500 to 599");
     out.serverError = status === undefined ? { count: c } : { count: c, status };
   }
   for (const key of ["hang", "malformedJson", "wrongShape"] as const) {
@@ -176,4 +177,13 @@ export function serverErrorBody(status: number): { success: false; status_code: 
 }
 
 /** Body of a `wrongShape` fault: valid JSON that matches neither a list nor a details shape. */
-export const WRONG_SHAPE_BODY = { page: "one", results: "nope", total_pages: null, total_results: "many", id: "nope", title: 42, name: 42, genres: "nope" } as const;
+export const WRONG_SHAPE_BODY = {
+  page: "one",
+  results: "nope",
+  total_pages: null,
+  total_results: "many",
+  id: "nope",
+  title: 42,
+  name: 42,
+  genres: "nope",
+} as const;

@@ -5,17 +5,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as D from "./data.ts";
-import type {
-  CatalogueMovie,
-  CatalogueTv,
-  Collection,
-  Company,
-  EpisodeRef,
-  Keyword,
-  Network,
-  Person,
-  TvSeason,
-} from "./model.ts";
+import type { CatalogueMovie, CatalogueTv, Collection, Company, EpisodeRef, Keyword, Network, Person, TvSeason } from "./model.ts";
 import { REFERENCE_DATE } from "./model.ts";
 import { Rng, hash32 } from "./random.ts";
 
@@ -134,14 +124,36 @@ function plural(noun: string): string {
 }
 
 const GENRE_NOUN_KEY: Readonly<Record<string, string>> = {
-  horror: "horror", scifi: "scifi", romance: "romance", comedy: "comedy", crime: "crime", thriller: "crime", war: "war", western: "western", family: "family", music: "music", fantasy: "fantasy", documentary: "documentary", action: "crime", adventure: "family", mystery: "crime", history: "war", drama: "",
+  horror: "horror",
+  scifi: "scifi",
+  romance: "romance",
+  comedy: "comedy",
+  crime: "crime",
+  thriller: "crime",
+  war: "war",
+  western: "western",
+  family: "family",
+  music: "music",
+  fantasy: "fantasy",
+  documentary: "documentary",
+  action: "crime",
+  adventure: "family",
+  mystery: "crime",
+  history: "war",
+  drama: "",
 };
 
 function weightsOf(model: Readonly<Record<number, D.GenreModel>>): Array<readonly [number, number]> {
   return Object.entries(model).map(([id, m]) => [Number(id), m.weight] as const);
 }
 
-function pickGenres(rng: Rng, model: Readonly<Record<number, D.GenreModel>>, primaryWeights: ReadonlyArray<readonly [number, number]>, count: number, start: number[] = []): number[] {
+function pickGenres(
+  rng: Rng,
+  model: Readonly<Record<number, D.GenreModel>>,
+  primaryWeights: ReadonlyArray<readonly [number, number]>,
+  count: number,
+  start: number[] = [],
+): number[] {
   const ids = start.length > 0 ? [...start] : [rng.weighted(primaryWeights)];
   let guard = 0;
   while (ids.length < count && guard++ < 12) {
@@ -223,7 +235,11 @@ function drawGender(rng: Rng, femaleShare: number): Person["gender"] {
   return rng.chance(femaleShare) ? 1 : 2;
 }
 
-function buildPeople(seed: number, size: number, realDirectors: ReadonlyArray<readonly [string, number]>): { builder: PeopleBuilder; pools: Pools; realDirectorIndex: Map<string, number> } {
+function buildPeople(
+  seed: number,
+  size: number,
+  realDirectors: ReadonlyArray<readonly [string, number]>,
+): { builder: PeopleBuilder; pools: Pools; realDirectorIndex: Map<string, number> } {
   const b = new PeopleBuilder(seed);
   const rng = new Rng(hash32(seed, "people"));
   const shares = groupShares();
@@ -345,7 +361,15 @@ function buildCompanies(distributors: readonly string[]): { companies: Company[]
     companies.push({ id: c.id, name: c.name, originCountry: c.country, logoPath: c.logo ? `/l${c.id}c.png` : null });
   }
   const alias: Record<string, string> = {
-    "Warner Bros.": "Warner Bros. Pictures", Universal: "Universal Pictures", "20th Century Fox": "20th Century Fox", MGM: "Metro-Goldwyn-Mayer", "New Line": "New Line Cinema", "Fox Searchlight": "Fox Searchlight Pictures", "Dreamworks SKG": "DreamWorks Pictures", "Sony/Columbia": "Columbia Pictures", "Sony Pictures": "Columbia Pictures",
+    "Warner Bros.": "Warner Bros. Pictures",
+    Universal: "Universal Pictures",
+    "20th Century Fox": "20th Century Fox",
+    MGM: "Metro-Goldwyn-Mayer",
+    "New Line": "New Line Cinema",
+    "Fox Searchlight": "Fox Searchlight Pictures",
+    "Dreamworks SKG": "DreamWorks Pictures",
+    "Sony/Columbia": "Columbia Pictures",
+    "Sony Pictures": "Columbia Pictures",
   };
   for (const d of distributors) {
     const target = alias[d];
@@ -378,10 +402,6 @@ interface Ctx {
   companies: Company[];
   companiesByCountry: Map<string, number[]>;
   networks: Network[];
-}
-
-function langGroup(lang: string): string {
-  return D.LANGUAGES.find((l) => l.code === lang)?.nameGroup ?? "en";
 }
 
 /** People get strictly increasing ids in creation order, so an id can be binary-searched. */
@@ -486,8 +506,23 @@ function synthTitle(rng: Rng, genreIds: readonly number[], media: "movie" | "tv"
   if (media === "tv") {
     if (genreIds.includes(10767)) return rng.pick([`Late Night with ${F()} ${L()}`, `The ${F()} ${L()} Show`, `${P()} Tonight`, `Sunday with ${F()}`]);
     if (genreIds.includes(10763)) return rng.pick([`${P()} Tonight`, `The ${N()} Report`, `${P()} News Hour`, `Morning ${P()}`]);
-    if (genreIds.includes(10764)) return rng.pick([`The Great ${P()} Cook-Off`, `Island of Love: ${P()}`, `Top ${N()}`, `The Real Neighbours of ${P()}`, `${P()} House Flip`, `Stranded: ${P()}`, `${A()} Kitchen`]);
-    if (genreIds.includes(10762)) return rng.pick([`${A()} ${rng.pick(D.ANIMALS)}`, `${rng.pick(D.ANIMALS)} and Friends`, `The ${rng.pick(D.ANIMALS)} Squad`, `Little ${rng.pick(D.ANIMALS)}`]);
+    if (genreIds.includes(10764))
+      return rng.pick([
+        `The Great ${P()} Cook-Off`,
+        `Island of Love: ${P()}`,
+        `Top ${N()}`,
+        `The Real Neighbours of ${P()}`,
+        `${P()} House Flip`,
+        `Stranded: ${P()}`,
+        `${A()} Kitchen`,
+      ]);
+    if (genreIds.includes(10762))
+      return rng.pick([
+        `${A()} ${rng.pick(D.ANIMALS)}`,
+        `${rng.pick(D.ANIMALS)} and Friends`,
+        `The ${rng.pick(D.ANIMALS)} Squad`,
+        `Little ${rng.pick(D.ANIMALS)}`,
+      ]);
     if (primary === 99) return rng.pick([`Planet ${N()}`, `Inside the ${N()}`, `${P()}: ${A()} ${N()}`, `The ${N()} Files`, `Our ${A()} ${N()}`]);
     return rng.weighted<() => string>([
       [() => P(), 2],
@@ -513,7 +548,13 @@ function synthTitle(rng: Rng, genreIds: readonly number[], media: "movie" | "tv"
     [() => `${F()}'s ${N()}`, 1],
     [() => P(), 0.7],
     [() => `${N()} in ${P()}`, 1],
-    [() => { const a = A(); return `${article(a)} ${a} ${N()}`; }, 1],
+    [
+      () => {
+        const a = A();
+        return `${article(a)} ${a} ${N()}`;
+      },
+      1,
+    ],
     [() => `${A()} ${plural(N())}`, 1],
     [() => `${P()} ${N()}`, 1],
     [() => `Into the ${A()} ${N()}`, 0.6],
@@ -559,58 +600,135 @@ function movieCertification(rng: Rng, genreIds: readonly number[], adult: boolea
   if (country !== "US" && rng.chance(0.5)) return "";
   if (rng.chance(0.08)) return "NR";
   const has = (g: number) => genreIds.includes(g);
-  if (has(16) || has(10751)) return rng.weighted([["G", 3], ["PG", 6], ["PG-13", 1]]);
-  if (has(27)) return rng.weighted([["R", 8], ["PG-13", 2]]);
-  if (has(53) || has(80) || has(10752)) return rng.weighted([["R", 6], ["PG-13", 4]]);
-  return rng.weighted([["PG-13", 5], ["R", 4], ["PG", 2]]);
+  if (has(16) || has(10751))
+    return rng.weighted([
+      ["G", 3],
+      ["PG", 6],
+      ["PG-13", 1],
+    ]);
+  if (has(27))
+    return rng.weighted([
+      ["R", 8],
+      ["PG-13", 2],
+    ]);
+  if (has(53) || has(80) || has(10752))
+    return rng.weighted([
+      ["R", 6],
+      ["PG-13", 4],
+    ]);
+  return rng.weighted([
+    ["PG-13", 5],
+    ["R", 4],
+    ["PG", 2],
+  ]);
 }
 
 function tvRating(rng: Rng, genreIds: readonly number[]): string {
   const has = (g: number) => genreIds.includes(g);
-  if (has(10762)) return rng.weighted([["TV-Y", 1], ["TV-Y7", 1]]);
-  if (has(16) && has(10751)) return rng.weighted([["TV-G", 1], ["TV-PG", 1]]);
-  if (has(80) || has(9648)) return rng.weighted([["TV-MA", 5], ["TV-14", 5]]);
-  return rng.weighted([["TV-14", 5], ["TV-PG", 3], ["TV-MA", 3], ["TV-G", 1]]);
+  if (has(10762))
+    return rng.weighted([
+      ["TV-Y", 1],
+      ["TV-Y7", 1],
+    ]);
+  if (has(16) && has(10751))
+    return rng.weighted([
+      ["TV-G", 1],
+      ["TV-PG", 1],
+    ]);
+  if (has(80) || has(9648))
+    return rng.weighted([
+      ["TV-MA", 5],
+      ["TV-14", 5],
+    ]);
+  return rng.weighted([
+    ["TV-14", 5],
+    ["TV-PG", 3],
+    ["TV-MA", 3],
+    ["TV-G", 1],
+  ]);
 }
 
 function mapRealGenres(film: RealFilm): number[] {
   const out: number[] = [];
   const add = (...ids: number[]) => ids.forEach((id) => !out.includes(id) && out.push(id));
   switch (film.majorGenre) {
-    case "Drama": add(18); break;
-    case "Comedy": add(35); break;
-    case "Musical": add(10402, 35); break;
-    case "Thriller/Suspense": add(53); break;
-    case "Adventure": add(12); break;
-    case "Action": add(28); break;
-    case "Romantic Comedy": add(10749, 35); break;
-    case "Horror": add(27); break;
-    case "Western": add(37); break;
-    case "Documentary": add(99); break;
-    case "Black Comedy": add(35, 80); break;
-    case "Concert/Performance": add(99, 10402); break;
-    default: break;
+    case "Drama":
+      add(18);
+      break;
+    case "Comedy":
+      add(35);
+      break;
+    case "Musical":
+      add(10402, 35);
+      break;
+    case "Thriller/Suspense":
+      add(53);
+      break;
+    case "Adventure":
+      add(12);
+      break;
+    case "Action":
+      add(28);
+      break;
+    case "Romantic Comedy":
+      add(10749, 35);
+      break;
+    case "Horror":
+      add(27);
+      break;
+    case "Western":
+      add(37);
+      break;
+    case "Documentary":
+      add(99);
+      break;
+    case "Black Comedy":
+      add(35, 80);
+      break;
+    case "Concert/Performance":
+      add(99, 10402);
+      break;
+    default:
+      break;
   }
   switch (film.creativeType) {
-    case "Science Fiction": add(878); break;
-    case "Fantasy": add(14); break;
-    case "Historical Fiction": add(36); break;
-    case "Kids Fiction": add(10751); break;
-    case "Super Hero": add(28, 878); break;
-    default: break;
+    case "Science Fiction":
+      add(878);
+      break;
+    case "Fantasy":
+      add(14);
+      break;
+    case "Historical Fiction":
+      add(36);
+      break;
+    case "Kids Fiction":
+      add(10751);
+      break;
+    case "Super Hero":
+      add(28, 878);
+      break;
+    default:
+      break;
   }
   return out;
 }
 
 function realKeywords(film: RealFilm): string[] {
   switch (film.source) {
-    case "Based on Book/Short Story": return ["based on novel or book"];
-    case "Remake": return ["remake"];
-    case "Based on Comic/Graphic Novel": return ["based on comic"];
-    case "Based on Real Life Events": return ["based on true story"];
-    case "Based on Play": return ["based on play or musical"];
-    case "Based on Musical/Opera": return ["based on play or musical"];
-    default: return film.creativeType === "Super Hero" ? ["superhero"] : [];
+    case "Based on Book/Short Story":
+      return ["based on novel or book"];
+    case "Remake":
+      return ["remake"];
+    case "Based on Comic/Graphic Novel":
+      return ["based on comic"];
+    case "Based on Real Life Events":
+      return ["based on true story"];
+    case "Based on Play":
+      return ["based on play or musical"];
+    case "Based on Musical/Opera":
+      return ["based on play or musical"];
+    default:
+      return film.creativeType === "Super Hero" ? ["superhero"] : [];
   }
 }
 
@@ -812,13 +930,22 @@ export function generateCatalogue(size: number, seed: number): GeneratedCatalogu
       releaseDate = film.releaseDate;
       const mapped = mapRealGenres(film);
       const count = Math.max(mapped.length, rng.weighted(D.GENRE_COUNT_WEIGHTS) - (mapped.length > 0 ? 1 : 0));
-      genreIds = mapped.length > 0 ? pickGenres(rng, D.MOVIE_GENRE_MODEL, movieGenreWeights, count, mapped) : pickGenres(rng, D.MOVIE_GENRE_MODEL, movieGenreWeights, count);
+      genreIds =
+        mapped.length > 0
+          ? pickGenres(rng, D.MOVIE_GENRE_MODEL, movieGenreWeights, count, mapped)
+          : pickGenres(rng, D.MOVIE_GENRE_MODEL, movieGenreWeights, count);
       const hindi = film.distributor === "Yash Raj Films" || film.distributor === "Eros Entertainment";
       lang = (hindi ? D.LANGUAGES.find((l) => l.code === "hi") : D.LANGUAGES[0]) as D.LanguageEntry;
       country = hindi ? "IN" : "US";
       const year = Number(releaseDate.slice(0, 4));
-      voteCount = film.imdbVotes !== null ? Math.max(1, Math.round((film.imdbVotes / 25) * rng.logNormal(0.25))) : syntheticVotes(rng, syntheticPopularity(rng), true, 9999);
-      voteAverage = film.imdbRating !== null && voteCount > 0 ? round3(clamp(film.imdbRating - 0.1 + rng.normal(0, 0.3), 0.5, 9.6)) : syntheticRating(rng, voteCount, genreIds);
+      voteCount =
+        film.imdbVotes !== null
+          ? Math.max(1, Math.round((film.imdbVotes / 25) * rng.logNormal(0.25)))
+          : syntheticVotes(rng, syntheticPopularity(rng), true, 9999);
+      voteAverage =
+        film.imdbRating !== null && voteCount > 0
+          ? round3(clamp(film.imdbRating - 0.1 + rng.normal(0, 0.3), 0.5, 9.6))
+          : syntheticRating(rng, voteCount, genreIds);
       popularity = 0.6 + Math.pow(voteCount / 25, 0.87) * rng.logNormal(0.5) * (year >= 2005 ? 1.2 : year >= 1990 ? 1 : 0.7);
       runtime = film.runtime ?? Math.round(clamp(rng.normal(106, 16), 70, 200));
       budget = film.budget ?? 0;
@@ -836,7 +963,8 @@ export function generateCatalogue(size: number, seed: number): GeneratedCatalogu
       let base: CatalogueMovie | undefined;
       if (i - realCount > 50 && rng.chance(0.04)) {
         const candidate = movies[i - 1 - rng.int(0, Math.min(400, i - realCount - 1))];
-        if (candidate && !candidate.real && candidate.status === "Released" && !candidate.adult && Number(candidate.releaseDate.slice(0, 4)) <= 2021) base = candidate;
+        if (candidate && !candidate.real && candidate.status === "Released" && !candidate.adult && Number(candidate.releaseDate.slice(0, 4)) <= 2021)
+          base = candidate;
       }
       adult = !base && rng.chance(0.01);
       if (base) {
@@ -858,7 +986,10 @@ export function generateCatalogue(size: number, seed: number): GeneratedCatalogu
         popularity = syntheticPopularity(rng) * 1.5;
         const baseDirector = base.crewIds[base.crewJobs.indexOf(D.JOB_DIRECTOR)];
         director = baseDirector !== undefined && rng.chance(0.5) ? personIndexOf(ctx.people, baseDirector) : pickDirector(ctx, rng, lang.nameGroup, popularity);
-        forcedCast = base.castIds.slice(0, 2).filter(() => rng.chance(0.7)).map((pid) => personIndexOf(ctx.people, pid));
+        forcedCast = base.castIds
+          .slice(0, 2)
+          .filter(() => rng.chance(0.7))
+          .map((pid) => personIndexOf(ctx.people, pid));
         companyIds = [...base.companyIds];
       } else {
         genreIds = pickGenres(rng, D.MOVIE_GENRE_MODEL, movieGenreWeights, adult ? rng.int(1, 2) : rng.weighted(D.GENRE_COUNT_WEIGHTS));
@@ -882,7 +1013,12 @@ export function generateCatalogue(size: number, seed: number): GeneratedCatalogu
         companyIds = pickCompanies(ctx, rng, country, rng.int(1, 3));
       }
       const year = releaseDate ? Number(releaseDate.slice(0, 4)) : 2027;
-      if (releaseDate && dateMs(releaseDate) > REF_MS) status = rng.weighted([["Post Production", 55], ["In Production", 30], ["Planned", 15]]);
+      if (releaseDate && dateMs(releaseDate) > REF_MS)
+        status = rng.weighted([
+          ["Post Production", 55],
+          ["In Production", 30],
+          ["Planned", 15],
+        ]);
       const released = status === "Released";
       if (year < 1970) popularity *= 0.55;
       else if (year < 1990) popularity *= 0.8;
@@ -891,7 +1027,20 @@ export function generateCatalogue(size: number, seed: number): GeneratedCatalogu
       voteCount = syntheticVotes(rng, popularity, released, daysSince);
       voteAverage = syntheticRating(rng, voteCount, genreIds);
       const primary = genreIds[0] ?? 18;
-      const baseRuntime = primary === 16 ? 92 : primary === 99 ? 95 : primary === 10770 ? 88 : primary === 28 ? 115 : primary === 12 ? 118 : primary === 36 || primary === 10752 ? 126 : 104;
+      const baseRuntime =
+        primary === 16
+          ? 92
+          : primary === 99
+            ? 95
+            : primary === 10770
+              ? 88
+              : primary === 28
+                ? 115
+                : primary === 12
+                  ? 118
+                  : primary === 36 || primary === 10752
+                    ? 126
+                    : 104;
       runtime = !released && rng.chance(0.6) ? 0 : Math.round(clamp(rng.normal(baseRuntime, 14), 62, 210));
       if (released && rng.chance(lang.code === "en" ? 0.5 : 0.25)) {
         budget = Math.round(Math.pow(10, 6 + 1.5 * rng.float() + Math.log10(popularity + 1) * 0.35) / 1e5) * 1e5;
@@ -964,7 +1113,9 @@ export function generateCatalogue(size: number, seed: number): GeneratedCatalogu
     const has = (g: number) => genreIds.includes(g);
     const type = has(10767) ? "Talk Show" : has(10763) ? "News" : has(10764) ? "Reality" : genreIds[0] === 99 ? "Documentary" : "Scripted";
 
-    const firstMs = rng.chance(0.02) ? Date.UTC(2026, 0, 1) + rng.int(0, 29) * DAY_MS : Date.UTC(2025 - Math.floor(70 * Math.pow(rng.float(), 2.2)), 0, 1) + rng.int(0, 364) * DAY_MS;
+    const firstMs = rng.chance(0.02)
+      ? Date.UTC(2026, 0, 1) + rng.int(0, 29) * DAY_MS
+      : Date.UTC(2025 - Math.floor(70 * Math.pow(rng.float(), 2.2)), 0, 1) + rng.int(0, 364) * DAY_MS;
     const firstAirDate = isoDate(firstMs);
     const daysAvailable = Math.max(0, (REF_MS - firstMs) / DAY_MS);
     const maxSeasons = Math.max(1, Math.floor(daysAvailable / 330) + 1);
@@ -976,17 +1127,24 @@ export function generateCatalogue(size: number, seed: number): GeneratedCatalogu
     const finalType = miniseries ? "Miniseries" : type;
     const epsPerSeason = (): number => {
       switch (finalType) {
-        case "Miniseries": return rng.int(4, 10);
-        case "Reality": return rng.int(8, 16);
-        case "Talk Show": return rng.int(120, 200);
-        case "News": return rng.int(200, 260);
-        case "Documentary": return rng.int(3, 10);
-        default: return has(10762) ? rng.int(20, 52) : rng.chance(0.35) ? rng.int(18, 24) : rng.int(6, 13);
+        case "Miniseries":
+          return rng.int(4, 10);
+        case "Reality":
+          return rng.int(8, 16);
+        case "Talk Show":
+          return rng.int(120, 200);
+        case "News":
+          return rng.int(200, 260);
+        case "Documentary":
+          return rng.int(3, 10);
+        default:
+          return has(10762) ? rng.int(20, 52) : rng.chance(0.35) ? rng.int(18, 24) : rng.int(6, 13);
       }
     };
     const spacing = Math.min(Math.max(120, daysAvailable / n), 730);
     const seasons: TvSeason[] = [];
-    if (rng.chance(0.15)) seasons.push({ seasonNumber: 0, episodeCount: rng.int(1, 5), airDate: isoDate(firstMs + Math.floor(rng.float() * Math.max(1, daysAvailable)) * DAY_MS) });
+    if (rng.chance(0.15))
+      seasons.push({ seasonNumber: 0, episodeCount: rng.int(1, 5), airDate: isoDate(firstMs + Math.floor(rng.float() * Math.max(1, daysAvailable)) * DAY_MS) });
     let numberOfEpisodes = 0;
     for (let s = 1; s <= n; s++) {
       const eps = epsPerSeason();
@@ -1007,7 +1165,19 @@ export function generateCatalogue(size: number, seed: number): GeneratedCatalogu
       nextEpisode = { seasonNumber: n, episodeNumber: aired + 1, airDate: isoDate(lastSeasonMs + aired * epSpacing * DAY_MS) };
     } else {
       const recent = REF_MS - lastSeasonEnd < 730 * DAY_MS;
-      status = finalType === "Miniseries" ? "Ended" : recent ? rng.weighted([["Returning Series", 45], ["Ended", 40], ["Canceled", 15]]) : rng.weighted([["Ended", 75], ["Canceled", 25]]);
+      status =
+        finalType === "Miniseries"
+          ? "Ended"
+          : recent
+            ? rng.weighted([
+                ["Returning Series", 45],
+                ["Ended", 40],
+                ["Canceled", 15],
+              ])
+            : rng.weighted([
+                ["Ended", 75],
+                ["Canceled", 25],
+              ]);
       lastEpisode = { seasonNumber: n, episodeNumber: lastSeason.episodeCount, airDate: isoDate(lastSeasonEnd) };
     }
     const year = Number(firstAirDate.slice(0, 4));
@@ -1016,7 +1186,22 @@ export function generateCatalogue(size: number, seed: number): GeneratedCatalogu
     popularity = round3(popularity);
     const voteCount = syntheticVotes(rng, popularity, true, daysAvailable);
     const voteAverage = syntheticRating(rng, voteCount, genreIds);
-    const baseRun = finalType === "Talk Show" ? 45 : finalType === "News" ? 30 : finalType === "Reality" ? 43 : has(10762) ? 12 : genreIds[0] === 16 ? 24 : genreIds[0] === 35 ? 25 : finalType === "Documentary" ? 50 : 48;
+    const baseRun =
+      finalType === "Talk Show"
+        ? 45
+        : finalType === "News"
+          ? 30
+          : finalType === "Reality"
+            ? 43
+            : has(10762)
+              ? 12
+              : genreIds[0] === 16
+                ? 24
+                : genreIds[0] === 35
+                  ? 25
+                  : finalType === "Documentary"
+                    ? 50
+                    : 48;
     const episodeRunTime = year >= 2019 && rng.chance(0.6) ? [] : [Math.round(clamp(rng.normal(baseRun, baseRun * 0.12), 5, 120))];
 
     const group = lang.nameGroup;

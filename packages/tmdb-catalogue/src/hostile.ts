@@ -95,11 +95,24 @@ export function appendHostileTitles(data: { movies: CatalogueMovie[]; tv: Catalo
   let nextPersonId = (data.people.at(-1)?.id ?? 1000) + 1000;
   const person = (name: string, department: Person["knownForDepartment"]): number => {
     const id = nextPersonId++;
-    data.people.push({ id, index: data.people.length, name, gender: 0, knownForDepartment: department, popularity: 1, profilePath: null, nameGroup: "en", real: false });
+    data.people.push({
+      id,
+      index: data.people.length,
+      name,
+      gender: 0,
+      knownForDepartment: department,
+      popularity: 1,
+      profilePath: null,
+      nameGroup: "en",
+      real: false,
+    });
     return id;
   };
   const popularityAt = (titles: ReadonlyArray<{ popularity: number; adult: boolean }>, rank: number) => {
-    const sorted = titles.filter((t) => !t.adult).map((t) => t.popularity).sort((a, b) => b - a);
+    const sorted = titles
+      .filter((t) => !t.adult)
+      .map((t) => t.popularity)
+      .sort((a, b) => b - a);
     return sorted[Math.min(rank, sorted.length - 1)] ?? 1;
   };
   let movieRank = FIRST_RANK;

@@ -110,7 +110,13 @@ describe("paging", () => {
       expect(r.status, page).toBe(400);
       expect(r.body, page).toEqual(INVALID_PAGE);
     }
-    for (const path of ["/tv/top_rated?page=0", "/discover/movie?page=501", "/search/multi?query=a&page=x", "/trending/all/day?page=0", `/movie/${catalogue.movies[0]?.id}/similar?page=0`]) {
+    for (const path of [
+      "/tv/top_rated?page=0",
+      "/discover/movie?page=501",
+      "/search/multi?query=a&page=x",
+      "/trending/all/day?page=0",
+      `/movie/${catalogue.movies[0]?.id}/similar?page=0`,
+    ]) {
       const r = await get(`${api}${path}`);
       expect(r.status, path).toBe(400);
       expect(r.body.status_code, path).toBe(22);
@@ -131,35 +137,47 @@ describe("paging", () => {
     expect(past.body).toEqual({ page: last + 1, results: [], total_pages: last, total_results: first.body.total_results });
   });
 
-  it(
-    "reports true totals above 500 pages for a large catalogue, while page 501 stays invalid",
-    async () => {
-      const big = await startCatalogueServer({ size: 20_000 });
-      try {
-        const r = await get(`${big.url}/movie/popular`);
-        expect(r.body.total_pages).toBeGreaterThan(500);
-        expect(r.body.total_results).toBe(big.catalogue.popular("movie").length);
-        expect(r.body.total_results).toBeGreaterThan(10_000);
-        const p500 = await get(`${big.url}/movie/popular?page=500`);
-        expect(p500.body.results).toHaveLength(20);
-        expect(p500.body.total_pages).toBe(r.body.total_pages);
-        expect((await get(`${big.url}/movie/popular?page=501`)).status).toBe(400);
-        const trending = await get(`${big.url}/trending/all/week`);
-        expect(trending.body.total_results).toBe(20_000);
-        expect(trending.body.total_pages).toBe(1000);
-      } finally {
-        await big.close();
-      }
-    },
-    20_000,
-  );
+  it("reports true totals above 500 pages for a large catalogue, while page 501 stays invalid", async () => {
+    const big = await startCatalogueServer({ size: 20_000 });
+    try {
+      const r = await get(`${big.url}/movie/popular`);
+      expect(r.body.total_pages).toBeGreaterThan(500);
+      expect(r.body.total_results).toBe(big.catalogue.popular("movie").length);
+      expect(r.body.total_results).toBeGreaterThan(10_000);
+      const p500 = await get(`${big.url}/movie/popular?page=500`);
+      expect(p500.body.results).toHaveLength(20);
+      expect(p500.body.total_pages).toBe(r.body.total_pages);
+      expect((await get(`${big.url}/movie/popular?page=501`)).status).toBe(400);
+      const trending = await get(`${big.url}/trending/all/week`);
+      expect(trending.body.total_results).toBe(20_000);
+      expect(trending.body.total_pages).toBe(1000);
+    } finally {
+      await big.close();
+    }
+  }, 20_000);
 });
 
 describe("list item shapes", () => {
   it("movie items have title fields, tv items name fields, and neither has media_type in popular/top_rated/discover/similar", async () => {
     const movies = await get(`${api}/movie/popular`);
     for (const m of movies.body.results) {
-      for (const key of ["adult", "backdrop_path", "genre_ids", "id", "original_language", "original_title", "overview", "popularity", "poster_path", "release_date", "title", "video", "vote_average", "vote_count"]) expect(m).toHaveProperty(key);
+      for (const key of [
+        "adult",
+        "backdrop_path",
+        "genre_ids",
+        "id",
+        "original_language",
+        "original_title",
+        "overview",
+        "popularity",
+        "poster_path",
+        "release_date",
+        "title",
+        "video",
+        "vote_average",
+        "vote_count",
+      ])
+        expect(m).toHaveProperty(key);
       expect(m).not.toHaveProperty("name");
       expect(m).not.toHaveProperty("media_type");
       expect(m).not.toHaveProperty("genres");
@@ -168,7 +186,8 @@ describe("list item shapes", () => {
     }
     const tv = await get(`${api}/tv/popular`);
     for (const t of tv.body.results) {
-      for (const key of ["name", "original_name", "first_air_date", "origin_country", "genre_ids", "vote_average", "vote_count", "popularity"]) expect(t).toHaveProperty(key);
+      for (const key of ["name", "original_name", "first_air_date", "origin_country", "genre_ids", "vote_average", "vote_count", "popularity"])
+        expect(t).toHaveProperty(key);
       expect(t).not.toHaveProperty("title");
       expect(t).not.toHaveProperty("video");
       expect(t).not.toHaveProperty("media_type");
@@ -242,7 +261,35 @@ describe("details", () => {
     const r = await get(`${api}/movie/${darkKnight.id}`);
     expect(r.status).toBe(200);
     const d = r.body;
-    for (const key of ["adult", "backdrop_path", "belongs_to_collection", "budget", "genres", "homepage", "id", "imdb_id", "origin_country", "original_language", "original_title", "overview", "popularity", "poster_path", "production_companies", "production_countries", "release_date", "revenue", "runtime", "spoken_languages", "status", "tagline", "title", "video", "vote_average", "vote_count"]) expect(d).toHaveProperty(key);
+    for (const key of [
+      "adult",
+      "backdrop_path",
+      "belongs_to_collection",
+      "budget",
+      "genres",
+      "homepage",
+      "id",
+      "imdb_id",
+      "origin_country",
+      "original_language",
+      "original_title",
+      "overview",
+      "popularity",
+      "poster_path",
+      "production_companies",
+      "production_countries",
+      "release_date",
+      "revenue",
+      "runtime",
+      "spoken_languages",
+      "status",
+      "tagline",
+      "title",
+      "video",
+      "vote_average",
+      "vote_count",
+    ])
+      expect(d).toHaveProperty(key);
     expect(d).not.toHaveProperty("genre_ids");
     expect(d).not.toHaveProperty("media_type");
     expect(d).not.toHaveProperty("name");
@@ -255,8 +302,18 @@ describe("details", () => {
     expect(typeof d.homepage).toBe("string");
     expect(typeof d.tagline).toBe("string");
     expect(d.imdb_id).toMatch(/^tt\d{7}$/);
-    expect(d.belongs_to_collection).toEqual({ id: expect.any(Number), name: "The Dark Knight Collection", poster_path: expect.stringMatching(/^\/c\d+p\.jpg$/), backdrop_path: expect.stringMatching(/^\/c\d+b\.jpg$/) });
-    expect(d.production_companies[0]).toEqual({ id: expect.any(Number), logo_path: expect.anything(), name: expect.any(String), origin_country: expect.any(String) });
+    expect(d.belongs_to_collection).toEqual({
+      id: expect.any(Number),
+      name: "The Dark Knight Collection",
+      poster_path: expect.stringMatching(/^\/c\d+p\.jpg$/),
+      backdrop_path: expect.stringMatching(/^\/c\d+b\.jpg$/),
+    });
+    expect(d.production_companies[0]).toEqual({
+      id: expect.any(Number),
+      logo_path: expect.anything(),
+      name: expect.any(String),
+      origin_country: expect.any(String),
+    });
     expect(d.spoken_languages[0]).toEqual({ english_name: "English", iso_639_1: "en", name: "English" });
     // "Batman Begins" is in the same collection
     const batman = catalogue.movies.find((m) => m.title === "Batman Begins");
@@ -265,17 +322,61 @@ describe("details", () => {
 
   it("tv details follow TMDB's tv shape", async () => {
     const d = (await get(`${api}/tv/${show.id}`)).body;
-    for (const key of ["created_by", "episode_run_time", "first_air_date", "last_air_date", "genres", "homepage", "in_production", "languages", "last_episode_to_air", "next_episode_to_air", "name", "networks", "number_of_episodes", "number_of_seasons", "origin_country", "original_name", "seasons", "spoken_languages", "status", "tagline", "type", "vote_average", "vote_count"]) expect(d).toHaveProperty(key);
+    for (const key of [
+      "created_by",
+      "episode_run_time",
+      "first_air_date",
+      "last_air_date",
+      "genres",
+      "homepage",
+      "in_production",
+      "languages",
+      "last_episode_to_air",
+      "next_episode_to_air",
+      "name",
+      "networks",
+      "number_of_episodes",
+      "number_of_seasons",
+      "origin_country",
+      "original_name",
+      "seasons",
+      "spoken_languages",
+      "status",
+      "tagline",
+      "type",
+      "vote_average",
+      "vote_count",
+    ])
+      expect(d).toHaveProperty(key);
     expect(d).not.toHaveProperty("title");
     expect(d).not.toHaveProperty("genre_ids");
     expect(d).not.toHaveProperty("runtime");
     expect(d.name).toBe(show.name);
     expect(d.number_of_seasons).toBe(show.numberOfSeasons);
     expect(d.seasons.filter((s: Body) => s.season_number > 0)).toHaveLength(show.numberOfSeasons);
-    expect(d.seasons[0]).toEqual({ air_date: expect.any(String), episode_count: expect.any(Number), id: expect.any(Number), name: expect.any(String), overview: expect.any(String), poster_path: expect.anything(), season_number: expect.any(Number), vote_average: expect.any(Number) });
-    expect(d.created_by[0]).toMatchObject({ id: show.createdByIds[0], credit_id: expect.stringMatching(/^[0-9a-f]{24}$/), name: expect.any(String), gender: expect.any(Number) });
+    expect(d.seasons[0]).toEqual({
+      air_date: expect.any(String),
+      episode_count: expect.any(Number),
+      id: expect.any(Number),
+      name: expect.any(String),
+      overview: expect.any(String),
+      poster_path: expect.anything(),
+      season_number: expect.any(Number),
+      vote_average: expect.any(Number),
+    });
+    expect(d.created_by[0]).toMatchObject({
+      id: show.createdByIds[0],
+      credit_id: expect.stringMatching(/^[0-9a-f]{24}$/),
+      name: expect.any(String),
+      gender: expect.any(Number),
+    });
     expect(d.networks[0]).toEqual({ id: expect.any(Number), logo_path: expect.anything(), name: expect.any(String), origin_country: expect.any(String) });
-    expect(d.last_episode_to_air).toMatchObject({ show_id: show.id, season_number: show.lastEpisode.seasonNumber, episode_number: show.lastEpisode.episodeNumber, air_date: show.lastEpisode.airDate });
+    expect(d.last_episode_to_air).toMatchObject({
+      show_id: show.id,
+      season_number: show.lastEpisode.seasonNumber,
+      episode_number: show.lastEpisode.episodeNumber,
+      air_date: show.lastEpisode.airDate,
+    });
     expect(Array.isArray(d.episode_run_time)).toBe(true);
     expect(["Returning Series", "Ended", "Canceled"]).toContain(d.status);
     const returning = catalogue.tv.find((t) => t.nextEpisode !== null) as CatalogueTv;
@@ -289,7 +390,20 @@ describe("details", () => {
     const d = (await get(`${api}/movie/${darkKnight.id}?append_to_response=${appends}`)).body;
     expect(Object.keys(d.credits).sort()).toEqual(["cast", "crew"]);
     expect(d.credits.cast.length).toBeGreaterThan(5);
-    expect(d.credits.cast[0]).toEqual({ adult: false, gender: expect.any(Number), id: expect.any(Number), known_for_department: "Acting", name: expect.any(String), original_name: expect.any(String), popularity: expect.any(Number), profile_path: expect.anything(), cast_id: expect.any(Number), character: expect.any(String), credit_id: expect.stringMatching(/^[0-9a-f]{24}$/), order: 0 });
+    expect(d.credits.cast[0]).toEqual({
+      adult: false,
+      gender: expect.any(Number),
+      id: expect.any(Number),
+      known_for_department: "Acting",
+      name: expect.any(String),
+      original_name: expect.any(String),
+      popularity: expect.any(Number),
+      profile_path: expect.anything(),
+      cast_id: expect.any(Number),
+      character: expect.any(String),
+      credit_id: expect.stringMatching(/^[0-9a-f]{24}$/),
+      order: 0,
+    });
     const directors = d.credits.crew.filter((c: Body) => c.job === "Director");
     expect(directors).toHaveLength(1);
     expect(directors[0]).toMatchObject({ name: "Christopher Nolan", department: "Directing" });
@@ -297,7 +411,12 @@ describe("details", () => {
     expect(d.keywords.keywords.length).toBeGreaterThanOrEqual(3);
     expect(d.keywords.keywords[0]).toEqual({ id: expect.any(Number), name: expect.any(String) });
     expect(d.videos.results.length).toBeGreaterThan(0);
-    expect(d.videos.results[0]).toMatchObject({ site: "YouTube", type: "Trailer", key: expect.stringMatching(/^[A-Za-z0-9_-]{11}$/), id: expect.stringMatching(/^[0-9a-f]{24}$/) });
+    expect(d.videos.results[0]).toMatchObject({
+      site: "YouTube",
+      type: "Trailer",
+      key: expect.stringMatching(/^[A-Za-z0-9_-]{11}$/),
+      id: expect.stringMatching(/^[0-9a-f]{24}$/),
+    });
     expect(d.similar).toMatchObject({ page: 1, results: expect.any(Array), total_pages: expect.any(Number), total_results: expect.any(Number) });
     expect(d.similar.results[0]).not.toHaveProperty("media_type");
     expect(d.recommendations.results[0].media_type).toBe("movie");
@@ -305,7 +424,13 @@ describe("details", () => {
     const regions = Object.values(d["watch/providers"].results) as Body[];
     for (const region of regions) {
       expect(region.link).toMatch(/^https:\/\//);
-      for (const p of [...(region.flatrate ?? []), ...(region.rent ?? []), ...(region.buy ?? [])]) expect(p).toEqual({ logo_path: expect.any(String), provider_id: expect.any(Number), provider_name: expect.any(String), display_priority: expect.any(Number) });
+      for (const p of [...(region.flatrate ?? []), ...(region.rent ?? []), ...(region.buy ?? [])])
+        expect(p).toEqual({
+          logo_path: expect.any(String),
+          provider_id: expect.any(Number),
+          provider_name: expect.any(String),
+          display_priority: expect.any(Number),
+        });
     }
     expect(d.external_ids.imdb_id).toBe(d.imdb_id);
     expect(d.release_dates.results[0].release_dates[0].certification).toBe("PG-13");
@@ -341,7 +466,11 @@ describe("details", () => {
     expect(ok.body.credits.cast.length).toBeGreaterThan(0);
     const tooMany = await get(`${api}/movie/${darkKnight.id}?append_to_response=${names(21)}`);
     expect(tooMany.status).toBe(400);
-    expect(tooMany.body).toEqual({ success: false, status_code: 27, status_message: "Too many append to response objects: The maximum number of remote calls is 20." });
+    expect(tooMany.body).toEqual({
+      success: false,
+      status_code: 27,
+      status_message: "Too many append to response objects: The maximum number of remote calls is 20.",
+    });
     const unknown = await get(`${api}/movie/${darkKnight.id}?append_to_response=nonsense`);
     expect(unknown.status).toBe(200);
     expect(unknown.body).not.toHaveProperty("nonsense");
@@ -454,14 +583,18 @@ describe("discover", () => {
     }
     const runtime = await all("/discover/movie?with_runtime.gte=150&with_runtime.lte=160");
     expect(runtime.length).toBeGreaterThan(0);
-    expect(runtime.every((m) => {
-      const rt = (catalogue.movie(m.id) as CatalogueMovie).runtime;
-      return rt >= 150 && rt <= 160;
-    })).toBe(true);
+    expect(
+      runtime.every((m) => {
+        const rt = (catalogue.movie(m.id) as CatalogueMovie).runtime;
+        return rt >= 150 && rt <= 160;
+      }),
+    ).toBe(true);
   });
 
   it("sorts by sort_by and excludes adult titles unless include_adult=true", async () => {
-    const byVote = (await get(`${api}/discover/movie?sort_by=vote_average.asc&vote_count.gte=100`)).body.results.map((m: Body) => (catalogue.movie(m.id) as CatalogueMovie).voteAverage);
+    const byVote = (await get(`${api}/discover/movie?sort_by=vote_average.asc&vote_count.gte=100`)).body.results.map(
+      (m: Body) => (catalogue.movie(m.id) as CatalogueMovie).voteAverage,
+    );
     expect([...byVote].sort((a, b) => a - b)).toEqual(byVote);
     const byDate = (await get(`${api}/discover/movie?sort_by=primary_release_date.desc`)).body.results.map((m: Body) => m.release_date);
     expect([...byDate].sort().reverse()).toEqual(byDate);
@@ -509,7 +642,13 @@ describe("search", () => {
     expect(r.total_results).toBeGreaterThan(5);
     for (const x of r.results) expect(["movie", "tv", "person"]).toContain(x.media_type);
     const person = (await get(`${api}/search/multi?query=christopher%20nolan`)).body.results.find((x: Body) => x.media_type === "person");
-    expect(person).toMatchObject({ name: "Christopher Nolan", known_for_department: "Directing", gender: expect.any(Number), profile_path: expect.anything(), popularity: expect.any(Number) });
+    expect(person).toMatchObject({
+      name: "Christopher Nolan",
+      known_for_department: "Directing",
+      gender: expect.any(Number),
+      profile_path: expect.anything(),
+      popularity: expect.any(Number),
+    });
     expect(person).not.toHaveProperty("genre_ids");
     expect(person).not.toHaveProperty("vote_average");
     expect(person.known_for.length).toBeGreaterThan(0);

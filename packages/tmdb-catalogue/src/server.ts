@@ -5,15 +5,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { buildCatalogue } from "./catalogue.ts";
 import type { Catalogue, SearchKind, TrendingMedia, TrendingWindow } from "./catalogue.ts";
-import {
-  FaultInjector,
-  FaultValidationError,
-  SlidingWindowRateLimiter,
-  TMDB_ERRORS,
-  WRONG_SHAPE_BODY,
-  parseFaults,
-  serverErrorBody,
-} from "./faults.ts";
+import { FaultInjector, FaultValidationError, SlidingWindowRateLimiter, TMDB_ERRORS, WRONG_SHAPE_BODY, parseFaults, serverErrorBody } from "./faults.ts";
 import type { Faults } from "./faults.ts";
 import { ImageCache, dimensionsOf, renderPng, shapeOf } from "./images.ts";
 import type { CatalogueTitle, MediaType } from "./model.ts";
@@ -204,7 +196,10 @@ export async function startCatalogueServer(options: CatalogueServerOptions = {})
   const parseAppends = (params: URLSearchParams): string[] | "tooMany" => {
     const raw = params.get("append_to_response");
     if (raw === null) return [];
-    const names = raw.split(",").map((s) => s.trim()).filter(Boolean);
+    const names = raw
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
     if (names.length > MAX_APPENDS) return "tooMany";
     return [...new Set(names)];
   };
@@ -358,7 +353,13 @@ export async function startCatalogueServer(options: CatalogueServerOptions = {})
       switch (action.kind) {
         case "rateLimit": {
           const e = TMDB_ERRORS.rateLimited;
-          sendJson(res, e.http, { success: false, status_code: e.status, status_message: e.message }, { "retry-after": String(action.retryAfterSeconds) }, head);
+          sendJson(
+            res,
+            e.http,
+            { success: false, status_code: e.status, status_message: e.message },
+            { "retry-after": String(action.retryAfterSeconds) },
+            head,
+          );
           return;
         }
         case "serverError":
@@ -465,7 +466,14 @@ export async function startCatalogueServer(options: CatalogueServerOptions = {})
     try {
       switch (route) {
         case "GET /__control/health":
-          return sendJson(res, 200, { ok: true, titles: catalogue.size, movies: catalogue.movies.length, tv: catalogue.tv.length, people: catalogue.people.length, seed: catalogue.seed });
+          return sendJson(res, 200, {
+            ok: true,
+            titles: catalogue.size,
+            movies: catalogue.movies.length,
+            tv: catalogue.tv.length,
+            people: catalogue.people.length,
+            seed: catalogue.seed,
+          });
         case "GET /__control/faults":
           return sendJson(res, 200, { faults: faults.current() as unknown as JsonObject });
         case "POST /__control/faults": {
@@ -488,12 +496,16 @@ export async function startCatalogueServer(options: CatalogueServerOptions = {})
         case "POST /__control/rate-limit": {
           const body = (await parseJson()) as { perSecond?: unknown };
           const v = body?.perSecond;
-          if (v !== null && v !== undefined && (typeof v !== "number" || !Number.isFinite(v) || v < 0)) throw new FaultValidationError("perSecond must be a non-negative number or null");
+          if (v !== null && v !== undefined && (typeof v !== "number" || !Number.isFinite(v) || v < 0))
+            throw new FaultValidationError("perSecond must be a non-negative number or null");
           limiter.setLimit(typeof v === "number" ? v : undefined);
           return sendJson(res, 200, { ok: true, perSecond: limiter.perSecond ?? null });
         }
         case "GET /__control/lacking-fields":
-          return sendJson(res, 200, { movie: catalogue.lackingFields("movie") as unknown as JsonObject, tv: catalogue.lackingFields("tv") as unknown as JsonObject });
+          return sendJson(res, 200, {
+            movie: catalogue.lackingFields("movie") as unknown as JsonObject,
+            tv: catalogue.lackingFields("tv") as unknown as JsonObject,
+          });
         default:
           return sendJson(res, 404, { ok: false, error: `unknown control route ${route}` });
       }
@@ -512,7 +524,11 @@ export async function startCatalogueServer(options: CatalogueServerOptions = {})
     const query = q >= 0 ? rawUrl.slice(q + 1) : "";
     res.setHeader("access-control-allow-origin", "*");
     if (req.method === "OPTIONS") {
-      res.writeHead(204, { "access-control-allow-methods": "GET, HEAD, POST, DELETE, OPTIONS", "access-control-allow-headers": "authorization, content-type", "access-control-max-age": "86400" });
+      res.writeHead(204, {
+        "access-control-allow-methods": "GET, HEAD, POST, DELETE, OPTIONS",
+        "access-control-allow-headers": "authorization, content-type",
+        "access-control-max-age": "86400",
+      });
       res.end();
       return;
     }

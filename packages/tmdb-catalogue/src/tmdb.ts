@@ -47,9 +47,11 @@ export function overviewOf(cat: Catalogue, t: CatalogueTitle): string {
   if (!t.real && t.popularity < 1 && rng.chance(0.04)) return "";
   const place = () => rng.pick(D.PLACES);
   if (t.mediaType === "tv") {
-    if (t.type === "Talk Show") return `Celebrity guests, musicians and comedians join the host for conversation, games and sketches, taped in front of a live audience in ${place()}.`;
+    if (t.type === "Talk Show")
+      return `Celebrity guests, musicians and comedians join the host for conversation, games and sketches, taped in front of a live audience in ${place()}.`;
     if (t.type === "News") return `The day's headlines and in-depth reporting from ${place()} and around the world.`;
-    if (t.type === "Reality") return `Contestants from across ${place()} compete in weekly challenges, but only one can take home the grand prize. ${rng.pick(D.CLOSERS)}`.trim();
+    if (t.type === "Reality")
+      return `Contestants from across ${place()} compete in weekly challenges, but only one can take home the grand prize. ${rng.pick(D.CLOSERS)}`.trim();
   }
   if (t.genreIds[0] === 99) return `This documentary explores ${rng.pick(D.DOC_SUBJECTS)}. ${rng.pick(D.CLOSERS)}`.trim();
   const goals = D.GENRE_GOALS[flavourOf(t)] ?? (D.GENRE_GOALS["drama"] as readonly string[]);
@@ -193,7 +195,9 @@ export function movieDetails(cat: Catalogue, m: CatalogueMovie): JsonObject {
   return {
     adult: m.adult,
     backdrop_path: m.backdropPath,
-    belongs_to_collection: collection ? { id: collection.id, name: collection.name, poster_path: collection.posterPath, backdrop_path: collection.backdropPath } : null,
+    belongs_to_collection: collection
+      ? { id: collection.id, name: collection.name, poster_path: collection.posterPath, backdrop_path: collection.backdropPath }
+      : null,
     budget: m.budget,
     genres: genresOf(cat, m),
     homepage: homepageOf(cat, m),
@@ -228,11 +232,11 @@ function episodeObject(cat: Catalogue, t: CatalogueTv, e: EpisodeRef, aired: boo
   const rng = new Rng(cat.hash("episode", t.id, e.seasonNumber, e.episodeNumber));
   const season = t.seasons.find((s) => s.seasonNumber === e.seasonNumber);
   const finale = season !== undefined && season.episodeCount === e.episodeNumber;
-  const voteCount = aired ? Math.max(0, Math.round(t.voteCount / 40 * rng.logNormal(0.5))) : 0;
+  const voteCount = aired ? Math.max(0, Math.round((t.voteCount / 40) * rng.logNormal(0.5))) : 0;
   return {
     id: episodeId(t, e.seasonNumber, e.episodeNumber),
     name: rng.chance(0.5) ? `Episode ${e.episodeNumber}` : `The ${rng.pick(D.TITLE_ADJECTIVES)} ${rng.pick(D.TITLE_NOUNS)}`,
-    overview: aired && rng.chance(0.7) ? overviewOf(cat, t).split(".")[0] + "." : "",
+    overview: aired && rng.chance(0.7) ? `${overviewOf(cat, t).split(".")[0]}.` : "",
     vote_average: voteCount > 0 ? Math.round(Math.min(10, Math.max(1, t.voteAverage + rng.normal(0, 0.5))) * 1000) / 1000 : 0,
     vote_count: voteCount,
     air_date: e.airDate,
@@ -252,7 +256,9 @@ export function tvDetails(cat: Catalogue, t: CatalogueTv): JsonObject {
     backdrop_path: t.backdropPath,
     created_by: t.createdByIds.flatMap((id) => {
       const p = cat.person(id);
-      return p ? [{ id: p.id, credit_id: hex24(cat.seed, "creator", t.id, p.id), name: p.name, original_name: p.name, gender: p.gender, profile_path: p.profilePath }] : [];
+      return p
+        ? [{ id: p.id, credit_id: hex24(cat.seed, "creator", t.id, p.id), name: p.name, original_name: p.name, gender: p.gender, profile_path: p.profilePath }]
+        : [];
     }),
     episode_run_time: t.episodeRunTime,
     first_air_date: t.firstAirDate,
@@ -323,7 +329,10 @@ function characterFor(cat: Catalogue, t: CatalogueTitle, p: Person, order: numbe
   const group = D.LANGUAGES.find((l) => l.code === t.originalLanguage)?.nameGroup ?? "en";
   const names = D.NAME_GROUPS[group] ?? (D.NAME_GROUPS["en"] as D.NameList);
   const first = rng.pick(p.gender === 1 ? names.female : names.male);
-  const base = order < 4 || rng.chance(0.5) ? `${first} ${rng.pick(names.last)}` : rng.pick([first, `Officer ${rng.pick(names.last)}`, "Nurse", "Bartender", "Reporter", `Dr. ${rng.pick(names.last)}`, "Waitress", "Guard", "Neighbor"]);
+  const base =
+    order < 4 || rng.chance(0.5)
+      ? `${first} ${rng.pick(names.last)}`
+      : rng.pick([first, `Officer ${rng.pick(names.last)}`, "Nurse", "Bartender", "Reporter", `Dr. ${rng.pick(names.last)}`, "Waitress", "Guard", "Neighbor"]);
   return t.genreIds[0] === 16 ? `${base} (voice)` : base;
 }
 
@@ -365,12 +374,22 @@ export function aggregateCreditsOf(cat: Catalogue, t: CatalogueTv): CreditsBody 
   const cast = credits.cast.map((c, order) => {
     const episodes = order < 3 ? total : Math.max(1, Math.round(total * (0.2 + 0.8 * cat.noise("agg-cast", t.id, order))));
     const { character, credit_id, order: _order, ...rest } = c;
-    return { ...rest, roles: [{ credit_id: credit_id as string, character: character as string, episode_count: episodes }], total_episode_count: episodes, order } as JsonObject;
+    return {
+      ...rest,
+      roles: [{ credit_id: credit_id as string, character: character as string, episode_count: episodes }],
+      total_episode_count: episodes,
+      order,
+    } as JsonObject;
   });
   const crew = credits.crew.map((c, k) => {
     const episodes = Math.max(1, Math.round(total * (0.3 + 0.7 * cat.noise("agg-crew", t.id, k))));
     const { credit_id, job, department, ...rest } = c;
-    return { ...rest, jobs: [{ credit_id: credit_id as string, job: job as string, episode_count: episodes }], department: department as string, total_episode_count: episodes } as JsonObject;
+    return {
+      ...rest,
+      jobs: [{ credit_id: credit_id as string, job: job as string, episode_count: episodes }],
+      department: department as string,
+      total_episode_count: episodes,
+    } as JsonObject;
   });
   return { cast, crew };
 }
@@ -394,15 +413,37 @@ export function videosBody(cat: Catalogue, t: CatalogueTitle): JsonObject {
   const results: JsonObject[] = [];
   const baseMs = date ? Date.parse(`${date}T16:00:12Z`) : Date.parse("2026-01-15T16:00:12Z");
   for (let i = 0; i < count; i++) {
-    const type = i === 0 ? "Trailer" : rng.weighted<string>([["Trailer", 3], ["Teaser", 3], ["Clip", 2], ["Featurette", 2], ["Behind the Scenes", 1]]);
-    const name = type === "Trailer" ? (i === 0 ? "Official Trailer" : `Official Trailer ${i + 1}`) : type === "Teaser" ? "Teaser Trailer" : type === "Clip" ? `Official Clip: "${rng.pick(D.TITLE_NOUNS)}"` : `${type}: The Making of ${t.mediaType === "movie" ? t.title : t.name}`;
+    const type =
+      i === 0
+        ? "Trailer"
+        : rng.weighted<string>([
+            ["Trailer", 3],
+            ["Teaser", 3],
+            ["Clip", 2],
+            ["Featurette", 2],
+            ["Behind the Scenes", 1],
+          ]);
+    const name =
+      type === "Trailer"
+        ? i === 0
+          ? "Official Trailer"
+          : `Official Trailer ${i + 1}`
+        : type === "Teaser"
+          ? "Teaser Trailer"
+          : type === "Clip"
+            ? `Official Clip: "${rng.pick(D.TITLE_NOUNS)}"`
+            : `${type}: The Making of ${t.mediaType === "movie" ? t.title : t.name}`;
     results.push({
       iso_639_1: "en",
       iso_3166_1: "US",
       name,
       key: videoKey(cat.seed, "video", t.mediaType, t.id, i),
       site: "YouTube",
-      size: rng.weighted<number>([[1080, 6], [720, 2], [2160, 2]]),
+      size: rng.weighted<number>([
+        [1080, 6],
+        [720, 2],
+        [2160, 2],
+      ]),
       type,
       official: rng.chance(0.9),
       published_at: new Date(baseMs - rng.int(5, 120) * 86_400_000).toISOString().replace(/\.\d{3}Z$/, ".000Z"),
@@ -420,16 +461,28 @@ export function watchProvidersBody(cat: Catalogue, t: CatalogueTitle): JsonObjec
   const flatrate = D.PROVIDERS.filter((p) => p.kind === "flatrate");
   const rentBuy = D.PROVIDERS.filter((p) => p.kind === "rent_buy");
   const free = D.PROVIDERS.filter((p) => p.kind === "free" || p.kind === "ads");
-  const provider = (p: D.ProviderEntry): JsonObject => ({ logo_path: `/w${p.id}l.jpg`, provider_id: p.id, provider_name: p.name, display_priority: p.displayPriority });
-  const regions = ["US", ...(["GB", "CA", "DE", "FR"].filter(() => rng.chance(0.45)))];
+  const provider = (p: D.ProviderEntry): JsonObject => ({
+    logo_path: `/w${p.id}l.jpg`,
+    provider_id: p.id,
+    provider_name: p.name,
+    display_priority: p.displayPriority,
+  });
+  const regions = ["US", ...["GB", "CA", "DE", "FR"].filter(() => rng.chance(0.45))];
   const slug = slugify(t.mediaType === "movie" ? t.title : t.name);
   for (const region of regions) {
     if (rng.chance(0.2)) continue;
     const entry: JsonObject = { link: `https://www.themoviedb.org/${t.mediaType}/${t.id}-${slug}/watch?locale=${region}` };
     const subs: D.ProviderEntry[] = [];
-    const nSubs = rng.weighted<number>([[0, 3], [1, 5], [2, 2]]);
+    const nSubs = rng.weighted<number>([
+      [0, 3],
+      [1, 5],
+      [2, 2],
+    ]);
     for (let i = 0; i < nSubs; i++) {
-      const p = t.originalLanguage === "ja" && t.genreIds.includes(16) && rng.chance(0.6) ? (flatrate.find((x) => x.id === 283) as D.ProviderEntry) : (flatrate[rng.zipf(flatrate.length, 2)] as D.ProviderEntry);
+      const p =
+        t.originalLanguage === "ja" && t.genreIds.includes(16) && rng.chance(0.6)
+          ? (flatrate.find((x) => x.id === 283) as D.ProviderEntry)
+          : (flatrate[rng.zipf(flatrate.length, 2)] as D.ProviderEntry);
       if (!subs.includes(p)) subs.push(p);
     }
     if (subs.length > 0) entry["flatrate"] = subs.sort((a, b) => a.displayPriority - b.displayPriority).map(provider);
@@ -466,9 +519,13 @@ export function releaseDatesBody(cat: Catalogue, m: CatalogueMovie): JsonObject 
   const results: JsonObject[] = [];
   const country = m.originCountry[0] ?? "US";
   const dateTime = `${m.releaseDate}T00:00:00.000Z`;
-  if (country !== "US") results.push({ iso_3166_1: country, release_dates: [{ certification: "", descriptors: [], iso_639_1: "", note: "", release_date: dateTime, type: 3 }] });
+  if (country !== "US")
+    results.push({ iso_3166_1: country, release_dates: [{ certification: "", descriptors: [], iso_639_1: "", note: "", release_date: dateTime, type: 3 }] });
   const usDate = country === "US" ? dateTime : new Date(Date.parse(dateTime) + (30 + (cat.hash("us-release", m.id) % 200)) * 86_400_000).toISOString();
-  results.push({ iso_3166_1: "US", release_dates: [{ certification: m.certification, descriptors: [], iso_639_1: "", note: "", release_date: usDate, type: m.status === "Released" ? 3 : 1 }] });
+  results.push({
+    iso_3166_1: "US",
+    release_dates: [{ certification: m.certification, descriptors: [], iso_639_1: "", note: "", release_date: usDate, type: m.status === "Released" ? 3 : 1 }],
+  });
   results.sort((a, b) => String(a["iso_3166_1"]).localeCompare(String(b["iso_3166_1"])));
   return { results };
 }
@@ -484,17 +541,33 @@ export function personDetails(cat: Catalogue, p: Person): JsonObject {
   const group = D.NAME_GROUPS[p.nameGroup] ?? (D.NAME_GROUPS["en"] as D.NameList);
   const birthYear = p.knownForDepartment === "Acting" ? rng.int(1935, 2004) : rng.int(1930, 1992);
   const known = cat.knownFor(p).map((t) => (t.mediaType === "movie" ? t.title : t.name));
-  const role = p.knownForDepartment === "Acting" ? "an actor" : p.knownForDepartment === "Directing" ? "a director" : p.knownForDepartment === "Writing" ? "a writer" : p.knownForDepartment === "Sound" ? "a composer" : p.knownForDepartment === "Camera" ? "a cinematographer" : p.knownForDepartment === "Editing" ? "an editor" : "a producer";
+  const role =
+    p.knownForDepartment === "Acting"
+      ? "an actor"
+      : p.knownForDepartment === "Directing"
+        ? "a director"
+        : p.knownForDepartment === "Writing"
+          ? "a writer"
+          : p.knownForDepartment === "Sound"
+            ? "a composer"
+            : p.knownForDepartment === "Camera"
+              ? "a cinematographer"
+              : p.knownForDepartment === "Editing"
+                ? "an editor"
+                : "a producer";
   return {
     adult: false,
     also_known_as: [],
     biography: known.length > 0 && rng.chance(0.8) ? `${p.name} is ${role} known for ${known.join(", ")}.` : "",
     birthday: rng.chance(0.85) ? `${birthYear}-${String(rng.int(1, 12)).padStart(2, "0")}-${String(rng.int(1, 28)).padStart(2, "0")}` : null,
-    deathday: birthYear < 1945 && rng.chance(0.3) ? `${rng.int(2000, 2025)}-${String(rng.int(1, 12)).padStart(2, "0")}-${String(rng.int(1, 28)).padStart(2, "0")}` : null,
+    deathday:
+      birthYear < 1945 && rng.chance(0.3)
+        ? `${rng.int(2000, 2025)}-${String(rng.int(1, 12)).padStart(2, "0")}-${String(rng.int(1, 28)).padStart(2, "0")}`
+        : null,
     gender: p.gender,
     homepage: null,
     id: p.id,
-    imdb_id: `nm${String(cat.hash("imdb-person", p.id) % 9_000_000 + 100_000).padStart(7, "0")}`,
+    imdb_id: `nm${String((cat.hash("imdb-person", p.id) % 9_000_000) + 100_000).padStart(7, "0")}`,
     known_for_department: p.knownForDepartment,
     name: p.name,
     place_of_birth: rng.chance(0.8) ? rng.pick(group.cities) : null,
@@ -507,23 +580,27 @@ export function personDetails(cat: Catalogue, p: Person): JsonObject {
 export function personCreditsBody(cat: Catalogue, p: Person, media: MediaType | "all"): JsonObject {
   const credits = cat.personCredits(p);
   const keep = (t: CatalogueTitle) => media === "all" || t.mediaType === media;
-  const cast = credits.cast.filter((c) => keep(c.title)).map((c) => {
-    const item = titleListItem(cat, c.title, media === "all");
-    item["character"] = characterFor(cat, c.title, p, c.order);
-    item["credit_id"] = hex24(cat.seed, "cast", c.title.mediaType, c.title.id, c.order);
-    if (c.title.mediaType === "movie") item["order"] = c.order;
-    else item["episode_count"] = Math.max(1, c.title.numberOfEpisodes);
-    return item;
-  });
-  const crew = credits.crew.filter((c) => keep(c.title)).map((c) => {
-    const item = titleListItem(cat, c.title, media === "all");
-    const job = D.JOBS[c.job] as readonly [string, string];
-    const k = c.title.crewIds.findIndex((id, i) => id === p.id && c.title.crewJobs[i] === c.job);
-    item["credit_id"] = hex24(cat.seed, "crew", c.title.mediaType, c.title.id, k);
-    item["department"] = job[1];
-    item["job"] = job[0];
-    return item;
-  });
+  const cast = credits.cast
+    .filter((c) => keep(c.title))
+    .map((c) => {
+      const item = titleListItem(cat, c.title, media === "all");
+      item["character"] = characterFor(cat, c.title, p, c.order);
+      item["credit_id"] = hex24(cat.seed, "cast", c.title.mediaType, c.title.id, c.order);
+      if (c.title.mediaType === "movie") item["order"] = c.order;
+      else item["episode_count"] = Math.max(1, c.title.numberOfEpisodes);
+      return item;
+    });
+  const crew = credits.crew
+    .filter((c) => keep(c.title))
+    .map((c) => {
+      const item = titleListItem(cat, c.title, media === "all");
+      const job = D.JOBS[c.job] as readonly [string, string];
+      const k = c.title.crewIds.findIndex((id, i) => id === p.id && c.title.crewJobs[i] === c.job);
+      item["credit_id"] = hex24(cat.seed, "crew", c.title.mediaType, c.title.id, k);
+      item["department"] = job[1];
+      item["job"] = job[0];
+      return item;
+    });
   return { cast, crew };
 }
 

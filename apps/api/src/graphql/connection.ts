@@ -52,7 +52,14 @@ export function decodeCursor<T>(cursor: string | null | undefined, isValid: (val
 export const offsetCursor = {
   encode: (offset: number) => encodeCursor({ o: offset }),
   decode: (cursor: string | null | undefined): number =>
-    decodeCursor(cursor, (value): value is { o: number } => typeof (value as { o?: unknown })?.o === "number" && Number.isInteger((value as { o: number }).o) && (value as { o: number }).o >= 0 && (value as { o: number }).o <= 10_000)?.o ?? 0,
+    decodeCursor(
+      cursor,
+      (value): value is { o: number } =>
+        typeof (value as { o?: unknown })?.o === "number" &&
+        Number.isInteger((value as { o: number }).o) &&
+        (value as { o: number }).o >= 0 &&
+        (value as { o: number }).o <= 10_000,
+    )?.o ?? 0,
 };
 
 /** Builds a page from up to `size + 1` fetched items (the extra one tells whether there is more). */

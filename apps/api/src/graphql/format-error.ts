@@ -10,7 +10,15 @@ import { AppError } from "../errors.ts";
 import type { Logger } from "../logger.ts";
 
 /** Codes Apollo Server and graphql-armor produce for bad requests; they pass through unmasked. */
-const CLIENT_CODES = new Set(["GRAPHQL_PARSE_FAILED", "GRAPHQL_VALIDATION_FAILED", "BAD_USER_INPUT", "BAD_REQUEST", "PERSISTED_QUERY_NOT_FOUND", "PERSISTED_QUERY_NOT_SUPPORTED", "OPERATION_RESOLUTION_FAILURE"]);
+const CLIENT_CODES = new Set([
+  "GRAPHQL_PARSE_FAILED",
+  "GRAPHQL_VALIDATION_FAILED",
+  "BAD_USER_INPUT",
+  "BAD_REQUEST",
+  "PERSISTED_QUERY_NOT_FOUND",
+  "PERSISTED_QUERY_NOT_SUPPORTED",
+  "OPERATION_RESOLUTION_FAILURE",
+]);
 
 interface ValidationIssue {
   property: string;
@@ -24,12 +32,30 @@ interface ValidationIssue {
  * states the limit and what to do.
  */
 const COMPLEXITY_REFUSALS: Array<{ pattern: RegExp; message: (limit: number, found: number | undefined) => string }> = [
-  { pattern: /Query depth limit of (\d+) exceeded, found (\d+)/, message: (limit, found) => `The query is nested ${found} levels deep; the limit is ${limit}. Ask for less nested data, or split it into several queries.` },
-  { pattern: /Query Cost limit of (\d+) exceeded, found (\d+(?:\.\d+)?)/, message: (limit, found) => `The query's estimated cost is ${found}; the limit is ${limit}. Ask for fewer items (a smaller \`first\`) or fewer nested fields, or split it into several queries.` },
-  { pattern: /Aliases limit of (\d+) exceeded, found (\d+)/, message: (limit, found) => `The query uses ${found} aliases; the limit is ${limit}. Split it into several queries.` },
+  {
+    pattern: /Query depth limit of (\d+) exceeded, found (\d+)/,
+    message: (limit, found) => `The query is nested ${found} levels deep; the limit is ${limit}. Ask for less nested data, or split it into several queries.`,
+  },
+  {
+    pattern: /Query Cost limit of (\d+) exceeded, found (\d+(?:\.\d+)?)/,
+    message: (limit, found) =>
+      `The query's estimated cost is ${found}; the limit is ${limit}. Ask for fewer items (a smaller \`first\`) or fewer nested fields, or split it into several queries.`,
+  },
+  {
+    pattern: /Aliases limit of (\d+) exceeded, found (\d+)/,
+    message: (limit, found) => `The query uses ${found} aliases; the limit is ${limit}. Split it into several queries.`,
+  },
   { pattern: /Directives limit of (\d+) exceeded, found (\d+)/, message: (limit, found) => `The query uses ${found} directives; the limit is ${limit}.` },
-  { pattern: /Document contains more tha[nt] (\d+) tokens/, message: (limit) => `The query has more than ${limit} tokens (names, punctuation, values); the limit is ${limit}. Send a shorter query, and pass values as variables.` },
-  { pattern: /Token limit of (\d+) exceeded/, message: (limit) => `The query has more than ${limit} tokens (names, punctuation, values); the limit is ${limit}. Send a shorter query, and pass values as variables.` },
+  {
+    pattern: /Document contains more tha[nt] (\d+) tokens/,
+    message: (limit) =>
+      `The query has more than ${limit} tokens (names, punctuation, values); the limit is ${limit}. Send a shorter query, and pass values as variables.`,
+  },
+  {
+    pattern: /Token limit of (\d+) exceeded/,
+    message: (limit) =>
+      `The query has more than ${limit} tokens (names, punctuation, values); the limit is ${limit}. Send a shorter query, and pass values as variables.`,
+  },
 ];
 
 function complexityRefusal(formatted: GraphQLFormattedError): GraphQLFormattedError | undefined {
@@ -37,14 +63,21 @@ function complexityRefusal(formatted: GraphQLFormattedError): GraphQLFormattedEr
   if (code !== "GRAPHQL_VALIDATION_FAILED" && code !== "GRAPHQL_PARSE_FAILED") return undefined;
   // graphql-js gives up when checking that same-named fields can be merged takes too long.
   if (formatted.message === "Validation aborted.") {
-    return { message: "The query repeats the same fields too many times to be checked. Ask for each field once per selection.", extensions: { code: "QUERY_TOO_COMPLEX" } };
+    return {
+      message: "The query repeats the same fields too many times to be checked. Ask for each field once per selection.",
+      extensions: { code: "QUERY_TOO_COMPLEX" },
+    };
   }
   for (const refusal of COMPLEXITY_REFUSALS) {
     const match = refusal.pattern.exec(formatted.message);
     if (!match) continue;
     const limit = Number(match[1]);
     const found = match[2] === undefined ? undefined : Math.round(Number(match[2]));
-    return { message: refusal.message(limit, found), locations: formatted.locations, extensions: { code: "QUERY_TOO_COMPLEX", details: { limit, ...(found === undefined ? {} : { found }) } } };
+    return {
+      message: refusal.message(limit, found),
+      locations: formatted.locations,
+      extensions: { code: "QUERY_TOO_COMPLEX", details: { limit, ...(found === undefined ? {} : { found }) } },
+    };
   }
   return undefined;
 }
@@ -75,7 +108,12 @@ export function createFormatError(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     if (original instanceof AppError) {
-      return { message: original.message, path: formatted.path, locations: formatted.locations, extensions: { code: original.code, ...(original.extensions.details ? { details: original.extensions.details } : {}) } };
+      return {
+        message: original.message,
+        path: formatted.path,
+        locations: formatted.locations,
+        extensions: { code: original.code, ...(original.extensions.details ? { details: original.extensions.details } : {}) },
+      };
     }
     if (original instanceof ArgumentValidationError) {
       const fields = flatten(original.extensions.validationErrors as ValidationIssue[]);
@@ -88,8 +126,16 @@ export function createFormatError(logger: Logger) {
     }
     // Postgres down or restarting: a clear code a client can retry on, and one log line, not a stack.
     if (formatted.extensions?.code === "SERVICE_UNAVAILABLE" || isDatabaseUnavailable(original)) {
-      logger.warn({ path: formatted.path, err: original instanceof Error ? original.message.replace(/\s+/g, " ").trim().slice(0, 300) : String(original) }, "database unavailable");
-      return { message: DATABASE_UNAVAILABLE_MESSAGE, path: formatted.path, locations: formatted.locations, extensions: { code: "SERVICE_UNAVAILABLE", retryAfterSeconds: RETRY_AFTER_SECONDS } };
+      logger.warn(
+        { path: formatted.path, err: original instanceof Error ? original.message.replace(/\s+/g, " ").trim().slice(0, 300) : String(original) },
+        "database unavailable",
+      );
+      return {
+        message: DATABASE_UNAVAILABLE_MESSAGE,
+        path: formatted.path,
+        locations: formatted.locations,
+        extensions: { code: "SERVICE_UNAVAILABLE", retryAfterSeconds: RETRY_AFTER_SECONDS },
+      };
     }
     const tooComplex = complexityRefusal(formatted);
     if (tooComplex) return tooComplex;
@@ -98,6 +144,11 @@ export function createFormatError(logger: Logger) {
     // Coercion errors of variables/arguments come without a code from graphql-js.
     if (!code && !formatted.path) return { ...formatted, extensions: { code: "GRAPHQL_VALIDATION_FAILED" } };
     logger.error({ err: original, path: formatted.path }, "unexpected error in a GraphQL operation");
-    return { message: "Something went wrong on our side. It has been logged; try again shortly.", path: formatted.path, locations: formatted.locations, extensions: { code: "INTERNAL_SERVER_ERROR" } };
+    return {
+      message: "Something went wrong on our side. It has been logged; try again shortly.",
+      path: formatted.path,
+      locations: formatted.locations,
+      extensions: { code: "INTERNAL_SERVER_ERROR" },
+    };
   };
 }

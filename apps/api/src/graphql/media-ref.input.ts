@@ -17,7 +17,10 @@ export interface AddedCursor {
   id: string;
 }
 export const isAddedCursor = (value: unknown): value is AddedCursor =>
-  typeof (value as AddedCursor)?.createdAt === "string" && !Number.isNaN(Date.parse((value as AddedCursor).createdAt)) && typeof (value as AddedCursor)?.id === "string" && /^[0-9a-f-]{36}$/.test((value as AddedCursor).id);
+  typeof (value as AddedCursor)?.createdAt === "string" &&
+  !Number.isNaN(Date.parse((value as AddedCursor).createdAt)) &&
+  typeof (value as AddedCursor)?.id === "string" &&
+  /^[0-9a-f-]{36}$/.test((value as AddedCursor).id);
 
 /** Prisma `where` for rows after the cursor in (createdAt desc, id desc) order. */
 export function afterAdded(cursor: AddedCursor | null) {

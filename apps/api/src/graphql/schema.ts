@@ -12,7 +12,17 @@ import { RecommendationResolver } from "../modules/recommendations/recommendatio
 import { WatchlistResolver } from "../modules/watchlist/watchlist.resolver.ts";
 import { authChecker } from "./auth-checker.ts";
 
-export const resolvers = [AuthResolver, MediaResolver, RecommendationResolver, FavouriteResolver, WatchlistResolver, DismissalResolver, PreferenceResolver, IngestResolver, ModelResolver] as const;
+export const resolvers = [
+  AuthResolver,
+  MediaResolver,
+  RecommendationResolver,
+  FavouriteResolver,
+  WatchlistResolver,
+  DismissalResolver,
+  PreferenceResolver,
+  IngestResolver,
+  ModelResolver,
+] as const;
 
 let built: Promise<GraphQLSchema> | undefined;
 

@@ -110,7 +110,15 @@ describe("playground in Chromium", () => {
   it("renders GraphiQL offline and runs a query with the Authorization header", async () => {
     browser = await chromium.launch({
       executablePath: "/usr/bin/chromium",
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+      ],
     });
     const context = await browser.newContext({ viewport: { width: 1400, height: 800 } });
     const aborted: string[] = [];
@@ -140,7 +148,7 @@ describe("playground in Chromium", () => {
     await queryEditor.waitFor({ timeout: 30_000 });
 
     // The headers editor is open and prefilled with the token placeholder.
-    const headersEditor = page.locator('.graphiql-editor-tool .graphiql-editor:not(.hidden) .monaco-editor');
+    const headersEditor = page.locator(".graphiql-editor-tool .graphiql-editor:not(.hidden) .monaco-editor");
     await headersEditor.waitFor();
     await expect.poll(() => textOf(headersEditor.locator(".view-lines"))).toContain("paste a personal API token");
 

@@ -25,7 +25,11 @@ export interface ProductProcess {
  * `production: true` it runs the built `dist/main.js` / `dist/worker.js` under NODE_ENV=production
  * instead (built on first use). `nodeArgs` go to node itself (e.g. --cpu-prof, which NODE_OPTIONS refuses).
  */
-export function spawnProductProcess(entry: "src/main.ts" | "src/worker.ts", env: Record<string, string>, options: { production?: boolean; nodeArgs?: string[] } = {}): ProductProcess {
+export function spawnProductProcess(
+  entry: "src/main.ts" | "src/worker.ts",
+  env: Record<string, string>,
+  options: { production?: boolean; nodeArgs?: string[] } = {},
+): ProductProcess {
   if (options.production) buildApiOnce();
   // As `pnpm start:production` runs it: a larger young generation (--max-semi-space-size=32) cut
   // garbage collection enough to serve ~30 % more cached recommendations per second (bench/).

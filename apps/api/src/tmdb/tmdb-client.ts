@@ -81,7 +81,12 @@ export class TmdbClient {
       }
       const waitMs = problem.retryAfterMs ?? (this.options.backoffMs ?? defaultBackoff)(attempt - 1);
       if (problem.retryAfterMs !== undefined && problem.retryAfterMs > (this.options.maxRetryAfterMs ?? 60_000)) {
-        throw new TmdbError({ ...problem, message: `${problem.message}; Retry-After is ${problem.retryAfterMs / 1000} s, longer than we wait`, path, attempts: attempt });
+        throw new TmdbError({
+          ...problem,
+          message: `${problem.message}; Retry-After is ${problem.retryAfterMs / 1000} s, longer than we wait`,
+          path,
+          attempts: attempt,
+        });
       }
       this.options.logger?.warn({ path, attempt, status: problem.status, code: problem.code, waitMs: Math.round(waitMs) }, "TMDB request failed; retrying");
       await sleep(waitMs, undefined, { signal });
@@ -116,11 +121,22 @@ export class TmdbClient {
       const tmdbStatusCode = body.success ? body.data.status_code : undefined;
       const base = { status: response.status, tmdbStatusCode };
       if (response.status === 429) {
-        return fail({ ...base, code: "TMDB_RATE_LIMITED", message: `TMDB rate limit hit${detail}`, retryable: true, retryAfterMs: parseRetryAfter(response.headers.get("retry-after")) });
+        return fail({
+          ...base,
+          code: "TMDB_RATE_LIMITED",
+          message: `TMDB rate limit hit${detail}`,
+          retryable: true,
+          retryAfterMs: parseRetryAfter(response.headers.get("retry-after")),
+        });
       }
       if (response.status >= 500) return fail({ ...base, code: "TMDB_UNAVAILABLE", message: `TMDB answered ${response.status}${detail}`, retryable: true });
       if (response.status === 401) {
-        return fail({ ...base, code: "TMDB_UNAUTHORIZED", message: `TMDB refused the credential${detail}. Check TMDB_API_TOKEN (an API Read Access Token)`, retryable: false });
+        return fail({
+          ...base,
+          code: "TMDB_UNAUTHORIZED",
+          message: `TMDB refused the credential${detail}. Check TMDB_API_TOKEN (an API Read Access Token)`,
+          retryable: false,
+        });
       }
       if (response.status === 404) return fail({ ...base, code: "TMDB_NOT_FOUND", message: `TMDB has no such resource${detail}`, retryable: false });
       return fail({ ...base, code: "TMDB_BAD_REQUEST", message: `TMDB refused the request (${response.status})${detail}`, retryable: false });
@@ -129,7 +145,12 @@ export class TmdbClient {
     const json = safeJson(text);
     if (json === undefined) {
       // A cut-off body is a transport fault: the next attempt may well get the whole of it.
-      return fail({ code: "TMDB_BAD_RESPONSE", message: `TMDB sent a body that is not JSON (${text.length} bytes: ${JSON.stringify(text.slice(0, 60))})`, retryable: true, status: response.status });
+      return fail({
+        code: "TMDB_BAD_RESPONSE",
+        message: `TMDB sent a body that is not JSON (${text.length} bytes: ${JSON.stringify(text.slice(0, 60))})`,
+        retryable: true,
+        status: response.status,
+      });
     }
     const parsed = schema.safeParse(json);
     if (!parsed.success) {

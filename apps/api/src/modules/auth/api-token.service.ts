@@ -46,14 +46,18 @@ export async function revokeApiToken(prisma: PrismaClient, input: { userId: stri
 export async function verifyApiToken(prisma: PrismaClient, secret: string): Promise<{ userId: string; tokenId: string; role: "USER" | "ADMIN" } | null> {
   if (!secret.startsWith(API_TOKEN_PREFIX) || secret.length > 200) return null;
   // (Prisma would fetch the relation with a second statement.)
-  const [token] = await prisma.$queryRaw<Array<{ id: string; user_id: string; revoked_at: Date | null; expires_at: Date | null; last_used_at: Date | null; role: "USER" | "ADMIN" }>>`
+  const [token] = await prisma.$queryRaw<
+    Array<{ id: string; user_id: string; revoked_at: Date | null; expires_at: Date | null; last_used_at: Date | null; role: "USER" | "ADMIN" }>
+  >`
     SELECT t.id::text, t.user_id::text, t.revoked_at, t.expires_at, t.last_used_at, CASE u.role WHEN 'admin' THEN 'ADMIN' ELSE 'USER' END AS role
       FROM api_token t JOIN "user" u ON u.id = t.user_id
      WHERE t.token_hash = ${hashApiToken(secret)}`;
   if (!token || token.revoked_at || (token.expires_at && token.expires_at <= new Date())) return null;
   // Recorded at most once a minute per token, so busy clients do not write on every request.
   if (!token.last_used_at || Date.now() - token.last_used_at.getTime() > 60_000) {
-    void prisma.$executeRaw`UPDATE api_token SET last_used_at = now() WHERE id = ${token.id}::uuid AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`.catch(() => {});
+    void prisma.$executeRaw`UPDATE api_token SET last_used_at = now() WHERE id = ${token.id}::uuid AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`.catch(
+      () => {},
+    );
   }
   return { userId: token.user_id, tokenId: token.id, role: token.role };
 }

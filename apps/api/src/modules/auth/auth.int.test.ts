@@ -292,7 +292,10 @@ describe("personal API tokens", () => {
     expect(row.revokedAt).toBeNull();
   });
 
-  it.each([["an unknown id", "00000000-0000-7000-8000-000000000000"], ["an id that is not a UUID", "not-a-uuid"]])("revoking %s is NOT_FOUND", async (_label, id) => {
+  it.each([
+    ["an unknown id", "00000000-0000-7000-8000-000000000000"],
+    ["an id that is not a UUID", "not-a-uuid"],
+  ])("revoking %s is NOT_FOUND", async (_label, id) => {
     const result = await api.graphql(REVOKE, { id }, { cookie: owner.cookie });
     expect(onlyError(result, "NOT_FOUND").message).toBe("No API token with that id.");
   });
@@ -439,9 +442,25 @@ describe("OAuth accounts (the web server's next-auth sign-in)", () => {
 
   it("keeps the provider's avatar only as an https URL", async () => {
     const base = { provider: "github", name: "Octo" };
-    const kept = await api.graphql(LINK, { input: { ...base, providerAccountId: `gh-img-${Date.now()}`, email: `img-${Date.now()}@example.test`, image: "https://avatars.githubusercontent.com/u/583231?v=4" } }, internal());
+    const kept = await api.graphql(
+      LINK,
+      {
+        input: {
+          ...base,
+          providerAccountId: `gh-img-${Date.now()}`,
+          email: `img-${Date.now()}@example.test`,
+          image: "https://avatars.githubusercontent.com/u/583231?v=4",
+        },
+      },
+      internal(),
+    );
     expect(kept.errors, JSON.stringify(kept.errors)).toBeUndefined();
-    for (const image of ["javascript:alert(document.cookie)", "data:text/html,<script>alert(1)</script>", "http://example.test/a.png", `https://example.test/${"a".repeat(2_100)}`]) {
+    for (const image of [
+      "javascript:alert(document.cookie)",
+      "data:text/html,<script>alert(1)</script>",
+      "http://example.test/a.png",
+      `https://example.test/${"a".repeat(2_100)}`,
+    ]) {
       const providerAccountId = `gh-img-bad-${Date.now()}`;
       const result = await api.graphql(LINK, { input: { ...base, providerAccountId, email: `${providerAccountId}@example.test`, image } }, internal());
       expect(result.errors?.[0]?.extensions?.code, image.slice(0, 40)).toBe("BAD_USER_INPUT");

@@ -41,7 +41,15 @@ export class AuthResolver {
   @Mutation(() => User, { description: "For the web server only (OAuth sign-in): the user linked to a provider account, created on first use." })
   async linkOAuthAccount(@Arg("input", () => LinkOAuthAccountInput) input: LinkOAuthAccountInput, @Ctx() ctx: GraphQLContext): Promise<User> {
     if (!ctx.internal) throw forbidden("Only the movierec web server may link OAuth accounts.");
-    return toUser(await linkOAuthAccount(ctx.prisma, { provider: input.provider, providerAccountId: input.providerAccountId, email: input.email ?? null, name: input.name ?? null, image: input.image ?? null }));
+    return toUser(
+      await linkOAuthAccount(ctx.prisma, {
+        provider: input.provider,
+        providerAccountId: input.providerAccountId,
+        email: input.email ?? null,
+        name: input.name ?? null,
+        image: input.image ?? null,
+      }),
+    );
   }
 
   @Authorized()

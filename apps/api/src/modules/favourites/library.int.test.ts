@@ -8,7 +8,9 @@ let movies: number[];
 beforeAll(async () => {
   api = await startTestApi();
   await api.seedMediaCache(2);
-  movies = (await api.services.prisma.mediaCache.findMany({ where: { mediaType: "MOVIE" }, orderBy: { popularity: "desc" }, take: 30 })).map((row) => row.tmdbId);
+  movies = (await api.services.prisma.mediaCache.findMany({ where: { mediaType: "MOVIE" }, orderBy: { popularity: "desc" }, take: 30 })).map(
+    (row) => row.tmdbId,
+  );
 });
 afterAll(() => api?.close());
 
@@ -41,7 +43,12 @@ describe("favourites", () => {
     const second = await api.graphql(FAVOURITES, { first: 4, after: first.data!.favourites.pageInfo.endCursor }, { token: user.token });
     expect(first.data!.favourites.pageInfo.hasNextPage).toBe(true);
     expect(second.data!.favourites.pageInfo.hasNextPage).toBe(false);
-    expect([...ids(first.data!.favourites), ...ids(second.data!.favourites)]).toEqual(movies.slice(0, 6).reverse().map((id) => `movie:${id}`));
+    expect([...ids(first.data!.favourites), ...ids(second.data!.favourites)]).toEqual(
+      movies
+        .slice(0, 6)
+        .reverse()
+        .map((id) => `movie:${id}`),
+    );
   });
 
   it("removes a favourite, and removing it again is not an error", async () => {
@@ -62,7 +69,11 @@ describe("favourites", () => {
   });
 
   it("needs a signed-in caller", async () => {
-    for (const [query, variables] of [[FAVOURITES, {}], [ADD_FAVOURITE, { id: movies[0] }], [REMOVE_FAVOURITE, { id: movies[0] }]] as const) {
+    for (const [query, variables] of [
+      [FAVOURITES, {}],
+      [ADD_FAVOURITE, { id: movies[0] }],
+      [REMOVE_FAVOURITE, { id: movies[0] }],
+    ] as const) {
       const result = await api.graphql(query, variables);
       expect(result.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
       expect(result.data?.favourites ?? result.data?.addFavourite ?? null).toBeNull();
@@ -102,12 +113,18 @@ describe("watchlist", () => {
     // Marking an unlisted title watched adds it.
     await api.graphql(MARK_WATCHED, { id: movies[11] }, { token: user.token });
     await api.graphql(ADD_WATCHLIST, { id: movies[12] }, { token: user.token });
-    expect(ids((await api.graphql(WATCHLIST, { watched: true }, { token: user.token })).data!.watchlist).sort()).toEqual([`movie:${movies[10]}`, `movie:${movies[11]}`].sort());
+    expect(ids((await api.graphql(WATCHLIST, { watched: true }, { token: user.token })).data!.watchlist).sort()).toEqual(
+      [`movie:${movies[10]}`, `movie:${movies[11]}`].sort(),
+    );
     expect(ids((await api.graphql(WATCHLIST, { watched: false }, { token: user.token })).data!.watchlist)).toEqual([`movie:${movies[12]}`]);
 
     const unwatched = await api.graphql(MARK_WATCHED, { id: movies[10], watched: false }, { token: user.token });
     expect(unwatched.data?.markWatched.watchedAt).toBeNull();
-    const removed = await api.graphql(`mutation($id: Int!) { removeFromWatchlist(media: { type: MOVIE, tmdbId: $id }) { inWatchlist } }`, { id: movies[10] }, { token: user.token });
+    const removed = await api.graphql(
+      `mutation($id: Int!) { removeFromWatchlist(media: { type: MOVIE, tmdbId: $id }) { inWatchlist } }`,
+      { id: movies[10] },
+      { token: user.token },
+    );
     expect(removed.data?.removeFromWatchlist.inWatchlist).toBe(false);
 
     const stranger = await api.createUser();
@@ -125,7 +142,11 @@ describe("not interested", () => {
     const other = await api.createUser();
     const seen = await api.graphql(`query($id: Int!) { media(type: MOVIE, tmdbId: $id) { isDismissed } }`, { id: movies[20] }, { token: other.token });
     expect(seen.data?.media.isDismissed).toBe(false);
-    const undo = await api.graphql(`mutation($id: Int!) { undoDismiss(media: { type: MOVIE, tmdbId: $id }) { isDismissed } }`, { id: movies[20] }, { token: user.token });
+    const undo = await api.graphql(
+      `mutation($id: Int!) { undoDismiss(media: { type: MOVIE, tmdbId: $id }) { isDismissed } }`,
+      { id: movies[20] },
+      { token: user.token },
+    );
     expect(undo.data?.undoDismiss.isDismissed).toBe(false);
     expect((await api.graphql(dismiss, { id: movies[20] })).errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
   });
@@ -133,12 +154,16 @@ describe("not interested", () => {
 
 describe("concurrent writes", () => {
   it("16 people adding and removing overlapping favourites at once: no errors, no deadlocks, every acknowledged write in place", async () => {
-    const deadlocks = async () => Number((await api.services.prisma.$queryRaw<Array<{ deadlocks: bigint }>>`SELECT deadlocks FROM pg_stat_database WHERE datname = current_database()`)[0]!.deadlocks);
+    const deadlocks = async () =>
+      Number(
+        (await api.services.prisma.$queryRaw<Array<{ deadlocks: bigint }>>`SELECT deadlocks FROM pg_stat_database WHERE datname = current_database()`)[0]!
+          .deadlocks,
+      );
     const before = await deadlocks();
     const people = await Promise.all(Array.from({ length: 16 }, () => api.createUser()));
     const titles = movies.slice(0, 12); // few titles, so everybody touches the same ones
     let seed = 7;
-    const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648);
+    const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
     const errors: unknown[] = [];
     // Each person fires rounds of four writes at once; the 16 people run side by side.
     const expected = await Promise.all(
@@ -147,7 +172,9 @@ describe("concurrent writes", () => {
         for (let round = 0; round < 6; round++) {
           const picks = [...new Set(Array.from({ length: 4 }, () => titles[Math.floor(random() * titles.length)]!))];
           const writes = picks.map((id) => ({ id, add: !favourites.has(id) || random() < 0.3 }));
-          const results = await Promise.all(writes.map((write) => api.graphql(write.add ? ADD_FAVOURITE : REMOVE_FAVOURITE, { id: write.id }, { token: person.token })));
+          const results = await Promise.all(
+            writes.map((write) => api.graphql(write.add ? ADD_FAVOURITE : REMOVE_FAVOURITE, { id: write.id }, { token: person.token })),
+          );
           results.forEach((result, index) => {
             if (result.errors) errors.push(result.errors);
             else if (writes[index]!.add) favourites.add(writes[index]!.id);

@@ -17,7 +17,10 @@ export function parseDetailsPayload(data: unknown): DetailsPayload {
 
 export async function fetchDetails(deps: { prisma: PrismaClient; tmdb: TmdbClient; maxAgeMs: number }, payload: DetailsPayload): Promise<DetailsOutcome> {
   const mediaType = payload.mediaType === "movie" ? "MOVIE" : "TV";
-  const row = await deps.prisma.mediaCache.findUnique({ where: { mediaType_tmdbId: { mediaType, tmdbId: payload.tmdbId } }, select: { detailsFetchedAt: true } });
+  const row = await deps.prisma.mediaCache.findUnique({
+    where: { mediaType_tmdbId: { mediaType, tmdbId: payload.tmdbId } },
+    select: { detailsFetchedAt: true },
+  });
   if (row?.detailsFetchedAt && Date.now() - row.detailsFetchedAt.getTime() < deps.maxAgeMs) return "fresh";
   try {
     const details =

@@ -20,22 +20,39 @@ const STATUS = `{ ingestStatus { cursors { list nextPage lastPage cycle pagesFet
 
 describe("ingestStatus", () => {
   it("shows admins each list's cursor and each queue, with failures and their reasons", async () => {
-    await api.services.prisma.ingestCursor.create({ data: { list: "movie/popular", nextPage: 7, totalPages: 38_029, cycle: 2, pagesFetched: 1_006, lastError: "TMDB answered 503" } });
+    await api.services.prisma.ingestCursor.create({
+      data: { list: "movie/popular", nextPage: 7, totalPages: 38_029, cycle: 2, pagesFetched: 1_006, lastError: "TMDB answered 503" },
+    });
     // A job that fails for good, processed by a real worker, then one left waiting.
     await api.services.queues.details.add("details", { mediaType: "tv", tmdbId: 2 }, { jobId: "details-tv-2", attempts: 1 });
-    const worker = new Worker(QUEUES.details.name, async () => {
-      throw new Error("TMDB did not answer within 10000 ms");
-    }, { connection: api.services.redis, prefix: `${api.config.REDIS_KEY_PREFIX}bull` });
+    const worker = new Worker(
+      QUEUES.details.name,
+      async () => {
+        throw new Error("TMDB did not answer within 10000 ms");
+      },
+      { connection: api.services.redis, prefix: `${api.config.REDIS_KEY_PREFIX}bull` },
+    );
     await new Promise((resolve) => worker.once("failed", resolve));
     await worker.close();
     await api.services.queues.details.add("details", { mediaType: "movie", tmdbId: 1 }, { jobId: "details-movie-1" });
 
     const result = await api.graphql(STATUS, {}, { token: admin.token });
     expect(result.errors).toBeUndefined();
-    expect(result.data!.ingestStatus.cursors).toEqual([{ list: "movie/popular", nextPage: 7, lastPage: 500, cycle: 2, pagesFetched: 1_006, lastError: "TMDB answered 503" }]);
+    expect(result.data!.ingestStatus.cursors).toEqual([
+      { list: "movie/popular", nextPage: 7, lastPage: 500, cycle: 2, pagesFetched: 1_006, lastError: "TMDB answered 503" },
+    ]);
     const details = result.data!.ingestStatus.queues.find((queue: { name: string }) => queue.name === "movierec-details");
-    expect(details).toMatchObject({ waiting: 1, failed: 1, recentFailures: [{ id: "details-tv-2", reason: "TMDB did not answer within 10000 ms", attempts: 1 }] });
-    expect(result.data!.ingestStatus.queues.map((queue: { name: string }) => queue.name).sort()).toEqual(["movierec-details", "movierec-details-refresh", "movierec-ingest", "movierec-model"]);
+    expect(details).toMatchObject({
+      waiting: 1,
+      failed: 1,
+      recentFailures: [{ id: "details-tv-2", reason: "TMDB did not answer within 10000 ms", attempts: 1 }],
+    });
+    expect(result.data!.ingestStatus.queues.map((queue: { name: string }) => queue.name).sort()).toEqual([
+      "movierec-details",
+      "movierec-details-refresh",
+      "movierec-ingest",
+      "movierec-model",
+    ]);
   });
 
   it("is refused to non-admins", async () => {
@@ -54,7 +71,8 @@ describe("recommendation model", () => {
     expect(titles).toHaveLength(4);
     for (let person = 0; person < 3; person++) {
       const fan = await api.createUser();
-      for (const { tmdbId } of titles) await api.graphql(`mutation($id: Int!) { addFavourite(media: { type: MOVIE, tmdbId: $id }) { id } }`, { id: tmdbId }, { token: fan.token });
+      for (const { tmdbId } of titles)
+        await api.graphql(`mutation($id: Int!) { addFavourite(media: { type: MOVIE, tmdbId: $id }) { id } }`, { id: tmdbId }, { token: fan.token });
     }
     const ask = `mutation { trainRecommendationModel { jobId alreadyQueued } }`;
     const first = await api.graphql(ask, {}, { token: admin.token });
@@ -65,7 +83,9 @@ describe("recommendation model", () => {
     // The worker's model queue runs it.
     const model = await startModelWorker({ ...api.services, config: { ...api.services.config, MODEL_CHECK_EVERY_SECONDS: 0 } });
     try {
-      await expect.poll(async () => (await api.graphql(MODEL, {}, { token: admin.token })).data!.recommendationModel.live?.status, { timeout: 15_000 }).toBe("LIVE");
+      await expect
+        .poll(async () => (await api.graphql(MODEL, {}, { token: admin.token })).data!.recommendationModel.live?.status, { timeout: 15_000 })
+        .toBe("LIVE");
     } finally {
       await model.close();
     }

@@ -9,7 +9,10 @@ export type { IngestRunPayload };
  * Adds the job under a fixed id. While one asked for earlier is still waiting, asking again adds
  * nothing; one that finished or failed makes way for the new one.
  */
-export async function queueOnce<Payload>(queue: Queue<Payload>, job: { name: string; data: Payload; jobId: string; opts: JobsOptions }): Promise<{ jobId: string; alreadyQueued: boolean }> {
+export async function queueOnce<Payload>(
+  queue: Queue<Payload>,
+  job: { name: string; data: Payload; jobId: string; opts: JobsOptions },
+): Promise<{ jobId: string; alreadyQueued: boolean }> {
   const existing = await queue.getJob(job.jobId);
   const state = existing ? await existing.getState() : undefined;
   if (existing && (state === "waiting" || state === "delayed" || state === "prioritized" || state === "waiting-children")) {

@@ -30,7 +30,13 @@ export async function queueDetails(detailsQueue: Queue<DetailsPayload>, titles: 
   await detailsQueue.addBulk(titles.map((data) => ({ name: "details", data, opts: { ...QUEUES.details.jobs, jobId: detailsJobId(data) } })));
 }
 
-async function ingestList(deps: IngestDeps, list: IngestList, pageBudget: number, onPage: (pagesDone: number, cycleCompleted: boolean) => Promise<void>, signal?: AbortSignal): Promise<ListRunSummary> {
+async function ingestList(
+  deps: IngestDeps,
+  list: IngestList,
+  pageBudget: number,
+  onPage: (pagesDone: number, cycleCompleted: boolean) => Promise<void>,
+  signal?: AbortSignal,
+): Promise<ListRunSummary> {
   const { prisma } = deps;
   const summary: ListRunSummary = { list: list.id, pages: [], titles: 0, cycleCompleted: false };
   await prisma.ingestCursor.upsert({ where: { list: list.id }, create: { list: list.id }, update: {} });
@@ -66,10 +72,19 @@ async function ingestList(deps: IngestDeps, list: IngestList, pageBudget: number
     summary.titles += items.length;
     await onPage(summary.pages.length, endsCycle);
     const lacking = await prisma.mediaCache.findMany({
-      where: { detailsFetchedAt: null, OR: [{ mediaType: "MOVIE", tmdbId: { in: items.filter((item) => item.kind === "movie").map((item) => item.id) } }, { mediaType: "TV", tmdbId: { in: items.filter((item) => item.kind === "tv").map((item) => item.id) } }] },
+      where: {
+        detailsFetchedAt: null,
+        OR: [
+          { mediaType: "MOVIE", tmdbId: { in: items.filter((item) => item.kind === "movie").map((item) => item.id) } },
+          { mediaType: "TV", tmdbId: { in: items.filter((item) => item.kind === "tv").map((item) => item.id) } },
+        ],
+      },
       select: { mediaType: true, tmdbId: true },
     });
-    await queueDetails(deps.detailsQueue, lacking.map((row) => ({ mediaType: row.mediaType === "MOVIE" ? "movie" : "tv", tmdbId: row.tmdbId })));
+    await queueDetails(
+      deps.detailsQueue,
+      lacking.map((row) => ({ mediaType: row.mediaType === "MOVIE" ? "movie" : "tv", tmdbId: row.tmdbId })),
+    );
     if (endsCycle) {
       summary.cycleCompleted = true;
       break;
@@ -119,7 +134,9 @@ export async function runIngest(
   }
   const failed = summaries.filter((summary) => summary.error);
   if (failed.length) {
-    throw new Error(`${failed.length} of ${summaries.length} lists failed (the others were ingested): ${failed.map((summary) => `${summary.list}: ${summary.error}`).join("; ")}`);
+    throw new Error(
+      `${failed.length} of ${summaries.length} lists failed (the others were ingested): ${failed.map((summary) => `${summary.list}: ${summary.error}`).join("; ")}`,
+    );
   }
   return summaries;
 }

@@ -11,7 +11,12 @@ export async function ingestStatus(deps: { prisma: PrismaClient; queues: IngestQ
       return {
         name: queue.name,
         counts,
-        recentFailures: failed.map((job) => ({ id: job.id ?? "", reason: job.failedReason ?? "", failedAt: job.finishedOn ? new Date(job.finishedOn) : null, attempts: job.attemptsMade })),
+        recentFailures: failed.map((job) => ({
+          id: job.id ?? "",
+          reason: job.failedReason ?? "",
+          failedAt: job.finishedOn ? new Date(job.finishedOn) : null,
+          attempts: job.attemptsMade,
+        })),
       };
     }),
   );

@@ -8,7 +8,7 @@ import { randomBytes } from "node:crypto";
 import { startCatalogueServer, type CatalogueServer } from "@movierec/tmdb-catalogue";
 import { Queue } from "bullmq";
 import { Redis } from "ioredis";
-import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { anyFreePort } from "../../../../../packages/dev-stack/src/ports.ts";
 import { createTestDatabase, startRedis, testRedisUrl } from "../../../../../packages/dev-stack/src/testing.ts";
 import { createPrisma, type PrismaClient } from "../../db.ts";
@@ -94,7 +94,11 @@ function listPageRequests(catalogue: CatalogueServer): Map<string, number> {
 
 async function cacheSnapshot(prisma: PrismaClient) {
   const rows = await prisma.mediaCache.findMany({ orderBy: [{ mediaType: "asc" }, { tmdbId: "asc" }] });
-  return rows.map(({ createdAt: _created, updatedAt: _updated, detailsFetchedAt, sourceLists, ...row }) => ({ ...row, sourceLists: [...sourceLists].sort(), hasDetails: detailsFetchedAt !== null }));
+  return rows.map(({ createdAt: _created, updatedAt: _updated, detailsFetchedAt, sourceLists, ...row }) => ({
+    ...row,
+    sourceLists: [...sourceLists].sort(),
+    hasDetails: detailsFetchedAt !== null,
+  }));
 }
 
 /** Pages each list has in the catalogue (TMDB caps at 500). */
@@ -153,7 +157,11 @@ describe("ingest worker", () => {
   it("two workers at once end with the same MediaCache as one, making the same TMDB calls", async () => {
     const catalogue = await startCatalogueServer({ port: 0, size: 240 });
     cleanups.push(() => catalogue.close());
-    const requestsOf = () => catalogue.requestLog().map((entry) => `${entry.path}?${entry.query}`).sort();
+    const requestsOf = () =>
+      catalogue
+        .requestLog()
+        .map((entry) => `${entry.path}?${entry.query}`)
+        .sort();
 
     // One worker, two runs one after the other.
     const single = await setup({ catalogueSize: 0, catalogue });
@@ -169,14 +177,18 @@ describe("ingest worker", () => {
     const pair = await setup({ catalogueSize: 0, catalogue });
     startWorker(pair);
     startWorker(pair);
-    await Promise.all([pair.ingestQueue.add("ingest-run", { reason: "schedule" }, { jobId: "concurrent-scheduled" }), requestIngestRun(pair.ingestQueue, { reason: "cli" })]);
+    await Promise.all([
+      pair.ingestQueue.add("ingest-run", { reason: "schedule" }, { jobId: "concurrent-scheduled" }),
+      requestIngestRun(pair.ingestQueue, { reason: "cli" }),
+    ]);
     await waitUntil("both runs completed", async () => (await pair.ingestQueue.getJobCounts("completed")).completed === 2, 90_000);
     await waitForQuiet(pair);
 
     expect(await cacheSnapshot(pair.prisma)).toEqual(await cacheSnapshot(single.prisma));
     expect((await cacheSnapshot(pair.prisma)).length).toBeGreaterThan(60);
     expect(requestsOf()).toEqual(singleRequests);
-    const cursors = (prisma: PrismaClient) => prisma.ingestCursor.findMany({ orderBy: { list: "asc" }, select: { list: true, nextPage: true, cycle: true, pagesFetched: true } });
+    const cursors = (prisma: PrismaClient) =>
+      prisma.ingestCursor.findMany({ orderBy: { list: "asc" }, select: { list: true, nextPage: true, cycle: true, pagesFetched: true } });
     expect(await cursors(pair.prisma)).toEqual(await cursors(single.prisma));
   }, 150_000);
 
@@ -185,7 +197,11 @@ describe("ingest worker", () => {
     context.catalogue.setFaults({ latencyMs: 80 });
     const first = startWorker(context, { INGEST_PAGES_PER_LIST: "6", WORKER_DETAILS_CONCURRENCY: "2" });
     await requestIngestRun(context.ingestQueue, { reason: "cli" });
-    await waitUntil("a few pages are written", async () => ((await context.prisma.ingestCursor.aggregate({ _sum: { pagesFetched: true } }))._sum.pagesFetched ?? 0) >= 3, 60_000);
+    await waitUntil(
+      "a few pages are written",
+      async () => ((await context.prisma.ingestCursor.aggregate({ _sum: { pagesFetched: true } }))._sum.pagesFetched ?? 0) >= 3,
+      60_000,
+    );
     first.child.kill("SIGKILL");
     await first.exited;
     const atKill = await context.prisma.ingestCursor.findMany();
@@ -212,7 +228,10 @@ describe("ingest worker", () => {
     expect(atKill.some((cursor) => cursor.pagesFetched > 0)).toBe(true);
     // The titles of every written page are in the cache.
     const popular = cursors.find((cursor) => cursor.list === "movie/popular")!;
-    const expectedIds = context.catalogue.catalogue.popular("movie").slice(0, (popular.nextPage - 1) * 20).map((movie) => movie.id);
+    const expectedIds = context.catalogue.catalogue
+      .popular("movie")
+      .slice(0, (popular.nextPage - 1) * 20)
+      .map((movie) => movie.id);
     const cached = new Set((await context.prisma.mediaCache.findMany({ where: { mediaType: "MOVIE" }, select: { tmdbId: true } })).map((row) => row.tmdbId));
     expect(expectedIds.filter((id) => !cached.has(id))).toEqual([]);
   }, 180_000);
@@ -226,11 +245,19 @@ describe("ingest worker", () => {
     const workers = [startWorker(context, env), startWorker(context, env)];
     await waitUntil("both workers are registered", async () => (await context.ingestQueue.getWorkers()).length >= 2, 60_000);
     await requestIngestRun(context.ingestQueue, { reason: "cli" });
-    await waitUntil("a few pages are written", async () => ((await context.prisma.ingestCursor.aggregate({ _sum: { pagesFetched: true } }))._sum.pagesFetched ?? 0) >= 3, 60_000);
+    await waitUntil(
+      "a few pages are written",
+      async () => ((await context.prisma.ingestCursor.aggregate({ _sum: { pagesFetched: true } }))._sum.pagesFetched ?? 0) >= 3,
+      60_000,
+    );
     const [running] = await context.ingestQueue.getActive();
     expect(await context.redis.del(`${context.prefix}bull:${QUEUES.ingest.name}:${running!.id}:lock`)).toBe(1);
 
-    await waitUntil("the worker running it gives the job up", async () => workers.some((worker) => worker.output().includes("lost the lock on jobs in hand")), 15_000);
+    await waitUntil(
+      "the worker running it gives the job up",
+      async () => workers.some((worker) => worker.output().includes("lost the lock on jobs in hand")),
+      15_000,
+    );
     await waitForQuiet(context, 120_000);
     const requests = listPageRequests(context.catalogue);
     const pages = await lastPages(context.catalogue);
@@ -264,10 +291,15 @@ describe("ingest worker", () => {
     const failed = await context.detailsQueue.getJobCounts("failed");
     expect(failed.failed).toBe(0);
     // Never faster than the limit in any one-second window, as TMDB saw it.
-    const starts = context.catalogue.requestLog().map((entry) => entry.startedAt).sort((a, b) => a - b);
+    const starts = context.catalogue
+      .requestLog()
+      .map((entry) => entry.startedAt)
+      .sort((a, b) => a - b);
     const worst = maxInAnyWindow(starts, 1_000);
     expect(worst).toBeLessThanOrEqual(limit);
-    console.info(`ingest under faults: ${starts.length} TMDB requests in ${((starts.at(-1)! - starts[0]!) / 1000).toFixed(1)} s, at most ${worst} in any second (limit ${limit})`);
+    console.info(
+      `ingest under faults: ${starts.length} TMDB requests in ${((starts.at(-1)! - starts[0]!) / 1000).toFixed(1)} s, at most ${worst} in any second (limit ${limit})`,
+    );
   }, 150_000);
 
   it("reconnects after Redis restarts during a run, and finishes", async () => {
@@ -282,7 +314,11 @@ describe("ingest worker", () => {
     context.catalogue.setFaults({ latencyMs: 60 });
     const worker = startWorker(context, { INGEST_PAGES_PER_LIST: "6", WORKER_DETAILS_CONCURRENCY: "4" });
     await requestIngestRun(context.ingestQueue, { reason: "cli" });
-    await waitUntil("a few pages are written", async () => ((await context.prisma.ingestCursor.aggregate({ _sum: { pagesFetched: true } }))._sum.pagesFetched ?? 0) >= 2, 60_000);
+    await waitUntil(
+      "a few pages are written",
+      async () => ((await context.prisma.ingestCursor.aggregate({ _sum: { pagesFetched: true } }))._sum.pagesFetched ?? 0) >= 2,
+      60_000,
+    );
 
     await redisServer.stop(); // SIGTERM: Redis writes its append-only file and exits
     await new Promise((resolve) => setTimeout(resolve, 1_500));

@@ -30,7 +30,9 @@ export const INGEST_LISTS: IngestList[] = [
     async fetchPage(tmdb, page, signal) {
       const result = await tmdb.trending({ mediaType: "all", window: "week", page }, signal);
       // Trending also lists people and collections; only films and series are cached.
-      const items = result.results.flatMap((item) => (item.media_type === "movie" ? [listItem("movie", item)] : item.media_type === "tv" ? [listItem("tv", item)] : []));
+      const items = result.results.flatMap((item) =>
+        item.media_type === "movie" ? [listItem("movie", item)] : item.media_type === "tv" ? [listItem("tv", item)] : [],
+      );
       return { items, totalPages: result.total_pages, resultCount: result.results.length };
     },
   },

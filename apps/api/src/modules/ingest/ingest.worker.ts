@@ -51,7 +51,16 @@ export async function startIngestWorkers(services: AppServices) {
           },
         );
         const pages = summaries.reduce((sum, summary) => sum + summary.pages.length, 0);
-        logger.info({ job: job.id, reason: job.data?.reason, pages, ms: Date.now() - started, lists: summaries.map((summary) => `${summary.list}:${summary.pages.join(",") || "-"}${summary.error ? "!" : ""}`) }, "ingest run finished");
+        logger.info(
+          {
+            job: job.id,
+            reason: job.data?.reason,
+            pages,
+            ms: Date.now() - started,
+            lists: summaries.map((summary) => `${summary.list}:${summary.pages.join(",") || "-"}${summary.error ? "!" : ""}`),
+          },
+          "ingest run finished",
+        );
         return summaries;
       },
       { ...common, concurrency: QUEUES.ingest.worker.concurrency },
@@ -83,8 +92,16 @@ export async function startIngestWorkers(services: AppServices) {
   }
 
   if (config.INGEST_EVERY_MINUTES > 0) {
-    await queues.ingest.upsertJobScheduler("ingest-schedule", { every: config.INGEST_EVERY_MINUTES * 60_000 }, { name: "ingest-run", data: { reason: "schedule" }, opts: QUEUES.ingest.jobs });
-    await queues.detailsRefresh.upsertJobScheduler("details-refresh-schedule", { every: DETAILS_SWEEP_EVERY_MS }, { name: "details-refresh", data: {}, opts: QUEUES.detailsRefresh.jobs });
+    await queues.ingest.upsertJobScheduler(
+      "ingest-schedule",
+      { every: config.INGEST_EVERY_MINUTES * 60_000 },
+      { name: "ingest-run", data: { reason: "schedule" }, opts: QUEUES.ingest.jobs },
+    );
+    await queues.detailsRefresh.upsertJobScheduler(
+      "details-refresh-schedule",
+      { every: DETAILS_SWEEP_EVERY_MS },
+      { name: "details-refresh", data: {}, opts: QUEUES.detailsRefresh.jobs },
+    );
   } else {
     await queues.ingest.removeJobScheduler("ingest-schedule");
     await queues.detailsRefresh.removeJobScheduler("details-refresh-schedule");

@@ -21,7 +21,8 @@ export async function registerQueueDashboard(app: FastifyInstance, services: App
         authorization: request.headers.authorization,
         cookie: request.headers.cookie,
       }).catch(() => null);
-      if (!viewer) return reply.code(401).type("text/plain").send("Sign in as an admin (web session) or send an admin's API token as Authorization: Bearer <token>.");
+      if (!viewer)
+        return reply.code(401).type("text/plain").send("Sign in as an admin (web session) or send an admin's API token as Authorization: Bearer <token>.");
       if (viewer.role !== "ADMIN") return reply.code(403).type("text/plain").send("The queue dashboard is for admins.");
     });
     await dashboard.register(serverAdapter.registerPlugin(), { prefix: QUEUE_DASHBOARD_PATH });

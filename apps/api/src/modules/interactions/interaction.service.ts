@@ -45,9 +45,7 @@ export async function listInteractions(deps: Deps, input: { userId: string; kind
  * watched (true) or only still to watch (false).
  */
 export async function listWatchlistInteractions(deps: Deps, input: { userId: string; after: AddedCursor | null; size: number; watched: boolean | null }) {
-  const after = input.after
-    ? Prisma.sql`AND (w.created_at, w.id) < (${new Date(input.after.createdAt)}::timestamptz, ${input.after.id}::uuid)`
-    : Prisma.empty;
+  const after = input.after ? Prisma.sql`AND (w.created_at, w.id) < (${new Date(input.after.createdAt)}::timestamptz, ${input.after.id}::uuid)` : Prisma.empty;
   const watched = input.watched === null ? Prisma.empty : input.watched ? Prisma.sql`AND v.id IS NOT NULL` : Prisma.sql`AND v.id IS NULL`;
   const rows = await deps.prisma.$queryRaw<Array<{ id: string; media_type: "movie" | "tv"; tmdb_id: number; created_at: Date; watched_at: Date | null }>>`
     SELECT w.id, w.media_type::text AS media_type, w.tmdb_id, w.created_at, v.created_at AS watched_at

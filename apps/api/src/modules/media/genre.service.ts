@@ -42,7 +42,11 @@ export class GenreService {
       const { genres } = await this.deps.tmdb.genres(toTmdbKind(mediaType));
       await this.deps.prisma.$transaction(
         genres.map((genre) =>
-          this.deps.prisma.genre.upsert({ where: { mediaType_id: { mediaType, id: genre.id } }, create: { mediaType, id: genre.id, name: genre.name }, update: { name: genre.name } }),
+          this.deps.prisma.genre.upsert({
+            where: { mediaType_id: { mediaType, id: genre.id } },
+            create: { mediaType, id: genre.id, name: genre.name },
+            update: { name: genre.name },
+          }),
         ),
       );
       return new Map(genres.map((genre) => [genre.id, genre.name]));

@@ -15,8 +15,14 @@ const detailsRequests = () => Object.entries(api.catalogue.requestCounts()).filt
 
 describe("media(type, tmdbId)", () => {
   it("reads a cached title with genre names and image URLs from TMDB's configuration", async () => {
-    const row = await api.services.prisma.mediaCache.findFirstOrThrow({ where: { mediaType: "MOVIE", posterPath: { not: null } }, orderBy: { popularity: "desc" } });
-    const result = await api.graphql(`query($id: Int!) { media(type: MOVIE, tmdbId: $id) { id type tmdbId title year genres { id name } posterUrl(size: W185) } }`, { id: row.tmdbId });
+    const row = await api.services.prisma.mediaCache.findFirstOrThrow({
+      where: { mediaType: "MOVIE", posterPath: { not: null } },
+      orderBy: { popularity: "desc" },
+    });
+    const result = await api.graphql(
+      `query($id: Int!) { media(type: MOVIE, tmdbId: $id) { id type tmdbId title year genres { id name } posterUrl(size: W185) } }`,
+      { id: row.tmdbId },
+    );
     expect(result.errors).toBeUndefined();
     const media = result.data!.media;
     expect(media).toMatchObject({ id: `movie:${row.tmdbId}`, type: "MOVIE", tmdbId: row.tmdbId, title: row.title });
@@ -28,7 +34,9 @@ describe("media(type, tmdbId)", () => {
   });
 
   it("fetches a title the cache lacks from TMDB once, then serves it from the cache", async () => {
-    const cachedIds = new Set((await api.services.prisma.mediaCache.findMany({ where: { mediaType: "MOVIE" }, select: { tmdbId: true } })).map((row) => row.tmdbId));
+    const cachedIds = new Set(
+      (await api.services.prisma.mediaCache.findMany({ where: { mediaType: "MOVIE" }, select: { tmdbId: true } })).map((row) => row.tmdbId),
+    );
     const uncached = api.catalogue.catalogue.movies.find((movie) => !cachedIds.has(movie.id))!;
     const query = `query($id: Int!) { media(type: MOVIE, tmdbId: $id) { title runtime } }`;
     const first = await api.graphql(query, { id: uncached.id });
@@ -54,7 +62,10 @@ describe("media(type, tmdbId)", () => {
 describe("enrichment", () => {
   // List items that lack a poster or votes in TMDB's lists, as the catalogue marks them.
   async function itemsLackingFields(count: number) {
-    const rows = await api.services.prisma.mediaCache.findMany({ where: { mediaType: "MOVIE", detailsFetchedAt: null, OR: [{ posterPath: null }, { voteAverage: null }] }, take: count });
+    const rows = await api.services.prisma.mediaCache.findMany({
+      where: { mediaType: "MOVIE", detailsFetchedAt: null, OR: [{ posterPath: null }, { voteAverage: null }] },
+      take: count,
+    });
     expect(rows.length).toBe(count);
     return rows;
   }
@@ -106,33 +117,54 @@ describe("enrichment", () => {
 describe("searchMedia", () => {
   it("finds cached titles by words of the title, best match first", async () => {
     const row = await api.services.prisma.mediaCache.findFirstOrThrow({ where: { mediaType: "MOVIE" }, orderBy: { popularity: "desc" } });
-    const result = await api.graphql(`query($q: String!) { searchMedia(query: $q, first: 5) { edges { node { id title } } pageInfo { hasNextPage } } }`, { q: row.title });
+    const result = await api.graphql(`query($q: String!) { searchMedia(query: $q, first: 5) { edges { node { id title } } pageInfo { hasNextPage } } }`, {
+      q: row.title,
+    });
     expect(result.errors).toBeUndefined();
     expect(result.data!.searchMedia.edges[0].node.id).toBe(`movie:${row.tmdbId}`);
   });
 
   it("matches a misspelt title, an original title, and neither an adult title nor one of the other type", async () => {
     const search = async (q: string, type?: "MOVIE" | "TV") =>
-      (await api.graphql(`query($q: String!, $type: MediaType) { searchMedia(query: $q, type: $type, first: 20) { edges { node { id } } } }`, { q, type })).data!.searchMedia.edges.map(
-        (edge: { node: { id: string } }) => edge.node.id,
-      );
-    const [film, other] = await api.services.prisma.mediaCache.findMany({ where: { mediaType: "MOVIE", adult: false }, orderBy: { popularity: "desc" }, skip: 3, take: 2 });
+      (
+        await api.graphql(`query($q: String!, $type: MediaType) { searchMedia(query: $q, type: $type, first: 20) { edges { node { id } } } }`, { q, type })
+      ).data!.searchMedia.edges.map((edge: { node: { id: string } }) => edge.node.id);
+    const [film, other] = await api.services.prisma.mediaCache.findMany({
+      where: { mediaType: "MOVIE", adult: false },
+      orderBy: { popularity: "desc" },
+      skip: 3,
+      take: 2,
+    });
     const id = `movie:${film!.tmdbId}`;
-    await api.services.prisma.mediaCache.update({ where: { mediaType_tmdbId: { mediaType: "MOVIE", tmdbId: film!.tmdbId } }, data: { title: "Quixotic Lighthouse Keepers", originalTitle: "Les Gardiens Zqorphelins" } });
-    await api.services.prisma.mediaCache.update({ where: { mediaType_tmdbId: { mediaType: "MOVIE", tmdbId: other!.tmdbId } }, data: { title: "Quixotic Lighthouse Keepers II", adult: true } });
+    await api.services.prisma.mediaCache.update({
+      where: { mediaType_tmdbId: { mediaType: "MOVIE", tmdbId: film!.tmdbId } },
+      data: { title: "Quixotic Lighthouse Keepers", originalTitle: "Les Gardiens Zqorphelins" },
+    });
+    await api.services.prisma.mediaCache.update({
+      where: { mediaType_tmdbId: { mediaType: "MOVIE", tmdbId: other!.tmdbId } },
+      data: { title: "Quixotic Lighthouse Keepers II", adult: true },
+    });
     try {
       expect(await search("Quixotic Lighthuose Keepers")).toContain(id); // two letters swapped: trigram similarity
       expect(await search("zqorphelins")).toEqual([id]); // the original title, any case
       expect(await search("Quixotic Lighthouse", "MOVIE")).toEqual([id]); // the adult sequel is never shown
       expect(await search("Quixotic Lighthouse", "TV")).toEqual([]);
     } finally {
-      await api.services.prisma.mediaCache.update({ where: { mediaType_tmdbId: { mediaType: "MOVIE", tmdbId: film!.tmdbId } }, data: { title: film!.title, originalTitle: film!.originalTitle } });
-      await api.services.prisma.mediaCache.update({ where: { mediaType_tmdbId: { mediaType: "MOVIE", tmdbId: other!.tmdbId } }, data: { title: other!.title, adult: false } });
+      await api.services.prisma.mediaCache.update({
+        where: { mediaType_tmdbId: { mediaType: "MOVIE", tmdbId: film!.tmdbId } },
+        data: { title: film!.title, originalTitle: film!.originalTitle },
+      });
+      await api.services.prisma.mediaCache.update({
+        where: { mediaType_tmdbId: { mediaType: "MOVIE", tmdbId: other!.tmdbId } },
+        data: { title: other!.title, adult: false },
+      });
     }
   });
 
   it("asks TMDB when the cache has too few matches, keeps what it finds, and asks only once", async () => {
-    const cached = new Set((await api.services.prisma.mediaCache.findMany({ select: { tmdbId: true, mediaType: true } })).map((row) => `${row.mediaType}:${row.tmdbId}`));
+    const cached = new Set(
+      (await api.services.prisma.mediaCache.findMany({ select: { tmdbId: true, mediaType: true } })).map((row) => `${row.mediaType}:${row.tmdbId}`),
+    );
     const target = api.catalogue.catalogue.movies.find((movie) => !cached.has(`MOVIE:${movie.id}`) && movie.title.length > 8)!;
     const query = `query($q: String!) { searchMedia(query: $q, type: MOVIE) { edges { node { id title } } } }`;
     const result = await api.graphql(query, { q: target.title });
@@ -146,7 +178,12 @@ describe("searchMedia", () => {
     // One word of a cached title: some matches in the cache, fewer than a page, so TMDB is asked.
     const rows = await api.services.prisma.mediaCache.findMany({ where: { mediaType: "MOVIE" }, select: { title: true } });
     const counts = new Map<string, number>();
-    for (const row of rows) for (const word of row.title.toLowerCase().split(/\W+/).filter((w) => w.length >= 6)) counts.set(word, (counts.get(word) ?? 0) + 1);
+    for (const row of rows)
+      for (const word of row.title
+        .toLowerCase()
+        .split(/\W+/)
+        .filter((w) => w.length >= 6))
+        counts.set(word, (counts.get(word) ?? 0) + 1);
     const word = [...counts].find(([, count]) => count >= 1 && count <= 3)![0];
     const query = `query($q: String!) { searchMedia(query: $q, first: 20) { edges { node { id } } } }`;
     const searchesBefore = api.catalogue.requestCounts()["/3/search/multi"] ?? 0;
@@ -231,7 +268,8 @@ describe("browse", () => {
   it("costs a constant number of SQL queries for a page of 50 titles with per-user fields", async () => {
     const user = await api.createUser();
     const rows = await api.services.prisma.mediaCache.findMany({ where: { mediaType: "MOVIE" }, orderBy: { popularity: "desc" }, take: 3 });
-    for (const row of rows) await api.graphql(`mutation($id: Int!) { addFavourite(media: { type: MOVIE, tmdbId: $id }) { id } }`, { id: row.tmdbId }, { token: user.token });
+    for (const row of rows)
+      await api.graphql(`mutation($id: Int!) { addFavourite(media: { type: MOVIE, tmdbId: $id }) { id } }`, { id: row.tmdbId }, { token: user.token });
     const page = (first: number) =>
       `{ browse(filter: { type: MOVIE }, first: ${first}) { edges { node { id title genres { name } isFavourite inWatchlist isDismissed watchedAt } } } }`;
     const count = async (first: number) => {

@@ -91,7 +91,11 @@ export class MediaResolver {
   }
 
   @FieldResolver(() => String, { nullable: true })
-  async backdropUrl(@Root() media: MediaSource, @Arg("size", () => BackdropSize, { defaultValue: BackdropSize.W1280 }) size: BackdropSize, @Ctx() ctx: GraphQLContext) {
+  async backdropUrl(
+    @Root() media: MediaSource,
+    @Arg("size", () => BackdropSize, { defaultValue: BackdropSize.W1280 }) size: BackdropSize,
+    @Ctx() ctx: GraphQLContext,
+  ) {
     const row = await withDetails(ctx, media, (candidate) => candidate.backdropPath === null);
     return ctx.images.url(row.backdropPath, size);
   }
@@ -108,7 +112,9 @@ export class MediaResolver {
     return this.people(ctx, row.directorIds);
   }
 
-  @FieldResolver(() => [Media], { description: "Up to 12 titles of the same type most like this one (shared genres, keywords, director, cast), from the cache." })
+  @FieldResolver(() => [Media], {
+    description: "Up to 12 titles of the same type most like this one (shared genres, keywords, director, cast), from the cache.",
+  })
   async similar(@Root() media: MediaSource, @Arg("first", () => Int, { defaultValue: 12 }) first: number, @Ctx() ctx: GraphQLContext): Promise<MediaSource[]> {
     if (!Number.isInteger(first) || first < 1 || first > 12) throw badInput("first must be between 1 and 12.", { argument: "first" });
     return (await ctx.loaders.similar.load(media.id)).slice(0, first).map(toMedia);
@@ -137,7 +143,9 @@ export class MediaResolver {
   private async people(ctx: GraphQLContext, ids: number[]): Promise<Person[]> {
     const [people, base] = await Promise.all([ctx.loaders.person.loadMany(ids), ctx.images.baseUrl()]);
     return people.flatMap((person) =>
-      person && !(person instanceof Error) ? [{ id: person.id, name: person.name, profileUrl: person.profilePath ? `${base}w185${person.profilePath}` : null }] : [],
+      person && !(person instanceof Error)
+        ? [{ id: person.id, name: person.name, profileUrl: person.profilePath ? `${base}w185${person.profilePath}` : null }]
+        : [],
     );
   }
 }

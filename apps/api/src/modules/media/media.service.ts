@@ -86,7 +86,9 @@ export async function searchMedia(ctx: GraphQLContext, input: SearchInput): Prom
 async function searchTmdbIntoCache(ctx: GraphQLContext, query: string): Promise<number> {
   try {
     const page = await ctx.tmdb.searchMulti({ query, page: 1 });
-    const items = page.results.flatMap((item) => (item.media_type === "movie" ? [listItem("movie", item)] : item.media_type === "tv" ? [listItem("tv", item)] : []));
+    const items = page.results.flatMap((item) =>
+      item.media_type === "movie" ? [listItem("movie", item)] : item.media_type === "tv" ? [listItem("tv", item)] : [],
+    );
     return items.length ? await upsertListItems(ctx.prisma, items, "search") : 0;
   } catch (error) {
     if (error instanceof TmdbError) ctx.logger.warn({ err: error.message }, "search: TMDB fallback unavailable; serving the cache's matches");
@@ -118,7 +120,12 @@ function browseWhere(input: BrowseInput): Prisma.MediaCacheWhereInput {
     adult: false,
     ...(input.genreIds.length ? { genreIds: { hasEvery: input.genreIds } } : {}),
     ...(input.yearFrom || input.yearTo
-      ? { releaseDate: { ...(input.yearFrom ? { gte: new Date(Date.UTC(input.yearFrom, 0, 1)) } : {}), ...(input.yearTo ? { lt: new Date(Date.UTC(input.yearTo + 1, 0, 1)) } : {}) } }
+      ? {
+          releaseDate: {
+            ...(input.yearFrom ? { gte: new Date(Date.UTC(input.yearFrom, 0, 1)) } : {}),
+            ...(input.yearTo ? { lt: new Date(Date.UTC(input.yearTo + 1, 0, 1)) } : {}),
+          },
+        }
       : {}),
     ...(input.language ? { originalLanguage: input.language } : {}),
     ...(input.minRating !== null ? { voteAverage: { gte: input.minRating } } : {}),
@@ -144,19 +151,32 @@ const tmdbSort: Record<BrowseSort, (kind: "movie" | "tv") => string> = {
 
 function validateBrowse(input: BrowseInput) {
   const thisYear = new Date().getUTCFullYear() + 5;
-  for (const [name, year] of [["yearFrom", input.yearFrom], ["yearTo", input.yearTo]] as const) {
-    if (year !== null && (!Number.isInteger(year) || year < 1874 || year > thisYear)) throw badInput(`${name} must be a year between 1874 and ${thisYear}.`, { argument: name });
+  for (const [name, year] of [
+    ["yearFrom", input.yearFrom],
+    ["yearTo", input.yearTo],
+  ] as const) {
+    if (year !== null && (!Number.isInteger(year) || year < 1874 || year > thisYear))
+      throw badInput(`${name} must be a year between 1874 and ${thisYear}.`, { argument: name });
   }
   if (input.yearFrom && input.yearTo && input.yearFrom > input.yearTo) throw badInput("yearFrom must not be after yearTo.", { argument: "yearFrom" });
-  if (input.minRating !== null && !(input.minRating >= 0 && input.minRating <= 10)) throw badInput("minRating must be between 0 and 10.", { argument: "minRating" });
-  if (input.language !== null && !/^[a-z]{2}$/.test(input.language)) throw badInput('language must be an ISO 639-1 code such as "en" or "ko".', { argument: "language" });
-  if (input.genreIds.length > 10 || input.genreIds.some((id) => !Number.isInteger(id) || id < 1)) throw badInput("genreIds must be at most 10 TMDB genre ids.", { argument: "genreIds" });
+  if (input.minRating !== null && !(input.minRating >= 0 && input.minRating <= 10))
+    throw badInput("minRating must be between 0 and 10.", { argument: "minRating" });
+  if (input.language !== null && !/^[a-z]{2}$/.test(input.language))
+    throw badInput('language must be an ISO 639-1 code such as "en" or "ko".', { argument: "language" });
+  if (input.genreIds.length > 10 || input.genreIds.some((id) => !Number.isInteger(id) || id < 1))
+    throw badInput("genreIds must be at most 10 TMDB genre ids.", { argument: "genreIds" });
 }
 
 /** Browse by type, genres, years, language and rating. Returns up to size + 1 rows. */
 export async function browseMedia(ctx: GraphQLContext, input: BrowseInput): Promise<MediaCache[]> {
   validateBrowse(input);
-  const query = () => ctx.prisma.mediaCache.findMany({ where: browseWhere(input), orderBy: [...browseOrder[input.sort], { tmdbId: "asc" }], skip: input.offset, take: input.size + 1 });
+  const query = () =>
+    ctx.prisma.mediaCache.findMany({
+      where: browseWhere(input),
+      orderBy: [...browseOrder[input.sort], { tmdbId: "asc" }],
+      skip: input.offset,
+      take: input.size + 1,
+    });
   let rows = await query();
   const fallbackKey = `browse:${JSON.stringify({ ...input, offset: undefined, size: undefined })}`;
   if (input.offset === 0 && rows.length <= input.size && (await firstAskInAWhile(ctx, fallbackKey))) {

@@ -47,7 +47,8 @@ export async function updatePreferences(deps: { prisma: PrismaClient; genres: Ge
   if (genreIds.length) {
     const known = await deps.genres.allGenres();
     const unknown = genreIds.filter((id) => !known.has(id));
-    if (known.size && unknown.length) throw badInput(`Unknown genre ids: ${[...new Set(unknown)].join(", ")}. The genres query lists them.`, { argument: "genreIds" });
+    if (known.size && unknown.length)
+      throw badInput(`Unknown genre ids: ${[...new Set(unknown)].join(", ")}. The genres query lists them.`, { argument: "genreIds" });
   }
   const liked = changes.likedGenreIds ? [...new Set(changes.likedGenreIds)] : undefined;
   const disliked = changes.dislikedGenreIds ? [...new Set(changes.dislikedGenreIds)] : undefined;

@@ -126,8 +126,8 @@ describe("preferences", () => {
       ["maxRuntime 0", { maxRuntime: 0 }, /maxRuntime must not be less than 1/],
       ["yearFrom 1800", { yearFrom: 1800 }, /yearFrom must not be less than 1874/],
       ["yearTo 2500", { yearTo: 2500 }, /yearTo must not be greater than 2100/],
-      ["languages [\"english\"]", { languages: ["english"] }, /languages must be ISO 639-1 codes such as "en"/],
-      ["languages [\"EN\"]", { languages: ["EN"] }, /languages must be ISO 639-1 codes/],
+      ['languages ["english"]', { languages: ["english"] }, /languages must be ISO 639-1 codes such as "en"/],
+      ['languages ["EN"]', { languages: ["EN"] }, /languages must be ISO 639-1 codes/],
       ["a genre id below 1", { likedGenreIds: [0] }, /likedGenreIds.*must not be less than 1/],
       ["more than 40 genres", { dislikedGenreIds: Array.from({ length: 41 }, (_, i) => i + 1) }, /dislikedGenreIds must contain no more than 40 elements/],
       ["yearFrom after yearTo in one update", { yearFrom: 2010, yearTo: 2005 }, /yearFrom must not be after yearTo/],
@@ -135,7 +135,11 @@ describe("preferences", () => {
       ["yearTo before the stored yearFrom", { yearTo: 1980 }, /yearFrom must not be after yearTo/],
       ["an unknown genre id", { likedGenreIds: [ACTION, 999999] }, /Unknown genre ids: 999999\. The genres query lists them/],
       ["an unknown disliked genre id", { dislikedGenreIds: [424242] }, /Unknown genre ids: 424242/],
-      ["a genre both liked and disliked in one update", { likedGenreIds: [ADVENTURE, DRAMA], dislikedGenreIds: [DRAMA] }, /A genre cannot be both liked and disliked: 18/],
+      [
+        "a genre both liked and disliked in one update",
+        { likedGenreIds: [ADVENTURE, DRAMA], dislikedGenreIds: [DRAMA] },
+        /A genre cannot be both liked and disliked: 18/,
+      ],
       ["disliking a genre that is stored as liked", { dislikedGenreIds: [ACTION] }, /A genre cannot be both liked and disliked: 28/],
       ["a valid change together with an invalid one", { minRating: 8, maxRuntime: 0 }, /maxRuntime must not be less than 1/],
     ])("%s", async (_label, input, message) => {
@@ -154,7 +158,7 @@ describe("preferences", () => {
       expect(error.message).toMatch(/minRating/);
       expect(error.message).toMatch(/maxRuntime/);
       expect(error.message).toMatch(/languages/);
-      const fields = (error.extensions?.details as { fields: Array<{ field: string }> }).fields.map((entry) => entry.field).sort();
+      const fields = (error.extensions!.details as { fields: Array<{ field: string }> }).fields.map((entry) => entry.field).sort();
       expect(fields).toEqual(["languages", "maxRuntime", "minRating"]);
     });
 
@@ -168,8 +172,18 @@ describe("preferences", () => {
 
     it("the bounds themselves are accepted", async () => {
       const other = await api.createUser();
-      expect(await update(other, { minRating: 10, maxRuntime: 1, yearFrom: 1874, yearTo: 2100 })).toMatchObject({ minRating: 10, maxRuntime: 1, yearFrom: 1874, yearTo: 2100 });
-      expect(await update(other, { minRating: 0, maxRuntime: 1000, yearFrom: 2100 })).toMatchObject({ minRating: 0, maxRuntime: 1000, yearFrom: 2100, yearTo: 2100 });
+      expect(await update(other, { minRating: 10, maxRuntime: 1, yearFrom: 1874, yearTo: 2100 })).toMatchObject({
+        minRating: 10,
+        maxRuntime: 1,
+        yearFrom: 1874,
+        yearTo: 2100,
+      });
+      expect(await update(other, { minRating: 0, maxRuntime: 1000, yearFrom: 2100 })).toMatchObject({
+        minRating: 0,
+        maxRuntime: 1000,
+        yearFrom: 2100,
+        yearTo: 2100,
+      });
     });
   });
 
@@ -188,7 +202,14 @@ describe("preferences", () => {
   it("user B's updates never change user A's preferences", async () => {
     const [a, b] = await Promise.all([api.createUser(), api.createUser()]);
     const mine = await update(a, { likedGenreIds: [ACTION], languages: ["en"], minRating: 7, onboarded: true });
-    const theirs = await update(b, { likedGenreIds: [DRAMA], dislikedGenreIds: [ACTION], languages: ["ja"], minRating: null, maxRuntime: 90, includeAdult: true });
+    const theirs = await update(b, {
+      likedGenreIds: [DRAMA],
+      dislikedGenreIds: [ACTION],
+      languages: ["ja"],
+      minRating: null,
+      maxRuntime: 90,
+      includeAdult: true,
+    });
     expect(theirs).toMatchObject({ likedGenreIds: [DRAMA], dislikedGenreIds: [ACTION], languages: ["ja"], maxRuntime: 90, onboarded: false });
     expect(await read(a)).toEqual(mine);
     expect(await read(b)).toEqual(theirs);

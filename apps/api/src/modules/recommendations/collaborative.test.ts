@@ -8,7 +8,10 @@ describe("bestCollaborativeKeys", () => {
     const scores = new CollaborativeScores(["movie:1"], 2_000);
     // Scores on a coarse grid (many ties) and some negative (EASE's negative neighbours); a key may come twice.
     for (let i = 0; i < 2_000; i++) scores.add(`movie:${Math.floor(random() * 1e4)}`, 0, Math.round((random() - 0.2) * 40) / 10);
-    const sorted = scores.keys.map((key) => [key, scores.get(key)!.score] as const).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([key]) => key);
+    const sorted = scores.keys
+      .map((key) => [key, scores.get(key)!.score] as const)
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .map(([key]) => key);
     for (const limit of [0, 1, 7, 600, scores.size, scores.size + 5]) expect(bestCollaborativeKeys(scores, limit)).toEqual(sorted.slice(0, limit));
   });
 });
@@ -18,7 +21,9 @@ describe("collaborativeScores", () => {
     const random = mulberry32(11);
     const titles = Array.from({ length: 60 }, (_, i) => `movie:${i}`);
     const seeds = titles.slice(0, 8).map((key, i) => ({ key, weight: i === 3 ? 0 : Math.round(random() * 4) / 4 }));
-    const neighbours = new Map(seeds.map((seed) => [seed.key, { keys: titles.filter(() => random() < 0.5), weights: titles.map(() => Math.round((random() - 0.3) * 8) / 8) }]));
+    const neighbours = new Map(
+      seeds.map((seed) => [seed.key, { keys: titles.filter(() => random() < 0.5), weights: titles.map(() => Math.round((random() - 0.3) * 8) / 8) }]),
+    );
     const scores = collaborativeScores(seeds, neighbours);
     // The reference: every (seed, neighbour) pair, in order.
     const expected = new Map<string, { score: number; topSeed: string; topContribution: number }>();

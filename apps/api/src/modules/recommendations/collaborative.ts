@@ -85,7 +85,11 @@ export class CollaborativeScores {
   get(key: string): CollaborativeScore | undefined {
     const slot = this.slotOf(key);
     if (slot < 0) return undefined;
-    return { score: this.scores[slot] as number, topSeed: this.seedKeys[this.topSeed[slot] as number] as string, topContribution: this.topContribution[slot] as number };
+    return {
+      score: this.scores[slot] as number,
+      topSeed: this.seedKeys[this.topSeed[slot] as number] as string,
+      topContribution: this.topContribution[slot] as number,
+    };
   }
 
   /** Adds seed `seed`'s contribution to `key` (nothing when `key` is a seed); `id` is its number if known. */
@@ -115,7 +119,11 @@ export class CollaborativeScores {
  * Σ_i x_i · w(i → j) for every j reachable from the seeds; seeds themselves are skipped. `ids` is
  * the numbering the lists' `ids` refer to (the serving index gives both), else keys are hashed.
  */
-export function collaborativeScores(seeds: ReadonlyArray<{ key: string; weight: number }>, neighbours: ReadonlyMap<string, NeighbourList>, ids?: KeyIds): CollaborativeScores {
+export function collaborativeScores(
+  seeds: ReadonlyArray<{ key: string; weight: number }>,
+  neighbours: ReadonlyMap<string, NeighbourList>,
+  ids?: KeyIds,
+): CollaborativeScores {
   let capacity = 0;
   for (const seed of seeds) capacity += neighbours.get(seed.key)?.keys.length ?? 0;
   const scores = new CollaborativeScores(
@@ -127,7 +135,8 @@ export function collaborativeScores(seeds: ReadonlyArray<{ key: string; weight: 
     const list = neighbours.get(seed.key);
     if (!list || !(seed.weight > 0)) return;
     const listIds = ids ? list.ids : undefined;
-    for (let n = 0; n < list.keys.length; n++) scores.add(list.keys[n] as string, s, seed.weight * (list.weights[n] as number), listIds ? (listIds[n] as number) : -1);
+    for (let n = 0; n < list.keys.length; n++)
+      scores.add(list.keys[n] as string, s, seed.weight * (list.weights[n] as number), listIds ? (listIds[n] as number) : -1);
   });
   return scores;
 }
@@ -142,7 +151,8 @@ export function bestCollaborativeKeys(all: CollaborativeScores, limit: number): 
   const keys: string[] = [];
   const values: number[] = [];
   /** a ranks below b */
-  const below = (a: number, b: number) => (values[a] as number) < (values[b] as number) || (values[a] === values[b] && (keys[a] as string) > (keys[b] as string));
+  const below = (a: number, b: number) =>
+    (values[a] as number) < (values[b] as number) || (values[a] === values[b] && (keys[a] as string) > (keys[b] as string));
   const swap = (a: number, b: number) => {
     [keys[a], keys[b]] = [keys[b] as string, keys[a] as string];
     [values[a], values[b]] = [values[b] as number, values[a] as number];

@@ -81,7 +81,8 @@ export async function readRanking(ctx: GraphQLContext, userId: string, field: st
     const stored = answer[1];
     if (stored) {
       const ranking = JSON.parse(stored) as StoredRanking;
-      if (ranking.version === version && Date.now() - ranking.storedAt < ttlMs(ctx)) return { hit: { items: ranking.items, coldStart: ranking.coldStart, complete: ranking.complete }, version };
+      if (ranking.version === version && Date.now() - ranking.storedAt < ttlMs(ctx))
+        return { hit: { items: ranking.items, coldStart: ranking.coldStart, complete: ranking.complete }, version };
     }
     return { version };
   } catch (error) {
@@ -103,7 +104,12 @@ export async function invalidateRankings(ctx: GraphQLContext, userId: string): P
   // Even with caching off now, lists stored while it was on must not outlive a change.
   const pending = ctx.redis.eval(INVALIDATE, 1, userKey(ctx, userId), String(Math.max(ttlMs(ctx), 60_000) * 2));
   pending.catch((error: unknown) => ctx.logger.warn({ err: error, userId }, "recommendations cache: invalidation failed"));
-  if ((await withinMs(pending.then(() => true).catch(() => false), READ_TIMEOUT_MS)) === undefined) {
+  if (
+    (await withinMs(
+      pending.then(() => true).catch(() => false),
+      READ_TIMEOUT_MS,
+    )) === undefined
+  ) {
     ctx.logger.warn({ userId }, "recommendations cache: Redis is slow; the invalidation runs when it answers");
   }
 }

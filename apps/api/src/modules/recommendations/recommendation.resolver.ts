@@ -44,7 +44,11 @@ export class RecommendationResolver {
       return [
         {
           cursor: offsetCursor.encode(offset + index + 1),
-          node: { media: toMedia(row), score: item.score, reasons: item.reasons.map((reason) => ({ kind: reason.kind as ReasonKind, text: reason.text, refersTo: reason.refersTo ?? null })) },
+          node: {
+            media: toMedia(row),
+            score: item.score,
+            reasons: item.reasons.map((reason) => ({ kind: reason.kind as ReasonKind, text: reason.text, refersTo: reason.refersTo ?? null })),
+          },
         },
       ];
     });

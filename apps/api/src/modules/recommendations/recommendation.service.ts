@@ -53,10 +53,14 @@ export interface RecommendationRequest {
 function validateRequest(request: RecommendationRequest) {
   if (request.offset > MAX_OFFSET) throw badInput(`Recommendations go ${MAX_OFFSET} deep; after is past that.`, { argument: "after" });
   const { filter } = request;
-  if (filter.yearFrom && filter.yearTo && filter.yearFrom > filter.yearTo) throw badInput("yearFrom must not be after yearTo.", { argument: "filter.yearFrom" });
-  if (filter.minRating !== null && !(filter.minRating >= 0 && filter.minRating <= 10)) throw badInput("minRating must be between 0 and 10.", { argument: "filter.minRating" });
-  if (filter.maxRuntime !== null && !(filter.maxRuntime >= 1 && filter.maxRuntime <= 1000)) throw badInput("maxRuntime must be 1 to 1000 minutes.", { argument: "filter.maxRuntime" });
-  if (filter.languages.some((language) => !/^[a-z]{2}$/.test(language))) throw badInput('languages must be ISO 639-1 codes such as "en".', { argument: "filter.languages" });
+  if (filter.yearFrom && filter.yearTo && filter.yearFrom > filter.yearTo)
+    throw badInput("yearFrom must not be after yearTo.", { argument: "filter.yearFrom" });
+  if (filter.minRating !== null && !(filter.minRating >= 0 && filter.minRating <= 10))
+    throw badInput("minRating must be between 0 and 10.", { argument: "filter.minRating" });
+  if (filter.maxRuntime !== null && !(filter.maxRuntime >= 1 && filter.maxRuntime <= 1000))
+    throw badInput("maxRuntime must be 1 to 1000 minutes.", { argument: "filter.maxRuntime" });
+  if (filter.languages.some((language) => !/^[a-z]{2}$/.test(language)))
+    throw badInput('languages must be ISO 639-1 codes such as "en".', { argument: "filter.languages" });
   if (filter.genreIds.length > 20) throw badInput("At most 20 genreIds.", { argument: "filter.genreIds" });
 }
 
@@ -118,7 +122,9 @@ async function planRecommendations(ctx: GraphQLContext, request: RecommendationR
     for (const list of lists) for (const id of list) counts.set(id, (counts.get(id) ?? 0) + 1);
     return [...counts].sort((a, b) => b[1] - a[1]).map(([id]) => id);
   };
-  const poolGenres = [...new Set([...preferences.likedGenreIds, ...tally(seeds.map((seed) => seed.genreIds)).slice(0, 4)])].filter((id) => !filters.dislikedGenreIds.includes(id));
+  const poolGenres = [...new Set([...preferences.likedGenreIds, ...tally(seeds.map((seed) => seed.genreIds)).slice(0, 4)])].filter(
+    (id) => !filters.dislikedGenreIds.includes(id),
+  );
   const castIds = tally(seeds.map((seed) => seed.castIds.slice(0, 8))).slice(0, 60);
   const directorIds = tally(seeds.map((seed) => seed.directorIds)).slice(0, 30);
   // Twice the pool's bound, so titles the caller already has or filters out leave room for the next best.
@@ -151,7 +157,10 @@ async function rank(ctx: GraphQLContext, request: RecommendationRequest, depth: 
   const { castIds, directorIds } = poolInput;
 
   // The names reasons may use are asked for while the pool is built.
-  const names = Promise.all([ctx.genres.allGenres(), ctx.prisma.person.findMany({ where: { id: { in: [...castIds, ...directorIds] } }, select: { id: true, name: true } })]);
+  const names = Promise.all([
+    ctx.genres.allGenres(),
+    ctx.prisma.person.findMany({ where: { id: { in: [...castIds, ...directorIds] } }, select: { id: true, name: true } }),
+  ]);
   let pool = catalogue.candidatePool(poolInput);
   if (pool.length < DISCOVER_WHEN_FEWER_THAN && (await discoverFallback(ctx, { filters, genreIds: poolInput.genreIds }))) {
     // What discover wrote to the cache is in the next snapshot.
@@ -177,7 +186,11 @@ async function rank(ctx: GraphQLContext, request: RecommendationRequest, depth: 
     now,
     limit: depth,
   });
-  return { items: ranked.map((item) => ({ key: item.candidate.key, score: item.score, reasons: item.reasons })), coldStart: seeds.length === 0, complete: ranked.length < depth };
+  return {
+    items: ranked.map((item) => ({ key: item.candidate.key, score: item.score, reasons: item.reasons })),
+    coldStart: seeds.length === 0,
+    complete: ranked.length < depth,
+  };
 }
 
 /** Asks TMDB discover for the caller's genres (within their filters) and caches what it finds. */

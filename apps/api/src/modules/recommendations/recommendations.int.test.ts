@@ -22,9 +22,25 @@ const RECOMMENDATIONS = `query($first: Int, $after: String, $filter: Recommendat
     pageInfo { hasNextPage endCursor }
   } }`;
 
-type Item = { score: number; reasons: Array<{ kind: string; text: string; refersTo: string | null }>; media: { id: string; type: string; tmdbId: number; year: number | null; originalLanguage: string; runtime: number | null; voteAverage: number | null; genres: Array<{ id: number }> } };
+type Item = {
+  score: number;
+  reasons: Array<{ kind: string; text: string; refersTo: string | null }>;
+  media: {
+    id: string;
+    type: string;
+    tmdbId: number;
+    year: number | null;
+    originalLanguage: string;
+    runtime: number | null;
+    voteAverage: number | null;
+    genres: Array<{ id: number }>;
+  };
+};
 
-async function recommendations(user: TestUser, variables: Record<string, unknown> = {}): Promise<{ coldStart: boolean; items: Item[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } }> {
+async function recommendations(
+  user: TestUser,
+  variables: Record<string, unknown> = {},
+): Promise<{ coldStart: boolean; items: Item[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } }> {
   const result = await api.graphql(RECOMMENDATIONS, { first: 20, ...variables }, { token: user.token });
   expect(result.errors).toBeUndefined();
   const connection = result.data!.recommendations;
@@ -47,7 +63,8 @@ const HORROR = 27;
 const THRILLER = 53;
 const ANIMATION = 16;
 const FAMILY = 10751;
-const genreShare = (items: Item[], genres: number[]) => items.filter((item) => item.media.genres.some((genre) => genres.includes(genre.id))).length / items.length;
+const genreShare = (items: Item[], genres: number[]) =>
+  items.filter((item) => item.media.genres.some((genre) => genres.includes(genre.id))).length / items.length;
 
 describe("recommendations", () => {
   it("needs a signed-in caller", async () => {
@@ -58,10 +75,24 @@ describe("recommendations", () => {
   it("gives people with opposite tastes clearly different lists, each explained", async () => {
     const scary = await api.createUser();
     const family = await api.createUser();
-    await api.graphql(`mutation { updatePreferences(input: { likedGenreIds: [${HORROR}, ${THRILLER}], onboarded: true }) { onboarded } }`, {}, { token: scary.token });
-    await api.graphql(`mutation { updatePreferences(input: { likedGenreIds: [${ANIMATION}, ${FAMILY}], onboarded: true }) { onboarded } }`, {}, { token: family.token });
-    await favourite(scary, (await moviesWith([HORROR], 4)).map((row) => row.tmdbId));
-    await favourite(family, (await moviesWith([ANIMATION], 4)).map((row) => row.tmdbId));
+    await api.graphql(
+      `mutation { updatePreferences(input: { likedGenreIds: [${HORROR}, ${THRILLER}], onboarded: true }) { onboarded } }`,
+      {},
+      { token: scary.token },
+    );
+    await api.graphql(
+      `mutation { updatePreferences(input: { likedGenreIds: [${ANIMATION}, ${FAMILY}], onboarded: true }) { onboarded } }`,
+      {},
+      { token: family.token },
+    );
+    await favourite(
+      scary,
+      (await moviesWith([HORROR], 4)).map((row) => row.tmdbId),
+    );
+    await favourite(
+      family,
+      (await moviesWith([ANIMATION], 4)).map((row) => row.tmdbId),
+    );
 
     const [forScary, forFamily] = [await recommendations(scary), await recommendations(family)];
     expect(forScary.coldStart).toBe(false);
@@ -77,7 +108,9 @@ describe("recommendations", () => {
       expect(item.reasons[0]!.text.length).toBeGreaterThan(3);
     }
     // Someone with favourites is told which of them a pick follows from.
-    expect(forScary.items.some((item) => item.reasons.some((reason) => reason.kind === "BECAUSE_YOU_LIKED" && reason.text.startsWith("Because you liked")))).toBe(true);
+    expect(
+      forScary.items.some((item) => item.reasons.some((reason) => reason.kind === "BECAUSE_YOU_LIKED" && reason.text.startsWith("Because you liked"))),
+    ).toBe(true);
     // Scores come in ranked order (diversity may swap near neighbours, not invert the list).
     expect(forScary.items[0]!.score).toBeGreaterThanOrEqual(forScary.items.at(-1)!.score);
   });
@@ -104,7 +137,11 @@ describe("recommendations", () => {
 
   it("honours preference and request filters", async () => {
     const user = await api.createUser();
-    await api.graphql(`mutation { updatePreferences(input: { likedGenreIds: [18], mediaTypes: [MOVIE], yearFrom: 1990, dislikedGenreIds: [${HORROR}] }) { onboarded } }`, {}, { token: user.token });
+    await api.graphql(
+      `mutation { updatePreferences(input: { likedGenreIds: [18], mediaTypes: [MOVIE], yearFrom: 1990, dislikedGenreIds: [${HORROR}] }) { onboarded } }`,
+      {},
+      { token: user.token },
+    );
     const { items } = await recommendations(user, { first: 40, filter: { minRating: 6, languages: ["en"] } });
     expect(items.length).toBeGreaterThan(10);
     for (const item of items) {
@@ -157,7 +194,9 @@ describe("recommendations", () => {
     expect(pick).toBeDefined();
     // The reason names the caller's own favourite that brought it in.
     expect(pick!.reasons.find((reason) => reason.kind === "PEOPLE_ALSO_LIKED")?.refersTo).toBe(`movie:${liked[0]}`);
-    expect(items.findIndex((item) => item.media.tmdbId === x)).toBeLessThan(items.findIndex((item) => item.media.tmdbId === y) === -1 ? 99 : items.findIndex((item) => item.media.tmdbId === y));
+    expect(items.findIndex((item) => item.media.tmdbId === x)).toBeLessThan(
+      items.findIndex((item) => item.media.tmdbId === y) === -1 ? 99 : items.findIndex((item) => item.media.tmdbId === y),
+    );
   });
 
   it("asks TMDB discover when the cache has too little, and uses what it writes", async () => {
@@ -192,7 +231,10 @@ describe("recommendations", () => {
 
   it("costs a constant number of SQL queries however large the page, and fewer when the ranking is reused", async () => {
     const user = await api.createUser();
-    await favourite(user, (await moviesWith([80], 5)).map((row) => row.tmdbId));
+    await favourite(
+      user,
+      (await moviesWith([80], 5)).map((row) => row.tmdbId),
+    );
     // Fields the cache holds (no enrichment), so only the recommendation itself is counted.
     const light = `query($first: Int) { recommendations(first: $first) { edges { node { score reasons { text } media { id title genres { name } isFavourite inWatchlist } } } } }`;
     let statements: string[] = [];
@@ -245,7 +287,10 @@ describe("reusing a ranking", () => {
       const result = await api.graphql(mutation, { id: media.tmdbId }, { token: user.token });
       expect(result.errors, name).toBeUndefined();
       const after = await recommendations(user);
-      expect(after.items.map((item) => item.media.id), `${media.id} after ${name}`).not.toContain(media.id);
+      expect(
+        after.items.map((item) => item.media.id),
+        `${media.id} after ${name}`,
+      ).not.toContain(media.id);
     }
     // Undoing a change counts too.
     const dismissed = ids[3]!;
@@ -255,7 +300,11 @@ describe("reusing a ranking", () => {
     }
     // So does a preference: disliking a genre removes it from the very next list.
     const disliked = (await recommendations(user)).items.flatMap((item) => item.media.genres.map((genre) => genre.id)).find((id) => id !== 28 && id !== 12)!;
-    const update = await api.graphql(`mutation($ids: [Int!]!) { updatePreferences(input: { dislikedGenreIds: $ids }) { onboarded } }`, { ids: [disliked] }, { token: user.token });
+    const update = await api.graphql(
+      `mutation($ids: [Int!]!) { updatePreferences(input: { dislikedGenreIds: $ids }) { onboarded } }`,
+      { ids: [disliked] },
+      { token: user.token },
+    );
     expect(update.errors).toBeUndefined();
     const withoutGenre = await recommendations(user);
     expect(withoutGenre.items.filter((item) => item.media.genres.some((genre) => genre.id === disliked))).toEqual([]);
@@ -293,14 +342,28 @@ describe("reusing a ranking", () => {
 
       // A person with taste and a trained model, every page ranked afresh: first 10 is the prefix
       // of first 20 and of first 50, and `after` the 10th continues the list exactly.
-      const titles = (await uncached.services.prisma.mediaCache.findMany({ where: { mediaType: "MOVIE" }, orderBy: { popularity: "desc" }, take: 40 })).map((row) => row.tmdbId);
+      const titles = (await uncached.services.prisma.mediaCache.findMany({ where: { mediaType: "MOVIE" }, orderBy: { popularity: "desc" }, take: 40 })).map(
+        (row) => row.tmdbId,
+      );
       const add = (person: typeof user, ids: number[]) =>
-        Promise.all(ids.map((id) => uncached.graphql(`mutation($id: Int!) { addFavourite(media: { type: MOVIE, tmdbId: $id }) { id } }`, { id }, { token: person.token })));
-      for (let fan = 0; fan < 8; fan++) await add(await uncached.createUser(), titles.filter((_, index) => index % 8 === fan || index % 5 === fan % 5));
+        Promise.all(
+          ids.map((id) =>
+            uncached.graphql(`mutation($id: Int!) { addFavourite(media: { type: MOVIE, tmdbId: $id }) { id } }`, { id }, { token: person.token }),
+          ),
+        );
+      for (let fan = 0; fan < 8; fan++)
+        await add(
+          await uncached.createUser(),
+          titles.filter((_, index) => index % 8 === fan || index % 5 === fan % 5),
+        );
       await trainModel(uncached.services, { model: DEFAULT_ITEM_MODEL_CONFIG });
       await add(user, titles.slice(0, 1)); // one seed: the per-seed cap of the diversity re-rank binds
       const page = async (first: number, after?: string) => {
-        const result = await uncached.graphql(`query($first: Int, $after: String) { recommendations(first: $first, after: $after) { edges { cursor node { media { id } } } } }`, { first, after }, { token: user.token });
+        const result = await uncached.graphql(
+          `query($first: Int, $after: String) { recommendations(first: $first, after: $after) { edges { cursor node { media { id } } } } }`,
+          { first, after },
+          { token: user.token },
+        );
         expect(result.errors).toBeUndefined();
         return result.data!.recommendations.edges as Array<{ cursor: string; node: { media: { id: string } } }>;
       };

@@ -16,7 +16,11 @@ const ref = (media: MediaRefInput) => ({ mediaType: media.type, tmdbId: media.tm
 export class WatchlistResolver {
   @Authorized()
   @Query(() => WatchlistConnection, { description: "The caller's watchlist, newest first. `watched` filters to watched (true) or still to watch (false)." })
-  async watchlist(@Args(() => PageArgs) args: PageArgs, @Arg("watched", () => Boolean, { nullable: true }) watched: boolean | null, @Ctx() ctx: GraphQLContext) {
+  async watchlist(
+    @Args(() => PageArgs) args: PageArgs,
+    @Arg("watched", () => Boolean, { nullable: true }) watched: boolean | null,
+    @Ctx() ctx: GraphQLContext,
+  ) {
     const size = pageSize(args.first);
     const items = await listWatchlist(ctx, { userId: requireUserId(ctx), after: decodeCursor(args.after, isAddedCursor), size, watched: watched ?? null });
     const connection = toConnection({
@@ -25,7 +29,10 @@ export class WatchlistResolver {
       node: (item) => toMedia(item.media),
       cursor: (item) => encodeCursor({ createdAt: item.row.createdAt.toISOString(), id: item.row.id }),
     });
-    return { ...connection, edges: connection.edges.map((edge, index) => ({ ...edge, addedAt: items[index]!.row.createdAt, watchedAt: items[index]!.row.watchedAt })) };
+    return {
+      ...connection,
+      edges: connection.edges.map((edge, index) => ({ ...edge, addedAt: items[index]!.row.createdAt, watchedAt: items[index]!.row.watchedAt })),
+    };
   }
 
   @Authorized()

@@ -104,8 +104,17 @@ export function BrowseView() {
       </form>
       {error && <ErrorState error={error} onRetry={() => void refetch()} />}
       {!data && loading && <Loading label="Loading titles" />}
-      {data && items.length === 0 && <EmptyState title="No titles match these filters.">Widen the years, pick another genre or lower the minimum rating.</EmptyState>}
-      {items.length > 0 && <MediaGrid items={items} label="Titles" pageInfo={data?.browse.pageInfo} onMore={() => void fetchMore({ variables: { after: data?.browse.pageInfo.endCursor } })} />}
+      {data && items.length === 0 && (
+        <EmptyState title="No titles match these filters.">Widen the years, pick another genre or lower the minimum rating.</EmptyState>
+      )}
+      {items.length > 0 && (
+        <MediaGrid
+          items={items}
+          label="Titles"
+          pageInfo={data?.browse.pageInfo}
+          onMore={() => void fetchMore({ variables: { after: data?.browse.pageInfo.endCursor } })}
+        />
+      )}
     </>
   );
 }

@@ -14,8 +14,19 @@ export function FavouritesView() {
       <h1>Favourites</h1>
       {error && <ErrorState error={error} onRetry={() => void refetch()} />}
       {!data && loading && <Loading label="Loading your favourites" />}
-      {data && items.length === 0 && <EmptyState title="No favourites yet." action={{ href: "/browse", label: "Find titles to love" }}>Press “Favourite” on any title and it appears here.</EmptyState>}
-      {items.length > 0 && <MediaGrid items={items} label="Your favourites" pageInfo={data?.favourites.pageInfo} onMore={() => void fetchMore({ variables: { after: data?.favourites.pageInfo.endCursor } })} />}
+      {data && items.length === 0 && (
+        <EmptyState title="No favourites yet." action={{ href: "/browse", label: "Find titles to love" }}>
+          Press “Favourite” on any title and it appears here.
+        </EmptyState>
+      )}
+      {items.length > 0 && (
+        <MediaGrid
+          items={items}
+          label="Your favourites"
+          pageInfo={data?.favourites.pageInfo}
+          onMore={() => void fetchMore({ variables: { after: data?.favourites.pageInfo.endCursor } })}
+        />
+      )}
     </>
   );
 }

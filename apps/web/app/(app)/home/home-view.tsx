@@ -22,7 +22,9 @@ export function HomeView() {
   return (
     <>
       <h1>Recommended for you</h1>
-      {data?.recommendations.coldStart && <p className="muted">Picks from your favourite genres. Favourite or watchlist a few titles and these get more personal.</p>}
+      {data?.recommendations.coldStart && (
+        <p className="muted">Picks from your favourite genres. Favourite or watchlist a few titles and these get more personal.</p>
+      )}
       {error && <ErrorState error={error} onRetry={() => void refetch()} />}
       {!data && loading && <Loading label="Loading your recommendations" />}
       {data && edges.length === 0 && (

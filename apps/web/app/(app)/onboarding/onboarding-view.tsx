@@ -71,13 +71,35 @@ export function OnboardingView() {
       <section aria-labelledby="step-taste" className="stack">
         <h2 id="step-taste">1. Genres, languages and eras</h2>
         {genres.error && <ErrorState error={genres.error} onRetry={() => void genres.refetch()} />}
-        <CheckboxGroup legend="Genres you enjoy" name="genre" hint="Pick at least one." options={genres.genres.map((genre) => ({ value: genre.id, label: genre.name }))} selected={likedGenreIds} onChange={setLikedGenreIds} />
-        <CheckboxGroup legend="Languages" name="language" hint="Leave empty for any language." options={LANGUAGES.map((language) => ({ value: language.code, label: language.name }))} selected={languages} onChange={setLanguages} />
-        <CheckboxGroup legend="Eras" name="era" hint="Leave empty for any year." options={ERAS.map((era) => ({ value: era.id, label: era.label }))} selected={eras} onChange={setEras} />
+        <CheckboxGroup
+          legend="Genres you enjoy"
+          name="genre"
+          hint="Pick at least one."
+          options={genres.genres.map((genre) => ({ value: genre.id, label: genre.name }))}
+          selected={likedGenreIds}
+          onChange={setLikedGenreIds}
+        />
+        <CheckboxGroup
+          legend="Languages"
+          name="language"
+          hint="Leave empty for any language."
+          options={LANGUAGES.map((language) => ({ value: language.code, label: language.name }))}
+          selected={languages}
+          onChange={setLanguages}
+        />
+        <CheckboxGroup
+          legend="Eras"
+          name="era"
+          hint="Leave empty for any year."
+          options={ERAS.map((era) => ({ value: era.id, label: era.label }))}
+          selected={eras}
+          onChange={setEras}
+        />
       </section>
 
       <section aria-labelledby="step-loved" className="stack">
         <h2 id="step-loved">2. At least {MIN_LOVED} titles you love</h2>
+        {/* biome-ignore lint/a11y/useSemanticElements: a form with role="search" is the landmark every browser and screen reader knows; <search> is too new */}
         <form role="search" className="search-form" onSubmit={onSearch}>
           <label className="field grow">
             <span>Find a film or series</span>

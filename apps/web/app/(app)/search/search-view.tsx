@@ -17,7 +17,11 @@ export function SearchView() {
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    setQuery(String(form.get("query") ?? "").trim().slice(0, 100));
+    setQuery(
+      String(form.get("query") ?? "")
+        .trim()
+        .slice(0, 100),
+    );
     setType(String(form.get("type") ?? ""));
   }
 
@@ -25,6 +29,7 @@ export function SearchView() {
   return (
     <>
       <h1>Search</h1>
+      {/* biome-ignore lint/a11y/useSemanticElements: a form with role="search" is the landmark every browser and screen reader knows; <search> is too new */}
       <form role="search" className="search-form" onSubmit={onSubmit}>
         <label className="field grow">
           <span>Title</span>
@@ -46,7 +51,14 @@ export function SearchView() {
       {error && <ErrorState error={error} onRetry={() => void refetch()} />}
       {query !== "" && !data && loading && <Loading label="Searching" count={4} />}
       {data && items.length === 0 && <EmptyState title={`No titles match “${query}”.`}>Check the spelling or try fewer words.</EmptyState>}
-      {items.length > 0 && <MediaGrid items={items} label="Search results" pageInfo={data?.searchMedia.pageInfo} onMore={() => void fetchMore({ variables: { after: data?.searchMedia.pageInfo.endCursor } })} />}
+      {items.length > 0 && (
+        <MediaGrid
+          items={items}
+          label="Search results"
+          pageInfo={data?.searchMedia.pageInfo}
+          onMore={() => void fetchMore({ variables: { after: data?.searchMedia.pageInfo.endCursor } })}
+        />
+      )}
     </>
   );
 }

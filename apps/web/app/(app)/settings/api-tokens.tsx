@@ -4,7 +4,8 @@ import { type FormEvent, useState } from "react";
 import { ErrorState } from "../../../components/states";
 import { API_TOKENS_QUERY, type ApiToken, type ApiTokensData, CREATE_API_TOKEN, REVOKE_API_TOKEN } from "../../../lib/graphql";
 
-const formatDate = (value: string | null) => (value ? new Date(value).toLocaleDateString("en-GB", { year: "numeric", month: "short", day: "numeric" }) : "never");
+const formatDate = (value: string | null) =>
+  value ? new Date(value).toLocaleDateString("en-GB", { year: "numeric", month: "short", day: "numeric" }) : "never";
 
 export function ApiTokens() {
   const { data, error, refetch } = useQuery<ApiTokensData>(API_TOKENS_QUERY);
@@ -58,7 +59,9 @@ export function ApiTokens() {
   return (
     <section aria-labelledby="tokens-heading" className="panel">
       <h2 id="tokens-heading">API tokens</h2>
-      <p>Personal tokens let your own tools call the GraphQL API as you: send <code>Authorization: Bearer &lt;token&gt;</code>.</p>
+      <p>
+        Personal tokens let your own tools call the GraphQL API as you: send <code>Authorization: Bearer &lt;token&gt;</code>.
+      </p>
       <form className="filters" onSubmit={onCreate} aria-label="Create an API token">
         <label className="field grow">
           <span>Token name</span>
@@ -104,7 +107,8 @@ export function ApiTokens() {
                 <strong>{token.name}</strong> <code>{token.prefix}…</code>
                 <br />
                 <small className="muted">
-                  Created {formatDate(token.createdAt)} · last used {formatDate(token.lastUsedAt)} · {token.revokedAt ? `revoked ${formatDate(token.revokedAt)}` : token.expiresAt ? `expires ${formatDate(token.expiresAt)}` : "never expires"}
+                  Created {formatDate(token.createdAt)} · last used {formatDate(token.lastUsedAt)} ·{" "}
+                  {token.revokedAt ? `revoked ${formatDate(token.revokedAt)}` : token.expiresAt ? `expires ${formatDate(token.expiresAt)}` : "never expires"}
                 </small>
               </span>
               {!token.revokedAt && (

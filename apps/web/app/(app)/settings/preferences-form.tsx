@@ -63,8 +63,25 @@ export function PreferencesForm() {
         <form className="stack" onSubmit={onSubmit} key={String(preferences.onboarded)}>
           <CheckboxGroup legend="Genres you like" name="liked" options={genreOptions} selected={liked} onChange={setLiked} />
           <CheckboxGroup legend="Genres to avoid" name="disliked" options={genreOptions} selected={disliked} onChange={setDisliked} />
-          <CheckboxGroup legend="Languages" name="language" hint="None picked means any language." options={LANGUAGES.map((language) => ({ value: language.code, label: language.name }))} selected={languages} onChange={setLanguages} />
-          <CheckboxGroup<MediaType> legend="Show me" name="mediaType" hint="None picked means both." options={[{ value: "MOVIE", label: "Films" }, { value: "TV", label: "Series" }]} selected={mediaTypes} onChange={setMediaTypes} />
+          <CheckboxGroup
+            legend="Languages"
+            name="language"
+            hint="None picked means any language."
+            options={LANGUAGES.map((language) => ({ value: language.code, label: language.name }))}
+            selected={languages}
+            onChange={setLanguages}
+          />
+          <CheckboxGroup<MediaType>
+            legend="Show me"
+            name="mediaType"
+            hint="None picked means both."
+            options={[
+              { value: "MOVIE", label: "Films" },
+              { value: "TV", label: "Series" },
+            ]}
+            selected={mediaTypes}
+            onChange={setMediaTypes}
+          />
           <div className="filters">
             <label className="field">
               <span>From year</span>

@@ -15,7 +15,11 @@ export function WatchlistView() {
       <h1>Watchlist</h1>
       {error && <ErrorState error={error} onRetry={() => void refetch()} />}
       {!data && loading && <Loading label="Loading your watchlist" />}
-      {data && items.length === 0 && <EmptyState title="Your watchlist is empty." action={{ href: "/home", label: "See your recommendations" }}>Press “Watchlist” on a title to save it for later.</EmptyState>}
+      {data && items.length === 0 && (
+        <EmptyState title="Your watchlist is empty." action={{ href: "/home", label: "See your recommendations" }}>
+          Press “Watchlist” on a title to save it for later.
+        </EmptyState>
+      )}
       {toWatch.length > 0 && (
         <section aria-labelledby="to-watch">
           <h2 id="to-watch">To watch</h2>

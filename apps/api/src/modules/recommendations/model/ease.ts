@@ -56,7 +56,12 @@ export function invertRegularisedGram(gram: Float64Array, n: number, lambda: num
  * stay in descending order). EASE's negative weights are what keep its lists from drifting to the
  * titles everybody has: without them a person's score for a blockbuster only ever adds up.
  */
-export function easeNeighbourRows(precision: Float64Array, denseItems: Int32Array, neighbours: number, negativeNeighbours = 0): { neighbours: Int32Array; weights: Float32Array }[] {
+export function easeNeighbourRows(
+  precision: Float64Array,
+  denseItems: Int32Array,
+  neighbours: number,
+  negativeNeighbours = 0,
+): { neighbours: Int32Array; weights: Float32Array }[] {
   const n = denseItems.length;
   const negativeInverseDiagonal = new Float64Array(n);
   for (let j = 0; j < n; j++) negativeInverseDiagonal[j] = -1 / precision[j * n + j]!;

@@ -32,7 +32,8 @@ export interface SparseRows {
 export function buildUserRows(data: InteractionData): SparseRows {
   const itemCount = data.itemKeys.length;
   for (let e = 0; e < data.length; e++) {
-    const user = data.user[e]!, item = data.item[e]!;
+    const user = data.user[e]!,
+      item = data.item[e]!;
     if (!(user >= 0 && user < data.userCount && item >= 0 && item < itemCount)) {
       throw new Error(`interaction ${e} is out of range: user ${user} of ${data.userCount}, item ${item} of ${itemCount}`);
     }
@@ -106,18 +107,18 @@ export function longestRow(rows: SparseRows): number {
 }
 
 /** Counting sort of entries by row, keeping their order within a row; non-positive values are skipped. */
-function groupEntries(rowOf: Int32Array, columnOf: Int32Array, valueOf: Float32Array, length: number, rowCount: number, columnCount: number): SparseRows {
+function groupEntries(rowOf: Int32Array, columnOf: Int32Array, valueAt: Float32Array, length: number, rowCount: number, columnCount: number): SparseRows {
   const start = new Int32Array(rowCount + 1);
-  for (let e = 0; e < length; e++) if (valueOf[e]! > 0) start[rowOf[e]! + 1]!++;
+  for (let e = 0; e < length; e++) if (valueAt[e]! > 0) start[rowOf[e]! + 1]!++;
   for (let r = 0; r < rowCount; r++) start[r + 1]! += start[r]!;
   const cursor = start.slice(0, rowCount);
   const column = new Int32Array(start[rowCount]!);
   const value = new Float32Array(start[rowCount]!);
   for (let e = 0; e < length; e++) {
-    if (!(valueOf[e]! > 0)) continue;
+    if (!(valueAt[e]! > 0)) continue;
     const at = cursor[rowOf[e]!]!++;
     column[at] = columnOf[e]!;
-    value[at] = valueOf[e]!;
+    value[at] = valueAt[e]!;
   }
   return { rowCount, columnCount, start, column, value };
 }
@@ -212,7 +213,8 @@ export class TopNeighbours {
   }
 
   private swap(a: number, b: number): void {
-    const item = this.items[a]!, weight = this.weights[a]!;
+    const item = this.items[a]!,
+      weight = this.weights[a]!;
     this.items[a] = this.items[b]!;
     this.weights[a] = this.weights[b]!;
     this.items[b] = item;

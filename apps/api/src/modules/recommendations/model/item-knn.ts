@@ -10,7 +10,7 @@
 // dense accumulator of length itemCount, with a list of the touched indexes to read and reset. Memory
 // is O(itemCount), never itemCount², and a row costs Σ_{u ∈ i} |items of u|.
 
-import { rowNorms, TopNeighbours, type SparseRows } from "./interaction-matrix.ts";
+import { rowNorms, type TopNeighbours, type SparseRows } from "./interaction-matrix.ts";
 
 export class ItemSimilarity {
   private readonly norms: Float64Array;

@@ -21,10 +21,15 @@ const splitKey = (key: string) => {
  * absent. `intern` may hand back an existing string for each key (the serving index's), so lists
  * kept in memory share one string per title.
  */
-export async function neighbourLists(deps: Deps, input: { version: number; keys: readonly string[]; intern?: (key: string) => string }): Promise<Map<string, NeighbourList>> {
+export async function neighbourLists(
+  deps: Deps,
+  input: { version: number; keys: readonly string[]; intern?: (key: string) => string },
+): Promise<Map<string, NeighbourList>> {
   if (!input.keys.length) return new Map();
   const intern = input.intern ?? ((key: string) => key);
-  const rows = await deps.prisma.$queryRawUnsafe<Array<{ media_type: string; tmdb_id: number; neighbour_types: string[]; neighbour_ids: number[]; weights: number[] }>>(
+  const rows = await deps.prisma.$queryRawUnsafe<
+    Array<{ media_type: string; tmdb_id: number; neighbour_types: string[]; neighbour_ids: number[]; weights: number[] }>
+  >(
     `SELECT n.media_type::text, n.tmdb_id, n.neighbour_types::text[] AS neighbour_types, n.neighbour_ids, n.weights
        FROM jsonb_to_recordset($2::jsonb) AS k(type text, id int)
        JOIN item_neighbours n ON n.model_version = $1 AND n.media_type = k.type::media_type AND n.tmdb_id = k.id`,
@@ -47,12 +52,18 @@ export async function liveModelVersion(deps: Deps): Promise<number | null> {
 
 /** Starts a version (TRAINING): interactions created before `dataUpTo` are what it learns from. */
 export async function startModelVersion(deps: Deps, input: { algorithm: string; params: Prisma.InputJsonValue; dataUpTo: Date }): Promise<number> {
-  const row = await deps.prisma.recommendationModel.create({ data: { algorithm: input.algorithm, params: input.params, dataUpTo: input.dataUpTo }, select: { version: true } });
+  const row = await deps.prisma.recommendationModel.create({
+    data: { algorithm: input.algorithm, params: input.params, dataUpTo: input.dataUpTo },
+    select: { version: true },
+  });
   return row.version;
 }
 
 /** Writes neighbour lists of a TRAINING version, `batchSize` titles per statement. */
-export async function writeNeighbourLists(deps: Deps, input: { version: number; lists: Iterable<{ key: string; neighbours: readonly string[]; weights: ArrayLike<number> }>; batchSize?: number }): Promise<number> {
+export async function writeNeighbourLists(
+  deps: Deps,
+  input: { version: number; lists: Iterable<{ key: string; neighbours: readonly string[]; weights: ArrayLike<number> }>; batchSize?: number },
+): Promise<number> {
   const batchSize = input.batchSize ?? 2_000;
   let written = 0;
   let batch: Array<{ t: string; id: number; nt: string[]; ni: number[]; w: number[] }> = [];
@@ -81,7 +92,10 @@ export async function writeNeighbourLists(deps: Deps, input: { version: number; 
  * Makes a fully written version LIVE and retires the one before, in one transaction; then drops
  * versions older than the one just retired (their lists go with them, ON DELETE CASCADE).
  */
-export async function switchLiveModel(deps: Deps, input: { version: number; stats: { users: number; titles: number; interactions: number; trainingMs: number } }): Promise<void> {
+export async function switchLiveModel(
+  deps: Deps,
+  input: { version: number; stats: { users: number; titles: number; interactions: number; trainingMs: number } },
+): Promise<void> {
   await deps.prisma.$transaction(async (tx) => {
     await tx.recommendationModel.updateMany({ where: { status: "LIVE", version: { not: input.version } }, data: { status: "RETIRED" } });
     await tx.recommendationModel.update({ where: { version: input.version }, data: { status: "LIVE", liveAt: new Date(), ...input.stats } });

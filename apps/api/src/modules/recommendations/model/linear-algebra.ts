@@ -27,8 +27,14 @@ export function choleskyLower(a: Float64Array, n: number): void {
     // Rows i..i+3 against every finished row j < i: L[r][j] = (A[r][j] − L[r]·L[j]) / L[j][j].
     for (let j = 0; j < i; j++) {
       const rj = j * n;
-      const r0 = i * n, r1 = r0 + n, r2 = r1 + n, r3 = r2 + n;
-      let s0 = a[r0 + j]!, s1 = a[r1 + j]!, s2 = a[r2 + j]!, s3 = a[r3 + j]!;
+      const r0 = i * n,
+        r1 = r0 + n,
+        r2 = r1 + n,
+        r3 = r2 + n;
+      let s0 = a[r0 + j]!,
+        s1 = a[r1 + j]!,
+        s2 = a[r2 + j]!,
+        s3 = a[r3 + j]!;
       for (let k = 0; k < j; k++) {
         const l = a[rj + k]!;
         s0 -= a[r0 + k]! * l;
@@ -73,11 +79,17 @@ export function invertLowerInPlace(a: Float64Array, n: number): void {
   let i = 0;
   for (; i + 4 <= n; i += 4) {
     block.set(a.subarray(i * n, (i + 4) * n));
-    const r0 = i * n, r1 = r0 + n, r2 = r1 + n, r3 = r2 + n;
+    const r0 = i * n,
+      r1 = r0 + n,
+      r2 = r1 + n,
+      r3 = r2 + n;
     a.fill(0, r0, r3 + n);
     for (let k = 0; k < i; k++) {
       const rk = k * n;
-      const c0 = block[k]!, c1 = block[n + k]!, c2 = block[2 * n + k]!, c3 = block[3 * n + k]!;
+      const c0 = block[k]!,
+        c1 = block[n + k]!,
+        c2 = block[2 * n + k]!,
+        c3 = block[3 * n + k]!;
       for (let j = 0; j <= k; j++) {
         const x = a[rk + j]!;
         a[r0 + j]! -= c0 * x;
@@ -130,7 +142,10 @@ export function multiplyUpperTransposeByItself(a: Float64Array, n: number): void
 
 /** Entries (i..i+3, j) for j < i: the streamed row j is read once for four dot products. */
 function dotFourRowsWithEarlierRow(a: Float64Array, n: number, i: number, j: number): void {
-  const r0 = i * n, r1 = r0 + n, r2 = r1 + n, r3 = r2 + n;
+  const r0 = i * n,
+    r1 = r0 + n,
+    r2 = r1 + n,
+    r3 = r2 + n;
   const q = j * n;
   // Row i+b starts at column i+b: the first three columns are the rows' uneven starts.
   let s0 = a[r0 + i]! * a[q + i]!;

@@ -14,7 +14,9 @@ export class ModelResolver {
   }
 
   @Authorized("ADMIN")
-  @Query(() => RecommendationModelStatus, { description: "Admin only: the live recommendation model (version, when trained, what it covers, how long it took) and the latest attempt." })
+  @Query(() => RecommendationModelStatus, {
+    description: "Admin only: the live recommendation model (version, when trained, what it covers, how long it took) and the latest attempt.",
+  })
   async recommendationModel(@Ctx() ctx: GraphQLContext): Promise<RecommendationModelStatus> {
     return modelStatus(ctx);
   }

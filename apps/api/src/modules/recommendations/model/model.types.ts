@@ -45,7 +45,9 @@ export class RecommendationModelStatus {
   @Field(() => RecommendationModelVersion, { nullable: true, description: "The newest version, live or not (a training in progress or one that failed)." })
   latest!: RecommendationModelVersion | null;
 
-  @Field(() => Int, { description: "Interactions created since the live model's data: they count already for their own person, and for everyone at the next training." })
+  @Field(() => Int, {
+    description: "Interactions created since the live model's data: they count already for their own person, and for everyone at the next training.",
+  })
   newInteractions!: number;
 }
 

@@ -17,19 +17,27 @@ export async function startModelWorker(services: AppServices) {
   const { config, logger, prisma, queues } = services;
   const policy = defaultTrainingPolicy(config);
   await queues.model.setGlobalConcurrency(QUEUES.model.globalConcurrency ?? 1);
-  const worker = new Worker<TrainModelPayload>(QUEUES.model.name, async (job: Job<TrainModelPayload>) => runModelJob({ prisma, logger }, job.data, policy, trainItemModelInChildProcess), {
-    connection: services.redis,
-    prefix: `${config.REDIS_KEY_PREFIX}bull`,
-    lockDuration: Math.max(config.WORKER_LOCK_MS, MODEL_LOCK_MS),
-    stalledInterval: Math.max(config.WORKER_LOCK_MS, MODEL_LOCK_MS),
-    concurrency: QUEUES.model.worker.concurrency,
-    autorun: false,
-  });
+  const worker = new Worker<TrainModelPayload>(
+    QUEUES.model.name,
+    async (job: Job<TrainModelPayload>) => runModelJob({ prisma, logger }, job.data, policy, trainItemModelInChildProcess),
+    {
+      connection: services.redis,
+      prefix: `${config.REDIS_KEY_PREFIX}bull`,
+      lockDuration: Math.max(config.WORKER_LOCK_MS, MODEL_LOCK_MS),
+      stalledInterval: Math.max(config.WORKER_LOCK_MS, MODEL_LOCK_MS),
+      concurrency: QUEUES.model.worker.concurrency,
+      autorun: false,
+    },
+  );
   worker.on("failed", (job, error) => logger.warn({ queue: worker.name, job: job?.id, attempt: job?.attemptsMade, err: error.message }, "model job failed"));
   worker.on("error", (error) => logger.error({ queue: worker.name, err: error.message }, "worker error"));
   void worker.run();
   if (config.MODEL_CHECK_EVERY_SECONDS > 0) {
-    await queues.model.upsertJobScheduler(CHECK_SCHEDULER_ID, { every: config.MODEL_CHECK_EVERY_SECONDS * 1000 }, { name: "model-check", data: { reason: "schedule" }, opts: QUEUES.model.jobs });
+    await queues.model.upsertJobScheduler(
+      CHECK_SCHEDULER_ID,
+      { every: config.MODEL_CHECK_EVERY_SECONDS * 1000 },
+      { name: "model-check", data: { reason: "schedule" }, opts: QUEUES.model.jobs },
+    );
   } else {
     await queues.model.removeJobScheduler(CHECK_SCHEDULER_ID);
   }

@@ -32,7 +32,10 @@ interface Row {
 
 const KINDS: Record<string, InteractionKind> = { favourite: "FAVOURITE", watchlist: "WATCHLIST", watched: "WATCHED", rating: "RATING", dismissed: "DISMISSED" };
 
-export async function readInteractions(deps: { prisma: PrismaClient }, options: { createdBefore: Date; weights?: Readonly<InteractionWeights> }): Promise<InteractionData> {
+export async function readInteractions(
+  deps: { prisma: PrismaClient },
+  options: { createdBefore: Date; weights?: Readonly<InteractionWeights> },
+): Promise<InteractionData> {
   const weights = options.weights ?? INTERACTION_WEIGHTS;
   const users = new Map<string, number>();
   const items = new Map<string, number>();

@@ -13,7 +13,9 @@ const TRAINING_NICENESS = 10;
 function childEntry(): { path: string; execArgv: string[] } {
   if (import.meta.url.endsWith(".ts")) return { path: fileURLToPath(new URL("./training.process.ts", import.meta.url)), execArgv: ["--import", "tsx"] };
   // Bundled: this code sits in dist/ or dist/chunks/, the entry in dist/.
-  const candidates = [new URL("./model-training-process.js", import.meta.url), new URL("../model-training-process.js", import.meta.url)].map((url) => fileURLToPath(url));
+  const candidates = [new URL("./model-training-process.js", import.meta.url), new URL("../model-training-process.js", import.meta.url)].map((url) =>
+    fileURLToPath(url),
+  );
   const path = candidates.find((candidate) => existsSync(candidate));
   if (!path) throw new Error(`the training process entry is missing (looked for ${candidates.join(", ")}); rebuild the API`);
   return { path, execArgv: [] };
@@ -35,7 +37,10 @@ export function trainItemModelInChildProcess(data: InteractionData, config: Item
       else reject(new Error(`training failed: ${message.error}`));
     });
     child.once("error", (error) => !settled && ((settled = true), reject(error)));
-    child.once("exit", (code, signal) => !settled && ((settled = true), reject(new Error(`the training process exited (${signal ?? code}) before it answered`))));
+    child.once(
+      "exit",
+      (code, signal) => !settled && ((settled = true), reject(new Error(`the training process exited (${signal ?? code}) before it answered`))),
+    );
     child.send({ data, config });
   });
 }

@@ -20,12 +20,21 @@ function randomEntries(options: { seed: number; users: number; items: readonly n
   const random = mulberry32(options.seed);
   const entries: Entry[] = [];
   for (let u = 0; u < options.users; u++) {
-    for (const item of options.items) if (random() < options.density) entries.push([(options.firstUser ?? 0) + u, item, [0.5, 1, 2][Math.floor(random() * 3)]!]);
+    for (const item of options.items)
+      if (random() < options.density) entries.push([(options.firstUser ?? 0) + u, item, [0.5, 1, 2][Math.floor(random() * 3)]!]);
   }
   return entries;
 }
 
-const config = (overrides: Partial<ItemModelConfig>): ItemModelConfig => ({ neighbours: 10, negativeNeighbours: 0, minSupport: 1, denseMaxItems: 100, lambda: 5, knnShrink: 0, ...overrides });
+const config = (overrides: Partial<ItemModelConfig>): ItemModelConfig => ({
+  neighbours: 10,
+  negativeNeighbours: 0,
+  minSupport: 1,
+  denseMaxItems: 100,
+  lambda: 5,
+  knnShrink: 0,
+  ...overrides,
+});
 const listOf = (model: TrainedItemModel, item: number) => model.lists.find((list) => list.item === item);
 const neighboursOf = (model: TrainedItemModel, item: number) => [...(listOf(model, item)?.neighbours ?? [])];
 
@@ -52,7 +61,8 @@ function referenceEase(entries: readonly Entry[], items: number[], lambda: numbe
 /** Σ_u x_ui·x_uj / (‖x_i‖·‖x_j‖ + shrink), straight from the entries. */
 function referenceCosine(entries: readonly Entry[], i: number, j: number, shrink: number): number {
   const column = (item: number) => new Map(entries.filter(([, it]) => it === item).map(([user, , value]) => [user, value]));
-  const a = column(i), b = column(j);
+  const a = column(i),
+    b = column(j);
   let dot = 0;
   for (const [user, value] of a) dot += value * (b.get(user) ?? 0);
   const norm = (m: Map<number, number>) => Math.sqrt([...m.values()].reduce((sum, v) => sum + v * v, 0));
@@ -73,7 +83,10 @@ function expectWeightsDescendingAndPositive(model: TrainedItemModel): void {
 describe("trainItemModel", () => {
   const groupA = [0, 1, 2, 3, 4, 5];
   const groupB = [6, 7, 8, 9, 10, 11];
-  const twoGroups = [...randomEntries({ seed: 1, users: 30, items: groupA, density: 0.6 }), ...randomEntries({ seed: 2, users: 30, items: groupB, density: 0.6, firstUser: 30 })];
+  const twoGroups = [
+    ...randomEntries({ seed: 1, users: 30, items: groupA, density: 0.6 }),
+    ...randomEntries({ seed: 2, users: 30, items: groupB, density: 0.6, firstUser: 30 }),
+  ];
 
   it.each([
     ["all EASE", 100],
@@ -114,8 +127,15 @@ describe("trainItemModel", () => {
     let negatives = 0;
     for (const i of items) {
       const others = items.filter((j) => j !== i);
-      const positive = others.filter((j) => b[i]![j]! > 0).sort((j, k) => b[i]![k]! - b[i]![j]!).slice(0, 2);
-      const negative = others.filter((j) => b[i]![j]! < 0).sort((j, k) => b[i]![j]! - b[i]![k]!).slice(0, 2).reverse();
+      const positive = others
+        .filter((j) => b[i]![j]! > 0)
+        .sort((j, k) => b[i]![k]! - b[i]![j]!)
+        .slice(0, 2);
+      const negative = others
+        .filter((j) => b[i]![j]! < 0)
+        .sort((j, k) => b[i]![j]! - b[i]![k]!)
+        .slice(0, 2)
+        .reverse();
       const list = listOf(model, i)!;
       expect([...list.neighbours]).toEqual([...positive, ...negative]);
       list.weights.forEach((w, k) => expect(w).toBeCloseTo(b[i]![[...positive, ...negative][k]!]!, 6));
@@ -158,7 +178,8 @@ describe("trainItemModel", () => {
     const entries: Entry[] = [];
     for (let u = 0; u < 3; u++) entries.push([u, 0, 1], [u, 1, 1]);
     for (let u = 3; u < 33; u++) entries.push([u, 2, 1], [u, 3, 1]);
-    const weight = (shrink: number, item: number) => listOf(trainItemModel(interactions(entries, 4), config({ denseMaxItems: 0, knnShrink: shrink })), item)!.weights[0]!;
+    const weight = (shrink: number, item: number) =>
+      listOf(trainItemModel(interactions(entries, 4), config({ denseMaxItems: 0, knnShrink: shrink })), item)!.weights[0]!;
     expect(weight(0, 0)).toBeCloseTo(1, 6);
     expect(weight(0, 2)).toBeCloseTo(1, 6);
     expect(weight(20, 0)).toBeCloseTo(3 / 23, 6);
@@ -187,7 +208,11 @@ describe("trainItemModel", () => {
     expect(at).toBeGreaterThanOrEqual(0);
     expect(list.weights[at]).toBeCloseTo(scale * cosine(0, 4), 6);
     // The EASE part of the list is untouched: exactly the positive B_0j.
-    expect(neighboursOf(model, 0).filter((j) => j !== 4).sort()).toEqual([1, 2, 3].filter((j) => b[0]![j]! > 0));
+    expect(
+      neighboursOf(model, 0)
+        .filter((j) => j !== 4)
+        .sort(),
+    ).toEqual([1, 2, 3].filter((j) => b[0]![j]! > 0));
     // Title 4's own list is kNN over every eligible title, on the same scale.
     const tail = listOf(model, 4)!;
     expect(tail.neighbours[0]).toBe(0);
@@ -196,7 +221,10 @@ describe("trainItemModel", () => {
 
   it("is deterministic: entry order does not matter, and equal weights go to the lower title", () => {
     const random = mulberry32(9);
-    const shuffled = twoGroups.map((entry) => [random(), entry] as const).sort((a, b) => a[0] - b[0]).map(([, entry]) => entry);
+    const shuffled = twoGroups
+      .map((entry) => [random(), entry] as const)
+      .sort((a, b) => a[0] - b[0])
+      .map(([, entry]) => entry);
     for (const denseMaxItems of [100, 5, 0]) {
       const a = trainItemModel(interactions(twoGroups, 12), config({ denseMaxItems }));
       const b = trainItemModel(interactions(shuffled, 12), config({ denseMaxItems }));
@@ -206,14 +234,32 @@ describe("trainItemModel", () => {
     const same: Entry[] = [];
     for (let u = 0; u < 5; u++) same.push([u, 2, 1], [u, 1, 1], [u, 0, 1]);
     const model = trainItemModel(interactions(same, 3), config({ denseMaxItems: 0 }));
-    expect(model.lists.map((list) => [...list.neighbours])).toEqual([[1, 2], [0, 2], [0, 1]]);
+    expect(model.lists.map((list) => [...list.neighbours])).toEqual([
+      [1, 2],
+      [0, 2],
+      [0, 1],
+    ]);
     // A tie at the last place kept: title 0 meets title 2 first (person 0) and title 1 later, at the same weight.
-    const tie: Entry[] = [[0, 0, 1], [0, 2, 1], [1, 0, 1], [1, 1, 1], [2, 1, 1], [3, 2, 1]];
+    const tie: Entry[] = [
+      [0, 0, 1],
+      [0, 2, 1],
+      [1, 0, 1],
+      [1, 1, 1],
+      [2, 1, 1],
+      [3, 2, 1],
+    ];
     expect(neighboursOf(trainItemModel(interactions(tie, 3), config({ denseMaxItems: 0, neighbours: 1 })), 0)).toEqual([1]);
   });
 
   it("sums duplicate entries and ignores non-positive values", () => {
-    const duplicated: Entry[] = twoGroups.flatMap(([user, item, value]) => [[user, item, value / 2], [user, item, value / 2], [user, item, 0]] as Entry[]);
+    const duplicated: Entry[] = twoGroups.flatMap(
+      ([user, item, value]) =>
+        [
+          [user, item, value / 2],
+          [user, item, value / 2],
+          [user, item, 0],
+        ] as Entry[],
+    );
     const a = trainItemModel(interactions(twoGroups, 12), config({ denseMaxItems: 5 }));
     const b = trainItemModel(interactions(duplicated, 12), config({ denseMaxItems: 5 }));
     expect(b.lists).toEqual(a.lists);

@@ -48,7 +48,14 @@ export interface ItemModelConfig {
  *   everybody has, which is what held coverage below EASE's. 300 positive + 100 negative was better
  *   still (0.871 / 0.256 / 0.271) but doubles what every request reads.
  */
-export const DEFAULT_ITEM_MODEL_CONFIG: ItemModelConfig = { neighbours: 100, negativeNeighbours: 100, minSupport: 3, denseMaxItems: 5000, lambda: 200, knnShrink: 20 };
+export const DEFAULT_ITEM_MODEL_CONFIG: ItemModelConfig = {
+  neighbours: 100,
+  negativeNeighbours: 100,
+  minSupport: 3,
+  denseMaxItems: 5000,
+  lambda: 200,
+  knnShrink: 20,
+};
 
 /** item / neighbours are indexes into itemKeys, weights descending; only EASE titles' lists may end in negative weights. */
 export interface ItemNeighbourList {
@@ -91,7 +98,10 @@ export function trainItemModel(data: InteractionData, config: ItemModelConfig): 
   addTailRows({ rows, knn, eligible, denseItems, scale, neighbours: config.neighbours });
   const tailMs = performance.now() - moment;
 
-  const lists = [...rows].filter(([, row]) => row.neighbours.length > 0).sort(([a], [b]) => a - b).map(([item, row]) => ({ item, ...row }));
+  const lists = [...rows]
+    .filter(([, row]) => row.neighbours.length > 0)
+    .sort(([a], [b]) => a - b)
+    .map(([item, row]) => ({ item, ...row }));
   const eligibleCount = eligible.reduce((sum, flag) => sum + flag, 0);
   return {
     itemKeys: data.itemKeys,

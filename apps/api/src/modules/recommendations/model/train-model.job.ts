@@ -31,7 +31,8 @@ export async function trainingDue(deps: Pick<Deps, "prisma">, policy: TrainingPo
   const { live, newInteractions } = await modelStatus(deps);
   if (!live) return newInteractions > 0 ? "no live model yet" : null;
   if (newInteractions >= policy.afterInteractions) return `${newInteractions} new interactions`;
-  if (newInteractions > 0 && now.getTime() - live.dataUpTo.getTime() >= policy.everyMinutes * 60_000) return `${policy.everyMinutes} minutes since the last training`;
+  if (newInteractions > 0 && now.getTime() - live.dataUpTo.getTime() >= policy.everyMinutes * 60_000)
+    return `${policy.everyMinutes} minutes since the last training`;
   return null;
 }
 
@@ -59,7 +60,11 @@ export async function trainModel(deps: Deps, policy: Pick<TrainingPolicy, "model
     const trained = performance.now();
     const titles = await writeNeighbourLists(deps, {
       version,
-      lists: model.lists.map((list) => ({ key: model.itemKeys[list.item]!, neighbours: Array.from(list.neighbours, (n) => model.itemKeys[n]!), weights: list.weights })),
+      lists: model.lists.map((list) => ({
+        key: model.itemKeys[list.item]!,
+        neighbours: Array.from(list.neighbours, (n) => model.itemKeys[n]!),
+        weights: list.weights,
+      })),
     });
     const written = performance.now();
     const trainingMs = Math.round(written - started);
@@ -81,14 +86,23 @@ export async function trainModel(deps: Deps, policy: Pick<TrainingPolicy, "model
 }
 
 /** The job: train when forced or due; otherwise say why not. */
-export async function runModelJob(deps: Deps, payload: TrainModelPayload, policy: TrainingPolicy, train?: Trainer): Promise<TrainingSummary | { skipped: string }> {
+export async function runModelJob(
+  deps: Deps,
+  payload: TrainModelPayload,
+  policy: TrainingPolicy,
+  train?: Trainer,
+): Promise<TrainingSummary | { skipped: string }> {
   const due = payload.force ? `asked for (${payload.reason})` : await trainingDue(deps, policy);
   if (!due) return { skipped: "not due" };
   deps.logger.info({ reason: payload.reason, why: due }, "training the recommendation model");
   return trainModel(deps, policy, train);
 }
 
-export const defaultTrainingPolicy = (config: { MODEL_TRAIN_EVERY_MINUTES: number; MODEL_TRAIN_AFTER_INTERACTIONS: number; MODEL_DENSE_MAX_TITLES?: number }): TrainingPolicy => ({
+export const defaultTrainingPolicy = (config: {
+  MODEL_TRAIN_EVERY_MINUTES: number;
+  MODEL_TRAIN_AFTER_INTERACTIONS: number;
+  MODEL_DENSE_MAX_TITLES?: number;
+}): TrainingPolicy => ({
   everyMinutes: config.MODEL_TRAIN_EVERY_MINUTES,
   afterInteractions: config.MODEL_TRAIN_AFTER_INTERACTIONS,
   model: { ...DEFAULT_ITEM_MODEL_CONFIG, ...(config.MODEL_DENSE_MAX_TITLES === undefined ? {} : { denseMaxItems: config.MODEL_DENSE_MAX_TITLES }) },

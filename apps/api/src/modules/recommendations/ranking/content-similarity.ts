@@ -130,7 +130,7 @@ export class SeedSimilarity {
         avail += SIM_W.cast + SIM_W.director;
       }
       const sy = year[s] as number;
-      if (cYear === cYear && sy === sy) {
+      if (!Number.isNaN(cYear) && !Number.isNaN(sy)) {
         sim += SIM_W.era * eraSim(cYear, sy);
         avail += SIM_W.era;
       }

@@ -57,10 +57,35 @@ export interface Archetype {
 
 export const ARCHETYPES: readonly Archetype[] = [
   { name: "horror", genres: [[G.horror, G.thriller], [G.horror], [G.horror, G.mystery], [G.thriller, G.mystery]], share: 1 },
-  { name: "animation", genres: [[G.animation, G.family], [G.animation, G.family, G.comedy], [G.family, G.comedy], [G.animation, G.adventure, G.family]], share: 1 },
-  { name: "crime", genres: [[G.crime, G.drama], [G.crime, G.thriller], [G.crime, G.drama, G.thriller]], share: 1.2 },
+  {
+    name: "animation",
+    genres: [
+      [G.animation, G.family],
+      [G.animation, G.family, G.comedy],
+      [G.family, G.comedy],
+      [G.animation, G.adventure, G.family],
+    ],
+    share: 1,
+  },
+  {
+    name: "crime",
+    genres: [
+      [G.crime, G.drama],
+      [G.crime, G.thriller],
+      [G.crime, G.drama, G.thriller],
+    ],
+    share: 1.2,
+  },
   { name: "romcom", genres: [[G.comedy, G.romance], [G.comedy], [G.romance, G.drama]], share: 1.2 },
-  { name: "action", genres: [[G.action, G.scifi], [G.action, G.adventure], [G.scifi, G.adventure]], share: 1.2 },
+  {
+    name: "action",
+    genres: [
+      [G.action, G.scifi],
+      [G.action, G.adventure],
+      [G.scifi, G.adventure],
+    ],
+    share: 1.2,
+  },
   { name: "drama", genres: [[G.drama], [G.drama, G.history], [G.war, G.drama, G.history]], share: 1.5 },
   { name: "documentary", genres: [[G.documentary], [G.documentary, G.history]], share: 0.5 },
 ];

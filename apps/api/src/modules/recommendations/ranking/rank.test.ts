@@ -4,10 +4,25 @@ import { rankRecommendations } from "./rank.ts";
 import { REASON_KINDS_FOR_COMPONENT } from "./reasons.ts";
 import { bayesianRating } from "./signals.ts";
 import { contributions, scoreCandidates } from "./score-candidates.ts";
-import type { CandidateTitle, RankedRecommendation, RankingInput, SeedTitle } from "./types.ts";
-import { maxPerSeed } from "./diversity.ts";
+import type { CandidateTitle, RankingInput } from "./types.ts";
 import type { RankingWeights } from "./weights.ts";
-import { G, NOW, actorId, asSeed, byArch, catalogue, directorId, fanOf, hasAny, input, keys, makeTitles, profile, withNeighbours, without } from "./fixtures.ts";
+import {
+  G,
+  NOW,
+  actorId,
+  asSeed,
+  byArch,
+  catalogue,
+  directorId,
+  fanOf,
+  hasAny,
+  input,
+  keys,
+  makeTitles,
+  profile,
+  withNeighbours,
+  without,
+} from "./fixtures.ts";
 
 describe("rankRecommendations", () => {
   it("gives opposite tastes clearly different top-10s from the same candidates", () => {
@@ -30,7 +45,9 @@ describe("rankRecommendations", () => {
   it("never puts a disliked genre near the top, even when it is popular, top-rated and the model's strongest neighbour", () => {
     const p = fanOf("crime", 12, [G.crime]);
     p.dislikedGenreIds = [G.thriller];
-    const cands = without(catalogue, p.seeds).map((c) => (c.genreIds.includes(G.thriller) ? { ...c, popularity: 5000, voteAverage: 9.2, voteCount: 50_000 } : c));
+    const cands = without(catalogue, p.seeds).map((c) =>
+      c.genreIds.includes(G.thriller) ? { ...c, popularity: 5000, voteAverage: 9.2, voteCount: 50_000 } : c,
+    );
     const thrillers = cands.filter((c) => c.genreIds.includes(G.thriller));
     expect(thrillers.length).toBeGreaterThan(50); // the temptation is real
     const list = { keys: thrillers.map((c) => c.key), weights: thrillers.map(() => 0.5) };
@@ -65,7 +82,10 @@ describe("rankRecommendations", () => {
     expect(ib).toBeGreaterThanOrEqual(0);
     expect(ib).toBeLessThan(ia === -1 ? Infinity : ia);
     const rb = recs[ib]!;
-    expect(rb.reasons.find((r) => r.kind === "PEOPLE_ALSO_LIKED")).toMatchObject({ refersTo: p.seeds[0]!.key, text: `People who liked ${p.seeds[0]!.title} also liked this` });
+    expect(rb.reasons.find((r) => r.kind === "PEOPLE_ALSO_LIKED")).toMatchObject({
+      refersTo: p.seeds[0]!.key,
+      text: `People who liked ${p.seeds[0]!.title} also liked this`,
+    });
     // the seed whose contribution is larger is named, whichever comes first in the lists
     const swapped = new Map([
       [p.seeds[0]!.key, { keys: [twinB.key], weights: [0.1] }],
@@ -90,9 +110,19 @@ describe("rankRecommendations", () => {
     const heat = make(949, "Heat", 1995);
     const insider = make(9008, "The Insider", 1999);
     const collateral = { ...make(1538, "Collateral", 2004), castIds: [actorId(2, 39)] };
-    const seeds = [asSeed(heat), asSeed(insider), asSeed(collateral), ...byArch("crime").slice(5, 10).map((c) => asSeed(c))];
+    const seeds = [
+      asSeed(heat),
+      asSeed(insider),
+      asSeed(collateral),
+      ...byArch("crime")
+        .slice(5, 10)
+        .map((c) => asSeed(c)),
+    ];
     const candidate: CandidateTitle = { ...make(5000, "Public Enemies", 2009), castIds: [actorId(2, 38)], genreIds: [G.crime, G.history], keywordIds: [4242] };
-    const names = new Map([[mann, "Michael Mann"], [pacino, "Al Pacino"]]);
+    const names = new Map([
+      [mann, "Michael Mann"],
+      [pacino, "Al Pacino"],
+    ]);
     const inp: RankingInput = { ...input(profile({ seeds }), [candidate, ...without(catalogue, seeds).slice(0, 200)], 10), personNames: names };
     const { items } = scoreCandidates(inp);
     const scored = items.find((s) => s.candidate.key === candidate.key)!;
@@ -103,7 +133,11 @@ describe("rankRecommendations", () => {
     // an actor recurring across seeds reads "With …"
     const withPacino: CandidateTitle = { ...candidate, key: "movie:5001", tmdbId: 5001, directorIds: [directorId(2, 7)], castIds: [pacino, actorId(2, 37)] };
     const recs2 = rankRecommendations({ ...inp, candidates: [withPacino, ...inp.candidates.slice(1)], limit: 201 });
-    expect(recs2.find((r) => r.candidate.key === withPacino.key)!.reasons).toContainEqual({ kind: "FAVOURITE_PERSON", text: "With Al Pacino", refersTo: "person:778" });
+    expect(recs2.find((r) => r.candidate.key === withPacino.key)!.reasons).toContainEqual({
+      kind: "FAVOURITE_PERSON",
+      text: "With Al Pacino",
+      refersTo: "person:778",
+    });
     // no name, no person reason
     const recs3 = rankRecommendations({ ...inp, personNames: new Map(), limit: 201 });
     expect(recs3.find((r) => r.candidate.key === candidate.key)!.reasons.map((r) => r.kind)).not.toContain("FAVOURITE_PERSON");
@@ -140,7 +174,10 @@ describe("rankRecommendations", () => {
             for (const [seedKey, list] of neighbours) {
               const at = list.keys.indexOf(r.candidate.key);
               const named = neighbours.get(reason.refersTo!)!;
-              if (at >= 0 && seedKey !== reason.refersTo) expect(list.weights[at]! * (seeds.find((x) => x.key === seedKey)?.weight ?? 0)).toBeLessThanOrEqual(named.weights[named.keys.indexOf(r.candidate.key)]! * seeds.find((x) => x.key === reason.refersTo)!.weight + 1e-12);
+              if (at >= 0 && seedKey !== reason.refersTo)
+                expect(list.weights[at]! * (seeds.find((x) => x.key === seedKey)?.weight ?? 0)).toBeLessThanOrEqual(
+                  named.weights[named.keys.indexOf(r.candidate.key)]! * seeds.find((x) => x.key === reason.refersTo)!.weight + 1e-12,
+                );
             }
             expect(r.components.collaborative).toBeGreaterThan(0);
             break;
@@ -168,7 +205,17 @@ describe("rankRecommendations", () => {
         }
       }
       // most specific first
-      const order = ["BECAUSE_YOU_LIKED", "PEOPLE_ALSO_LIKED", "FAVOURITE_PERSON", "GENRE", "TOP_RATED", "HIDDEN_GEM", "NEW_RELEASE", "POPULAR", "LANGUAGE_OR_ERA"];
+      const order = [
+        "BECAUSE_YOU_LIKED",
+        "PEOPLE_ALSO_LIKED",
+        "FAVOURITE_PERSON",
+        "GENRE",
+        "TOP_RATED",
+        "HIDDEN_GEM",
+        "NEW_RELEASE",
+        "POPULAR",
+        "LANGUAGE_OR_ERA",
+      ];
       const idx = r.reasons.map((x) => order.indexOf(x.kind));
       expect([...idx].sort((a, b) => a - b)).toEqual(idx);
     }
@@ -223,7 +270,10 @@ describe("rankRecommendations", () => {
       const p = fanOf(arch, 12);
       const { candidates, seeds, neighbours } = withNeighbours(catalogue, p.seeds, 300, 12);
       const recs = rankRecommendations({ ...input({ ...p, seeds }, candidates, 10), neighbours });
-      const popular = [...candidates].sort((x, y) => y.popularity - x.popularity).slice(0, 10).map((c) => c.key);
+      const popular = [...candidates]
+        .sort((x, y) => y.popularity - x.popularity)
+        .slice(0, 10)
+        .map((c) => c.key);
       expect(keys(recs)).not.toEqual(popular);
       expect(keys(recs).filter((k) => popular.includes(k)).length).toBeLessThanOrEqual(3);
       const medianPop = (cs: CandidateTitle[]) => [...cs].map((c) => c.popularity).sort((x, y) => x - y)[cs.length >> 1]!;
@@ -264,7 +314,18 @@ describe("rankRecommendations", () => {
     const pool = makeTitles(2200, { seed: 3, firstId: 50_000 });
     const seeds = pool.slice(0, 200).map((c, i) => asSeed(c, i % 3 === 0 ? 0.4 : 1, i));
     const cands = pool.slice(200);
-    const neighbours = new Map(seeds.map((s, k) => [s.key, { keys: cands.filter((_, i) => (i + k) % 17 === 0).slice(0, 100).map((c) => c.key), weights: Array.from({ length: 100 }, (_, n) => 1 / (n + 1)) }]));
+    const neighbours = new Map(
+      seeds.map((s, k) => [
+        s.key,
+        {
+          keys: cands
+            .filter((_, i) => (i + k) % 17 === 0)
+            .slice(0, 100)
+            .map((c) => c.key),
+          weights: Array.from({ length: 100 }, (_, n) => 1 / (n + 1)),
+        },
+      ]),
+    );
     const recs = rankRecommendations({ ...input(profile({ seeds, likedGenreIds: [G.crime, G.action] }), cands, 20), neighbours });
     expect(recs).toHaveLength(20);
     expect(new Set(keys(recs)).size).toBe(20);

@@ -52,9 +52,26 @@ interface ReasonCandidate {
 
 function languageName(code: string): string {
   const names: Record<string, string> = {
-    en: "English", fr: "French", es: "Spanish", de: "German", it: "Italian", ja: "Japanese", ko: "Korean",
-    zh: "Chinese", hi: "Hindi", pt: "Portuguese", sv: "Swedish", da: "Danish", no: "Norwegian", ru: "Russian",
-    tr: "Turkish", pl: "Polish", nl: "Dutch", th: "Thai", cn: "Cantonese", fi: "Finnish",
+    en: "English",
+    fr: "French",
+    es: "Spanish",
+    de: "German",
+    it: "Italian",
+    ja: "Japanese",
+    ko: "Korean",
+    zh: "Chinese",
+    hi: "Hindi",
+    pt: "Portuguese",
+    sv: "Swedish",
+    da: "Danish",
+    no: "Norwegian",
+    ru: "Russian",
+    tr: "Turkish",
+    pl: "Polish",
+    nl: "Dutch",
+    th: "Thai",
+    cn: "Cantonese",
+    fi: "Finnish",
   };
   return names[code] ?? code.toUpperCase();
 }
@@ -66,11 +83,19 @@ function reasonCandidates(s: ScoredCandidate, prof: Profile, input: RankingInput
   const seeds = prof.seedIdx.seeds;
   if (s.similarSeed >= 0 && s.similarSeedSim >= 0.2 && comp.similarity > 0) {
     const seed = seeds[s.similarSeed] as SeedTitle;
-    out.push({ reason: { kind: "BECAUSE_YOU_LIKED", text: `Because you liked ${seed.title}`, refersTo: seed.key }, component: "similarity", strong: s.similarSeedSim >= SIMILAR_REASON_MIN });
+    out.push({
+      reason: { kind: "BECAUSE_YOU_LIKED", text: `Because you liked ${seed.title}`, refersTo: seed.key },
+      component: "similarity",
+      strong: s.similarSeedSim >= SIMILAR_REASON_MIN,
+    });
   }
   if (s.collabSeed >= 0 && comp.collaborative > 0 && s.weights.collaborative > 0) {
     const seed = seeds[s.collabSeed] as SeedTitle;
-    out.push({ reason: { kind: "PEOPLE_ALSO_LIKED", text: `People who liked ${seed.title} also liked this`, refersTo: seed.key }, component: "collaborative", strong: comp.collaborative >= COLLAB_REASON_MIN });
+    out.push({
+      reason: { kind: "PEOPLE_ALSO_LIKED", text: `People who liked ${seed.title} also liked this`, refersTo: seed.key },
+      component: "collaborative",
+      strong: comp.collaborative >= COLLAB_REASON_MIN,
+    });
   }
   if (s.person >= 0 && comp.people > 0) {
     const name = input.personNames.get(s.person);
@@ -92,7 +117,11 @@ function reasonCandidates(s: ScoredCandidate, prof: Profile, input: RankingInput
     });
   }
   if (c.voteAverage !== null && c.voteCount !== null && c.voteCount > 0 && s.wr >= 7.0) {
-    out.push({ reason: { kind: "TOP_RATED", text: `Highly rated: ${c.voteAverage.toFixed(1)} from ${formatCount(c.voteCount)} votes` }, component: "quality", strong: comp.quality >= 0.6 });
+    out.push({
+      reason: { kind: "TOP_RATED", text: `Highly rated: ${c.voteAverage.toFixed(1)} from ${formatCount(c.voteCount)} votes` },
+      component: "quality",
+      strong: comp.quality >= 0.6,
+    });
   }
   if (s.hiddenGem >= 0.25 && s.popPct <= 0.6) {
     out.push({ reason: { kind: "HIDDEN_GEM", text: "Hidden gem" }, component: "discovery", strong: true });
@@ -103,7 +132,11 @@ function reasonCandidates(s: ScoredCandidate, prof: Profile, input: RankingInput
     if (prof.hasExplicitLanguages && input.profile.languages.includes(c.originalLanguage)) {
       out.push({ reason: { kind: "LANGUAGE_OR_ERA", text: `In ${languageName(c.originalLanguage)}` }, component: "context", strong: true });
     } else if (prof.hasExplicitEra && c.releaseYear !== null && prof.eraScore(c.releaseYear) >= 0.99) {
-      out.push({ reason: { kind: "LANGUAGE_OR_ERA", text: `From your favourite era (${Math.floor(c.releaseYear / 10) * 10}s)` }, component: "context", strong: true });
+      out.push({
+        reason: { kind: "LANGUAGE_OR_ERA", text: `From your favourite era (${Math.floor(c.releaseYear / 10) * 10}s)` },
+        component: "context",
+        strong: true,
+      });
     }
   }
   return out;

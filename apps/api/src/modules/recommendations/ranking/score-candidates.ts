@@ -9,7 +9,15 @@ import { SeedSimilarity, type CandidateFeatures } from "./content-similarity.ts"
 import { bayesianRating, BAYES_PRIOR_MEAN, billing, CAST_DEPTH, clamp01, qualityScore, uniq } from "./signals.ts";
 import { buildProfile, buildSeedIndex, collaborativeEvidence, poolStats, type PoolStats, type Profile, type SeedIndex } from "./taste-profile.ts";
 import type { CandidateTitle, RankingInput, ScoreComponents, SeedTitle } from "./types.ts";
-import { blendWeights, COLD_START_WEIGHTS, COLLABORATIVE_SHARE, CONTENT_WEIGHTS, DISLIKED_GENRE_PENALTY, type RankingOptions, type RankingWeights } from "./weights.ts";
+import {
+  blendWeights,
+  COLD_START_WEIGHTS,
+  COLLABORATIVE_SHARE,
+  CONTENT_WEIGHTS,
+  DISLIKED_GENRE_PENALTY,
+  type RankingOptions,
+  type RankingWeights,
+} from "./weights.ts";
 
 /** One scored candidate, before the diversity re-rank. Exported for tests and offline analysis. */
 export interface ScoredCandidate {
@@ -309,7 +317,8 @@ class MinHeap {
     const v = this.values;
     if (v.length < this.capacity) {
       v.push(value);
-      for (let i = v.length - 1; i > 0 && (v[i] as number) < (v[(i - 1) >> 1] as number); i = (i - 1) >> 1) [v[i], v[(i - 1) >> 1]] = [v[(i - 1) >> 1] as number, v[i] as number];
+      for (let i = v.length - 1; i > 0 && (v[i] as number) < (v[(i - 1) >> 1] as number); i = (i - 1) >> 1)
+        [v[i], v[(i - 1) >> 1]] = [v[(i - 1) >> 1] as number, v[i] as number];
       return;
     }
     if (!(value > (v[0] as number))) return;
@@ -328,7 +337,9 @@ class MinHeap {
 
 /** Deterministic order: score, then popularity, then key. */
 export function compareScored(a: ScoredCandidate, b: ScoredCandidate): number {
-  return b.score - a.score || b.candidate.popularity - a.candidate.popularity || (a.candidate.key < b.candidate.key ? -1 : a.candidate.key > b.candidate.key ? 1 : 0);
+  return (
+    b.score - a.score || b.candidate.popularity - a.candidate.popularity || (a.candidate.key < b.candidate.key ? -1 : a.candidate.key > b.candidate.key ? 1 : 0)
+  );
 }
 
 export type { SeedTitle };

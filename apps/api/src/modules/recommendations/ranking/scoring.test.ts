@@ -6,7 +6,7 @@ import { compareScored, scoreCandidates } from "./score-candidates.ts";
 import { buildSeedIndex } from "./taste-profile.ts";
 import type { CandidateTitle } from "./types.ts";
 import { BLENDED_WEIGHTS, blendWeights, COLLABORATIVE_SHARE, CONTENT_WEIGHTS, type RankingWeights } from "./weights.ts";
-import { G, NOW, actorId, asSeed, byArch, catalogue, directorId, fanOf, hasAny, input, keys, makeTitles, profile, withNeighbours, without } from "./fixtures.ts";
+import { G, NOW, catalogue, fanOf, input, withNeighbours, without } from "./fixtures.ts";
 
 describe("signals and weights", () => {
   it("Bayesian weighted rating shrinks small vote counts towards C = 6.0", () => {

@@ -2,7 +2,17 @@ import { describe, expect, it } from "vitest";
 import { mulberry32 } from "../../../../../../packages/tmdb-catalogue/src/index.ts";
 import { CatalogueIndex, POOL_LIMITS, type CatalogueTitle, type HardFilters, type PoolInput } from "./catalogue-index.ts";
 
-const NO_FILTERS: HardFilters = { mediaTypes: [], languages: [], yearFrom: null, yearTo: null, maxRuntime: null, minRating: null, includeAdult: false, dislikedGenreIds: [], anyOfGenreIds: [] };
+const NO_FILTERS: HardFilters = {
+  mediaTypes: [],
+  languages: [],
+  yearFrom: null,
+  yearTo: null,
+  maxRuntime: null,
+  minRating: null,
+  includeAdult: false,
+  dislikedGenreIds: [],
+  anyOfGenreIds: [],
+};
 
 function title(id: number, over: Partial<CatalogueTitle> = {}): CatalogueTitle {
   return {
@@ -49,7 +59,16 @@ function randomCatalogue(size: number, seed: number): CatalogueTitle[] {
 }
 
 const pool = (index: CatalogueIndex, over: Partial<PoolInput> = {}) =>
-  index.candidatePool({ filters: NO_FILTERS, excluded: new Set(), genreIds: [], castIds: [], directorIds: [], collaborativeKeys: [], inModel: new Set(), ...over });
+  index.candidatePool({
+    filters: NO_FILTERS,
+    excluded: new Set(),
+    genreIds: [],
+    castIds: [],
+    directorIds: [],
+    collaborativeKeys: [],
+    inModel: new Set(),
+    ...over,
+  });
 
 /** The pools computed the slow, obvious way (what the SQL said), to compare the index with. */
 function referencePool(titles: CatalogueTitle[], input: Omit<PoolInput, "inModel">): Map<string, string[]> {
@@ -66,7 +85,10 @@ function referencePool(titles: CatalogueTitle[], input: Omit<PoolInput, "inModel
     !t.genreIds.some((g) => f.dislikedGenreIds.includes(g)) &&
     (!f.anyOfGenreIds.length || t.genreIds.some((g) => f.anyOfGenreIds.includes(g)));
   const popular = [...titles].sort((a, b) => b.popularity - a.popularity || a.tmdbId - b.tmdbId).filter(passes);
-  const rated = [...titles].filter((t) => (t.voteCount ?? 0) >= 100 && t.voteAverage !== null).sort((a, b) => b.voteAverage! - a.voteAverage! || a.tmdbId - b.tmdbId).filter(passes);
+  const rated = [...titles]
+    .filter((t) => (t.voteCount ?? 0) >= 100 && t.voteAverage !== null)
+    .sort((a, b) => b.voteAverage! - a.voteAverage! || a.tmdbId - b.tmdbId)
+    .filter(passes);
   const inGenres = (t: CatalogueTitle) => t.genreIds.some((g) => input.genreIds.includes(g));
   const out = new Map<string, string[]>();
   const add = (list: CatalogueTitle[], source: string) => list.forEach((t) => out.set(t.key, [...(out.get(t.key) ?? []), source]));
@@ -76,10 +98,21 @@ function referencePool(titles: CatalogueTitle[], input: Omit<PoolInput, "inModel
     add(rated.filter(inGenres).slice(0, POOL_LIMITS.topRated), "top-rated");
   } else add(rated.slice(0, POOL_LIMITS.topRated), "top-rated");
   if (input.castIds.length || input.directorIds.length) {
-    add(popular.filter((t) => t.castIds.some((c) => input.castIds.includes(c)) || t.directorIds.some((d) => input.directorIds.includes(d))).slice(0, POOL_LIMITS.people), "people");
+    add(
+      popular
+        .filter((t) => t.castIds.some((c) => input.castIds.includes(c)) || t.directorIds.some((d) => input.directorIds.includes(d)))
+        .slice(0, POOL_LIMITS.people),
+      "people",
+    );
   }
   const byKey = new Map(titles.map((t) => [t.key, t]));
-  add(input.collaborativeKeys.map((key) => byKey.get(key)).filter((t): t is CatalogueTitle => !!t && passes(t)).slice(0, POOL_LIMITS.collaborative), "collaborative");
+  add(
+    input.collaborativeKeys
+      .map((key) => byKey.get(key))
+      .filter((t): t is CatalogueTitle => !!t && passes(t))
+      .slice(0, POOL_LIMITS.collaborative),
+    "collaborative",
+  );
   return out;
 }
 
@@ -92,9 +125,26 @@ describe("CatalogueIndex", () => {
   const keys = titles.map((t) => t.key);
   const inputs: Array<Omit<PoolInput, "inModel">> = [
     { filters: NO_FILTERS, excluded: new Set(), genreIds: [], castIds: [], directorIds: [], collaborativeKeys: [] },
-    { filters: NO_FILTERS, excluded: new Set(sample(300, keys)), genreIds: [3, 7], castIds: [1, 2, 3, 40, 41], directorIds: [5, 6], collaborativeKeys: sample(500, keys) },
     {
-      filters: { mediaTypes: ["MOVIE"], languages: ["fr", "ko"], yearFrom: 1980, yearTo: 2010, maxRuntime: 120, minRating: 5, includeAdult: true, dislikedGenreIds: [1], anyOfGenreIds: [2, 3, 4] },
+      filters: NO_FILTERS,
+      excluded: new Set(sample(300, keys)),
+      genreIds: [3, 7],
+      castIds: [1, 2, 3, 40, 41],
+      directorIds: [5, 6],
+      collaborativeKeys: sample(500, keys),
+    },
+    {
+      filters: {
+        mediaTypes: ["MOVIE"],
+        languages: ["fr", "ko"],
+        yearFrom: 1980,
+        yearTo: 2010,
+        maxRuntime: 120,
+        minRating: 5,
+        includeAdult: true,
+        dislikedGenreIds: [1],
+        anyOfGenreIds: [2, 3, 4],
+      },
       excluded: new Set(sample(100, keys)),
       genreIds: [3],
       castIds: [10, 11],
@@ -123,11 +173,21 @@ describe("CatalogueIndex", () => {
       const changed = Array.from({ length: 1 + Math.floor(random() * 30) }, () => {
         const at = Math.floor(random() * current.length);
         const before = current[at]!;
-        const after = { ...before, popularity: Math.floor(random() * 500) / 10, voteCount: Math.floor(random() * 400), castIds: [Math.floor(random() * 300)], updatedAt: before.updatedAt + 1 };
+        const after = {
+          ...before,
+          popularity: Math.floor(random() * 500) / 10,
+          voteCount: Math.floor(random() * 400),
+          castIds: [Math.floor(random() * 300)],
+          updatedAt: before.updatedAt + 1,
+        };
         current[at] = after;
         return after;
       });
-      const added = randomCatalogue(5, round + 100).map((t) => ({ ...t, tmdbId: 10_000 + round * 10 + t.tmdbId, key: `${t.mediaType}:${10_000 + round * 10 + t.tmdbId}` }));
+      const added = randomCatalogue(5, round + 100).map((t) => ({
+        ...t,
+        tmdbId: 10_000 + round * 10 + t.tmdbId,
+        key: `${t.mediaType}:${10_000 + round * 10 + t.tmdbId}`,
+      }));
       current = [...current, ...added];
       index.upsert([...changed, ...added]);
     }

@@ -141,7 +141,12 @@ export class CatalogueIndex {
     } else {
       const moved = new Set(changed);
       this.popularOrder = this.merge(this.popularOrder, moved, [...changed], byPopularity);
-      this.ratedOrder = this.merge(this.ratedOrder, moved, changed.filter((position) => isTopRatedEligible(this.titles[position]!)), byRating);
+      this.ratedOrder = this.merge(
+        this.ratedOrder,
+        moved,
+        changed.filter((position) => isTopRatedEligible(this.titles[position]!)),
+        byRating,
+      );
     }
     this.popularRank = new Int32Array(this.titles.length);
     this.popularOrder.forEach((position, rank) => (this.popularRank[position] = rank));

@@ -149,7 +149,10 @@ export class RecommendationServing {
     const keys =
       version === null
         ? []
-        : await this.prisma.$queryRawUnsafe<Array<{ key: string }>>(`SELECT media_type::text || ':' || tmdb_id AS key FROM item_neighbours WHERE model_version = $1`, version);
+        : await this.prisma.$queryRawUnsafe<Array<{ key: string }>>(
+            `SELECT media_type::text || ':' || tmdb_id AS key FROM item_neighbours WHERE model_version = $1`,
+            version,
+          );
     this.modelIds = new Map(keys.map((row, id) => [this.catalogue.internKey(row.key), id]));
     this.inModel = new Set(this.modelIds.keys());
     this.lists = new Map();

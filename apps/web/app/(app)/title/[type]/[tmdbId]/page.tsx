@@ -22,7 +22,11 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   if (!ref) return {};
   try {
     const forwardedFor = (await headers()).get("x-forwarded-for") ?? undefined;
-    const data = await serverGraphql<{ media: { title: string } }>({ query: "query TitleMetadata($type: MediaType!, $tmdbId: Int!) { media(type: $type, tmdbId: $tmdbId) { title } }", variables: ref, forwardedFor });
+    const data = await serverGraphql<{ media: { title: string } }>({
+      query: "query TitleMetadata($type: MediaType!, $tmdbId: Int!) { media(type: $type, tmdbId: $tmdbId) { title } }",
+      variables: ref,
+      forwardedFor,
+    });
     return { title: data.media.title };
   } catch {
     return {}; // unknown title or API away: the page says so itself; the tab keeps "movierec"

@@ -78,7 +78,8 @@ function Details({ media }: { media: MediaDetails }) {
           <p>{media.overview || "No overview yet."}</p>
           {media.directors.length > 0 && (
             <p>
-              <strong>{media.type === "TV" ? "Created by" : "Directed by"}:</strong> <span data-testid="directors">{media.directors.map((person) => person.name).join(", ")}</span>
+              <strong>{media.type === "TV" ? "Created by" : "Directed by"}:</strong>{" "}
+              <span data-testid="directors">{media.directors.map((person) => person.name).join(", ")}</span>
             </p>
           )}
         </div>
