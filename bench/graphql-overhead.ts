@@ -41,7 +41,9 @@ import { createApiToken } from "../apps/api/src/modules/auth/api-token.service.t
 import { INTERNAL_KEY_HEADER, isInternalCaller } from "../apps/api/src/modules/auth/oauth-account.service.ts";
 import { resolveViewer } from "../apps/api/src/modules/auth/viewer.ts";
 import { listItem, upsertListItems } from "../apps/api/src/modules/media/media-cache.writer.ts";
-import { API_LIMITS, buildServer, requestIdOf } from "../apps/api/src/server.ts";
+import { API_LIMITS } from "../apps/api/src/graphql/apollo.ts";
+import { requestIdOf } from "../apps/api/src/http/guards.ts";
+import { buildServer } from "../apps/api/src/server.ts";
 import { AppError } from "../apps/api/src/errors.ts";
 import { log, percentile, round, writeResult, type SummaryRow } from "./lib/report.ts";
 

@@ -30,7 +30,7 @@ import { encode } from "../apps/api/node_modules/next-auth/jwt/index.js";
 import { buildCatalogue, HOSTILE_TITLES, titleName } from "../packages/tmdb-catalogue/src/index.ts";
 import { createApiToken, hashApiToken } from "../apps/api/src/modules/auth/api-token.service.ts";
 import { INTERNAL_KEY_HEADER, internalKey } from "../apps/api/src/modules/auth/oauth-account.service.ts";
-import { API_LIMITS } from "../apps/api/src/server.ts";
+import { API_LIMITS } from "../apps/api/src/graphql/apollo.ts";
 import { log, writeResult, type SummaryRow } from "./lib/report.ts";
 import { cacheWholeCatalogue } from "./lib/seed-cache.ts";
 import { startStack } from "./lib/stack.ts";

@@ -2,7 +2,7 @@
 // query-complexity limits, rate limits, page-size and cursor checks, health and readiness, request
 // ids, and masking of unexpected errors.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { API_LIMITS } from "./server.ts";
+import { API_LIMITS } from "./graphql/apollo.ts";
 import { startTestApi, type GraphQLResponse, type TestApi, type TestUser } from "./test-support/api-harness.ts";
 
 let api: TestApi;

@@ -1,0 +1,91 @@
+// The GraphQL server itself (Apollo Server 5 on the TypeGraphQL schema) with the limits that protect
+// it: depth, cost, aliases, directives and tokens (graphql-armor and graphql-js), NUL characters,
+// CSRF prevention, and errors formatted with a code (format-error.ts). The HTTP server
+// (server.ts) and the GraphQL-overhead benchmark both build it here.
+import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
+import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloArmor } from "@escape.tech/graphql-armor";
+import { BREAK, type DocumentNode, visit } from "graphql";
+import { badInput } from "../errors.ts";
+import type { Logger } from "../logger.ts";
+import type { GraphQLContext } from "./context.ts";
+import { createFormatError } from "./format-error.ts";
+import { getSchema } from "./schema.ts";
+
+/** Limits that protect the server; each refusal has its own code and message. */
+export const API_LIMITS = {
+  bodyBytes: 100_000,
+  maxDepth: 10,
+  maxCost: 20_000,
+  maxAliases: 15,
+  maxDirectives: 20,
+  maxTokens: 2_000,
+} as const;
+
+/** Whether any string in the variables, or any string literal in the document, holds U+0000. */
+export function containsNulCharacter(document: DocumentNode | undefined, variables: unknown): boolean {
+  const pending: unknown[] = [variables];
+  while (pending.length) {
+    const value = pending.pop();
+    if (typeof value === "string") {
+      if (value.includes("\u0000")) return true;
+    } else if (value !== null && typeof value === "object") {
+      pending.push(...Object.values(value));
+    }
+  }
+  let found = false;
+  if (document) {
+    visit(document, {
+      StringValue(node) {
+        if (!node.value.includes("\u0000")) return undefined;
+        found = true;
+        return BREAK;
+      },
+    });
+  }
+  return found;
+}
+
+/**
+ * Postgres text cannot hold NUL (U+0000): a name, search or email carrying one would fail in the
+ * database as an internal error. Refused up front instead, for every argument and variable.
+ */
+const refuseNulCharacters: ApolloServerPlugin<GraphQLContext> = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ request, document }) {
+        if (containsNulCharacter(document, request.variables)) {
+          throw badInput("Text must not contain NUL characters (U+0000). Remove them and send the request again.").withHttpStatus();
+        }
+      },
+    };
+  },
+};
+
+/** A started Apollo server on the schema, with every limit; `plugins` are added (e.g. the HTTP server's drain). */
+export async function createApollo(options: { logger: Logger; plugins?: ApolloServerPlugin<GraphQLContext>[] }): Promise<ApolloServer<GraphQLContext>> {
+  const armor = new ApolloArmor({
+    maxDepth: { n: API_LIMITS.maxDepth },
+    costLimit: { maxCost: API_LIMITS.maxCost },
+    maxAliases: { n: API_LIMITS.maxAliases },
+    maxDirectives: { n: API_LIMITS.maxDirectives },
+    // graphql-armor counts tokens with a second parse in a plugin hook, where any syntax error (or
+    // the limit) becomes an unexpected error: HTTP 500 instead of 400. graphql-js's own limit
+    // (parseOptions.maxTokens below) refuses with a parse error, 400.
+    maxTokens: { enabled: false },
+    // Field suggestions help developers; the schema is public anyway.
+    blockFieldSuggestion: { enabled: false },
+  }).protect();
+  const apollo = new ApolloServer<GraphQLContext>({
+    schema: await getSchema(),
+    ...armor,
+    // No field carries cache hints, and the cache-control plugin would wrap every field resolver to look for them.
+    plugins: [...armor.plugins, refuseNulCharacters, ...(options.plugins ?? []), ApolloServerPluginCacheControlDisabled()],
+    formatError: createFormatError(options.logger),
+    parseOptions: { maxTokens: API_LIMITS.maxTokens },
+    introspection: true,
+    csrfPrevention: true,
+  });
+  await apollo.start();
+  return apollo;
+}

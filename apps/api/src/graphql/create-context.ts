@@ -1,0 +1,25 @@
+// One GraphQL request's context: the process's services, who is calling (settled by the HTTP
+// server's viewer hook), a child logger carrying the request id, and fresh DataLoaders.
+import type { FastifyRequest } from "fastify";
+import { INTERNAL_KEY_HEADER, isInternalCaller } from "../modules/auth/oauth-account.service.ts";
+import type { AppServices, GraphQLContext } from "./context.ts";
+import { createLoaders } from "./loaders.ts";
+
+export function createContext(services: AppServices, request: Pick<FastifyRequest, "id" | "headers" | "viewer" | "viewerError">): GraphQLContext {
+  if (request.viewerError) throw request.viewerError;
+  const viewer = request.viewer ?? null;
+  const { config } = services;
+  return {
+    ...services,
+    logger: services.logger.child({ requestId: request.id }),
+    requestId: request.id,
+    viewer,
+    internal: isInternalCaller(request.headers[INTERNAL_KEY_HEADER], config.AUTH_SECRET),
+    loaders: createLoaders({
+      prisma: services.prisma,
+      enrichment: services.enrichment,
+      userId: viewer?.userId ?? null,
+      similarMemo: { redis: services.redis, keyPrefix: config.REDIS_KEY_PREFIX },
+    }),
+  };
+}
