@@ -187,13 +187,40 @@ function favouritePeopleScore(prof: Profile, f: CandidateFeatures) {
   return { people: clamp01(1 - notPeople), person, isDirector };
 }
 
+/** A candidate's unique ids as the ranking reads them. */
+function featuresOf(c: CandidateTitle): CandidateFeatures {
+  return { genres: uniq(c.genreIds), keywords: uniq(c.keywordIds), cast: uniq(c.castIds, CAST_DEPTH), directors: uniq(c.directorIds) };
+}
+
+/** The blended score of a candidate's components (multiplicative for cold start), × the disliked-genre penalty. */
+function blend(scorer: Scorer, c: ScoredCandidate["components"], disliked: boolean): number {
+  let score: number;
+  if (scorer.profile.coldStart) {
+    const q = COLD_START_WEIGHTS;
+    const fit = q.genreFloor + (1 - q.genreFloor) * c.genre;
+    score = fit * (q.quality * c.quality + q.popularity * c.popularity + q.discovery * c.discovery + q.context * c.context);
+  } else {
+    const w = scorer.weights;
+    score =
+      w.genre * c.genre +
+      w.similarity * c.similarity +
+      w.people * c.people +
+      w.collaborative * c.collaborative +
+      w.context * c.context +
+      w.discovery * c.discovery +
+      w.quality * c.quality +
+      w.popularity * c.popularity;
+  }
+  return clamp01(disliked ? score * DISLIKED_GENRE_PENALTY : score);
+}
+
 /**
  * One candidate's score. With `similarity` "bound", the similarity component is its cheap upper
- * bound (SeedSimilarity.upperBound) instead of the walk over the seeds, so the score is a bound too.
+ * bound (SeedSimilarity.upperBound) instead of the walk over the seeds, so the score is a bound too
+ * (sharpen() then makes it exact).
  */
-function scoreOne(scorer: Scorer, c: CandidateTitle, i: number, similarity: "exact" | "bound" = "exact"): ScoredCandidate {
+function scoreOne(scorer: Scorer, c: CandidateTitle, i: number, f: CandidateFeatures, similarity: "exact" | "bound" = "exact"): ScoredCandidate {
   const { profile: prof, stats, collaborative: collab } = scorer;
-  const f: CandidateFeatures = { genres: uniq(c.genreIds), keywords: uniq(c.keywordIds), cast: uniq(c.castIds, CAST_DEPTH), directors: uniq(c.directorIds) };
   const { genre, disliked, bestGenre } = genreAffinity(prof, f.genres);
   const similar = similarity === "exact" ? scorer.similarity.of(c, f) : { similarity: scorer.similarity.upperBound(f), bestSeed: -1, bestSeedSim: 0 };
   const people = favouritePeopleScore(prof, f);
@@ -213,30 +240,12 @@ function scoreOne(scorer: Scorer, c: CandidateTitle, i: number, similarity: "exa
   const collaborative = isNew && !c.inModel ? collab.mean : collab.max > 0 ? clamp01((collab.raw[i] as number) / collab.max) : 0;
 
   const components = { genre, similarity: similar.similarity, people: people.people, collaborative, context, discovery, quality, popularity };
-  const weights = prof.coldStart ? scorer.coldWeights : scorer.weights;
-  let score: number;
-  if (prof.coldStart) {
-    const q = COLD_START_WEIGHTS;
-    const fit = q.genreFloor + (1 - q.genreFloor) * genre;
-    score = fit * (q.quality * quality + q.popularity * popularity + q.discovery * discovery + q.context * context);
-  } else {
-    score =
-      weights.genre * genre +
-      weights.similarity * components.similarity +
-      weights.people * components.people +
-      weights.collaborative * collaborative +
-      weights.context * context +
-      weights.discovery * discovery +
-      weights.quality * quality +
-      weights.popularity * popularity;
-  }
-  if (disliked) score *= DISLIKED_GENRE_PENALTY;
   return {
     candidate: c,
     index: i,
-    score: clamp01(score),
+    score: blend(scorer, components, disliked),
     components,
-    weights,
+    weights: prof.coldStart ? scorer.coldWeights : scorer.weights,
     coldStart: prof.coldStart,
     disliked,
     similarSeed: similar.bestSeed,
@@ -250,6 +259,16 @@ function scoreOne(scorer: Scorer, c: CandidateTitle, i: number, similarity: "exa
     hiddenGem,
     isNew,
   };
+}
+
+/** Replaces a bounded item's similarity with the walk's exact one, and its score with the exact score. */
+function sharpen(scorer: Scorer, item: ScoredCandidate, f: CandidateFeatures): ScoredCandidate {
+  const similar = scorer.similarity.of(item.candidate, f);
+  item.components.similarity = similar.similarity;
+  item.similarSeed = similar.bestSeed;
+  item.similarSeedSim = similar.bestSeedSim;
+  item.score = blend(scorer, item.components, item.disliked);
+  return item;
 }
 
 /**
@@ -279,21 +298,20 @@ export function scoreCandidates(input: RankingInput, options: RankingOptions = {
     weights: blendWeights(collabShare * collaborative.confidence, contentWeights),
     coldWeights: { ...blendWeights(0, contentWeights), similarity: 0, people: 0, collaborative: 0 },
   };
-  if (best === undefined || best >= candidates.length || profile.coldStart) return { items: candidates.map((c, i) => scoreOne(scorer, c, i)), profile };
+  if (best === undefined || best >= candidates.length || profile.coldStart) return { items: candidates.map((c, i) => scoreOne(scorer, c, i, featuresOf(c))), profile };
   return { items: scoreBest(scorer, candidates, best), profile };
 }
 
 function scoreBest(scorer: Scorer, candidates: readonly CandidateTitle[], best: number): ScoredCandidate[] {
-  const bound = new Float64Array(candidates.length);
-  candidates.forEach((c, i) => {
-    bound[i] = scoreOne(scorer, c, i, "bound").score;
-  });
+  const features = candidates.map(featuresOf);
+  const bounded = candidates.map((c, i) => scoreOne(scorer, c, i, features[i] as CandidateFeatures, "bound"));
+  const bound = Float64Array.from(bounded, (item) => item.score);
   const order = Array.from(candidates.keys()).sort((a, b) => (bound[b] as number) - (bound[a] as number) || a - b);
   const kept = new MinHeap(best);
   const items: ScoredCandidate[] = [];
   for (const i of order) {
     if (kept.full && kept.min > (bound[i] as number)) break;
-    const item = scoreOne(scorer, candidates[i] as CandidateTitle, i);
+    const item = sharpen(scorer, bounded[i] as ScoredCandidate, features[i] as CandidateFeatures);
     items.push(item);
     kept.offer(item.score);
   }
