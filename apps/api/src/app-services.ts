@@ -3,7 +3,7 @@ import type { AppServices } from "./graphql/context.ts";
 import type { Config } from "./config.ts";
 import { createPrisma, type SqlQueryCounter } from "./db.ts";
 import type { Logger } from "./logger.ts";
-import { ingestQueues } from "./modules/ingest/ingest.worker.ts";
+import { ingestQueues } from "./modules/ingest/ingest.queues.ts";
 import { EnrichmentService } from "./modules/media/enrichment.service.ts";
 import { GenreService } from "./modules/media/genre.service.ts";
 import { ImageConfigService } from "./modules/media/image-config.service.ts";

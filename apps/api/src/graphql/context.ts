@@ -7,7 +7,7 @@ import type { Viewer } from "../modules/auth/viewer.ts";
 import type { EnrichmentService } from "../modules/media/enrichment.service.ts";
 import type { GenreService } from "../modules/media/genre.service.ts";
 import type { ImageConfigService } from "../modules/media/image-config.service.ts";
-import type { IngestQueues } from "../modules/ingest/ingest.worker.ts";
+import type { IngestQueues } from "../modules/ingest/ingest.queues.ts";
 import type { RecommendationServing } from "../modules/recommendations/serving/recommendation-serving.ts";
 import type { TmdbClient } from "../tmdb/index.ts";
 import type { Loaders } from "./loaders.ts";

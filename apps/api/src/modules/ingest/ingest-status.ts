@@ -1,6 +1,6 @@
 // What operators see: each list's cursor and each queue's job counts, with the latest failures.
 import type { PrismaClient } from "../../db.ts";
-import type { IngestQueues } from "./ingest.worker.ts";
+import type { IngestQueues } from "./ingest.queues.ts";
 
 export async function ingestStatus(deps: { prisma: PrismaClient; queues: IngestQueues }) {
   const cursors = await deps.prisma.ingestCursor.findMany({ orderBy: { list: "asc" } });

@@ -1,8 +1,12 @@
 // Every queue the worker runs, with its whole configuration in one typed record: a queue without
 // an entry here does not compile.
-import type { DefaultJobOptions, WorkerOptions } from "bullmq";
+import { Queue, type DefaultJobOptions, type WorkerOptions } from "bullmq";
+import type { Redis } from "ioredis";
+import type { Config } from "../../config.ts";
 import type { TmdbKind } from "../media/media-key.ts";
-export type { TrainModelPayload } from "../recommendations/model/train-model.job.ts";
+import type { TrainModelPayload } from "../recommendations/model/train-model.job.ts";
+
+export type { TrainModelPayload };
 
 export const INGEST_QUEUE_NAME = "movierec-ingest";
 
@@ -62,3 +66,17 @@ export const MANUAL_TRAINING_JOB_ID = "model-train-manual";
 
 /** A title's details job id: the same title is never queued twice while one is waiting. */
 export const detailsJobId = (payload: DetailsPayload) => `details-${payload.mediaType}-${payload.tmdbId}`;
+
+/** Every queue's handle, on the shared Redis connection (the API adds jobs, the worker also runs them). */
+export function ingestQueues(services: { redis: Redis; config: Pick<Config, "REDIS_KEY_PREFIX"> }) {
+  const prefix = `${services.config.REDIS_KEY_PREFIX}bull`;
+  const connection = services.redis;
+  return {
+    ingest: new Queue<IngestRunPayload>(QUEUES.ingest.name, { connection, prefix, defaultJobOptions: QUEUES.ingest.jobs }),
+    details: new Queue<DetailsPayload>(QUEUES.details.name, { connection, prefix, defaultJobOptions: QUEUES.details.jobs }),
+    detailsRefresh: new Queue<DetailsRefreshPayload>(QUEUES.detailsRefresh.name, { connection, prefix, defaultJobOptions: QUEUES.detailsRefresh.jobs }),
+    model: new Queue<TrainModelPayload>(QUEUES.model.name, { connection, prefix, defaultJobOptions: QUEUES.model.jobs }),
+  } satisfies Record<QueueKey, Queue>;
+}
+
+export type IngestQueues = ReturnType<typeof ingestQueues>;

@@ -1,28 +1,15 @@
 // The worker side of ingest: BullMQ workers for the three queues, the job schedulers that run
 // them (an ingest run every INGEST_EVERY_MINUTES, a sweep for stale details every 15 minutes),
 // and a clean shutdown that lets the current jobs finish or hands them back.
-import { Queue, Worker, type Job } from "bullmq";
+import { Worker, type Job } from "bullmq";
 import type { AppServices } from "../../graphql/context.ts";
 import { fetchDetails, findStaleDetails, parseDetailsPayload } from "./details.job.ts";
 import { queueDetails, runIngest, type RunProgress } from "./ingest-run.job.ts";
-import { QUEUES, type DetailsPayload, type DetailsRefreshPayload, type IngestRunPayload, type QueueKey, type TrainModelPayload } from "./ingest.queues.ts";
+import { QUEUES, type DetailsPayload, type DetailsRefreshPayload, type IngestRunPayload, type QueueKey } from "./ingest.queues.ts";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const DETAILS_SWEEP_EVERY_MS = 15 * 60 * 1000;
 const DETAILS_SWEEP_LIMIT = 2_000;
-
-export function ingestQueues(services: Pick<AppServices, "redis" | "config">) {
-  const prefix = `${services.config.REDIS_KEY_PREFIX}bull`;
-  const connection = services.redis;
-  return {
-    ingest: new Queue<IngestRunPayload>(QUEUES.ingest.name, { connection, prefix, defaultJobOptions: QUEUES.ingest.jobs }),
-    details: new Queue<DetailsPayload>(QUEUES.details.name, { connection, prefix, defaultJobOptions: QUEUES.details.jobs }),
-    detailsRefresh: new Queue<DetailsRefreshPayload>(QUEUES.detailsRefresh.name, { connection, prefix, defaultJobOptions: QUEUES.detailsRefresh.jobs }),
-    model: new Queue<TrainModelPayload>(QUEUES.model.name, { connection, prefix, defaultJobOptions: QUEUES.model.jobs }),
-  } satisfies Record<QueueKey, Queue>;
-}
-
-export type IngestQueues = ReturnType<typeof ingestQueues>;
 
 export async function startIngestWorkers(services: AppServices) {
   const { config, logger, prisma, tmdb } = services;

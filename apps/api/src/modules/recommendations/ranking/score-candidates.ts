@@ -298,7 +298,8 @@ export function scoreCandidates(input: RankingInput, options: RankingOptions = {
     weights: blendWeights(collabShare * collaborative.confidence, contentWeights),
     coldWeights: { ...blendWeights(0, contentWeights), similarity: 0, people: 0, collaborative: 0 },
   };
-  if (best === undefined || best >= candidates.length || profile.coldStart) return { items: candidates.map((c, i) => scoreOne(scorer, c, i, featuresOf(c))), profile };
+  if (best === undefined || best >= candidates.length || profile.coldStart)
+    return { items: candidates.map((c, i) => scoreOne(scorer, c, i, featuresOf(c))), profile };
   return { items: scoreBest(scorer, candidates, best), profile };
 }
 
