@@ -3,7 +3,7 @@ import { execFileSync, spawn, spawnSync } from "node:child_process";
 import net from "node:net";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { createTestDatabase, testRedisUrl } from "../../../packages/dev-stack/src/testing.ts";
+import { createTestDatabase, testRedisUrl } from "@movierec/dev-stack/testing";
 
 const apiDir = path.resolve(import.meta.dirname, "..");
 

@@ -2,8 +2,8 @@
 // the service is back), with a clear code when they cannot be served, and the API recovers by
 // itself. bench/faults.ts measures the same under traffic against the production build.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { anyFreePort } from "../../../packages/dev-stack/src/ports.ts";
-import { startRedis } from "../../../packages/dev-stack/src/testing.ts";
+import { anyFreePort } from "@movierec/dev-stack/ports";
+import { startRedis } from "@movierec/dev-stack/testing";
 import { startTestApi, type TestApi } from "./test-support/api-harness.ts";
 
 const ANONYMOUS = JSON.stringify({ query: "{ __typename }" });

@@ -1,4 +1,4 @@
-/* eslint-disable @next/next/no-img-element -- catalogue images are served as-is, sized by CSS */
+// A plain <img>: catalogue images are served as-is, sized by CSS (no next/image optimisation).
 export function Poster({ url, title, className = "poster" }: { url: string | null; title: string; className?: string }) {
   if (!url) {
     return (

@@ -3,7 +3,7 @@
 import { randomBytes } from "node:crypto";
 import { startCatalogueServer, type CatalogueServer } from "@movierec/tmdb-catalogue";
 import { encode } from "next-auth/jwt";
-import { createTestDatabase, testRedisUrl } from "../../../../packages/dev-stack/src/testing.ts";
+import { createTestDatabase, testRedisUrl } from "@movierec/dev-stack/testing";
 import { createAppServices } from "../app-services.ts";
 import type { SqlQueryCounter } from "../db.ts";
 import { parseConfig } from "../config.ts";

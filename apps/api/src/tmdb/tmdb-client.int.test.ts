@@ -5,7 +5,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { startCatalogueServer, type CatalogueServer } from "@movierec/tmdb-catalogue";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { testRedisUrl } from "../../../../packages/dev-stack/src/testing.ts";
+import { testRedisUrl } from "@movierec/dev-stack/testing";
 import { TmdbClient, type TmdbClientOptions } from "./tmdb-client.ts";
 import { TmdbError } from "./tmdb-errors.ts";
 import { TmdbRateLimiter } from "./tmdb-rate-limiter.ts";

@@ -9,8 +9,8 @@ import { startCatalogueServer, type CatalogueServer } from "@movierec/tmdb-catal
 import { Queue } from "bullmq";
 import { Redis } from "ioredis";
 import { afterEach, describe, expect, it } from "vitest";
-import { anyFreePort } from "../../../../../packages/dev-stack/src/ports.ts";
-import { createTestDatabase, startRedis, testRedisUrl } from "../../../../../packages/dev-stack/src/testing.ts";
+import { anyFreePort } from "@movierec/dev-stack/ports";
+import { createTestDatabase, startRedis, testRedisUrl } from "@movierec/dev-stack/testing";
 import { createPrisma, type PrismaClient } from "../../db.ts";
 import { requestIngestRun, type IngestRunPayload } from "./ingest-queue.ts";
 import { QUEUES } from "./ingest.queues.ts";

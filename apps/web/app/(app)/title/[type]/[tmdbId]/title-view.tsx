@@ -1,5 +1,5 @@
 "use client";
-/* eslint-disable @next/next/no-img-element -- catalogue images are served as-is, sized by CSS */
+// A plain <img>: catalogue images are served as-is, sized by CSS (no next/image optimisation).
 import { useQuery } from "@apollo/client/react";
 import { useEffect } from "react";
 import { MediaGrid } from "../../../../../components/media-grid";
