@@ -29,4 +29,13 @@ describe("the repository", () => {
     }
     expect(found).toEqual([]);
   });
+
+  it("gives Apollo's hooks in the web app typed documents and no type arguments (so wrong variables do not compile)", () => {
+    const files = execFileSync("git", ["ls-files", "-z", "apps/web"], { cwd: root, encoding: "utf8" })
+      .split("\0")
+      .filter((file) => /\.tsx?$/.test(file));
+    expect(files.length).toBeGreaterThan(10);
+    const explicit = files.filter((file) => /\buse(Query|Mutation|LazyQuery|SuspenseQuery|BackgroundQuery)</.test(readFileSync(path.join(root, file), "utf8")));
+    expect(explicit).toEqual([]);
+  });
 });

@@ -1,21 +1,16 @@
 // Every operation the browser sends, with the shapes it reads back. The operations are written in
 // lib/operations.graphql; graphql-codegen checks them against the API's schema and generates their
 // typed documents and result types (lib/generated/graphql.ts, see codegen.ts). This module gives
-// them the names the components use.
+// them the names the components use. Hooks take the typed documents without type arguments, so the
+// documents carry both the result and the variables' types: wrong variables do not compile.
 import type {
   ApiTokenFieldsFragment,
-  ApiTokensQuery,
   BrowseQuery,
-  FavouritesQuery,
   GenresQuery,
-  HomeQuery,
   MediaCardFieldsFragment,
   MediaDetailsQuery,
   PreferencesFieldsFragment,
-  PreferencesQuery,
   ReasonFieldsFragment,
-  SearchQuery,
-  WatchlistQuery,
 } from "./generated/graphql";
 
 export {
@@ -39,7 +34,7 @@ export {
   UpdatePreferencesDocument as UPDATE_PREFERENCES,
   WatchlistDocument as WATCHLIST_QUERY,
 } from "./generated/graphql";
-export type { MediaType } from "./generated/graphql";
+export type { BrowseSort, MediaType } from "./generated/graphql";
 
 /** A title as every card shows it (the MediaCardFields fragment). */
 export type MediaCard = MediaCardFieldsFragment;
@@ -49,13 +44,3 @@ export type PageInfo = BrowseQuery["browse"]["pageInfo"];
 export type Reason = ReasonFieldsFragment;
 export type Preferences = PreferencesFieldsFragment;
 export type ApiToken = ApiTokenFieldsFragment;
-
-export type HomeData = HomeQuery;
-export type BrowseData = BrowseQuery;
-export type SearchData = SearchQuery;
-export type GenresData = GenresQuery;
-export type MediaData = MediaDetailsQuery;
-export type FavouritesData = FavouritesQuery;
-export type WatchlistData = WatchlistQuery;
-export type PreferencesData = PreferencesQuery;
-export type ApiTokensData = ApiTokensQuery;

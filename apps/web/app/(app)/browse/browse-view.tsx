@@ -5,16 +5,18 @@ import { MediaGrid } from "../../../components/media-grid";
 import { Loading } from "../../../components/skeletons";
 import { EmptyState, ErrorState } from "../../../components/states";
 import { LANGUAGES } from "../../../lib/choices";
-import { BROWSE_QUERY, type BrowseData, type MediaType } from "../../../lib/graphql";
+import { BROWSE_QUERY, type BrowseSort, type MediaType } from "../../../lib/graphql";
 import { useGenres } from "../../../lib/use-genres";
 
-const SORTS = [
+const SORTS: ReadonlyArray<{ value: BrowseSort; label: string }> = [
   { value: "POPULARITY", label: "Most popular" },
   { value: "RATING", label: "Highest rated" },
   { value: "NEWEST", label: "Newest" },
   { value: "OLDEST", label: "Oldest" },
   { value: "TITLE", label: "Title A–Z" },
 ];
+/** The option a select's value names (the select only offers SORTS). */
+const sortOf = (value: string): BrowseSort => SORTS.find((option) => option.value === value)?.value ?? "POPULARITY";
 
 const toInt = (value: string) => (value.trim() === "" ? null : Number.parseInt(value, 10));
 
@@ -26,7 +28,7 @@ export function BrowseView() {
   const [yearTo, setYearTo] = useState("");
   const [language, setLanguage] = useState("");
   const [minRating, setMinRating] = useState("");
-  const [sort, setSort] = useState("POPULARITY");
+  const [sort, setSort] = useState<BrowseSort>("POPULARITY");
 
   const filter = {
     type,
@@ -36,7 +38,7 @@ export function BrowseView() {
     language: language || null,
     minRating: minRating ? Number(minRating) : null,
   };
-  const { data, error, loading, refetch, fetchMore } = useQuery<BrowseData>(BROWSE_QUERY, { variables: { filter, sort, first: 24 } });
+  const { data, error, loading, refetch, fetchMore } = useQuery(BROWSE_QUERY, { variables: { filter, sort, first: 24 } });
   const items = data?.browse.edges.map((edge) => edge.node) ?? [];
 
   return (
@@ -93,7 +95,7 @@ export function BrowseView() {
         </label>
         <label className="field">
           <span>Sort by</span>
-          <select value={sort} onChange={(event) => setSort(event.target.value)}>
+          <select value={sort} onChange={(event) => setSort(sortOf(event.target.value))}>
             {SORTS.map((option) => (
               <option key={option.value} value={option.value}>
                 {option.label}

@@ -3,10 +3,10 @@ import { useQuery } from "@apollo/client/react";
 import { MediaGrid } from "../../../components/media-grid";
 import { Loading } from "../../../components/skeletons";
 import { EmptyState, ErrorState } from "../../../components/states";
-import { FAVOURITES_QUERY, type FavouritesData } from "../../../lib/graphql";
+import { FAVOURITES_QUERY } from "../../../lib/graphql";
 
 export function FavouritesView() {
-  const { data, error, loading, refetch, fetchMore } = useQuery<FavouritesData>(FAVOURITES_QUERY, { variables: { first: 24 } });
+  const { data, error, loading, refetch, fetchMore } = useQuery(FAVOURITES_QUERY, { variables: { first: 24 } });
   // A favourite removed here leaves the list at once (optimistically), before the refetch.
   const items = data?.favourites.edges.map((edge) => edge.node).filter((media) => media.isFavourite) ?? [];
   return (

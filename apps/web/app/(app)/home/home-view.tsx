@@ -5,13 +5,13 @@ import { useEffect } from "react";
 import { MediaCard } from "../../../components/media-card";
 import { Loading } from "../../../components/skeletons";
 import { EmptyState, ErrorState } from "../../../components/states";
-import { HOME_QUERY, type HomeData } from "../../../lib/graphql";
+import { HOME_QUERY } from "../../../lib/graphql";
 
 const PAGE_SIZE = 24;
 
 export function HomeView() {
   const router = useRouter();
-  const { data, error, loading, refetch, fetchMore } = useQuery<HomeData>(HOME_QUERY, { variables: { first: PAGE_SIZE } });
+  const { data, error, loading, refetch, fetchMore } = useQuery(HOME_QUERY, { variables: { first: PAGE_SIZE } });
   const needsOnboarding = data?.preferences && !data.preferences.onboarded;
 
   useEffect(() => {

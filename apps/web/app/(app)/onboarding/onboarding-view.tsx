@@ -6,7 +6,7 @@ import { CheckboxGroup } from "../../../components/checkbox-group";
 import { Poster } from "../../../components/poster";
 import { ErrorState } from "../../../components/states";
 import { ERAS, LANGUAGES, yearRange } from "../../../lib/choices";
-import { ADD_FAVOURITE, type MediaCard, REMOVE_FAVOURITE, SEARCH_QUERY, type SearchData, UPDATE_PREFERENCES } from "../../../lib/graphql";
+import { ADD_FAVOURITE, type MediaCard, REMOVE_FAVOURITE, SEARCH_QUERY, UPDATE_PREFERENCES } from "../../../lib/graphql";
 import { useGenres } from "../../../lib/use-genres";
 
 const MIN_LOVED = 3;
@@ -18,7 +18,7 @@ export function OnboardingView() {
   const [languages, setLanguages] = useState<string[]>([]);
   const [eras, setEras] = useState<string[]>([]);
   const [loved, setLoved] = useState<MediaCard[]>([]);
-  const [search, searchResult] = useLazyQuery<SearchData>(SEARCH_QUERY, { fetchPolicy: "network-only" });
+  const [search, searchResult] = useLazyQuery(SEARCH_QUERY, { fetchPolicy: "network-only" });
   const [addFavourite] = useMutation(ADD_FAVOURITE);
   const [removeFavourite] = useMutation(REMOVE_FAVOURITE);
   const [updatePreferences] = useMutation(UPDATE_PREFERENCES);

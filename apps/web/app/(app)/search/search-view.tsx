@@ -4,13 +4,13 @@ import { type FormEvent, useState } from "react";
 import { MediaGrid } from "../../../components/media-grid";
 import { Loading } from "../../../components/skeletons";
 import { EmptyState, ErrorState } from "../../../components/states";
-import { SEARCH_QUERY, type SearchData } from "../../../lib/graphql";
+import { type MediaType, SEARCH_QUERY } from "../../../lib/graphql";
 
 export function SearchView() {
   const [query, setQuery] = useState("");
-  const [type, setType] = useState("");
-  const { data, error, loading, refetch, fetchMore } = useQuery<SearchData>(SEARCH_QUERY, {
-    variables: { query, type: type || null, first: 24 },
+  const [type, setType] = useState<MediaType | null>(null);
+  const { data, error, loading, refetch, fetchMore } = useQuery(SEARCH_QUERY, {
+    variables: { query, type, first: 24 },
     skip: query === "",
   });
 
@@ -22,7 +22,8 @@ export function SearchView() {
         .trim()
         .slice(0, 100),
     );
-    setType(String(form.get("type") ?? ""));
+    const kind = form.get("type");
+    setType(kind === "MOVIE" || kind === "TV" ? kind : null);
   }
 
   const items = data?.searchMedia.edges.map((edge) => edge.node) ?? [];

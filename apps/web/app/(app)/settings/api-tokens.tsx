@@ -2,13 +2,13 @@
 import { useMutation, useQuery } from "@apollo/client/react";
 import { type FormEvent, useState } from "react";
 import { ErrorState } from "../../../components/states";
-import { API_TOKENS_QUERY, type ApiToken, type ApiTokensData, CREATE_API_TOKEN, REVOKE_API_TOKEN } from "../../../lib/graphql";
+import { API_TOKENS_QUERY, type ApiToken, CREATE_API_TOKEN, REVOKE_API_TOKEN } from "../../../lib/graphql";
 
 const formatDate = (value: string | null) =>
   value ? new Date(value).toLocaleDateString("en-GB", { year: "numeric", month: "short", day: "numeric" }) : "never";
 
 export function ApiTokens() {
-  const { data, error, refetch } = useQuery<ApiTokensData>(API_TOKENS_QUERY);
+  const { data, error, refetch } = useQuery(API_TOKENS_QUERY);
   const [createToken, creating] = useMutation(CREATE_API_TOKEN, { refetchQueries: [API_TOKENS_QUERY] });
   const [revokeToken] = useMutation(REVOKE_API_TOKEN);
   // The secret lives only in this component's state: it is never written to the persisted cache.

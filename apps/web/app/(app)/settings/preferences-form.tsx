@@ -4,14 +4,14 @@ import { type FormEvent, useEffect, useState } from "react";
 import { CheckboxGroup } from "../../../components/checkbox-group";
 import { ErrorState } from "../../../components/states";
 import { LANGUAGES } from "../../../lib/choices";
-import { type MediaType, PREFERENCES_QUERY, type PreferencesData, UPDATE_PREFERENCES } from "../../../lib/graphql";
+import { type MediaType, PREFERENCES_QUERY, UPDATE_PREFERENCES } from "../../../lib/graphql";
 import { useGenres } from "../../../lib/use-genres";
 
 const toNumber = (value: string) => (value.trim() === "" ? null : Number(value));
 
 export function PreferencesForm() {
   const genres = useGenres();
-  const { data, error, refetch } = useQuery<PreferencesData>(PREFERENCES_QUERY);
+  const { data, error, refetch } = useQuery(PREFERENCES_QUERY);
   const [save, saving] = useMutation(UPDATE_PREFERENCES);
   const [liked, setLiked] = useState<number[]>([]);
   const [disliked, setDisliked] = useState<number[]>([]);

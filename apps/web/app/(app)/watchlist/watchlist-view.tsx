@@ -3,10 +3,10 @@ import { useQuery } from "@apollo/client/react";
 import { MediaGrid } from "../../../components/media-grid";
 import { Loading } from "../../../components/skeletons";
 import { EmptyState, ErrorState } from "../../../components/states";
-import { WATCHLIST_QUERY, type WatchlistData } from "../../../lib/graphql";
+import { WATCHLIST_QUERY } from "../../../lib/graphql";
 
 export function WatchlistView() {
-  const { data, error, loading, refetch, fetchMore } = useQuery<WatchlistData>(WATCHLIST_QUERY, { variables: { first: 50 } });
+  const { data, error, loading, refetch, fetchMore } = useQuery(WATCHLIST_QUERY, { variables: { first: 50 } });
   const items = data?.watchlist.edges.map((edge) => edge.node).filter((media) => media.inWatchlist) ?? [];
   const toWatch = items.filter((media) => !media.watchedAt);
   const watched = items.filter((media) => media.watchedAt);

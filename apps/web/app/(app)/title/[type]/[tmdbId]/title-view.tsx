@@ -5,7 +5,7 @@ import { useEffect } from "react";
 import { MediaGrid } from "../../../../../components/media-grid";
 import { Poster } from "../../../../../components/poster";
 import { ErrorState } from "../../../../../components/states";
-import { MEDIA_QUERY, type MediaData, type MediaDetails, type MediaType } from "../../../../../lib/graphql";
+import { MEDIA_QUERY, type MediaDetails, type MediaType } from "../../../../../lib/graphql";
 import { useMediaActions } from "../../../../../lib/use-media-actions";
 
 function formatRuntime(minutes: number): string {
@@ -116,7 +116,7 @@ function Details({ media }: { media: MediaDetails }) {
 }
 
 export function TitleView({ type, tmdbId }: { type: MediaType; tmdbId: number }) {
-  const { data, error, loading, refetch } = useQuery<MediaData>(MEDIA_QUERY, { variables: { type, tmdbId } });
+  const { data, error, loading, refetch } = useQuery(MEDIA_QUERY, { variables: { type, tmdbId } });
   if (data?.media) return <Details media={data.media} />;
   if (error) return <ErrorState error={error} onRetry={() => void refetch()} />;
   return (
