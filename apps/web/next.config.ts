@@ -2,10 +2,11 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { NextConfig } from "next";
+import { serverEnv } from "./lib/env";
 
 // The browser talks to /graphql on this origin so the next-auth session cookie reaches the API,
 // which decrypts it with the shared AUTH_SECRET.
-const apiUrl = process.env.API_URL ?? "http://127.0.0.1:4000";
+const apiUrl = serverEnv().API_URL ?? "http://127.0.0.1:4000";
 
 // The persisted Apollo cache is versioned with the schema: a new schema.graphql starts a new cache.
 const schemaVersion = createHash("sha256")

@@ -2,10 +2,11 @@
 import { ApolloClient, HttpLink, InMemoryCache } from "@apollo/client";
 import { relayStylePagination } from "@apollo/client/utilities";
 import { CachePersistor, LocalStorageWrapper } from "apollo3-cache-persist";
+import { publicEnv } from "./env";
 
 const CACHE_KEY_PREFIX = "movierec-apollo";
 /** From a hash of packages/schema/schema.graphql (next.config.ts): a schema change starts a fresh cache. */
-const SCHEMA_VERSION = process.env.NEXT_PUBLIC_SCHEMA_VERSION ?? "dev";
+const SCHEMA_VERSION = publicEnv.NEXT_PUBLIC_SCHEMA_VERSION;
 /** localStorage gives an origin about 5 MB; stay well inside it (apollo3-cache-persist skips larger writes). */
 const MAX_PERSISTED_BYTES = 2 * 1024 * 1024;
 

@@ -3,6 +3,7 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import GitHubProvider from "next-auth/providers/github";
+import { serverEnv } from "./env";
 import { serverGraphql } from "./server-graphql";
 
 interface SignedInUser {
@@ -34,11 +35,11 @@ const credentials = CredentialsProvider({
   },
 });
 
-const oauthProviders =
-  process.env.GITHUB_ID && process.env.GITHUB_SECRET ? [GitHubProvider({ clientId: process.env.GITHUB_ID, clientSecret: process.env.GITHUB_SECRET })] : [];
+const { GITHUB_ID, GITHUB_SECRET, AUTH_SECRET } = serverEnv();
+const oauthProviders = GITHUB_ID && GITHUB_SECRET ? [GitHubProvider({ clientId: GITHUB_ID, clientSecret: GITHUB_SECRET })] : [];
 
 export const authOptions: NextAuthOptions = {
-  secret: process.env.AUTH_SECRET,
+  secret: AUTH_SECRET,
   session: { strategy: "jwt" },
   providers: [credentials, ...oauthProviders],
   pages: { signIn: "/signin" },

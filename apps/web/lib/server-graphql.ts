@@ -1,5 +1,6 @@
 // GraphQL from the Next.js server (next-auth's authorize, the landing page) straight to the API.
 import { createHash } from "node:crypto";
+import { serverEnv } from "./env";
 
 export class ApiError extends Error {
   constructor(
@@ -12,13 +13,13 @@ export class ApiError extends Error {
 
 /** Proves to the API that a call comes from this server: a key derived from the shared AUTH_SECRET. */
 function internalKeyHeader(): Record<string, string> {
-  const secret = process.env.AUTH_SECRET;
+  const secret = serverEnv().AUTH_SECRET;
   if (!secret) throw new Error("AUTH_SECRET is not set: the web app shares it with the API (npm start sets it).");
   return { "x-movierec-internal-key": createHash("sha256").update(`movierec-internal:${secret}`).digest("hex") };
 }
 
 export async function serverGraphql<T>(options: { query: string; variables?: Record<string, unknown>; internal?: boolean; forwardedFor?: string }): Promise<T> {
-  const apiUrl = process.env.API_URL;
+  const apiUrl = serverEnv().API_URL;
   if (!apiUrl) throw new Error("API_URL is not set: the web app needs the API's URL (npm start sets it).");
   const response = await fetch(`${apiUrl}/graphql`, {
     method: "POST",

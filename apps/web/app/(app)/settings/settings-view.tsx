@@ -1,8 +1,9 @@
 "use client";
 import { PreferencesForm } from "./preferences-form";
+import { publicEnv } from "../../../lib/env";
 import { ApiTokens } from "./api-tokens";
 
-const playgroundUrl = process.env.NEXT_PUBLIC_PLAYGROUND_URL ?? "http://localhost:4000/playground";
+const playgroundUrl = publicEnv.NEXT_PUBLIC_PLAYGROUND_URL;
 
 export function SettingsView() {
   return (

@@ -1,0 +1,53 @@
+// The web app's environment, parsed with zod once, so a bad value stops with a message naming the
+// variable (.env.example documents each). Empty values count as unset. Two halves:
+//   serverEnv()  the Next.js server's own settings, secrets included; read on first use
+//   publicEnv    what the browser may see (NEXT_PUBLIC_*; Next inlines each at build time, so each is
+//                named literally below)
+import { z } from "zod";
+
+const unsetIfEmpty = (value: unknown) => (value === "" ? undefined : value);
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(unsetIfEmpty, schema.optional());
+
+const serverSchema = z.object({
+  /** Where the web server reaches the API. */
+  API_URL: optional(z.url()),
+  /** Shared with the API: signs sessions and derives the internal key. */
+  AUTH_SECRET: optional(z.string().min(1)),
+  /** "Sign in with GitHub" appears when both are set. */
+  GITHUB_ID: optional(z.string().min(1)),
+  GITHUB_SECRET: optional(z.string().min(1)),
+});
+
+const publicSchema = z.object({
+  NEXT_PUBLIC_PLAYGROUND_URL: z.preprocess(unsetIfEmpty, z.url().default("http://localhost:4000/playground")),
+  /** A hash of the schema (next.config.ts): a new schema starts a fresh persisted cache. */
+  NEXT_PUBLIC_SCHEMA_VERSION: z.preprocess(unsetIfEmpty, z.string().default("dev")),
+});
+
+function parse<T extends z.ZodType>(schema: T, values: Record<string, string | undefined>): z.infer<T> {
+  const result = schema.safeParse(values);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`).join("\n");
+  throw new Error(`invalid web configuration:\n${problems}\nSee .env.example for every variable.`);
+}
+
+/** The server's settings from these values (exported for tests). */
+export function parseServerEnv(values: Record<string, string | undefined>): z.infer<typeof serverSchema> {
+  return parse(serverSchema, values);
+}
+
+let server: z.infer<typeof serverSchema> | undefined;
+export function serverEnv(): z.infer<typeof serverSchema> {
+  server ??= parseServerEnv({
+    API_URL: process.env.API_URL,
+    AUTH_SECRET: process.env.AUTH_SECRET,
+    GITHUB_ID: process.env.GITHUB_ID,
+    GITHUB_SECRET: process.env.GITHUB_SECRET,
+  });
+  return server;
+}
+
+export const publicEnv = parse(publicSchema, {
+  NEXT_PUBLIC_PLAYGROUND_URL: process.env.NEXT_PUBLIC_PLAYGROUND_URL,
+  NEXT_PUBLIC_SCHEMA_VERSION: process.env.NEXT_PUBLIC_SCHEMA_VERSION,
+});
