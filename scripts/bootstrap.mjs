@@ -2,7 +2,7 @@
 // .tools/, never globally), the workspace's dependencies, the generated Prisma client, and the
 // system packages a fresh Debian machine lacks (redis-server; chromium for the browser tests).
 // Plain Node.js with no dependencies, because it runs before anything is installed.
-import { execFileSync, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync, mkdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -51,13 +51,13 @@ function aptInstall(packages) {
   run("apt-get", ["install", "-y", "-qq", "--no-install-recommends", ...packages], { env });
 }
 
-export function ensureRedis() {
+function ensureRedis() {
   if (process.env.REDIS_URL) return;
   if (!onPath("redis-server")) aptInstall(["redis-server"]);
 }
 
-export const chromiumPath = "/usr/bin/chromium";
-export function ensureChromium() {
+const chromiumPath = "/usr/bin/chromium";
+function ensureChromium() {
   if (!existsSync(chromiumPath)) aptInstall(["chromium"]);
 }
 
@@ -88,9 +88,3 @@ export function bootstrap({ browser = false } = {}) {
   if (browser) ensureChromium();
   log(`tooling ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
-
-export function tsx(script, args = [], options = {}) {
-  return [pnpm(), ["exec", "tsx", script, ...args], options];
-}
-
-export { execFileSync };
