@@ -9,9 +9,9 @@
 // time: rounds alternate the servers (rotating the order) so they share the machine's noise.
 // Three more servers in the child split our overhead up: "plain+doc-cache" keeps parsed and
 // validated documents by query text as Apollo Server does (so it is the fair floor for repeated
-// queries); "fastify+apollo" and "fastify+apollo+armor" are rebuilt HERE from server.ts's pieces
-// (same Fastify options, viewer hook, context, format error, armor settings) without the rate
-// limit (nor the onSend header, error handler, other routes): reconstructions, not server.ts itself.
+// queries); "fastify+apollo+armor" is server.ts's own GraphQL stack put together from its parts
+// (httpOptions, resolveCaller, createApollo, createContext) without the rate limit (nor the onSend
+// header, error handler, other routes), and "fastify+apollo" the same with graphql-armor left out.
 //
 // Run: node --import tsx bench/graphql-overhead.ts   (writes bench/results/graphql-overhead.json)
 // Smaller: BENCH_ROUNDS=3 BENCH_BATCH_C1=50 BENCH_BATCH_C16=200 node --import tsx bench/graphql-overhead.ts
@@ -21,11 +21,8 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { performance } from "node:perf_hooks";
 import { createInterface } from "node:readline";
-// The API package's own copies, by path (bench/ has no node_modules of its own): the same modules server.ts loads.
-import { ApolloServer } from "../apps/api/node_modules/@apollo/server/dist/esm/index.js";
 import fastifyApollo, { fastifyApolloDrainPlugin } from "../apps/api/node_modules/@as-integrations/fastify/build/esm/index.js";
-import { ApolloArmor } from "../apps/api/node_modules/@escape.tech/graphql-armor/dist/graphql-armor.cjs.js";
-import Fastify, { type FastifyBaseLogger, type FastifyRequest } from "../apps/api/node_modules/fastify/fastify.js";
+import Fastify, { type FastifyBaseLogger } from "../apps/api/node_modules/fastify/fastify.js";
 import { execute, parse, validate, type DocumentNode, type GraphQLSchema } from "../apps/api/node_modules/graphql/index.js";
 import { startBackingServices } from "../packages/dev-stack/src/services.ts";
 import { startCatalogueServer } from "../packages/tmdb-catalogue/src/index.ts";
@@ -33,7 +30,6 @@ import { createAppServices } from "../apps/api/src/app-services.ts";
 import { parseConfig } from "../apps/api/src/config.ts";
 import { createPrisma } from "../apps/api/src/db.ts";
 import type { AppServices, GraphQLContext } from "../apps/api/src/graphql/context.ts";
-import { createFormatError } from "../apps/api/src/graphql/format-error.ts";
 import { createLoaders } from "../apps/api/src/graphql/loaders.ts";
 import { getSchema } from "../apps/api/src/graphql/schema.ts";
 import { createLogger } from "../apps/api/src/logger.ts";
@@ -41,8 +37,9 @@ import { createApiToken } from "../apps/api/src/modules/auth/api-token.service.t
 import { INTERNAL_KEY_HEADER, isInternalCaller } from "../apps/api/src/modules/auth/oauth-account.service.ts";
 import { resolveViewer } from "../apps/api/src/modules/auth/viewer.ts";
 import { listItem, upsertListItems } from "../apps/api/src/modules/media/media-cache.writer.ts";
-import { API_LIMITS } from "../apps/api/src/graphql/apollo.ts";
-import { requestIdOf } from "../apps/api/src/http/guards.ts";
+import { httpOptions, resolveCaller } from "../apps/api/src/http/guards.ts";
+import { createApollo } from "../apps/api/src/graphql/apollo.ts";
+import { createContext } from "../apps/api/src/graphql/create-context.ts";
 import { buildServer } from "../apps/api/src/server.ts";
 import { AppError } from "../apps/api/src/errors.ts";
 import { log, percentile, round, writeResult, type SummaryRow } from "./lib/report.ts";
@@ -63,8 +60,8 @@ async function serve(): Promise<void> {
   const schema = await getSchema();
   const apps = {
     ours: await buildServer(services),
-    "fastify+apollo+armor": await buildFastifyApollo(services, schema, { armor: true }),
-    "fastify+apollo": await buildFastifyApollo(services, schema, { armor: false }),
+    "fastify+apollo+armor": await buildFastifyApollo(services, { armor: true }),
+    "fastify+apollo": await buildFastifyApollo(services, { armor: false }),
   };
   const ports: Record<string, number> = {};
   for (const [name, app] of Object.entries(apps)) {
@@ -96,59 +93,16 @@ async function serve(): Promise<void> {
   process.once("SIGTERM", () => void close());
 }
 
-/** server.ts's Fastify + Apollo setup with the same hooks and context, minus the rate limit (and armor unless asked). */
-async function buildFastifyApollo(services: AppServices, schema: GraphQLSchema, options: { armor: boolean }) {
-  const { config, logger } = services;
-  const app = Fastify({ loggerInstance: logger as FastifyBaseLogger, bodyLimit: API_LIMITS.bodyBytes, requestIdHeader: false, genReqId: requestIdOf });
-  const armor = options.armor
-    ? new ApolloArmor({
-        maxDepth: { n: API_LIMITS.maxDepth },
-        costLimit: { maxCost: API_LIMITS.maxCost },
-        maxAliases: { n: API_LIMITS.maxAliases },
-        maxDirectives: { n: API_LIMITS.maxDirectives },
-        maxTokens: { enabled: false },
-        blockFieldSuggestion: { enabled: false },
-      }).protect()
-    : { plugins: [] };
-  const apollo = new ApolloServer<GraphQLContext>({
-    schema,
-    ...armor,
-    plugins: [...armor.plugins, fastifyApolloDrainPlugin(app)],
-    formatError: createFormatError(logger),
-    parseOptions: { maxTokens: API_LIMITS.maxTokens },
-    introspection: true,
-    csrfPrevention: true,
-  });
-  await apollo.start();
+/** server.ts's GraphQL stack (its Fastify options, caller hook, Apollo with its limits, context), without the rate limit and the other guards (and without armor unless asked). */
+async function buildFastifyApollo(services: AppServices, options: { armor: boolean }) {
+  const app = Fastify({ loggerInstance: services.logger as FastifyBaseLogger, ...httpOptions(services.config) });
+  const apollo = await createApollo({ logger: services.logger, plugins: [fastifyApolloDrainPlugin(app)], armor: options.armor });
   await app.register(async (graphql) => {
-    graphql.addHook("onRequest", async (request) => {
-      try {
-        request.viewer = await resolveViewer({
-          prisma: services.prisma,
-          authSecret: config.AUTH_SECRET,
-          authorization: request.headers.authorization,
-          cookie: request.headers.cookie,
-        });
-      } catch (error) {
-        request.viewer = null;
-        request.viewerError = error;
-      }
-    });
+    graphql.addHook("onRequest", resolveCaller(services));
     await graphql.register(fastifyApollo(apollo), {
       path: "/graphql",
       method: ["GET", "POST", "OPTIONS"],
-      context: async (request: FastifyRequest): Promise<GraphQLContext> => {
-        if (request.viewerError) throw request.viewerError;
-        const viewer = request.viewer ?? null;
-        return {
-          ...services,
-          logger: logger.child({ requestId: request.id }),
-          requestId: request.id,
-          viewer,
-          internal: isInternalCaller(request.headers[INTERNAL_KEY_HEADER], config.AUTH_SECRET),
-          loaders: createLoaders({ prisma: services.prisma, enrichment: services.enrichment, userId: viewer?.userId ?? null }),
-        };
-      },
+      context: async (request) => createContext(services, request),
     });
   });
   return app;
@@ -455,7 +409,7 @@ async function orchestrate(): Promise<void> {
       servers: {
         ours: "buildServer (apps/api/src/server.ts)",
         "fastify+apollo+armor":
-          "reconstruction in this file: server.ts's Fastify + Apollo + armor + viewer hook + context, without the rate limit, onSend header, error handler, playground and queue routes",
+          "server.ts's GraphQL stack from its own parts (httpOptions, resolveCaller, createApollo, createContext), without the rate limit, onSend header, error handler, playground and queue routes",
         "fastify+apollo": "the same without graphql-armor",
         "plain+doc-cache": "node:http + graphql-js execute, parsed+validated documents kept by query text (as Apollo's documentStore), same viewer and context",
         plain: "node:http + graphql-js parse/validate/execute on every request, same viewer and context",

@@ -62,20 +62,31 @@ const refuseNulCharacters: ApolloServerPlugin<GraphQLContext> = {
   },
 };
 
-/** A started Apollo server on the schema, with every limit; `plugins` are added (e.g. the HTTP server's drain). */
-export async function createApollo(options: { logger: Logger; plugins?: ApolloServerPlugin<GraphQLContext>[] }): Promise<ApolloServer<GraphQLContext>> {
-  const armor = new ApolloArmor({
-    maxDepth: { n: API_LIMITS.maxDepth },
-    costLimit: { maxCost: API_LIMITS.maxCost },
-    maxAliases: { n: API_LIMITS.maxAliases },
-    maxDirectives: { n: API_LIMITS.maxDirectives },
-    // graphql-armor counts tokens with a second parse in a plugin hook, where any syntax error (or
-    // the limit) becomes an unexpected error: HTTP 500 instead of 400. graphql-js's own limit
-    // (parseOptions.maxTokens below) refuses with a parse error, 400.
-    maxTokens: { enabled: false },
-    // Field suggestions help developers; the schema is public anyway.
-    blockFieldSuggestion: { enabled: false },
-  }).protect();
+/**
+ * A started Apollo server on the schema, with every limit; `plugins` are added (e.g. the HTTP
+ * server's drain). `armor: false` leaves graphql-armor out: only for measuring what it costs
+ * (bench/graphql-overhead.ts).
+ */
+export async function createApollo(options: {
+  logger: Logger;
+  plugins?: ApolloServerPlugin<GraphQLContext>[];
+  armor?: boolean;
+}): Promise<ApolloServer<GraphQLContext>> {
+  const armor =
+    options.armor === false
+      ? { plugins: [] }
+      : new ApolloArmor({
+          maxDepth: { n: API_LIMITS.maxDepth },
+          costLimit: { maxCost: API_LIMITS.maxCost },
+          maxAliases: { n: API_LIMITS.maxAliases },
+          maxDirectives: { n: API_LIMITS.maxDirectives },
+          // graphql-armor counts tokens with a second parse in a plugin hook, where any syntax error (or
+          // the limit) becomes an unexpected error: HTTP 500 instead of 400. graphql-js's own limit
+          // (parseOptions.maxTokens below) refuses with a parse error, 400.
+          maxTokens: { enabled: false },
+          // Field suggestions help developers; the schema is public anyway.
+          blockFieldSuggestion: { enabled: false },
+        }).protect();
   const apollo = new ApolloServer<GraphQLContext>({
     schema: await getSchema(),
     ...armor,
