@@ -127,9 +127,10 @@ async function planRecommendations(ctx: GraphQLContext, request: RecommendationR
   );
   const castIds = tally(seeds.map((seed) => seed.castIds.slice(0, 8))).slice(0, 60);
   const directorIds = tally(seeds.map((seed) => seed.directorIds)).slice(0, 30);
-  // Twice the pool's bound, so titles the caller already has or filters out leave room for the next best.
+  // What the model says about the seeds, once: the collaborative pool is built from it and the ranking reuses it.
   const now = new Date();
   const collaborative = collaborativeEvidence(seeds, neighbours, now, serving.modelIds);
+  // Twice the pool's bound, so titles the caller already has or filters out leave room for the next best.
   const collaborativeKeys = bestCollaborativeKeys(collaborative, POOL_LIMITS.collaborative * 2);
   const pool: PoolInput = { filters, excluded, genreIds: poolGenres, castIds, directorIds, collaborativeKeys, inModel: serving.inModel };
   return { preferences, seeds, neighbours, collaborative, now, filters, pool, catalogue: serving.catalogue };
