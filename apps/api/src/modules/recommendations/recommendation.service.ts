@@ -20,7 +20,7 @@ import { collaborativeEvidence } from "./ranking/taste-profile.ts";
 import type { SeedTitle, TasteProfile } from "./ranking/types.ts";
 import { bestCollaborativeKeys } from "./collaborative.ts";
 import { interactionWeight } from "./interaction-weights.ts";
-import { POOL_LIMITS, type CatalogueTitle, type HardFilters, type PoolInput } from "./serving/catalogue-index.ts";
+import { POOL_LIMITS, seedOf, type CatalogueTitle, type HardFilters, type PoolInput } from "./serving/catalogue-index.ts";
 import type { ServingSnapshot } from "./serving/recommendation-serving.ts";
 import { rankingField, readRanking, storeRanking, type CachedRanking } from "./recommendation.cache.ts";
 
@@ -90,8 +90,7 @@ async function readTaste(ctx: GraphQLContext, userId: string, serving: Promise<S
   const seeds: SeedTitle[] = [];
   for (const { title, weight, addedAt } of strongest.values()) {
     if (seeds.length >= MAX_SEEDS) break;
-    // (a plain spread: the title's other fields ride along unread, and copying is cheaper than picking)
-    if (title) seeds.push({ ...title, weight, addedAt });
+    if (title) seeds.push(seedOf(title, weight, addedAt));
   }
   return { excluded, seeds };
 }
@@ -148,7 +147,9 @@ export async function recommend(ctx: GraphQLContext, request: RecommendationRequ
   const field = rankingField({ filter: request.filter });
   const cached = await readRanking(ctx, request.userId, field);
   const reusable = cached.hit && (cached.hit.items.length >= wanted || cached.hit.complete) ? cached.hit : undefined;
-  const ranking = reusable ?? (await rank(ctx, request, Math.max(wanted, RANKED_AT_LEAST)));
+  // A ranking that cannot be stored (caching off, Redis not answering) goes only as deep as this page.
+  const depth = cached.version === undefined ? wanted : Math.max(wanted, RANKED_AT_LEAST);
+  const ranking = reusable ?? (await rank(ctx, request, depth));
   if (!reusable && cached.version !== undefined) storeRanking(ctx, request.userId, field, cached.version, ranking);
   return { items: ranking.items.slice(request.offset), coldStart: ranking.coldStart, complete: ranking.complete };
 }
@@ -158,17 +159,14 @@ async function rank(ctx: GraphQLContext, request: RecommendationRequest, depth: 
   const { castIds, directorIds } = poolInput;
 
   // The names reasons may use are asked for while the pool is built.
-  const names = Promise.all([
-    ctx.genres.allGenres(),
-    ctx.prisma.person.findMany({ where: { id: { in: [...castIds, ...directorIds] } }, select: { id: true, name: true } }),
-  ]);
+  const names = Promise.all([ctx.genres.allGenres(), ctx.recommendationServing.personNames([...castIds, ...directorIds])]);
   let pool = catalogue.candidatePool(poolInput);
   if (pool.length < DISCOVER_WHEN_FEWER_THAN && (await discoverFallback(ctx, { filters, genreIds: poolInput.genreIds }))) {
     // What discover wrote to the cache is in the next snapshot.
     const fresher = await ctx.recommendationServing.snapshot();
     pool = fresher.catalogue.candidatePool({ ...poolInput, inModel: fresher.inModel });
   }
-  const [genreNames, people] = await names;
+  const [genreNames, personNames] = await names;
   const profile: TasteProfile = {
     likedGenreIds: preferences.likedGenreIds,
     dislikedGenreIds: preferences.dislikedGenreIds,
@@ -183,7 +181,7 @@ async function rank(ctx: GraphQLContext, request: RecommendationRequest, depth: 
     neighbours,
     collaborative,
     genreNames,
-    personNames: new Map(people.map((person) => [person.id, person.name])),
+    personNames,
     now,
     limit: depth,
   });

@@ -229,6 +229,22 @@ describe("recommendations", () => {
     expect(api.catalogue.requestCounts()["/3/discover/movie"]).toBeUndefined();
   });
 
+  it("reads the names reasons may use once per process, not once per request", async () => {
+    const people = [
+      { id: 990_000_001, name: "Ingrid Testperson" },
+      { id: 990_000_002, name: "Toshiro Testperson" },
+    ];
+    await api.services.prisma.person.createMany({ data: people });
+    const serving = api.services.recommendationServing;
+    const ids = [...people.map((person) => person.id), 990_000_003]; // the last has no person row
+    const expected = new Map(people.map((person) => [person.id, person.name]));
+    api.sqlQueries.count = 0;
+    expect(await serving.personNames(ids)).toEqual(expected);
+    expect(api.sqlQueries.count).toBe(1);
+    expect(await serving.personNames(people.map((person) => person.id))).toEqual(expected);
+    expect(api.sqlQueries.count).toBe(1);
+  });
+
   it("costs a constant number of SQL queries however large the page, and fewer when the ranking is reused", async () => {
     const user = await api.createUser();
     await favourite(

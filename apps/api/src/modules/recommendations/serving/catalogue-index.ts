@@ -12,7 +12,7 @@
 // every one after the hard filters and the person's own exclusions. recommendation-serving.ts keeps it
 // current from Postgres; this file is pure (no I/O) and unit-tested.
 import type { MediaType } from "../../../generated/prisma/enums.ts";
-import type { CandidateSource, CandidateTitle } from "../ranking/types.ts";
+import type { CandidateSource, CandidateTitle, SeedTitle } from "../ranking/types.ts";
 
 /** One cached title's ranking features (a candidate's, before the pools say where it came from). */
 export interface CatalogueTitle extends Omit<CandidateTitle, "sources" | "inModel"> {
@@ -345,6 +345,24 @@ function hardFilter(filters: HardFilters, excluded: ReadonlySet<string>): (title
     (filters.minRating === null || (title.voteAverage !== null && title.voteAverage >= filters.minRating)) &&
     (!disliked.size || !overlaps(title.genreIds, disliked)) &&
     (!anyOf.size || overlaps(title.genreIds, anyOf));
+}
+
+/** A title as one of the person's seeds, field by field (a spread of the title with two more fields cost ≈ 5 µs a seed, 1 ms at 200 seeds; this ≈ 0.2 µs). */
+export function seedOf(t: CatalogueTitle, weight: number, addedAt: Date): SeedTitle {
+  return {
+    key: t.key,
+    mediaType: t.mediaType,
+    tmdbId: t.tmdbId,
+    title: t.title,
+    genreIds: t.genreIds,
+    castIds: t.castIds,
+    directorIds: t.directorIds,
+    keywordIds: t.keywordIds,
+    originalLanguage: t.originalLanguage,
+    releaseYear: t.releaseYear,
+    weight,
+    addedAt,
+  };
 }
 
 /** Field by field: a spread of the title cost 1–2 ms a request (hundreds of candidates), this a tenth of it. */

@@ -19,6 +19,9 @@ import { CatalogueIndex, type CatalogueTitle } from "./catalogue-index.ts";
 const CATCH_UP_OVERLAP_MS = 10_000;
 /** Neighbour lists kept per process (≈ 2.5 KB each with 200 neighbours): the long tail is read again when asked. */
 const MAX_CACHED_LISTS = 20_000;
+/** Person names kept per process for reasons ("With Al Pacino"), and how long one is trusted (names rarely change). */
+const MAX_CACHED_NAMES = 50_000;
+const NAME_TTL_MS = 10 * 60_000;
 /** Rows per statement of the first full read. */
 const LOAD_BATCH = 20_000;
 
@@ -88,6 +91,7 @@ export class RecommendationServing {
   private inModel: ReadonlySet<string> = new Set();
   private modelIds: ReadonlyMap<string, number> = new Map();
   private lists = new Map<string, NeighbourList>();
+  private names = new Map<number, { name: string; readAt: number }>();
   private checking: Promise<void> | null = null;
 
   constructor(private readonly prisma: PrismaClient) {}
@@ -105,6 +109,30 @@ export class RecommendationServing {
       modelIds: this.modelIds,
       neighbours: (keys) => this.neighbourLists(version, keys),
     };
+  }
+
+  /**
+   * Names of these people (those without a person row are absent), from memory when read in the last
+   * NAME_TTL_MS: the people a ranking may name recur across requests, so most requests ask Postgres nothing.
+   */
+  async personNames(ids: readonly number[]): Promise<Map<number, string>> {
+    const found = new Map<number, string>();
+    const missing: number[] = [];
+    const now = Date.now();
+    for (const id of ids) {
+      const known = this.names.get(id);
+      if (known && now - known.readAt < NAME_TTL_MS) found.set(id, known.name);
+      else if (!found.has(id)) missing.push(id);
+    }
+    if (!missing.length) return found;
+    const rows = await this.prisma.person.findMany({ where: { id: { in: [...new Set(missing)] } }, select: { id: true, name: true } });
+    for (const { id, name } of rows) {
+      found.set(id, name);
+      this.names.delete(id);
+      if (this.names.size >= MAX_CACHED_NAMES) this.names.delete(this.names.keys().next().value!);
+      this.names.set(id, { name, readAt: now });
+    }
+    return found;
   }
 
   private async catchUp(): Promise<void> {
