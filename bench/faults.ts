@@ -23,6 +23,7 @@
 // sizes; writes bench/results/faults.json)
 import { createApiToken } from "../apps/api/src/modules/auth/api-token.service.ts";
 import { requestIngestRun } from "../apps/api/src/modules/ingest/ingest-queue.ts";
+import { mediaKey } from "../apps/api/src/modules/media/media-key.ts";
 import { mulberry32 } from "../packages/tmdb-catalogue/src/index.ts";
 import { popularTitles, TASTES, type CrowdTitle } from "./lib/crowd.ts";
 import { log, percentile, round, writeResult, type SummaryRow } from "./lib/report.ts";
@@ -54,7 +55,7 @@ const READ = {
 const ADD_FAVOURITE = `mutation AddFavourite($media: MediaRefInput!) { addFavourite(media: $media) { id isFavourite } }`;
 const LIST_PATHS = new Set(["/3/movie/popular", "/3/tv/popular", "/3/movie/top_rated", "/3/tv/top_rated", "/3/trending/all/week"]);
 
-const idOf = (title: CrowdTitle) => `${title.mediaType === "MOVIE" ? "movie" : "tv"}:${title.tmdbId}`;
+const idOf = (title: CrowdTitle) => mediaKey(title);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const now = () => performance.now();
 const since = (t0: number) => round((now() - t0) / 1000, 1);

@@ -19,6 +19,7 @@
 import { mulberry32 } from "../packages/tmdb-catalogue/src/index.ts";
 import { createApiToken } from "../apps/api/src/modules/auth/api-token.service.ts";
 import { requestIngestRun } from "../apps/api/src/modules/ingest/ingest-queue.ts";
+import { mediaKey } from "../apps/api/src/modules/media/media-key.ts";
 import { trainCrowdModel, createCrowd, pickFavourites, popularTitles, TASTES, type CrowdTitle } from "./lib/crowd.ts";
 import { log, percentile, round, writeResult, type SummaryRow } from "./lib/report.ts";
 import { cacheWholeCatalogue } from "./lib/seed-cache.ts";
@@ -68,7 +69,7 @@ const MIX: Array<[Operation, number]> = [
 ];
 const MIX_TOTAL = MIX.reduce((sum, [, weight]) => sum + weight, 0);
 
-const idOf = (title: CrowdTitle) => `${title.mediaType === "MOVIE" ? "movie" : "tv"}:${title.tmdbId}`;
+const idOf = (title: CrowdTitle) => mediaKey(title);
 const refOf = (title: CrowdTitle) => ({ type: title.mediaType, tmdbId: title.tmdbId });
 
 interface SimUser {

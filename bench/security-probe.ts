@@ -31,6 +31,7 @@ import { buildCatalogue, HOSTILE_TITLES, titleName } from "../packages/tmdb-cata
 import { createApiToken, hashApiToken } from "../apps/api/src/modules/auth/api-token.service.ts";
 import { INTERNAL_KEY_HEADER, internalKey } from "../apps/api/src/modules/auth/oauth-account.service.ts";
 import { API_LIMITS } from "../apps/api/src/graphql/apollo.ts";
+import { toMediaType } from "../apps/api/src/media-kind.ts";
 import { log, writeResult, type SummaryRow } from "./lib/report.ts";
 import { cacheWholeCatalogue } from "./lib/seed-cache.ts";
 import { startStack } from "./lib/stack.ts";
@@ -1350,7 +1351,7 @@ async function probe() {
       () =>
         gql(
           "query($type: MediaType!, $tmdbId: Int!) { media(type: $type, tmdbId: $tmdbId) { title originalTitle overview tagline cast { name } directors { name } } }",
-          { type: spec.mediaType === "movie" ? "MOVIE" : "TV", tmdbId: title.id },
+          { type: toMediaType(spec.mediaType), tmdbId: title.id },
           { token: B.token },
         ),
       {

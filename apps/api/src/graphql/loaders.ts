@@ -7,7 +7,8 @@ import type { MediaCache, Person } from "../generated/prisma/client.ts";
 import type { MediaType } from "../generated/prisma/enums.ts";
 import { interactionStates } from "../modules/interactions/interaction.service.ts";
 import type { EnrichmentService } from "../modules/media/enrichment.service.ts";
-import { mediaKey, parseMediaKey, toTmdbKind } from "../modules/media/media-key.ts";
+import { mediaKey, parseMediaKey } from "../modules/media/media-key.ts";
+import { toMediaKind } from "../media-kind.ts";
 import { withinMs } from "../redis.ts";
 
 /** `where` for a batch of media keys: one `IN` list per media type. */
@@ -22,7 +23,7 @@ export function whereMediaKeys(keys: readonly string[]) {
 
 /** Media keys as rows for `jsonb_to_recordset(...) AS k(type text, id int)`. */
 function recordRefs(keys: readonly string[]): Array<{ type: string; id: number }> {
-  return keys.map(parseMediaKey).map((ref) => ({ type: toTmdbKind(ref.mediaType), id: ref.tmdbId }));
+  return keys.map(parseMediaKey).map((ref) => ({ type: toMediaKind(ref.mediaType), id: ref.tmdbId }));
 }
 
 function byKey<Row extends { mediaType: MediaType; tmdbId: number }>(keys: readonly string[], rows: Row[]): Array<Row | null> {

@@ -17,8 +17,8 @@ import {
   tvDetailsSchema,
   tvListItemSchema,
 } from "./tmdb-schemas.ts";
+import type { MediaKind } from "../media-kind.ts";
 
-export type TmdbMediaType = "movie" | "tv";
 export type TmdbListName = "popular" | "top_rated";
 export type Query = Record<string, string | number | boolean | undefined>;
 
@@ -168,18 +168,18 @@ export class TmdbClient {
 
   // ---- typed endpoints -------------------------------------------------------------------
 
-  async list(options: { mediaType: TmdbMediaType; list: TmdbListName; page: number }, signal?: AbortSignal) {
+  async list(options: { mediaType: MediaKind; list: TmdbListName; page: number }, signal?: AbortSignal) {
     assertPage(options.page);
     const item = options.mediaType === "movie" ? movieListItemSchema : tvListItemSchema;
     return this.get(`/${options.mediaType}/${options.list}`, { page: options.page }, pagedListSchema(item), signal);
   }
 
-  async trending(options: { mediaType: TmdbMediaType | "all"; window: "day" | "week"; page: number }, signal?: AbortSignal) {
+  async trending(options: { mediaType: MediaKind | "all"; window: "day" | "week"; page: number }, signal?: AbortSignal) {
     assertPage(options.page);
     return this.get(`/trending/${options.mediaType}/${options.window}`, { page: options.page }, pagedListSchema(mixedListItemSchema), signal);
   }
 
-  async discover(options: { mediaType: TmdbMediaType; query: Query; page: number }, signal?: AbortSignal) {
+  async discover(options: { mediaType: MediaKind; query: Query; page: number }, signal?: AbortSignal) {
     assertPage(options.page);
     const item = options.mediaType === "movie" ? movieListItemSchema : tvListItemSchema;
     return this.get(`/discover/${options.mediaType}`, { ...options.query, page: options.page }, pagedListSchema(item), signal);
@@ -193,7 +193,7 @@ export class TmdbClient {
     return this.get(`/tv/${id}`, appendQuery(append), tvDetailsSchema, signal);
   }
 
-  async genres(mediaType: TmdbMediaType, signal?: AbortSignal) {
+  async genres(mediaType: MediaKind, signal?: AbortSignal) {
     return this.get(`/genre/${mediaType}/list`, {}, genreListSchema, signal);
   }
 

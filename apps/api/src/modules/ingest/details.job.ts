@@ -4,6 +4,7 @@ import { TmdbError, type TmdbClient } from "../../tmdb/index.ts";
 import { writeDetails } from "../media/media-cache.writer.ts";
 import { DETAILS_APPEND } from "../media/enrichment.service.ts";
 import type { DetailsPayload } from "./ingest.queues.ts";
+import { toMediaKind, toMediaType } from "../../media-kind.ts";
 
 export type DetailsOutcome = "fetched" | "fresh" | "gone";
 
@@ -16,7 +17,7 @@ export function parseDetailsPayload(data: unknown): DetailsPayload {
 }
 
 export async function fetchDetails(deps: { prisma: PrismaClient; tmdb: TmdbClient; maxAgeMs: number }, payload: DetailsPayload): Promise<DetailsOutcome> {
-  const mediaType = payload.mediaType === "movie" ? "MOVIE" : "TV";
+  const mediaType = toMediaType(payload.mediaType);
   const row = await deps.prisma.mediaCache.findUnique({
     where: { mediaType_tmdbId: { mediaType, tmdbId: payload.tmdbId } },
     select: { detailsFetchedAt: true },
@@ -45,5 +46,5 @@ export async function findStaleDetails(prisma: PrismaClient, options: { maxAgeMs
     take: options.limit,
     select: { mediaType: true, tmdbId: true },
   });
-  return rows.map((row) => ({ mediaType: row.mediaType === "MOVIE" ? "movie" : "tv", tmdbId: row.tmdbId }));
+  return rows.map((row) => ({ mediaType: toMediaKind(row.mediaType), tmdbId: row.tmdbId }));
 }

@@ -9,6 +9,7 @@ import { TMDB_MAX_PAGE, type TmdbClient } from "../../tmdb/index.ts";
 import { upsertListItems } from "../media/media-cache.writer.ts";
 import { INGEST_LISTS, type IngestList } from "./ingest.lists.ts";
 import { detailsJobId, QUEUES, type DetailsPayload } from "./ingest.queues.ts";
+import { toMediaKind } from "../../media-kind.ts";
 
 export interface IngestDeps {
   prisma: PrismaClient;
@@ -83,7 +84,7 @@ async function ingestList(
     });
     await queueDetails(
       deps.detailsQueue,
-      lacking.map((row) => ({ mediaType: row.mediaType === "MOVIE" ? "movie" : "tv", tmdbId: row.tmdbId })),
+      lacking.map((row) => ({ mediaType: toMediaKind(row.mediaType), tmdbId: row.tmdbId })),
     );
     if (endsCycle) {
       summary.cycleCompleted = true;

@@ -1,6 +1,7 @@
 // The TMDB lists the worker pages into MediaCache, one cursor row each.
 import type { TmdbClient } from "../../tmdb/index.ts";
 import { listItem, type ListItem } from "../media/media-cache.writer.ts";
+import type { MediaKind } from "../../media-kind.ts";
 
 export interface IngestList {
   /** The cursor row's key and the source list recorded on each title. */
@@ -9,7 +10,7 @@ export interface IngestList {
   fetchPage(tmdb: TmdbClient, page: number, signal?: AbortSignal): Promise<{ items: ListItem[]; totalPages: number; resultCount: number }>;
 }
 
-function ranked(kind: "movie" | "tv", list: "popular" | "top_rated"): IngestList {
+function ranked(kind: MediaKind, list: "popular" | "top_rated"): IngestList {
   return {
     id: `${kind}/${list}`,
     async fetchPage(tmdb, page, signal) {

@@ -3,7 +3,7 @@
 import { Queue, type DefaultJobOptions, type WorkerOptions } from "bullmq";
 import type { Redis } from "ioredis";
 import type { Config } from "../../config.ts";
-import type { TmdbKind } from "../media/media-key.ts";
+import type { MediaKind } from "../../media-kind.ts";
 import type { TrainModelPayload } from "../recommendations/model/train-model.job.ts";
 
 export type { TrainModelPayload };
@@ -16,7 +16,7 @@ export interface IngestRunPayload {
 }
 
 export interface DetailsPayload {
-  mediaType: TmdbKind;
+  mediaType: MediaKind;
   tmdbId: number;
 }
 

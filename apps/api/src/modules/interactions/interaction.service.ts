@@ -7,7 +7,7 @@ import type { InteractionKind } from "../../generated/prisma/enums.ts";
 import type { PrismaClient } from "../../db.ts";
 import { afterAdded, type AddedCursor } from "../../graphql/media-ref.input.ts";
 import type { MediaRef } from "../media/media-key.ts";
-import { toTmdbKind } from "../media/media-key.ts";
+import { toMediaKind, type MediaKind } from "../../media-kind.ts";
 
 interface Deps {
   prisma: PrismaClient;
@@ -47,7 +47,7 @@ export async function listInteractions(deps: Deps, input: { userId: string; kind
 export async function listWatchlistInteractions(deps: Deps, input: { userId: string; after: AddedCursor | null; size: number; watched: boolean | null }) {
   const after = input.after ? Prisma.sql`AND (w.created_at, w.id) < (${new Date(input.after.createdAt)}::timestamptz, ${input.after.id}::uuid)` : Prisma.empty;
   const watched = input.watched === null ? Prisma.empty : input.watched ? Prisma.sql`AND v.id IS NOT NULL` : Prisma.sql`AND v.id IS NULL`;
-  const rows = await deps.prisma.$queryRaw<Array<{ id: string; media_type: "movie" | "tv"; tmdb_id: number; created_at: Date; watched_at: Date | null }>>`
+  const rows = await deps.prisma.$queryRaw<Array<{ id: string; media_type: MediaKind; tmdb_id: number; created_at: Date; watched_at: Date | null }>>`
     SELECT w.id, w.media_type::text AS media_type, w.tmdb_id, w.created_at, v.created_at AS watched_at
       FROM interaction w
       LEFT JOIN interaction v ON v.user_id = w.user_id AND v.media_type = w.media_type AND v.tmdb_id = w.tmdb_id AND v.kind = 'watched'
@@ -70,7 +70,7 @@ export async function listWatchlistInteractions(deps: Deps, input: { userId: str
  * subquery from being flattened back into that join.
  */
 export async function interactionStates(deps: Deps, input: { userId: string; refs: readonly MediaRef[] }) {
-  const keys = input.refs.map((ref) => ({ type: toTmdbKind(ref.mediaType), id: ref.tmdbId }));
+  const keys = input.refs.map((ref) => ({ type: toMediaKind(ref.mediaType), id: ref.tmdbId }));
   const rows = await deps.prisma.$queryRaw<Array<{ type: string; id: number; kind: string; created_at: Date }>>`
     SELECT k.type, k.id, i.kind, i.created_at
       FROM jsonb_to_recordset(${JSON.stringify(keys)}::jsonb) AS k(type text, id int)

@@ -8,7 +8,8 @@ import type { MediaCache } from "../../generated/prisma/client.ts";
 import type { Logger } from "../../logger.ts";
 import { TmdbError, type TmdbClient } from "../../tmdb/index.ts";
 import { writeDetails } from "./media-cache.writer.ts";
-import { parseMediaKey, toTmdbKind } from "./media-key.ts";
+import { parseMediaKey } from "./media-key.ts";
+import { toMediaKind } from "../../media-kind.ts";
 
 export const DETAILS_APPEND = ["credits", "keywords"];
 
@@ -34,7 +35,7 @@ export class EnrichmentService {
     // Another process (or an earlier request) may have filled it meanwhile.
     const cached = await this.deps.prisma.mediaCache.findUnique({ where: { mediaType_tmdbId: { mediaType, tmdbId } } });
     if (cached?.detailsFetchedAt) return cached;
-    const kind = toTmdbKind(mediaType);
+    const kind = toMediaKind(mediaType);
     try {
       const details = kind === "movie" ? await this.deps.tmdb.movieDetails(tmdbId, DETAILS_APPEND) : await this.deps.tmdb.tvDetails(tmdbId, DETAILS_APPEND);
       return await writeDetails(this.deps.prisma, kind, details);

@@ -4,7 +4,7 @@ import type { PrismaClient } from "../../db.ts";
 import type { MediaType } from "../../generated/prisma/enums.ts";
 import type { Logger } from "../../logger.ts";
 import type { TmdbClient } from "../../tmdb/index.ts";
-import { toTmdbKind } from "./media-key.ts";
+import { toMediaKind } from "../../media-kind.ts";
 
 const KEEP_MS = 6 * 60 * 60 * 1000;
 
@@ -39,7 +39,7 @@ export class GenreService {
     const rows = await this.deps.prisma.genre.findMany({ where: { mediaType } });
     if (rows.length) return new Map(rows.map((row) => [row.id, row.name]));
     try {
-      const { genres } = await this.deps.tmdb.genres(toTmdbKind(mediaType));
+      const { genres } = await this.deps.tmdb.genres(toMediaKind(mediaType));
       await this.deps.prisma.$transaction(
         genres.map((genre) =>
           this.deps.prisma.genre.upsert({

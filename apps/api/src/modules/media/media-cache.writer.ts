@@ -3,13 +3,13 @@
 import type { PrismaClient } from "../../db.ts";
 import type { MediaCache } from "../../generated/prisma/client.ts";
 import type { MovieDetails, MovieListItem, TvDetails, TvListItem } from "../../tmdb/index.ts";
-import type { TmdbKind } from "./media-key.ts";
+import type { MediaKind } from "../../media-kind.ts";
 
 export type ListItem = (MovieListItem & { kind: "movie" }) | (TvListItem & { kind: "tv" });
 
 export function listItem(kind: "movie", item: MovieListItem): ListItem;
 export function listItem(kind: "tv", item: TvListItem): ListItem;
-export function listItem(kind: TmdbKind, item: MovieListItem | TvListItem): ListItem {
+export function listItem(kind: MediaKind, item: MovieListItem | TvListItem): ListItem {
   return { ...item, kind } as ListItem;
 }
 
@@ -72,7 +72,7 @@ export async function upsertListItems(prisma: Pick<PrismaClient, "$executeRaw">,
 const TOP_CAST = 20;
 
 /** How TMDB details (with appended credits and keywords) map onto MediaCache columns and Person rows. */
-export function detailsRecord(kind: TmdbKind, details: MovieDetails | TvDetails) {
+export function detailsRecord(kind: MediaKind, details: MovieDetails | TvDetails) {
   const isMovie = kind === "movie";
   const movie = details as MovieDetails;
   const tv = details as TvDetails;
@@ -116,7 +116,7 @@ export function detailsRecord(kind: TmdbKind, details: MovieDetails | TvDetails)
 }
 
 /** Writes full details (with appended credits and keywords) into the cache and the people table. */
-export async function writeDetails(prisma: PrismaClient, kind: TmdbKind, details: MovieDetails | TvDetails): Promise<MediaCache> {
+export async function writeDetails(prisma: PrismaClient, kind: MediaKind, details: MovieDetails | TvDetails): Promise<MediaCache> {
   const { mediaType, data, people } = detailsRecord(kind, details);
   const [, row] = await prisma.$transaction([
     prisma.$executeRaw`

@@ -1,22 +1,19 @@
 import type { MediaType } from "../../generated/prisma/enums.ts";
 import { badInput } from "../../errors.ts";
+import { toMediaKind, toMediaType, type MediaKind } from "../../media-kind.ts";
 
-export type TmdbKind = "movie" | "tv";
 export interface MediaRef {
   mediaType: MediaType;
   tmdbId: number;
 }
 
-export const toTmdbKind = (mediaType: MediaType): TmdbKind => (mediaType === "MOVIE" ? "movie" : "tv");
-export const fromTmdbKind = (kind: TmdbKind): MediaType => (kind === "movie" ? "MOVIE" : "TV");
-
 /** "movie:550" / "tv:1399": the Media id clients see and the key loaders batch on. */
-export const mediaKey = (ref: MediaRef): string => `${toTmdbKind(ref.mediaType)}:${ref.tmdbId}`;
+export const mediaKey = (ref: MediaRef): string => `${toMediaKind(ref.mediaType)}:${ref.tmdbId}`;
 
 export function parseMediaKey(key: string): MediaRef {
   const match = /^(movie|tv):(\d{1,9})$/.exec(key);
   if (!match) throw badInput(`"${key}" is not a media id; they look like "movie:550" or "tv:1399".`);
-  return { mediaType: fromTmdbKind(match[1] as TmdbKind), tmdbId: Number(match[2]) };
+  return { mediaType: toMediaType(match[1] as MediaKind), tmdbId: Number(match[2]) };
 }
 
 export function assertTmdbId(tmdbId: number): void {

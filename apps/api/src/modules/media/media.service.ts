@@ -6,7 +6,8 @@ import { badInput, notFound } from "../../errors.ts";
 import type { GraphQLContext } from "../../graphql/context.ts";
 import { TmdbError } from "../../tmdb/index.ts";
 import { listItem, upsertListItems } from "./media-cache.writer.ts";
-import { assertTmdbId, mediaKey, toTmdbKind, type MediaRef } from "./media-key.ts";
+import { assertTmdbId, mediaKey, type MediaRef } from "./media-key.ts";
+import { toMediaKind, type MediaKind } from "../../media-kind.ts";
 import type { MediaType } from "../../generated/prisma/enums.ts";
 import { withinMs } from "../../redis.ts";
 
@@ -50,11 +51,11 @@ export interface SearchInput {
 
 function searchCache(ctx: GraphQLContext, input: SearchInput, query: string) {
   const pattern = `%${query.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
-  const typeFilter = input.mediaType ? Prisma.sql`AND media_type = ${input.mediaType === "MOVIE" ? "movie" : "tv"}::media_type` : Prisma.empty;
+  const typeFilter = input.mediaType ? Prisma.sql`AND media_type = ${toMediaKind(input.mediaType)}::media_type` : Prisma.empty;
   // One branch per trigram index, joined by UNION: with the three conditions OR-ed in one WHERE the
   // planner costs the trigram operators as cheap and scans the whole table (≈ 80 ms at 20k titles,
   // p50 of the load benchmark's terms); apart, each uses its index (≈ 20 ms, same rows and order).
-  return ctx.prisma.$queryRaw<Array<{ media_type: "movie" | "tv"; tmdb_id: number }>>`
+  return ctx.prisma.$queryRaw<Array<{ media_type: MediaKind; tmdb_id: number }>>`
     SELECT media_type, tmdb_id
       FROM (SELECT media_type, tmdb_id FROM media_cache WHERE title ILIKE ${pattern}
             UNION SELECT media_type, tmdb_id FROM media_cache WHERE original_title ILIKE ${pattern}
@@ -141,7 +142,7 @@ const browseOrder: Record<BrowseSort, Prisma.MediaCacheOrderByWithRelationInput[
   TITLE: [{ title: "asc" }],
 };
 
-const tmdbSort: Record<BrowseSort, (kind: "movie" | "tv") => string> = {
+const tmdbSort: Record<BrowseSort, (kind: MediaKind) => string> = {
   POPULARITY: () => "popularity.desc",
   RATING: () => "vote_average.desc",
   NEWEST: (kind) => (kind === "movie" ? "primary_release_date.desc" : "first_air_date.desc"),
@@ -180,7 +181,7 @@ export async function browseMedia(ctx: GraphQLContext, input: BrowseInput): Prom
   let rows = await query();
   const fallbackKey = `browse:${JSON.stringify({ ...input, offset: undefined, size: undefined })}`;
   if (input.offset === 0 && rows.length <= input.size && (await firstAskInAWhile(ctx, fallbackKey))) {
-    const kind = toTmdbKind(input.mediaType);
+    const kind = toMediaKind(input.mediaType);
     const dateField = kind === "movie" ? "primary_release_date" : "first_air_date";
     try {
       const page = await ctx.tmdb.discover({

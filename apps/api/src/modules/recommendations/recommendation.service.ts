@@ -12,7 +12,7 @@ import { badInput } from "../../errors.ts";
 import type { GraphQLContext } from "../../graphql/context.ts";
 import { TmdbError } from "../../tmdb/index.ts";
 import { listItem, upsertListItems } from "../media/media-cache.writer.ts";
-import { toTmdbKind } from "../media/media-key.ts";
+import { toMediaKind, type MediaKind } from "../../media-kind.ts";
 import { firstAskInAWhile } from "../media/media.service.ts";
 import { getPreferences } from "../preferences/preference.service.ts";
 import { rankRecommendations } from "./ranking/rank.ts";
@@ -72,7 +72,7 @@ function validateRequest(request: RecommendationRequest) {
 async function readTaste(ctx: GraphQLContext, userId: string, serving: Promise<ServingSnapshot>): Promise<{ excluded: Set<string>; seeds: SeedTitle[] }> {
   // Asked while the serving index checks itself: both are needed, neither needs the other's answer.
   const [rows, { catalogue }] = await Promise.all([
-    ctx.prisma.$queryRaw<Array<{ media_type: "movie" | "tv"; tmdb_id: number; kind: InteractionKind; rating: number | null; created_at: Date }>>`
+    ctx.prisma.$queryRaw<Array<{ media_type: MediaKind; tmdb_id: number; kind: InteractionKind; rating: number | null; created_at: Date }>>`
       SELECT media_type::text AS media_type, tmdb_id, upper(kind::text) AS kind, rating, created_at
         FROM interaction WHERE user_id = ${userId}::uuid ORDER BY created_at DESC, id DESC`,
     serving,
@@ -197,7 +197,7 @@ async function discoverFallback(ctx: GraphQLContext, input: { filters: HardFilte
   const types: MediaType[] = input.filters.mediaTypes.length ? input.filters.mediaTypes : ["MOVIE", "TV"];
   let written = 0;
   for (const type of types) {
-    const kind = toTmdbKind(type);
+    const kind = toMediaKind(type);
     const dateField = kind === "movie" ? "primary_release_date" : "first_air_date";
     const query = {
       with_genres: input.genreIds.join("|") || undefined,

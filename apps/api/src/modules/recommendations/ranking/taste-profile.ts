@@ -4,7 +4,8 @@
 // people, language, era, film–series balance).
 import { collaborativeScores, type CollaborativeScores, type KeyIds } from "../collaborative.ts";
 import { billing, CAST_DEPTH, uniq } from "./signals.ts";
-import type { CandidateTitle, MediaKind, RankingInput, SeedTitle, TasteProfile } from "./types.ts";
+import type { CandidateTitle, RankingInput, SeedTitle, TasteProfile } from "./types.ts";
+import type { MediaKind } from "../../../media-kind.ts";
 
 export interface SeedIndex {
   seeds: SeedTitle[];

@@ -1,8 +1,7 @@
 // The data the ranking works on. Pure types: the service fills them from Postgres, the ranking
 // (ranking/rank.ts) scores them in TypeScript. Keys are "movie:550" / "tv:1399".
 import type { CollaborativeScores, NeighbourList } from "../collaborative.ts";
-
-export type MediaKind = "movie" | "tv";
+import type { MediaKind } from "../../../media-kind.ts";
 
 /** A title the person has shown taste for: a favourite, a watchlist item, a watched title. */
 export interface SeedTitle {

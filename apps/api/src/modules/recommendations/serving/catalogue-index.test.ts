@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { mulberry32 } from "../../../../../../packages/tmdb-catalogue/src/index.ts";
 import { CatalogueIndex, POOL_LIMITS, type CatalogueTitle, type HardFilters, type PoolInput } from "./catalogue-index.ts";
+import { toMediaType } from "../../../media-kind.ts";
 
 const NO_FILTERS: HardFilters = {
   mediaTypes: [],
@@ -76,7 +77,7 @@ function referencePool(titles: CatalogueTitle[], input: Omit<PoolInput, "inModel
   const passes = (t: CatalogueTitle) =>
     !input.excluded.has(t.key) &&
     (f.includeAdult || !t.adult) &&
-    (!f.mediaTypes.length || f.mediaTypes.includes(t.mediaType === "movie" ? "MOVIE" : "TV")) &&
+    (!f.mediaTypes.length || f.mediaTypes.includes(toMediaType(t.mediaType))) &&
     (!f.languages.length || f.languages.includes(t.originalLanguage)) &&
     (!f.yearFrom || (t.releaseYear !== null && t.releaseYear >= f.yearFrom)) &&
     (!f.yearTo || (t.releaseYear !== null && t.releaseYear <= f.yearTo)) &&

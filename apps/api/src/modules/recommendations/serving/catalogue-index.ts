@@ -13,6 +13,7 @@
 // current from Postgres; this file is pure (no I/O) and unit-tested.
 import type { MediaType } from "../../../generated/prisma/enums.ts";
 import type { CandidateSource, CandidateTitle, SeedTitle } from "../ranking/types.ts";
+import { toMediaKind, type MediaKind } from "../../../media-kind.ts";
 
 /** One cached title's ranking features (a candidate's, before the pools say where it came from). */
 export interface CatalogueTitle extends Omit<CandidateTitle, "sources" | "inModel"> {
@@ -58,7 +59,7 @@ const byPopularity = (a: CatalogueTitle, b: CatalogueTitle) => b.popularity - a.
 const byRating = (a: CatalogueTitle, b: CatalogueTitle) => b.voteAverage! - a.voteAverage! || a.tmdbId - b.tmdbId;
 const isTopRatedEligible = (title: CatalogueTitle) => (title.voteCount ?? 0) >= TOP_RATED_MIN_VOTES && title.voteAverage !== null;
 
-const numberOf = (mediaType: "movie" | "tv", tmdbId: number) => tmdbId * 2 + (mediaType === "tv" ? 1 : 0);
+const numberOf = (mediaType: MediaKind, tmdbId: number) => tmdbId * 2 + (mediaType === "tv" ? 1 : 0);
 
 const overlaps = (ids: readonly number[], set: ReadonlySet<number>) => {
   for (const id of ids) if (set.has(id)) return true;
@@ -97,7 +98,7 @@ export class CatalogueIndex {
   }
 
   /** A title by type and TMDB id, without building its key. */
-  find(mediaType: "movie" | "tv", tmdbId: number): CatalogueTitle | undefined {
+  find(mediaType: MediaKind, tmdbId: number): CatalogueTitle | undefined {
     const position = this.numbered.get(numberOf(mediaType, tmdbId));
     return position === undefined ? undefined : this.titles[position];
   }
@@ -330,7 +331,7 @@ export class CatalogueIndex {
 
 /** The hard filters and exclusions as one predicate (what the pools' SQL WHERE said). */
 function hardFilter(filters: HardFilters, excluded: ReadonlySet<string>): (title: CatalogueTitle) => boolean {
-  const types = new Set(filters.mediaTypes.map((type) => (type === "MOVIE" ? "movie" : "tv")));
+  const types = new Set(filters.mediaTypes.map(toMediaKind));
   const languages = new Set(filters.languages);
   const disliked = new Set(filters.dislikedGenreIds);
   const anyOf = new Set(filters.anyOfGenreIds);

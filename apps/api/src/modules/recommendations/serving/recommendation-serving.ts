@@ -14,6 +14,7 @@ import type { PrismaClient } from "../../../db.ts";
 import type { KeyIds, NeighbourList } from "../collaborative.ts";
 import { neighbourLists } from "../model/item-model.store.ts";
 import { CatalogueIndex, type CatalogueTitle } from "./catalogue-index.ts";
+import type { MediaKind } from "../../../media-kind.ts";
 
 /** Re-read this far behind the newest stamp seen (see above). */
 const CATCH_UP_OVERLAP_MS = 10_000;
@@ -26,7 +27,7 @@ const NAME_TTL_MS = 10 * 60_000;
 const LOAD_BATCH = 20_000;
 
 interface CatalogueRow {
-  media_type: "movie" | "tv";
+  media_type: MediaKind;
   tmdb_id: number;
   title: string;
   genre_ids: number[];
