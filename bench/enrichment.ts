@@ -20,7 +20,8 @@ import { startCatalogueServer } from "../packages/tmdb-catalogue/src/index.ts";
 import { createAppServices } from "../apps/api/src/app-services.ts";
 import { parseConfig } from "../apps/api/src/config.ts";
 import { createLogger } from "../apps/api/src/logger.ts";
-import { listItem, upsertListItems } from "../apps/api/src/modules/media/media-cache.writer.ts";
+import { upsertListItems } from "../apps/api/src/modules/media/media-cache.writer.ts";
+import { listItemsOf } from "../apps/api/src/modules/media/tmdb-into-cache.ts";
 import { spawnProductProcess, waitUntil, type ProductProcess } from "../apps/api/src/test-support/processes.ts";
 import { log, percentile, round, writeResult, type SummaryRow } from "./lib/report.ts";
 
@@ -51,11 +52,7 @@ try {
   // ── Titles in MediaCache from list pages only ──
   for (let page = 1; page <= LIST_PAGES; page++) {
     const result = await seed.tmdb.discover({ mediaType: "movie", query: { sort_by: "popularity.desc" }, page });
-    await upsertListItems(
-      seed.prisma,
-      result.results.map((item) => listItem("movie", item as never)),
-      "discover/movie",
-    );
+    await upsertListItems(seed.prisma, listItemsOf("movie", result.results), "discover/movie");
   }
   const prisma = seed.prisma;
   const cached = await prisma.mediaCache.count({ where: { mediaType: "MOVIE" } });

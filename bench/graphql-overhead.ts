@@ -36,7 +36,9 @@ import { createLogger } from "../apps/api/src/logger.ts";
 import { createApiToken } from "../apps/api/src/modules/auth/api-token.service.ts";
 import { INTERNAL_KEY_HEADER, isInternalCaller } from "../apps/api/src/modules/auth/oauth-account.service.ts";
 import { resolveViewer } from "../apps/api/src/modules/auth/viewer.ts";
-import { listItem, upsertListItems } from "../apps/api/src/modules/media/media-cache.writer.ts";
+import { upsertListItems } from "../apps/api/src/modules/media/media-cache.writer.ts";
+import { listItemsOf } from "../apps/api/src/modules/media/tmdb-into-cache.ts";
+import type { MovieListItem } from "../apps/api/src/tmdb/index.ts";
 import { httpOptions, resolveCaller } from "../apps/api/src/http/guards.ts";
 import { createApollo } from "../apps/api/src/graphql/apollo.ts";
 import { createContext } from "../apps/api/src/graphql/create-context.ts";
@@ -201,12 +203,8 @@ async function orchestrate(): Promise<void> {
     const prisma = createPrisma(backing.databaseUrl);
     const user = await prisma.user.create({ data: { email: "bench-overhead@example.test" } });
     const token = (await createApiToken(prisma, { userId: user.id, name: "bench" })).secret;
-    const page = (await (await fetch(`${catalogue.url}/movie/popular?page=1`)).json()) as { results: Array<{ id: number }> };
-    await upsertListItems(
-      prisma,
-      page.results.map((item) => listItem("movie", item as never)),
-      "movie/popular",
-    );
+    const page = (await (await fetch(`${catalogue.url}/movie/popular?page=1`)).json()) as { results: MovieListItem[] };
+    await upsertListItems(prisma, listItemsOf("movie", page.results), "movie/popular");
     const tmdbId = page.results[0]!.id;
     await prisma.$disconnect();
 

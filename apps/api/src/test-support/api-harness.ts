@@ -9,7 +9,8 @@ import type { SqlQueryCounter } from "../db.ts";
 import { parseConfig } from "../config.ts";
 import { createLogger } from "../logger.ts";
 import { createApiToken } from "../modules/auth/api-token.service.ts";
-import { listItem, upsertListItems } from "../modules/media/media-cache.writer.ts";
+import { upsertListItems } from "../modules/media/media-cache.writer.ts";
+import { listItemsOf } from "../modules/media/tmdb-into-cache.ts";
 import { buildServer } from "../server.ts";
 
 export const TEST_AUTH_SECRET = "integration-test-auth-secret-0123456789";
@@ -92,8 +93,7 @@ export async function startTestApi(options: { env?: Record<string, string>; cata
       for (const list of ["popular", "top_rated"] as const) {
         for (let page = 1; page <= pages; page++) {
           const result = await services.tmdb.list({ mediaType: kind, list, page });
-          const items = result.results.map((item) => (kind === "movie" ? listItem("movie", item as never) : listItem("tv", item as never)));
-          written += await upsertListItems(services.prisma, items, `${kind}/${list}`);
+          written += await upsertListItems(services.prisma, listItemsOf(kind, result.results), `${kind}/${list}`);
         }
       }
     }

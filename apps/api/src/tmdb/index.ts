@@ -4,7 +4,7 @@ import type { Logger } from "../logger.ts";
 import { TmdbClient } from "./tmdb-client.ts";
 import { TmdbRateLimiter } from "./tmdb-rate-limiter.ts";
 
-export { TmdbClient, TMDB_MAX_PAGE, parseRetryAfter, type TmdbListName } from "./tmdb-client.ts";
+export { TmdbClient, TMDB_MAX_PAGE, parseRetryAfter, type TmdbListName, type Query as TmdbQuery } from "./tmdb-client.ts";
 export { TmdbError, type TmdbErrorCode } from "./tmdb-errors.ts";
 export { TmdbRateLimiter } from "./tmdb-rate-limiter.ts";
 export * from "./tmdb-schemas.ts";

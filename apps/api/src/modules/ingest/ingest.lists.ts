@@ -1,6 +1,7 @@
 // The TMDB lists the worker pages into MediaCache, one cursor row each.
 import type { TmdbClient } from "../../tmdb/index.ts";
-import { listItem, type ListItem } from "../media/media-cache.writer.ts";
+import type { ListItem } from "../media/media-cache.writer.ts";
+import { listItemsOf, mixedListItems } from "../media/tmdb-into-cache.ts";
 import type { MediaKind } from "../../media-kind.ts";
 
 export interface IngestList {
@@ -15,8 +16,7 @@ function ranked(kind: MediaKind, list: "popular" | "top_rated"): IngestList {
     id: `${kind}/${list}`,
     async fetchPage(tmdb, page, signal) {
       const result = await tmdb.list({ mediaType: kind, list, page }, signal);
-      const items = result.results.map((item) => (kind === "movie" ? listItem("movie", item as never) : listItem("tv", item as never)));
-      return { items, totalPages: result.total_pages, resultCount: result.results.length };
+      return { items: listItemsOf(kind, result.results), totalPages: result.total_pages, resultCount: result.results.length };
     },
   };
 }
@@ -31,10 +31,7 @@ export const INGEST_LISTS: IngestList[] = [
     async fetchPage(tmdb, page, signal) {
       const result = await tmdb.trending({ mediaType: "all", window: "week", page }, signal);
       // Trending also lists people and collections; only films and series are cached.
-      const items = result.results.flatMap((item) =>
-        item.media_type === "movie" ? [listItem("movie", item)] : item.media_type === "tv" ? [listItem("tv", item)] : [],
-      );
-      return { items, totalPages: result.total_pages, resultCount: result.results.length };
+      return { items: mixedListItems(result.results), totalPages: result.total_pages, resultCount: result.results.length };
     },
   },
 ];

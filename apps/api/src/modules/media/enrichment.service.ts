@@ -7,11 +7,9 @@ import type { PrismaClient } from "../../db.ts";
 import type { MediaCache } from "../../generated/prisma/client.ts";
 import type { Logger } from "../../logger.ts";
 import { TmdbError, type TmdbClient } from "../../tmdb/index.ts";
-import { writeDetails } from "./media-cache.writer.ts";
 import { parseMediaKey } from "./media-key.ts";
 import { toMediaKind } from "../../media-kind.ts";
-
-export const DETAILS_APPEND = ["credits", "keywords"];
+import { detailsIntoCache } from "./tmdb-into-cache.ts";
 
 export class EnrichmentService {
   private readonly inFlight = new Map<string, Promise<MediaCache | null>>();
@@ -32,20 +30,14 @@ export class EnrichmentService {
 
   private async fetchAndStore(key: string): Promise<MediaCache | null> {
     const { mediaType, tmdbId } = parseMediaKey(key);
-    // Another process (or an earlier request) may have filled it meanwhile.
-    const cached = await this.deps.prisma.mediaCache.findUnique({ where: { mediaType_tmdbId: { mediaType, tmdbId } } });
-    if (cached?.detailsFetchedAt) return cached;
-    const kind = toMediaKind(mediaType);
     try {
-      const details = kind === "movie" ? await this.deps.tmdb.movieDetails(tmdbId, DETAILS_APPEND) : await this.deps.tmdb.tvDetails(tmdbId, DETAILS_APPEND);
-      return await writeDetails(this.deps.prisma, kind, details);
+      // Details once fetched serve pages however old (the worker refreshes them by age).
+      return (await detailsIntoCache(this.deps, { kind: toMediaKind(mediaType), tmdbId }, Number.POSITIVE_INFINITY)).row;
     } catch (error) {
-      if (error instanceof TmdbError) {
-        // Pages keep working on what the cache has; the fields stay null until TMDB answers.
-        this.deps.logger.warn({ key, code: error.code, err: error.message }, "enrichment: TMDB details unavailable");
-        return error.code === "TMDB_NOT_FOUND" ? null : cached;
-      }
-      throw error;
+      if (!(error instanceof TmdbError)) throw error;
+      // Pages keep working on what the cache has; the fields stay null until TMDB answers.
+      this.deps.logger.warn({ key, code: error.code, err: error.message }, "enrichment: TMDB details unavailable");
+      return this.deps.prisma.mediaCache.findUnique({ where: { mediaType_tmdbId: { mediaType, tmdbId } } });
     }
   }
 }

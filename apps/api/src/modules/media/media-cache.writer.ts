@@ -1,17 +1,12 @@
-// Writes what TMDB says into MediaCache. Used by the ingest worker, enrichment, and the discover
-// and search fallbacks; one place decides how TMDB's shapes map onto our columns.
+// Writes what TMDB says into MediaCache: one place decides how TMDB's shapes map onto our columns.
+// Callers reach it through tmdb-into-cache.ts (pages, recommendations, the details job) or, for
+// list pages, the ingest run.
 import type { PrismaClient } from "../../db.ts";
 import type { MediaCache } from "../../generated/prisma/client.ts";
 import type { MovieDetails, MovieListItem, TvDetails, TvListItem } from "../../tmdb/index.ts";
 import type { MediaKind } from "../../media-kind.ts";
 
 export type ListItem = (MovieListItem & { kind: "movie" }) | (TvListItem & { kind: "tv" });
-
-export function listItem(kind: "movie", item: MovieListItem): ListItem;
-export function listItem(kind: "tv", item: TvListItem): ListItem;
-export function listItem(kind: MediaKind, item: MovieListItem | TvListItem): ListItem {
-  return { ...item, kind } as ListItem;
-}
 
 /**
  * Upserts list items (popular, top rated, discover, search…) in one statement. A list item never

@@ -4,8 +4,7 @@ import { Prisma } from "../../generated/prisma/client.ts";
 import type { MediaCache } from "../../generated/prisma/client.ts";
 import { badInput, notFound } from "../../errors.ts";
 import type { GraphQLContext } from "../../graphql/context.ts";
-import { TmdbError } from "../../tmdb/index.ts";
-import { listItem, upsertListItems } from "./media-cache.writer.ts";
+import { discoverIntoCache, releaseDateField, searchIntoCache } from "./tmdb-into-cache.ts";
 import { assertTmdbId, mediaKey, type MediaRef } from "./media-key.ts";
 import { toMediaKind, type MediaKind } from "../../media-kind.ts";
 import type { MediaType } from "../../generated/prisma/enums.ts";
@@ -75,27 +74,16 @@ export async function searchMedia(ctx: GraphQLContext, input: SearchInput): Prom
     // The cache does not know every title: ask TMDB once and keep what it finds. With some matches
     // already in hand the answer waits for TMDB only briefly; a slower answer still lands in the
     // cache for the next search.
-    const fallback = searchTmdbIntoCache(ctx, query);
+    // (it may outlive this request, so no error of it may go unhandled)
+    const fallback = searchIntoCache(ctx, query).catch((error) => {
+      ctx.logger.error({ err: error }, "search: TMDB fallback failed; serving the cache's matches");
+      return 0;
+    });
     const written = hits.length ? await withinMs(fallback, SEARCH_FALLBACK_WAIT_MS) : await fallback;
     if (written) hits = await searchCache(ctx, input, query);
   }
   const rows = await ctx.loaders.media.loadMany(hits.map((hit) => `${hit.media_type}:${hit.tmdb_id}`));
   return rows.filter((row): row is MediaCache => row !== null && !(row instanceof Error));
-}
-
-/** Asks TMDB's multi search and writes what it finds to MediaCache; how many rows, 0 if TMDB failed. */
-async function searchTmdbIntoCache(ctx: GraphQLContext, query: string): Promise<number> {
-  try {
-    const page = await ctx.tmdb.searchMulti({ query, page: 1 });
-    const items = page.results.flatMap((item) =>
-      item.media_type === "movie" ? [listItem("movie", item)] : item.media_type === "tv" ? [listItem("tv", item)] : [],
-    );
-    return items.length ? await upsertListItems(ctx.prisma, items, "search") : 0;
-  } catch (error) {
-    if (error instanceof TmdbError) ctx.logger.warn({ err: error.message }, "search: TMDB fallback unavailable; serving the cache's matches");
-    else ctx.logger.error({ err: error }, "search: TMDB fallback failed; serving the cache's matches");
-    return 0;
-  }
 }
 
 export type BrowseSort = "POPULARITY" | "RATING" | "NEWEST" | "OLDEST" | "TITLE";
@@ -182,28 +170,22 @@ export async function browseMedia(ctx: GraphQLContext, input: BrowseInput): Prom
   const fallbackKey = `browse:${JSON.stringify({ ...input, offset: undefined, size: undefined })}`;
   if (input.offset === 0 && rows.length <= input.size && (await firstAskInAWhile(ctx, fallbackKey))) {
     const kind = toMediaKind(input.mediaType);
-    const dateField = kind === "movie" ? "primary_release_date" : "first_air_date";
-    try {
-      const page = await ctx.tmdb.discover({
-        mediaType: kind,
-        page: 1,
-        query: {
-          with_genres: input.genreIds.join(",") || undefined,
-          [`${dateField}.gte`]: input.yearFrom ? `${input.yearFrom}-01-01` : undefined,
-          [`${dateField}.lte`]: input.yearTo ? `${input.yearTo}-12-31` : undefined,
-          with_original_language: input.language ?? undefined,
-          "vote_average.gte": input.minRating ?? undefined,
-          "vote_count.gte": input.sort === "RATING" ? RATING_SORT_MIN_VOTES : undefined,
-          sort_by: tmdbSort[input.sort](kind),
-          include_adult: false,
-        },
-      });
-      const items = page.results.map((item) => (kind === "movie" ? listItem("movie", item as never) : listItem("tv", item as never)));
-      if (await upsertListItems(ctx.prisma, items, `discover/${kind}`)) rows = await query();
-    } catch (error) {
-      if (!(error instanceof TmdbError)) throw error;
-      ctx.logger.warn({ err: error.message }, "browse: TMDB discover unavailable; serving the cache");
-    }
+    const dateField = releaseDateField(kind);
+    const written = await discoverIntoCache(ctx, {
+      kind,
+      purpose: "browse",
+      query: {
+        with_genres: input.genreIds.join(",") || undefined,
+        [`${dateField}.gte`]: input.yearFrom ? `${input.yearFrom}-01-01` : undefined,
+        [`${dateField}.lte`]: input.yearTo ? `${input.yearTo}-12-31` : undefined,
+        with_original_language: input.language ?? undefined,
+        "vote_average.gte": input.minRating ?? undefined,
+        "vote_count.gte": input.sort === "RATING" ? RATING_SORT_MIN_VOTES : undefined,
+        sort_by: tmdbSort[input.sort](kind),
+        include_adult: false,
+      },
+    });
+    if (written) rows = await query();
   }
   return rows;
 }

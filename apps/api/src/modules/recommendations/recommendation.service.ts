@@ -10,8 +10,7 @@
 import type { InteractionKind, MediaType } from "../../generated/prisma/enums.ts";
 import { badInput } from "../../errors.ts";
 import type { GraphQLContext } from "../../graphql/context.ts";
-import { TmdbError } from "../../tmdb/index.ts";
-import { listItem, upsertListItems } from "../media/media-cache.writer.ts";
+import { discoverIntoCache, releaseDateField } from "../media/tmdb-into-cache.ts";
 import { toMediaKind, type MediaKind } from "../../media-kind.ts";
 import { firstAskInAWhile } from "../media/media.service.ts";
 import { getPreferences } from "../preferences/preference.service.ts";
@@ -198,7 +197,7 @@ async function discoverFallback(ctx: GraphQLContext, input: { filters: HardFilte
   let written = 0;
   for (const type of types) {
     const kind = toMediaKind(type);
-    const dateField = kind === "movie" ? "primary_release_date" : "first_air_date";
+    const dateField = releaseDateField(kind);
     const query = {
       with_genres: input.genreIds.join("|") || undefined,
       without_genres: input.filters.dislikedGenreIds.join(",") || undefined,
@@ -211,14 +210,7 @@ async function discoverFallback(ctx: GraphQLContext, input: { filters: HardFilte
       sort_by: "popularity.desc",
     };
     if (!(await firstAskInAWhile(ctx, `recommendations:${kind}:${JSON.stringify(query)}`))) continue;
-    try {
-      const page = await ctx.tmdb.discover({ mediaType: kind, page: 1, query });
-      const items = page.results.map((item) => (kind === "movie" ? listItem("movie", item as never) : listItem("tv", item as never)));
-      written += await upsertListItems(ctx.prisma, items, `discover/${kind}`);
-    } catch (error) {
-      if (!(error instanceof TmdbError)) throw error;
-      ctx.logger.warn({ err: error.message }, "recommendations: TMDB discover fallback unavailable");
-    }
+    written += await discoverIntoCache(ctx, { kind, query, purpose: "recommendations" });
   }
   return written > 0;
 }

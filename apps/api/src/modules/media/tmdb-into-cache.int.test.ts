@@ -1,0 +1,90 @@
+// The one path from TMDB into MediaCache (tmdb-into-cache.ts), against the offline catalogue over
+// real HTTP and a real Postgres: details freshness and "TMDB no longer has it", the fallbacks'
+// outage rule, and which items of a mixed page are cached.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { startTestApi, type TestApi } from "../../test-support/api-harness.ts";
+import { type MixedListItem, type MovieListItem, TmdbError, type TvListItem } from "../../tmdb/index.ts";
+import { detailsIntoCache, discoverIntoCache, mixedListItems, searchIntoCache } from "./tmdb-into-cache.ts";
+
+let api: TestApi;
+beforeAll(async () => {
+  api = await startTestApi({ catalogueSize: 500 });
+  await api.seedMediaCache(1);
+});
+afterAll(() => api?.close());
+beforeEach(() => {
+  api.catalogue.clearFaults();
+  api.catalogue.resetCounts();
+});
+
+const deps = () => api.services;
+const listedMovie = async () =>
+  api.services.prisma.mediaCache.findFirstOrThrow({ where: { mediaType: "MOVIE", detailsFetchedAt: null }, orderBy: { popularity: "desc" } });
+
+describe("detailsIntoCache", () => {
+  it("fetches a listed title's details once, then serves them from the cache until they are older than maxAgeMs", async () => {
+    const movie = await listedMovie();
+    const first = await detailsIntoCache(deps(), { kind: "movie", tmdbId: movie.tmdbId }, Number.POSITIVE_INFINITY);
+    expect(first.outcome).toBe("fetched");
+    expect(first.row?.detailsFetchedAt).not.toBeNull();
+    expect(first.row?.runtime).not.toBeNull();
+    expect(api.catalogue.totalRequests()).toBe(1);
+
+    const again = await detailsIntoCache(deps(), { kind: "movie", tmdbId: movie.tmdbId }, Number.POSITIVE_INFINITY);
+    expect(again).toMatchObject({ outcome: "fresh", row: { tmdbId: movie.tmdbId } });
+    expect(api.catalogue.totalRequests()).toBe(1);
+
+    const stale = await detailsIntoCache(deps(), { kind: "movie", tmdbId: movie.tmdbId }, 0);
+    expect(stale.outcome).toBe("fetched");
+    expect(api.catalogue.totalRequests()).toBe(2);
+  });
+
+  it("marks a title TMDB no longer has as asked, so no path asks for it again", async () => {
+    const gone = { mediaType: "MOVIE" as const, tmdbId: 987_654_321, title: "Withdrawn", originalTitle: "Withdrawn", originalLanguage: "en" };
+    await api.services.prisma.mediaCache.create({ data: gone });
+    const result = await detailsIntoCache(deps(), { kind: "movie", tmdbId: gone.tmdbId }, Number.POSITIVE_INFINITY);
+    expect(result).toMatchObject({ outcome: "gone", row: { tmdbId: gone.tmdbId } });
+    const row = await api.services.prisma.mediaCache.findUniqueOrThrow({ where: { mediaType_tmdbId: { mediaType: "MOVIE", tmdbId: gone.tmdbId } } });
+    expect(row.detailsFetchedAt).not.toBeNull();
+    expect(row.runtime).toBeNull();
+    expect(api.catalogue.totalRequests()).toBe(1);
+
+    expect((await detailsIntoCache(deps(), { kind: "movie", tmdbId: gone.tmdbId }, 60_000)).outcome).toBe("fresh");
+    expect(api.catalogue.totalRequests()).toBe(1);
+  });
+
+  it("throws TmdbError when TMDB cannot answer, and writes nothing", async () => {
+    const movie = await listedMovie();
+    api.catalogue.setFaults({ serverError: { count: 10, status: 503 } });
+    await expect(detailsIntoCache(deps(), { kind: "movie", tmdbId: movie.tmdbId }, Number.POSITIVE_INFINITY)).rejects.toBeInstanceOf(TmdbError);
+    const row = await api.services.prisma.mediaCache.findUniqueOrThrow({ where: { mediaType_tmdbId: { mediaType: "MOVIE", tmdbId: movie.tmdbId } } });
+    expect(row.detailsFetchedAt).toBeNull();
+  });
+});
+
+describe("the fallbacks", () => {
+  it("discover writes its page under discover/<kind>", async () => {
+    const written = await discoverIntoCache(deps(), { kind: "tv", query: { sort_by: "vote_count.desc" }, purpose: "test" });
+    expect(written).toBeGreaterThan(0);
+    expect(await api.services.prisma.mediaCache.count({ where: { sourceLists: { has: "discover/tv" }, mediaType: "TV" } })).toBe(written);
+  });
+
+  it("write nothing and serve on when TMDB is down", async () => {
+    api.catalogue.setFaults({ serverError: { count: 100, status: 503 } });
+    expect(await discoverIntoCache(deps(), { kind: "movie", query: { sort_by: "popularity.desc" }, purpose: "test" })).toBe(0);
+    expect(await searchIntoCache(deps(), "the")).toBe(0);
+    expect(api.catalogue.totalRequests()).toBeGreaterThan(0);
+  });
+
+  it("cache films and series from a mixed page, never people or collections", async () => {
+    const movie = (await api.services.tmdb.list({ mediaType: "movie", list: "popular", page: 1 })).results[0]!;
+    const tv = (await api.services.tmdb.list({ mediaType: "tv", list: "popular", page: 1 })).results[0]!;
+    const mixed: MixedListItem[] = [
+      { ...(movie as MovieListItem), media_type: "movie" },
+      { media_type: "person", id: 31, name: "Tom Hanks", profile_path: null, popularity: 50 },
+      { ...(tv as TvListItem), media_type: "tv" },
+      { media_type: "collection", id: 10 },
+    ];
+    expect(mixedListItems(mixed).map((item) => `${item.kind}:${item.id}`)).toEqual([`movie:${movie.id}`, `tv:${tv.id}`]);
+  });
+});
