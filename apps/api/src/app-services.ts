@@ -1,15 +1,30 @@
 // The long-lived services one API (or worker) process shares across requests.
-import type { AppServices } from "./graphql/context.ts";
+import type { Redis } from "ioredis";
 import type { Config } from "./config.ts";
-import { createPrisma, type SqlQueryCounter } from "./db.ts";
+import { createPrisma, type PrismaClient, type SqlQueryCounter } from "./db.ts";
 import type { Logger } from "./logger.ts";
-import { ingestQueues } from "./modules/ingest/ingest.queues.ts";
+import { ingestQueues, type IngestQueues } from "./modules/ingest/ingest.queues.ts";
 import { EnrichmentService } from "./modules/media/enrichment.service.ts";
 import { GenreService } from "./modules/media/genre.service.ts";
 import { ImageConfigService } from "./modules/media/image-config.service.ts";
 import { RecommendationServing } from "./modules/recommendations/serving/recommendation-serving.ts";
 import { createRedis } from "./redis.ts";
-import { createTmdbClient } from "./tmdb/index.ts";
+import { createTmdbClient, type TmdbClient } from "./tmdb/index.ts";
+
+/** Long-lived services, created once per process. */
+export interface AppServices {
+  config: Config;
+  logger: Logger;
+  prisma: PrismaClient;
+  redis: Redis;
+  tmdb: TmdbClient;
+  enrichment: EnrichmentService;
+  genres: GenreService;
+  images: ImageConfigService;
+  queues: IngestQueues;
+  /** The catalogue and live model held in memory for ranking (read on first use, then kept current). */
+  recommendationServing: RecommendationServing;
+}
 
 export function createAppServices(options: {
   config: Config;

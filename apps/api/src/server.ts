@@ -7,7 +7,7 @@ import fastifyApollo, { fastifyApolloDrainPlugin } from "@as-integrations/fastif
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
 import type { Redis } from "ioredis";
 import { createApollo } from "./graphql/apollo.ts";
-import type { AppServices } from "./graphql/context.ts";
+import type { AppServices } from "./app-services.ts";
 import { createContext } from "./graphql/create-context.ts";
 import { httpOptions, registerHttpGuards, registerRateLimit, resolveCaller } from "./http/guards.ts";
 import { registerQueueDashboard } from "./modules/ingest/queue-dashboard.route.ts";

@@ -1,31 +1,7 @@
-import type { Redis } from "ioredis";
-import type { Config } from "../config.ts";
-import type { PrismaClient } from "../db.ts";
 import { unauthenticated } from "../errors.ts";
-import type { Logger } from "../logger.ts";
+import type { AppServices } from "../app-services.ts";
 import type { Viewer } from "../modules/auth/viewer.ts";
-import type { EnrichmentService } from "../modules/media/enrichment.service.ts";
-import type { GenreService } from "../modules/media/genre.service.ts";
-import type { ImageConfigService } from "../modules/media/image-config.service.ts";
-import type { IngestQueues } from "../modules/ingest/ingest.queues.ts";
-import type { RecommendationServing } from "../modules/recommendations/serving/recommendation-serving.ts";
-import type { TmdbClient } from "../tmdb/index.ts";
 import type { Loaders } from "./loaders.ts";
-
-/** Long-lived services, created once per process. */
-export interface AppServices {
-  config: Config;
-  logger: Logger;
-  prisma: PrismaClient;
-  redis: Redis;
-  tmdb: TmdbClient;
-  enrichment: EnrichmentService;
-  genres: GenreService;
-  images: ImageConfigService;
-  queues: IngestQueues;
-  /** The catalogue and live model held in memory for ranking (read on first use, then kept current). */
-  recommendationServing: RecommendationServing;
-}
 
 export interface GraphQLContext extends AppServices {
   requestId: string;

@@ -2,7 +2,8 @@
 // server's viewer hook), a child logger carrying the request id, and fresh DataLoaders.
 import type { FastifyRequest } from "fastify";
 import { INTERNAL_KEY_HEADER, isInternalCaller } from "../modules/auth/oauth-account.service.ts";
-import type { AppServices, GraphQLContext } from "./context.ts";
+import type { AppServices } from "../app-services.ts";
+import type { GraphQLContext } from "./context.ts";
 import { createLoaders } from "./loaders.ts";
 
 export function createContext(services: AppServices, request: Pick<FastifyRequest, "id" | "headers" | "viewer" | "viewerError">): GraphQLContext {

@@ -8,7 +8,7 @@ import type { Config } from "../config.ts";
 import { isDatabaseUnavailable } from "../db.ts";
 import { AppError } from "../errors.ts";
 import { API_LIMITS } from "../graphql/apollo.ts";
-import type { AppServices } from "../graphql/context.ts";
+import type { AppServices } from "../app-services.ts";
 import { databaseUnavailableError } from "../graphql/format-error.ts";
 import { resolveViewer, type Viewer } from "../modules/auth/viewer.ts";
 import { createFailFastRedis } from "../redis.ts";

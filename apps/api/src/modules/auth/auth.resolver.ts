@@ -2,11 +2,12 @@ import "reflect-metadata";
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
 import type { GraphQLContext } from "../../graphql/context.ts";
 import { requireUserId } from "../../graphql/context.ts";
-import { badInput, forbidden, unauthenticated } from "../../errors.ts";
+import { badInput, forbidden } from "../../errors.ts";
 import { createApiToken, listApiTokens, revokeApiToken } from "./api-token.service.ts";
 import { ApiToken, CreateApiTokenInput, CreatedApiToken, LinkOAuthAccountInput, SignInInput, SignUpInput, User, UserRole } from "./auth.types.ts";
 import { linkOAuthAccount } from "./oauth-account.service.ts";
 import { signIn, signUp } from "./password.service.ts";
+import { getUser } from "./user.service.ts";
 
 const toUser = (user: { id: string; email: string; name: string | null; role: string; createdAt: Date }): User => ({
   id: user.id,
@@ -22,10 +23,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export class AuthResolver {
   @Query(() => User, { nullable: true, description: "The caller, or null when anonymous." })
   async me(@Ctx() ctx: GraphQLContext): Promise<User | null> {
-    if (!ctx.viewer) return null;
-    const user = await ctx.prisma.user.findUnique({ where: { id: ctx.viewer.userId } });
-    if (!user) throw unauthenticated();
-    return toUser(user);
+    return ctx.viewer ? toUser(await getUser(ctx, { userId: ctx.viewer.userId })) : null;
   }
 
   @Mutation(() => User, { description: "Creates an email + password account. The web app then signs in with next-auth." })

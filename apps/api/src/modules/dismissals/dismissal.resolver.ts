@@ -1,6 +1,7 @@
 // "Not interested": dismissed titles never appear in the caller's recommendations until undone.
 import "reflect-metadata";
 import { Arg, Authorized, Ctx, Mutation, Resolver, UseMiddleware } from "type-graphql";
+import { ChangesViewerState } from "../../graphql/changes-viewer-state.ts";
 import type { GraphQLContext } from "../../graphql/context.ts";
 import { requireUserId } from "../../graphql/context.ts";
 import { MediaRefInput } from "../../graphql/media-ref.input.ts";
@@ -13,14 +14,14 @@ import { ChangesTaste } from "../recommendations/recommendation.cache.ts";
 export class DismissalResolver {
   @Authorized()
   @Mutation(() => Media, { description: 'Says "not interested" in a title. Doing it twice is fine.' })
-  @UseMiddleware(ChangesTaste)
+  @UseMiddleware(ChangesTaste, ChangesViewerState)
   async dismiss(@Arg("media", () => MediaRefInput) media: MediaRefInput, @Ctx() ctx: GraphQLContext) {
     return toMedia(await dismiss(ctx, { userId: requireUserId(ctx), ref: { mediaType: media.type, tmdbId: media.tmdbId } }));
   }
 
   @Authorized()
   @Mutation(() => Media, { description: "Undoes a dismissal. Undoing one that is not there is fine." })
-  @UseMiddleware(ChangesTaste)
+  @UseMiddleware(ChangesTaste, ChangesViewerState)
   async undoDismiss(@Arg("media", () => MediaRefInput) media: MediaRefInput, @Ctx() ctx: GraphQLContext) {
     return toMedia(await undoDismiss(ctx, { userId: requireUserId(ctx), ref: { mediaType: media.type, tmdbId: media.tmdbId } }));
   }

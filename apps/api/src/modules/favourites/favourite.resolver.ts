@@ -1,5 +1,6 @@
 import "reflect-metadata";
 import { Arg, Args, Authorized, Ctx, Mutation, Query, Resolver, UseMiddleware } from "type-graphql";
+import { ChangesViewerState } from "../../graphql/changes-viewer-state.ts";
 import type { GraphQLContext } from "../../graphql/context.ts";
 import { requireUserId } from "../../graphql/context.ts";
 import { decodeCursor, encodeCursor, PageArgs, pageSize, toConnection } from "../../graphql/connection.ts";
@@ -28,14 +29,14 @@ export class FavouriteResolver {
 
   @Authorized()
   @Mutation(() => Media, { description: "Makes a title a favourite. Doing it twice is fine." })
-  @UseMiddleware(ChangesTaste)
+  @UseMiddleware(ChangesTaste, ChangesViewerState)
   async addFavourite(@Arg("media", () => MediaRefInput) media: MediaRefInput, @Ctx() ctx: GraphQLContext) {
     return toMedia(await addFavourite(ctx, { userId: requireUserId(ctx), ref: { mediaType: media.type, tmdbId: media.tmdbId } }));
   }
 
   @Authorized()
   @Mutation(() => Media, { description: "Removes a favourite. Removing one that is not there is fine." })
-  @UseMiddleware(ChangesTaste)
+  @UseMiddleware(ChangesTaste, ChangesViewerState)
   async removeFavourite(@Arg("media", () => MediaRefInput) media: MediaRefInput, @Ctx() ctx: GraphQLContext) {
     return toMedia(await removeFavourite(ctx, { userId: requireUserId(ctx), ref: { mediaType: media.type, tmdbId: media.tmdbId } }));
   }

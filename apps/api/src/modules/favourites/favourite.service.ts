@@ -1,24 +1,26 @@
-import type { GraphQLContext } from "../../graphql/context.ts";
+// Favourites: interactions of kind FAVOURITE (interaction.service.ts), answered with the title.
+import type { PrismaClient } from "../../db.ts";
 import type { AddedCursor } from "../../graphql/media-ref.input.ts";
 import { listInteractions, recordInteraction, removeInteractions } from "../interactions/interaction.service.ts";
-import { mediaKey, type MediaRef } from "../media/media-key.ts";
-import { getMedia, withMedia } from "../media/media.service.ts";
+import type { MediaRef } from "../media/media-key.ts";
+import { getMedia, type MediaReadDeps, withMedia } from "../media/media.service.ts";
+
+type Deps = MediaReadDeps & { prisma: PrismaClient };
 
 /** Adds a favourite; adding one twice is not an error. Unknown titles are NOT_FOUND. */
-export async function addFavourite(ctx: GraphQLContext, input: { userId: string; ref: MediaRef }) {
-  const media = await getMedia(ctx, input.ref);
-  await recordInteraction(ctx, { ...input, kind: "FAVOURITE" });
-  ctx.loaders.viewerState.clear(mediaKey(input.ref));
+export async function addFavourite(deps: Deps, input: { userId: string; ref: MediaRef }) {
+  const media = await getMedia(deps, input.ref);
+  await recordInteraction(deps, { ...input, kind: "FAVOURITE" });
   return media;
 }
 
 /** Removes a favourite; removing one that is not there is not an error. */
-export async function removeFavourite(ctx: GraphQLContext, input: { userId: string; ref: MediaRef }) {
-  await removeInteractions(ctx, { ...input, kinds: ["FAVOURITE"] });
-  ctx.loaders.viewerState.clear(mediaKey(input.ref));
-  return getMedia(ctx, input.ref);
+export async function removeFavourite(deps: Deps, input: { userId: string; ref: MediaRef }) {
+  await removeInteractions(deps, { ...input, kinds: ["FAVOURITE"] });
+  return getMedia(deps, input.ref);
 }
 
-export async function listFavourites(ctx: GraphQLContext, input: { userId: string; after: AddedCursor | null; size: number }) {
-  return withMedia(ctx, await listInteractions(ctx, { ...input, kind: "FAVOURITE" }));
+/** The person's favourites, newest first, from `after` on: at most `size + 1` (the extra tells whether a next page exists). */
+export async function listFavourites(deps: Deps, input: { userId: string; after: AddedCursor | null; size: number }) {
+  return withMedia(deps, await listInteractions(deps, { ...input, kind: "FAVOURITE" }));
 }

@@ -51,6 +51,31 @@ describe("favourites", () => {
     );
   });
 
+  it("answers each mutation of one document with the state it left, not what an earlier one saw", async () => {
+    const title = `{ type: MOVIE, tmdbId: ${movies[20]} }`;
+    const result = await api.graphql(
+      `mutation {
+        a: addFavourite(media: ${title}) { isFavourite }
+        b: removeFavourite(media: ${title}) { isFavourite }
+        c: addToWatchlist(media: ${title}) { isFavourite inWatchlist }
+        d: dismiss(media: ${title}) { inWatchlist isDismissed }
+        e: undoDismiss(media: ${title}) { isDismissed }
+        f: removeFromWatchlist(media: ${title}) { inWatchlist }
+      }`,
+      {},
+      { token: user.token },
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data).toEqual({
+      a: { isFavourite: true },
+      b: { isFavourite: false },
+      c: { isFavourite: false, inWatchlist: true },
+      d: { inWatchlist: true, isDismissed: true },
+      e: { isDismissed: false },
+      f: { inWatchlist: false },
+    });
+  });
+
   it("removes a favourite, and removing it again is not an error", async () => {
     const removed = await api.graphql(REMOVE_FAVOURITE, { id: movies[5] }, { token: user.token });
     const again = await api.graphql(REMOVE_FAVOURITE, { id: movies[5] }, { token: user.token });

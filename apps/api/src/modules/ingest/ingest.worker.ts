@@ -2,7 +2,7 @@
 // them (an ingest run every INGEST_EVERY_MINUTES, a sweep for stale details every 15 minutes),
 // and a clean shutdown that lets the current jobs finish or hands them back.
 import { Worker, type Job } from "bullmq";
-import type { AppServices } from "../../graphql/context.ts";
+import type { AppServices } from "../../app-services.ts";
 import { fetchDetails, findStaleDetails, parseDetailsPayload } from "./details.job.ts";
 import { queueDetails, runIngest, type RunProgress } from "./ingest-run.job.ts";
 import { QUEUES, type DetailsPayload, type DetailsRefreshPayload, type IngestRunPayload, type QueueKey } from "./ingest.queues.ts";

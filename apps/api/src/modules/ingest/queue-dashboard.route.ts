@@ -4,7 +4,7 @@ import { createBullBoard } from "@bull-board/api";
 import { BullMQAdapter } from "@bull-board/api/bullMQAdapter";
 import { FastifyAdapter } from "@bull-board/fastify";
 import type { FastifyInstance } from "fastify";
-import type { AppServices } from "../../graphql/context.ts";
+import type { AppServices } from "../../app-services.ts";
 import { resolveViewer } from "../auth/viewer.ts";
 
 export const QUEUE_DASHBOARD_PATH = "/admin/queues";

@@ -3,8 +3,13 @@
 import { Prisma } from "../../generated/prisma/client.ts";
 import type { MediaCache } from "../../generated/prisma/client.ts";
 import { badInput, notFound } from "../../errors.ts";
-import type { GraphQLContext } from "../../graphql/context.ts";
-import { discoverIntoCache, releaseDateField, searchIntoCache } from "./tmdb-into-cache.ts";
+import type { Redis } from "ioredis";
+import type { PrismaClient } from "../../db.ts";
+import type { Config } from "../../config.ts";
+import type { Logger } from "../../logger.ts";
+import type { EnrichmentService } from "./enrichment.service.ts";
+import type { MediaLoaders } from "./media.loaders.ts";
+import { discoverIntoCache, releaseDateField, searchIntoCache, type TmdbIntoCacheDeps } from "./tmdb-into-cache.ts";
 import { assertTmdbId, mediaKey, type MediaRef } from "./media-key.ts";
 import { toMediaKind, type MediaKind } from "../../media-kind.ts";
 import type { MediaType } from "../../generated/prisma/enums.ts";
@@ -14,18 +19,34 @@ import { withinMs } from "../../redis.ts";
 const SEARCH_FALLBACK_WAIT_MS = 1_500;
 
 /**
+ * What reading titles needs: a batching loader (a request's, or createMediaLoaders' for a job, the
+ * CLI or a bench) and enrichment for titles not cached yet.
+ */
+export interface MediaReadDeps {
+  loaders: Pick<MediaLoaders, "media">;
+  enrichment: EnrichmentService;
+}
+
+/** What the once-an-hour bookkeeping of TMDB fallbacks needs. */
+export interface FallbackDeps {
+  redis: Redis;
+  config: Pick<Config, "REDIS_KEY_PREFIX">;
+  logger: Logger;
+}
+
+/**
  * True once per `key` per hour across every API process: TMDB fallbacks for the same search or
  * filter are not repeated while what they found is already in the cache. False, without waiting,
  * when Redis does not answer within 250 ms (the request then serves what the cache has).
  */
-export async function firstAskInAWhile(ctx: GraphQLContext, key: string): Promise<boolean> {
+export async function firstAskInAWhile(ctx: FallbackDeps, key: string): Promise<boolean> {
   const answer = await withinMs(ctx.redis.set(`${ctx.config.REDIS_KEY_PREFIX}tmdb-fallback:${key}`, "1", "EX", 3600, "NX"), 250);
   if (answer === undefined) ctx.logger.warn({ key }, "TMDB fallback skipped: Redis did not answer in time");
   return answer === "OK";
 }
 
 /** Pairs list rows (favourites, watchlist items) with their titles, in one batched query. */
-export async function withMedia<Row extends MediaRef>(ctx: GraphQLContext, rows: Row[]): Promise<Array<{ row: Row; media: MediaCache }>> {
+export async function withMedia<Row extends MediaRef>(ctx: MediaReadDeps, rows: Row[]): Promise<Array<{ row: Row; media: MediaCache }>> {
   const media = await ctx.loaders.media.loadMany(rows.map(mediaKey));
   return rows.flatMap((row, index) => {
     const item = media[index];
@@ -33,7 +54,7 @@ export async function withMedia<Row extends MediaRef>(ctx: GraphQLContext, rows:
   });
 }
 
-export async function getMedia(ctx: GraphQLContext, ref: MediaRef): Promise<MediaCache> {
+export async function getMedia(ctx: MediaReadDeps, ref: MediaRef): Promise<MediaCache> {
   assertTmdbId(ref.tmdbId);
   const key = mediaKey(ref);
   const row = (await ctx.loaders.media.load(key)) ?? (await ctx.enrichment.fetchDetails(key));
@@ -48,7 +69,7 @@ export interface SearchInput {
   size: number;
 }
 
-function searchCache(ctx: GraphQLContext, input: SearchInput, query: string) {
+function searchCache(ctx: { prisma: PrismaClient }, input: SearchInput, query: string) {
   const pattern = `%${query.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
   const typeFilter = input.mediaType ? Prisma.sql`AND media_type = ${toMediaKind(input.mediaType)}::media_type` : Prisma.empty;
   // One branch per trigram index, joined by UNION: with the three conditions OR-ed in one WHERE the
@@ -66,7 +87,7 @@ function searchCache(ctx: GraphQLContext, input: SearchInput, query: string) {
 }
 
 /** Titles whose title matches `query`, best match first. Returns up to size + 1 rows. */
-export async function searchMedia(ctx: GraphQLContext, input: SearchInput): Promise<MediaCache[]> {
+export async function searchMedia(ctx: MediaReadDeps & FallbackDeps & TmdbIntoCacheDeps, input: SearchInput): Promise<MediaCache[]> {
   const query = input.query.trim();
   if (query.length < 1 || query.length > 100) throw badInput("query must be 1 to 100 characters.", { argument: "query" });
   let hits = await searchCache(ctx, input, query);
@@ -157,7 +178,7 @@ function validateBrowse(input: BrowseInput) {
 }
 
 /** Browse by type, genres, years, language and rating. Returns up to size + 1 rows. */
-export async function browseMedia(ctx: GraphQLContext, input: BrowseInput): Promise<MediaCache[]> {
+export async function browseMedia(ctx: FallbackDeps & TmdbIntoCacheDeps, input: BrowseInput): Promise<MediaCache[]> {
   validateBrowse(input);
   const query = () =>
     ctx.prisma.mediaCache.findMany({

@@ -16,11 +16,15 @@
 // on reconnect, before any later read of that user's lists.
 import { createHash } from "node:crypto";
 import type { MiddlewareFn } from "type-graphql";
+import type { AppServices } from "../../app-services.ts";
 import type { GraphQLContext } from "../../graphql/context.ts";
 import { withinMs } from "../../redis.ts";
 import type { Reason } from "./ranking/types.ts";
 
 const READ_TIMEOUT_MS = 250;
+
+/** What stored rankings need. */
+type CacheDeps = Pick<AppServices, "redis" | "config" | "logger">;
 
 export interface CachedRecommendation {
   key: string;
@@ -57,8 +61,8 @@ end
 redis.call('PEXPIRE', KEYS[1], ARGV[1])
 return version`;
 
-const userKey = (ctx: GraphQLContext, userId: string) => `${ctx.config.REDIS_KEY_PREFIX}recommendations:${userId}`;
-const ttlMs = (ctx: GraphQLContext) => ctx.config.RECOMMENDATIONS_CACHE_SECONDS * 1000;
+const userKey = (ctx: CacheDeps, userId: string) => `${ctx.config.REDIS_KEY_PREFIX}recommendations:${userId}`;
+const ttlMs = (ctx: CacheDeps) => ctx.config.RECOMMENDATIONS_CACHE_SECONDS * 1000;
 
 /** The field one request shape is stored under (its filters). */
 export function rankingField(shape: unknown): string {
@@ -69,7 +73,7 @@ export function rankingField(shape: unknown): string {
  * The stored ranking for `field` if it is current, plus the version to store a new one under
  * (undefined: do not store, e.g. caching is off or Redis did not answer in time).
  */
-export async function readRanking(ctx: GraphQLContext, userId: string, field: string): Promise<{ hit?: CachedRanking; version?: string }> {
+export async function readRanking(ctx: CacheDeps, userId: string, field: string): Promise<{ hit?: CachedRanking; version?: string }> {
   if (!ctx.config.RECOMMENDATIONS_CACHE_SECONDS) return {};
   try {
     const answer = await withinMs(ctx.redis.hmget(userKey(ctx, userId), "version", field), READ_TIMEOUT_MS);
@@ -92,7 +96,7 @@ export async function readRanking(ctx: GraphQLContext, userId: string, field: st
 }
 
 /** Stores a ranking made under `version` unless the user's taste changed meanwhile. Never waits. */
-export function storeRanking(ctx: GraphQLContext, userId: string, field: string, version: string, ranking: CachedRanking): void {
+export function storeRanking(ctx: CacheDeps, userId: string, field: string, version: string, ranking: CachedRanking): void {
   const stored: StoredRanking = { ...ranking, version, storedAt: Date.now() };
   ctx.redis.eval(STORE_IF_CURRENT, 1, userKey(ctx, userId), version, field, JSON.stringify(stored), String(ttlMs(ctx))).catch((error: unknown) => {
     ctx.logger.warn({ err: error, userId }, "recommendations cache: store failed");
@@ -100,7 +104,7 @@ export function storeRanking(ctx: GraphQLContext, userId: string, field: string,
 }
 
 /** Drops every stored ranking of the user (their taste changed). */
-export async function invalidateRankings(ctx: GraphQLContext, userId: string): Promise<void> {
+export async function invalidateRankings(ctx: CacheDeps, userId: string): Promise<void> {
   // Even with caching off now, lists stored while it was on must not outlive a change.
   const pending = ctx.redis.eval(INVALIDATE, 1, userKey(ctx, userId), String(Math.max(ttlMs(ctx), 60_000) * 2));
   pending.catch((error: unknown) => ctx.logger.warn({ err: error, userId }, "recommendations cache: invalidation failed"));

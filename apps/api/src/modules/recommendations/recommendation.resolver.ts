@@ -3,7 +3,7 @@ import { Arg, Args, Authorized, Ctx, Query, Resolver } from "type-graphql";
 import type { GraphQLContext } from "../../graphql/context.ts";
 import { requireUserId } from "../../graphql/context.ts";
 import { offsetCursor, PageArgs, pageSize } from "../../graphql/connection.ts";
-import { NO_VIEWER_STATE } from "../../graphql/loaders.ts";
+import { NO_VIEWER_STATE } from "../interactions/viewer-state.ts";
 import { toMedia } from "../media/media.mapper.ts";
 import { RecommendationConnection, RecommendationFilter, type ReasonKind } from "./recommendation.types.ts";
 import { recommend } from "./recommendation.service.ts";

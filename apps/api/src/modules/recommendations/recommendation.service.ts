@@ -9,7 +9,7 @@
 // is a slice of one list.
 import type { InteractionKind, MediaType } from "../../generated/prisma/enums.ts";
 import { badInput } from "../../errors.ts";
-import type { GraphQLContext } from "../../graphql/context.ts";
+import type { AppServices } from "../../app-services.ts";
 import { discoverIntoCache, releaseDateField } from "../media/tmdb-into-cache.ts";
 import { toMediaKind, type MediaKind } from "../../media-kind.ts";
 import { firstAskInAWhile } from "../media/media.service.ts";
@@ -33,6 +33,9 @@ const DISCOVER_WHEN_FEWER_THAN = 100;
 const MAX_OFFSET = 500;
 /** A fresh ranking goes at least this deep, so the next pages are served from the same stored list. */
 const RANKED_AT_LEAST = 60;
+
+/** What ranking needs: Postgres, Redis (stored rankings, fallback bookkeeping), TMDB, genre names and the serving index. */
+export type RecommendationDeps = Pick<AppServices, "prisma" | "redis" | "config" | "logger" | "tmdb" | "genres" | "recommendationServing">;
 
 export interface RecommendationRequest {
   userId: string;
@@ -68,7 +71,7 @@ function validateRequest(request: RecommendationRequest) {
  * candidate), and their seeds, the most recent titles with a positive interaction, each weighted by
  * its strongest kind (interaction-weights.ts) and dated by its latest one.
  */
-async function readTaste(ctx: GraphQLContext, userId: string, serving: Promise<ServingSnapshot>): Promise<{ excluded: Set<string>; seeds: SeedTitle[] }> {
+async function readTaste(ctx: RecommendationDeps, userId: string, serving: Promise<ServingSnapshot>): Promise<{ excluded: Set<string>; seeds: SeedTitle[] }> {
   // Asked while the serving index checks itself: both are needed, neither needs the other's answer.
   const [rows, { catalogue }] = await Promise.all([
     ctx.prisma.$queryRaw<Array<{ media_type: MediaKind; tmdb_id: number; kind: InteractionKind; rating: number | null; created_at: Date }>>`
@@ -95,7 +98,7 @@ async function readTaste(ctx: GraphQLContext, userId: string, serving: Promise<S
 }
 
 /** What the caller's taste and filters make of a request: seeds, neighbour lists, hard filters and the pools' inputs. */
-async function planRecommendations(ctx: GraphQLContext, request: RecommendationRequest) {
+async function planRecommendations(ctx: RecommendationDeps, request: RecommendationRequest) {
   const { userId } = request;
   const snapshot = ctx.recommendationServing.snapshot();
   const [preferences, taste, serving] = await Promise.all([getPreferences(ctx.prisma, { userId }), readTaste(ctx, userId, snapshot), snapshot]);
@@ -138,7 +141,7 @@ async function planRecommendations(ctx: GraphQLContext, request: RecommendationR
  * The caller's ranked recommendations from `request.offset` on (at most `size + 1`, so the caller
  * can tell whether there is a next page): reused from Redis while their taste is unchanged.
  */
-export async function recommend(ctx: GraphQLContext, request: RecommendationRequest): Promise<CachedRanking> {
+export async function recommend(ctx: RecommendationDeps, request: RecommendationRequest): Promise<CachedRanking> {
   validateRequest(request);
   const wanted = request.offset + request.size + 1;
   // One list per filter: a page is a slice of it, so a stored list serves any page it reaches
@@ -153,7 +156,7 @@ export async function recommend(ctx: GraphQLContext, request: RecommendationRequ
   return { items: ranking.items.slice(request.offset), coldStart: ranking.coldStart, complete: ranking.complete };
 }
 
-async function rank(ctx: GraphQLContext, request: RecommendationRequest, depth: number): Promise<CachedRanking> {
+async function rank(ctx: RecommendationDeps, request: RecommendationRequest, depth: number): Promise<CachedRanking> {
   const { preferences, seeds, neighbours, collaborative, now, filters, pool: poolInput, catalogue } = await planRecommendations(ctx, request);
   const { castIds, directorIds } = poolInput;
 
@@ -192,7 +195,7 @@ async function rank(ctx: GraphQLContext, request: RecommendationRequest, depth: 
 }
 
 /** Asks TMDB discover for the caller's genres (within their filters) and caches what it finds. */
-async function discoverFallback(ctx: GraphQLContext, input: { filters: HardFilters; genreIds: number[] }): Promise<boolean> {
+async function discoverFallback(ctx: RecommendationDeps, input: { filters: HardFilters; genreIds: number[] }): Promise<boolean> {
   const types: MediaType[] = input.filters.mediaTypes.length ? input.filters.mediaTypes : ["MOVIE", "TV"];
   let written = 0;
   for (const type of types) {

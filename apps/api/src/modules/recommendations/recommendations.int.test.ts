@@ -1,8 +1,6 @@
 // Recommendations over HTTP on the offline catalogue: personal (opposite tastes → different
 // lists), explained, honouring exclusions and filters, and falling back to TMDB discover.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createLoaders } from "../../graphql/loaders.ts";
-import type { GraphQLContext } from "../../graphql/context.ts";
 import { startTestApi, type TestApi, type TestUser } from "../../test-support/api-harness.ts";
 import { trainModel } from "./model/train-model.job.ts";
 import { DEFAULT_ITEM_MODEL_CONFIG } from "./model/train-item-model.ts";
@@ -256,7 +254,7 @@ describe("recommendations", () => {
     let statements: string[] = [];
     const count = async (first: number, ranking: "afresh" | "reused") => {
       await api.graphql(light, { first }, { token: user.token });
-      if (ranking === "afresh") await invalidateRankings(contextFor(user), user.id);
+      if (ranking === "afresh") await invalidateRankings(api.services, user.id);
       api.sqlQueries.count = 0;
       api.sqlQueries.statements = [];
       const result = await api.graphql(light, { first }, { token: user.token });
@@ -277,11 +275,6 @@ describe("recommendations", () => {
     expect(reused, statements.join("\n")).toBeLessThanOrEqual(2);
   });
 });
-
-function contextFor(user: TestUser): GraphQLContext {
-  const loaders = createLoaders({ prisma: api.services.prisma, enrichment: api.services.enrichment, userId: user.id });
-  return { ...api.services, requestId: "test", internal: false, viewer: { userId: user.id, role: "USER", via: "api-token" }, loaders };
-}
 
 describe("reusing a ranking", () => {
   it("serves the same list again until the caller's taste changes, and every change shows at once", async () => {
@@ -328,7 +321,7 @@ describe("reusing a ranking", () => {
 
   it("never stores a ranking made before a change over that change", async () => {
     const user = await api.createUser();
-    const ctx = contextFor(user);
+    const ctx = api.services;
     const field = rankingField({ test: "race" });
     const before = await readRanking(ctx, user.id, field);
     expect(before.hit).toBeUndefined();

@@ -1,5 +1,6 @@
 import "reflect-metadata";
 import { Arg, Args, Authorized, Ctx, Mutation, Query, Resolver, UseMiddleware } from "type-graphql";
+import { ChangesViewerState } from "../../graphql/changes-viewer-state.ts";
 import type { GraphQLContext } from "../../graphql/context.ts";
 import { requireUserId } from "../../graphql/context.ts";
 import { decodeCursor, encodeCursor, PageArgs, pageSize, toConnection } from "../../graphql/connection.ts";
@@ -37,21 +38,21 @@ export class WatchlistResolver {
 
   @Authorized()
   @Mutation(() => Media, { description: "Adds a title to the watchlist. Doing it twice is fine." })
-  @UseMiddleware(ChangesTaste)
+  @UseMiddleware(ChangesTaste, ChangesViewerState)
   async addToWatchlist(@Arg("media", () => MediaRefInput) media: MediaRefInput, @Ctx() ctx: GraphQLContext) {
     return toMedia(await saveWatchlistItem(ctx, { userId: requireUserId(ctx), ref: ref(media) }));
   }
 
   @Authorized()
   @Mutation(() => Media, { description: "Removes a title from the watchlist. Removing one that is not there is fine." })
-  @UseMiddleware(ChangesTaste)
+  @UseMiddleware(ChangesTaste, ChangesViewerState)
   async removeFromWatchlist(@Arg("media", () => MediaRefInput) media: MediaRefInput, @Ctx() ctx: GraphQLContext) {
     return toMedia(await removeWatchlistItem(ctx, { userId: requireUserId(ctx), ref: ref(media) }));
   }
 
   @Authorized()
   @Mutation(() => Media, { description: "Marks a title watched (adding it to the watchlist if needed), or unwatched with watched: false." })
-  @UseMiddleware(ChangesTaste)
+  @UseMiddleware(ChangesTaste, ChangesViewerState)
   async markWatched(
     @Arg("media", () => MediaRefInput) media: MediaRefInput,
     @Arg("watched", () => Boolean, { defaultValue: true }) watched: boolean,

@@ -4,7 +4,7 @@
 // meanwhile. A training takes up to minutes (bench/recommendations-training.ts), so its jobs hold
 // their lock for MODEL_LOCK_MS: another worker must not take over a training that is merely long.
 import { Worker, type Job } from "bullmq";
-import type { AppServices } from "../../../graphql/context.ts";
+import type { AppServices } from "../../../app-services.ts";
 import { queueOnce } from "../../ingest/ingest-queue.ts";
 import { MANUAL_TRAINING_JOB_ID, QUEUES } from "../../ingest/ingest.queues.ts";
 import { trainItemModelInChildProcess } from "./train-in-child-process.ts";

@@ -1,0 +1,15 @@
+import type { MiddlewareFn } from "type-graphql";
+import { mediaKey } from "../modules/media/media-key.ts";
+import type { GraphQLContext } from "./context.ts";
+import type { MediaRefInput } from "./media-ref.input.ts";
+
+/**
+ * Marks a mutation of the caller's state of one title (its \`media\` argument): the answer's
+ * isFavourite, inWatchlist… are read afresh, not from what the request's loader saw before.
+ */
+export const ChangesViewerState: MiddlewareFn<GraphQLContext> = async ({ args, context }, next) => {
+  const result = await next();
+  const media = args.media as MediaRefInput | undefined;
+  if (media) context.loaders.viewerState.clear(mediaKey({ mediaType: media.type, tmdbId: media.tmdbId }));
+  return result;
+};
