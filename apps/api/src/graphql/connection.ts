@@ -1,6 +1,6 @@
 // Relay-style cursor pagination shared by every list in the schema.
 import "reflect-metadata";
-import { ArgsType, Field, Int, ObjectType } from "type-graphql";
+import { ArgsType, type ClassType, Field, Int, ObjectType } from "type-graphql";
 import { badInput } from "../errors.ts";
 
 export const MAX_PAGE_SIZE = 50;
@@ -13,6 +13,32 @@ export class PageInfo {
 
   @Field(() => String, { nullable: true })
   endCursor!: string | null;
+}
+
+/** An edge's base: its cursor and node. Extend it for edge fields (`@ObjectType() class FavouriteEdge extends EdgeType(Media) { addedAt }`). */
+export function EdgeType<Node extends object>(node: ClassType<Node>) {
+  @ObjectType()
+  abstract class Edge {
+    @Field(() => String)
+    cursor!: string;
+
+    @Field(() => node)
+    node!: Node;
+  }
+  return Edge;
+}
+
+/** A connection's base: its edges and pageInfo (`@ObjectType() class MediaConnection extends ConnectionType(MediaEdge) {}`). */
+export function ConnectionType<Edge extends object>(edge: ClassType<Edge>) {
+  @ObjectType()
+  abstract class Connection {
+    @Field(() => [edge])
+    edges!: Edge[];
+
+    @Field(() => PageInfo)
+    pageInfo!: PageInfo;
+  }
+  return Connection;
 }
 
 @ArgsType()

@@ -43,15 +43,25 @@ export type MediaType =
   | 'MOVIE'
   | 'TV';
 
+/** What a recommendation's reason rests on. */
 export type ReasonKind =
+  /** Close in content to one of the person's titles: "Because you liked Heat". */
   | 'BECAUSE_YOU_LIKED'
+  /** With someone who recurs in the person's titles: "With Al Pacino", "Directed by Michael Mann". */
   | 'FAVOURITE_PERSON'
+  /** A genre the person likes: "Top-rated Crime", "Because you like Crime". */
   | 'GENRE'
+  /** Rated well above average but seen by few. */
   | 'HIDDEN_GEM'
+  /** In a language or from an era the person prefers. */
   | 'LANGUAGE_OR_ERA'
+  /** Released in about the last eighteen months. */
   | 'NEW_RELEASE'
+  /** The trained model links it to one of the person's titles: "People who liked Heat also liked this". */
   | 'PEOPLE_ALSO_LIKED'
+  /** Popular right now: "Popular right now". */
   | 'POPULAR'
+  /** Highly rated by many: "Highly rated: 8.4 from 12,000 votes". */
   | 'TOP_RATED';
 
 /** Only the fields given change; null clears an optional limit. */

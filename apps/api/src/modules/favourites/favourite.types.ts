@@ -1,25 +1,13 @@
 import "reflect-metadata";
 import { Field, ObjectType } from "type-graphql";
-import { PageInfo } from "../../graphql/connection.ts";
+import { ConnectionType, EdgeType } from "../../graphql/connection.ts";
 import { Media } from "../media/media.types.ts";
 
 @ObjectType()
-export class FavouriteEdge {
-  @Field(() => String)
-  cursor!: string;
-
-  @Field(() => Media)
-  node!: Media;
-
+export class FavouriteEdge extends EdgeType(Media) {
   @Field(() => Date, { description: "When it was made a favourite." })
   addedAt!: Date;
 }
 
 @ObjectType({ description: "The caller's favourites, newest first." })
-export class FavouriteConnection {
-  @Field(() => [FavouriteEdge])
-  edges!: FavouriteEdge[];
-
-  @Field(() => PageInfo)
-  pageInfo!: PageInfo;
-}
+export class FavouriteConnection extends ConnectionType(FavouriteEdge) {}

@@ -1,6 +1,6 @@
 import "reflect-metadata";
 import { ArgsType, Field, Float, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
-import { PageArgs, PageInfo } from "../../graphql/connection.ts";
+import { ConnectionType, EdgeType, PageArgs } from "../../graphql/connection.ts";
 import { Media, MediaType } from "./media.types.ts";
 
 export enum BrowseSort {
@@ -13,22 +13,10 @@ export enum BrowseSort {
 registerEnumType(BrowseSort, { name: "BrowseSort" });
 
 @ObjectType()
-export class MediaEdge {
-  @Field(() => String)
-  cursor!: string;
-
-  @Field(() => Media)
-  node!: Media;
-}
+export class MediaEdge extends EdgeType(Media) {}
 
 @ObjectType()
-export class MediaConnection {
-  @Field(() => [MediaEdge])
-  edges!: MediaEdge[];
-
-  @Field(() => PageInfo)
-  pageInfo!: PageInfo;
-}
+export class MediaConnection extends ConnectionType(MediaEdge) {}
 
 @ArgsType()
 export class SearchMediaArgs extends PageArgs {

@@ -5,7 +5,7 @@ import { requireUserId } from "../../graphql/context.ts";
 import { offsetCursor, PageArgs, pageSize } from "../../graphql/connection.ts";
 import { NO_VIEWER_STATE } from "../interactions/viewer-state.ts";
 import { toMedia } from "../media/media.mapper.ts";
-import { RecommendationConnection, RecommendationFilter, type ReasonKind } from "./recommendation.types.ts";
+import { RecommendationConnection, RecommendationFilter } from "./recommendation.types.ts";
 import { recommend } from "./recommendation.service.ts";
 
 @Resolver()
@@ -47,7 +47,7 @@ export class RecommendationResolver {
           node: {
             media: toMedia(row),
             score: item.score,
-            reasons: item.reasons.map((reason) => ({ kind: reason.kind as ReasonKind, text: reason.text, refersTo: reason.refersTo ?? null })),
+            reasons: item.reasons.map((reason) => ({ kind: reason.kind, text: reason.text, refersTo: reason.refersTo ?? null })),
           },
         },
       ];

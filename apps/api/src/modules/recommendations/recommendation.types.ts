@@ -1,25 +1,21 @@
 import "reflect-metadata";
 import { Field, Float, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
-import { PageInfo } from "../../graphql/connection.ts";
+import { ConnectionType, EdgeType } from "../../graphql/connection.ts";
 import { Media, MediaType } from "../media/media.types.ts";
+import { REASON_KINDS, type ReasonKind as ReasonKindName } from "./ranking/types.ts";
 
-export enum ReasonKind {
-  BECAUSE_YOU_LIKED = "BECAUSE_YOU_LIKED",
-  PEOPLE_ALSO_LIKED = "PEOPLE_ALSO_LIKED",
-  FAVOURITE_PERSON = "FAVOURITE_PERSON",
-  GENRE = "GENRE",
-  TOP_RATED = "TOP_RATED",
-  POPULAR = "POPULAR",
-  HIDDEN_GEM = "HIDDEN_GEM",
-  NEW_RELEASE = "NEW_RELEASE",
-  LANGUAGE_OR_ERA = "LANGUAGE_OR_ERA",
-}
-registerEnumType(ReasonKind, { name: "ReasonKind" });
+/** The ranking's reason kinds (ranking/types.ts) as the GraphQL enum, each value described. */
+const ReasonKind = Object.fromEntries(Object.keys(REASON_KINDS).map((kind) => [kind, kind])) as { [Kind in ReasonKindName]: Kind };
+registerEnumType(ReasonKind, {
+  name: "ReasonKind",
+  description: "What a recommendation's reason rests on.",
+  valuesConfig: Object.fromEntries(Object.entries(REASON_KINDS).map(([kind, description]) => [kind, { description }])),
+});
 
 @ObjectType({ description: "Why a title was recommended, in words a person reads." })
 export class RecommendationReason {
   @Field(() => ReasonKind)
-  kind!: ReasonKind;
+  kind!: ReasonKindName;
 
   @Field(() => String, { description: 'e.g. "Because you liked Heat", "Top-rated Crime".' })
   text!: string;
@@ -41,22 +37,10 @@ export class Recommendation {
 }
 
 @ObjectType()
-export class RecommendationEdge {
-  @Field(() => String)
-  cursor!: string;
-
-  @Field(() => Recommendation)
-  node!: Recommendation;
-}
+export class RecommendationEdge extends EdgeType(Recommendation) {}
 
 @ObjectType()
-export class RecommendationConnection {
-  @Field(() => [RecommendationEdge])
-  edges!: RecommendationEdge[];
-
-  @Field(() => PageInfo)
-  pageInfo!: PageInfo;
-
+export class RecommendationConnection extends ConnectionType(RecommendationEdge) {
   @Field(() => Boolean, { description: "True when the caller has no favourites or watchlist yet: popular and top-rated picks within their genres." })
   coldStart!: boolean;
 }

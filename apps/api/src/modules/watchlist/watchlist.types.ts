@@ -1,16 +1,10 @@
 import "reflect-metadata";
 import { Field, ObjectType } from "type-graphql";
-import { PageInfo } from "../../graphql/connection.ts";
+import { ConnectionType, EdgeType } from "../../graphql/connection.ts";
 import { Media } from "../media/media.types.ts";
 
 @ObjectType()
-export class WatchlistEdge {
-  @Field(() => String)
-  cursor!: string;
-
-  @Field(() => Media)
-  node!: Media;
-
+export class WatchlistEdge extends EdgeType(Media) {
   @Field(() => Date)
   addedAt!: Date;
 
@@ -19,10 +13,4 @@ export class WatchlistEdge {
 }
 
 @ObjectType({ description: "The caller's watchlist, newest first." })
-export class WatchlistConnection {
-  @Field(() => [WatchlistEdge])
-  edges!: WatchlistEdge[];
-
-  @Field(() => PageInfo)
-  pageInfo!: PageInfo;
-}
+export class WatchlistConnection extends ConnectionType(WatchlistEdge) {}

@@ -63,16 +63,20 @@ export interface CandidateTitle {
   inModel: boolean;
 }
 
-export type ReasonKind =
-  | "BECAUSE_YOU_LIKED" // similar to a seed: "Because you liked Heat"
-  | "PEOPLE_ALSO_LIKED" // co-occurrence: "People who liked Heat also liked this"
-  | "FAVOURITE_PERSON" // "With Al Pacino" / "Directed by Michael Mann"
-  | "GENRE" // "Top-rated Crime" / "Because you like Crime"
-  | "TOP_RATED" // "Highly rated: 8.4 from 12,000 votes"
-  | "POPULAR" // "Popular right now"
-  | "HIDDEN_GEM" // high rating, low popularity
-  | "NEW_RELEASE" // released in the last ~18 months
-  | "LANGUAGE_OR_ERA"; // matches preferred language / era
+/** Every kind of reason and what it says: the one list (the GraphQL enum ReasonKind is registered from it). */
+export const REASON_KINDS = {
+  BECAUSE_YOU_LIKED: 'Close in content to one of the person\'s titles: "Because you liked Heat".',
+  PEOPLE_ALSO_LIKED: 'The trained model links it to one of the person\'s titles: "People who liked Heat also liked this".',
+  FAVOURITE_PERSON: 'With someone who recurs in the person\'s titles: "With Al Pacino", "Directed by Michael Mann".',
+  GENRE: 'A genre the person likes: "Top-rated Crime", "Because you like Crime".',
+  TOP_RATED: 'Highly rated by many: "Highly rated: 8.4 from 12,000 votes".',
+  POPULAR: 'Popular right now: "Popular right now".',
+  HIDDEN_GEM: "Rated well above average but seen by few.",
+  NEW_RELEASE: "Released in about the last eighteen months.",
+  LANGUAGE_OR_ERA: "In a language or from an era the person prefers.",
+} as const;
+
+export type ReasonKind = keyof typeof REASON_KINDS;
 
 export interface Reason {
   kind: ReasonKind;
