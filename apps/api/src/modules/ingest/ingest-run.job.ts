@@ -3,12 +3,14 @@
 // being where this run read it, so a killed worker resumes exactly where the last commit left it
 // and no page is written twice. Titles still lacking details are queued for the details job.
 import type { Queue } from "bullmq";
+import { z } from "zod";
 import type { PrismaClient } from "../../db.ts";
 import type { Logger } from "../../logger.ts";
 import { TMDB_MAX_PAGE, type TmdbClient } from "../../tmdb/index.ts";
 import { upsertListItems } from "../media/media-cache.writer.ts";
 import { INGEST_LISTS, type IngestList } from "./ingest.lists.ts";
-import { detailsJobId, QUEUES, type DetailsPayload } from "./ingest.queues.ts";
+import { detailsJobId, QUEUES, type DetailsPayload, type IngestRunPayload } from "./ingest.queues.ts";
+import type { JobUnit } from "./job-unit.ts";
 import { toMediaKind } from "../../media-kind.ts";
 
 export interface IngestDeps {
@@ -141,3 +143,40 @@ export async function runIngest(
   }
   return summaries;
 }
+
+/** The ingest run as a job: every INGEST_EVERY_MINUTES (0: only when asked), INGEST_PAGES_PER_LIST pages per list. */
+export const ingestRunJob: JobUnit<IngestRunPayload> = {
+  queue: "ingest",
+  payload: z.object({ reason: z.enum(["schedule", "admin", "cli"]), requestedBy: z.string().max(200).optional() }),
+  concurrency: () => QUEUES.ingest.worker.concurrency ?? 1,
+  async handle({ prisma, tmdb, logger, queues, config }, payload, job, signal) {
+    const started = Date.now();
+    const summaries = await runIngest(
+      { prisma, tmdb, logger, detailsQueue: queues.details },
+      {
+        pagesPerList: config.INGEST_PAGES_PER_LIST,
+        signal,
+        progress: typeof job.progress === "object" ? (job.progress as RunProgress) : {},
+        onProgress: (progress) => job.updateProgress(progress),
+      },
+    );
+    const pages = summaries.reduce((sum, summary) => sum + summary.pages.length, 0);
+    logger.info(
+      {
+        job: job.id,
+        reason: payload.reason,
+        pages,
+        ms: Date.now() - started,
+        lists: summaries.map((summary) => `${summary.list}:${summary.pages.join(",") || "-"}${summary.error ? "!" : ""}`),
+      },
+      "ingest run finished",
+    );
+    return summaries;
+  },
+  schedule: {
+    id: "ingest-schedule",
+    jobName: "ingest-run",
+    every: (config) => (config.INGEST_EVERY_MINUTES > 0 ? config.INGEST_EVERY_MINUTES * 60_000 : null),
+    data: { reason: "schedule" },
+  },
+};
