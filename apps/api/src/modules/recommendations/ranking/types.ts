@@ -2,19 +2,25 @@
 // (ranking/rank.ts) scores them in TypeScript. Keys are "movie:550" / "tv:1399".
 import type { CollaborativeScores, NeighbourList } from "../collaborative.ts";
 import type { MediaKind } from "../../../media-kind.ts";
+import type { RankingWeights } from "./weights.ts";
 
-/** A title the person has shown taste for: a favourite, a watchlist item, a watched title. */
-export interface SeedTitle {
+/** What the ranking reads of any title: its identity and content (genres, people, keywords, language, year). */
+export interface TitleContent {
   key: string;
   mediaType: MediaKind;
   tmdbId: number;
   title: string;
   genreIds: number[];
+  /** Empty when details are not fetched yet (only list data in the cache). */
   castIds: number[];
   directorIds: number[];
   keywordIds: number[];
   originalLanguage: string;
   releaseYear: number | null;
+}
+
+/** A title the person has shown taste for: a favourite, a watchlist item, a watched title. */
+export interface SeedTitle extends TitleContent {
   /** How strongly it speaks for the person's taste: favourite 1, watched 0.7, watchlist 0.4. */
   weight: number;
   /** When it was added: recent seeds may count a little more. */
@@ -37,18 +43,7 @@ export interface TasteProfile {
 export type CandidateSource = "genre" | "people" | "collaborative" | "popular" | "top-rated" | "discover";
 
 /** A title from MediaCache that passed the hard filters (type, language, years, runtime, rating, adult, exclusions). */
-export interface CandidateTitle {
-  key: string;
-  mediaType: MediaKind;
-  tmdbId: number;
-  title: string;
-  genreIds: number[];
-  /** Empty when details are not fetched yet (only list data in the cache). */
-  castIds: number[];
-  directorIds: number[];
-  keywordIds: number[];
-  originalLanguage: string;
-  releaseYear: number | null;
+export interface CandidateTitle extends TitleContent {
   popularity: number;
   voteAverage: number | null;
   voteCount: number | null;
@@ -86,20 +81,11 @@ export interface Reason {
   refersTo?: string;
 }
 
-export interface ScoreComponents {
-  genre: number;
-  similarity: number;
-  people: number;
-  collaborative: number;
-  context: number;
-  discovery: number;
-  quality: number;
-  /**
-   * Optional: the weak popularity prior (log-scaled popularity relative to the pool), in [0, 1].
-   * Reported so the "Popular right now" reason can be traced to what it contributed.
-   */
-  popularity?: number;
-}
+/**
+ * A candidate's component values in [0, 1], one per weight (weights.ts). `popularity`, the weak
+ * prior, is optional: reported so the "Popular right now" reason can be traced to what it contributed.
+ */
+export type ScoreComponents = Omit<RankingWeights, "popularity"> & { popularity?: number };
 
 export interface RankedRecommendation {
   candidate: CandidateTitle;
