@@ -11,9 +11,11 @@ export class ApiError extends Error {
   }
 }
 
-/** Proves to the API that a call comes from this server: a key derived from the shared AUTH_SECRET. */
-function internalKeyHeader(): Record<string, string> {
-  const secret = serverEnv().AUTH_SECRET;
+/**
+ * Proves to the API that a call comes from this server: a key derived from the shared AUTH_SECRET
+ * (the API's side: isInternalCaller in modules/auth/oauth-account.service.ts; a test holds the two together).
+ */
+export function internalKeyHeader(secret: string | undefined): Record<string, string> {
   if (!secret) throw new Error("AUTH_SECRET is not set: the web app shares it with the API (npm start sets it).");
   return { "x-movierec-internal-key": createHash("sha256").update(`movierec-internal:${secret}`).digest("hex") };
 }
@@ -25,7 +27,7 @@ export async function serverGraphql<T>(options: { query: string; variables?: Rec
     method: "POST",
     headers: {
       "content-type": "application/json",
-      ...(options.internal ? internalKeyHeader() : {}),
+      ...(options.internal ? internalKeyHeader(serverEnv().AUTH_SECRET) : {}),
       // The browser's address, for the API's per-IP limits (believed when the API's TRUST_PROXY names this server).
       ...(options.forwardedFor ? { "x-forwarded-for": options.forwardedFor } : {}),
     },
