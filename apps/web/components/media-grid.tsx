@@ -1,25 +1,33 @@
 "use client";
-import type { MediaCard as MediaCardData, PageInfo } from "../lib/graphql";
+import type { MediaCard as MediaCardData, PageInfo, Reason } from "../lib/graphql";
 import { MediaCard } from "./media-card";
 
+/** A grid of title cards with "Show more" while there is a next page; every list of titles in the app is one. */
 export function MediaGrid({
   items,
   label,
   pageInfo,
   onMore,
+  reasonsOf,
   showWatched,
+  showDismiss,
+  testId,
 }: {
   items: MediaCardData[];
   label: string;
-  pageInfo?: PageInfo;
+  pageInfo?: PageInfo | null;
   onMore?: () => void;
+  /** Why each title is shown (recommendations). */
+  reasonsOf?: (media: MediaCardData) => Reason[];
   showWatched?: boolean;
+  showDismiss?: boolean;
+  testId?: string;
 }) {
   return (
     <>
-      <ul className="card-grid" aria-label={label}>
+      <ul className="card-grid" aria-label={label} data-testid={testId}>
         {items.map((media) => (
-          <MediaCard key={media.id} media={media} showWatched={showWatched} />
+          <MediaCard key={media.id} media={media} reasons={reasonsOf?.(media)} showWatched={showWatched} showDismiss={showDismiss} />
         ))}
       </ul>
       {pageInfo?.hasNextPage && onMore && (

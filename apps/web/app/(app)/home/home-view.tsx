@@ -2,7 +2,7 @@
 import { useQuery } from "@apollo/client/react";
 import { useRouter } from "next/navigation";
 import { useEffect } from "react";
-import { MediaCard } from "../../../components/media-card";
+import { MediaGrid } from "../../../components/media-grid";
 import { Loading } from "../../../components/skeletons";
 import { EmptyState, ErrorState } from "../../../components/states";
 import { HOME_QUERY } from "../../../lib/graphql";
@@ -19,6 +19,7 @@ export function HomeView() {
   }, [needsOnboarding, router]);
 
   const edges = data?.recommendations.edges.filter((edge) => !edge.node.media.isDismissed) ?? [];
+  const reasonsById = new Map(edges.map((edge) => [edge.node.media.id, edge.node.reasons]));
   return (
     <>
       <h1>Recommended for you</h1>
@@ -33,18 +34,15 @@ export function HomeView() {
         </EmptyState>
       )}
       {edges.length > 0 && (
-        <ul className="card-grid" aria-label="Recommendations" data-testid="recommendations">
-          {edges.map((edge) => (
-            <MediaCard key={edge.node.media.id} media={edge.node.media} reasons={edge.node.reasons} showDismiss />
-          ))}
-        </ul>
-      )}
-      {data?.recommendations.pageInfo.hasNextPage && (
-        <p className="center">
-          <button type="button" className="button" onClick={() => void fetchMore({ variables: { after: data.recommendations.pageInfo.endCursor } })}>
-            Show more
-          </button>
-        </p>
+        <MediaGrid
+          items={edges.map((edge) => edge.node.media)}
+          reasonsOf={(media) => reasonsById.get(media.id) ?? []}
+          label="Recommendations"
+          testId="recommendations"
+          showDismiss
+          pageInfo={data?.recommendations.pageInfo}
+          onMore={() => void fetchMore({ variables: { after: data?.recommendations.pageInfo.endCursor } })}
+        />
       )}
     </>
   );
