@@ -3,6 +3,7 @@ import Link from "next/link";
 import type { MediaCard as MediaCardData, Reason } from "../lib/graphql";
 import { useMediaActions } from "../lib/use-media-actions";
 import { Poster } from "./poster";
+import { FieldError } from "./states";
 
 export function titleHref(media: Pick<MediaCardData, "type" | "tmdbId">): string {
   return `/title/${media.type.toLowerCase()}/${media.tmdbId}`;
@@ -56,11 +57,7 @@ export function MediaCard({
           </button>
         )}
       </div>
-      {actions.error && (
-        <p className="field-error" role="alert">
-          {actions.error}
-        </p>
-      )}
+      <FieldError message={actions.error} />
     </li>
   );
 }

@@ -33,3 +33,13 @@ export function EmptyState({ title, children, action }: { title: string; childre
     </div>
   );
 }
+
+/** A problem with what was just tried (a form, an action), read out by screen readers; nothing when there is none. */
+export function FieldError({ message }: { message: string | null | undefined }) {
+  if (!message) return null;
+  return (
+    <p className="field-error" role="alert">
+      {message}
+    </p>
+  );
+}

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
+import { FieldError } from "../../../components/states";
 
 export function SignInForm({ oauthProviders, failed }: { oauthProviders: { id: string; name: string }[]; failed: boolean }) {
   const router = useRouter();
@@ -35,11 +36,7 @@ export function SignInForm({ oauthProviders, failed }: { oauthProviders: { id: s
           <span>Password</span>
           <input name="password" type="password" autoComplete="current-password" required />
         </label>
-        {error && (
-          <p className="field-error" role="alert">
-            {error}
-          </p>
-        )}
+        <FieldError message={error} />
         <button type="submit" className="button button-primary" disabled={busy}>
           {busy ? "Signing in…" : "Sign in"}
         </button>

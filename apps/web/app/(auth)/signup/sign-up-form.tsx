@@ -3,6 +3,7 @@ import Link from "next/link";
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
+import { FieldError } from "../../../components/states";
 
 const SIGN_UP = "mutation SignUp($input: SignUpInput!) { signUp(input: $input) { id } }";
 
@@ -53,11 +54,7 @@ export function SignUpForm() {
           <input name="password" type="password" autoComplete="new-password" minLength={8} maxLength={200} required aria-describedby="password-hint" />
           <small id="password-hint">At least 8 characters.</small>
         </label>
-        {error && (
-          <p className="field-error" role="alert">
-            {error}
-          </p>
-        )}
+        <FieldError message={error} />
         <button type="submit" className="button button-primary" disabled={busy}>
           {busy ? "Creating your account…" : "Sign up"}
         </button>

@@ -4,7 +4,7 @@ import { useQuery } from "@apollo/client/react";
 import { useEffect } from "react";
 import { MediaGrid } from "../../../../../components/media-grid";
 import { Poster } from "../../../../../components/poster";
-import { ErrorState } from "../../../../../components/states";
+import { ErrorState, FieldError } from "../../../../../components/states";
 import { MEDIA_QUERY, type MediaDetails, type MediaType } from "../../../../../lib/graphql";
 import { useMediaActions } from "../../../../../lib/use-media-actions";
 
@@ -69,11 +69,7 @@ function Details({ media }: { media: MediaDetails }) {
               {media.inWatchlist ? "✓ On your watchlist" : "+ Watchlist"}
             </button>
           </div>
-          {actions.error && (
-            <p className="field-error" role="alert">
-              {actions.error}
-            </p>
-          )}
+          <FieldError message={actions.error} />
           <h2>Overview</h2>
           <p>{media.overview || "No overview yet."}</p>
           {media.directors.length > 0 && (
