@@ -1,0 +1,127 @@
+// The TMDB API under /3 as the server runs it (counting, rate limit, injected faults, routes) and
+// the generated images under /t/p.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Catalogue } from "../catalogue.ts";
+import { type FaultInjector, type SlidingWindowRateLimiter, serverErrorBody, TMDB_ERRORS, WRONG_SHAPE_BODY } from "../faults.ts";
+import { dimensionsOf, type ImageCache, renderPng, shapeOf } from "../images.ts";
+import * as T from "../tmdb.ts";
+import type { Json } from "../tmdb.ts";
+import type { RequestLog } from "./request-log.ts";
+import { NOT_FOUND, type RouteResult, sendJson, tmdbError } from "./responses.ts";
+import { tmdbRoute } from "./tmdb-routes.ts";
+
+export interface TmdbApiDeps {
+  catalogue: Catalogue;
+  requests: RequestLog;
+  limiter: SlidingWindowRateLimiter;
+  faults: FaultInjector;
+  /** Latency timers still pending (cleared when the server closes). */
+  timers: Set<NodeJS.Timeout>;
+  apiToken: string | undefined;
+  /** The image base URL /configuration gives for this request. */
+  imageBase(req: IncomingMessage): string;
+}
+
+/** With an API token set, a /3 request needs it as a bearer token or ?api_key=. */
+function authorised(token: string | undefined, req: IncomingMessage, params: URLSearchParams): boolean {
+  if (token === undefined) return true;
+  const header = req.headers.authorization;
+  if (header) {
+    const m = /^Bearer\s+(.+)$/i.exec(header.trim());
+    if (m && m[1] === token) return true;
+  }
+  return params.get("api_key") === token;
+}
+
+/** Answers one /3 request: counted, then the rate limit, then any fault injected for its path, then the route. */
+export function handleTmdbApi(deps: TmdbApiDeps, req: IncomingMessage, res: ServerResponse, path: string, query: string): void {
+  const { requests, limiter, faults, timers } = deps;
+  requests.begin(path, query, res);
+
+  const head = req.method === "HEAD";
+  if (!limiter.allow(performance.now())) {
+    const e = TMDB_ERRORS.rateLimited;
+    sendJson(res, e.http, { success: false, status_code: e.status, status_message: e.message }, { "retry-after": "1" }, head);
+    return;
+  }
+  const decision = faults.take(path);
+  const respond = () => {
+    if (res.destroyed) return;
+    const action = decision.action;
+    switch (action.kind) {
+      case "rateLimit": {
+        const e = TMDB_ERRORS.rateLimited;
+        sendJson(res, e.http, { success: false, status_code: e.status, status_message: e.message }, { "retry-after": String(action.retryAfterSeconds) }, head);
+        return;
+      }
+      case "serverError":
+        sendJson(res, action.status, serverErrorBody(action.status), {}, head);
+        return;
+      case "hang":
+        return; // never answered; close() or the client ends the socket
+      case "wrongShape":
+        sendJson(res, 200, WRONG_SHAPE_BODY as unknown as Json, {}, head);
+        return;
+      default:
+        break;
+    }
+    const params = new URLSearchParams(query);
+    let result: RouteResult;
+    if (req.method !== "GET" && req.method !== "HEAD") result = NOT_FOUND();
+    else if (!authorised(deps.apiToken, req, params)) result = tmdbError(TMDB_ERRORS.invalidApiKey);
+    else {
+      const segs = path.replace(/\/+$/, "").split("/").slice(2);
+      try {
+        result = tmdbRoute(deps.catalogue, segs, params, () => deps.imageBase(req));
+      } catch (err) {
+        process.stderr.write(`tmdb-catalogue: error serving ${path}?${query}: ${(err as Error).stack ?? String(err)}\n`);
+        result = tmdbError(TMDB_ERRORS.internalError);
+      }
+    }
+    if (action.kind === "malformedJson") {
+      const text = JSON.stringify(result.body);
+      sendJson(res, 200, text.slice(0, Math.max(1, Math.floor(text.length / 2))), {}, head);
+      return;
+    }
+    sendJson(res, result.status, result.body, result.headers ?? {}, head);
+  };
+  if (decision.latencyMs > 0) {
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      respond();
+    }, decision.latencyMs);
+    timers.add(timer);
+  } else {
+    respond();
+  }
+}
+
+/** A generated image under /t/p/<size>/<file>.png, rendered once per size and file. */
+export function handleImage(
+  deps: { catalogue: Catalogue; images: ImageCache; requests: RequestLog },
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+): void {
+  const { catalogue, images } = deps;
+  deps.requests.imageRequests++;
+  const m = /^\/t\/p\/(w\d{1,4}|h\d{1,4}|original)\/([A-Za-z0-9_-]{1,100})\.(jpg|jpeg|png)$/.exec(path);
+  if (!m || (req.method !== "GET" && req.method !== "HEAD")) {
+    const r = NOT_FOUND();
+    sendJson(res, r.status, r.body);
+    return;
+  }
+  const size = m[1] as string;
+  const file = m[2] as string;
+  const png = images.get(`${size}/${file}`, () => {
+    const { width, height } = dimensionsOf(size, shapeOf(file));
+    return renderPng(width, height, file, T.imageLabel(catalogue, file));
+  });
+  res.writeHead(200, {
+    "content-type": "image/png",
+    "content-length": String(png.length),
+    "cache-control": "public, max-age=31536000, immutable",
+    etag: `"${file}-${size}"`,
+  });
+  res.end(req.method === "HEAD" ? undefined : png);
+}
