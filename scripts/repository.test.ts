@@ -38,4 +38,14 @@ describe("the repository", () => {
     const explicit = files.filter((file) => /\buse(Query|Mutation|LazyQuery|SuspenseQuery|BackgroundQuery)</.test(readFileSync(path.join(root, file), "utf8")));
     expect(explicit).toEqual([]);
   });
+
+  it("writes every web operation in a .graphql file that codegen checks, none as a string in code", () => {
+    const files = execFileSync("git", ["ls-files", "-z", "apps/web"], { cwd: root, encoding: "utf8" })
+      .split("\0")
+      .filter((file) => /\.tsx?$/.test(file) && !file.includes("/generated/"));
+    const inline = files.filter((file) =>
+      /["'`]\s*(query|mutation|subscription|fragment)\s+\w+[\s\S]{0,80}?[({]/.test(readFileSync(path.join(root, file), "utf8")),
+    );
+    expect(inline).toEqual([]);
+  });
 });

@@ -1,27 +1,15 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { Poster } from "../components/poster";
-import type { MediaCard } from "../lib/graphql";
+import { LandingDocument, type LandingQuery, type ShelfFragment } from "../lib/generated/graphql";
 import { serverGraphql } from "../lib/server-graphql";
 import { currentUser } from "../lib/session";
 
-type Shelf = Pick<MediaCard, "id" | "type" | "tmdbId" | "title" | "year" | "posterUrl" | "voteAverage">;
-interface LandingData {
-  popular: { edges: { node: Shelf }[] };
-  topRated: { edges: { node: Shelf }[] };
-}
+type Shelf = ShelfFragment;
 
-const LANDING_QUERY = `
-  fragment Shelf on Media { id type tmdbId title year posterUrl(size: W342) voteAverage }
-  query Landing {
-    popular: browse(filter: { type: MOVIE }, sort: POPULARITY, first: 12) { edges { node { ...Shelf } } }
-    topRated: browse(filter: { type: MOVIE, minRating: 7 }, sort: RATING, first: 12) { edges { node { ...Shelf } } }
-  }
-`;
-
-async function loadShelves(): Promise<LandingData | null> {
+async function loadShelves(): Promise<LandingQuery | null> {
   try {
-    return await serverGraphql<LandingData>({ query: LANDING_QUERY });
+    return await serverGraphql({ document: LandingDocument });
   } catch {
     return null; // the landing page still explains the product when the API is down
   }

@@ -4,13 +4,8 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import GitHubProvider from "next-auth/providers/github";
 import { serverEnv } from "./env";
+import { LinkOAuthAccountDocument, SignInDocument } from "./generated/graphql";
 import { serverGraphql } from "./server-graphql";
-
-interface SignedInUser {
-  id: string;
-  email: string;
-  name: string | null;
-}
 
 const credentials = CredentialsProvider({
   name: "Email and password",
@@ -22,8 +17,8 @@ const credentials = CredentialsProvider({
     if (!input?.email || !input.password) return null;
     const forwardedFor = request?.headers?.["x-forwarded-for"];
     try {
-      const data = await serverGraphql<{ signIn: SignedInUser }>({
-        query: "mutation SignIn($input: SignInInput!) { signIn(input: $input) { id email name } }",
+      const data = await serverGraphql({
+        document: SignInDocument,
         variables: { input: { email: input.email, password: input.password } },
         forwardedFor: typeof forwardedFor === "string" ? forwardedFor : undefined,
       });
@@ -48,8 +43,8 @@ export const authOptions: NextAuthOptions = {
     // the API knows its users by that id, not by the provider's.
     async jwt({ token, account, user }) {
       if (account && account.provider !== "credentials") {
-        const data = await serverGraphql<{ linkOAuthAccount: { id: string } }>({
-          query: "mutation LinkOAuthAccount($input: LinkOAuthAccountInput!) { linkOAuthAccount(input: $input) { id } }",
+        const data = await serverGraphql({
+          document: LinkOAuthAccountDocument,
           variables: {
             input: {
               provider: account.provider,

@@ -1,5 +1,9 @@
-// GraphQL from the Next.js server (next-auth's authorize, the landing page) straight to the API.
+// GraphQL from the Next.js server (next-auth's authorize, the landing page) straight to the API,
+// with the typed documents of lib/server-operations.graphql: the document carries both its result
+// and its variables' types, so wrong variables do not compile.
 import { createHash } from "node:crypto";
+import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
+import { print } from "graphql";
 import { serverEnv } from "./env";
 
 export class ApiError extends Error {
@@ -20,7 +24,12 @@ export function internalKeyHeader(secret: string | undefined): Record<string, st
   return { "x-movierec-internal-key": createHash("sha256").update(`movierec-internal:${secret}`).digest("hex") };
 }
 
-export async function serverGraphql<T>(options: { query: string; variables?: Record<string, unknown>; internal?: boolean; forwardedFor?: string }): Promise<T> {
+export async function serverGraphql<Data, Variables>(options: {
+  document: TypedDocumentNode<Data, Variables>;
+  variables?: Variables;
+  internal?: boolean;
+  forwardedFor?: string;
+}): Promise<Data> {
   const apiUrl = serverEnv().API_URL;
   if (!apiUrl) throw new Error("API_URL is not set: the web app needs the API's URL (npm start sets it).");
   const response = await fetch(`${apiUrl}/graphql`, {
@@ -31,10 +40,10 @@ export async function serverGraphql<T>(options: { query: string; variables?: Rec
       // The browser's address, for the API's per-IP limits (believed when the API's TRUST_PROXY names this server).
       ...(options.forwardedFor ? { "x-forwarded-for": options.forwardedFor } : {}),
     },
-    body: JSON.stringify({ query: options.query, variables: options.variables }),
+    body: JSON.stringify({ query: print(options.document), variables: options.variables }),
     cache: "no-store",
   });
-  const body = (await response.json()) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
+  const body = (await response.json()) as { data?: Data; errors?: { message: string; extensions?: { code?: string } }[] };
   const first = body.errors?.[0];
   if (first) throw new ApiError(first.message, first.extensions?.code);
   if (!body.data) throw new ApiError(`The API answered ${response.status} without data`, undefined);

@@ -3,9 +3,12 @@ import Link from "next/link";
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
+import { print } from "graphql";
 import { FieldError } from "../../../components/states";
+import { SignUpDocument, type SignUpMutationVariables } from "../../../lib/generated/graphql";
 
-const SIGN_UP = "mutation SignUp($input: SignUpInput!) { signUp(input: $input) { id } }";
+// (a plain POST: this page sits outside the signed-in app's Apollo provider)
+const SIGN_UP = print(SignUpDocument);
 
 export function SignUpForm() {
   const router = useRouter();
@@ -24,7 +27,7 @@ export function SignUpForm() {
       const response = await fetch("/graphql", {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ query: SIGN_UP, variables: { input: { email, password, name } } }),
+        body: JSON.stringify({ query: SIGN_UP, variables: { input: { email, password, name } } satisfies SignUpMutationVariables }),
       });
       const body = (await response.json()) as { errors?: { message: string }[] };
       if (body.errors?.length) throw new Error(body.errors[0]!.message);

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
+import { TitleMetadataDocument } from "../../../../../lib/generated/graphql";
 import { serverGraphql } from "../../../../../lib/server-graphql";
 import { TitleView } from "./title-view";
 
@@ -22,8 +23,8 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   if (!ref) return {};
   try {
     const forwardedFor = (await headers()).get("x-forwarded-for") ?? undefined;
-    const data = await serverGraphql<{ media: { title: string } }>({
-      query: "query TitleMetadata($type: MediaType!, $tmdbId: Int!) { media(type: $type, tmdbId: $tmdbId) { title } }",
+    const data = await serverGraphql({
+      document: TitleMetadataDocument,
       variables: ref,
       forwardedFor,
     });
