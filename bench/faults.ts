@@ -125,7 +125,7 @@ try {
     await services.prisma.interaction.createMany({
       data: favourites.map((title) => ({ userId: user.id, mediaType: title.mediaType, tmdbId: title.tmdbId, kind: "FAVOURITE" as const })),
     });
-    return { id: user.id, token: (await createApiToken(services.prisma, { userId: user.id, name: "faults" })).secret };
+    return { id: user.id, token: (await createApiToken(services, { userId: user.id, name: "faults" })).secret };
   };
   const readers = await Promise.all(
     Array.from({ length: READERS }, (_, index) => makeUser(`reader-${index}`, TASTES[index % TASTES.length]!, popular.slice(index * 7, index * 7 + 5))),

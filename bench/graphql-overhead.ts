@@ -203,7 +203,7 @@ async function orchestrate(): Promise<void> {
     // Data the queries read: a signed-in user with a token, one title in MediaCache.
     const prisma = createPrisma(backing.databaseUrl);
     const user = await prisma.user.create({ data: { email: "bench-overhead@example.test" } });
-    const token = (await createApiToken(prisma, { userId: user.id, name: "bench" })).secret;
+    const token = (await createApiToken({ prisma }, { userId: user.id, name: "bench" })).secret;
     const page = (await (await fetch(`${catalogue.url}/movie/popular?page=1`)).json()) as { results: MovieListItem[] };
     await upsertListItems(prisma, listItemsOf("movie", page.results), "movie/popular");
     const tmdbId = page.results[0]!.id;

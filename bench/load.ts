@@ -117,7 +117,7 @@ try {
     users.push({
       index,
       id: user.id,
-      token: (await createApiToken(services.prisma, { userId: user.id, name: "load" })).secret,
+      token: (await createApiToken(services, { userId: user.id, name: "load" })).secret,
       taste,
       favourites: new Map(picks.map((title) => [idOf(title), { title, seeded: true }])),
       watchlist: new Map(),

@@ -86,7 +86,7 @@ try {
       await services.prisma.interaction.createMany({
         data: picks.map((title) => ({ userId: user.id, mediaType: title.mediaType, tmdbId: title.tmdbId, kind: "FAVOURITE" as const })),
       });
-      users.push({ id: user.id, token: (await createApiToken(services.prisma, { userId: user.id, name: "bench" })).secret });
+      users.push({ id: user.id, token: (await createApiToken(services, { userId: user.id, name: "bench" })).secret });
     }
     levels.push({ favourites, users });
   }

@@ -59,7 +59,7 @@ async function createPerson(services: Stack["services"], librarySize: number, ti
       createdAt: new Date(now - (titles.length - index) * 3_600_000),
     })),
   });
-  const token = (await createApiToken(services.prisma, { userId: user.id, name: "bench" })).secret;
+  const token = (await createApiToken(services, { userId: user.id, name: "bench" })).secret;
   return { librarySize, id: user.id, token, add: { serverMs: [], clientMs: [] }, remove: { serverMs: [], clientMs: [] } };
 }
 

@@ -277,7 +277,7 @@ async function probe() {
     const password = `pw-${randomBytes(6).toString("hex")}`;
     const { signUp } = await must<{ signUp: { id: string } }>(Q.signUp, { input: { email, password, name: `Probe ${label}` } }, {});
     if (role === "ADMIN") await prisma.user.update({ where: { id: signUp.id }, data: { role } });
-    const { secret: token, token: row } = await createApiToken(prisma, { userId: signUp.id, name: "probe" });
+    const { secret: token, token: row } = await createApiToken({ prisma }, { userId: signUp.id, name: "probe" });
     const user = { id: signUp.id, email, password, token, tokenId: row.id };
     return { ...user, cookie: await cookieFor(user) };
   }
@@ -304,7 +304,7 @@ async function probe() {
   const revoked = (await must<{ createApiToken: { secret: string; token: { id: string } } }>(Q.createToken, { input: { name: "to revoke" } }, A))
     .createApiToken;
   await must(Q.revokeToken, { id: revoked.token.id }, A);
-  const expired = await createApiToken(prisma, { userId: A.id, name: "expired", expiresAt: new Date(Date.now() - 60_000) });
+  const expired = await createApiToken({ prisma }, { userId: A.id, name: "expired", expiresAt: new Date(Date.now() - 60_000) });
   await prisma.user.delete({ where: { id: doomed.id } });
 
   guardUserId = A.id;

@@ -211,7 +211,7 @@ async function createAccounts(prisma: PrismaClient, call: GraphqlClient, people:
   await forEachConcurrently(people, 4, async (person) => {
     const input = { email: `movielens-${person}@example.test`, name: `MovieLens ${person}`, password: `movielens-${person}-password` };
     const data = await stats.send(call, Q.signUp, { input });
-    if (data) tokens.set(person, (await createApiToken(prisma, { userId: data.signUp.id, name: "quality bench" })).secret);
+    if (data) tokens.set(person, (await createApiToken({ prisma }, { userId: data.signUp.id, name: "quality bench" })).secret);
   });
   log(`${tokens.size} accounts in ${((performance.now() - started) / 1000).toFixed(0)} s: ${stats.describe()}`);
   if (tokens.size !== people.length) throw new Error(`signUp failed for ${people.length - tokens.size} people`);

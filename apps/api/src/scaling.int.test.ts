@@ -86,7 +86,7 @@ async function graphql(url: string, query: string, token: string) {
 describe("two APIs and two workers on one Postgres and Redis", () => {
   it("ingest once, and keep every process's TMDB calls under one limit", async () => {
     const admin = await prisma.user.create({ data: { email: `admin-${Date.now()}@example.test`, role: "ADMIN" } });
-    const { secret } = await createApiToken(prisma, { userId: admin.id, name: "scaling" });
+    const { secret } = await createApiToken({ prisma }, { userId: admin.id, name: "scaling" });
     await control("reset", { method: "POST" });
     await control("faults", { method: "POST", body: JSON.stringify({ latencyMs: 30 }) });
 

@@ -81,7 +81,7 @@ export async function startTestApi(options: { env?: Record<string, string>; cata
     userCount += 1;
     const email = `user${userCount}-${randomBytes(3).toString("hex")}@example.test`;
     const user = await services.prisma.user.create({ data: { email, name: `Test user ${userCount}`, role: input.role ?? "USER" } });
-    const { secret } = await createApiToken(services.prisma, { userId: user.id, name: "test" });
+    const { secret } = await createApiToken(services, { userId: user.id, name: "test" });
     const session = await encode({ token: { sub: user.id, email }, secret: TEST_AUTH_SECRET });
     return { id: user.id, email, token: secret, cookie: `next-auth.session-token=${session}` };
   }

@@ -13,7 +13,7 @@ export function hashApiToken(secret: string): string {
   return createHash("sha256").update(secret).digest("hex");
 }
 
-export async function createApiToken(prisma: PrismaClient, input: { userId: string; name: string; expiresAt?: Date | null }) {
+export async function createApiToken({ prisma }: { prisma: PrismaClient }, input: { userId: string; name: string; expiresAt?: Date | null }) {
   const active = await prisma.apiToken.count({ where: { userId: input.userId, revokedAt: null } });
   if (active >= MAX_TOKENS_PER_USER) {
     throw badInput(`You already have ${MAX_TOKENS_PER_USER} active API tokens. Revoke one you no longer use first.`);
@@ -25,12 +25,12 @@ export async function createApiToken(prisma: PrismaClient, input: { userId: stri
   return { token, secret };
 }
 
-export function listApiTokens(prisma: PrismaClient, input: { userId: string }) {
+export function listApiTokens({ prisma }: { prisma: PrismaClient }, input: { userId: string }) {
   return prisma.apiToken.findMany({ where: { userId: input.userId }, orderBy: [{ revokedAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }] });
 }
 
 /** Revoking twice is fine; another user's token is "not found", never "forbidden". */
-export async function revokeApiToken(prisma: PrismaClient, input: { userId: string; tokenId: string }) {
+export async function revokeApiToken({ prisma }: { prisma: PrismaClient }, input: { userId: string; tokenId: string }) {
   // Ids are UUIDs; anything else would make Postgres fail the query (an internal error), not "not found".
   if (!UUID.test(input.tokenId)) throw notFound("No API token with that id.");
   const token = await prisma.apiToken.findFirst({ where: { id: input.tokenId, userId: input.userId } });
@@ -43,7 +43,10 @@ export async function revokeApiToken(prisma: PrismaClient, input: { userId: stri
  * The user (and their role) a bearer secret belongs to, or null for an unknown, revoked or expired
  * token. One statement on the hot path: the user's role comes with the token.
  */
-export async function verifyApiToken(prisma: PrismaClient, secret: string): Promise<{ userId: string; tokenId: string; role: "USER" | "ADMIN" } | null> {
+export async function verifyApiToken(
+  { prisma }: { prisma: PrismaClient },
+  secret: string,
+): Promise<{ userId: string; tokenId: string; role: "USER" | "ADMIN" } | null> {
   if (!secret.startsWith(API_TOKEN_PREFIX) || secret.length > 200) return null;
   // (Prisma would fetch the relation with a second statement.)
   const [token] = await prisma.$queryRaw<

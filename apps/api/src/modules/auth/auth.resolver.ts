@@ -28,19 +28,19 @@ export class AuthResolver {
 
   @Mutation(() => User, { description: "Creates an email + password account. The web app then signs in with next-auth." })
   async signUp(@Arg("input", () => SignUpInput) input: SignUpInput, @Ctx() ctx: GraphQLContext): Promise<User> {
-    return toUser(await signUp(ctx.prisma, input));
+    return toUser(await signUp(ctx, input));
   }
 
   @Mutation(() => User, { description: "Checks an email and password (used by the web app's sign-in); rate limited per IP." })
   async signIn(@Arg("input", () => SignInInput) input: SignInInput, @Ctx() ctx: GraphQLContext): Promise<User> {
-    return toUser(await signIn(ctx.prisma, input));
+    return toUser(await signIn(ctx, input));
   }
 
   @Mutation(() => User, { description: "For the web server only (OAuth sign-in): the user linked to a provider account, created on first use." })
   async linkOAuthAccount(@Arg("input", () => LinkOAuthAccountInput) input: LinkOAuthAccountInput, @Ctx() ctx: GraphQLContext): Promise<User> {
     if (!ctx.internal) throw forbidden("Only the movierec web server may link OAuth accounts.");
     return toUser(
-      await linkOAuthAccount(ctx.prisma, {
+      await linkOAuthAccount(ctx, {
         provider: input.provider,
         providerAccountId: input.providerAccountId,
         email: input.email ?? null,
@@ -53,7 +53,7 @@ export class AuthResolver {
   @Authorized()
   @Query(() => [ApiToken], { description: "The caller's API tokens, active first." })
   async apiTokens(@Ctx() ctx: GraphQLContext): Promise<ApiToken[]> {
-    return listApiTokens(ctx.prisma, { userId: requireUserId(ctx) });
+    return listApiTokens(ctx, { userId: requireUserId(ctx) });
   }
 
   @Authorized()
@@ -63,12 +63,12 @@ export class AuthResolver {
     const name = input.name.trim();
     if (!name) throw badInput('Invalid input: name must not be blank; say what the token is for, e.g. "Home server".', { argument: "name" });
     const expiresAt = input.expiresInDays ? new Date(Date.now() + input.expiresInDays * DAY_MS) : null;
-    return createApiToken(ctx.prisma, { userId, name, expiresAt });
+    return createApiToken(ctx, { userId, name, expiresAt });
   }
 
   @Authorized()
   @Mutation(() => ApiToken, { description: "Revokes a token at once. Revoking twice is fine." })
   async revokeApiToken(@Arg("id", () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<ApiToken> {
-    return revokeApiToken(ctx.prisma, { userId: requireUserId(ctx), tokenId: id });
+    return revokeApiToken(ctx, { userId: requireUserId(ctx), tokenId: id });
   }
 }

@@ -25,7 +25,7 @@ export function isInternalCaller(header: string | string[] | undefined, authSecr
  * link the provider later.
  */
 export async function linkOAuthAccount(
-  prisma: PrismaClient,
+  { prisma }: { prisma: PrismaClient },
   input: { provider: string; providerAccountId: string; email: string | null; name: string | null; image: string | null },
 ) {
   if (!/^[a-z0-9-]{1,40}$/.test(input.provider) || !input.providerAccountId || input.providerAccountId.length > 200) {

@@ -10,7 +10,7 @@ export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-export async function signUp(prisma: PrismaClient, input: { email: string; password: string; name?: string | null }) {
+export async function signUp({ prisma }: { prisma: PrismaClient }, input: { email: string; password: string; name?: string | null }) {
   const email = normaliseEmail(input.email);
   if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) || email.length > 254) throw badInput("That does not look like an email address.", { argument: "email" });
   if (input.password.length < PASSWORD_MIN_LENGTH || input.password.length > 200) {
@@ -22,7 +22,7 @@ export async function signUp(prisma: PrismaClient, input: { email: string; passw
   return prisma.user.findUniqueOrThrow({ where: { email } });
 }
 
-export async function signIn(prisma: PrismaClient, input: { email: string; password: string }) {
+export async function signIn({ prisma }: { prisma: PrismaClient }, input: { email: string; password: string }) {
   const user = await prisma.user.findUnique({ where: { email: normaliseEmail(input.email) } });
   // Verify against a dummy hash when there is no user, so timing does not reveal which emails exist.
   dummyHash ??= hash("no account has this password");

@@ -54,7 +54,7 @@ export async function resolveViewer(options: {
   if (options.authorization) {
     const match = /^Bearer\s+(\S+)$/i.exec(options.authorization.trim());
     if (!match?.[1]) throw unauthenticated("The Authorization header must be `Bearer <personal API token>`.").withHttpStatus();
-    const token = await verifyApiToken(prisma, match[1]);
+    const token = await verifyApiToken({ prisma }, match[1]);
     if (!token)
       throw unauthenticated(
         "That API token is not valid: it may have been revoked or have expired. Create a new one in Settings → API tokens.",

@@ -13,7 +13,7 @@ const SWEEP_EVERY_MS = 15 * 60 * 1000;
 const SWEEP_LIMIT = 2_000;
 
 /** Titles that never had details or whose details are older than `maxAgeMs`, never-fetched first, then by popularity. */
-export async function findStaleDetails(prisma: PrismaClient, options: { maxAgeMs: number; limit: number }): Promise<DetailsPayload[]> {
+export async function findStaleDetails({ prisma }: { prisma: PrismaClient }, options: { maxAgeMs: number; limit: number }): Promise<DetailsPayload[]> {
   const rows = await prisma.mediaCache.findMany({
     where: { OR: [{ detailsFetchedAt: null }, { detailsFetchedAt: { lt: new Date(Date.now() - options.maxAgeMs) } }] },
     orderBy: [{ detailsFetchedAt: { sort: "asc", nulls: "first" } }, { popularity: "desc" }],
@@ -28,7 +28,7 @@ export const detailsRefreshJob: JobUnit<DetailsRefreshPayload> = {
   payload: z.object({}) as z.ZodType<DetailsRefreshPayload>,
   concurrency: () => QUEUES.detailsRefresh.worker.concurrency ?? 1,
   async handle({ prisma, queues, config }) {
-    const stale = await findStaleDetails(prisma, { maxAgeMs: config.DETAILS_MAX_AGE_DAYS * DAY_MS, limit: SWEEP_LIMIT });
+    const stale = await findStaleDetails({ prisma }, { maxAgeMs: config.DETAILS_MAX_AGE_DAYS * DAY_MS, limit: SWEEP_LIMIT });
     await queueDetails(queues.details, stale);
     return { queued: stale.length };
   },

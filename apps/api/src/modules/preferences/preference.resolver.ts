@@ -11,7 +11,7 @@ export class PreferenceResolver {
   @Authorized()
   @Query(() => Preferences)
   async preferences(@Ctx() ctx: GraphQLContext) {
-    return toPreferences(await getPreferences(ctx.prisma, { userId: requireUserId(ctx) }));
+    return toPreferences(await getPreferences(ctx, { userId: requireUserId(ctx) }));
   }
 
   @Authorized()

@@ -33,13 +33,13 @@ export function toPreferences(row: Omit<Preference, "userId" | "createdAt" | "up
   };
 }
 
-export async function getPreferences(prisma: PrismaClient, input: { userId: string }) {
+export async function getPreferences({ prisma }: { prisma: PrismaClient }, input: { userId: string }) {
   return (await prisma.preference.findUnique({ where: { userId: input.userId } })) ?? { ...DEFAULT_PREFERENCES, userId: input.userId };
 }
 
 export async function updatePreferences(deps: { prisma: PrismaClient; genres: GenreService }, input: { userId: string; changes: UpdatePreferencesInput }) {
   const { changes } = input;
-  const current = await getPreferences(deps.prisma, input);
+  const current = await getPreferences(deps, input);
   const yearFrom = changes.yearFrom === undefined ? current.yearFrom : changes.yearFrom;
   const yearTo = changes.yearTo === undefined ? current.yearTo : changes.yearTo;
   if (yearFrom !== null && yearTo !== null && yearFrom > yearTo) throw badInput("yearFrom must not be after yearTo.", { argument: "yearFrom" });

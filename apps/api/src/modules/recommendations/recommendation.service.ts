@@ -101,7 +101,7 @@ async function readTaste(ctx: RecommendationDeps, userId: string, serving: Promi
 async function planRecommendations(ctx: RecommendationDeps, request: RecommendationRequest) {
   const { userId } = request;
   const snapshot = ctx.recommendationServing.snapshot();
-  const [preferences, taste, serving] = await Promise.all([getPreferences(ctx.prisma, { userId }), readTaste(ctx, userId, snapshot), snapshot]);
+  const [preferences, taste, serving] = await Promise.all([getPreferences(ctx, { userId }), readTaste(ctx, userId, snapshot), snapshot]);
   const { seeds, excluded } = taste;
   const neighbours = await serving.neighbours(seeds.map((seed) => seed.key));
 
