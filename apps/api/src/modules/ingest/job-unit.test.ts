@@ -5,6 +5,7 @@ import { detailsRefreshJob } from "./details-refresh.job.ts";
 import { detailsJob } from "./details.job.ts";
 import { ingestRunJob } from "./ingest-run.job.ts";
 import { parsePayload } from "./job-unit.ts";
+import { trainModelJob } from "../recommendations/model/model.worker.ts";
 
 describe("job payloads", () => {
   it("accepts what the queues carry", () => {
@@ -12,6 +13,11 @@ describe("job payloads", () => {
     expect(parsePayload(ingestRunJob, { reason: "admin", requestedBy: "user-1" })).toEqual({ reason: "admin", requestedBy: "user-1" });
     expect(parsePayload(ingestRunJob, { reason: "schedule" })).toEqual({ reason: "schedule" });
     expect(parsePayload(detailsRefreshJob, {})).toEqual({});
+    expect(parsePayload(trainModelJob, { reason: "admin", requestedBy: "user-1", force: true })).toEqual({
+      reason: "admin",
+      requestedBy: "user-1",
+      force: true,
+    });
   });
 
   it("fails anything else as unrecoverable (BullMQ does not retry it), naming the field", () => {
@@ -21,6 +27,7 @@ describe("job payloads", () => {
       [detailsJob, { mediaType: "movie", tmdbId: 1.5 }, /tmdbId/],
       [detailsJob, null, /\(data\)/],
       [ingestRunJob, { reason: "because" }, /reason/],
+      [trainModelJob, { reason: "admin", force: "yes" }, /force/],
     ];
     for (const [unit, data, field] of bad) {
       let error: unknown;
@@ -35,12 +42,15 @@ describe("job payloads", () => {
     }
   });
 
-  it("schedules the repeating jobs only while ingest is scheduled", () => {
-    const config = (minutes: number) => ({ INGEST_EVERY_MINUTES: minutes }) as Parameters<NonNullable<typeof ingestRunJob.schedule>["every"]>[0];
+  it("schedules the repeating jobs only while their cadence is set", () => {
+    const config = (minutes: number) =>
+      ({ INGEST_EVERY_MINUTES: minutes, MODEL_CHECK_EVERY_SECONDS: minutes }) as Parameters<NonNullable<typeof ingestRunJob.schedule>["every"]>[0];
     expect(ingestRunJob.schedule?.every(config(30))).toBe(30 * 60_000);
     expect(ingestRunJob.schedule?.every(config(0))).toBeNull();
     expect(detailsRefreshJob.schedule?.every(config(30))).toBe(15 * 60_000);
     expect(detailsRefreshJob.schedule?.every(config(0))).toBeNull();
     expect(detailsJob.schedule).toBeUndefined();
+    expect(trainModelJob.schedule?.every(config(30))).toBe(30_000);
+    expect(trainModelJob.schedule?.every(config(0))).toBeNull();
   });
 });

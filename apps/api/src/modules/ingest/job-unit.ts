@@ -1,11 +1,11 @@
 // One background job as a unit: its queue, the schema its data must match, what it does, and
-// (for the repeating ones) its schedule, all in the job's own file. The ingest worker
-// (ingest.worker.ts) runs every unit it is given the same way.
-import { type Job, UnrecoverableError } from "bullmq";
+// (for the repeating ones) its schedule, all in the job's own file. `startJobWorker` runs any unit
+// the same way (the ingest worker's three, the model's training).
+import { type Job, type Queue, UnrecoverableError, Worker } from "bullmq";
 import type { z } from "zod";
 import type { AppServices } from "../../app-services.ts";
 import type { Config } from "../../config.ts";
-import type { QueueKey } from "./ingest.queues.ts";
+import { QUEUES, type QueueKey } from "./ingest.queues.ts";
 
 /** What a job's handler may use: the process's long-lived services. */
 export type JobDeps = Pick<AppServices, "config" | "logger" | "prisma" | "tmdb" | "queues">;
@@ -16,6 +16,8 @@ export interface JobUnit<Payload> {
   payload: z.ZodType<Payload>;
   /** Jobs of this unit one worker process runs at once. */
   concurrency(config: Config): number;
+  /** How long a job's lock lasts without renewal (default WORKER_LOCK_MS): longer for jobs that may block renewals. */
+  lockMs?(config: Config): number;
   /** Runs one job; `signal` aborts when the job's lock is lost. What it returns is kept as the job's result. */
   handle(deps: JobDeps, payload: Payload, job: Job<Payload>, signal?: AbortSignal): Promise<unknown>;
   /** For a repeating job: its BullMQ job scheduler (every: null when the configuration turns it off). */
@@ -30,4 +32,37 @@ export function parsePayload<Payload>(unit: JobUnit<Payload>, data: unknown): Pa
     throw new UnrecoverableError(`${unit.queue} job data is not valid (${problems}); got ${JSON.stringify(data)?.slice(0, 200)}`);
   }
   return parsed.data;
+}
+
+/**
+ * Starts a BullMQ worker for `unit` on the process's Redis connection and puts its job scheduler
+ * in place (or removes it when the configuration turns it off). A job whose lock could not be
+ * renewed (Redis away for longer than the lock) may already be running on another worker: it is
+ * stopped here (its handler's signal aborts), and that run carries on.
+ */
+export async function startJobWorker<Payload>(services: JobDeps & Pick<AppServices, "redis">, unit: JobUnit<Payload>): Promise<Worker> {
+  const { config, logger } = services;
+  const lockMs = unit.lockMs?.(config) ?? config.WORKER_LOCK_MS;
+  const worker = new Worker<Payload>(QUEUES[unit.queue].name, (job, _token, signal) => unit.handle(services, parsePayload(unit, job.data), job, signal), {
+    connection: services.redis,
+    prefix: `${config.REDIS_KEY_PREFIX}bull`,
+    lockDuration: lockMs,
+    stalledInterval: lockMs,
+    concurrency: unit.concurrency(config),
+    autorun: false,
+  });
+  worker.on("lockRenewalFailed", (jobIds) => {
+    for (const jobId of jobIds) worker.cancelJob(jobId, "its lock was lost");
+    logger.warn({ queue: worker.name, jobs: jobIds }, "lost the lock on jobs in hand; stopped them (another worker may have taken them over)");
+  });
+  worker.on("failed", (job, error) => logger.warn({ queue: worker.name, job: job?.id, attempt: job?.attemptsMade, err: error.message }, "job failed"));
+  worker.on("error", (error) => logger.error({ queue: worker.name, err: error.message }, "worker error"));
+  const { schedule } = unit;
+  const every = schedule?.every(config);
+  // (BullMQ types a scheduler's job by each queue's own data; the unit's payload is that data)
+  const queue = services.queues[unit.queue] as Queue;
+  if (schedule && every) await queue.upsertJobScheduler(schedule.id, { every }, { name: schedule.jobName, data: schedule.data, opts: QUEUES[unit.queue].jobs });
+  else if (schedule) await queue.removeJobScheduler(schedule.id);
+  void worker.run();
+  return worker as Worker;
 }
