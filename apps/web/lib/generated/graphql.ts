@@ -19,10 +19,15 @@ export type BrowseFilter = {
 };
 
 export type BrowseSort =
+  /** Newest release first. */
   | 'NEWEST'
+  /** Oldest release first. */
   | 'OLDEST'
+  /** Most popular first. */
   | 'POPULARITY'
+  /** Best rated first, among titles with at least 50 votes. */
   | 'RATING'
+  /** By title, A to Z. */
   | 'TITLE';
 
 export type CreateApiTokenInput = {

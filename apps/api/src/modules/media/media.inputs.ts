@@ -1,16 +1,15 @@
 import "reflect-metadata";
 import { ArgsType, Field, Float, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
 import { ConnectionType, EdgeType, PageArgs } from "../../graphql/connection.ts";
+import { BROWSE_SORTS, type BrowseSort as BrowseSortName } from "./media.service.ts";
 import { Media, MediaType } from "./media.types.ts";
 
-export enum BrowseSort {
-  POPULARITY = "POPULARITY",
-  RATING = "RATING",
-  NEWEST = "NEWEST",
-  OLDEST = "OLDEST",
-  TITLE = "TITLE",
-}
-registerEnumType(BrowseSort, { name: "BrowseSort" });
+/** browse's orders (media.service.ts BROWSE_SORTS) as the GraphQL enum, each value described. */
+const BrowseSort = Object.fromEntries(Object.keys(BROWSE_SORTS).map((sort) => [sort, sort])) as { [Sort in BrowseSortName]: Sort };
+registerEnumType(BrowseSort, {
+  name: "BrowseSort",
+  valuesConfig: Object.fromEntries(Object.entries(BROWSE_SORTS).map(([sort, description]) => [sort, { description }])),
+});
 
 @ObjectType()
 export class MediaEdge extends EdgeType(Media) {}
@@ -54,5 +53,5 @@ export class BrowseArgs extends PageArgs {
   filter!: BrowseFilter;
 
   @Field(() => BrowseSort, { nullable: true, defaultValue: BrowseSort.POPULARITY })
-  sort!: BrowseSort;
+  sort!: BrowseSortName;
 }

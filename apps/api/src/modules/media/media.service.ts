@@ -107,7 +107,16 @@ export async function searchMedia(ctx: MediaReadDeps & FallbackDeps & TmdbIntoCa
   return rows.filter((row): row is MediaCache => row !== null && !(row instanceof Error));
 }
 
-export type BrowseSort = "POPULARITY" | "RATING" | "NEWEST" | "OLDEST" | "TITLE";
+/** The orders browse offers: the one list (the GraphQL enum BrowseSort is registered from it). */
+export const BROWSE_SORTS = {
+  POPULARITY: "Most popular first.",
+  RATING: "Best rated first, among titles with at least 50 votes.",
+  NEWEST: "Newest release first.",
+  OLDEST: "Oldest release first.",
+  TITLE: "By title, A to Z.",
+} as const;
+
+export type BrowseSort = keyof typeof BROWSE_SORTS;
 
 export interface BrowseInput {
   mediaType: MediaType;
