@@ -86,12 +86,90 @@ export const HOSTILE_TITLES: readonly HostileTitleSpec[] = [
 /** The rank (0-based, in popularity order) the first hostile title gets in its popular list. */
 const FIRST_RANK = 45;
 
+type HostileData = { movies: CatalogueMovie[]; tv: CatalogueTv[]; people: Person[] };
+
+/** The popularity of the title at `rank` among the non-adult ones (the hostile titles slot in just above it). */
+function popularityAt(titles: ReadonlyArray<{ popularity: number; adult: boolean }>, rank: number): number {
+  const sorted = titles
+    .filter((t) => !t.adult)
+    .map((t) => t.popularity)
+    .sort((a, b) => b - a);
+  return sorted[Math.min(rank, sorted.length - 1)] ?? 1;
+}
+
+/** The most popular non-adult title: what a hostile title copies its non-text fields from. */
+function templateOf<Title extends { adult: boolean; popularity: number }>(titles: readonly Title[]): Title {
+  return titles.reduce((best, t) => (!t.adult && t.popularity > best.popularity ? t : best));
+}
+
+function hostileMovie(data: HostileData, spec: HostileTitleSpec, id: number, rank: number, people: { castIds: number[]; directorId: number }): CatalogueMovie {
+  const template = templateOf(data.movies);
+  return {
+    ...template,
+    index: data.movies.length,
+    id,
+    originalLanguage: "en",
+    originCountry: ["US"],
+    genreIds: [99, 10402],
+    keywordIds: [],
+    popularity: popularityAt(data.movies, rank) + 0.001,
+    voteAverage: 6.4,
+    voteCount: 320,
+    posterPath: `/m${id}p.jpg`,
+    backdropPath: `/m${id}b.jpg`,
+    castIds: people.castIds,
+    crewIds: [people.directorId],
+    crewJobs: [0],
+    companyIds: template.companyIds.slice(0, 1),
+    status: "Released",
+    certification: "PG-13",
+    real: false,
+    title: spec.title,
+    originalTitle: spec.title,
+    releaseDate: "2024-05-17",
+    runtime: 97,
+    budget: 0,
+    revenue: 0,
+    imdbId: null,
+    collectionId: null,
+    overview: spec.overview,
+    tagline: spec.tagline,
+  };
+}
+
+function hostileSeries(data: HostileData, spec: HostileTitleSpec, id: number, rank: number, people: { castIds: number[]; directorId: number }): CatalogueTv {
+  return {
+    ...templateOf(data.tv),
+    index: data.tv.length,
+    id,
+    originalLanguage: "en",
+    originCountry: ["US"],
+    genreIds: [99, 10764],
+    keywordIds: [],
+    popularity: popularityAt(data.tv, rank) + 0.001,
+    voteAverage: 6.4,
+    voteCount: 320,
+    posterPath: `/t${id}p.jpg`,
+    backdropPath: `/t${id}b.jpg`,
+    castIds: people.castIds,
+    crewIds: [people.directorId],
+    crewJobs: [4],
+    createdByIds: [people.directorId],
+    real: false,
+    name: spec.title,
+    originalName: spec.title,
+    type: "Scripted",
+    overview: spec.overview,
+    tagline: spec.tagline,
+  };
+}
+
 /**
  * Appends the hostile titles (and the people in their credits) to generated data, in place. Films
  * copy their non-text fields from the most popular generated film (genres aside), series from the
  * most popular series.
  */
-export function appendHostileTitles(data: { movies: CatalogueMovie[]; tv: CatalogueTv[]; people: Person[] }): void {
+export function appendHostileTitles(data: HostileData): void {
   let nextPersonId = (data.people.at(-1)?.id ?? 1000) + 1000;
   const person = (name: string, department: Person["knownForDepartment"]): number => {
     const id = nextPersonId++;
@@ -108,81 +186,13 @@ export function appendHostileTitles(data: { movies: CatalogueMovie[]; tv: Catalo
     });
     return id;
   };
-  const popularityAt = (titles: ReadonlyArray<{ popularity: number; adult: boolean }>, rank: number) => {
-    const sorted = titles
-      .filter((t) => !t.adult)
-      .map((t) => t.popularity)
-      .sort((a, b) => b - a);
-    return sorted[Math.min(rank, sorted.length - 1)] ?? 1;
-  };
   let movieRank = FIRST_RANK;
   let tvRank = FIRST_RANK;
   let nextMovieId = (data.movies.at(-1)?.id ?? 10) + 1000;
   let nextTvId = (data.tv.at(-1)?.id ?? 1395) + 1000;
   for (const spec of HOSTILE_TITLES) {
-    const castIds = spec.cast.map((name) => person(name, "Acting"));
-    const directorId = person(spec.director, "Directing");
-    if (spec.mediaType === "movie") {
-      const template = data.movies.reduce((best, m) => (!m.adult && m.popularity > best.popularity ? m : best));
-      const id = nextMovieId++;
-      data.movies.push({
-        ...template,
-        index: data.movies.length,
-        id,
-        originalLanguage: "en",
-        originCountry: ["US"],
-        genreIds: [99, 10402],
-        keywordIds: [],
-        popularity: popularityAt(data.movies, movieRank++) + 0.001,
-        voteAverage: 6.4,
-        voteCount: 320,
-        posterPath: `/m${id}p.jpg`,
-        backdropPath: `/m${id}b.jpg`,
-        castIds,
-        crewIds: [directorId],
-        crewJobs: [0],
-        companyIds: template.companyIds.slice(0, 1),
-        status: "Released",
-        certification: "PG-13",
-        real: false,
-        title: spec.title,
-        originalTitle: spec.title,
-        releaseDate: "2024-05-17",
-        runtime: 97,
-        budget: 0,
-        revenue: 0,
-        imdbId: null,
-        collectionId: null,
-        overview: spec.overview,
-        tagline: spec.tagline,
-      });
-    } else {
-      const template = data.tv.reduce((best, t) => (!t.adult && t.popularity > best.popularity ? t : best));
-      const id = nextTvId++;
-      data.tv.push({
-        ...template,
-        index: data.tv.length,
-        id,
-        originalLanguage: "en",
-        originCountry: ["US"],
-        genreIds: [99, 10764],
-        keywordIds: [],
-        popularity: popularityAt(data.tv, tvRank++) + 0.001,
-        voteAverage: 6.4,
-        voteCount: 320,
-        posterPath: `/t${id}p.jpg`,
-        backdropPath: `/t${id}b.jpg`,
-        castIds,
-        crewIds: [directorId],
-        crewJobs: [4],
-        createdByIds: [directorId],
-        real: false,
-        name: spec.title,
-        originalName: spec.title,
-        type: "Scripted",
-        overview: spec.overview,
-        tagline: spec.tagline,
-      });
-    }
+    const people = { castIds: spec.cast.map((name) => person(name, "Acting")), directorId: person(spec.director, "Directing") };
+    if (spec.mediaType === "movie") data.movies.push(hostileMovie(data, spec, nextMovieId++, movieRank++, people));
+    else data.tv.push(hostileSeries(data, spec, nextTvId++, tvRank++, people));
   }
 }
