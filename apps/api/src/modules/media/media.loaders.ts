@@ -11,7 +11,7 @@ import type { EnrichmentService } from "./enrichment.service.ts";
 import { mediaKey, parseMediaKey } from "./media-key.ts";
 
 /** `where` for a batch of media keys: one `IN` list per media type. */
-function whereMediaKeys(keys: readonly string[]) {
+export function whereMediaKeys(keys: readonly string[]) {
   const byType = new Map<MediaType, number[]>();
   for (const key of keys) {
     const { mediaType, tmdbId } = parseMediaKey(key);

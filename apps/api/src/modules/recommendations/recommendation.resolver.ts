@@ -37,10 +37,12 @@ export class RecommendationResolver {
     // A ranked title is one the caller has done nothing with (any interaction excludes it, and any
     // change of taste drops stored rankings), so its isFavourite, inWatchlist… need no statement.
     for (const item of page) ctx.loaders.viewerState.prime(item.key, NO_VIEWER_STATE);
-    const rows = await ctx.loaders.media.loadMany(page.map((item) => item.key));
+    // The page's rows from the serving process's memory where it holds them as they are now.
+    const rows = await ctx.recommendationServing.mediaRows(page.map((item) => item.key));
     const edges = page.flatMap((item, index) => {
       const row = rows[index];
-      if (!row || row instanceof Error) return [];
+      if (!row) return [];
+      ctx.loaders.media.prime(item.key, row);
       return [
         {
           cursor: offsetCursor.encode(offset + index + 1),

@@ -8,9 +8,14 @@
 //   - on a new live model: which titles it knows (its `item_neighbours` keys); lists are then read
 //     on first use per title and kept (bounded), so the popular seeds every request shares are
 //     parsed once per model, not once per request.
-// Concurrent requests share one check. Other processes' writes are seen on the next request; the
+// The media rows of ranked pages are kept too, each trusted while the index holds the row's own
+// updated_at (and at most ROW_TTL_MS, for processes that mostly serve stored rankings and so check
+// less often). Concurrent requests share one check. Other processes' writes are seen on the next request; the
 // person's own interactions are always read per request (recommendation.service.ts).
 import type { PrismaClient } from "../../../db.ts";
+import type { MediaCache } from "../../../generated/prisma/client.ts";
+import { whereMediaKeys } from "../../media/media.loaders.ts";
+import { mediaKey } from "../../media/media-key.ts";
 import type { KeyIds, NeighbourList } from "../collaborative.ts";
 import { neighbourLists } from "../model/item-model.store.ts";
 import { CatalogueIndex, type CatalogueTitle } from "./catalogue-index.ts";
@@ -23,6 +28,9 @@ const MAX_CACHED_LISTS = 20_000;
 /** Person names kept per process for reasons ("With Al Pacino"), and how long one is trusted (names rarely change). */
 const MAX_CACHED_NAMES = 50_000;
 const NAME_TTL_MS = 10 * 60_000;
+/** Media rows kept per process for ranked pages (≈ 1 KB each), and how long one is trusted at most. */
+const MAX_CACHED_ROWS = 20_000;
+const ROW_TTL_MS = 60_000;
 /** Rows per statement of the first full read. */
 const LOAD_BATCH = 20_000;
 
@@ -93,6 +101,7 @@ export class RecommendationServing {
   private modelIds: ReadonlyMap<string, number> = new Map();
   private lists = new Map<string, NeighbourList>();
   private names = new Map<number, { name: string; readAt: number }>();
+  private rows = new Map<string, { row: MediaCache; readAt: number }>();
   private checking: Promise<void> | null = null;
 
   constructor(private readonly prisma: PrismaClient) {}
@@ -134,6 +143,33 @@ export class RecommendationServing {
       this.names.set(id, { name, readAt: now });
     }
     return found;
+  }
+
+  /**
+   * The media_cache rows of these titles (null: not cached), from memory when the index holds the
+   * row's own updated_at and it was read in the last ROW_TTL_MS: a row changes only with its stamp,
+   * so a kept row is as fresh as what the ranking itself read. The top of everyone's lists recurs,
+   * so most pages ask Postgres nothing.
+   */
+  async mediaRows(keys: readonly string[]): Promise<Array<MediaCache | null>> {
+    const now = Date.now();
+    const found = new Map<string, MediaCache>();
+    const missing: string[] = [];
+    for (const key of keys) {
+      const kept = this.rows.get(key);
+      if (kept && now - kept.readAt < ROW_TTL_MS && kept.row.updatedAt.getTime() === this.catalogue.get(key)?.updatedAt) found.set(key, kept.row);
+      else missing.push(key);
+    }
+    if (missing.length) {
+      for (const key of missing) this.rows.delete(key);
+      for (const row of await this.prisma.mediaCache.findMany({ where: whereMediaKeys(missing) })) {
+        const key = mediaKey(row);
+        found.set(key, row);
+        if (this.rows.size >= MAX_CACHED_ROWS) this.rows.delete(this.rows.keys().next().value!);
+        this.rows.set(key, { row, readAt: now });
+      }
+    }
+    return keys.map((key) => found.get(key) ?? null);
   }
 
   private async catchUp(): Promise<void> {
