@@ -422,15 +422,18 @@ describe("unexpected errors are masked and logged", () => {
   it("a database failure in a resolver reaches the client as INTERNAL_SERVER_ERROR without SQL or a stack", async () => {
     const logged = vi.spyOn(api.services.logger, "error");
     try {
-      const result = await withoutTable("preference", () => api.graphql(`{ me { id } preferences { onboarded } }`, {}, { cookie: user.cookie }));
+      const result = await withoutTable("preference", () =>
+        api.graphql(`{ me { id } preferences { onboarded } }`, {}, { cookie: user.cookie, headers: { "x-request-id": "masked-1" } }),
+      );
       expect(result.status).toBe(200);
       // The rest of the query still answers; only the failed field is null.
       expect(result.data).toBeNull();
       const error = onlyError(result, "INTERNAL_SERVER_ERROR");
-      expect(error.message).toBe("Something went wrong on our side. It has been logged; try again shortly.");
+      // The request id ties what the client saw to the log line.
+      expect(error.message).toBe("Something went wrong on our side. It has been logged with request id masked-1; try again shortly.");
       expect(error.message).not.toMatch(SECRET_BITS);
       expect(error.path).toEqual(["preferences"]);
-      expect(Object.keys(error.extensions ?? {})).toEqual(["code"]);
+      expect(error.extensions).toEqual({ code: "INTERNAL_SERVER_ERROR", requestId: "masked-1" });
       expect(JSON.stringify(result)).not.toMatch(/preference_|does not exist|stacktrace/i);
       // …and the real cause is logged for us.
       expect(logged).toHaveBeenCalledWith(
@@ -446,10 +449,10 @@ describe("unexpected errors are masked and logged", () => {
   });
 
   it("a database failure while reading the caller's token is a masked 500", async () => {
-    const result = await withoutTable("api_token", () => api.graphql(`{ me { id } }`, {}, { token: user.token }));
+    const result = await withoutTable("api_token", () => api.graphql(`{ me { id } }`, {}, { token: user.token, headers: { "x-request-id": "masked-2" } }));
     expect(result.status).toBe(500);
     const error = onlyError(result, "INTERNAL_SERVER_ERROR");
-    expect(error.message).toBe("Something went wrong on our side. It has been logged; try again shortly.");
+    expect(error.message).toBe("Something went wrong on our side. It has been logged with request id masked-2; try again shortly.");
     expect(JSON.stringify(result)).not.toMatch(SECRET_BITS);
     expect((await api.graphql(`{ me { id } }`, {}, { token: user.token })).data?.me?.id).toBe(user.id);
   });

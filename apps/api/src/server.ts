@@ -62,12 +62,20 @@ export async function buildServer(services: AppServices): Promise<FastifyInstanc
   return app;
 }
 
-/** Liveness (the process answers) and readiness (Postgres and Redis answer). */
+/**
+ * Liveness (the process answers) and readiness (Postgres and Redis answer). Anyone may ask, so the
+ * answer says only which dependency is degraded; why is in the logs.
+ */
 function registerHealth(app: FastifyInstance, services: AppServices, redis: Redis) {
   app.get("/healthz", async () => ({ status: "ok" }));
-  app.get("/readyz", async (_request, reply) => {
+  app.get("/readyz", async (request, reply) => {
     const checks = await Promise.allSettled([services.prisma.$queryRaw`SELECT 1`, redis.ping()]);
-    const [postgres, redisState] = checks.map((check) => (check.status === "fulfilled" ? "ok" : `error: ${(check.reason as Error).message}`));
+    const [postgres, redisState] = checks.map((check, index) => {
+      if (check.status === "fulfilled") return "ok";
+      const reason = check.reason instanceof Error ? check.reason.message.replace(/\s+/g, " ").slice(0, 300) : String(check.reason);
+      request.log.warn({ dependency: index === 0 ? "postgres" : "redis", reason }, "not ready: a dependency does not answer");
+      return "degraded";
+    });
     const ready = checks.every((check) => check.status === "fulfilled");
     return reply.code(ready ? 200 : 503).send({ status: ready ? "ready" : "not ready", postgres, redis: redisState, tmdb: services.config.tmdbMode });
   });

@@ -1,6 +1,7 @@
 // Relay-style cursor pagination shared by every list in the schema.
 import "reflect-metadata";
 import { ArgsType, type ClassType, Field, Int, ObjectType } from "type-graphql";
+import { z } from "zod";
 import { badInput } from "../errors.ts";
 
 export const MAX_PAGE_SIZE = 50;
@@ -62,7 +63,11 @@ export function encodeCursor(value: unknown): string {
   return Buffer.from(JSON.stringify(value)).toString("base64url");
 }
 
-export function decodeCursor<T>(cursor: string | null | undefined, isValid: (value: unknown) => value is T): T | null {
+/**
+ * A cursor's value, or null for none. Anything that is not base64url JSON of the schema's shape is
+ * BAD_USER_INPUT here, before any statement: a cursor is client input like any other.
+ */
+export function decodeCursor<T>(cursor: string | null | undefined, schema: z.ZodType<T>): T | null {
   if (cursor === null || cursor === undefined) return null;
   let value: unknown;
   try {
@@ -70,22 +75,17 @@ export function decodeCursor<T>(cursor: string | null | undefined, isValid: (val
   } catch {
     value = undefined;
   }
-  if (!isValid(value)) throw badInput("after is not a cursor from this list; pass the endCursor of the previous page.", { argument: "after" });
-  return value;
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw badInput("after is not a cursor from this list; pass the endCursor of the previous page.", { argument: "after" });
+  return parsed.data;
 }
+
+const OffsetCursor = z.strictObject({ o: z.int().min(0).max(10_000) });
 
 /** Offset cursors, for ranked lists recomputed on each request (search, browse, recommendations). */
 export const offsetCursor = {
   encode: (offset: number) => encodeCursor({ o: offset }),
-  decode: (cursor: string | null | undefined): number =>
-    decodeCursor(
-      cursor,
-      (value): value is { o: number } =>
-        typeof (value as { o?: unknown })?.o === "number" &&
-        Number.isInteger((value as { o: number }).o) &&
-        (value as { o: number }).o >= 0 &&
-        (value as { o: number }).o <= 10_000,
-    )?.o ?? 0,
+  decode: (cursor: string | null | undefined): number => decodeCursor(cursor, OffsetCursor)?.o ?? 0,
 };
 
 /** Builds a page from up to `size + 1` fetched items (the extra one tells whether there is more). */

@@ -2,12 +2,11 @@
 // and a message it can act on. Anything unexpected is logged with the request id and masked.
 import "reflect-metadata";
 import { unwrapResolverError } from "@apollo/server/errors";
-import { HeaderMap } from "@apollo/server";
-import { GraphQLError, type GraphQLFormattedError } from "graphql";
+import type { GraphQLFormattedError } from "graphql";
 import { ArgumentValidationError } from "type-graphql";
 import { isDatabaseUnavailable } from "../db.ts";
 import { AppError } from "../errors.ts";
-import type { Logger } from "../logger.ts";
+import { currentRequestId, type Logger } from "../logger.ts";
 
 /** Codes Apollo Server and graphql-armor produce for bad requests; they pass through unmasked. */
 const CLIENT_CODES = new Set([
@@ -90,19 +89,8 @@ function flatten(issues: ValidationIssue[], path = ""): Array<{ field: string; p
   });
 }
 
-const DATABASE_UNAVAILABLE_MESSAGE = "The database cannot be reached right now (it may be restarting). Try again in a few seconds.";
-const RETRY_AFTER_SECONDS = 5;
-
-/**
- * SERVICE_UNAVAILABLE (HTTP 503, Retry-After) for a request refused as a whole because Postgres
- * cannot be reached, e.g. while checking the caller's token. Field errors keep HTTP 200.
- */
-export function databaseUnavailableError(cause: unknown): GraphQLError {
-  return new GraphQLError(DATABASE_UNAVAILABLE_MESSAGE, {
-    originalError: cause instanceof Error ? cause : undefined,
-    extensions: { code: "SERVICE_UNAVAILABLE", http: { status: 503, headers: new HeaderMap([["retry-after", String(RETRY_AFTER_SECONDS)]]) } },
-  });
-}
+export const DATABASE_UNAVAILABLE_MESSAGE = "The database cannot be reached right now (it may be restarting). Try again in a few seconds.";
+export const RETRY_AFTER_SECONDS = 5;
 
 export function createFormatError(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
@@ -134,7 +122,7 @@ export function createFormatError(logger: Logger) {
         message: DATABASE_UNAVAILABLE_MESSAGE,
         path: formatted.path,
         locations: formatted.locations,
-        extensions: { code: "SERVICE_UNAVAILABLE", retryAfterSeconds: RETRY_AFTER_SECONDS },
+        extensions: { code: "SERVICE_UNAVAILABLE", retryAfterSeconds: RETRY_AFTER_SECONDS, requestId: currentRequestId() },
       };
     }
     const tooComplex = complexityRefusal(formatted);
@@ -144,11 +132,12 @@ export function createFormatError(logger: Logger) {
     // Coercion errors of variables/arguments come without a code from graphql-js.
     if (!code && !formatted.path) return { ...formatted, extensions: { code: "GRAPHQL_VALIDATION_FAILED" } };
     logger.error({ err: original, path: formatted.path }, "unexpected error in a GraphQL operation");
+    const requestId = currentRequestId();
     return {
-      message: "Something went wrong on our side. It has been logged; try again shortly.",
+      message: `Something went wrong on our side. It has been logged${requestId ? ` with request id ${requestId}` : ""}; try again shortly.`,
       path: formatted.path,
       locations: formatted.locations,
-      extensions: { code: "INTERNAL_SERVER_ERROR" },
+      extensions: { code: "INTERNAL_SERVER_ERROR", requestId },
     };
   };
 }

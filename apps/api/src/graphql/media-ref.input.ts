@@ -1,5 +1,6 @@
 import "reflect-metadata";
 import { Field, InputType, Int } from "type-graphql";
+import { z } from "zod";
 import { MediaType } from "../modules/media/media.types.ts";
 
 @InputType({ description: "Which title: its type and TMDB id." })
@@ -11,16 +12,12 @@ export class MediaRefInput {
   tmdbId!: number;
 }
 
-/** Keyset cursor over (createdAt desc, id desc), for lists people add to. */
-export interface AddedCursor {
-  createdAt: string;
-  id: string;
-}
-export const isAddedCursor = (value: unknown): value is AddedCursor =>
-  typeof (value as AddedCursor)?.createdAt === "string" &&
-  !Number.isNaN(Date.parse((value as AddedCursor).createdAt)) &&
-  typeof (value as AddedCursor)?.id === "string" &&
-  /^[0-9a-f-]{36}$/.test((value as AddedCursor).id);
+/**
+ * Keyset cursor over (createdAt desc, id desc), for lists people add to: an ISO timestamp and a
+ * row id in the form Postgres' uuid type reads (any other text would fail the statement).
+ */
+export const AddedCursor = z.strictObject({ createdAt: z.iso.datetime({ offset: true }), id: z.guid() });
+export type AddedCursor = z.infer<typeof AddedCursor>;
 
 /** Prisma `where` for rows after the cursor in (createdAt desc, id desc) order. */
 export function afterAdded(cursor: AddedCursor | null) {

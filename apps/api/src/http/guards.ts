@@ -9,8 +9,9 @@ import { isDatabaseUnavailable } from "../db.ts";
 import { AppError } from "../errors.ts";
 import { API_LIMITS } from "../graphql/apollo.ts";
 import type { AppServices } from "../app-services.ts";
-import { databaseUnavailableError } from "../graphql/format-error.ts";
+import { DATABASE_UNAVAILABLE_MESSAGE, RETRY_AFTER_SECONDS } from "../graphql/format-error.ts";
 import { resolveViewer, type Viewer } from "../modules/auth/viewer.ts";
+import { requestScope } from "../logger.ts";
 import { createFailFastRedis } from "../redis.ts";
 
 declare module "fastify" {
@@ -81,7 +82,12 @@ function answerHttpErrors(error: FastifyError, request: FastifyRequest, reply: F
   if (status >= 500) {
     request.log.error({ err: error }, "unexpected error handling a request");
     return reply.code(500).send({
-      errors: [{ message: "Something went wrong on our side. It has been logged; try again shortly.", extensions: { code: "INTERNAL_SERVER_ERROR" } }],
+      errors: [
+        {
+          message: `Something went wrong on our side. It has been logged with request id ${request.id}; try again shortly.`,
+          extensions: { code: "INTERNAL_SERVER_ERROR", requestId: request.id },
+        },
+      ],
     });
   }
   const message =
@@ -95,8 +101,13 @@ function answerHttpErrors(error: FastifyError, request: FastifyRequest, reply: F
   return reply.code(status).send({ errors: [{ message, extensions: { code: "BAD_REQUEST" } }] });
 }
 
-/** The charset check, the x-request-id and server-timing headers, and the error answers. */
+/**
+ * The request's scope (every log line written while serving it carries its id, logger.ts), the
+ * charset check, the x-request-id and server-timing headers, and the error answers. Registered
+ * before any other hook, so everything after runs inside the scope.
+ */
 export function registerHttpGuards(app: FastifyInstance): void {
+  app.addHook("onRequest", (request, _reply, done) => requestScope.run({ requestId: request.id }, done));
   app.addHook("onRequest", refuseOtherCharsets);
   app.addHook("onSend", async (request, reply) => {
     reply.header("x-request-id", request.id);
@@ -106,9 +117,14 @@ export function registerHttpGuards(app: FastifyInstance): void {
   app.setErrorHandler<FastifyError>(answerHttpErrors);
 }
 
-/** Settles who is calling before anything else (the rate limit keys on it, the GraphQL context uses it). */
+/**
+ * Settles who is calling before anything else (the rate limit keys on it, the GraphQL context uses
+ * it). While Postgres cannot be reached a credential cannot be checked: the request is answered
+ * 503 with Retry-After here, before the rate limit, so a token's caller is never counted as
+ * anonymous and told RATE_LIMITED.
+ */
 export function resolveCaller(services: AppServices) {
-  return async (request: FastifyRequest) => {
+  return async (request: FastifyRequest, reply: FastifyReply) => {
     try {
       request.viewer = await resolveViewer({
         prisma: services.prisma,
@@ -120,7 +136,21 @@ export function resolveCaller(services: AppServices) {
       const unavailable = isDatabaseUnavailable(error);
       if (!(error instanceof AppError) && !unavailable) request.log.error({ err: error }, "could not check the caller's credentials");
       request.viewer = null;
-      request.viewerError = unavailable ? databaseUnavailableError(error) : error;
+      request.viewerError = error;
+      if (unavailable) {
+        request.log.warn({ err: error instanceof Error ? error.message.replace(/\s+/g, " ").slice(0, 300) : String(error) }, "database unavailable");
+        return reply
+          .code(503)
+          .header("retry-after", String(RETRY_AFTER_SECONDS))
+          .send({
+            errors: [
+              {
+                message: DATABASE_UNAVAILABLE_MESSAGE,
+                extensions: { code: "SERVICE_UNAVAILABLE", retryAfterSeconds: RETRY_AFTER_SECONDS, requestId: request.id },
+              },
+            ],
+          });
+      }
     }
   };
 }

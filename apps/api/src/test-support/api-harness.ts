@@ -29,7 +29,15 @@ export interface TestUser {
   cookie: string;
 }
 
-export async function startTestApi(options: { env?: Record<string, string>; catalogueSize?: number; catalogue?: CatalogueServer } = {}) {
+export async function startTestApi(
+  options: {
+    env?: Record<string, string>;
+    catalogueSize?: number;
+    catalogue?: CatalogueServer;
+    /** Every log line the API writes (at LOG_LEVEL, default silent) is pushed here, parsed. */
+    logLines?: Array<Record<string, unknown>>;
+  } = {},
+) {
   const database = await createTestDatabase();
   const catalogue = options.catalogue ?? (await startCatalogueServer({ port: 0, size: options.catalogueSize ?? 2_000 }));
   const config = parseConfig({
@@ -48,7 +56,9 @@ export async function startTestApi(options: { env?: Record<string, string>; cata
     API_RATE_LIMIT_PER_MINUTE_TOKEN: "100000",
     ...options.env,
   });
-  const logger = createLogger({ name: "api-test", level: config.LOG_LEVEL });
+  const lines = options.logLines;
+  const destination = lines ? { write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>) } : undefined;
+  const logger = createLogger({ name: "api-test", level: config.LOG_LEVEL, destination });
   const sqlQueries: SqlQueryCounter = { count: 0 };
   const services = createAppServices({ config, logger, name: "api-test", queryCounter: sqlQueries });
   const app = await buildServer(services);

@@ -4,7 +4,7 @@ import { ChangesViewerState } from "../../graphql/changes-viewer-state.ts";
 import type { GraphQLContext } from "../../graphql/context.ts";
 import { requireUserId } from "../../graphql/context.ts";
 import { decodeCursor, encodeCursor, PageArgs, pageSize, toConnection } from "../../graphql/connection.ts";
-import { isAddedCursor, MediaRefInput } from "../../graphql/media-ref.input.ts";
+import { AddedCursor, MediaRefInput } from "../../graphql/media-ref.input.ts";
 import { toMedia } from "../media/media.mapper.ts";
 import { Media } from "../media/media.types.ts";
 import { FavouriteConnection } from "./favourite.types.ts";
@@ -17,7 +17,7 @@ export class FavouriteResolver {
   @Query(() => FavouriteConnection, { description: "The caller's favourites, newest first." })
   async favourites(@Args(() => PageArgs) args: PageArgs, @Ctx() ctx: GraphQLContext) {
     const size = pageSize(args.first);
-    const items = await listFavourites(ctx, { userId: requireUserId(ctx), after: decodeCursor(args.after, isAddedCursor), size });
+    const items = await listFavourites(ctx, { userId: requireUserId(ctx), after: decodeCursor(args.after, AddedCursor), size });
     const connection = toConnection({
       items,
       size,

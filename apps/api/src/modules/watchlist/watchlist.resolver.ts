@@ -4,7 +4,7 @@ import { ChangesViewerState } from "../../graphql/changes-viewer-state.ts";
 import type { GraphQLContext } from "../../graphql/context.ts";
 import { requireUserId } from "../../graphql/context.ts";
 import { decodeCursor, encodeCursor, PageArgs, pageSize, toConnection } from "../../graphql/connection.ts";
-import { isAddedCursor, MediaRefInput } from "../../graphql/media-ref.input.ts";
+import { AddedCursor, MediaRefInput } from "../../graphql/media-ref.input.ts";
 import { toMedia } from "../media/media.mapper.ts";
 import { Media } from "../media/media.types.ts";
 import { WatchlistConnection } from "./watchlist.types.ts";
@@ -23,7 +23,7 @@ export class WatchlistResolver {
     @Ctx() ctx: GraphQLContext,
   ) {
     const size = pageSize(args.first);
-    const items = await listWatchlist(ctx, { userId: requireUserId(ctx), after: decodeCursor(args.after, isAddedCursor), size, watched: watched ?? null });
+    const items = await listWatchlist(ctx, { userId: requireUserId(ctx), after: decodeCursor(args.after, AddedCursor), size, watched: watched ?? null });
     const connection = toConnection({
       items,
       size,
