@@ -33,7 +33,14 @@ export function createAppServices(options: {
   queryCounter?: SqlQueryCounter;
 }): AppServices & { close(): Promise<void> } {
   const { config, logger } = options;
-  const prisma = createPrisma(config.DATABASE_URL, { queryCounter: options.queryCounter });
+  const prisma = createPrisma(config.DATABASE_URL, {
+    queryCounter: options.queryCounter,
+    onTransientRetry: (error, attempt) =>
+      logger.warn(
+        { attempt, err: error instanceof Error ? error.message.replace(/\s+/g, " ").slice(0, 200) : String(error) },
+        "transaction retried after a deadlock or serialization failure",
+      ),
+  });
   const redis = createRedis(config.REDIS_URL, options.name);
   const tmdb = createTmdbClient({ config, redis, logger });
   const queues = ingestQueues({ redis, config });

@@ -16,14 +16,51 @@ export interface SqlQueryCounter {
  */
 export const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 15_000 } as const;
 
-export function createPrisma(databaseUrl: string, options: { queryCounter?: SqlQueryCounter } = {}): PrismaClient {
+/** Attempts of a transaction that keeps losing to deadlocks or serialization failures. */
+const TRANSIENT_ATTEMPTS = 5;
+const TRANSIENT_BASE_DELAY_MS = 20;
+
+/**
+ * Runs `attempt` again, after a jittered exponential pause (full jitter: 0–20, 0–40, 0–80… ms), while
+ * it fails with a transient database error (`isTransientDatabaseError`), at most TRANSIENT_ATTEMPTS
+ * times in all. Only for work that is whole on its own: a transaction, or one statement outside one.
+ */
+export async function retryTransient<T>(attempt: () => Promise<T>, onRetry?: (error: unknown, attempt: number) => void): Promise<T> {
+  for (let tries = 1; ; tries++) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (tries >= TRANSIENT_ATTEMPTS || !isTransientDatabaseError(error)) throw error;
+      onRetry?.(error, tries);
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * TRANSIENT_BASE_DELAY_MS * 2 ** (tries - 1)));
+    }
+  }
+}
+
+export function createPrisma(
+  databaseUrl: string,
+  options: { queryCounter?: SqlQueryCounter; onTransientRetry?: (error: unknown, attempt: number) => void } = {},
+): PrismaClient {
   const transactionOptions = TRANSACTION_OPTIONS;
-  if (!options.queryCounter) return new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }), transactionOptions });
-  const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }), transactionOptions, log: [{ emit: "event", level: "query" }] });
   const counter = options.queryCounter;
-  client.$on("query", (event) => {
-    counter.count += 1;
-    counter.statements?.push(event.query);
+  const client = new PrismaClient({
+    adapter: new PrismaPg({ connectionString: databaseUrl }),
+    transactionOptions,
+    ...(counter ? { log: [{ emit: "event" as const, level: "query" as const }] } : {}),
+  });
+  if (counter)
+    (client as PrismaClient<"query">).$on("query", (event) => {
+      counter.count += 1;
+      counter.statements?.push(event.query);
+    });
+  // Every interactive transaction (a callback: rolled back whole on failure, so safe to run again)
+  // is retried on deadlocks and serialization failures, so two writers that collide both succeed
+  // and no caller sees Postgres' 40P01 / 40001. The batch form ($transaction([...])) runs Prisma
+  // promises that cannot be replayed: it is passed through as it is.
+  const transaction = client.$transaction.bind(client) as (...args: unknown[]) => Promise<unknown>;
+  Object.defineProperty(client, "$transaction", {
+    value: (work: unknown, ...rest: unknown[]) =>
+      typeof work === "function" ? retryTransient(() => transaction(work, ...rest), options.onTransientRetry) : transaction(work, ...rest),
   });
   return client;
 }
@@ -41,32 +78,44 @@ const UNAVAILABLE_ADAPTER_KINDS = new Set(["DatabaseNotReachable", "ConnectionCl
 // What node-postgres throws itself when a connection dies mid-query or cannot be opened in time.
 const UNAVAILABLE_MESSAGES = /^(Connection terminated unexpectedly|Connection terminated due to connection timeout|timeout exceeded when trying to connect)/;
 
-/**
- * True when `error` says Postgres cannot be reached right now (down, restarting, the connection
- * lost), as opposed to a query that is wrong. Follows `cause`, Prisma's `meta.driverAdapterError`
- * and GraphQL's `originalError`.
- */
-export function isDatabaseUnavailable(error: unknown): boolean {
+/** Every error object `error` wraps (`cause`, Prisma's `meta.driverAdapterError`, GraphQL's `originalError`), itself first. */
+function* errorChain(error: unknown): Generator<Record<string, unknown>> {
   const seen = new Set<unknown>();
   const pending = [error];
   while (pending.length) {
     const current = pending.pop();
     if (!current || typeof current !== "object" || seen.has(current) || seen.size > 10) continue;
     seen.add(current);
-    const candidate = current as {
-      code?: unknown;
-      kind?: unknown;
-      originalCode?: unknown;
-      message?: unknown;
-      cause?: unknown;
-      originalError?: unknown;
-      meta?: { driverAdapterError?: unknown };
-    };
+    const candidate = current as { cause?: unknown; originalError?: unknown; meta?: { driverAdapterError?: unknown } };
+    yield current as Record<string, unknown>;
+    pending.push(candidate.cause, candidate.originalError, candidate.meta?.driverAdapterError);
+  }
+}
+
+// Postgres' deadlock_detected and serialization_failure, and Prisma's "write conflict or deadlock".
+const TRANSIENT_CODES = new Set(["40P01", "40001", "P2034"]);
+
+/** True when `error` is a deadlock or serialization failure: the same work, run again, may well succeed. */
+export function isTransientDatabaseError(error: unknown): boolean {
+  for (const candidate of errorChain(error)) {
+    const codes = [candidate.code, candidate.originalCode].filter((code): code is string => typeof code === "string");
+    if (codes.some((code) => TRANSIENT_CODES.has(code))) return true;
+    if (candidate.kind === "TransactionWriteConflict") return true;
+  }
+  return false;
+}
+
+/**
+ * True when `error` says Postgres cannot be reached right now (down, restarting, the connection
+ * lost), as opposed to a query that is wrong. Follows `cause`, Prisma's `meta.driverAdapterError`
+ * and GraphQL's `originalError`.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (const candidate of errorChain(error)) {
     const codes = [candidate.code, candidate.originalCode].filter((code): code is string => typeof code === "string");
     if (codes.some((code) => UNAVAILABLE_PRISMA_CODES.has(code) || UNAVAILABLE_SQLSTATE.test(code))) return true;
     if (typeof candidate.kind === "string" && UNAVAILABLE_ADAPTER_KINDS.has(candidate.kind)) return true;
     if (typeof candidate.message === "string" && UNAVAILABLE_MESSAGES.test(candidate.message)) return true;
-    pending.push(candidate.cause, candidate.originalError, candidate.meta?.driverAdapterError);
   }
   return false;
 }
