@@ -57,6 +57,7 @@ export default defineConfig({
       POSTGRES_PORT: "",
       REDIS_PORT: "",
       TMDB_API_TOKEN: "",
+      TMDB_API_KEY: "",
       // The offline catalogue also serves a few titles with hostile text (packages/tmdb-catalogue,
       // src/hostile.ts), ranked past the popular lists' first two pages: hostile-strings.spec.ts.
       CATALOGUE_HOSTILE_TITLES: "1",

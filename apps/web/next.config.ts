@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { NextConfig } from "next";
 import { serverEnv } from "./lib/env";
+import { fixedSecurityHeaders } from "./lib/security-headers";
 
 // The browser talks to /graphql on this origin so the next-auth session cookie reaches the API,
 // which decrypts it with the shared AUTH_SECRET.
@@ -16,8 +17,12 @@ const schemaVersion = createHash("sha256")
 
 const nextConfig: NextConfig = {
   reactStrictMode: true,
+  poweredByHeader: false,
   devIndicators: false,
   env: { NEXT_PUBLIC_SCHEMA_VERSION: schemaVersion },
+  async headers() {
+    return [{ source: "/:path*", headers: fixedSecurityHeaders({ production: process.env.NODE_ENV === "production" }) }];
+  },
   async rewrites() {
     return [{ source: "/graphql", destination: `${apiUrl}/graphql` }];
   },

@@ -22,7 +22,7 @@ describe("process start-up", () => {
     const result = run(entry, { REDIS_URL: "redis://127.0.0.1:6379" });
     expect(result.status).toBe(78);
     expect(result.stderr).toContain("DATABASE_URL is required but not set");
-    expect(result.stderr).toContain("neither TMDB_API_TOKEN nor TMDB_API_BASE_URL is set");
+    expect(result.stderr).toContain("neither TMDB_API_TOKEN (or TMDB_API_KEY) nor TMDB_API_BASE_URL is set");
   });
 
   it.each(["1", "2"])("the API exits with a clear message when API_PORT is taken (API_PROCESSES=%s)", async (processes) => {

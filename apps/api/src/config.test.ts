@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, parseConfig } from "./config.ts";
+import { ConfigError, describeTmdb, parseConfig } from "./config.ts";
 
 const valid = {
   DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/movierec",
@@ -34,6 +34,25 @@ describe("parseConfig", () => {
     expect(config.TMDB_API_BASE_URL).toBe("https://api.themoviedb.org/3");
   });
 
+  it("takes TMDB's v3 API key too, as TMDB_API_KEY or in TMDB_API_TOKEN, and says which credential it uses", () => {
+    const { TMDB_API_BASE_URL: _unused, ...env } = valid;
+    const key = "0123456789abcdef0123456789abcdef";
+    for (const config of [parseConfig({ ...env, TMDB_API_KEY: key }), parseConfig({ ...env, TMDB_API_TOKEN: key })]) {
+      expect(config.tmdbMode).toBe("online");
+      expect(config.tmdbCredential).toEqual({ kind: "api-key", value: key });
+      expect(describeTmdb(config)).toBe("TMDB is online at https://api.themoviedb.org/3, with a v3 API key (sent as api_key)");
+      expect(describeTmdb(config)).not.toContain(key);
+    }
+    const token = parseConfig({ ...env, TMDB_API_TOKEN: "eyJhbGciOiJIUzI1NiJ9.a-long-read-access-token" });
+    expect(token.tmdbCredential.kind).toBe("read-access-token");
+    expect(describeTmdb(token)).toContain("an API Read Access Token");
+    expect(describeTmdb(parseConfig(valid))).toBe("TMDB is OFFLINE: using the offline catalogue at http://127.0.0.1:4010/3");
+    const message = problems({ ...valid, TMDB_API_KEY: "not-a-key-but-secret" });
+    expect(message).toContain("TMDB_API_KEY=<hidden>");
+    expect(message).toMatch(/32 hexadecimal characters/);
+    expect(message).not.toContain("not-a-key-but-secret");
+  });
+
   it("names every missing variable", () => {
     const message = problems({});
     expect(message).toContain("DATABASE_URL is required but not set");
@@ -58,9 +77,11 @@ describe("parseConfig", () => {
 
   it("asks for a token or a base URL, and never prints the token", () => {
     const { TMDB_API_BASE_URL: _unused, ...env } = valid;
-    expect(problems(env)).toMatch(/neither TMDB_API_TOKEN nor TMDB_API_BASE_URL is set/);
+    expect(problems(env)).toMatch(/neither TMDB_API_TOKEN \(or TMDB_API_KEY\) nor TMDB_API_BASE_URL is set/);
     const message = problems({ ...valid, TMDB_API_TOKEN: "short-secret" });
     expect(message).toContain("TMDB_API_TOKEN=<hidden>");
+    // What to do instead: the long token, or the v3 key in TMDB_API_KEY, or nothing to run offline.
+    expect(message).toMatch(/TMDB_API_KEY[\s\S]*offline/);
     expect(message).not.toContain("short-secret");
   });
 });

@@ -3,6 +3,25 @@
 import { availableParallelism } from "node:os";
 import { z } from "zod";
 
+const V3_API_KEY = /^[0-9a-f]{32}$/i;
+
+/** How the TMDB client proves who it is: a bearer token, a v3 key as ?api_key=, or nothing (offline). */
+export type TmdbCredential = { kind: "read-access-token"; value: string } | { kind: "api-key"; value: string } | { kind: "none" };
+
+/** What the start logs say about TMDB: where, and with which kind of credential (never its value). */
+export function describeTmdb(config: { tmdbMode: "online" | "offline"; TMDB_API_BASE_URL: string; tmdbCredential: TmdbCredential }): string {
+  if (config.tmdbMode === "offline") return `TMDB is OFFLINE: using the offline catalogue at ${config.TMDB_API_BASE_URL}`;
+  const how = config.tmdbCredential.kind === "api-key" ? "a v3 API key (sent as api_key)" : "an API Read Access Token (sent as a bearer token)";
+  return `TMDB is online at ${config.TMDB_API_BASE_URL}, with ${how}`;
+}
+
+function tmdbCredential(env: { TMDB_API_TOKEN?: string; TMDB_API_KEY?: string }): TmdbCredential {
+  if (env.TMDB_API_TOKEN)
+    return V3_API_KEY.test(env.TMDB_API_TOKEN) ? { kind: "api-key", value: env.TMDB_API_TOKEN } : { kind: "read-access-token", value: env.TMDB_API_TOKEN };
+  if (env.TMDB_API_KEY) return { kind: "api-key", value: env.TMDB_API_KEY };
+  return { kind: "none" };
+}
+
 const port = z.coerce.number().int().min(1).max(65_535);
 const positiveInt = z.coerce.number().int().positive();
 
@@ -46,7 +65,25 @@ export const configSchema = z
     API_PROCESSES: positiveInt.max(64).optional(),
     // Signs the web app's next-auth session cookies, which the API reads. The start command sets it.
     AUTH_SECRET: z.string().min(16, "must be at least 16 characters (e.g. `openssl rand -base64 32`)").optional(),
-    TMDB_API_TOKEN: z.string().trim().min(20, "looks too short for a TMDB API Read Access Token (a long JWT from your TMDB account's API settings)").optional(),
+    // TMDB's credential, either of the two its account settings page shows: the API Read Access
+    // Token (a long JWT, sent as a bearer token) or the v3 API key (32 hex characters, sent as
+    // ?api_key=). A v3 key given as TMDB_API_TOKEN is used as a key.
+    TMDB_API_TOKEN: z
+      .string()
+      .trim()
+      .min(
+        20,
+        "looks too short for a TMDB credential: use the API Read Access Token (a long JWT) or set TMDB_API_KEY to the v3 API key (32 hexadecimal characters), both from your TMDB account's API settings; unset it to run offline",
+      )
+      .optional(),
+    TMDB_API_KEY: z
+      .string()
+      .trim()
+      .regex(
+        V3_API_KEY,
+        "is not a TMDB v3 API key (32 hexadecimal characters from your TMDB account's API settings); the long API Read Access Token goes in TMDB_API_TOKEN",
+      )
+      .optional(),
     TMDB_API_BASE_URL: z.string().url().optional(),
     // Requests a minute to /graphql, per API token (or session cookie) and per IP without one.
     API_RATE_LIMIT_PER_MINUTE_TOKEN: positiveInt.default(600),
@@ -78,16 +115,17 @@ export const configSchema = z
     TMDB_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(4),
   })
   // `when`: report this alongside other problems, not only once everything else is valid.
-  .refine((env) => env.TMDB_API_TOKEN || env.TMDB_API_BASE_URL, {
+  .refine((env) => env.TMDB_API_TOKEN || env.TMDB_API_KEY || env.TMDB_API_BASE_URL, {
     path: ["TMDB_API_TOKEN"],
     message:
-      "neither TMDB_API_TOKEN nor TMDB_API_BASE_URL is set. Set TMDB_API_TOKEN to use TMDB, or TMDB_API_BASE_URL to an offline catalogue server (`npm start` does this for you).",
+      "neither TMDB_API_TOKEN (or TMDB_API_KEY) nor TMDB_API_BASE_URL is set. Set TMDB_API_TOKEN or TMDB_API_KEY to use TMDB, or TMDB_API_BASE_URL to an offline catalogue server (`npm start` does this for you).",
     when: () => true,
   })
   .transform((env) => ({
     ...env,
     TMDB_API_BASE_URL: (env.TMDB_API_BASE_URL ?? "https://api.themoviedb.org/3").replace(/\/+$/, ""),
-    tmdbMode: env.TMDB_API_TOKEN ? ("online" as const) : ("offline" as const),
+    tmdbMode: env.TMDB_API_TOKEN || env.TMDB_API_KEY ? ("online" as const) : ("offline" as const),
+    tmdbCredential: tmdbCredential(env),
     // Daily in production; every 10 minutes in development, so a fresh checkout fills up quickly.
     INGEST_EVERY_MINUTES: env.INGEST_EVERY_MINUTES ?? (env.NODE_ENV === "production" ? 1440 : 10),
     // Every 6 hours in production; every 10 minutes in development.
@@ -111,7 +149,7 @@ export function parseConfig(rawEnv: Record<string, string | undefined> = process
     const variable = issue.path.join(".") || "environment";
     const value = env[variable];
     if (value === undefined && issue.code === "invalid_type") return `  - ${variable} is required but not set`;
-    const shown = value === undefined ? "" : `=${variable.includes("TOKEN") ? "<hidden>" : JSON.stringify(value)}`;
+    const shown = value === undefined ? "" : `=${/TOKEN|KEY|SECRET/.test(variable) ? "<hidden>" : JSON.stringify(value)}`;
     return `  - ${variable}${shown}: ${issue.message}`;
   });
   throw new ConfigError(`invalid configuration:\n${problems.join("\n")}\nSee .env.example for every variable.`);

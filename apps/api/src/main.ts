@@ -4,6 +4,7 @@
 import cluster from "node:cluster";
 import { createAppServices } from "./app-services.ts";
 import { boot } from "./boot.ts";
+import { describeTmdb } from "./config.ts";
 import { buildServer } from "./server.ts";
 
 const { config, logger } = boot("api");
@@ -13,10 +14,7 @@ else await serveApi();
 /** What an operator should see once, whatever the number of processes. */
 function announce() {
   if (!config.AUTH_SECRET) logger.warn("AUTH_SECRET is not set: web sessions cannot be read; only API tokens authenticate");
-  logger.info(
-    { tmdb: config.tmdbMode, tmdbBaseUrl: config.TMDB_API_BASE_URL },
-    config.tmdbMode === "offline" ? "TMDB is OFFLINE: using the offline catalogue" : "TMDB is online",
-  );
+  logger.info({ tmdb: config.tmdbMode, tmdbBaseUrl: config.TMDB_API_BASE_URL, tmdbAuth: config.tmdbCredential.kind }, describeTmdb(config));
 }
 
 function superviseApiProcesses(count: number) {

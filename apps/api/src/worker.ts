@@ -2,6 +2,7 @@
 // (modules/ingest), the recommendation model's queue (modules/recommendations/model) and their job schedulers. SIGTERM lets the jobs in hand finish first.
 import { createAppServices } from "./app-services.ts";
 import { boot } from "./boot.ts";
+import { describeTmdb } from "./config.ts";
 import { startIngestWorkers } from "./modules/ingest/ingest.worker.ts";
 import { startModelWorker } from "./modules/recommendations/model/model.worker.ts";
 
@@ -11,7 +12,7 @@ const ingest = await startIngestWorkers(services);
 const model = await startModelWorker(services);
 logger.info(
   {
-    tmdb: config.tmdbMode,
+    tmdb: describeTmdb(config),
     everyMinutes: config.INGEST_EVERY_MINUTES,
     pagesPerList: config.INGEST_PAGES_PER_LIST,
     rateLimitPerSecond: config.TMDB_RATE_LIMIT_PER_SECOND,

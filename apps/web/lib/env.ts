@@ -16,6 +16,20 @@ const serverSchema = z.object({
   /** "Sign in with GitHub" appears when both are set. */
   GITHUB_ID: optional(z.string().min(1)),
   GITHUB_SECRET: optional(z.string().min(1)),
+  /** Origins posters and photos may load from (the CSP's img-src), comma-separated. */
+  IMAGE_ORIGINS: z.preprocess(
+    unsetIfEmpty,
+    z
+      .string()
+      .default("https://image.tmdb.org")
+      .transform((value) =>
+        value
+          .split(",")
+          .map((origin) => origin.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.url({ protocol: /^https?$/ }).transform((url) => new URL(url).origin))),
+  ),
 });
 
 const publicSchema = z.object({
@@ -43,6 +57,7 @@ export function serverEnv(): z.infer<typeof serverSchema> {
     AUTH_SECRET: process.env.AUTH_SECRET,
     GITHUB_ID: process.env.GITHUB_ID,
     GITHUB_SECRET: process.env.GITHUB_SECRET,
+    IMAGE_ORIGINS: process.env.IMAGE_ORIGINS,
   });
   return server;
 }

@@ -1,5 +1,5 @@
 // `npm start`: the whole product on local defaults. Postgres and Redis (embedded/local unless
-// DATABASE_URL/REDIS_URL are set), migrations, the offline TMDB catalogue (unless TMDB_API_TOKEN
+// DATABASE_URL/REDIS_URL are set), migrations, the offline TMDB catalogue (unless TMDB_API_TOKEN/KEY
 // is set), then the API, the worker and the web app. Ctrl-C stops all of it.
 import path from "node:path";
 import { waitForHttp } from "./http.ts";
@@ -21,13 +21,14 @@ async function main() {
   // Every port is chosen before anything starts, so a clash fails fast with the variable's name.
   const apiPort = await choosePort({ service: "API", envVar: "API_PORT", defaultPort: 4000, log });
   const webPort = await choosePort({ service: "web app", envVar: "WEB_PORT", defaultPort: 3000, log });
-  const offline = !env.TMDB_API_TOKEN;
+  const offline = !env.TMDB_API_TOKEN && !env.TMDB_API_KEY;
   const cataloguePort = offline ? await choosePort({ service: "offline TMDB catalogue", envVar: "CATALOGUE_PORT", defaultPort: 4010, log }) : 0;
 
   const services = await startBackingServices({ mode: "persistent", database: "movierec", log });
   supervisor.onStop(services.stop);
 
   let tmdbBaseUrl = env.TMDB_API_BASE_URL ?? "https://api.themoviedb.org/3";
+  let imageOrigins = env.IMAGE_ORIGINS;
   if (offline) {
     const catalogue = supervisor.run("catalogue", process.execPath, [...tsxLoader, "src/cli.ts", "--port", String(cataloguePort)], {
       cwd: path.join(repoRoot, "packages/tmdb-catalogue"),
@@ -36,9 +37,11 @@ async function main() {
     const origin = `http://127.0.0.1:${cataloguePort}`;
     await waitForHttp({ url: `${origin}/__control/health`, process: catalogue });
     tmdbBaseUrl = `${origin}/3`;
-    log(`TMDB: OFFLINE. No TMDB_API_TOKEN is set, so movierec uses the offline catalogue at ${tmdbBaseUrl}`);
+    // Its posters come from the catalogue too: the web's CSP lets pages load them.
+    imageOrigins ??= origin;
+    log(`TMDB: OFFLINE. Neither TMDB_API_TOKEN nor TMDB_API_KEY is set, so movierec uses the offline catalogue at ${tmdbBaseUrl}`);
   } else {
-    log(`TMDB: online at ${tmdbBaseUrl} (TMDB_API_TOKEN is set)`);
+    log(`TMDB: online at ${tmdbBaseUrl} (${env.TMDB_API_TOKEN ? "TMDB_API_TOKEN" : "TMDB_API_KEY"} is set)`);
   }
 
   const productEnv: NodeJS.ProcessEnv = {
@@ -55,6 +58,7 @@ async function main() {
     // next-auth v4 builds its callback URLs from NEXTAUTH_URL; the browser opens the playground itself.
     NEXTAUTH_URL: env.NEXTAUTH_URL ?? `http://localhost:${webPort}`,
     NEXT_PUBLIC_PLAYGROUND_URL: env.NEXT_PUBLIC_PLAYGROUND_URL ?? `http://localhost:${apiPort}/playground`,
+    ...(imageOrigins ? { IMAGE_ORIGINS: imageOrigins } : {}),
   };
   const apiDir = path.join(repoRoot, "apps/api");
   const api = supervisor.run("api", process.execPath, [...tsxLoader, "src/main.ts"], { cwd: apiDir, env: productEnv });
@@ -74,7 +78,7 @@ async function main() {
     `  GraphQL API  http://localhost:${apiPort}/graphql`,
     `  Playground   http://localhost:${apiPort}/playground`,
     `  Health       http://localhost:${apiPort}/healthz`,
-    `  TMDB         ${offline ? `OFFLINE catalogue at ${tmdbBaseUrl} (set TMDB_API_TOKEN for TMDB)` : tmdbBaseUrl}`,
+    `  TMDB         ${offline ? `OFFLINE catalogue at ${tmdbBaseUrl} (set TMDB_API_TOKEN or TMDB_API_KEY for TMDB)` : tmdbBaseUrl}`,
     `  Postgres     ${redactUrl(services.databaseUrl)} (${services.postgres === "embedded" ? `embedded, data in ${dataRoot}/postgres` : "DATABASE_URL"})`,
     `  Redis        ${redactUrl(services.redisUrl)} (${services.redis === "local" ? `local redis-server, data in ${dataRoot}/redis` : "REDIS_URL"})`,
   ];

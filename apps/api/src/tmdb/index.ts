@@ -9,12 +9,12 @@ export { TmdbError, type TmdbErrorCode } from "./tmdb-errors.ts";
 export { TmdbRateLimiter } from "./tmdb-rate-limiter.ts";
 export * from "./tmdb-schemas.ts";
 
-/** The TMDB client as configured: online with TMDB_API_TOKEN, else the offline catalogue. */
+/** The TMDB client as configured: online with TMDB_API_TOKEN or TMDB_API_KEY, else the offline catalogue. */
 export function createTmdbClient(options: { config: Config; redis: Redis; logger?: Logger }): TmdbClient {
   const { config } = options;
   return new TmdbClient({
     baseUrl: config.TMDB_API_BASE_URL,
-    apiToken: config.TMDB_API_TOKEN,
+    credential: config.tmdbCredential,
     timeoutMs: config.TMDB_TIMEOUT_MS,
     maxRetries: config.TMDB_MAX_RETRIES,
     logger: options.logger,

@@ -98,12 +98,31 @@ describe("TMDB client: reading", () => {
   it("sends the token as a bearer credential and reports a refused one as TMDB_UNAUTHORIZED", async () => {
     const guarded = await startCatalogueServer({ port: 0, size: 200, apiToken: "the-right-token-0123456789" });
     try {
-      const good = client({ baseUrl: guarded.url, apiToken: "the-right-token-0123456789" });
+      const good = client({ baseUrl: guarded.url, credential: { kind: "read-access-token", value: "the-right-token-0123456789" } });
       expect((await good.genres("movie")).genres).toHaveLength(19);
-      const error = await expectTmdbError(client({ baseUrl: guarded.url, apiToken: "a-wrong-token-0123456789" }).genres("movie"));
+      const error = await expectTmdbError(
+        client({ baseUrl: guarded.url, credential: { kind: "read-access-token", value: "a-wrong-token-0123456789" } }).genres("movie"),
+      );
       expect(error.code).toBe("TMDB_UNAUTHORIZED");
       expect(error.message).toContain("TMDB_API_TOKEN");
       expect(guarded.totalRequests()).toBe(2);
+    } finally {
+      await guarded.close();
+    }
+  });
+
+  it("sends a v3 API key as ?api_key=, never as a header, and the key is in no error", async () => {
+    const key = "0123456789abcdef0123456789abcdef";
+    const guarded = await startCatalogueServer({ port: 0, size: 200, apiToken: key });
+    try {
+      const good = client({ baseUrl: guarded.url, credential: { kind: "api-key", value: key } });
+      expect((await good.genres("movie")).genres).toHaveLength(19);
+      expect(guarded.requestLog().at(-1)?.query).toContain(`api_key=${key}`);
+      const wrong = "fedcba9876543210fedcba9876543210";
+      const error = await expectTmdbError(client({ baseUrl: guarded.url, credential: { kind: "api-key", value: wrong } }).genres("movie"));
+      expect(error.code).toBe("TMDB_UNAUTHORIZED");
+      expect(error.message).toContain("TMDB_API_KEY");
+      expect(JSON.stringify({ ...error, message: error.message })).not.toContain(wrong);
     } finally {
       await guarded.close();
     }

@@ -17,6 +17,7 @@ import {
   tvDetailsSchema,
   tvListItemSchema,
 } from "./tmdb-schemas.ts";
+import type { TmdbCredential } from "../config.ts";
 import type { MediaKind } from "../media-kind.ts";
 
 export type TmdbListName = "popular" | "top_rated";
@@ -24,8 +25,8 @@ export type Query = Record<string, string | number | boolean | undefined>;
 
 export interface TmdbClientOptions {
   baseUrl: string;
-  /** TMDB API Read Access Token (v4 bearer); absent for the offline catalogue. */
-  apiToken?: string;
+  /** TMDB's credential (config.ts): a bearer token or a v3 key; absent or "none" for the offline catalogue. */
+  credential?: TmdbCredential;
   rateLimiter: TmdbRateLimiter;
   timeoutMs: number;
   maxRetries: number;
@@ -66,6 +67,8 @@ export class TmdbClient {
   async get<Schema extends z.ZodType>(path: string, query: Query, schema: Schema, signal?: AbortSignal): Promise<z.output<Schema>> {
     const url = new URL(this.options.baseUrl + path);
     for (const [key, value] of Object.entries(query)) if (value !== undefined) url.searchParams.set(key, String(value));
+    // Never logged: failures name the path only.
+    if (this.options.credential?.kind === "api-key") url.searchParams.set("api_key", this.options.credential.value);
     let failures = 0;
     let rateLimited = 0;
     for (let attempt = 1; ; attempt++) {
@@ -102,7 +105,7 @@ export class TmdbClient {
       response = await fetch(url, {
         headers: {
           accept: "application/json",
-          ...(this.options.apiToken ? { authorization: `Bearer ${this.options.apiToken}` } : {}),
+          ...(this.options.credential?.kind === "read-access-token" ? { authorization: `Bearer ${this.options.credential.value}` } : {}),
         },
         signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
       });
@@ -134,7 +137,7 @@ export class TmdbClient {
         return fail({
           ...base,
           code: "TMDB_UNAUTHORIZED",
-          message: `TMDB refused the credential${detail}. Check TMDB_API_TOKEN (an API Read Access Token)`,
+          message: `TMDB refused the credential${detail}. Check TMDB_API_TOKEN (the API Read Access Token) or TMDB_API_KEY (the v3 API key)`,
           retryable: false,
         });
       }
