@@ -107,4 +107,40 @@ describe("queue dashboard", () => {
     expect(queues.status).toBe(200);
     expect(JSON.stringify(await queues.json())).toContain("movierec-ingest");
   });
+
+  it("refuses cross-site state changes made with the admin's cookie, and never answers with a stack", async () => {
+    const add = `${api.url}/admin/queues/api/queues/movierec-details-refresh/add`;
+    const jobs = async () => (await api.services.queues.detailsRefresh.getJobCounts()) as Record<string, number>;
+    const before = await jobs();
+    // A CORS-simple POST from another site (no body): before, 200 and a job was added.
+    const crossSite: Array<Record<string, string>> = [{ origin: "http://evil.example" }, { "sec-fetch-site": "cross-site" }, { origin: "null" }];
+    for (const headers of crossSite) {
+      const response = await fetch(add, { method: "POST", headers: { cookie: admin.cookie, ...headers } });
+      expect(response.status, JSON.stringify(headers)).toBe(403);
+      expect(await response.text()).toMatch(/Refused a .*own pages/);
+    }
+    expect(await jobs()).toEqual(before);
+    // A form content type reached bull-board's handler, which answers with a stack (absolute paths)
+    // when NODE_ENV is development, as under `npm start`.
+    const nodeEnv = process.env.NODE_ENV;
+    process.env.NODE_ENV = "development";
+    const form = await fetch(add, {
+      method: "POST",
+      headers: { cookie: admin.cookie, origin: api.url, "content-type": "application/x-www-form-urlencoded" },
+      body: "a=b",
+    }).finally(() => (process.env.NODE_ENV = nodeEnv));
+    expect(form.status).toBeGreaterThanOrEqual(400);
+    expect(await form.text()).not.toMatch(/\/work\/|node_modules|\bat\s+\S+\s*\(/);
+    // The dashboard's own page (same origin) and an admin's token still change state.
+    const sameOrigin = await fetch(`${api.url}/admin/queues/api/queues/movierec-details-refresh/pause`, {
+      method: "PUT",
+      headers: { cookie: admin.cookie, origin: api.url, "sec-fetch-site": "same-origin" },
+    });
+    expect(sameOrigin.status).toBe(200);
+    const resume = await fetch(`${api.url}/admin/queues/api/queues/movierec-details-refresh/resume`, {
+      method: "PUT",
+      headers: { authorization: `Bearer ${admin.token}` },
+    });
+    expect(resume.status).toBe(200);
+  });
 });
