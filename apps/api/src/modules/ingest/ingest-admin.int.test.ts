@@ -1,7 +1,7 @@
 // What operators get from the API: ingestStatus (cursors, queue counts, failures) and the queue
 // dashboard, both for admins only.
 import { Worker } from "bullmq";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { QUEUES } from "./ingest.queues.ts";
 import { startModelWorker } from "../recommendations/model/model.worker.ts";
 import { startTestApi, type TestApi, type TestUser } from "../../test-support/api-harness.ts";
@@ -122,13 +122,12 @@ describe("queue dashboard", () => {
     expect(await jobs()).toEqual(before);
     // A form content type reached bull-board's handler, which answers with a stack (absolute paths)
     // when NODE_ENV is development, as under `npm start`.
-    const nodeEnv = process.env.NODE_ENV;
-    process.env.NODE_ENV = "development";
+    vi.stubEnv("NODE_ENV", "development");
     const form = await fetch(add, {
       method: "POST",
       headers: { cookie: admin.cookie, origin: api.url, "content-type": "application/x-www-form-urlencoded" },
       body: "a=b",
-    }).finally(() => (process.env.NODE_ENV = nodeEnv));
+    }).finally(() => vi.unstubAllEnvs());
     expect(form.status).toBeGreaterThanOrEqual(400);
     expect(await form.text()).not.toMatch(/\/work\/|node_modules|\bat\s+\S+\s*\(/);
     // The dashboard's own page (same origin) and an admin's token still change state.
