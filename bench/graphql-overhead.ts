@@ -156,6 +156,7 @@ function plainServer(services: AppServices, schema: GraphQLSchema, options: { do
       ...services,
       logger: logger.child({ requestId }),
       requestId,
+      clientIp: request.socket.remoteAddress ?? "",
       viewer,
       internal: isInternalCaller(request.headers[INTERNAL_KEY_HEADER], config.AUTH_SECRET),
       loaders: createLoaders({ prisma: services.prisma, enrichment: services.enrichment, userId: viewer?.userId ?? null }),

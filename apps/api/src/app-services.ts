@@ -3,12 +3,13 @@ import type { Redis } from "ioredis";
 import type { Config } from "./config.ts";
 import { createPrisma, type PrismaClient, type SqlQueryCounter } from "./db.ts";
 import type { Logger } from "./logger.ts";
+import { SignInThrottle } from "./modules/auth/sign-in-throttle.ts";
 import { ingestQueues, type IngestQueues } from "./modules/ingest/ingest.queues.ts";
 import { EnrichmentService } from "./modules/media/enrichment.service.ts";
 import { GenreService } from "./modules/media/genre.service.ts";
 import { ImageConfigService } from "./modules/media/image-config.service.ts";
 import { RecommendationServing } from "./modules/recommendations/serving/recommendation-serving.ts";
-import { createRedis } from "./redis.ts";
+import { createFailFastRedis, createRedis } from "./redis.ts";
 import { createTmdbClient, type TmdbClient } from "./tmdb/index.ts";
 
 /** Long-lived services, created once per process. */
@@ -24,6 +25,8 @@ export interface AppServices {
   queues: IngestQueues;
   /** The catalogue and live model held in memory for ranking (read on first use, then kept current). */
   recommendationServing: RecommendationServing;
+  /** Failed password sign-ins per account and attempts per address (brute-force protection). */
+  signInThrottle: SignInThrottle;
 }
 
 export function createAppServices(options: {
@@ -43,6 +46,8 @@ export function createAppServices(options: {
   });
   const redis = createRedis(config.REDIS_URL, options.name);
   const tmdb = createTmdbClient({ config, redis, logger });
+  // Its own connection that fails fast: a sign-in never waits for Redis (the throttle then counts in memory).
+  const throttleRedis = createFailFastRedis(redis, `${options.name}-sign-in-throttle`);
   const queues = ingestQueues({ redis, config });
   // While Redis is unreachable every reconnect attempt reaches each queue; without a listener BullMQ
   // prints each one with its stack. The connection reconnects by itself.
@@ -60,8 +65,14 @@ export function createAppServices(options: {
     images: new ImageConfigService({ tmdb, logger, fallbackBaseUrl: "https://image.tmdb.org/t/p/" }),
     queues,
     recommendationServing: new RecommendationServing(prisma),
+    signInThrottle: new SignInThrottle({
+      redis: throttleRedis,
+      keyPrefix: config.REDIS_KEY_PREFIX,
+      attemptsPerIpPerMinute: config.SIGN_IN_ATTEMPTS_PER_MINUTE_IP,
+    }),
     close: async () => {
       await Promise.allSettled([...Object.values(queues).map((queue) => queue.close()), prisma.$disconnect()]);
+      throttleRedis.disconnect();
       await redis.quit().catch(() => {});
     },
   };

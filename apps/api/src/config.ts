@@ -88,6 +88,9 @@ export const configSchema = z
     // Requests a minute to /graphql, per API token (or session cookie) and per IP without one.
     API_RATE_LIMIT_PER_MINUTE_TOKEN: positiveInt.default(600),
     API_RATE_LIMIT_PER_MINUTE_IP: positiveInt.default(300),
+    // Password sign-in attempts a minute per client address, whatever credential the request carries
+    // (modules/auth/sign-in-throttle.ts; each attempt costs an Argon2 hash).
+    SIGN_IN_ATTEMPTS_PER_MINUTE_IP: positiveInt.default(30),
     // How long a user's ranked recommendations are reused (Redis) while their taste is unchanged;
     // any change to favourites, watchlist, dismissals or preferences drops them at once. 0 = never reuse.
     RECOMMENDATIONS_CACHE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(600),

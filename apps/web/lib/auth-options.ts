@@ -5,7 +5,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import GitHubProvider from "next-auth/providers/github";
 import { serverEnv } from "./env";
 import { LinkOAuthAccountDocument, SignInDocument } from "./generated/graphql";
-import { serverGraphql } from "./server-graphql";
+import { ApiError, serverGraphql } from "./server-graphql";
 
 const credentials = CredentialsProvider({
   name: "Email and password",
@@ -23,8 +23,10 @@ const credentials = CredentialsProvider({
         forwardedFor: typeof forwardedFor === "string" ? forwardedFor : undefined,
       });
       return data.signIn;
-    } catch {
-      // Wrong password, unknown email or rate limited: next-auth reports "CredentialsSignin".
+    } catch (error) {
+      // A wait (too many attempts) is said as the API says it: the sign-in form shows the message.
+      if (error instanceof ApiError && error.code === "RATE_LIMITED") throw new Error(error.message);
+      // Wrong password or unknown email: next-auth reports "CredentialsSignin".
       return null;
     }
   },

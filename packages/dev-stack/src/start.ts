@@ -53,6 +53,9 @@ async function main() {
     AUTH_SECRET: env.AUTH_SECRET ?? persistentSecret("auth"),
     API_PORT: String(apiPort),
     API_URL: `http://127.0.0.1:${apiPort}`,
+    // The web server (on this machine) relays sign-ins with the browser's address: the API believes
+    // X-Forwarded-For from loopback, so each browser has its own per-address budget.
+    TRUST_PROXY: env.TRUST_PROXY ?? "127.0.0.1,::1",
     WEB_PORT: String(webPort),
     NEXT_TELEMETRY_DISABLED: "1",
     // next-auth v4 builds its callback URLs from NEXTAUTH_URL; the browser opens the playground itself.

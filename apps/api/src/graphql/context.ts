@@ -5,6 +5,8 @@ import type { Loaders } from "./loaders.ts";
 
 export interface GraphQLContext extends AppServices {
   requestId: string;
+  /** The caller's address (X-Forwarded-For believed only as TRUST_PROXY says), for per-address limits. */
+  clientIp: string;
   viewer: Viewer | null;
   /** True for the web server's own calls (next-auth account linking), proved by a derived key. */
   internal: boolean;

@@ -6,7 +6,7 @@ import type { AppServices } from "../app-services.ts";
 import type { GraphQLContext } from "./context.ts";
 import { createLoaders } from "./loaders.ts";
 
-export function createContext(services: AppServices, request: Pick<FastifyRequest, "id" | "headers" | "viewer" | "viewerError">): GraphQLContext {
+export function createContext(services: AppServices, request: Pick<FastifyRequest, "id" | "ip" | "headers" | "viewer" | "viewerError">): GraphQLContext {
   if (request.viewerError) throw request.viewerError;
   const viewer = request.viewer ?? null;
   const { config } = services;
@@ -14,6 +14,7 @@ export function createContext(services: AppServices, request: Pick<FastifyReques
     ...services,
     logger: services.logger.child({ requestId: request.id }),
     requestId: request.id,
+    clientIp: request.ip,
     viewer,
     internal: isInternalCaller(request.headers[INTERNAL_KEY_HEADER], config.AUTH_SECRET),
     loaders: createLoaders({

@@ -54,6 +54,7 @@ export async function startTestApi(
     TMDB_MAX_RETRIES: "1",
     API_RATE_LIMIT_PER_MINUTE_IP: "100000",
     API_RATE_LIMIT_PER_MINUTE_TOKEN: "100000",
+    SIGN_IN_ATTEMPTS_PER_MINUTE_IP: "100000",
     ...options.env,
   });
   const lines = options.logLines;

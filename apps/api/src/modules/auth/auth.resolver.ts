@@ -26,14 +26,19 @@ export class AuthResolver {
     return ctx.viewer ? toUser(await getUser(ctx, { userId: ctx.viewer.userId })) : null;
   }
 
-  @Mutation(() => User, { description: "Creates an email + password account. The web app then signs in with next-auth." })
+  @Mutation(() => User, {
+    description: "Creates an email + password account. The web app then signs in with next-auth. Shares the per-address limit of signIn.",
+  })
   async signUp(@Arg("input", () => SignUpInput) input: SignUpInput, @Ctx() ctx: GraphQLContext): Promise<User> {
-    return toUser(await signUp(ctx, input));
+    return toUser(await signUp(ctx, { email: input.email, password: input.password, name: input.name, clientIp: ctx.clientIp }));
   }
 
-  @Mutation(() => User, { description: "Checks an email and password (used by the web app's sign-in); rate limited per IP." })
+  @Mutation(() => User, {
+    description:
+      "Checks an email and password (used by the web app's sign-in). Limited per address, and per email after 5 wrong passwords in a row (each further attempt waits twice as long, up to 15 minutes): RATE_LIMITED with retryAfterSeconds.",
+  })
   async signIn(@Arg("input", () => SignInInput) input: SignInInput, @Ctx() ctx: GraphQLContext): Promise<User> {
-    return toUser(await signIn(ctx, input));
+    return toUser(await signIn(ctx, { email: input.email, password: input.password, clientIp: ctx.clientIp }));
   }
 
   @Mutation(() => User, { description: "For the web server only (OAuth sign-in): the user linked to a provider account, created on first use." })

@@ -3,6 +3,7 @@
 import { hash, verify } from "@node-rs/argon2";
 import type { PrismaClient } from "../../db.ts";
 import { AppError, badInput } from "../../errors.ts";
+import type { SignInThrottle } from "./sign-in-throttle.ts";
 
 export const PASSWORD_MIN_LENGTH = 8;
 
@@ -10,7 +11,11 @@ export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-export async function signUp({ prisma }: { prisma: PrismaClient }, input: { email: string; password: string; name?: string | null }) {
+export async function signUp(
+  { prisma, signInThrottle }: { prisma: PrismaClient; signInThrottle: SignInThrottle },
+  input: { email: string; password: string; name?: string | null; clientIp: string },
+) {
+  await signInThrottle.admitAddress(input.clientIp);
   const email = normaliseEmail(input.email);
   if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) || email.length > 254) throw badInput("That does not look like an email address.", { argument: "email" });
   if (input.password.length < PASSWORD_MIN_LENGTH || input.password.length > 200) {
@@ -22,12 +27,25 @@ export async function signUp({ prisma }: { prisma: PrismaClient }, input: { emai
   return prisma.user.findUniqueOrThrow({ where: { email } });
 }
 
-export async function signIn({ prisma }: { prisma: PrismaClient }, input: { email: string; password: string }) {
-  const user = await prisma.user.findUnique({ where: { email: normaliseEmail(input.email) } });
+/**
+ * The account with this email and password. Throttled (sign-in-throttle.ts) per address and per
+ * email, whatever credential the request carries: a locked email is refused before any hashing.
+ */
+export async function signIn(
+  { prisma, signInThrottle }: { prisma: PrismaClient; signInThrottle: SignInThrottle },
+  input: { email: string; password: string; clientIp: string },
+) {
+  const email = normaliseEmail(input.email);
+  await signInThrottle.admit({ email, ip: input.clientIp });
+  const user = await prisma.user.findUnique({ where: { email } });
   // Verify against a dummy hash when there is no user, so timing does not reveal which emails exist.
   dummyHash ??= hash("no account has this password");
   const ok = await verify(user?.passwordHash ?? (await dummyHash), input.password).catch(() => false);
-  if (!user?.passwordHash || !ok) throw new AppError("UNAUTHENTICATED", "Wrong email or password.");
+  if (!user?.passwordHash || !ok) {
+    await signInThrottle.failed(email);
+    throw new AppError("UNAUTHENTICATED", "Wrong email or password.");
+  }
+  await signInThrottle.succeeded(email);
   return user;
 }
 

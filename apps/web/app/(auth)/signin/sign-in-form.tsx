@@ -18,7 +18,8 @@ export function SignInForm({ oauthProviders, failed }: { oauthProviders: { id: s
     const result = await signIn("credentials", { email: String(form.get("email")), password: String(form.get("password")), redirect: false });
     setBusy(false);
     if (!result || result.error) {
-      setError("That email and password do not match an account.");
+      // next-auth passes on the message of a refusal that is not a mismatch (a wait after too many attempts).
+      setError(result?.error?.startsWith("Too many") ? result.error : "That email and password do not match an account.");
       return;
     }
     router.push("/home");

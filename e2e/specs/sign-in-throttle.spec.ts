@@ -1,0 +1,28 @@
+// After five wrong passwords in a row the sign-in form says how long to wait (the API's per-account
+// throttle, apps/api/src/modules/auth/sign-in-throttle.ts), instead of "do not match".
+import { expect, test } from "@playwright/test";
+import { graphql, newUser } from "./support/users.ts";
+
+test("the sign-in form says how long to wait after too many wrong passwords", async ({ page }) => {
+  const user = newUser("throttle");
+  await graphql(page.request, "mutation($input: SignUpInput!) { signUp(input: $input) { id } }", { input: user });
+  await page.goto("/signin");
+  await page.getByLabel("Email").fill(user.email);
+  const password = page.getByLabel("Password");
+  const error = page.locator(".field-error");
+  /** Submits the form and waits for next-auth's answer to that submission. */
+  const submit = async (value: string) => {
+    await password.fill(value);
+    const answered = page.waitForResponse((response) => response.url().includes("/api/auth/callback/credentials"));
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await answered;
+  };
+  for (let attempt = 1; attempt <= 6; attempt++) {
+    await submit(`wrong-password-${attempt}`);
+    await expect(error).toHaveText("That email and password do not match an account.");
+  }
+  // The sixth failure earned a wait: even the right password is refused, and the form says why.
+  await submit(user.password);
+  await expect(error).toContainText(/Too many wrong passwords for this email\. Wait \d+ s/);
+  await expect(page).toHaveURL(/\/signin/);
+});
