@@ -29,6 +29,7 @@ import http from "node:http";
 import { encode } from "../apps/api/node_modules/next-auth/jwt/index.js";
 import { buildCatalogue, HOSTILE_TITLES, titleName } from "../packages/tmdb-catalogue/src/index.ts";
 import { createApiToken, hashApiToken } from "../apps/api/src/modules/auth/api-token.service.ts";
+import { startWebSession } from "../apps/api/src/modules/auth/web-session.service.ts";
 import { INTERNAL_KEY_HEADER, internalKey } from "../apps/api/src/modules/auth/oauth-account.service.ts";
 import { API_LIMITS } from "../apps/api/src/graphql/apollo.ts";
 import { toMediaType } from "../apps/api/src/media-kind.ts";
@@ -266,9 +267,10 @@ async function probe() {
   const idOf = (index: number) => `movie:${popular[index]!.id}`;
 
   // ── users ──
-  const cookieFor = (user: { id: string; email: string }, options: { secret?: string; maxAge?: number } = {}) =>
+  // A web session as the web server starts one at sign-in (its row, and its id in the cookie).
+  const cookieFor = async (user: { id: string; email: string }, options: { secret?: string; maxAge?: number } = {}) =>
     encode({
-      token: { sub: user.id, email: user.email },
+      token: { sub: user.id, email: user.email, sid: await startWebSession({ prisma }, { userId: user.id }) },
       secret: options.secret ?? secret,
       ...(options.maxAge !== undefined ? { maxAge: options.maxAge } : {}),
     }).then((jwt) => `next-auth.session-token=${jwt}`);

@@ -4,7 +4,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import GitHubProvider from "next-auth/providers/github";
 import { serverEnv } from "./env";
-import { LinkOAuthAccountDocument, SignInDocument } from "./generated/graphql";
+import { EndWebSessionDocument, LinkOAuthAccountDocument, SignInDocument, StartWebSessionDocument, WebSessionActiveDocument } from "./generated/graphql";
 import { ApiError, serverGraphql } from "./server-graphql";
 
 const credentials = CredentialsProvider({
@@ -32,6 +32,26 @@ const credentials = CredentialsProvider({
   },
 });
 
+const SESSION_ENDED = "web session ended";
+/** How long this server trusts a session it has checked (sign-out here forgets it at once). */
+const SESSION_CHECK_MS = 5_000;
+const webSessionChecks = new Map<string, number>();
+
+/**
+ * Whether the cookie's web session is still live (the API keeps them: web-session.service.ts),
+ * asked at most every SESSION_CHECK_MS per session. A cookie from before sessions had ids is not.
+ */
+async function liveWebSession(token: { sub?: string; sid?: unknown }): Promise<boolean> {
+  if (typeof token.sid !== "string" || !token.sub) return false;
+  const checkedAt = webSessionChecks.get(token.sid);
+  if (checkedAt !== undefined && Date.now() - checkedAt < SESSION_CHECK_MS) return true;
+  const data = await serverGraphql({ document: WebSessionActiveDocument, variables: { sessionId: token.sid, userId: token.sub }, internal: true });
+  if (!data.webSessionActive) return false;
+  if (webSessionChecks.size > 10_000) webSessionChecks.clear();
+  webSessionChecks.set(token.sid, Date.now());
+  return true;
+}
+
 const { GITHUB_ID, GITHUB_SECRET, AUTH_SECRET } = serverEnv();
 const oauthProviders = GITHUB_ID && GITHUB_SECRET ? [GitHubProvider({ clientId: GITHUB_ID, clientSecret: GITHUB_SECRET })] : [];
 
@@ -40,6 +60,22 @@ export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt" },
   providers: [credentials, ...oauthProviders],
   pages: { signIn: "/signin" },
+  events: {
+    // The cookie stops working at the API and here at once, not when it expires.
+    async signOut({ token }) {
+      if (typeof token?.sid === "string") {
+        webSessionChecks.delete(token.sid);
+        await serverGraphql({ document: EndWebSessionDocument, variables: { sessionId: token.sid }, internal: true });
+      }
+    },
+  },
+  logger: {
+    // A cookie of an ended session is cleared by next-auth, which reports it as an error: it is not one.
+    error(code, metadata) {
+      if (code === "JWT_SESSION_ERROR" && metadata instanceof Error && metadata.message === SESSION_ENDED) return;
+      console.error(`[next-auth][error][${code}]`, metadata);
+    },
+  },
   callbacks: {
     // An OAuth sign-in is linked to (or creates) the API's user, whose id becomes the JWT's `sub`:
     // the API knows its users by that id, not by the provider's.
@@ -60,6 +96,14 @@ export const authOptions: NextAuthOptions = {
         });
         token.sub = data.linkOAuthAccount.id;
       }
+      // Signing in starts a web session the API can end (sign-out, "sign out everywhere"); the
+      // cookie carries its id. Later reads check it is still live (liveWebSession).
+      if (user && token.sub) {
+        const data = await serverGraphql({ document: StartWebSessionDocument, variables: { userId: token.sub }, internal: true });
+        token.sid = data.startWebSession;
+        return token;
+      }
+      if (!(await liveWebSession(token))) throw new Error(SESSION_ENDED);
       return token;
     },
     session({ session, token }) {

@@ -30,6 +30,7 @@ export {
   RemoveFromWatchlistDocument as REMOVE_FROM_WATCHLIST,
   RevokeApiTokenDocument as REVOKE_API_TOKEN,
   SearchDocument as SEARCH_QUERY,
+  SignOutEverywhereDocument as SIGN_OUT_EVERYWHERE,
   UndoDismissDocument as UNDO_DISMISS,
   UpdatePreferencesDocument as UPDATE_PREFERENCES,
   WatchlistDocument as WATCHLIST_QUERY,

@@ -24,6 +24,11 @@ export async function graphql<T>(request: APIRequestContext, query: string, vari
 /** Signs up over the API and signs in with next-auth's credentials endpoint: the page's context gets the session cookie. */
 export async function signUpAndSignIn(page: Page, user: TestUser): Promise<void> {
   await graphql(page.request, "mutation($input: SignUpInput!) { signUp(input: $input) { id } }", { input: user });
+  await signInAs(page, user);
+}
+
+/** Signs an existing user in with next-auth's credentials endpoint (a new session for the page's context). */
+export async function signInAs(page: Page, user: TestUser): Promise<void> {
   const { csrfToken } = (await (await page.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
   const response = await page.request.post("/api/auth/callback/credentials", { form: { csrfToken, email: user.email, password: user.password, json: "true" } });
   expect(response.ok()).toBe(true);

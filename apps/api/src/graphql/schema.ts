@@ -2,6 +2,7 @@ import "reflect-metadata";
 import type { GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
 import { AuthResolver } from "../modules/auth/auth.resolver.ts";
+import { WebSessionResolver } from "../modules/auth/web-session.resolver.ts";
 import { DismissalResolver } from "../modules/dismissals/dismissal.resolver.ts";
 import { FavouriteResolver } from "../modules/favourites/favourite.resolver.ts";
 import { IngestResolver } from "../modules/ingest/ingest.resolver.ts";
@@ -14,6 +15,7 @@ import { authChecker } from "./auth-checker.ts";
 
 export const resolvers = [
   AuthResolver,
+  WebSessionResolver,
   MediaResolver,
   RecommendationResolver,
   FavouriteResolver,

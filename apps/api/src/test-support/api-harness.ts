@@ -3,6 +3,7 @@
 import { randomBytes } from "node:crypto";
 import { startCatalogueServer, type CatalogueServer } from "@movierec/tmdb-catalogue";
 import { encode } from "next-auth/jwt";
+import { startWebSession } from "../modules/auth/web-session.service.ts";
 import { createTestDatabase, testRedisUrl } from "@movierec/dev-stack/testing";
 import { createAppServices } from "../app-services.ts";
 import type { SqlQueryCounter } from "../db.ts";
@@ -93,7 +94,8 @@ export async function startTestApi(
     const email = `user${userCount}-${randomBytes(3).toString("hex")}@example.test`;
     const user = await services.prisma.user.create({ data: { email, name: `Test user ${userCount}`, role: input.role ?? "USER" } });
     const { secret } = await createApiToken(services, { userId: user.id, name: "test" });
-    const session = await encode({ token: { sub: user.id, email }, secret: TEST_AUTH_SECRET });
+    const sid = await startWebSession(services, { userId: user.id });
+    const session = await encode({ token: { sub: user.id, email, sid }, secret: TEST_AUTH_SECRET });
     return { id: user.id, email, token: secret, cookie: `next-auth.session-token=${session}` };
   }
 

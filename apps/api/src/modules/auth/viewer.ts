@@ -4,6 +4,7 @@ import { decode } from "next-auth/jwt";
 import type { PrismaClient } from "../../db.ts";
 import { unauthenticated } from "../../errors.ts";
 import { verifyApiToken } from "./api-token.service.ts";
+import { liveSessionUser } from "./web-session.service.ts";
 
 export type Role = "USER" | "ADMIN";
 
@@ -63,9 +64,10 @@ export async function resolveViewer(options: {
   }
   const token = options.authSecret ? sessionToken(parseCookies(options.cookie)) : undefined;
   if (!token || !options.authSecret) return null;
-  // An expired or tampered cookie is the same as no cookie: the request is anonymous.
+  // An expired or tampered cookie is the same as no cookie: the request is anonymous. So is one
+  // whose web session has ended (signed out, or signed out everywhere): web-session.service.ts.
   const payload = await decode({ token, secret: options.authSecret }).catch(() => null);
   if (!payload?.sub) return null;
-  const user = await prisma.user.findUnique({ where: { id: payload.sub }, select: { id: true, role: true } }).catch(() => null);
+  const user = await liveSessionUser({ prisma }, { sessionId: payload.sid, userId: payload.sub });
   return user ? { userId: user.id, role: user.role, via: "session" } : null;
 }

@@ -2,6 +2,7 @@
 import { PreferencesForm } from "./preferences-form";
 import { publicEnv } from "../../../lib/env";
 import { ApiTokens } from "./api-tokens";
+import { SignOutEverywhere } from "./sign-out-everywhere";
 
 const playgroundUrl = publicEnv.NEXT_PUBLIC_PLAYGROUND_URL;
 
@@ -11,6 +12,7 @@ export function SettingsView() {
       <h1>Settings</h1>
       <PreferencesForm />
       <ApiTokens />
+      <SignOutEverywhere />
       <section aria-labelledby="playground-heading" className="panel">
         <h2 id="playground-heading">GraphQL playground</h2>
         <p>

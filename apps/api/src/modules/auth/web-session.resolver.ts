@@ -1,0 +1,44 @@
+import "reflect-metadata";
+import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from "type-graphql";
+import type { GraphQLContext } from "../../graphql/context.ts";
+import { requireUserId } from "../../graphql/context.ts";
+import { forbidden } from "../../errors.ts";
+import { endAllWebSessions, endWebSession, liveSessionUser, startWebSession } from "./web-session.service.ts";
+
+const webServerOnly = (ctx: GraphQLContext) => {
+  if (!ctx.internal) throw forbidden("Only the movierec web server manages web sessions.");
+};
+
+@Resolver()
+export class WebSessionResolver {
+  @Mutation(() => String, { description: "For the web server only (sign-in): starts a web session for the user; its id goes into the session cookie." })
+  async startWebSession(@Arg("userId", () => ID) userId: string, @Ctx() ctx: GraphQLContext): Promise<string> {
+    webServerOnly(ctx);
+    return startWebSession(ctx, { userId });
+  }
+
+  @Query(() => Boolean, { description: "For the web server only: whether this user's web session is still live (not signed out, not expired)." })
+  async webSessionActive(
+    @Arg("sessionId", () => String) sessionId: string,
+    @Arg("userId", () => ID) userId: string,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<boolean> {
+    webServerOnly(ctx);
+    return (await liveSessionUser(ctx, { sessionId, userId })) !== null;
+  }
+
+  @Mutation(() => Boolean, { description: "For the web server only (sign-out): ends a web session; its cookie stops working everywhere at once." })
+  async endWebSession(@Arg("sessionId", () => String) sessionId: string, @Ctx() ctx: GraphQLContext): Promise<boolean> {
+    webServerOnly(ctx);
+    return endWebSession(ctx, { sessionId });
+  }
+
+  @Authorized()
+  @Mutation(() => Int, {
+    description:
+      "Signs the caller out of the web app everywhere: every session cookie of theirs stops working at once. API tokens are not affected. Returns how many sessions ended.",
+  })
+  async signOutEverywhere(@Ctx() ctx: GraphQLContext): Promise<number> {
+    return endAllWebSessions(ctx, { userId: requireUserId(ctx) });
+  }
+}

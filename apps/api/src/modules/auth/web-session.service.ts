@@ -1,0 +1,47 @@
+// Web sessions that can end: next-auth's cookie is a stateless JWT, so each sign-in also gets a row
+// in `session`, and the cookie carries its id (`sid`). The API believes a cookie only while its row
+// is there (viewer.ts, in the same statement that reads the user's role), and the web server asks
+// whether it still is before it trusts the cookie itself (lib/auth-options.ts). Signing out deletes
+// the row; "sign out everywhere" deletes all of a person's rows. Rows end SESSION_DAYS after sign-in.
+import { randomBytes } from "node:crypto";
+import type { PrismaClient } from "../../db.ts";
+import { badInput } from "../../errors.ts";
+
+/** How long a web session lasts from sign-in (next-auth's cookie lasts as long). */
+export const SESSION_DAYS = 30;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+type Deps = { prisma: PrismaClient };
+
+/** A new session for this user (the web server's sign-in); its id goes into the cookie. */
+export async function startWebSession({ prisma }: Deps, input: { userId: string }): Promise<string> {
+  if (!UUID.test(input.userId)) throw badInput("userId is not a user id.", { argument: "userId" });
+  const session = await prisma.session.create({
+    data: { userId: input.userId, sessionToken: randomBytes(32).toString("base64url"), expires: new Date(Date.now() + SESSION_DAYS * 86_400_000) },
+    select: { id: true },
+  });
+  return session.id;
+}
+
+/** The user and role behind a live session of theirs, or null (ended, expired, or not theirs). One statement. */
+export async function liveSessionUser({ prisma }: Deps, input: { sessionId: unknown; userId: string }) {
+  if (typeof input.sessionId !== "string" || !UUID.test(input.sessionId) || !UUID.test(input.userId)) return null;
+  const session = await prisma.session.findFirst({
+    where: { id: input.sessionId, userId: input.userId, expires: { gt: new Date() } },
+    select: { user: { select: { id: true, role: true } } },
+  });
+  return session?.user ?? null;
+}
+
+/** Ends one session (signing out); ending one that is gone is fine. */
+export async function endWebSession({ prisma }: Deps, input: { sessionId: string }): Promise<boolean> {
+  if (!UUID.test(input.sessionId)) return false;
+  const { count } = await prisma.session.deleteMany({ where: { id: input.sessionId } });
+  return count > 0;
+}
+
+/** Ends every web session of this user ("sign out everywhere"); returns how many there were. */
+export async function endAllWebSessions({ prisma }: Deps, input: { userId: string }): Promise<number> {
+  const { count } = await prisma.session.deleteMany({ where: { userId: input.userId } });
+  return count;
+}

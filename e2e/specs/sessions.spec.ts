@@ -1,0 +1,52 @@
+// Signing out ends the session everywhere at once: the old cookie no longer works at the web app
+// or at the API. "Sign out everywhere" in settings ends every other browser's session too.
+import { type BrowserContext, expect, test } from "@playwright/test";
+import { graphql, newUser, signInAs, signUpAndSignIn } from "./support/users.ts";
+
+async function sessionCookie(context: BrowserContext): Promise<string> {
+  const cookies = await context.cookies();
+  const session = cookies.filter((cookie) => cookie.name.startsWith("next-auth.session-token"));
+  expect(session.length).toBeGreaterThan(0);
+  return session.map((cookie) => `${cookie.name}=${cookie.value}`).join("; ");
+}
+
+test("a signed-out cookie no longer works at the web app or the API", async ({ page, playwright, baseURL }) => {
+  const user = newUser("signout");
+  await signUpAndSignIn(page, user);
+  const stolen = await sessionCookie(page.context());
+  await page.goto("/home");
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/$/);
+
+  // Someone who copied the cookie before the sign-out:
+  const thief = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { cookie: stolen } });
+  try {
+    expect(await (await thief.get("/api/auth/session")).json()).toEqual({});
+    const me = await thief.post("/graphql", { data: { query: "{ me { id } }" } });
+    expect(((await me.json()) as { data: { me: unknown } }).data.me).toBeNull();
+  } finally {
+    await thief.dispose();
+  }
+});
+
+test("sign out everywhere ends the person's sessions in other browsers", async ({ browser, page }) => {
+  const user = newUser("everywhere");
+  await signUpAndSignIn(page, user);
+  const other = await browser.newContext();
+  const otherPage = await other.newPage();
+  try {
+    await signInAs(otherPage, user);
+    await page.goto("/settings");
+    await page.getByRole("button", { name: "Sign out everywhere" }).click();
+    await expect(page).toHaveURL(/\/$/);
+    // The other browser's cookie is refused by the API at once, and by the web app within seconds.
+    const me = await graphql<{ me: unknown }>(otherPage.request, "{ me { id } }");
+    expect(me.me).toBeNull();
+    await expect(async () => {
+      await otherPage.goto("/home");
+      await expect(otherPage).toHaveURL(/\/signin/);
+    }).toPass({ timeout: 20_000 });
+  } finally {
+    await other.close();
+  }
+});
