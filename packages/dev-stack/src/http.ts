@@ -4,10 +4,11 @@ import type { ManagedProcess } from "./supervisor.ts";
 export async function waitForHttp(options: { url: string; timeoutMs?: number; process?: ManagedProcess }): Promise<void> {
   const deadline = Date.now() + (options.timeoutMs ?? 60_000);
   let exited = false;
-  void options.process?.exited.then(() => (exited = true));
+  // A process that crashes while starting is restarted (supervisor.ts); only one that stops for good ends the wait.
+  void options.process?.stopped.then(() => (exited = true));
   let lastError = "no answer";
   while (Date.now() < deadline) {
-    if (exited) throw new Error(`${options.process?.name} exited before ${options.url} answered`);
+    if (exited) throw new Error(`${options.process?.name} stopped before ${options.url} answered`);
     try {
       const response = await fetch(options.url, { signal: AbortSignal.timeout(2_000) });
       if (response.ok) return;

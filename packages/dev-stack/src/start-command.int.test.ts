@@ -1,5 +1,6 @@
 // The start command as a person runs it: it brings everything up and prints the URLs, a second
-// run reuses the data, Ctrl-C leaves nothing running, and a taken port stops it before it starts.
+// run reuses the data, a killed process is restarted, Ctrl-C leaves nothing running, and a taken
+// port or an invalid configuration stops it with the reason printed last.
 import { spawn, spawnSync } from "node:child_process";
 import { rmSync } from "node:fs";
 import net from "node:net";
@@ -43,6 +44,7 @@ async function startProduct() {
   const url = (label: string) => output.match(new RegExp(`${label}\\s+(http://\\S+)`))?.[1] ?? "";
   const port = (label: string) => Number(output.match(new RegExp(`${label}[^\\n]*?(?:127\\.0\\.0\\.1|localhost):(\\d+)`))?.[1]);
   return {
+    pid: child.pid!,
     output: () => output,
     urls: { web: url("Web app"), graphql: url("GraphQL API"), health: url("Health"), playground: url("Playground") },
     ports: [port("Web app"), port("GraphQL API"), port("TMDB"), port("Postgres"), port("Redis")],
@@ -51,6 +53,22 @@ async function startProduct() {
       return exited;
     },
   };
+}
+
+/** The pid of the start command's child whose command line contains `marker`. */
+function childPid(parent: number, marker: string): number {
+  const listing = spawnSync("ps", ["-o", "pid=,args=", "--ppid", String(parent)], { encoding: "utf8" }).stdout;
+  const line = listing.split("\n").find((entry) => entry.includes(marker));
+  if (!line) throw new Error(`no child of ${parent} runs ${marker}:\n${listing}`);
+  return Number(line.trim().split(/\s+/)[0]);
+}
+
+async function waitFor(check: () => boolean, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error("timed out");
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 describe("start command", () => {
@@ -95,9 +113,36 @@ describe("start command", () => {
     try {
       expect(second.output()).not.toContain("initialising Postgres");
       expect(second.output()).not.toContain("applied migrations");
+
+      // A killed worker is restarted, and the rest of the product keeps serving meanwhile.
+      const worker = () => childPid(second.pid, "src/worker.ts");
+      const killed = worker();
+      process.kill(killed, "SIGKILL");
+      await waitFor(() => second.output().includes("worker restarted"), 30_000);
+      expect(second.output()).toContain("worker was killed by SIGKILL (exit status 137); restarting it in 1 s");
+      expect(second.output()).not.toContain("stopping everything");
+      expect(worker()).not.toBe(killed);
+      expect((await fetch(second.urls.health)).status).toBe(200);
     } finally {
       expect(await second.interrupt()).toBe(130);
     }
     for (const port of second.ports) expect(await isPortFree(port)).toBe(true);
   }, 240_000);
+
+  it("stops everything on an invalid configuration, with the reason printed last and exit code 78", async () => {
+    const result = spawnSync(process.execPath, ["--import", "tsx", startScript], {
+      cwd: repoRoot,
+      env: { ...cleanEnv(), WORKER_LOCK_MS: "5" },
+      encoding: "utf8",
+      timeout: 120_000,
+    });
+    expect(result.status).toBe(78);
+    const output = `${result.stdout}${result.stderr}`;
+    expect(output).toContain("WORKER_LOCK_MS");
+    expect(result.stdout.trim().split("\n").at(-1)).toMatch(
+      /(api|worker) exited with code 78: its configuration is invalid \(see its message above\); stopping everything/,
+    );
+    expect(output).not.toContain("stopped before");
+    expect(output).not.toContain("restarting it");
+  }, 150_000);
 });

@@ -90,7 +90,9 @@ async function main() {
 }
 
 main().catch(async (error: Error) => {
-  process.stderr.write(`[movierec] could not start: ${error.message}\n`);
+  // When a process stopped everything (a configuration error, a crash loop), its reason is printed
+  // last by the supervisor; "X stopped before Y answered" would only blame whoever was being waited for.
+  if (!supervisor.fatal) process.stderr.write(`[movierec] could not start: ${error.message}\n`);
   await supervisor.stop("crash", 1);
-  process.exit(1);
+  process.exit(await supervisor.finished);
 });
