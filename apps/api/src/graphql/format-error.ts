@@ -36,9 +36,11 @@ const COMPLEXITY_REFUSALS: Array<{ pattern: RegExp; message: (limit: number, fou
     message: (limit, found) => `The query is nested ${found} levels deep; the limit is ${limit}. Ask for less nested data, or split it into several queries.`,
   },
   {
-    pattern: /Query Cost limit of (\d+) exceeded, found (\d+(?:\.\d+)?)/,
+    // A deeply nested query's cost is astronomical (each level multiplies it by 1.5): JavaScript
+    // prints it as 1.2e+35 or Infinity, which must be read whole, not as "1".
+    pattern: /Query Cost limit of (\d+) exceeded, found (\d+(?:\.\d+)?(?:e\+\d+)?|Infinity)/,
     message: (limit, found) =>
-      `The query's estimated cost is ${found}; the limit is ${limit}. Ask for fewer items (a smaller \`first\`) or fewer nested fields, or split it into several queries.`,
+      `The query's estimated cost is ${found !== undefined && found > 1e12 ? "over 10^12" : found}; the limit is ${limit}. Ask for fewer items (a smaller \`first\`) or fewer nested fields, or split it into several queries.`,
   },
   {
     pattern: /Aliases limit of (\d+) exceeded, found (\d+)/,
@@ -71,7 +73,7 @@ function complexityRefusal(formatted: GraphQLFormattedError): GraphQLFormattedEr
     const match = refusal.pattern.exec(formatted.message);
     if (!match) continue;
     const limit = Number(match[1]);
-    const found = match[2] === undefined ? undefined : Math.round(Number(match[2]));
+    const found = match[2] === undefined ? undefined : Math.min(Math.round(Number(match[2])), Number.MAX_SAFE_INTEGER);
     return {
       message: refusal.message(limit, found),
       locations: formatted.locations,
