@@ -5,6 +5,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import GitHubProvider from "next-auth/providers/github";
 import { serverEnv } from "./env";
 import { EndWebSessionDocument, LinkOAuthAccountDocument, SignInDocument, StartWebSessionDocument, WebSessionActiveDocument } from "./generated/graphql";
+import { describeForLog, logger } from "./logger";
 import { ApiError, serverGraphql } from "./server-graphql";
 
 const credentials = CredentialsProvider({
@@ -69,11 +70,18 @@ export const authOptions: NextAuthOptions = {
       }
     },
   },
+  // next-auth's own lines, as JSON through the web server's logger. A cookie of an ended session is
+  // cleared by next-auth, which reports it as an error: it is not one.
   logger: {
-    // A cookie of an ended session is cleared by next-auth, which reports it as an error: it is not one.
     error(code, metadata) {
       if (code === "JWT_SESSION_ERROR" && metadata instanceof Error && metadata.message === SESSION_ENDED) return;
-      console.error(`[next-auth][error][${code}]`, metadata);
+      logger.error({ code, err: describeForLog(metadata) }, "next-auth error");
+    },
+    warn(code) {
+      logger.warn({ code }, "next-auth warning");
+    },
+    debug(code) {
+      logger.debug({ code }, "next-auth debug");
     },
   },
   callbacks: {
