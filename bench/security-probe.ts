@@ -29,7 +29,7 @@ import http from "node:http";
 import { encode } from "../apps/api/node_modules/next-auth/jwt/index.js";
 import { buildCatalogue, HOSTILE_TITLES, titleName } from "../packages/tmdb-catalogue/src/index.ts";
 import { createApiToken, hashApiToken } from "../apps/api/src/modules/auth/api-token.service.ts";
-import { startWebSession } from "../apps/api/src/modules/auth/web-session.service.ts";
+import { endWebSession, startWebSession } from "../apps/api/src/modules/auth/web-session.service.ts";
 import { INTERNAL_KEY_HEADER, internalKey } from "../apps/api/src/modules/auth/oauth-account.service.ts";
 import { API_LIMITS } from "../apps/api/src/graphql/apollo.ts";
 import { toMediaType } from "../apps/api/src/media-kind.ts";
@@ -258,7 +258,8 @@ async function probe() {
   // server has the same seed and size, so every other title matches what it would answer).
   const catalogue = buildCatalogue({ size: TITLES, hostileTitles: true });
   await cacheWholeCatalogue(prisma, catalogue, log);
-  const api = await stack.startApi();
+  // Info level: every request line is written, so the secrets check below reads what production would log.
+  const api = await stack.startApi({ LOG_LEVEL: "info" });
   baseUrl = api.url;
   log(`API (production build) at ${baseUrl}`);
 
@@ -270,7 +271,8 @@ async function probe() {
   // A web session as the web server starts one at sign-in (its row, and its id in the cookie).
   const cookieFor = async (user: { id: string; email: string }, options: { secret?: string; maxAge?: number } = {}) =>
     encode({
-      token: { sub: user.id, email: user.email, sid: await startWebSession({ prisma }, { userId: user.id }) },
+      // (A made-up user has no session to start: its cookie names one that does not exist.)
+      token: { sub: user.id, email: user.email, sid: await startWebSession({ prisma }, { userId: user.id }).catch(() => randomUUID()) },
       secret: options.secret ?? secret,
       ...(options.maxAge !== undefined ? { maxAge: options.maxAge } : {}),
     }).then((jwt) => `next-auth.session-token=${jwt}`);
@@ -320,14 +322,17 @@ async function probe() {
     const rows = await rowsOf(who.id);
     const key = (row: { media_type: string; tmdb_id: number }) => `${row.media_type.toLowerCase()}:${row.tmdb_id}`;
     const favourites = new Set(rows.favourites.map(key));
-    const watchlist = new Map(rows.watchlist.map((row) => [key(row), row.watched_at as Date | null]));
+    // The interaction log: a title on the watchlist has a `watchlist` row, a watched one a `watched` row.
+    const watchlist = new Set(rows.watchlist.filter((row) => row.kind === "watchlist").map(key));
+    const watched = new Set(rows.watchlist.filter((row) => row.kind === "watched").map(key));
     const dismissed = new Set(rows.dismissals.map(key));
     const tokens = new Set(rows.tokens.map((row) => row.id as string));
     const problems: string[] = [];
     const other = who === B ? "A" : "another user";
     if (data?.me && data.me.id !== who.id) problems.push(`LEAK: me is ${data.me.id}, not the caller`);
     for (const edge of data?.favourites?.edges ?? []) if (!favourites.has(edge.node.id)) problems.push(`LEAK: favourites lists ${edge.node.id}, ${other}'s`);
-    for (const edge of data?.watchlist?.edges ?? []) if (!watchlist.has(edge.node.id)) problems.push(`LEAK: watchlist lists ${edge.node.id}, ${other}'s`);
+    for (const edge of data?.watchlist?.edges ?? [])
+      if (!watchlist.has(edge.node.id) && !watched.has(edge.node.id)) problems.push(`LEAK: watchlist lists ${edge.node.id}, ${other}'s`);
     for (const token of data?.apiTokens ?? []) if (!tokens.has(token.id)) problems.push(`LEAK: apiTokens lists ${token.id}, ${other}'s`);
     if (data?.preferences && rows.preference[0] && JSON.stringify(data.preferences.likedGenreIds) !== JSON.stringify(rows.preference[0].liked_genre_ids))
       problems.push(`LEAK: preferences are not the caller's`);
@@ -341,7 +346,7 @@ async function probe() {
         isFavourite: favourites.has(media.id),
         inWatchlist: watchlist.has(media.id),
         isDismissed: dismissed.has(media.id),
-        watched: Boolean(watchlist.get(media.id)),
+        watched: watched.has(media.id),
       };
       const got = { isFavourite: media.isFavourite, inWatchlist: media.inWatchlist, isDismissed: media.isDismissed, watched: Boolean(media.watchedAt) };
       if (JSON.stringify(expected) !== JSON.stringify(got))
@@ -1252,10 +1257,30 @@ async function probe() {
         },
       });
     }
-    // OAuth profile name (from the provider, via the web server) and its image URL.
+    // OAuth profile name (from the provider, via the web server), with an ordinary avatar URL; the
+    // hostile text as the avatar itself is refused (only https URLs are kept).
     await attempt(
       "hostile",
-      `OAuth profile name and image, ${what}`,
+      `OAuth avatar URL ${what}`,
+      () =>
+        gql(
+          Q.link,
+          {
+            input: {
+              provider: "github",
+              providerAccountId: `h-${randomBytes(4).toString("hex")}`,
+              email: `oauth-${randomBytes(4).toString("hex")}@probe.test`,
+              name: "Probe",
+              image: value,
+            },
+          },
+          { headers: { [INTERNAL_KEY_HEADER]: internalKey(secret) } },
+        ),
+      { refuse: ["BAD_USER_INPUT"] },
+    );
+    await attempt(
+      "hostile",
+      `OAuth profile name ${what}`,
       () =>
         gql(
           Q.link,
@@ -1265,7 +1290,7 @@ async function probe() {
               providerAccountId: `h-${randomBytes(4).toString("hex")}`,
               email: `oauth-${randomBytes(4).toString("hex")}@probe.test`,
               name: value,
-              image: value,
+              image: "https://avatars.probe.test/u/1.png",
             },
           },
           { headers: { [INTERNAL_KEY_HEADER]: internalKey(secret) } },
@@ -1274,9 +1299,9 @@ async function probe() {
         stored: true,
         verify: async (response) => {
           const user = response.json?.data?.linkOAuthAccount;
-          if (!user) return ["not linked"];
+          if (!user) return [`not linked: ${response.text.slice(0, 200)}`];
           const row = (await stack.sql.query(`SELECT name, image FROM "user" WHERE id = $1`, [user.id])).rows[0];
-          return user.name === value && row?.name === value && row?.image === value ? [] : [`read back ${JSON.stringify(row)}`];
+          return user.name === value && row?.name === value ? [] : [`read back ${JSON.stringify(row)}`];
         },
       },
     );
@@ -1396,6 +1421,8 @@ async function probe() {
 
   // Last: A's rows once more, and A's token and cookie still answer as A.
   guardUserId = undefined;
+  await hardeningProbes({ prisma, secret, B, admin, newUser, cookieFor });
+
   const finalA = JSON.stringify(await rowsOf(A.id));
   await attempt("idor", "final: A's rows equal A's snapshot from before every attempt", async () => ({ status: 200, headers: {}, text: "" }), {
     verify: () => (finalA === guardBaseline ? [] : [`LEAK: ${diffHint(guardBaseline!, finalA)}`]),
@@ -1411,6 +1438,121 @@ async function probe() {
   });
 
   report(api.process.output());
+}
+
+/** Secrets the probe used: none may appear in the API's logs (counted in the report). */
+const SECRETS: string[] = [];
+const CANARY_PASSWORD = `canary-${randomBytes(6).toString("hex")}`;
+
+type ProbeUser = { id: string; email: string; password: string; token: string; cookie: string };
+
+/** What the outside probe of issue 12 found, each tried again as it was found (docs/security.md). */
+async function hardeningProbes(input: {
+  prisma: Awaited<ReturnType<typeof startStack>>["services"]["prisma"];
+  secret: string;
+  B: ProbeUser;
+  admin: ProbeUser;
+  newUser: (label: string) => Promise<ProbeUser>;
+  cookieFor: (user: { id: string; email: string }) => Promise<string>;
+}) {
+  const { prisma, secret, B, admin } = input;
+  const C = await input.newUser("brute");
+  SECRETS.push(C.password, C.token, B.token, admin.token, CANARY_PASSWORD);
+  // Sign-in brute force with a valid bearer token attached (it used to move the attempts into B's 600/min bucket).
+  for (let attempt_ = 1; attempt_ <= 6; attempt_++)
+    await attempt(
+      "auth",
+      `sign-in brute force on C with B's token attached: wrong password ${attempt_}`,
+      () => gql(Q.signIn, { input: { email: C.email, password: `wrong-password-${attempt_}` } }, { token: B.token }),
+      { refuse: ["UNAUTHENTICATED"] },
+    );
+  await attempt(
+    "auth",
+    "C's right password right after 6 wrong ones (token attached): must wait",
+    () => gql(Q.signIn, { input: { email: C.email, password: C.password } }, { token: B.token }),
+    {
+      refuse: ["RATE_LIMITED"],
+    },
+  );
+  await attempt(
+    "auth",
+    "an email no account has, after 6 wrong passwords: answers the same",
+    () => gql(Q.signIn, { input: { email: `nobody-${C.email}`, password: "whatever-1" } }),
+    {
+      refuse: ["UNAUTHENTICATED"],
+    },
+  );
+  // A session cookie after its sign-out (it used to work for 30 days, at the API and for minting tokens).
+  const sid = await startWebSession({ prisma }, { userId: C.id });
+  const signedOut = `next-auth.session-token=${await encode({ token: { sub: C.id, email: C.email, sid }, secret })}`;
+  await endWebSession({ prisma }, { sessionId: sid });
+  await attempt("auth", "a signed-out session cookie reads me", () => gql(Q.me, {}, { cookie: signedOut }), {
+    verify: (response) => (response.json?.data?.me === null ? [] : ["LEAK: a signed-out cookie still identifies its user"]),
+  });
+  await attempt(
+    "auth",
+    "a signed-out session cookie mints an API token",
+    () => gql(Q.createToken, { input: { name: "after sign-out" } }, { cookie: signedOut }),
+    {
+      refuse: ["UNAUTHENTICATED"],
+    },
+  );
+  // Malformed cursors (an id shaped like a uuid but not one was an INTERNAL_SERVER_ERROR with a Prisma stack).
+  const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
+  const cursors: Array<[string, string]> = [
+    ["an id of 36 'a's", b64({ createdAt: "2020-01-01T00:00:00Z", id: "a".repeat(36) })],
+    ["a date Postgres cannot hold", b64({ createdAt: "+275760-09-13T00:00:00.000Z", id: randomUUID() })],
+    ["an offset given as text", b64({ o: "1" })],
+  ];
+  for (const field of ["favourites", "watchlist"])
+    for (const [name, after] of cursors)
+      await attempt(
+        "bodies",
+        `${field}(after:) with a cursor holding ${name}`,
+        () => gql(`query($after: String) { ${field}(after: $after) { edges { cursor } } }`, { after }, { token: B.token }),
+        {
+          refuse: ["BAD_USER_INPUT"],
+        },
+      );
+  // The queue dashboard from another site with the admin's cookie (a CORS-simple POST added a job).
+  await attempt(
+    "auth",
+    "cross-site POST to /admin/queues with the admin's cookie",
+    () =>
+      request("/admin/queues/api/queues/movierec-details-refresh/add", { method: "POST", headers: { cookie: admin.cookie, origin: "http://evil.example" } }),
+    { refuse: ["HTTP 403"] },
+  );
+  await attempt(
+    "auth",
+    "/admin/queues with a form body (bull-board answered with a stack trace)",
+    () =>
+      request("/admin/queues/api/queues/movierec-details-refresh/add", {
+        method: "POST",
+        headers: { authorization: `Bearer ${admin.token}`, "content-type": "application/x-www-form-urlencoded" },
+        body: "a=b",
+      }),
+    {
+      orAccept: "a form body is read as no options",
+      refuse: ["HTTP 400", "HTTP 415", "HTTP 500"],
+      verify: (response) => (/node_modules|\/work\/|\bat\s+\S+\s*\(/.test(response.text) ? ["a stack trace in the answer"] : []),
+    },
+  );
+  // /readyz: which dependency is degraded, never an error text.
+  await attempt("auth", "/readyz answers status per dependency only", () => request("/readyz"), {
+    verify: (response) =>
+      JSON.stringify(Object.keys(response.json ?? {}).sort()) === JSON.stringify(["postgres", "redis", "status", "tmdb"])
+        ? []
+        : [`/readyz says more: ${response.text.slice(0, 200)}`],
+  });
+  // A GET carrying signIn with a password: refused, and the password must not reach the logs (report).
+  await attempt(
+    "bodies",
+    "GET /graphql carrying signIn with a canary password",
+    () => request(`/graphql?query=${encodeURIComponent(`mutation { signIn(input: { email: "${C.email}", password: "${CANARY_PASSWORD}" }) { id } }`)}`),
+    {
+      refuse: ["HTTP 405", "BAD_REQUEST", "HTTP 400"],
+    },
+  );
 }
 
 function report(apiOutput: string) {
@@ -1431,6 +1573,8 @@ function report(apiOutput: string) {
   const hostileStored = records.filter((row) => row.stored);
   const exact = hostileStored.filter((row) => row.outcome === "stored-exact").length;
   const loggedErrors = apiOutput.split("\n").filter((line) => /"level":(50|60)|\bERROR\b/.test(line)).length;
+  const internalErrors = count((row) => row.code === "INTERNAL_SERVER_ERROR");
+  const secretsLogged = apiOutput.split("\n").filter((line) => SECRETS.some((secret) => line.includes(secret))).length;
   const summary: SummaryRow[] = [
     ...CATEGORIES.map((category) => {
       const rows = records.filter((row) => row.category === category);
@@ -1449,6 +1593,8 @@ function report(apiOutput: string) {
       target: "all",
       met: exact === hostileStored.length,
     },
+    { measure: "INTERNAL_SERVER_ERROR answers", value: String(internalErrors), target: "0", met: internalErrors === 0 },
+    { measure: "log lines holding a secret the probe sent (passwords, tokens, a canary)", value: String(secretsLogged), target: "0", met: secretsLogged === 0 },
     { measure: "errors the API logged (level error/fatal)", value: String(loggedErrors) },
   ];
   for (const row of summary) log(`${row.measure}: ${row.value}${row.target ? ` (target ${row.target} ${row.met ? "✓" : "✗"})` : ""}`);

@@ -20,6 +20,7 @@ export function benchApiEnv(options: {
     API_HOST: "127.0.0.1",
     API_RATE_LIMIT_PER_MINUTE_TOKEN: "100000000",
     API_RATE_LIMIT_PER_MINUTE_IP: "100000000",
+    SIGN_IN_ATTEMPTS_PER_MINUTE_IP: "100000000",
     INGEST_EVERY_MINUTES: "0",
     // As shipped, production runs one API process per core; BENCH_API_PROCESSES=1 measures one alone.
     ...(process.env.BENCH_API_PROCESSES ? { API_PROCESSES: process.env.BENCH_API_PROCESSES } : {}),
