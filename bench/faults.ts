@@ -17,7 +17,10 @@
 //      recover without a restart, that the job schedulers and a queued job are still there.
 //   d. Postgres stopped and started again: the errors clients saw (by code; never a hang), the time
 //      to the first success once it is back, and every acknowledged favourite in the database.
-// Only the killed worker is restarted by us; the API process runs from start to end.
+//   e. Under the start command (`npm start`, its own data): the API, then the worker, SIGKILLed while
+//      a client adds favourites; the start command must restart each by itself, and every
+//      acknowledged favourite must be there (bench/lib/start-command-faults.ts).
+// Only the killed worker of a. is restarted by us; the API process runs from start to end.
 //
 // Run: npm run bench -- faults   (FAULTS_TITLES, FAULTS_READERS, FAULTS_DOWN_SECONDS change the
 // sizes; writes bench/results/faults.json)
@@ -28,6 +31,7 @@ import { mulberry32 } from "../packages/tmdb-catalogue/src/index.ts";
 import { popularTitles, TASTES, type CrowdTitle } from "./lib/crowd.ts";
 import { log, percentile, round, writeResult, type SummaryRow } from "./lib/report.ts";
 import { cacheWholeCatalogue } from "./lib/seed-cache.ts";
+import { startCommandFaults } from "./lib/start-command-faults.ts";
 import { graphqlClient, problemsOf, startStack } from "./lib/stack.ts";
 
 const TITLES = Number(process.env.FAULTS_TITLES ?? 20_000);
@@ -565,8 +569,11 @@ try {
       met: restartedByUs.length === 1 && apiAlive && workerAlive,
     },
   ];
+  log("e. npm start: SIGKILL the API, then the worker, under writes");
+  const underStart = await startCommandFaults(log);
+  summary.push(...underStart.rows);
   writeResult("faults", {
-    title: `faults under traffic: worker killed, TMDB down, Redis and Postgres restarted; production build, ${TITLES} titles, ${READERS} readers + 1 writer`,
+    title: `faults under traffic: worker killed, TMDB down, Redis and Postgres restarted (production build, ${TITLES} titles, ${READERS} readers + 1 writer); API and worker killed under npm start`,
     summary,
     config: {
       titles: TITLES,
@@ -579,6 +586,7 @@ try {
     },
     phases: rows,
     writes: { acknowledged: acknowledged.size, lost, unacknowledged: unacknowledged.size, unacknowledgedSaved },
+    underStartCommand: underStart.details,
     cursors: { backwards, final: finalCursors },
     refetchedListPages: refetched.map((entry) => ({ ...entry, secondAt: round((entry.secondAt - t0) / 1000, 1) })),
     ingestRuns,
