@@ -10,7 +10,7 @@ import { interactionWeight, INTERACTION_WEIGHTS, type InteractionWeights } from 
 import { DEFAULT_ITEM_MODEL_CONFIG, trainItemModel, type ItemModelConfig } from "../../apps/api/src/modules/recommendations/model/train-item-model.ts";
 import { rankRecommendations } from "../../apps/api/src/modules/recommendations/ranking/rank.ts";
 import { collaborativeEvidence } from "../../apps/api/src/modules/recommendations/ranking/taste-profile.ts";
-import type { RankingOptions } from "../../apps/api/src/modules/recommendations/ranking/weights.ts";
+import { MAX_SEEDS, type RankingOptions } from "../../apps/api/src/modules/recommendations/ranking/weights.ts";
 import type { CandidateTitle, SeedTitle } from "../../apps/api/src/modules/recommendations/ranking/types.ts";
 import { CatalogueIndex, POOL_LIMITS } from "../../apps/api/src/modules/recommendations/serving/catalogue-index.ts";
 import { ratingRole, type TrainingData } from "./movielens.ts";
@@ -22,11 +22,12 @@ export interface ProductOptions {
   ranking?: RankingOptions;
   /** Experiments only: rank every film the person has not seen instead of the API's pools. */
   wholeCatalogue?: boolean;
+  /** The most recent positive titles used as seeds (the product's MAX_SEEDS). */
+  maxSeeds?: number;
 }
 
 const KIND = { favourite: "FAVOURITE", watched: "WATCHED", dismissed: "DISMISSED" } as const;
 const NOW = new Date("1998-05-01T00:00:00Z"); // just after the dataset's last rating
-const MAX_SEEDS = 200;
 
 export function productRecommender(training: TrainingData, options: ProductOptions = {}): Recommender {
   const weights = options.weights ?? INTERACTION_WEIGHTS;
@@ -73,7 +74,7 @@ export function productRecommender(training: TrainingData, options: ProductOptio
     const seeds: SeedTitle[] = history
       .map((rating) => ({ rating, weight: interactionWeight(KIND[ratingRole(rating.rating)], null, weights) }))
       .filter(({ weight }) => weight > 0)
-      .slice(0, MAX_SEEDS)
+      .slice(0, options.maxSeeds ?? MAX_SEEDS)
       .map(({ rating, weight }) => ({ ...toSeed(catalogue[itemIndex.get(rating.item)!]!), weight, addedAt: NOW }));
     const genreCounts = new Map<number, number>();
     for (const seed of seeds) for (const genre of seed.genreIds) genreCounts.set(genre, (genreCounts.get(genre) ?? 0) + 1);

@@ -17,14 +17,13 @@ import { getPreferences } from "../preferences/preference.service.ts";
 import { rankRecommendations } from "./ranking/rank.ts";
 import { collaborativeEvidence } from "./ranking/taste-profile.ts";
 import type { SeedTitle, TasteProfile } from "./ranking/types.ts";
+import { MAX_SEEDS } from "./ranking/weights.ts";
 import { bestCollaborativeKeys } from "./collaborative.ts";
 import { interactionWeight } from "./interaction-weights.ts";
 import { POOL_LIMITS, seedOf, type CatalogueTitle, type HardFilters, type PoolInput } from "./serving/catalogue-index.ts";
 import type { ServingSnapshot } from "./serving/recommendation-serving.ts";
 import { rankingField, readRanking, storeRanking, type CachedRanking } from "./recommendation.cache.ts";
 
-/** The caller's most recent titles that count as seeds (content and collaborative). */
-const MAX_SEEDS = 200;
 /**
  * Fewer candidates than this in the pools asks TMDB discover for more. A constant, not the page's
  * depth, so that the list does not depend on how deep a page reaches.
