@@ -1259,52 +1259,30 @@ async function probe() {
     }
     // OAuth profile name (from the provider, via the web server), with an ordinary avatar URL; the
     // hostile text as the avatar itself is refused (only https URLs are kept).
-    await attempt(
-      "hostile",
-      `OAuth avatar URL ${what}`,
-      () =>
-        gql(
-          Q.link,
-          {
-            input: {
-              provider: "github",
-              providerAccountId: `h-${randomBytes(4).toString("hex")}`,
-              email: `oauth-${randomBytes(4).toString("hex")}@probe.test`,
-              name: "Probe",
-              image: value,
-            },
+    const linkProfile = (name: string, image: string) =>
+      gql(
+        Q.link,
+        {
+          input: {
+            provider: "github",
+            providerAccountId: `h-${randomBytes(4).toString("hex")}`,
+            email: `oauth-${randomBytes(4).toString("hex")}@probe.test`,
+            name,
+            image,
           },
-          { headers: { [INTERNAL_KEY_HEADER]: internalKey(secret) } },
-        ),
-      { refuse: ["BAD_USER_INPUT"] },
-    );
-    await attempt(
-      "hostile",
-      `OAuth profile name ${what}`,
-      () =>
-        gql(
-          Q.link,
-          {
-            input: {
-              provider: "github",
-              providerAccountId: `h-${randomBytes(4).toString("hex")}`,
-              email: `oauth-${randomBytes(4).toString("hex")}@probe.test`,
-              name: value,
-              image: "https://avatars.probe.test/u/1.png",
-            },
-          },
-          { headers: { [INTERNAL_KEY_HEADER]: internalKey(secret) } },
-        ),
-      {
-        stored: true,
-        verify: async (response) => {
-          const user = response.json?.data?.linkOAuthAccount;
-          if (!user) return [`not linked: ${response.text.slice(0, 200)}`];
-          const row = (await stack.sql.query(`SELECT name, image FROM "user" WHERE id = $1`, [user.id])).rows[0];
-          return user.name === value && row?.name === value ? [] : [`read back ${JSON.stringify(row)}`];
         },
+        { headers: { [INTERNAL_KEY_HEADER]: internalKey(secret) } },
+      );
+    await attempt("hostile", `OAuth avatar URL ${what}`, () => linkProfile("Probe", value), { refuse: ["BAD_USER_INPUT"] });
+    await attempt("hostile", `OAuth profile name ${what}`, () => linkProfile(value, "https://avatars.probe.test/u/1.png"), {
+      stored: true,
+      verify: async (response) => {
+        const user = response.json?.data?.linkOAuthAccount;
+        if (!user) return [`not linked: ${response.text.slice(0, 200)}`];
+        const row = (await stack.sql.query(`SELECT name, image FROM "user" WHERE id = $1`, [user.id])).rows[0];
+        return user.name === value && row?.name === value ? [] : [`read back ${JSON.stringify(row)}`];
       },
-    );
+    });
   }
   // Hostile emails: anything matching the email pattern is stored as typed (trimmed, lower-cased).
   for (const email of [
