@@ -46,8 +46,17 @@ async function liveWebSession(token: { sub?: string; sid?: unknown }): Promise<b
   if (typeof token.sid !== "string" || !token.sub) return false;
   const checkedAt = webSessionChecks.get(token.sid);
   if (checkedAt !== undefined && Date.now() - checkedAt < SESSION_CHECK_MS) return true;
-  const data = await serverGraphql({ document: WebSessionActiveDocument, variables: { sessionId: token.sid, userId: token.sub }, internal: true });
-  if (!data.webSessionActive) return false;
+  let active: boolean;
+  try {
+    active = (await serverGraphql({ document: WebSessionActiveDocument, variables: { sessionId: token.sid, userId: token.sub }, internal: true }))
+      .webSessionActive;
+  } catch (error) {
+    // The API cannot answer (restarting, unreachable): keep the cookie rather than sign everyone out.
+    // Nothing is exposed by that: every read and write goes through the API, which checks the session itself.
+    logger.warn({ err: describeForLog(error) }, "could not check a web session; kept it");
+    return true;
+  }
+  if (!active) return false;
   if (webSessionChecks.size > 10_000) webSessionChecks.clear();
   webSessionChecks.set(token.sid, Date.now());
   return true;
