@@ -6,7 +6,7 @@ import { clamp01 } from "./signals.ts";
 /**
  * How many of the person's most recent positive titles seed a ranking (content similarity, people,
  * genres and the collaborative evidence). Chosen on the MovieLens 100K validation split (cut from the
- * training histories, never the test; `bench/recommendations-quality.ts`'s in-process recommender),
+ * training histories, never the test; `bench/recommendations-validation.ts` reruns it),
  * NDCG@20 / HR@20 / coverage@20 by the cap: 200 → 0.252 / 0.867 / 0.252, 100 → 0.255 / 0.868 /
  * 0.279, 60 → 0.256 / 0.869 / 0.304, 40 → 0.253 / 0.871 / 0.335, 30 → 0.251 / 0.867 / 0.339,
  * 20 → 0.236 / 0.861 / 0.367. Recent taste predicts the next titles as well as the whole history
