@@ -1,0 +1,148 @@
+// A title's other sub-resources (standalone or appended): keywords, videos, watch providers,
+// external ids, release dates (movies) and content ratings (tv).
+import type { Catalogue } from "../catalogue.ts";
+import * as D from "../data.ts";
+import type { CatalogueMovie, CatalogueTitle, CatalogueTv } from "../model.ts";
+import { Rng, hex24, videoKey } from "../random.ts";
+import type { JsonObject } from "./json.ts";
+import { slugify } from "./text.ts";
+
+export function keywordsOf(cat: Catalogue, t: CatalogueTitle): JsonObject[] {
+  return t.keywordIds.flatMap((id) => {
+    const k = cat.keyword(id);
+    return k ? [{ id: k.id, name: k.name }] : [];
+  });
+}
+
+/** movie: {keywords:[…]}, tv: {results:[…]} */
+export function keywordsBody(cat: Catalogue, t: CatalogueTitle): JsonObject {
+  return t.mediaType === "movie" ? { keywords: keywordsOf(cat, t) } : { results: keywordsOf(cat, t) };
+}
+
+export function videosBody(cat: Catalogue, t: CatalogueTitle): JsonObject {
+  const rng = new Rng(cat.hash("videos", t.mediaType, t.id));
+  const date = t.mediaType === "movie" ? t.releaseDate : t.firstAirDate;
+  const count = t.popularity > 50 ? rng.int(2, 5) : t.popularity > 3 ? rng.int(1, 3) : rng.int(0, 2);
+  const results: JsonObject[] = [];
+  const baseMs = date ? Date.parse(`${date}T16:00:12Z`) : Date.parse("2026-01-15T16:00:12Z");
+  for (let i = 0; i < count; i++) {
+    const type =
+      i === 0
+        ? "Trailer"
+        : rng.weighted<string>([
+            ["Trailer", 3],
+            ["Teaser", 3],
+            ["Clip", 2],
+            ["Featurette", 2],
+            ["Behind the Scenes", 1],
+          ]);
+    const name =
+      type === "Trailer"
+        ? i === 0
+          ? "Official Trailer"
+          : `Official Trailer ${i + 1}`
+        : type === "Teaser"
+          ? "Teaser Trailer"
+          : type === "Clip"
+            ? `Official Clip: "${rng.pick(D.TITLE_NOUNS)}"`
+            : `${type}: The Making of ${t.mediaType === "movie" ? t.title : t.name}`;
+    results.push({
+      iso_639_1: "en",
+      iso_3166_1: "US",
+      name,
+      key: videoKey(cat.seed, "video", t.mediaType, t.id, i),
+      site: "YouTube",
+      size: rng.weighted<number>([
+        [1080, 6],
+        [720, 2],
+        [2160, 2],
+      ]),
+      type,
+      official: rng.chance(0.9),
+      published_at: new Date(baseMs - rng.int(5, 120) * 86_400_000).toISOString().replace(/\.\d{3}Z$/, ".000Z"),
+      id: hex24(cat.seed, "video-id", t.mediaType, t.id, i),
+    });
+  }
+  return { results };
+}
+
+export function watchProvidersBody(cat: Catalogue, t: CatalogueTitle): JsonObject {
+  const rng = new Rng(cat.hash("providers", t.mediaType, t.id));
+  const results: JsonObject = {};
+  const released = t.status !== "Planned" && t.status !== "In Production" && t.status !== "Post Production";
+  if (!released || t.adult) return { results };
+  const flatrate = D.PROVIDERS.filter((p) => p.kind === "flatrate");
+  const rentBuy = D.PROVIDERS.filter((p) => p.kind === "rent_buy");
+  const free = D.PROVIDERS.filter((p) => p.kind === "free" || p.kind === "ads");
+  const provider = (p: D.ProviderEntry): JsonObject => ({
+    logo_path: `/w${p.id}l.jpg`,
+    provider_id: p.id,
+    provider_name: p.name,
+    display_priority: p.displayPriority,
+  });
+  const regions = ["US", ...["GB", "CA", "DE", "FR"].filter(() => rng.chance(0.45))];
+  const slug = slugify(t.mediaType === "movie" ? t.title : t.name);
+  for (const region of regions) {
+    if (rng.chance(0.2)) continue;
+    const entry: JsonObject = { link: `https://www.themoviedb.org/${t.mediaType}/${t.id}-${slug}/watch?locale=${region}` };
+    const subs: D.ProviderEntry[] = [];
+    const nSubs = rng.weighted<number>([
+      [0, 3],
+      [1, 5],
+      [2, 2],
+    ]);
+    for (let i = 0; i < nSubs; i++) {
+      const p =
+        t.originalLanguage === "ja" && t.genreIds.includes(16) && rng.chance(0.6)
+          ? (flatrate.find((x) => x.id === 283) as D.ProviderEntry)
+          : (flatrate[rng.zipf(flatrate.length, 2)] as D.ProviderEntry);
+      if (!subs.includes(p)) subs.push(p);
+    }
+    if (subs.length > 0) entry["flatrate"] = subs.sort((a, b) => a.displayPriority - b.displayPriority).map(provider);
+    if (t.mediaType === "movie" || rng.chance(0.4)) {
+      const shops = rentBuy.filter(() => rng.chance(0.6));
+      if (shops.length > 0) {
+        entry["rent"] = shops.map(provider);
+        entry["buy"] = shops.map(provider);
+      }
+    }
+    if (rng.chance(0.1)) entry["ads"] = free.map(provider);
+    if (Object.keys(entry).length > 1) results[region] = entry;
+  }
+  return { results };
+}
+
+export function externalIdsBody(cat: Catalogue, t: CatalogueTitle): JsonObject {
+  if (t.mediaType === "movie") return { imdb_id: t.imdbId, wikidata_id: null, facebook_id: null, instagram_id: null, twitter_id: null };
+  return {
+    imdb_id: `tt${String(1_000_000 + (cat.hash("imdb-tv", t.id) % 9_000_000)).padStart(7, "0")}`,
+    freebase_mid: null,
+    freebase_id: null,
+    tvdb_id: 70_000 + (cat.hash("tvdb", t.id) % 400_000),
+    tvrage_id: null,
+    wikidata_id: null,
+    facebook_id: null,
+    instagram_id: null,
+    twitter_id: null,
+  };
+}
+
+export function releaseDatesBody(cat: Catalogue, m: CatalogueMovie): JsonObject {
+  if (m.releaseDate === "") return { results: [] };
+  const results: JsonObject[] = [];
+  const country = m.originCountry[0] ?? "US";
+  const dateTime = `${m.releaseDate}T00:00:00.000Z`;
+  if (country !== "US")
+    results.push({ iso_3166_1: country, release_dates: [{ certification: "", descriptors: [], iso_639_1: "", note: "", release_date: dateTime, type: 3 }] });
+  const usDate = country === "US" ? dateTime : new Date(Date.parse(dateTime) + (30 + (cat.hash("us-release", m.id) % 200)) * 86_400_000).toISOString();
+  results.push({
+    iso_3166_1: "US",
+    release_dates: [{ certification: m.certification, descriptors: [], iso_639_1: "", note: "", release_date: usDate, type: m.status === "Released" ? 3 : 1 }],
+  });
+  results.sort((a, b) => String(a["iso_3166_1"]).localeCompare(String(b["iso_3166_1"])));
+  return { results };
+}
+
+export function contentRatingsBody(t: CatalogueTv): JsonObject {
+  return { results: t.certification ? [{ descriptors: [], iso_3166_1: "US", rating: t.certification }] : [] };
+}
