@@ -1,0 +1,254 @@
+// Movie, tv and person details, their appended and standalone sub-resources, and the append_to_response limit.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildCatalogue } from "./catalogue.ts";
+import type { CatalogueMovie, CatalogueTv } from "./model.ts";
+import { startCatalogueServer } from "./server.ts";
+import type { CatalogueServer } from "./server.ts";
+import { type Body, get } from "./test-support/server.ts";
+
+const catalogue = buildCatalogue({ size: 5000, seed: 42 });
+let server: CatalogueServer;
+let api: string;
+
+beforeAll(async () => {
+  server = await startCatalogueServer({ catalogue });
+  api = server.url;
+});
+
+afterAll(async () => {
+  await server.close();
+});
+
+describe("details", () => {
+  const darkKnight = catalogue.movies.find((m) => m.title === "The Dark Knight") as CatalogueMovie;
+  const show = catalogue.tv.find((t) => t.type === "Scripted" && t.createdByIds.length > 0 && t.numberOfSeasons > 1) as CatalogueTv;
+
+  it("movie details follow TMDB's movie shape", async () => {
+    const r = await get(`${api}/movie/${darkKnight.id}`);
+    expect(r.status).toBe(200);
+    const d = r.body;
+    for (const key of [
+      "adult",
+      "backdrop_path",
+      "belongs_to_collection",
+      "budget",
+      "genres",
+      "homepage",
+      "id",
+      "imdb_id",
+      "origin_country",
+      "original_language",
+      "original_title",
+      "overview",
+      "popularity",
+      "poster_path",
+      "production_companies",
+      "production_countries",
+      "release_date",
+      "revenue",
+      "runtime",
+      "spoken_languages",
+      "status",
+      "tagline",
+      "title",
+      "video",
+      "vote_average",
+      "vote_count",
+    ])
+      expect(d).toHaveProperty(key);
+    expect(d).not.toHaveProperty("genre_ids");
+    expect(d).not.toHaveProperty("media_type");
+    expect(d).not.toHaveProperty("name");
+    expect(d.title).toBe("The Dark Knight");
+    expect(d.release_date).toBe("2008-07-18");
+    expect(d.genres).toEqual(darkKnight.genreIds.map((id) => ({ id, name: catalogue.genreName("movie", id) })));
+    expect(d.runtime).toBe(152);
+    expect(d.budget).toBeGreaterThan(100_000_000);
+    expect(d.status).toBe("Released");
+    expect(typeof d.homepage).toBe("string");
+    expect(typeof d.tagline).toBe("string");
+    expect(d.imdb_id).toMatch(/^tt\d{7}$/);
+    expect(d.belongs_to_collection).toEqual({
+      id: expect.any(Number),
+      name: "The Dark Knight Collection",
+      poster_path: expect.stringMatching(/^\/c\d+p\.jpg$/),
+      backdrop_path: expect.stringMatching(/^\/c\d+b\.jpg$/),
+    });
+    expect(d.production_companies[0]).toEqual({
+      id: expect.any(Number),
+      logo_path: expect.anything(),
+      name: expect.any(String),
+      origin_country: expect.any(String),
+    });
+    expect(d.spoken_languages[0]).toEqual({ english_name: "English", iso_639_1: "en", name: "English" });
+    // "Batman Begins" is in the same collection
+    const batman = catalogue.movies.find((m) => m.title === "Batman Begins");
+    expect((await get(`${api}/movie/${batman?.id}`)).body.belongs_to_collection.id).toBe(d.belongs_to_collection.id);
+  });
+
+  it("tv details follow TMDB's tv shape", async () => {
+    const d = (await get(`${api}/tv/${show.id}`)).body;
+    for (const key of [
+      "created_by",
+      "episode_run_time",
+      "first_air_date",
+      "last_air_date",
+      "genres",
+      "homepage",
+      "in_production",
+      "languages",
+      "last_episode_to_air",
+      "next_episode_to_air",
+      "name",
+      "networks",
+      "number_of_episodes",
+      "number_of_seasons",
+      "origin_country",
+      "original_name",
+      "seasons",
+      "spoken_languages",
+      "status",
+      "tagline",
+      "type",
+      "vote_average",
+      "vote_count",
+    ])
+      expect(d).toHaveProperty(key);
+    expect(d).not.toHaveProperty("title");
+    expect(d).not.toHaveProperty("genre_ids");
+    expect(d).not.toHaveProperty("runtime");
+    expect(d.name).toBe(show.name);
+    expect(d.number_of_seasons).toBe(show.numberOfSeasons);
+    expect(d.seasons.filter((s: Body) => s.season_number > 0)).toHaveLength(show.numberOfSeasons);
+    expect(d.seasons[0]).toEqual({
+      air_date: expect.any(String),
+      episode_count: expect.any(Number),
+      id: expect.any(Number),
+      name: expect.any(String),
+      overview: expect.any(String),
+      poster_path: expect.anything(),
+      season_number: expect.any(Number),
+      vote_average: expect.any(Number),
+    });
+    expect(d.created_by[0]).toMatchObject({
+      id: show.createdByIds[0],
+      credit_id: expect.stringMatching(/^[0-9a-f]{24}$/),
+      name: expect.any(String),
+      gender: expect.any(Number),
+    });
+    expect(d.networks[0]).toEqual({ id: expect.any(Number), logo_path: expect.anything(), name: expect.any(String), origin_country: expect.any(String) });
+    expect(d.last_episode_to_air).toMatchObject({
+      show_id: show.id,
+      season_number: show.lastEpisode.seasonNumber,
+      episode_number: show.lastEpisode.episodeNumber,
+      air_date: show.lastEpisode.airDate,
+    });
+    expect(Array.isArray(d.episode_run_time)).toBe(true);
+    expect(["Returning Series", "Ended", "Canceled"]).toContain(d.status);
+    const returning = catalogue.tv.find((t) => t.nextEpisode !== null) as CatalogueTv;
+    const r = (await get(`${api}/tv/${returning.id}`)).body;
+    expect(r.next_episode_to_air).toMatchObject({ air_date: returning.nextEpisode?.airDate, vote_count: 0 });
+    expect(r.in_production).toBe(true);
+  });
+
+  it("appends sub-resources without their id and serves them standalone with it", async () => {
+    const appends = "credits,keywords,videos,similar,recommendations,watch/providers,external_ids,release_dates";
+    const d = (await get(`${api}/movie/${darkKnight.id}?append_to_response=${appends}`)).body;
+    expect(Object.keys(d.credits).sort()).toEqual(["cast", "crew"]);
+    expect(d.credits.cast.length).toBeGreaterThan(5);
+    expect(d.credits.cast[0]).toEqual({
+      adult: false,
+      gender: expect.any(Number),
+      id: expect.any(Number),
+      known_for_department: "Acting",
+      name: expect.any(String),
+      original_name: expect.any(String),
+      popularity: expect.any(Number),
+      profile_path: expect.anything(),
+      cast_id: expect.any(Number),
+      character: expect.any(String),
+      credit_id: expect.stringMatching(/^[0-9a-f]{24}$/),
+      order: 0,
+    });
+    const directors = d.credits.crew.filter((c: Body) => c.job === "Director");
+    expect(directors).toHaveLength(1);
+    expect(directors[0]).toMatchObject({ name: "Christopher Nolan", department: "Directing" });
+    expect(Object.keys(d.keywords)).toEqual(["keywords"]);
+    expect(d.keywords.keywords.length).toBeGreaterThanOrEqual(3);
+    expect(d.keywords.keywords[0]).toEqual({ id: expect.any(Number), name: expect.any(String) });
+    expect(d.videos.results.length).toBeGreaterThan(0);
+    expect(d.videos.results[0]).toMatchObject({
+      site: "YouTube",
+      type: "Trailer",
+      key: expect.stringMatching(/^[A-Za-z0-9_-]{11}$/),
+      id: expect.stringMatching(/^[0-9a-f]{24}$/),
+    });
+    expect(d.similar).toMatchObject({ page: 1, results: expect.any(Array), total_pages: expect.any(Number), total_results: expect.any(Number) });
+    expect(d.similar.results[0]).not.toHaveProperty("media_type");
+    expect(d.recommendations.results[0].media_type).toBe("movie");
+    expect(d["watch/providers"]).toHaveProperty("results");
+    const regions = Object.values(d["watch/providers"].results) as Body[];
+    for (const region of regions) {
+      expect(region.link).toMatch(/^https:\/\//);
+      for (const p of [...(region.flatrate ?? []), ...(region.rent ?? []), ...(region.buy ?? [])])
+        expect(p).toEqual({
+          logo_path: expect.any(String),
+          provider_id: expect.any(Number),
+          provider_name: expect.any(String),
+          display_priority: expect.any(Number),
+        });
+    }
+    expect(d.external_ids.imdb_id).toBe(d.imdb_id);
+    expect(d.release_dates.results[0].release_dates[0].certification).toBe("PG-13");
+
+    const credits = (await get(`${api}/movie/${darkKnight.id}/credits`)).body;
+    expect(credits.id).toBe(darkKnight.id);
+    expect(credits.cast).toEqual(d.credits.cast);
+    expect((await get(`${api}/movie/${darkKnight.id}/keywords`)).body).toEqual({ id: darkKnight.id, keywords: d.keywords.keywords });
+    expect((await get(`${api}/movie/${darkKnight.id}/videos`)).body).toEqual({ id: darkKnight.id, results: d.videos.results });
+    expect((await get(`${api}/movie/${darkKnight.id}/watch/providers`)).body).toEqual({ id: darkKnight.id, results: d["watch/providers"].results });
+    const recsPage = (await get(`${api}/movie/${darkKnight.id}/recommendations?page=2`)).body;
+    expect(recsPage.page).toBe(2);
+    expect(recsPage.results.length).toBe(20);
+  });
+
+  it("tv credits have no Director; tv keywords use `results`", async () => {
+    const d = (await get(`${api}/tv/${show.id}?append_to_response=credits,keywords,aggregate_credits,content_ratings`)).body;
+    expect(d.credits.crew.length).toBeGreaterThan(0);
+    expect(d.credits.crew.some((c: Body) => c.job === "Director")).toBe(false);
+    expect(d.credits.crew.some((c: Body) => c.job === "Executive Producer" && c.id === show.createdByIds[0])).toBe(true);
+    expect(d.credits.cast[0]).not.toHaveProperty("cast_id");
+    expect(Object.keys(d.keywords)).toEqual(["results"]);
+    expect(d.keywords.results.length).toBeGreaterThanOrEqual(3);
+    expect(d.aggregate_credits.cast[0].roles[0]).toEqual({ credit_id: expect.any(String), character: expect.any(String), episode_count: expect.any(Number) });
+    const standalone = (await get(`${api}/tv/${show.id}/keywords`)).body;
+    expect(standalone).toEqual({ id: show.id, results: d.keywords.results });
+  });
+
+  it("allows at most 20 append_to_response names (400, code 27 beyond)", async () => {
+    const names = (n: number) => Array.from({ length: n }, (_, i) => (i % 2 === 0 ? "credits" : "keywords")).join(",");
+    const ok = await get(`${api}/movie/${darkKnight.id}?append_to_response=${names(20)}`);
+    expect(ok.status).toBe(200);
+    expect(ok.body.credits.cast.length).toBeGreaterThan(0);
+    const tooMany = await get(`${api}/movie/${darkKnight.id}?append_to_response=${names(21)}`);
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.body).toEqual({
+      success: false,
+      status_code: 27,
+      status_message: "Too many append to response objects: The maximum number of remote calls is 20.",
+    });
+    const unknown = await get(`${api}/movie/${darkKnight.id}?append_to_response=nonsense`);
+    expect(unknown.status).toBe(200);
+    expect(unknown.body).not.toHaveProperty("nonsense");
+  });
+
+  it("serves people and their credits", async () => {
+    const nolan = catalogue.people.find((p) => p.name === "Christopher Nolan");
+    const d = (await get(`${api}/person/${nolan?.id}?append_to_response=combined_credits`)).body;
+    expect(d).toMatchObject({ id: nolan?.id, name: "Christopher Nolan", known_for_department: "Directing" });
+    expect(d.combined_credits.crew.some((c: Body) => c.title === "The Dark Knight" && c.job === "Director" && c.media_type === "movie")).toBe(true);
+    const movieCredits = (await get(`${api}/person/${nolan?.id}/movie_credits`)).body;
+    expect(movieCredits.id).toBe(nolan?.id);
+    expect(movieCredits.crew.every((c: Body) => !("media_type" in c) && "title" in c)).toBe(true);
+  });
+});

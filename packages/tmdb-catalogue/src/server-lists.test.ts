@@ -1,0 +1,164 @@
+// List items (movie / tv / person shapes, media_type, the deliberately degraded ones), genre lists and configuration with its images.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildCatalogue } from "./catalogue.ts";
+import type { CatalogueMovie } from "./model.ts";
+import { startCatalogueServer } from "./server.ts";
+import type { CatalogueServer } from "./server.ts";
+import { type Body, get } from "./test-support/server.ts";
+
+const catalogue = buildCatalogue({ size: 5000, seed: 42 });
+let server: CatalogueServer;
+let api: string;
+
+beforeAll(async () => {
+  server = await startCatalogueServer({ catalogue });
+  api = server.url;
+});
+
+afterAll(async () => {
+  await server.close();
+});
+
+describe("list item shapes", () => {
+  it("movie items have title fields, tv items name fields, and neither has media_type in popular/top_rated/discover/similar", async () => {
+    const movies = await get(`${api}/movie/popular`);
+    for (const m of movies.body.results) {
+      for (const key of [
+        "adult",
+        "backdrop_path",
+        "genre_ids",
+        "id",
+        "original_language",
+        "original_title",
+        "overview",
+        "popularity",
+        "poster_path",
+        "release_date",
+        "title",
+        "video",
+        "vote_average",
+        "vote_count",
+      ])
+        expect(m).toHaveProperty(key);
+      expect(m).not.toHaveProperty("name");
+      expect(m).not.toHaveProperty("media_type");
+      expect(m).not.toHaveProperty("genres");
+      expect(m.release_date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(m.backdrop_path).toMatch(/^\/m\d+b\.jpg$/);
+    }
+    const tv = await get(`${api}/tv/popular`);
+    for (const t of tv.body.results) {
+      for (const key of ["name", "original_name", "first_air_date", "origin_country", "genre_ids", "vote_average", "vote_count", "popularity"])
+        expect(t).toHaveProperty(key);
+      expect(t).not.toHaveProperty("title");
+      expect(t).not.toHaveProperty("video");
+      expect(t).not.toHaveProperty("media_type");
+    }
+    const discover = await get(`${api}/discover/tv`);
+    expect(discover.body.results.every((x: Body) => !("media_type" in x) && "name" in x)).toBe(true);
+    const m0 = catalogue.movies[0] as CatalogueMovie;
+    const similar = await get(`${api}/movie/${m0.id}/similar`);
+    expect(similar.body.results.length).toBeGreaterThan(0);
+    expect(similar.body.results.every((x: Body) => !("media_type" in x) && "title" in x)).toBe(true);
+  });
+
+  it("trending, search/multi and recommendations carry media_type", async () => {
+    const all = await get(`${api}/trending/all/day`);
+    expect(all.body.results).toHaveLength(20);
+    for (const x of all.body.results) expect(["movie", "tv", "person"]).toContain(x.media_type);
+    const mediaTypes = new Set<string>();
+    for (let page = 1; page <= 30; page++) for (const x of (await get(`${api}/trending/all/week?page=${page}`)).body.results) mediaTypes.add(x.media_type);
+    expect(mediaTypes).toEqual(new Set(["movie", "tv", "person"]));
+    const movies = await get(`${api}/trending/movie/week`);
+    expect(movies.body.results.every((x: Body) => x.media_type === "movie" && "title" in x)).toBe(true);
+    const tv = await get(`${api}/trending/tv/day`);
+    expect(tv.body.results.every((x: Body) => x.media_type === "tv" && "name" in x)).toBe(true);
+    const m = catalogue.movies[10] as CatalogueMovie;
+    const recs = await get(`${api}/movie/${m.id}/recommendations`);
+    expect(recs.body.results.length).toBeGreaterThan(0);
+    expect(recs.body.results.every((x: Body) => x.media_type === "movie")).toBe(true);
+    expect(recs.body.total_results).toBeLessThanOrEqual(40);
+  });
+
+  it("degrades the documented ~10% / ~5% of list items, but never their details", async () => {
+    let sawNullPoster = 0;
+    let sawZeroVotes = 0;
+    for (let page = 1; page <= 10; page++) {
+      const r = await get(`${api}/movie/popular?page=${page}`);
+      for (const item of r.body.results) {
+        const lacksPoster = catalogue.listItemLacksPoster("movie", item.id);
+        const lacksVotes = catalogue.listItemLacksVotes("movie", item.id);
+        expect(item.poster_path === null).toBe(lacksPoster);
+        const truth = catalogue.movie(item.id) as CatalogueMovie;
+        if (lacksVotes) {
+          expect(item.vote_average).toBe(0);
+          expect(item.vote_count).toBe(0);
+        } else {
+          expect(item.vote_count).toBe(truth.voteCount);
+        }
+        if (lacksPoster) sawNullPoster++;
+        if (lacksVotes) sawZeroVotes++;
+      }
+    }
+    expect(sawNullPoster).toBeGreaterThan(5);
+    expect(sawZeroVotes).toBeGreaterThan(1);
+    const posterId = catalogue.lackingFields("movie").posterNull[0] as number;
+    const votesId = catalogue.lackingFields("tv").votesZero[0] as number;
+    const details = await get(`${api}/movie/${posterId}`);
+    expect(details.body.poster_path).toBe(`/m${posterId}p.jpg`);
+    const tvDetails = await get(`${api}/tv/${votesId}`);
+    expect(tvDetails.body.vote_count).toBeGreaterThan(0);
+    expect(tvDetails.body.vote_average).toBeGreaterThan(0);
+    const control = await get(`${server.origin}/__control/lacking-fields`);
+    expect(control.body.movie.posterNull).toEqual(catalogue.lackingFields("movie").posterNull);
+    expect(control.body.tv.votesZero).toEqual(catalogue.lackingFields("tv").votesZero);
+  });
+});
+
+describe("genres and configuration", () => {
+  it("lists TMDB's 19 movie and 16 tv genres", async () => {
+    const movie = (await get(`${api}/genre/movie/list`)).body;
+    const tv = (await get(`${api}/genre/tv/list`)).body;
+    expect(movie.genres).toHaveLength(19);
+    expect(tv.genres).toHaveLength(16);
+    expect(movie.genres).toContainEqual({ id: 878, name: "Science Fiction" });
+    expect(tv.genres).toContainEqual({ id: 10765, name: "Sci-Fi & Fantasy" });
+    expect(movie.genres.find((g: Body) => g.id === 10759)).toBeUndefined();
+  });
+
+  it("points the image base URLs at its own /t/p/ route, and those URLs return PNGs", async () => {
+    const config = (await get(`${api}/configuration`)).body;
+    expect(config.images.secure_base_url).toBe(`${server.origin}/t/p/`);
+    expect(config.images.base_url).toBe(`${server.origin}/t/p/`);
+    expect(config.images.poster_sizes).toEqual(["w92", "w154", "w185", "w342", "w500", "w780", "original"]);
+    expect(config.images.backdrop_sizes).toEqual(["w300", "w780", "w1280", "original"]);
+    expect(Array.isArray(config.change_keys)).toBe(true);
+    const item = (await get(`${api}/movie/popular`)).body.results.find((x: Body) => x.poster_path !== null);
+    const res = await fetch(`${config.images.secure_base_url}w500${item.poster_path}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("image/png");
+    expect(res.headers.get("cache-control")).toMatch(/max-age=\d{6,}/);
+    const png = Buffer.from(await res.arrayBuffer());
+    expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    expect(png.readUInt32BE(16)).toBe(500); // IHDR width
+    expect(png.readUInt32BE(20)).toBe(750); // IHDR height (2:3 poster)
+    const backdrop = Buffer.from(await (await fetch(`${server.origin}/t/p/w780${item.backdrop_path}`)).arrayBuffer());
+    expect(backdrop.readUInt32BE(16)).toBe(780);
+    expect(backdrop.readUInt32BE(20)).toBe(439);
+    const again = Buffer.from(await (await fetch(`${config.images.secure_base_url}w500${item.poster_path}`)).arrayBuffer());
+    expect(again.equals(png)).toBe(true);
+    expect((await fetch(`${server.origin}/t/p/w500/../../etc/passwd`)).status).toBe(404);
+    expect((await fetch(`${server.origin}/t/p/huge/m1p.jpg`)).status).toBe(404);
+  });
+
+  it("uses the imageBaseUrl option when given", async () => {
+    const s = await startCatalogueServer({ catalogue, imageBaseUrl: "https://img.example/t/p/" });
+    try {
+      const config = (await get(`${s.url}/configuration`)).body;
+      expect(config.images.secure_base_url).toBe("https://img.example/t/p/");
+      expect(config.images.base_url).toBe("http://img.example/t/p/");
+    } finally {
+      await s.close();
+    }
+  });
+});
