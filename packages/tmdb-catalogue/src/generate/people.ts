@@ -74,19 +74,9 @@ function drawGender(rng: Rng, femaleShare: number): Person["gender"] {
   return rng.chance(femaleShare) ? 1 : 2;
 }
 
-export function buildPeople(
-  seed: number,
-  size: number,
-  realDirectors: ReadonlyArray<readonly [string, number]>,
-): { builder: PeopleBuilder; pools: Pools; realDirectorIndex: Map<string, number> } {
-  const b = new PeopleBuilder(seed);
-  const rng = new Rng(hash32(seed, "people"));
-  const shares = groupShares();
-  const pools: Pools = { actors: {}, directors: {}, writers: [], producers: [], composers: [], dops: [], editors: [], casting: [] };
-  const realDirectorIndex = new Map<string, number>();
-  const usedNames = new Set<string>(realDirectors.map(([name]) => name));
-  /** Names are unique across the pool (retries, then a middle initial). */
-  const uniqueName = (group: string, gender: number): string => {
+/** Draws names that are unique across the pool (retries, then a middle initial); `usedNames` starts with the real directors. */
+function uniqueNameDrawer(rng: Rng, usedNames: Set<string>): (group: string, gender: number) => string {
+  return (group, gender) => {
     for (let attempt = 0; attempt < 8; attempt++) {
       const name = personName(rng, group, gender);
       if (!usedNames.has(name)) {
@@ -103,6 +93,19 @@ export function buildPeople(
       }
     }
   };
+}
+
+export function buildPeople(
+  seed: number,
+  size: number,
+  realDirectors: ReadonlyArray<readonly [string, number]>,
+): { builder: PeopleBuilder; pools: Pools; realDirectorIndex: Map<string, number> } {
+  const b = new PeopleBuilder(seed);
+  const rng = new Rng(hash32(seed, "people"));
+  const shares = groupShares();
+  const pools: Pools = { actors: {}, directors: {}, writers: [], producers: [], composers: [], dops: [], editors: [], casting: [] };
+  const realDirectorIndex = new Map<string, number>();
+  const uniqueName = uniqueNameDrawer(rng, new Set<string>(realDirectors.map(([name]) => name)));
 
   const actorsTotal = Math.max(400, Math.round(size * 0.8));
   const directorsTotal = Math.max(150, Math.round(size * 0.07));
