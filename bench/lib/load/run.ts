@@ -1,0 +1,68 @@
+// The load itself in bench/load.ts: every user once to warm up (not measured), an ingest run and a
+// details sweep asked for, then every user acting until the deadline — an action picked by the
+// mix, then 0–THINK_MS ms of thinking — and what the worker did meanwhile.
+import { requestIngestRun } from "../../../apps/api/src/modules/ingest/ingest-queue.ts";
+import { log } from "../report.ts";
+import type { Stack } from "../stack.ts";
+import { MIX, MIX_TOTAL, Q, SECONDS, THINK_MS, USERS, type Operation, type SimUser } from "./config.ts";
+import * as read from "./read-actions.ts";
+import type { Call, Session } from "./session.ts";
+import * as write from "./write-actions.ts";
+
+/** One user's action of the given kind, with its checks. */
+export function actor(s: Session): write.Act {
+  const act: write.Act = (user, operation) => handlers[operation](s, user, act);
+  return act;
+}
+
+const handlers: Record<Operation, (s: Session, user: SimUser, act: write.Act) => Promise<void>> = {
+  recommendations: read.recommendations,
+  browse: read.browse,
+  searchMedia: read.searchMedia,
+  media: read.media,
+  favourites: read.favourites,
+  watchlist: read.watchlist,
+  addFavourite: write.addFavourite,
+  removeFavourite: write.removeFavourite,
+  addToWatchlist: write.addToWatchlist,
+  markWatched: write.markWatched,
+  dismiss: write.dismiss,
+  undoDismiss: write.undoDismiss,
+  updatePreferences: write.updatePreferences,
+};
+
+const freshDetails = async (stack: Stack) =>
+  Number((await stack.sql.query("SELECT count(*) FROM media_cache WHERE details_fetched_at > now() - interval '1 day'")).rows[0].count);
+
+export async function runLoad(stack: Stack, users: SimUser[], call: Call, act: write.Act) {
+  const { services } = stack;
+  // Warm up: every user once (connections, JIT, each user's first ranking), not measured.
+  await Promise.all(users.map((user) => call(Q.recommendations, {}, user.token)));
+  await requestIngestRun(services.queues.ingest, { reason: "cli" });
+  await services.queues.detailsRefresh.add("details-refresh", {});
+  stack.catalogue.resetCounts();
+  const detailsBefore = await freshDetails(stack);
+
+  log(`load: ${USERS} users for ${SECONDS} s`);
+  const started = performance.now();
+  const deadline = started + SECONDS * 1000;
+  let actions = 0;
+  await Promise.all(
+    users.map(async (user) => {
+      while (performance.now() < deadline) {
+        let roll = user.random() * MIX_TOTAL;
+        const operation = MIX.find(([, weight]) => (roll -= weight) < 0)?.[0] ?? "recommendations";
+        await act(user, operation);
+        actions += 1;
+        await new Promise((resolve) => setTimeout(resolve, user.random() * THINK_MS));
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+
+  // What the worker did meanwhile.
+  const tmdbRequests = stack.catalogue.totalRequests();
+  const detailsAfter = await freshDetails(stack);
+  const cursors = (await stack.sql.query("SELECT list, pages_fetched FROM ingest_cursor ORDER BY list")).rows;
+  return { seconds, actions, worker: { tmdbRequests, detailsRewritten: detailsAfter - detailsBefore, cursors } };
+}
