@@ -2,6 +2,7 @@
 // start.ts), on its own data directory and ports, with Debian's Chromium.
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
+import { chromiumLaunchOptions } from "../packages/dev-stack/src/chromium.ts";
 
 const repoRoot = path.resolve(import.meta.dirname, "..");
 const webPort = Number(process.env.E2E_WEB_PORT ?? 3100);
@@ -23,18 +24,7 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${webPort}`,
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--disable-quic",
-      ],
-    },
+    launchOptions: chromiumLaunchOptions,
   },
   projects: [
     // Compiles every route once before the specs (specs/warm-up.setup.ts).

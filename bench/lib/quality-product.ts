@@ -12,7 +12,7 @@ import { rankRecommendations } from "../../apps/api/src/modules/recommendations/
 import { collaborativeEvidence } from "../../apps/api/src/modules/recommendations/ranking/taste-profile.ts";
 import { MAX_SEEDS, type RankingOptions } from "../../apps/api/src/modules/recommendations/ranking/weights.ts";
 import type { CandidateTitle, SeedTitle } from "../../apps/api/src/modules/recommendations/ranking/types.ts";
-import { CatalogueIndex, POOL_LIMITS } from "../../apps/api/src/modules/recommendations/serving/catalogue-index.ts";
+import { CatalogueIndex, NO_HARD_FILTERS, POOL_LIMITS } from "../../apps/api/src/modules/recommendations/serving/catalogue-index.ts";
 import { ratingRole, type TrainingData } from "./movielens.ts";
 import type { Recommender } from "./quality-metrics.ts";
 
@@ -56,17 +56,7 @@ export function productRecommender(training: TrainingData, options: ProductOptio
   const index = new CatalogueIndex();
   index.upsert(catalogue.map((film) => ({ ...film, adult: false, updatedAt: 1 })));
   const inModel = new Set(neighbours.keys());
-  const filters = {
-    mediaTypes: [],
-    languages: [],
-    yearFrom: null,
-    yearTo: null,
-    maxRuntime: null,
-    minRating: null,
-    includeAdult: false,
-    dislikedGenreIds: [],
-    anyOfGenreIds: [],
-  };
+  const filters = NO_HARD_FILTERS;
 
   return (person, count) => {
     const history = [...training.histories.get(person)!].sort((a, b) => b.timestamp - a.timestamp);

@@ -30,18 +30,7 @@ export type { Browser, Page, Request, Response } from "../../node_modules/.pnpm/
 export const playwright = createRequire(path.join(repoRoot, "e2e/package.json"))(
   "@playwright/test",
 ) as typeof import("../../node_modules/.pnpm/node_modules/playwright-core/index.js");
-export const chromiumLaunchOptions = {
-  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-  ],
-};
+export { chromiumLaunchOptions } from "../../packages/dev-stack/src/chromium.ts";
 
 export interface WebEnv {
   apiUrl: string;

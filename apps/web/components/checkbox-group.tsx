@@ -1,4 +1,5 @@
 "use client";
+import { LANGUAGES } from "../lib/choices";
 
 export function CheckboxGroup<Value extends string | number>({
   legend,
@@ -37,5 +38,19 @@ export function CheckboxGroup<Value extends string | number>({
         })}
       </div>
     </fieldset>
+  );
+}
+
+/** The languages a person can limit titles to (onboarding and settings ask the same question). */
+export function LanguageCheckboxes({ selected, onChange, hint }: { selected: string[]; onChange: (next: string[]) => void; hint: string }) {
+  return (
+    <CheckboxGroup
+      legend="Languages"
+      name="language"
+      hint={hint}
+      options={LANGUAGES.map((language) => ({ value: language.code, label: language.name }))}
+      selected={selected}
+      onChange={onChange}
+    />
   );
 }

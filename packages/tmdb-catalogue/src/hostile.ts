@@ -5,7 +5,7 @@
 // generated id, new people for their credits), so the generated catalogue itself is unchanged;
 // they are popular enough to be on page 3–4 of the popular lists (so an ingest reaches them) but
 // not on the first pages. Without the option nothing here is used.
-import type { CatalogueMovie, CatalogueTv, Person } from "./model.ts";
+import type { CatalogueMovie, CatalogueTitle, CatalogueTv, Person } from "./model.ts";
 
 /** What every hostile payload tries to do: a test sets `window.__pwned` unset and checks it stays so. */
 export const HOSTILE_CANARY = "__pwned";
@@ -102,28 +102,39 @@ function templateOf<Title extends { adult: boolean; popularity: number }>(titles
   return titles.reduce((best, t) => (!t.adult && t.popularity > best.popularity ? t : best));
 }
 
-function hostileMovie(data: HostileData, spec: HostileTitleSpec, id: number, rank: number, people: { castIds: number[]; directorId: number }): CatalogueMovie {
-  const template = templateOf(data.movies);
+type CreditedPeople = { castIds: number[]; directorId: number };
+
+/** The fields a hostile film and a hostile series share: placed just above `rank`, credited to `people`. */
+function hostileTitleBase(titles: readonly CatalogueTitle[], spec: HostileTitleSpec, id: number, rank: number, people: CreditedPeople, kind: "m" | "t") {
   return {
-    ...template,
-    index: data.movies.length,
+    index: titles.length,
     id,
     originalLanguage: "en",
     originCountry: ["US"],
-    genreIds: [99, 10402],
     keywordIds: [],
-    popularity: popularityAt(data.movies, rank) + 0.001,
+    popularity: popularityAt(titles, rank) + 0.001,
     voteAverage: 6.4,
     voteCount: 320,
-    posterPath: `/m${id}p.jpg`,
-    backdropPath: `/m${id}b.jpg`,
+    posterPath: `/${kind}${id}p.jpg`,
+    backdropPath: `/${kind}${id}b.jpg`,
     castIds: people.castIds,
     crewIds: [people.directorId],
+    real: false,
+    overview: spec.overview,
+    tagline: spec.tagline,
+  };
+}
+
+function hostileMovie(data: HostileData, spec: HostileTitleSpec, id: number, rank: number, people: CreditedPeople): CatalogueMovie {
+  const template = templateOf(data.movies);
+  return {
+    ...template,
+    ...hostileTitleBase(data.movies, spec, id, rank, people, "m"),
+    genreIds: [99, 10402],
     crewJobs: [0],
     companyIds: template.companyIds.slice(0, 1),
     status: "Released",
     certification: "PG-13",
-    real: false,
     title: spec.title,
     originalTitle: spec.title,
     releaseDate: "2024-05-17",
@@ -132,35 +143,19 @@ function hostileMovie(data: HostileData, spec: HostileTitleSpec, id: number, ran
     revenue: 0,
     imdbId: null,
     collectionId: null,
-    overview: spec.overview,
-    tagline: spec.tagline,
   };
 }
 
-function hostileSeries(data: HostileData, spec: HostileTitleSpec, id: number, rank: number, people: { castIds: number[]; directorId: number }): CatalogueTv {
+function hostileSeries(data: HostileData, spec: HostileTitleSpec, id: number, rank: number, people: CreditedPeople): CatalogueTv {
   return {
     ...templateOf(data.tv),
-    index: data.tv.length,
-    id,
-    originalLanguage: "en",
-    originCountry: ["US"],
+    ...hostileTitleBase(data.tv, spec, id, rank, people, "t"),
     genreIds: [99, 10764],
-    keywordIds: [],
-    popularity: popularityAt(data.tv, rank) + 0.001,
-    voteAverage: 6.4,
-    voteCount: 320,
-    posterPath: `/t${id}p.jpg`,
-    backdropPath: `/t${id}b.jpg`,
-    castIds: people.castIds,
-    crewIds: [people.directorId],
     crewJobs: [4],
     createdByIds: [people.directorId],
-    real: false,
     name: spec.title,
     originalName: spec.title,
     type: "Scripted",
-    overview: spec.overview,
-    tagline: spec.tagline,
   };
 }
 

@@ -2,6 +2,7 @@
 // and runs a query as a user, with a personal API token pasted into the headers editor.
 import { chromium, type Browser, type Locator } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chromiumLaunchOptions } from "@movierec/dev-stack/chromium";
 import { startTestApi, type TestApi } from "../test-support/api-harness.ts";
 
 let api: TestApi;
@@ -33,18 +34,7 @@ async function replaceEditorText(editor: Locator, text: string) {
 describe("playground", () => {
   it("runs a query as the owner of a pasted API token, offline", async () => {
     const user = await api.createUser();
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--disable-quic",
-      ],
-    });
+    browser = await chromium.launch(chromiumLaunchOptions);
     const context = await browser.newContext({ viewport: { width: 1400, height: 800 } });
     const leftTheMachine: string[] = [];
     await context.route("**/*", (route) => {

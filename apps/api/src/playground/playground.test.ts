@@ -5,6 +5,7 @@ import fastifyApollo, { fastifyApolloDrainPlugin } from "@as-integrations/fastif
 import Fastify, { type FastifyInstance } from "fastify";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chromiumLaunchOptions } from "@movierec/dev-stack/chromium";
 import { enableHistoryPlugin, registerPlayground, resolveAsset } from "./playground.route.ts";
 
 interface Context {
@@ -108,18 +109,7 @@ describe("playground assets", () => {
 
 describe("playground in Chromium", () => {
   it("renders GraphiQL offline and runs a query with the Authorization header", async () => {
-    browser = await chromium.launch({
-      executablePath: "/usr/bin/chromium",
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--disable-quic",
-      ],
-    });
+    browser = await chromium.launch(chromiumLaunchOptions);
     const context = await browser.newContext({ viewport: { width: 1400, height: 800 } });
     const aborted: string[] = [];
     await context.route("**/*", (route) => {

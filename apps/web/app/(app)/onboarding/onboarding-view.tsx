@@ -2,10 +2,10 @@
 import { useLazyQuery, useMutation } from "@apollo/client/react";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
-import { CheckboxGroup } from "../../../components/checkbox-group";
+import { CheckboxGroup, LanguageCheckboxes } from "../../../components/checkbox-group";
 import { Poster } from "../../../components/poster";
 import { ErrorState } from "../../../components/states";
-import { ERAS, LANGUAGES, yearRange } from "../../../lib/choices";
+import { ERAS, yearRange } from "../../../lib/choices";
 import { ADD_FAVOURITE, type MediaCard, REMOVE_FAVOURITE, SEARCH_QUERY, UPDATE_PREFERENCES } from "../../../lib/graphql";
 import { useGenres } from "../../../lib/use-genres";
 
@@ -79,14 +79,7 @@ export function OnboardingView() {
           selected={likedGenreIds}
           onChange={setLikedGenreIds}
         />
-        <CheckboxGroup
-          legend="Languages"
-          name="language"
-          hint="Leave empty for any language."
-          options={LANGUAGES.map((language) => ({ value: language.code, label: language.name }))}
-          selected={languages}
-          onChange={setLanguages}
-        />
+        <LanguageCheckboxes hint="Leave empty for any language." selected={languages} onChange={setLanguages} />
         <CheckboxGroup
           legend="Eras"
           name="era"

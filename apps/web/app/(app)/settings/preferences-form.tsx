@@ -1,9 +1,8 @@
 "use client";
 import { useMutation, useQuery } from "@apollo/client/react";
 import { type FormEvent, useEffect, useState } from "react";
-import { CheckboxGroup } from "../../../components/checkbox-group";
+import { CheckboxGroup, LanguageCheckboxes } from "../../../components/checkbox-group";
 import { ErrorState } from "../../../components/states";
-import { LANGUAGES } from "../../../lib/choices";
 import { type MediaType, PREFERENCES_QUERY, UPDATE_PREFERENCES } from "../../../lib/graphql";
 import { useGenres } from "../../../lib/use-genres";
 
@@ -63,14 +62,7 @@ export function PreferencesForm() {
         <form className="stack" onSubmit={onSubmit} key={String(preferences.onboarded)}>
           <CheckboxGroup legend="Genres you like" name="liked" options={genreOptions} selected={liked} onChange={setLiked} />
           <CheckboxGroup legend="Genres to avoid" name="disliked" options={genreOptions} selected={disliked} onChange={setDisliked} />
-          <CheckboxGroup
-            legend="Languages"
-            name="language"
-            hint="None picked means any language."
-            options={LANGUAGES.map((language) => ({ value: language.code, label: language.name }))}
-            selected={languages}
-            onChange={setLanguages}
-          />
+          <LanguageCheckboxes hint="None picked means any language." selected={languages} onChange={setLanguages} />
           <CheckboxGroup<MediaType>
             legend="Show me"
             name="mediaType"

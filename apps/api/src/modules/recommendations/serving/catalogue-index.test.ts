@@ -1,19 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { mulberry32 } from "../../../../../../packages/tmdb-catalogue/src/index.ts";
-import { CatalogueIndex, POOL_LIMITS, type CatalogueTitle, type HardFilters, type PoolInput } from "./catalogue-index.ts";
+import { CatalogueIndex, NO_HARD_FILTERS, POOL_LIMITS, type CatalogueTitle, type PoolInput } from "./catalogue-index.ts";
 import { toMediaType } from "../../../media-kind.ts";
-
-const NO_FILTERS: HardFilters = {
-  mediaTypes: [],
-  languages: [],
-  yearFrom: null,
-  yearTo: null,
-  maxRuntime: null,
-  minRating: null,
-  includeAdult: false,
-  dislikedGenreIds: [],
-  anyOfGenreIds: [],
-};
 
 function title(id: number, over: Partial<CatalogueTitle> = {}): CatalogueTitle {
   return {
@@ -61,7 +49,7 @@ function randomCatalogue(size: number, seed: number): CatalogueTitle[] {
 
 const pool = (index: CatalogueIndex, over: Partial<PoolInput> = {}) =>
   index.candidatePool({
-    filters: NO_FILTERS,
+    filters: NO_HARD_FILTERS,
     excluded: new Set(),
     genreIds: [],
     castIds: [],
@@ -125,9 +113,9 @@ describe("CatalogueIndex", () => {
   const sample = (n: number, from: readonly string[]) => Array.from({ length: n }, () => from[Math.floor(random() * from.length)]!);
   const keys = titles.map((t) => t.key);
   const inputs: Array<Omit<PoolInput, "inModel">> = [
-    { filters: NO_FILTERS, excluded: new Set(), genreIds: [], castIds: [], directorIds: [], collaborativeKeys: [] },
+    { filters: NO_HARD_FILTERS, excluded: new Set(), genreIds: [], castIds: [], directorIds: [], collaborativeKeys: [] },
     {
-      filters: NO_FILTERS,
+      filters: NO_HARD_FILTERS,
       excluded: new Set(sample(300, keys)),
       genreIds: [3, 7],
       castIds: [1, 2, 3, 40, 41],

@@ -35,6 +35,19 @@ export interface HardFilters {
   anyOfGenreIds: number[];
 }
 
+/** Filters that keep every title but adult ones (what a person with no preferences gets). */
+export const NO_HARD_FILTERS: Readonly<HardFilters> = {
+  mediaTypes: [],
+  languages: [],
+  yearFrom: null,
+  yearTo: null,
+  maxRuntime: null,
+  minRating: null,
+  includeAdult: false,
+  dislikedGenreIds: [],
+  anyOfGenreIds: [],
+};
+
 export interface PoolInput {
   filters: HardFilters;
   /** Titles the person already did something with (any interaction): never candidates. */
