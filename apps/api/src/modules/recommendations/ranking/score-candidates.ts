@@ -6,7 +6,8 @@
 // Pure; O(candidates × shared features) after the taste profile is compiled (taste-profile.ts).
 import type { CollaborativeScores } from "../collaborative.ts";
 import { SeedSimilarity, type CandidateFeatures } from "./content-similarity.ts";
-import { bayesianRating, BAYES_PRIOR_MEAN, billing, CAST_DEPTH, clamp01, qualityScore, uniq } from "./signals.ts";
+import { bayesianRating, BAYES_PRIOR_MEAN, CAST_DEPTH, clamp01, qualityScore, uniq } from "./signals.ts";
+import { favouritePeopleScore, genreAffinity } from "./taste-match.ts";
 import { buildProfile, buildSeedIndex, collaborativeEvidence, poolStats, type PoolStats, type Profile, type SeedIndex } from "./taste-profile.ts";
 import type { CandidateTitle, RankingInput, ScoreComponents, SeedTitle } from "./types.ts";
 import {
@@ -128,63 +129,6 @@ interface Scorer {
   similarity: SeedSimilarity;
   weights: RankingWeights;
   coldWeights: RankingWeights;
-}
-
-/** Genre affinity: half the best-liked genre, half the IDF-weighted mean preference; 0 with a disliked genre. */
-function genreAffinity(prof: Profile, genres: readonly number[]) {
-  let disliked = false;
-  let maxPref = 0;
-  let bestGenre = -1;
-  let num = 0;
-  let den = 0;
-  for (const g of genres) {
-    if (prof.disliked.has(g)) disliked = true;
-    const p = prof.genrePref.get(g) ?? 0;
-    const w = prof.genreIdf.get(g) ?? 1;
-    num += w * p;
-    den += w;
-    if (p > maxPref || (p === maxPref && bestGenre >= 0 && p > 0 && w > (prof.genreIdf.get(bestGenre) ?? 1))) {
-      maxPref = p;
-      bestGenre = g;
-    }
-  }
-  let genre = genres.length > 0 ? 0.5 * maxPref + 0.5 * (num / den) : 0;
-  if (prof.coldStart && prof.genrePref.size === 0) genre = 0.5; // nothing known: neutral
-  if (disliked) genre = 0;
-  return { genre: clamp01(genre), disliked, bestGenre };
-}
-
-/** Favourite people: noisy-OR over the candidate's favourite people (cast weighted by billing). */
-function favouritePeopleScore(prof: Profile, f: CandidateFeatures) {
-  let notPeople = 1;
-  let person = -1;
-  let best = 0;
-  let isDirector = false;
-  if (prof.people.size > 0) {
-    for (const p of f.directors) {
-      const pp = prof.people.get(p);
-      if (!pp) continue;
-      notPeople *= 1 - pp.score;
-      if (pp.score > best) {
-        best = pp.score;
-        person = p;
-        isDirector = true;
-      }
-    }
-    for (let k = 0; k < f.cast.length; k++) {
-      const p = f.cast[k] as number;
-      const pp = prof.people.get(p);
-      if (!pp) continue;
-      const v = pp.score * billing(k);
-      notPeople *= 1 - v;
-      if (v > best) {
-        best = v;
-        person = p;
-        isDirector = false;
-      }
-    }
-  }
-  return { people: clamp01(1 - notPeople), person, isDirector };
 }
 
 /** A candidate's unique ids as the ranking reads them. */
