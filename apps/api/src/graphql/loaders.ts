@@ -4,9 +4,9 @@
 import type { PrismaClient } from "../db.ts";
 import { createViewerStateLoader } from "../modules/interactions/viewer-state.ts";
 import type { EnrichmentService } from "../modules/media/enrichment.service.ts";
-import { createMediaLoaders, type SimilarMemo } from "../modules/media/media.loaders.ts";
+import { createMediaLoaders, type SimilarTitlesSource } from "../modules/media/media.loaders.ts";
 
-export function createLoaders(deps: { prisma: PrismaClient; enrichment: EnrichmentService; userId: string | null; similarMemo?: SimilarMemo }) {
+export function createLoaders(deps: { prisma: PrismaClient; enrichment: EnrichmentService; userId: string | null; similar: SimilarTitlesSource }) {
   return { ...createMediaLoaders(deps), viewerState: createViewerStateLoader(deps) };
 }
 

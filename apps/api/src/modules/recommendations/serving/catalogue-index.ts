@@ -14,6 +14,7 @@
 import type { MediaType } from "../../../generated/prisma/enums.ts";
 import type { CandidateSource, CandidateTitle, SeedTitle } from "../ranking/types.ts";
 import { toMediaKind, type MediaKind } from "../../../media-kind.ts";
+import { mergeSortedUnique } from "./merge-sorted.ts";
 
 /** One cached title's ranking features (a candidate's, before the pools say where it came from). */
 export interface CatalogueTitle extends Omit<CandidateTitle, "sources" | "inModel"> {
@@ -177,50 +178,15 @@ export class CatalogueIndex {
     return ranks;
   }
 
-  /** Positions from several sorted rank lists in one popularity order, each once (a k-way merge on a heap). */
+  /** Positions from several sorted rank lists in one popularity order, each once. */
   private *mergedByPopularity(lists: Int32Array[]): Generator<number> {
-    const heads = lists.filter((list) => list.length > 0);
-    const at = new Int32Array(heads.length);
-    // heap of list indexes, ordered by each list's current rank
-    const heap: number[] = [];
-    const rankAt = (list: number) => heads[list]![at[list]!]!;
-    const up = (i: number) => {
-      while (i > 0) {
-        const parent = (i - 1) >> 1;
-        if (rankAt(heap[parent]!) <= rankAt(heap[i]!)) return;
-        [heap[parent], heap[i]] = [heap[i]!, heap[parent]!];
-        i = parent;
-      }
-    };
-    const down = (i: number) => {
-      for (;;) {
-        const left = 2 * i + 1;
-        const right = left + 1;
-        let least = i;
-        if (left < heap.length && rankAt(heap[left]!) < rankAt(heap[least]!)) least = left;
-        if (right < heap.length && rankAt(heap[right]!) < rankAt(heap[least]!)) least = right;
-        if (least === i) return;
-        [heap[least], heap[i]] = [heap[i]!, heap[least]!];
-        i = least;
-      }
-    };
-    heads.forEach((_, list) => {
-      heap.push(list);
-      up(heap.length - 1);
-    });
-    let previous = -1;
-    while (heap.length) {
-      const list = heap[0]!;
-      const rank = rankAt(list);
-      if (rank !== previous) yield this.popularOrder[rank]!;
-      previous = rank;
-      if (++at[list]! < heads[list]!.length) down(0);
-      else {
-        heap[0] = heap[heap.length - 1]!;
-        heap.pop();
-        if (heap.length) down(0);
-      }
-    }
+    for (const rank of mergeSortedUnique(lists)) yield this.popularOrder[rank]!;
+  }
+
+  /** Calls `visit` with every title sharing a genre with `genreIds` (any type, adult or not). */
+  forEachSharingGenre(genreIds: readonly number[], visit: (title: CatalogueTitle) => void): void {
+    const shares = this.inGenres(genreIds);
+    for (let position = 0; position < this.titles.length; position++) if (shares(this.titles[position]!, position)) visit(this.titles[position]!);
   }
 
   private sortedPositions(keep: (title: CatalogueTitle) => boolean, compare: (a: CatalogueTitle, b: CatalogueTitle) => number): Int32Array {

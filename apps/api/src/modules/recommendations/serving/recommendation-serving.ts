@@ -10,7 +10,7 @@
 //     parsed once per model, not once per request.
 // The media rows of ranked pages are kept too, each trusted while the index holds the row's own
 // updated_at (and at most ROW_TTL_MS, for processes that mostly serve stored rankings and so check
-// less often). Concurrent requests share one check. Other processes' writes are seen on the next request; the
+// less often), and so are title pages' similar lists (similar-titles.ts), ranked on the same index. Concurrent requests share one check. Other processes' writes are seen on the next request; the
 // person's own interactions are always read per request (recommendation.service.ts).
 import type { PrismaClient } from "../../../db.ts";
 import type { MediaCache } from "../../../generated/prisma/client.ts";
@@ -19,6 +19,7 @@ import { mediaKey } from "../../media/media-key.ts";
 import type { KeyIds, NeighbourList } from "../collaborative.ts";
 import { neighbourLists } from "../model/item-model.store.ts";
 import { CatalogueIndex, type CatalogueTitle } from "./catalogue-index.ts";
+import { similarTitleKeys } from "./similar-titles.ts";
 import type { MediaKind } from "../../../media-kind.ts";
 
 /** Re-read this far behind the newest stamp seen (see above). */
@@ -31,6 +32,9 @@ const NAME_TTL_MS = 10 * 60_000;
 /** Media rows kept per process for ranked pages (≈ 1 KB each), and how long one is trusted at most. */
 const MAX_CACHED_ROWS = 20_000;
 const ROW_TTL_MS = 60_000;
+/** "More like this" lists kept per process, and how long one is trusted (a suggestion; the catalogue changes slowly). */
+const MAX_CACHED_SIMILAR = 20_000;
+const SIMILAR_TTL_MS = 10 * 60_000;
 /** Rows per statement of the first full read. */
 const LOAD_BATCH = 20_000;
 
@@ -102,6 +106,7 @@ export class RecommendationServing {
   private lists = new Map<string, NeighbourList>();
   private names = new Map<number, { name: string; readAt: number }>();
   private rows = new Map<string, { row: MediaCache; readAt: number }>();
+  private similar = new Map<string, { keys: string[]; rankedAt: number }>();
   private checking: Promise<void> | null = null;
 
   constructor(private readonly prisma: PrismaClient) {}
@@ -170,6 +175,25 @@ export class RecommendationServing {
       }
     }
     return keys.map((key) => found.get(key) ?? null);
+  }
+
+  /** Each title's "more like this" list (similar-titles.ts) as rows, ranked on the current index and kept for SIMILAR_TTL_MS. */
+  async similarTitles(keys: readonly string[]): Promise<MediaCache[][]> {
+    await this.snapshot();
+    const now = Date.now();
+    const lists = keys.map((key) => {
+      const kept = this.similar.get(key);
+      if (kept && now - kept.rankedAt < SIMILAR_TTL_MS) return kept.keys;
+      const ranked = similarTitleKeys(this.catalogue, key);
+      this.similar.delete(key);
+      if (this.similar.size >= MAX_CACHED_SIMILAR) this.similar.delete(this.similar.keys().next().value!);
+      this.similar.set(key, { keys: ranked, rankedAt: now });
+      return ranked;
+    });
+    const wanted = [...new Set(lists.flat())];
+    const rows = new Map<string, MediaCache>();
+    (await this.mediaRows(wanted)).forEach((row, index) => row && rows.set(wanted[index]!, row));
+    return lists.map((list) => list.flatMap((key) => rows.get(key) ?? []));
   }
 
   private async catchUp(): Promise<void> {
