@@ -13,28 +13,39 @@ export interface CpuSnapshot {
 
 const TICKS_PER_SECOND = 100;
 
-function processCpu(pid: string): { comm: string; seconds: number } | null {
+function processCpu(pid: string): { comm: string; parent: number; seconds: number } | null {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
     const close = stat.lastIndexOf(")");
     const comm = stat.slice(stat.indexOf("(") + 1, close);
     const fields = stat.slice(close + 2).split(" ");
     // fields[0] is field 3 (state); utime and stime are fields 14 and 15.
-    return { comm, seconds: (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND };
+    return { comm, parent: Number(fields[1]), seconds: (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND };
   } catch {
     return null; // the process ended meanwhile
   }
 }
 
-/** `named` maps pids to group names (e.g. the API's and the worker's); other node processes are "other node". */
+/**
+ * `named` maps pids to group names (e.g. the API's and the worker's); their child processes (the
+ * API's cluster workers, the worker's training process) count with them. Other node processes are
+ * "other node".
+ */
 export function cpuSnapshot(named: Record<number, string>): CpuSnapshot {
   const seconds: Record<string, number> = {};
+  const processes = new Map<number, NonNullable<ReturnType<typeof processCpu>>>();
   for (const pid of readdirSync("/proc").filter((entry) => /^\d+$/.test(entry))) {
     const cpu = processCpu(pid);
-    if (!cpu) continue;
+    if (cpu) processes.set(Number(pid), cpu);
+  }
+  const namedAncestor = (pid: number): string | undefined => {
+    for (let at: number | undefined = pid, depth = 0; at && depth < 10; at = processes.get(at)?.parent, depth++) if (named[at]) return named[at];
+    return undefined;
+  };
+  for (const [pid, cpu] of processes) {
     const group =
-      named[Number(pid)] ??
-      (Number(pid) === process.pid
+      namedAncestor(pid) ??
+      (pid === process.pid
         ? "bench (load generator, catalogue)"
         : cpu.comm === "postgres"
           ? "Postgres"

@@ -124,6 +124,37 @@ describe("searchMedia", () => {
     expect(result.data!.searchMedia.edges[0].node.id).toBe(`movie:${row.tmdbId}`);
   });
 
+  it("answers as ILIKE and pg_trgm's similarity did in SQL, for whole titles, single words and misspellings", async () => {
+    // Search was one SQL statement over media_cache before it moved into the API's memory
+    // (media/title-search.ts); that statement is the reference here.
+    const bySql = async (q: string, type: "movie" | "tv" | null) => {
+      const pattern = `%${q.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+      const rows = await api.services.prisma.$queryRaw<Array<{ key: string }>>`
+        SELECT media_type::text || ':' || tmdb_id AS key FROM media_cache
+         WHERE (title ILIKE ${pattern} OR original_title ILIKE ${pattern} OR title % ${q}) AND NOT adult
+           AND (${type}::text IS NULL OR media_type::text = ${type})
+         ORDER BY lower(title) = lower(${q}) DESC, similarity(title, ${q}) DESC, popularity DESC, tmdb_id
+         LIMIT 20`;
+      return rows.map((row) => row.key);
+    };
+    const titles = await api.services.prisma.mediaCache.findMany({ orderBy: { popularity: "desc" }, take: 60, select: { title: true } });
+    const ascii = titles.map((row) => row.title).filter((title) => /^[\x20-\x7e]+$/.test(title));
+    const terms = [
+      ...ascii.slice(0, 8),
+      ...ascii.slice(8, 20).flatMap((title) => title.split(/\s+/).filter((word) => word.length >= 4).slice(0, 1)),
+      ...ascii.slice(20, 26).map((title) => title.slice(0, 2) + title.slice(3, 4) + title.slice(2, 3) + title.slice(4)), // two letters swapped
+      "the",
+      "a",
+    ];
+    for (const [index, q] of terms.entries()) {
+      const type = index % 3 === 0 ? "MOVIE" : index % 3 === 1 ? null : "TV";
+      const result = await api.graphql(`query($q: String!, $type: MediaType) { searchMedia(query: $q, type: $type, first: 20) { edges { node { id } } } }`, { q, type });
+      expect(result.errors).toBeUndefined();
+      const listed = result.data!.searchMedia.edges.map((edge: { node: { id: string } }) => edge.node.id);
+      expect({ q, type, listed }).toEqual({ q, type, listed: await bySql(q, type === null ? null : type === "MOVIE" ? "movie" : "tv") });
+    }
+  });
+
   it("matches a misspelt title, an original title, and neither an adult title nor one of the other type", async () => {
     const search = async (q: string, type?: "MOVIE" | "TV") =>
       (

@@ -30,7 +30,11 @@ export class MediaResolver {
   async searchMedia(@Args(() => SearchMediaArgs) args: SearchMediaArgs, @Ctx() ctx: GraphQLContext) {
     const size = pageSize(args.first);
     const offset = offsetCursor.decode(args.after);
-    return mediaConnection(await searchMedia(ctx, { query: args.query, mediaType: args.type ?? null, offset, size }), offset, size);
+    return mediaConnection(
+      await searchMedia({ ...ctx, titleSearch: ctx.recommendationServing }, { query: args.query, mediaType: args.type ?? null, offset, size }),
+      offset,
+      size,
+    );
   }
 
   @Query(() => MediaConnection, { description: "Browse films or series by genres, years, language and rating, sorted." })

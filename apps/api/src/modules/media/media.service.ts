@@ -1,10 +1,9 @@
 // Reading titles: one by id, search, and browse/discover. All from MediaCache; TMDB is asked only
 // when the cache has nothing to show (and what it answers is written back for next time).
-import { Prisma } from "../../generated/prisma/client.ts";
+import type { Prisma } from "../../generated/prisma/client.ts";
 import type { MediaCache } from "../../generated/prisma/client.ts";
 import { badInput, notFound } from "../../errors.ts";
 import type { Redis } from "ioredis";
-import type { PrismaClient } from "../../db.ts";
 import type { Config } from "../../config.ts";
 import type { Logger } from "../../logger.ts";
 import type { EnrichmentService } from "./enrichment.service.ts";
@@ -69,25 +68,17 @@ export interface SearchInput {
   size: number;
 }
 
-function searchCache(ctx: { prisma: PrismaClient }, input: SearchInput, query: string) {
-  const pattern = `%${query.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
-  const typeFilter = input.mediaType ? Prisma.sql`AND media_type = ${toMediaKind(input.mediaType)}::media_type` : Prisma.empty;
-  // One branch per trigram index, joined by UNION: with the three conditions OR-ed in one WHERE the
-  // planner costs the trigram operators as cheap and scans the whole table (≈ 80 ms at 20k titles,
-  // p50 of the load benchmark's terms); apart, each uses its index (≈ 20 ms, same rows and order).
-  return ctx.prisma.$queryRaw<Array<{ media_type: MediaKind; tmdb_id: number }>>`
-    SELECT media_type, tmdb_id
-      FROM (SELECT media_type, tmdb_id FROM media_cache WHERE title ILIKE ${pattern}
-            UNION SELECT media_type, tmdb_id FROM media_cache WHERE original_title ILIKE ${pattern}
-            UNION SELECT media_type, tmdb_id FROM media_cache WHERE title % ${query}) AS matching
-      JOIN media_cache USING (media_type, tmdb_id)
-     WHERE NOT adult ${typeFilter}
-     ORDER BY lower(title) = lower(${query}) DESC, similarity(title, ${query}) DESC, popularity DESC, tmdb_id
-     LIMIT ${input.size + 1} OFFSET ${input.offset}`;
+/** Where search finds titles: an index of every cached title's title and original title (media/title-search.ts). */
+export interface TitleSearchDeps {
+  titleSearch: { searchTitles(query: string, options: { mediaType: MediaKind | null; offset: number; limit: number }): Promise<string[]> };
+}
+
+function searchCache(ctx: TitleSearchDeps, input: SearchInput, query: string): Promise<string[]> {
+  return ctx.titleSearch.searchTitles(query, { mediaType: input.mediaType ? toMediaKind(input.mediaType) : null, offset: input.offset, limit: input.size + 1 });
 }
 
 /** Titles whose title matches `query`, best match first. Returns up to size + 1 rows. */
-export async function searchMedia(ctx: MediaReadDeps & FallbackDeps & TmdbIntoCacheDeps, input: SearchInput): Promise<MediaCache[]> {
+export async function searchMedia(ctx: MediaReadDeps & FallbackDeps & TmdbIntoCacheDeps & TitleSearchDeps, input: SearchInput): Promise<MediaCache[]> {
   const query = input.query.trim();
   if (query.length < 1 || query.length > 100) throw badInput("query must be 1 to 100 characters.", { argument: "query" });
   let hits = await searchCache(ctx, input, query);
@@ -103,7 +94,7 @@ export async function searchMedia(ctx: MediaReadDeps & FallbackDeps & TmdbIntoCa
     const written = hits.length ? await withinMs(fallback, SEARCH_FALLBACK_WAIT_MS) : await fallback;
     if (written) hits = await searchCache(ctx, input, query);
   }
-  const rows = await ctx.loaders.media.loadMany(hits.map((hit) => `${hit.media_type}:${hit.tmdb_id}`));
+  const rows = await ctx.loaders.media.loadMany(hits);
   return rows.filter((row): row is MediaCache => row !== null && !(row instanceof Error));
 }
 

@@ -10,7 +10,8 @@
 //     parsed once per model, not once per request.
 // The media rows of ranked pages are kept too, each trusted while the index holds the row's own
 // updated_at (and at most ROW_TTL_MS, for processes that mostly serve stored rankings and so check
-// less often), and so are title pages' similar lists (similar-titles.ts), ranked on the same index. Concurrent requests share one check. Other processes' writes are seen on the next request; the
+// less often), and so are title pages' similar lists (similar-titles.ts), ranked on the same index.
+// Title search (media/title-search.ts) keeps its own index of the same rows. Concurrent requests share one check. Other processes' writes are seen on the next request; the
 // person's own interactions are always read per request (recommendation.service.ts).
 import type { PrismaClient } from "../../../db.ts";
 import type { MediaCache } from "../../../generated/prisma/client.ts";
@@ -20,6 +21,7 @@ import type { KeyIds, NeighbourList } from "../collaborative.ts";
 import { neighbourLists } from "../model/item-model.store.ts";
 import { CatalogueIndex, type CatalogueTitle } from "./catalogue-index.ts";
 import { similarTitleKeys } from "./similar-titles.ts";
+import { TitleSearchIndex } from "../../media/title-search.ts";
 import type { MediaKind } from "../../../media-kind.ts";
 
 /** Re-read this far behind the newest stamp seen (see above). */
@@ -42,6 +44,7 @@ interface CatalogueRow {
   media_type: MediaKind;
   tmdb_id: number;
   title: string;
+  original_title: string;
   genre_ids: number[];
   cast_ids: number[];
   director_ids: number[];
@@ -56,7 +59,7 @@ interface CatalogueRow {
   updated_ms: number;
 }
 
-const CATALOGUE_COLUMNS = `media_type::text AS media_type, tmdb_id, title, genre_ids, cast_ids, director_ids, keyword_ids, original_language,
+const CATALOGUE_COLUMNS = `media_type::text AS media_type, tmdb_id, title, original_title, genre_ids, cast_ids, director_ids, keyword_ids, original_language,
   extract(year FROM release_date)::int AS release_year, popularity, vote_average, vote_count, runtime, adult,
   (extract(epoch FROM updated_at) * 1000)::float8 AS updated_ms`;
 
@@ -98,6 +101,7 @@ export interface ServingSnapshot {
 
 export class RecommendationServing {
   private readonly catalogue = new CatalogueIndex();
+  private readonly titleSearch = new TitleSearchIndex();
   /** The newest updated_at read so far (ms), or null before the first read. */
   private catalogueAt: number | null = null;
   private modelVersion: number | null = null;
@@ -196,6 +200,12 @@ export class RecommendationServing {
     return lists.map((list) => list.flatMap((key) => rows.get(key) ?? []));
   }
 
+  /** Keys of the titles matching a search (media/title-search.ts) on the current catalogue, from `offset`, at most `limit`. */
+  async searchTitles(query: string, options: { mediaType: MediaKind | null; offset: number; limit: number }): Promise<string[]> {
+    await this.snapshot();
+    return this.titleSearch.search(query, options);
+  }
+
   private async catchUp(): Promise<void> {
     const [stamp] = await this.prisma.$queryRawUnsafe<Array<{ catalogue_ms: number | null; model_version: number | null }>>(
       `SELECT (SELECT (extract(epoch FROM max(updated_at)) * 1000)::float8 FROM media_cache) AS catalogue_ms,
@@ -219,7 +229,7 @@ export class RecommendationServing {
               after.id,
             )
           : await this.prisma.$queryRawUnsafe<CatalogueRow[]>(`SELECT ${CATALOGUE_COLUMNS} FROM media_cache ORDER BY media_type, tmdb_id LIMIT ${LOAD_BATCH}`);
-        this.catalogue.upsert(rows.map(toTitle));
+        this.upsertRows(rows);
         if (rows.length < LOAD_BATCH) break;
         const last = rows[rows.length - 1]!;
         after = { type: last.media_type, id: last.tmdb_id };
@@ -229,9 +239,15 @@ export class RecommendationServing {
         `SELECT ${CATALOGUE_COLUMNS} FROM media_cache WHERE updated_at > to_timestamp($1::float8 / 1000)`,
         this.catalogueAt - CATCH_UP_OVERLAP_MS,
       );
-      this.catalogue.upsert(rows.map(toTitle));
+      this.upsertRows(rows);
     }
     this.catalogueAt = Math.max(newest, this.catalogueAt ?? newest);
+  }
+
+  private upsertRows(rows: CatalogueRow[]): void {
+    const titles = rows.map(toTitle);
+    this.catalogue.upsert(titles);
+    this.titleSearch.upsert(titles.map((title, index) => ({ ...title, originalTitle: rows[index]!.original_title })));
   }
 
   private async readModel(version: number | null): Promise<void> {
