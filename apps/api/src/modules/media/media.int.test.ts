@@ -141,14 +141,22 @@ describe("searchMedia", () => {
     const ascii = titles.map((row) => row.title).filter((title) => /^[\x20-\x7e]+$/.test(title));
     const terms = [
       ...ascii.slice(0, 8),
-      ...ascii.slice(8, 20).flatMap((title) => title.split(/\s+/).filter((word) => word.length >= 4).slice(0, 1)),
+      ...ascii.slice(8, 20).flatMap((title) =>
+        title
+          .split(/\s+/)
+          .filter((word) => word.length >= 4)
+          .slice(0, 1),
+      ),
       ...ascii.slice(20, 26).map((title) => title.slice(0, 2) + title.slice(3, 4) + title.slice(2, 3) + title.slice(4)), // two letters swapped
       "the",
       "a",
     ];
     for (const [index, q] of terms.entries()) {
       const type = index % 3 === 0 ? "MOVIE" : index % 3 === 1 ? null : "TV";
-      const result = await api.graphql(`query($q: String!, $type: MediaType) { searchMedia(query: $q, type: $type, first: 20) { edges { node { id } } } }`, { q, type });
+      const result = await api.graphql(`query($q: String!, $type: MediaType) { searchMedia(query: $q, type: $type, first: 20) { edges { node { id } } } }`, {
+        q,
+        type,
+      });
       expect(result.errors).toBeUndefined();
       const listed = result.data!.searchMedia.edges.map((edge: { node: { id: string } }) => edge.node.id);
       expect({ q, type, listed }).toEqual({ q, type, listed: await bySql(q, type === null ? null : type === "MOVIE" ? "movie" : "tv") });
