@@ -104,6 +104,9 @@ export const configSchema = z
     // How long a worker holds a job before others may take it over (a killed worker's job is
     // picked up again after this).
     WORKER_LOCK_MS: positiveInt.min(1_000).default(30_000),
+    // The worker's CPU priority (nice, 0–19; the training process inherits it): on a machine it shares
+    // with the API, ingest and training take the CPU the API leaves (bench/README.md, load).
+    WORKER_NICE: z.coerce.number().int().min(0).max(19).default(10),
     // The recommendation model (modules/recommendations/model): trained when MODEL_TRAIN_AFTER_INTERACTIONS
     // new interactions have arrived since the live model's data, or MODEL_TRAIN_EVERY_MINUTES after it
     // when there are any new ones; checked every MODEL_CHECK_EVERY_SECONDS (0 = only on demand).

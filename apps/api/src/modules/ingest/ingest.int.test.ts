@@ -2,7 +2,7 @@
 // offline catalogue over HTTP: filling the cache, wrapping cycles, two workers at once, a SIGKILL
 // mid-run, 429 and 5xx storms under the shared rate limit, and a Redis restart.
 import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { getPriority, tmpdir } from "node:os";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { startCatalogueServer, type CatalogueServer } from "@movierec/tmdb-catalogue";
@@ -119,6 +119,8 @@ describe("ingest worker", () => {
     const first = startWorker(context, { INGEST_PAGES_PER_LIST: "4" });
     await requestIngestRun(context.ingestQueue, { reason: "cli" });
     await waitForQuiet(context);
+    // The worker runs below the API's CPU priority (WORKER_NICE, default 10).
+    expect(getPriority(first.child.pid!)).toBe(10);
 
     const cursors = new Map((await context.prisma.ingestCursor.findMany()).map((cursor) => [cursor.list, cursor]));
     expect([...cursors.keys()].sort()).toEqual(INGEST_LISTS.map((list) => list.id).sort());
