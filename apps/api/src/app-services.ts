@@ -64,7 +64,7 @@ export function createAppServices(options: {
     genres: new GenreService({ prisma, tmdb, logger }),
     images: new ImageConfigService({ tmdb, logger, fallbackBaseUrl: "https://image.tmdb.org/t/p/" }),
     queues,
-    recommendationServing: new RecommendationServing(prisma),
+    recommendationServing: new RecommendationServing(prisma, config.CATALOGUE_REFRESH_MS),
     signInThrottle: new SignInThrottle({
       redis: throttleRedis,
       keyPrefix: config.REDIS_KEY_PREFIX,

@@ -94,6 +94,9 @@ export const configSchema = z
     // How long a user's ranked recommendations are reused (Redis) while their taste is unchanged;
     // any change to favourites, watchlist, dismissals or preferences drops them at once. 0 = never reuse.
     RECOMMENDATIONS_CACHE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(600),
+    // How often an API process checks Postgres for catalogue and model changes (its in-memory index
+    // for ranking, search and similar titles): titles written by the worker show up this much later.
+    CATALOGUE_REFRESH_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
     // The ingest worker (modules/ingest): how often it pages TMDB's lists, how many pages of each
     // list one run fetches, and when fetched details count as stale.
     // 0 turns the schedule off (runs then come only from the admin mutation and the CLI).

@@ -70,11 +70,13 @@ export interface SearchInput {
 
 /** Where search finds titles: an index of every cached title's title and original title (media/title-search.ts). */
 export interface TitleSearchDeps {
-  titleSearch: { searchTitles(query: string, options: { mediaType: MediaKind | null; offset: number; limit: number }): Promise<string[]> };
+  titleSearch: { searchTitles(query: string, options: { mediaType: MediaKind | null; offset: number; limit: number; fresh?: boolean }): Promise<string[]> };
 }
 
-function searchCache(ctx: TitleSearchDeps, input: SearchInput, query: string): Promise<string[]> {
-  return ctx.titleSearch.searchTitles(query, { mediaType: input.mediaType ? toMediaKind(input.mediaType) : null, offset: input.offset, limit: input.size + 1 });
+/** `fresh`: after writing TMDB's answer to the cache, so the index includes it. */
+function searchCache(ctx: TitleSearchDeps, input: SearchInput, query: string, fresh = false): Promise<string[]> {
+  const mediaType = input.mediaType ? toMediaKind(input.mediaType) : null;
+  return ctx.titleSearch.searchTitles(query, { mediaType, offset: input.offset, limit: input.size + 1, fresh });
 }
 
 /** Titles whose title matches `query`, best match first. Returns up to size + 1 rows. */
@@ -92,7 +94,7 @@ export async function searchMedia(ctx: MediaReadDeps & FallbackDeps & TmdbIntoCa
       return 0;
     });
     const written = hits.length ? await withinMs(fallback, SEARCH_FALLBACK_WAIT_MS) : await fallback;
-    if (written) hits = await searchCache(ctx, input, query);
+    if (written) hits = await searchCache(ctx, input, query, true);
   }
   const rows = await ctx.loaders.media.loadMany(hits);
   return rows.filter((row): row is MediaCache => row !== null && !(row instanceof Error));

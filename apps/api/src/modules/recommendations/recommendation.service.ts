@@ -164,7 +164,7 @@ async function rank(ctx: RecommendationDeps, request: RecommendationRequest, dep
   let pool = catalogue.candidatePool(poolInput);
   if (pool.length < DISCOVER_WHEN_FEWER_THAN && (await discoverFallback(ctx, { filters, genreIds: poolInput.genreIds }))) {
     // What discover wrote to the cache is in the next snapshot.
-    const fresher = await ctx.recommendationServing.snapshot();
+    const fresher = await ctx.recommendationServing.snapshot({ fresh: true });
     pool = fresher.catalogue.candidatePool({ ...poolInput, inModel: fresher.inModel });
   }
   const [genreNames, personNames] = await names;

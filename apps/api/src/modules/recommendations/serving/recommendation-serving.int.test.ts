@@ -2,6 +2,7 @@
 // names and the ranked pages' media rows are read from Postgres once, then only when they change.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApi, type TestApi } from "../../../test-support/api-harness.ts";
+import { RecommendationServing } from "./recommendation-serving.ts";
 
 let api: TestApi;
 
@@ -59,5 +60,24 @@ describe("RecommendationServing", () => {
     expect((await serving.mediaRows([key]))[0]).toMatchObject({ title: `${movie!.title} (changed)` });
     expect(api.sqlQueries.count).toBe(1);
     await retitle(movie!.title);
+  });
+
+  it("checks Postgres for catalogue changes at most every CATALOGUE_REFRESH_MS, unless a caller needs its own write", async () => {
+    const serving = new RecommendationServing(api.services.prisma, 60_000);
+    const [movie] = await moviesWith([HORROR], 1);
+    const where = { mediaType_tmdbId: { mediaType: "MOVIE" as const, tmdbId: movie!.tmdbId } };
+    const search = (query: string, fresh = false) => serving.searchTitles(query, { mediaType: "movie", offset: 0, limit: 5, fresh });
+    expect(await search(movie!.title)).toContain(`movie:${movie!.tmdbId}`);
+    await api.services.prisma.mediaCache.update({ where, data: { title: "Zyxwvut Refreshing Title" } });
+    try {
+      api.sqlQueries.count = 0;
+      // Within the interval: what the last check read, and no statement.
+      expect(await search("Zyxwvut Refreshing")).toEqual([]);
+      expect(api.sqlQueries.count).toBe(0);
+      // A caller that wrote titles it needs (a TMDB fallback) asks for a fresh check.
+      expect(await search("Zyxwvut Refreshing", true)).toEqual([`movie:${movie!.tmdbId}`]);
+    } finally {
+      await api.services.prisma.mediaCache.update({ where, data: { title: movie!.title } });
+    }
   });
 });

@@ -1,7 +1,8 @@
 // What an API process keeps in memory to rank without asking Postgres for the catalogue: the
 // catalogue index (catalogue-index.ts) and the live model's neighbour lists, both kept current by
-// one cheap statement per request (the newest media_cache.updated_at, through its index, and the
-// live model version). When either moved, only what changed is read:
+// one cheap statement at most every CATALOGUE_REFRESH_MS (the newest media_cache.updated_at, through
+// its index, and the live model version; a caller that wrote titles itself asks for a fresh check).
+// When either moved, only what changed is read:
 //   - titles updated since the last look, with an overlap of CATCH_UP_OVERLAP_MS, because a row is
 //     stamped with its transaction's start (now()) and may become visible after a later-stamped one.
 //     Every writer of media_cache is a single statement, far inside that overlap. The overlap's keys
@@ -115,13 +116,27 @@ export class RecommendationServing {
   private similar = new Map<string, { keys: string[]; rankedAt: number }>();
   private checking: Promise<void> | null = null;
 
-  constructor(private readonly prisma: PrismaClient) {}
+  /** When the last completed check started (ms since the epoch). */
+  private checkedAt = -Infinity;
 
-  /** Brings the index up to date with Postgres (one statement when nothing changed) and returns it. */
-  async snapshot(): Promise<ServingSnapshot> {
-    // One check at a time; requests arriving meanwhile wait for it rather than start their own.
-    this.checking ??= this.catchUp().finally(() => (this.checking = null));
-    await this.checking;
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly refreshMs = 0,
+  ) {}
+
+  /**
+   * Brings the index up to date with Postgres (one statement when nothing changed) and returns it.
+   * A process checks at most every `refreshMs` (CATALOGUE_REFRESH_MS): between checks requests use
+   * what the last one read. `fresh` is for a caller that just wrote titles it needs to see (a TMDB
+   * fallback): it always gets a check that started after its call.
+   */
+  async snapshot(options: { fresh?: boolean } = {}): Promise<ServingSnapshot> {
+    if (options.fresh && this.checking) await this.checking.catch(() => {});
+    if (options.fresh || Date.now() - this.checkedAt >= this.refreshMs || this.checking) {
+      // One check at a time; requests arriving meanwhile wait for it rather than start their own.
+      this.checking ??= this.check();
+      await this.checking;
+    }
     const version = this.modelVersion;
     return {
       catalogue: this.catalogue,
@@ -186,11 +201,14 @@ export class RecommendationServing {
   /** Each title's "more like this" list (similar-titles.ts) as rows, ranked on the current index and kept for SIMILAR_TTL_MS. */
   async similarTitles(keys: readonly string[]): Promise<MediaCache[][]> {
     await this.snapshot();
+    // A title fetched from TMDB a moment ago may be newer than the last check.
+    if (keys.some((key) => !this.catalogue.get(key))) await this.snapshot({ fresh: true });
     const now = Date.now();
     const lists = keys.map((key) => {
       const kept = this.similar.get(key);
       if (kept && now - kept.rankedAt < SIMILAR_TTL_MS) return kept.keys;
       const ranked = similarTitleKeys(this.catalogue, key);
+      if (!this.catalogue.get(key)) return ranked;
       this.similar.delete(key);
       if (this.similar.size >= MAX_CACHED_SIMILAR) this.similar.delete(this.similar.keys().next().value!);
       this.similar.set(key, { keys: ranked, rankedAt: now });
@@ -203,9 +221,19 @@ export class RecommendationServing {
   }
 
   /** Keys of the titles matching a search (media/title-search.ts) on the current catalogue, from `offset`, at most `limit`. */
-  async searchTitles(query: string, options: { mediaType: MediaKind | null; offset: number; limit: number }): Promise<string[]> {
-    await this.snapshot();
+  async searchTitles(query: string, options: { mediaType: MediaKind | null; offset: number; limit: number; fresh?: boolean }): Promise<string[]> {
+    await this.snapshot({ fresh: options.fresh });
     return this.titleSearch.search(query, options);
+  }
+
+  private async check(): Promise<void> {
+    const started = Date.now();
+    try {
+      await this.catchUp();
+      this.checkedAt = started;
+    } finally {
+      this.checking = null;
+    }
   }
 
   private async catchUp(): Promise<void> {
