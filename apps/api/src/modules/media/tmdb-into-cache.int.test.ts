@@ -39,6 +39,27 @@ describe("detailsIntoCache", () => {
     expect(api.catalogue.totalRequests()).toBe(2);
   });
 
+  it("writes a title's people only where TMDB's answer differs from their row", async () => {
+    const movie = await listedMovie();
+    const first = await detailsIntoCache(deps(), { kind: "movie", tmdbId: movie.tmdbId }, Number.POSITIVE_INFINITY);
+    const ids = [...first.row!.castIds, ...first.row!.directorIds];
+    expect(ids.length).toBeGreaterThan(2);
+    // xmin names the transaction that wrote a row's current version: it moves only when the row is rewritten.
+    const versions = async () =>
+      new Map(
+        (
+          await api.services.prisma.$queryRaw<Array<{ id: number; xmin: string; name: string }>>`SELECT id, xmin::text, name FROM person WHERE id = ANY(${ids})`
+        ).map((row) => [row.id, row]),
+      );
+    const before = await versions();
+    const [renamed] = ids;
+    await api.services.prisma.person.update({ where: { id: renamed! }, data: { name: "Someone Else" } });
+    await detailsIntoCache(deps(), { kind: "movie", tmdbId: movie.tmdbId }, 0);
+    const after = await versions();
+    expect(after.get(renamed!)!.name).toBe(before.get(renamed!)!.name); // TMDB's name is back
+    for (const id of ids.slice(1)) expect(after.get(id)!.xmin, `person ${id} was rewritten unchanged`).toBe(before.get(id)!.xmin);
+  });
+
   it("marks a title TMDB no longer has as asked, so no path asks for it again", async () => {
     const gone = { mediaType: "MOVIE" as const, tmdbId: 987_654_321, title: "Withdrawn", originalTitle: "Withdrawn", originalLanguage: "en" };
     await api.services.prisma.mediaCache.create({ data: gone });
