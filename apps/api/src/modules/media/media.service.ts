@@ -141,13 +141,16 @@ function browseWhere(input: BrowseInput): Prisma.MediaCacheWhereInput {
       : {}),
     ...(input.language ? { originalLanguage: input.language } : {}),
     ...(input.minRating !== null ? { voteAverage: { gte: input.minRating } } : {}),
-    ...(input.sort === "RATING" ? { voteCount: { gte: RATING_SORT_MIN_VOTES } } : {}),
+    // With 50+ votes a title has a rating; saying so lets the walk use the rating index (nulls aside).
+    ...(input.sort === "RATING" ? { voteCount: { gte: RATING_SORT_MIN_VOTES }, ...(input.minRating === null ? { voteAverage: { not: null } } : {}) } : {}),
   };
 }
 
 const browseOrder: Record<BrowseSort, Prisma.MediaCacheOrderByWithRelationInput[]> = {
   POPULARITY: [{ popularity: "desc" }],
-  RATING: [{ voteAverage: { sort: "desc", nulls: "last" } }, { voteCount: { sort: "desc", nulls: "last" } }],
+  // Each order but NEWEST has an index it walks (schema.prisma, "Browse's orders"); NEWEST's nulls-last
+  // descending date has none Prisma can declare, and is left to a sort.
+  RATING: [{ voteAverage: "desc" }, { voteCount: "desc" }],
   NEWEST: [{ releaseDate: { sort: "desc", nulls: "last" } }],
   OLDEST: [{ releaseDate: { sort: "asc", nulls: "last" } }],
   TITLE: [{ title: "asc" }],
