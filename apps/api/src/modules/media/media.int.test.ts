@@ -291,6 +291,28 @@ describe("browse", () => {
     expect([...ratings].sort((a, b) => b - a)).toEqual(ratings);
   });
 
+  it("orders and pages in Postgres but reads the page's rows from the API's memory once held, and sees a changed row", async () => {
+    const query = `{ browse(filter: { type: MOVIE, genreIds: [35] }, first: 12) { edges { node { id title } } } }`;
+    const first = await api.graphql(query);
+    expect(first.errors).toBeUndefined();
+    api.sqlQueries.statements = [];
+    const again = await api.graphql(query);
+    const wholeRowReads = api.sqlQueries.statements.filter((sql) => sql.includes('"media_cache"."overview"'));
+    delete api.sqlQueries.statements;
+    expect(again.data).toEqual(first.data);
+    expect(wholeRowReads).toEqual([]);
+    const [top] = first.data!.browse.edges;
+    const tmdbId = Number(top.node.id.split(":")[1]);
+    const where = { mediaType_tmdbId: { mediaType: "MOVIE" as const, tmdbId } };
+    await api.services.prisma.mediaCache.update({ where, data: { title: `${top.node.title} (retitled)` } });
+    try {
+      const changed = await api.graphql(query);
+      expect(changed.data!.browse.edges[0].node).toEqual({ id: top.node.id, title: `${top.node.title} (retitled)` });
+    } finally {
+      await api.services.prisma.mediaCache.update({ where, data: { title: top.node.title } });
+    }
+  });
+
   it("refuses impossible filters with a message naming the argument", async () => {
     const cases: Array<[Record<string, unknown>, RegExp]> = [
       [{ type: "MOVIE", yearFrom: 2020, yearTo: 2000 }, /yearFrom must not be after yearTo/],

@@ -31,7 +31,7 @@ export class MediaResolver {
     const size = pageSize(args.first);
     const offset = offsetCursor.decode(args.after);
     return mediaConnection(
-      await searchMedia({ ...ctx, titleSearch: ctx.recommendationServing }, { query: args.query, mediaType: args.type ?? null, offset, size }),
+      await searchMedia({ ...ctx, catalogue: ctx.recommendationServing }, { query: args.query, mediaType: args.type ?? null, offset, size }),
       offset,
       size,
     );
@@ -42,17 +42,20 @@ export class MediaResolver {
     const size = pageSize(args.first);
     const offset = offsetCursor.decode(args.after);
     const { filter } = args;
-    const rows = await browseMedia(ctx, {
-      mediaType: filter.type,
-      genreIds: filter.genreIds ?? [],
-      yearFrom: filter.yearFrom ?? null,
-      yearTo: filter.yearTo ?? null,
-      language: filter.language ?? null,
-      minRating: filter.minRating ?? null,
-      sort: args.sort,
-      offset,
-      size,
-    });
+    const rows = await browseMedia(
+      { ...ctx, catalogue: ctx.recommendationServing },
+      {
+        mediaType: filter.type,
+        genreIds: filter.genreIds ?? [],
+        yearFrom: filter.yearFrom ?? null,
+        yearTo: filter.yearTo ?? null,
+        language: filter.language ?? null,
+        minRating: filter.minRating ?? null,
+        sort: args.sort,
+        offset,
+        size,
+      },
+    );
     return mediaConnection(rows, offset, size);
   }
 

@@ -68,19 +68,26 @@ export interface SearchInput {
   size: number;
 }
 
-/** Where search finds titles: an index of every cached title's title and original title (media/title-search.ts). */
-export interface TitleSearchDeps {
-  titleSearch: { searchTitles(query: string, options: { mediaType: MediaKind | null; offset: number; limit: number; fresh?: boolean }): Promise<string[]> };
+/**
+ * The API process's in-memory catalogue (recommendations/serving/recommendation-serving.ts): title
+ * search over every cached title (media/title-search.ts), and media rows kept while unchanged.
+ */
+export interface CatalogueReadDeps {
+  catalogue: {
+    searchTitles(query: string, options: { mediaType: MediaKind | null; offset: number; limit: number; fresh?: boolean }): Promise<string[]>;
+    /** Rows by key as of the catalogue's latest check (null: not cached), without reading Postgres for rows it holds unchanged. */
+    currentRows(keys: readonly string[]): Promise<Array<MediaCache | null>>;
+  };
 }
 
 /** `fresh`: after writing TMDB's answer to the cache, so the index includes it. */
-function searchCache(ctx: TitleSearchDeps, input: SearchInput, query: string, fresh = false): Promise<string[]> {
+function searchCache(ctx: CatalogueReadDeps, input: SearchInput, query: string, fresh = false): Promise<string[]> {
   const mediaType = input.mediaType ? toMediaKind(input.mediaType) : null;
-  return ctx.titleSearch.searchTitles(query, { mediaType, offset: input.offset, limit: input.size + 1, fresh });
+  return ctx.catalogue.searchTitles(query, { mediaType, offset: input.offset, limit: input.size + 1, fresh });
 }
 
 /** Titles whose title matches `query`, best match first. Returns up to size + 1 rows. */
-export async function searchMedia(ctx: MediaReadDeps & FallbackDeps & TmdbIntoCacheDeps & TitleSearchDeps, input: SearchInput): Promise<MediaCache[]> {
+export async function searchMedia(ctx: FallbackDeps & TmdbIntoCacheDeps & CatalogueReadDeps, input: SearchInput): Promise<MediaCache[]> {
   const query = input.query.trim();
   if (query.length < 1 || query.length > 100) throw badInput("query must be 1 to 100 characters.", { argument: "query" });
   let hits = await searchCache(ctx, input, query);
@@ -96,8 +103,7 @@ export async function searchMedia(ctx: MediaReadDeps & FallbackDeps & TmdbIntoCa
     const written = hits.length ? await withinMs(fallback, SEARCH_FALLBACK_WAIT_MS) : await fallback;
     if (written) hits = await searchCache(ctx, input, query, true);
   }
-  const rows = await ctx.loaders.media.loadMany(hits);
-  return rows.filter((row): row is MediaCache => row !== null && !(row instanceof Error));
+  return presentRows(ctx, hits);
 }
 
 /** The orders browse offers: the one list (the GraphQL enum BrowseSort is registered from it). */
@@ -183,15 +189,26 @@ function validateBrowse(input: BrowseInput) {
 }
 
 /** Browse by type, genres, years, language and rating. Returns up to size + 1 rows. */
-export async function browseMedia(ctx: FallbackDeps & TmdbIntoCacheDeps, input: BrowseInput): Promise<MediaCache[]> {
+/** Rows of these keys in their order (titles not cached dropped), from the in-memory catalogue where it holds them unchanged. */
+async function presentRows(ctx: CatalogueReadDeps, keys: readonly string[]): Promise<MediaCache[]> {
+  return (await ctx.catalogue.currentRows(keys)).filter((row): row is MediaCache => row !== null);
+}
+
+export async function browseMedia(ctx: FallbackDeps & TmdbIntoCacheDeps & CatalogueReadDeps, input: BrowseInput): Promise<MediaCache[]> {
   validateBrowse(input);
-  const query = () =>
-    ctx.prisma.mediaCache.findMany({
+  // Postgres orders and pages (by the indexes for each sort); the page's rows come from the
+  // in-memory catalogue, which holds the popular ones already (whole rows through Prisma were most
+  // of a browse's CPU).
+  const query = async () => {
+    const found = await ctx.prisma.mediaCache.findMany({
       where: browseWhere(input),
       orderBy: [...browseOrder[input.sort], { tmdbId: "asc" }],
       skip: input.offset,
       take: input.size + 1,
+      select: { mediaType: true, tmdbId: true },
     });
+    return presentRows(ctx, found.map(mediaKey));
+  };
   let rows = await query();
   const fallbackKey = `browse:${JSON.stringify({ ...input, offset: undefined, size: undefined })}`;
   if (input.offset === 0 && rows.length <= input.size && (await firstAskInAWhile(ctx, fallbackKey))) {

@@ -236,6 +236,12 @@ export class RecommendationServing {
     }
   }
 
+  /** `mediaRows` as of a check made now (or within CATALOGUE_REFRESH_MS): for pages that did not rank or search first. */
+  async currentRows(keys: readonly string[]): Promise<Array<MediaCache | null>> {
+    await this.snapshot();
+    return this.mediaRows(keys);
+  }
+
   private async catchUp(): Promise<void> {
     const [stamp] = await this.prisma.$queryRawUnsafe<Array<{ catalogue_ms: number | null; model_version: number | null }>>(
       `SELECT (SELECT (extract(epoch FROM max(updated_at)) * 1000)::float8 FROM media_cache) AS catalogue_ms,
