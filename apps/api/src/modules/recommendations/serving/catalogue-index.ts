@@ -75,6 +75,18 @@ const isTopRatedEligible = (title: CatalogueTitle) => (title.voteCount ?? 0) >= 
 
 const numberOf = (mediaType: MediaKind, tmdbId: number) => tmdbId * 2 + (mediaType === "tv" ? 1 : 0);
 
+function push(lists: Map<number, number[]>, id: number, position: number) {
+  const list = lists.get(id);
+  if (list) list.push(position);
+  else lists.set(id, [position]);
+}
+
+function pull(lists: Map<number, number[]>, id: number, position: number) {
+  const list = lists.get(id);
+  const at = list?.indexOf(position) ?? -1;
+  if (at >= 0) list!.splice(at, 1);
+}
+
 const overlaps = (ids: readonly number[], set: ReadonlySet<number>) => {
   for (const id of ids) if (set.has(id)) return true;
   return false;
@@ -97,8 +109,9 @@ export class CatalogueIndex {
    */
   private genreMasks: number[] | null = [];
   private readonly genreBits = new Map<number, number>();
-  /** Person id → positions of the titles they are in (cast or director). */
+  /** Person id → positions of the titles they are in (cast or director); keyword id → positions of its titles. */
   private readonly people = new Map<number, number[]>();
+  private readonly keywords = new Map<number, number[]>();
   /** Person id → their titles' popularity ranks, sorted; built on first use, dropped on any change. */
   private peopleRanks = new Map<number, Int32Array>();
 
@@ -183,6 +196,11 @@ export class CatalogueIndex {
     for (const rank of mergeSortedUnique(lists)) yield this.popularOrder[rank]!;
   }
 
+  /** Calls `visit` with every title a person is in (cast or director), or every title with a keyword. */
+  forEachWith(kind: "person" | "keyword", id: number, visit: (title: CatalogueTitle) => void): void {
+    for (const position of (kind === "person" ? this.people : this.keywords).get(id) ?? EMPTY) visit(this.titles[position]!);
+  }
+
   /** Calls `visit` with every title sharing a genre with `genreIds` (any type, adult or not). */
   forEachSharingGenre(genreIds: readonly number[], visit: (title: CatalogueTitle) => void): void {
     const shares = this.inGenres(genreIds);
@@ -244,19 +262,13 @@ export class CatalogueIndex {
   }
 
   private addPeople(title: CatalogueTitle, position: number) {
-    for (const id of new Set([...title.castIds, ...title.directorIds])) {
-      const list = this.people.get(id);
-      if (list) list.push(position);
-      else this.people.set(id, [position]);
-    }
+    for (const id of new Set([...title.castIds, ...title.directorIds])) push(this.people, id, position);
+    for (const id of new Set(title.keywordIds)) push(this.keywords, id, position);
   }
 
   private removePeople(title: CatalogueTitle, position: number) {
-    for (const id of new Set([...title.castIds, ...title.directorIds])) {
-      const list = this.people.get(id);
-      const at = list?.indexOf(position) ?? -1;
-      if (at >= 0) list!.splice(at, 1);
-    }
+    for (const id of new Set([...title.castIds, ...title.directorIds])) pull(this.people, id, position);
+    for (const id of new Set(title.keywordIds)) pull(this.keywords, id, position);
   }
 
   /** The candidate pool for one request: each title once, with the pools that brought it in. */

@@ -1,7 +1,8 @@
 // "More like this" on a title page: titles of the same type sharing a genre with it, ranked by what
 // they share — 2 × genres + keywords + 3 × directors + cast, each id counted once — then by rating
 // (unrated last), then TMDB id; never the title itself, never an adult title. Ranked in memory over
-// the API process's catalogue index (catalogue-index.ts). It was a lateral SQL statement over
+// the API process's catalogue index (catalogue-index.ts), keywords and people through its lists of
+// each one's titles. It was a lateral SQL statement over
 // media_cache: 193 ms mean and a quarter of Postgres' time under the load bench (bench/README.md).
 import type { CatalogueIndex, CatalogueTitle } from "./catalogue-index.ts";
 
@@ -30,18 +31,18 @@ export function similarTitleKeys(index: CatalogueIndex, key: string, limit = SIM
   const source = index.get(key);
   if (!source || limit <= 0) return [];
   const genres = new Set(source.genreIds);
-  const keywords = new Set(source.keywordIds);
-  const directors = new Set(source.directorIds);
-  const cast = new Set(source.castIds);
+  // What the keywords and people add, from the index's lists of each one's titles (a few hundred
+  // titles at most each), instead of comparing every title sharing a genre with the source.
+  const extra = new Map<CatalogueTitle, number>();
+  const add = (title: CatalogueTitle, points: number) => extra.set(title, (extra.get(title) ?? 0) + points);
+  for (const id of new Set(source.keywordIds)) index.forEachWith("keyword", id, (title) => add(title, 1));
+  for (const id of new Set(source.directorIds)) index.forEachWith("person", id, (title) => title.directorIds.includes(id) && add(title, 3));
+  for (const id of new Set(source.castIds)) index.forEachWith("person", id, (title) => title.castIds.includes(id) && add(title, 1));
   // The best `limit` so far, best first (an insertion into a short sorted list).
   const best: Ranked[] = [];
   index.forEachSharingGenre(source.genreIds, (title) => {
     if (title.mediaType !== source.mediaType || title.adult || title.tmdbId === source.tmdbId) return;
-    const score =
-      2 * sharedCount(title.genreIds, genres) +
-      sharedCount(title.keywordIds, keywords) +
-      3 * sharedCount(title.directorIds, directors) +
-      sharedCount(title.castIds, cast);
+    const score = 2 * sharedCount(title.genreIds, genres) + (extra.get(title) ?? 0);
     const candidate = { title, score };
     if (best.length === limit && compare(candidate, best[limit - 1]!) >= 0) return;
     let at = best.length === limit ? limit - 1 : best.length;
