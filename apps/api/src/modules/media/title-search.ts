@@ -25,7 +25,14 @@ export interface SearchableTitle {
   adult: boolean;
 }
 
-interface Entry extends SearchableTitle {
+/** One title as the search holds it: a small object of one shape (the scan reads every one). */
+interface Entry {
+  key: string;
+  mediaType: MediaKind;
+  tmdbId: number;
+  title: string;
+  popularity: number;
+  adult: boolean;
   lowerTitle: string;
   lowerOriginalTitle: string;
   /** How many distinct trigrams the title has. */
@@ -33,6 +40,55 @@ interface Entry extends SearchableTitle {
 }
 
 const WORD_SEPARATOR = /[^\p{L}\p{N}]+/u;
+
+interface Match {
+  entry: Entry;
+  exact: boolean;
+  similarity: number;
+}
+
+/** Exact title first, then by similarity, popularity, TMDB id. */
+function compareMatches(a: Match, b: Match): number {
+  return Number(b.exact) - Number(a.exact) || b.similarity - a.similarity || b.entry.popularity - a.entry.popularity || a.entry.tmdbId - b.entry.tmdbId;
+}
+
+/** The `size` best items offered, by `compare` (a bounded max-heap: the worst kept is at the top). */
+class BestOf<T> {
+  private readonly heap: T[] = [];
+
+  constructor(
+    private readonly size: number,
+    private readonly compare: (a: T, b: T) => number,
+  ) {}
+
+  offer(item: T): void {
+    const heap = this.heap;
+    if (heap.length < this.size) {
+      heap.push(item);
+      for (let i = heap.length - 1; i > 0; ) {
+        const parent = (i - 1) >> 1;
+        if (this.compare(heap[i]!, heap[parent]!) <= 0) break;
+        [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];
+        i = parent;
+      }
+    } else if (this.size > 0 && this.compare(item, heap[0]!) < 0) {
+      heap[0] = item;
+      for (let i = 0; ; ) {
+        const left = 2 * i + 1;
+        let worst = i;
+        if (left < heap.length && this.compare(heap[left]!, heap[worst]!) > 0) worst = left;
+        if (left + 1 < heap.length && this.compare(heap[left + 1]!, heap[worst]!) > 0) worst = left + 1;
+        if (worst === i) break;
+        [heap[i], heap[worst]] = [heap[worst]!, heap[i]!];
+        i = worst;
+      }
+    }
+  }
+
+  sorted(): T[] {
+    return [...this.heap].sort(this.compare);
+  }
+}
 
 /** pg_trgm's trigrams of a text. */
 export function trigrams(text: string): Set<string> {
@@ -59,7 +115,17 @@ export class TitleSearchIndex {
   /** Adds new titles and replaces known ones; the trigram index changes only where a title's text did. */
   upsert(rows: readonly SearchableTitle[]): void {
     for (const row of rows) {
-      const entry: Entry = { ...row, lowerTitle: row.title.toLowerCase(), lowerOriginalTitle: row.originalTitle.toLowerCase(), trigramCount: 0 };
+      const entry: Entry = {
+        key: row.key,
+        mediaType: row.mediaType,
+        tmdbId: row.tmdbId,
+        title: row.title,
+        popularity: row.popularity,
+        adult: row.adult,
+        lowerTitle: row.title.toLowerCase(),
+        lowerOriginalTitle: row.originalTitle.toLowerCase(),
+        trigramCount: 0,
+      };
       const position = this.positions.get(row.key);
       if (position === undefined) {
         this.positions.set(row.key, this.entries.length);
@@ -91,21 +157,22 @@ export class TitleSearchIndex {
         if (before === 0) touched.push(position);
       }
     }
-    const matches: Array<{ entry: Entry; exact: boolean; similarity: number }> = [];
+    // Only the best offset + limit matches are kept, in order (a common word matches thousands).
+    const best = new BestOf<Match>(options.offset + options.limit, compareMatches);
     for (let position = 0; position < this.entries.length; position++) {
       const entry = this.entries[position]!;
       if (entry.adult || (options.mediaType !== null && entry.mediaType !== options.mediaType)) continue;
       const common = shared[position]!;
       const similarity = common === 0 ? 0 : common / (queryTrigrams.size + entry.trigramCount - common);
       if (similarity >= SIMILARITY_THRESHOLD || entry.lowerTitle.includes(lowerQuery) || entry.lowerOriginalTitle.includes(lowerQuery)) {
-        matches.push({ entry, exact: entry.lowerTitle === lowerQuery, similarity });
+        best.offer({ entry, exact: entry.lowerTitle === lowerQuery, similarity });
       }
     }
     for (const position of touched) shared[position] = 0;
-    matches.sort(
-      (a, b) => Number(b.exact) - Number(a.exact) || b.similarity - a.similarity || b.entry.popularity - a.entry.popularity || a.entry.tmdbId - b.entry.tmdbId,
-    );
-    return matches.slice(options.offset, options.offset + options.limit).map((match) => match.entry.key);
+    return best
+      .sorted()
+      .slice(options.offset)
+      .map((match) => match.entry.key);
   }
 
   private addTrigrams(entry: Entry, position: number): void {

@@ -294,7 +294,17 @@ export class RecommendationServing {
   private upsertRows(rows: CatalogueRow[]): void {
     const titles = rows.map(toTitle);
     this.catalogue.upsert(titles);
-    this.titleSearch.upsert(titles.map((title, index) => ({ ...title, originalTitle: rows[index]!.original_title })));
+    this.titleSearch.upsert(
+      titles.map(({ key, mediaType, tmdbId, title, popularity, adult }, index) => ({
+        key,
+        mediaType,
+        tmdbId,
+        title,
+        originalTitle: rows[index]!.original_title,
+        popularity,
+        adult,
+      })),
+    );
   }
 
   private async readModel(version: number | null): Promise<void> {
