@@ -188,12 +188,12 @@ function validateBrowse(input: BrowseInput) {
     throw badInput("genreIds must be at most 10 TMDB genre ids.", { argument: "genreIds" });
 }
 
-/** Browse by type, genres, years, language and rating. Returns up to size + 1 rows. */
 /** Rows of these keys in their order (titles not cached dropped), from the in-memory catalogue where it holds them unchanged. */
 async function presentRows(ctx: CatalogueReadDeps, keys: readonly string[]): Promise<MediaCache[]> {
   return (await ctx.catalogue.currentRows(keys)).filter((row): row is MediaCache => row !== null);
 }
 
+/** Browse by type, genres, years, language and rating. Returns up to size + 1 rows. */
 export async function browseMedia(ctx: FallbackDeps & TmdbIntoCacheDeps & CatalogueReadDeps, input: BrowseInput): Promise<MediaCache[]> {
   validateBrowse(input);
   // Postgres orders and pages (by the indexes for each sort); the page's rows come from the

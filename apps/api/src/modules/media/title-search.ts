@@ -8,8 +8,10 @@
 // Trigrams are pg_trgm's: each word (a run of letters and digits) lower-cased and padded as
 // "  word ", every three characters of it, as a set; similarity = shared / (|A| + |B| − shared).
 // An inverted index (trigram → titles) finds the similar titles without comparing against all of
-// them; the substring test runs over every title (≈ 1 ms per 20,000). Pure; fed by the API's
-// catalogue catch-up (recommendations/serving/recommendation-serving.ts).
+// them; the substring test runs over every title (≈ 1–2 ms per 20,000). Pure; fed by the API's
+// catalogue catch-up (recommendations/serving/recommendation-serving.ts). Where it may differ from
+// the SQL: any Unicode letter or digit is a word character and lower-casing is JavaScript's, whereas
+// Postgres follows the database's locale (in the C locale it splits words at accented letters).
 import type { MediaKind } from "../../media-kind.ts";
 
 /** pg_trgm's default `similarity_threshold`. */

@@ -14,8 +14,9 @@
 // The media rows of ranked pages are kept too, each trusted while the index holds the row's own
 // updated_at (and at most ROW_TTL_MS, for processes that mostly serve stored rankings and so check
 // less often), and so are title pages' similar lists (similar-titles.ts), ranked on the same index.
-// Title search (media/title-search.ts) keeps its own index of the same rows. Concurrent requests share one check. Other processes' writes are seen on the next request; the
-// person's own interactions are always read per request (recommendation.service.ts).
+// Title search (media/title-search.ts) keeps its own index of the same rows. Concurrent requests
+// share one check. Titles other processes write are seen within CATALOGUE_REFRESH_MS; the person's
+// own interactions are always read per request (recommendation.service.ts).
 import type { PrismaClient } from "../../../db.ts";
 import type { MediaCache } from "../../../generated/prisma/client.ts";
 import { whereMediaKeys } from "../../media/media.loaders.ts";
