@@ -1,6 +1,6 @@
 // The worker process: `tsx src/worker.ts`. Runs the ingest, details and details-refresh queues
 // (modules/ingest), the recommendation model's queue (modules/recommendations/model) and their job schedulers. SIGTERM lets the jobs in hand finish first.
-import { setPriority } from "node:os";
+import { getPriority, setPriority } from "node:os";
 import { createAppServices } from "./app-services.ts";
 import { boot } from "./boot.ts";
 import { describeTmdb } from "./config.ts";
@@ -9,8 +9,15 @@ import { startModelWorker } from "./modules/recommendations/model/model.worker.t
 
 const { config, logger } = boot("worker");
 // Below the API: under load the kernel runs API requests first, and the worker (and the training
-// process it forks, which inherits this) on what is left. Raising one's own nice needs no privilege.
-setPriority(config.WORKER_NICE);
+// process it forks, which inherits this) on what is left. Only ever raised: lowering a nice value
+// the process was started with needs a privilege it usually lacks.
+if (getPriority() < config.WORKER_NICE) {
+  try {
+    setPriority(config.WORKER_NICE);
+  } catch (error) {
+    logger.warn({ err: error, nice: config.WORKER_NICE }, "worker: could not lower its CPU priority; it runs at its current one");
+  }
+}
 const services = createAppServices({ config, logger, name: "movierec-worker" });
 const ingest = await startIngestWorkers(services);
 const model = await startModelWorker(services);
