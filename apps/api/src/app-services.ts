@@ -3,6 +3,7 @@ import type { Redis } from "ioredis";
 import type { Config } from "./config.ts";
 import { createPrisma, type PrismaClient, type SqlQueryCounter } from "./db.ts";
 import type { Logger } from "./logger.ts";
+import { CallerCache } from "./modules/auth/caller-cache.ts";
 import { SignInThrottle } from "./modules/auth/sign-in-throttle.ts";
 import { ingestQueues, type IngestQueues } from "./modules/ingest/ingest.queues.ts";
 import { EnrichmentService } from "./modules/media/enrichment.service.ts";
@@ -25,6 +26,8 @@ export interface AppServices {
   queues: IngestQueues;
   /** The catalogue and live model held in memory for ranking (read on first use, then kept current). */
   recommendationServing: RecommendationServing;
+  /** Who each recently seen token or session cookie belongs to (CREDENTIAL_CACHE_MS), dropped everywhere when one ends. */
+  callers: CallerCache;
   /** Failed password sign-ins per account and attempts per address (brute-force protection). */
   signInThrottle: SignInThrottle;
 }
@@ -49,6 +52,7 @@ export function createAppServices(options: {
   // Its own connection that fails fast: a sign-in never waits for Redis (the throttle then counts in memory).
   const throttleRedis = createFailFastRedis(redis, `${options.name}-sign-in-throttle`);
   const queues = ingestQueues({ redis, config });
+  const callers = new CallerCache({ ttlMs: config.CREDENTIAL_CACHE_MS, redis, channel: `${config.REDIS_KEY_PREFIX}credential-ends`, logger });
   // While Redis is unreachable every reconnect attempt reaches each queue; without a listener BullMQ
   // prints each one with its stack. The connection reconnects by itself.
   for (const queue of Object.values(queues))
@@ -65,6 +69,7 @@ export function createAppServices(options: {
     images: new ImageConfigService({ tmdb, logger, fallbackBaseUrl: "https://image.tmdb.org/t/p/" }),
     queues,
     recommendationServing: new RecommendationServing(prisma, config.CATALOGUE_REFRESH_MS),
+    callers,
     signInThrottle: new SignInThrottle({
       redis: throttleRedis,
       keyPrefix: config.REDIS_KEY_PREFIX,
@@ -73,6 +78,7 @@ export function createAppServices(options: {
     close: async () => {
       await Promise.allSettled([...Object.values(queues).map((queue) => queue.close()), prisma.$disconnect()]);
       throttleRedis.disconnect();
+      callers.close();
       await redis.quit().catch(() => {});
     },
   };

@@ -97,6 +97,10 @@ export const configSchema = z
     // How often an API process checks Postgres for catalogue and model changes (its in-memory index
     // for ranking, search and similar titles): titles written by the worker show up this much later.
     CATALOGUE_REFRESH_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
+    // How long an API process trusts what it found a token or session cookie to be before asking
+    // Postgres again (0: every request asks). Revoking, signing out and signing out everywhere
+    // reach every process at once through Redis; a role changed by hand shows up this much later.
+    CREDENTIAL_CACHE_MS: z.coerce.number().int().min(0).max(300_000).default(10_000),
     // The ingest worker (modules/ingest): how often it pages TMDB's lists, how many pages of each
     // list one run fetches, and when fetched details count as stale.
     // 0 turns the schedule off (runs then come only from the admin mutation and the CLI).

@@ -46,6 +46,8 @@ export async function buildServer(services: AppServices): Promise<FastifyInstanc
   const app = Fastify({ loggerInstance: services.logger as FastifyBaseLogger, ...httpOptions(services.config) });
   registerHttpGuards(app);
   const requestRedis = await registerRateLimit(app, services);
+  // Hear about revoked tokens and ended sessions before the first request (not awaited: Redis may be away).
+  void services.callers.start();
   const apollo = await createApollo({ logger: services.logger, plugins: [fastifyApolloDrainPlugin(app)] });
   await app.register(async (graphql) => {
     graphql.addHook("onRequest", resolveCaller(services));

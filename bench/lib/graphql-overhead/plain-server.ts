@@ -38,6 +38,7 @@ export function plainServer(services: AppServices, schema: GraphQLSchema, option
     try {
       viewer = await resolveViewer({
         prisma: services.prisma,
+        callers: services.callers,
         authSecret: config.AUTH_SECRET,
         authorization: request.headers.authorization,
         cookie: request.headers.cookie,

@@ -128,6 +128,7 @@ export function resolveCaller(services: AppServices) {
     try {
       request.viewer = await resolveViewer({
         prisma: services.prisma,
+        callers: services.callers,
         authSecret: services.config.AUTH_SECRET,
         authorization: request.headers.authorization,
         cookie: request.headers.cookie,

@@ -7,7 +7,7 @@ import { startWebSession } from "../modules/auth/web-session.service.ts";
 import { createTestDatabase, testRedisUrl } from "@movierec/dev-stack/testing";
 import { createAppServices } from "../app-services.ts";
 import type { SqlQueryCounter } from "../db.ts";
-import { parseConfig } from "../config.ts";
+import { parseConfig, type Config } from "../config.ts";
 import { createLogger } from "../logger.ts";
 import { createApiToken } from "../modules/auth/api-token.service.ts";
 import { upsertListItems } from "../modules/media/media-cache.writer.ts";
@@ -37,16 +37,19 @@ export async function startTestApi(
     catalogue?: CatalogueServer;
     /** Every log line the API writes (at LOG_LEVEL, default silent) is pushed here, parsed. */
     logLines?: Array<Record<string, unknown>>;
+    /** A second API process of the same deployment: its database, Redis key prefix and catalogue. */
+    sameDeploymentAs?: { config: Config; catalogue: CatalogueServer };
   } = {},
 ) {
-  const database = await createTestDatabase();
-  const catalogue = options.catalogue ?? (await startCatalogueServer({ port: 0, size: options.catalogueSize ?? 2_000 }));
+  const peer = options.sameDeploymentAs;
+  const database = peer ? { url: peer.config.DATABASE_URL, drop: async () => {} } : await createTestDatabase();
+  const catalogue = options.catalogue ?? peer?.catalogue ?? (await startCatalogueServer({ port: 0, size: options.catalogueSize ?? 2_000 }));
   const config = parseConfig({
     NODE_ENV: "test",
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent",
     DATABASE_URL: database.url,
     REDIS_URL: testRedisUrl(),
-    REDIS_KEY_PREFIX: `t${randomBytes(4).toString("hex")}:`,
+    REDIS_KEY_PREFIX: peer?.config.REDIS_KEY_PREFIX ?? `t${randomBytes(4).toString("hex")}:`,
     TMDB_API_BASE_URL: catalogue.url,
     AUTH_SECRET: TEST_AUTH_SECRET,
     TMDB_RATE_LIMIT_PER_SECOND: "1000",
@@ -119,7 +122,7 @@ export async function startTestApi(
   async function close() {
     await app.close();
     await services.close();
-    if (!options.catalogue) await catalogue.close();
+    if (!options.catalogue && !peer) await catalogue.close();
     await database.drop();
   }
 

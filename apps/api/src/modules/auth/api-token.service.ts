@@ -4,6 +4,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { PrismaClient } from "../../db.ts";
 import { badInput, notFound } from "../../errors.ts";
+import type { CallerCache } from "./caller-cache.ts";
 
 export const API_TOKEN_PREFIX = "mr_";
 const MAX_TOKENS_PER_USER = 25;
@@ -29,14 +30,16 @@ export function listApiTokens({ prisma }: { prisma: PrismaClient }, input: { use
   return prisma.apiToken.findMany({ where: { userId: input.userId }, orderBy: [{ revokedAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }] });
 }
 
-/** Revoking twice is fine; another user's token is "not found", never "forbidden". */
-export async function revokeApiToken({ prisma }: { prisma: PrismaClient }, input: { userId: string; tokenId: string }) {
+/** Revoking twice is fine; another user's token is "not found", never "forbidden". Every API process stops accepting it at once. */
+export async function revokeApiToken({ prisma, callers }: { prisma: PrismaClient; callers: CallerCache }, input: { userId: string; tokenId: string }) {
   // Ids are UUIDs; anything else would make Postgres fail the query (an internal error), not "not found".
   if (!UUID.test(input.tokenId)) throw notFound("No API token with that id.");
   const token = await prisma.apiToken.findFirst({ where: { id: input.tokenId, userId: input.userId } });
   if (!token) throw notFound("No API token with that id.");
   if (token.revokedAt) return token;
-  return prisma.apiToken.update({ where: { id: token.id }, data: { revokedAt: new Date() } });
+  const revoked = await prisma.apiToken.update({ where: { id: token.id }, data: { revokedAt: new Date() } });
+  await callers.end({ kind: "token", id: token.id });
+  return revoked;
 }
 
 /**
@@ -46,7 +49,7 @@ export async function revokeApiToken({ prisma }: { prisma: PrismaClient }, input
 export async function verifyApiToken(
   { prisma }: { prisma: PrismaClient },
   secret: string,
-): Promise<{ userId: string; tokenId: string; role: "USER" | "ADMIN" } | null> {
+): Promise<{ userId: string; tokenId: string; role: "USER" | "ADMIN"; expiresAt: Date | null } | null> {
   if (!secret.startsWith(API_TOKEN_PREFIX) || secret.length > 200) return null;
   // (Prisma would fetch the relation with a second statement.)
   const [token] = await prisma.$queryRaw<
@@ -62,5 +65,5 @@ export async function verifyApiToken(
       () => {},
     );
   }
-  return { userId: token.user_id, tokenId: token.id, role: token.role };
+  return { userId: token.user_id, tokenId: token.id, role: token.role, expiresAt: token.expires_at };
 }

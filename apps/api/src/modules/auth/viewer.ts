@@ -1,19 +1,16 @@
 // Who is calling: a personal API token (Authorization: Bearer mr_…), or the web app's next-auth
-// session cookie (a JWT encrypted with AUTH_SECRET), or nobody.
+// session cookie (a JWT encrypted with AUTH_SECRET), or nobody. What a credential was found to be
+// is kept briefly per process (caller-cache.ts), so a busy client is looked up once, not per request.
+import { createHash } from "node:crypto";
 import { decode } from "next-auth/jwt";
 import type { PrismaClient } from "../../db.ts";
 import { unauthenticated } from "../../errors.ts";
-import { verifyApiToken } from "./api-token.service.ts";
+import { hashApiToken, verifyApiToken } from "./api-token.service.ts";
+import type { CallerCache } from "./caller-cache.ts";
+import type { Viewer } from "./viewer.types.ts";
 import { liveSessionUser } from "./web-session.service.ts";
 
-export type Role = "USER" | "ADMIN";
-
-export interface Viewer {
-  userId: string;
-  role: Role;
-  via: "api-token" | "session";
-  tokenId?: string;
-}
+export type { Role, Viewer } from "./viewer.types.ts";
 
 const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
 
@@ -47,27 +44,43 @@ function sessionToken(cookies: Map<string, string>): string | undefined {
 
 export async function resolveViewer(options: {
   prisma: PrismaClient;
+  callers: CallerCache;
   authSecret: string | undefined;
   authorization: string | undefined;
   cookie: string | undefined;
 }): Promise<Viewer | null> {
-  const { prisma } = options;
+  const { prisma, callers } = options;
   if (options.authorization) {
     const match = /^Bearer\s+(\S+)$/i.exec(options.authorization.trim());
     if (!match?.[1]) throw unauthenticated("The Authorization header must be `Bearer <personal API token>`.").withHttpStatus();
+    const key = `token:${hashApiToken(match[1])}`;
+    const cached = callers.get(key);
+    if (cached) return cached;
+    const lookup = callers.startLookup();
     const token = await verifyApiToken({ prisma }, match[1]);
     if (!token)
       throw unauthenticated(
         "That API token is not valid: it may have been revoked or have expired. Create a new one in Settings → API tokens.",
       ).withHttpStatus();
-    return { userId: token.userId, role: token.role, via: "api-token", tokenId: token.tokenId };
+    const viewer: Viewer = { userId: token.userId, role: token.role, via: "api-token", tokenId: token.tokenId };
+    callers.set(key, viewer, { lookup, expiresAt: token.expiresAt });
+    return viewer;
   }
   const token = options.authSecret ? sessionToken(parseCookies(options.cookie)) : undefined;
   if (!token || !options.authSecret) return null;
+  const key = `cookie:${createHash("sha256").update(token).digest("base64url")}`;
+  const cached = callers.get(key);
+  if (cached) return cached;
+  const lookup = callers.startLookup();
   // An expired or tampered cookie is the same as no cookie: the request is anonymous. So is one
   // whose web session has ended (signed out, or signed out everywhere): web-session.service.ts.
   const payload = await decode({ token, secret: options.authSecret }).catch(() => null);
   if (!payload?.sub) return null;
   const user = await liveSessionUser({ prisma }, { sessionId: payload.sid, userId: payload.sub });
-  return user ? { userId: user.id, role: user.role, via: "session" } : null;
+  if (!user) return null;
+  const viewer: Viewer = { userId: user.id, role: user.role, via: "session" };
+  const cookieExpires = typeof payload.exp === "number" ? payload.exp * 1000 : Number.POSITIVE_INFINITY;
+  const expiresAt = new Date(Math.min(user.expires.getTime(), cookieExpires));
+  callers.set(key, viewer, { lookup, expiresAt, sessionId: payload.sid as string });
+  return viewer;
 }

@@ -6,12 +6,14 @@
 import { randomBytes } from "node:crypto";
 import type { PrismaClient } from "../../db.ts";
 import { badInput } from "../../errors.ts";
+import type { CallerCache } from "./caller-cache.ts";
 
 /** How long a web session lasts from sign-in (next-auth's cookie lasts as long). */
 export const SESSION_DAYS = 30;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 type Deps = { prisma: PrismaClient };
+type EndDeps = Deps & { callers: CallerCache };
 
 /** A new session for this user (the web server's sign-in); its id goes into the cookie. */
 export async function startWebSession({ prisma }: Deps, input: { userId: string }): Promise<string> {
@@ -28,20 +30,23 @@ export async function liveSessionUser({ prisma }: Deps, input: { sessionId: unkn
   if (typeof input.sessionId !== "string" || !UUID.test(input.sessionId) || !UUID.test(input.userId)) return null;
   const session = await prisma.session.findFirst({
     where: { id: input.sessionId, userId: input.userId, expires: { gt: new Date() } },
-    select: { user: { select: { id: true, role: true } } },
+    select: { expires: true, user: { select: { id: true, role: true } } },
   });
-  return session?.user ?? null;
+  return session ? { ...session.user, expires: session.expires } : null;
 }
 
-/** Ends one session (signing out); ending one that is gone is fine. */
-export async function endWebSession({ prisma }: Deps, input: { sessionId: string }): Promise<boolean> {
+/** Ends one session (signing out); ending one that is gone is fine. Every API process drops it at once. */
+export async function endWebSession({ prisma, callers }: EndDeps, input: { sessionId: string }): Promise<boolean> {
   if (!UUID.test(input.sessionId)) return false;
   const { count } = await prisma.session.deleteMany({ where: { id: input.sessionId } });
+  await callers.end({ kind: "session", id: input.sessionId });
   return count > 0;
 }
 
 /** Ends every web session of this user ("sign out everywhere"); returns how many there were. */
-export async function endAllWebSessions({ prisma }: Deps, input: { userId: string }): Promise<number> {
+export async function endAllWebSessions({ prisma, callers }: EndDeps, input: { userId: string }): Promise<number> {
   const { count } = await prisma.session.deleteMany({ where: { userId: input.userId } });
+  // Drops the person's cached tokens too (they are re-read once: only sessions ended).
+  await callers.end({ kind: "user", id: input.userId });
   return count;
 }

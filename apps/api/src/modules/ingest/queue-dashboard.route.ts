@@ -48,6 +48,7 @@ export async function registerQueueDashboard(app: FastifyInstance, services: App
           .send(`Refused ${crossSite}: the queue dashboard changes state only from its own pages, or with an admin's API token (Authorization: Bearer).`);
       const viewer = await resolveViewer({
         prisma: services.prisma,
+        callers: services.callers,
         authSecret: services.config.AUTH_SECRET,
         authorization: request.headers.authorization,
         cookie: request.headers.cookie,
