@@ -8,6 +8,7 @@ import { FavouriteResolver } from "../modules/favourites/favourite.resolver.ts";
 import { IngestResolver } from "../modules/ingest/ingest.resolver.ts";
 import { MediaResolver } from "../modules/media/media.resolver.ts";
 import { PreferenceResolver } from "../modules/preferences/preference.resolver.ts";
+import { RatingResolver } from "../modules/ratings/rating.resolver.ts";
 import { ModelResolver } from "../modules/recommendations/model/model.resolver.ts";
 import { RecommendationResolver } from "../modules/recommendations/recommendation.resolver.ts";
 import { WatchlistResolver } from "../modules/watchlist/watchlist.resolver.ts";
@@ -21,6 +22,7 @@ export const resolvers = [
   FavouriteResolver,
   WatchlistResolver,
   DismissalResolver,
+  RatingResolver,
   PreferenceResolver,
   IngestResolver,
   ModelResolver,

@@ -36,7 +36,7 @@ export async function listInteractions(deps: Deps, input: { userId: string; kind
     where: { userId: input.userId, kind: input.kind, ...afterAdded(input.after) },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: input.size + 1,
-    select: { id: true, mediaType: true, tmdbId: true, createdAt: true },
+    select: { id: true, mediaType: true, tmdbId: true, createdAt: true, rating: true },
   });
 }
 
@@ -71,18 +71,26 @@ export async function listWatchlistInteractions(deps: Deps, input: { userId: str
  */
 export async function interactionStates(deps: Deps, input: { userId: string; refs: readonly MediaRef[] }) {
   const keys = input.refs.map((ref) => ({ type: toMediaKind(ref.mediaType), id: ref.tmdbId }));
-  const rows = await deps.prisma.$queryRaw<Array<{ type: string; id: number; kind: string; created_at: Date }>>`
-    SELECT k.type, k.id, i.kind, i.created_at
+  const rows = await deps.prisma.$queryRaw<Array<{ type: string; id: number; kind: string; created_at: Date; rating: number | null }>>`
+    SELECT k.type, k.id, i.kind, i.created_at, i.rating
       FROM jsonb_to_recordset(${JSON.stringify(keys)}::jsonb) AS k(type text, id int)
      CROSS JOIN LATERAL (
-       SELECT x.kind::text AS kind, x.created_at FROM interaction x
+       SELECT x.kind::text AS kind, x.created_at, x.rating FROM interaction x
         WHERE x.user_id = ${input.userId}::uuid AND x.media_type = k.type::media_type AND x.tmdb_id = k.id
        OFFSET 0) i`;
-  const byKey = new Map<string, Map<string, Date>>();
+  const byKey = new Map<string, TitleInteractions>();
   for (const row of rows) {
     const key = `${row.type}:${row.id}`;
-    if (!byKey.has(key)) byKey.set(key, new Map());
-    byKey.get(key)!.set(row.kind, row.created_at);
+    if (!byKey.has(key)) byKey.set(key, { kinds: new Map(), rating: null });
+    const state = byKey.get(key)!;
+    state.kinds.set(row.kind, row.created_at);
+    if (row.kind === "rating") state.rating = row.rating;
   }
-  return keys.map((key) => byKey.get(`${key.type}:${key.id}`) ?? new Map<string, Date>());
+  return keys.map((key) => byKey.get(`${key.type}:${key.id}`) ?? { kinds: new Map<string, Date>(), rating: null });
+}
+
+/** What one person did with one title: each kind with when, and their rating (1–10) if they rated it. */
+export interface TitleInteractions {
+  kinds: Map<string, Date>;
+  rating: number | null;
 }

@@ -10,22 +10,25 @@ export interface ViewerState {
   inWatchlist: boolean;
   watchedAt: Date | null;
   isDismissed: boolean;
+  /** 1–10 (half stars to five stars, doubled), or null when not rated. */
+  rating: number | null;
 }
 
-export const NO_VIEWER_STATE: ViewerState = { isFavourite: false, inWatchlist: false, watchedAt: null, isDismissed: false };
+export const NO_VIEWER_STATE: ViewerState = { isFavourite: false, inWatchlist: false, watchedAt: null, isDismissed: false, rating: null };
 
-/** Favourite, watchlist and dismissal state of a batch of titles for one user, in one statement. */
+/** Favourite, watchlist, dismissal and rating state of a batch of titles for one user, in one statement. */
 async function viewerStates(prisma: PrismaClient, userId: string, keys: readonly string[]): Promise<ViewerState[]> {
   const states = await interactionStates({ prisma }, { userId, refs: keys.map(parseMediaKey) });
-  return states.map((kinds) => ({
+  return states.map(({ kinds, rating }) => ({
     isFavourite: kinds.has("favourite"),
     inWatchlist: kinds.has("watchlist"),
     watchedAt: kinds.get("watched") ?? null,
     isDismissed: kinds.has("dismissed"),
+    rating,
   }));
 }
 
-/** The caller's favourite/watchlist/dismissal state per title (all false when anonymous). */
+/** The caller's favourite/watchlist/dismissal/rating state per title (all false when anonymous). */
 export function createViewerStateLoader(deps: { prisma: PrismaClient; userId: string | null }) {
   const { prisma, userId } = deps;
   return new DataLoader<string, ViewerState>(async (keys) => (userId ? viewerStates(prisma, userId, keys) : keys.map(() => NO_VIEWER_STATE)));

@@ -142,6 +142,11 @@ export class MediaResolver {
     return (await ctx.loaders.viewerState.load(media.id)).watchedAt;
   }
 
+  @FieldResolver(() => Int, { nullable: true, description: "The caller's rating, 1–10 (half stars to five stars, doubled); null when not rated or anonymous." })
+  async myRating(@Root() media: MediaSource, @Ctx() ctx: GraphQLContext) {
+    return (await ctx.loaders.viewerState.load(media.id)).rating;
+  }
+
   @FieldResolver(() => Boolean, { description: 'Whether the caller said "not interested".' })
   async isDismissed(@Root() media: MediaSource, @Ctx() ctx: GraphQLContext) {
     return (await ctx.loaders.viewerState.load(media.id)).isDismissed;
