@@ -3,6 +3,7 @@ import Link from "next/link";
 import type { MediaCard as MediaCardData, Reason } from "../lib/graphql";
 import { useMediaActions } from "../lib/use-media-actions";
 import { Poster } from "./poster";
+import { starGlyphs, starsLabel } from "../lib/stars";
 import { FieldError } from "./states";
 
 export function titleHref(media: Pick<MediaCardData, "type" | "tmdbId">): string {
@@ -31,6 +32,15 @@ export function MediaCard({
         {media.type === "TV" ? "Series" : "Film"}
         {media.year ? ` · ${media.year}` : ""}
         {media.voteAverage != null ? ` · ★ ${media.voteAverage.toFixed(1)}` : ""}
+        {media.myRating != null && (
+          <>
+            {" · "}
+            <span className="card-rating" title={`You rated it ${starsLabel(media.myRating)}`}>
+              <span aria-hidden="true">You {starGlyphs(media.myRating)}</span>
+              <span className="visually-hidden">You rated it {starsLabel(media.myRating)}</span>
+            </span>
+          </>
+        )}
       </p>
       {reasons && reasons.length > 0 && (
         <ul className="reasons" aria-label={`Why ${media.title} is recommended`}>

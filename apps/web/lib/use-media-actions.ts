@@ -1,11 +1,22 @@
 "use client";
-// Favourite / watchlist / watched / not interested, answered optimistically: Apollo shows the new
+// Favourite / watchlist / watched / not interested / rating, answered optimistically: Apollo shows the new
 // state at once and drops the optimistic layer (rolling back) when the server refuses.
 import { useMutation } from "@apollo/client/react";
 import { useState } from "react";
-import { ADD_FAVOURITE, ADD_TO_WATCHLIST, DISMISS, MARK_WATCHED, type MediaCard, REMOVE_FAVOURITE, REMOVE_FROM_WATCHLIST, UNDO_DISMISS } from "./graphql";
+import {
+  ADD_FAVOURITE,
+  ADD_TO_WATCHLIST,
+  CLEAR_RATING,
+  DISMISS,
+  MARK_WATCHED,
+  type MediaCard,
+  RATE,
+  REMOVE_FAVOURITE,
+  REMOVE_FROM_WATCHLIST,
+  UNDO_DISMISS,
+} from "./graphql";
 
-type MediaState = Pick<MediaCard, "__typename" | "id" | "isFavourite" | "inWatchlist" | "watchedAt" | "isDismissed">;
+type MediaState = Pick<MediaCard, "__typename" | "id" | "isFavourite" | "inWatchlist" | "watchedAt" | "isDismissed" | "myRating">;
 
 export function useMediaActions(media: MediaCard) {
   const [error, setError] = useState<string | null>(null);
@@ -18,6 +29,7 @@ export function useMediaActions(media: MediaCard) {
     inWatchlist: media.inWatchlist,
     watchedAt: media.watchedAt,
     isDismissed: media.isDismissed,
+    myRating: media.myRating,
     ...next,
   });
   const [addFavourite] = useMutation(ADD_FAVOURITE);
@@ -27,6 +39,8 @@ export function useMediaActions(media: MediaCard) {
   const [markWatched] = useMutation(MARK_WATCHED);
   const [dismiss] = useMutation(DISMISS);
   const [undoDismiss] = useMutation(UNDO_DISMISS);
+  const [rate] = useMutation(RATE);
+  const [clearRating] = useMutation(CLEAR_RATING);
 
   async function save(change: () => Promise<unknown>) {
     setError(null);
@@ -60,5 +74,8 @@ export function useMediaActions(media: MediaCard) {
       ),
     dismiss: () => save(() => dismiss({ variables: { media: ref }, optimisticResponse: { dismiss: after({ isDismissed: true }) } })),
     undoDismiss: () => save(() => undoDismiss({ variables: { media: ref }, optimisticResponse: { undoDismiss: after({ isDismissed: false }) } })),
+    /** 1–10: half stars to five stars, doubled. */
+    rate: (rating: number) => save(() => rate({ variables: { media: ref, rating }, optimisticResponse: { rate: after({ myRating: rating }) } })),
+    clearRating: () => save(() => clearRating({ variables: { media: ref }, optimisticResponse: { clearRating: after({ myRating: null }) } })),
   };
 }

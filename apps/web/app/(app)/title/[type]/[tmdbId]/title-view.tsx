@@ -4,6 +4,7 @@ import { useQuery } from "@apollo/client/react";
 import { useEffect } from "react";
 import { MediaGrid } from "../../../../../components/media-grid";
 import { Poster } from "../../../../../components/poster";
+import { StarRating } from "../../../../../components/star-rating";
 import { ErrorState, FieldError } from "../../../../../components/states";
 import { MEDIA_QUERY, type MediaDetails, type MediaType } from "../../../../../lib/graphql";
 import { useMediaActions } from "../../../../../lib/use-media-actions";
@@ -69,6 +70,7 @@ function Details({ media }: { media: MediaDetails }) {
               {media.inWatchlist ? "✓ On your watchlist" : "+ Watchlist"}
             </button>
           </div>
+          <StarRating title={media.title} value={media.myRating ?? null} onRate={actions.rate} onClear={actions.clearRating} />
           <FieldError message={actions.error} />
           <h2>Overview</h2>
           <p>{media.overview || "No overview yet."}</p>

@@ -1,0 +1,58 @@
+// Rating a title on its page with the keyboard and the pointer (½ to 5 stars): the choice is saved,
+// survives a reload, shows on the title's card elsewhere, and can be cleared.
+import { expect, type Page, test } from "@playwright/test";
+import { CRIME, newUser, signUpAndSignIn, titlesInGenre } from "./support/users.ts";
+
+/** The Rate mutation that saves `rating`, answered. */
+const saved = (page: Page, rating: number) =>
+  page.waitForResponse(
+    (response) => /"operationName":"Rate"/.test(response.request().postData() ?? "") && response.request().postData()!.includes(`"rating":${rating}`),
+  );
+
+test("rate a title with the keyboard, see it on its card, change it with the pointer, clear it", async ({ page }) => {
+  await signUpAndSignIn(page, newUser("ratings"));
+  const [media] = await titlesInGenre(page.request, CRIME.id, 1);
+  await page.goto(`/title/movie/${media!.tmdbId}`);
+  const rating = page.getByTestId("star-rating");
+  await expect(rating.getByRole("status")).toHaveText("Not rated");
+
+  // Keyboard: into the group, Space chooses ½ star, six arrows move to 3½ stars (one save, when it settles).
+  const rateRequests: number[] = [];
+  page.on("request", (request) => {
+    const body = request.postData() ?? "";
+    if (/"operationName":"Rate"/.test(body)) rateRequests.push((JSON.parse(body) as { variables: { rating: number } }).variables.rating);
+  });
+  const savedThreeAndAHalf = saved(page, 7);
+  await rating.getByRole("radio", { name: `½ star for ${media!.title}` }).focus();
+  await page.keyboard.press("Space");
+  for (let step = 0; step < 6; step++) await page.keyboard.press("ArrowRight");
+  await expect(rating.getByRole("radio", { name: `3½ stars for ${media!.title}` })).toBeChecked();
+  await expect(rating.getByRole("status")).toHaveText("3½ stars");
+
+  // Only the value settled on is saved.
+  const response = await savedThreeAndAHalf;
+  expect(await response.json()).toMatchObject({ data: { rate: { myRating: 7 } } });
+  expect(rateRequests).toEqual([7]);
+  await page.reload();
+  await expect(page.getByTestId("star-rating").getByRole("status")).toHaveText("3½ stars");
+
+  // The title's card (search results) says what the person gave it.
+  await page.goto("/search");
+  await page.getByLabel("Title").fill(media!.title);
+  await page.getByRole("button", { name: "Search", exact: true }).click();
+  const card = page.getByRole("list", { name: "Search results" }).locator(`[data-media-id="${media!.id}"]`);
+  await expect(card.getByText("You rated it 3½ stars")).toBeAttached({ timeout: 15_000 });
+
+  // Pointer: the last half star is 5 stars; then clear.
+  await page.goto(`/title/movie/${media!.tmdbId}`);
+  const savedFive = saved(page, 10);
+  await page.getByTestId("star-rating").locator(".star-half").nth(9).click();
+  await expect(page.getByTestId("star-rating").getByRole("status")).toHaveText("5 stars");
+  await savedFive;
+  await page.reload();
+  await expect(page.getByTestId("star-rating").getByRole("status")).toHaveText("5 stars");
+  await page.getByRole("button", { name: "Clear rating" }).click();
+  await expect(page.getByTestId("star-rating").getByRole("status")).toHaveText("Not rated");
+  await page.reload();
+  await expect(page.getByTestId("star-rating").getByRole("status")).toHaveText("Not rated");
+});
