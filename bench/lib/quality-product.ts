@@ -24,6 +24,11 @@ export interface ProductOptions {
   wholeCatalogue?: boolean;
   /** The most recent positive titles used as seeds (the product's MAX_SEEDS). */
   maxSeeds?: number;
+  /**
+   * Each MovieLens rating as a movierec rating (1–5 stars → 2–10, a RATING interaction, as `rate`
+   * and an imported Letterboxd history store it) instead of its role (favourite / watched / dismissed).
+   */
+  asRatings?: boolean;
 }
 
 const KIND = { favourite: "FAVOURITE", watched: "WATCHED", dismissed: "DISMISSED" } as const;
@@ -31,6 +36,8 @@ const NOW = new Date("1998-05-01T00:00:00Z"); // just after the dataset's last r
 
 export function productRecommender(training: TrainingData, options: ProductOptions = {}): Recommender {
   const weights = options.weights ?? INTERACTION_WEIGHTS;
+  const weightOf = (stars: number) =>
+    options.asRatings ? interactionWeight("RATING", 2 * stars, weights) : interactionWeight(KIND[ratingRole(stars)], null, weights);
   const keyOf = (item: number) => `movie:${item}`;
   const itemKeys = training.films.map((film) => keyOf(film.id));
   const itemIndex = new Map(training.films.map((film, index) => [film.id, index]));
@@ -42,7 +49,7 @@ export function productRecommender(training: TrainingData, options: ProductOptio
     for (const rating of training.histories.get(person)!) {
       user.push(index);
       item.push(itemIndex.get(rating.item)!);
-      value.push(interactionWeight(KIND[ratingRole(rating.rating)], null, weights));
+      value.push(weightOf(rating.rating));
     }
   });
   const model = trainItemModel(
@@ -62,7 +69,7 @@ export function productRecommender(training: TrainingData, options: ProductOptio
     const history = [...training.histories.get(person)!].sort((a, b) => b.timestamp - a.timestamp);
     const seen = new Set(history.map((rating) => keyOf(rating.item)));
     const seeds: SeedTitle[] = history
-      .map((rating) => ({ rating, weight: interactionWeight(KIND[ratingRole(rating.rating)], null, weights) }))
+      .map((rating) => ({ rating, weight: weightOf(rating.rating) }))
       .filter(({ weight }) => weight > 0)
       .slice(0, options.maxSeeds ?? MAX_SEEDS)
       .map(({ rating, weight }) => ({ ...toSeed(catalogue[itemIndex.get(rating.item)!]!), weight, addedAt: NOW }));

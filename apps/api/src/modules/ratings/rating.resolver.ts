@@ -35,7 +35,7 @@ export class RatingResolver {
   @Authorized()
   @Mutation(() => Media, {
     description:
-      "Rates a title on Letterboxd's scale, ½ to 5 stars, given as 1–10 (7 is 3½ stars); rating it again changes the rating. Ratings teach your recommendations: from 3½ stars up a rating speaks for the title and its like, and a rated title is never recommended back.",
+      "Rates a title on Letterboxd's scale, ½ to 5 stars, given as 1–10 (7 is 3½ stars); rating it again changes the rating. Ratings teach your recommendations: from 2½ stars up a rating speaks for the title and its like, and a rated title is never recommended back.",
   })
   @UseMiddleware(ChangesTaste, ChangesViewerState)
   async rate(

@@ -1,6 +1,6 @@
 // Ratings on Letterboxd's scale: ½ to 5 stars, stored as 1–10 (a RATING interaction with its value).
 // A rating is a signal the recommendation model learns from like any interaction
-// (recommendations/interaction-weights.ts: high ratings are positive, low ones are not), and a rated
+// (recommendations/interaction-weights.ts: from 2½ stars up a rating is positive, below it is not), and a rated
 // title is one the person has seen, so it is never recommended to them.
 import type { PrismaClient } from "../../db.ts";
 import { badInput } from "../../errors.ts";
