@@ -41,11 +41,16 @@ function ShelfList({ id, title, items }: { id: string; title: string; items: She
   );
 }
 
-export default async function LandingPage() {
+export default async function LandingPage({ searchParams }: { searchParams: Promise<{ account?: string | string[] }> }) {
   if (await currentUser()) redirect("/home");
-  const shelves = await loadShelves();
+  const [shelves, { account }] = await Promise.all([loadShelves(), searchParams]);
   return (
     <main id="main" className="page">
+      {account === "deleted" && (
+        <p role="status" className="notice">
+          Your account and everything in it have been deleted.
+        </p>
+      )}
       <section className="hero">
         <h1>movierec</h1>
         <p className="lead">

@@ -14,12 +14,14 @@ import type {
 } from "./generated/graphql";
 
 export {
+  AccountDocument as ACCOUNT_QUERY,
   AddFavouriteDocument as ADD_FAVOURITE,
   AddToWatchlistDocument as ADD_TO_WATCHLIST,
   ApiTokensDocument as API_TOKENS_QUERY,
   BrowseDocument as BROWSE_QUERY,
   ClearRatingDocument as CLEAR_RATING,
   CreateApiTokenDocument as CREATE_API_TOKEN,
+  DeleteAccountDocument as DELETE_ACCOUNT,
   DismissDocument as DISMISS,
   FavouritesDocument as FAVOURITES_QUERY,
   GenresDocument as GENRES_QUERY,

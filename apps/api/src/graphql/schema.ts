@@ -1,6 +1,7 @@
 import "reflect-metadata";
 import type { GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
+import { AccountResolver } from "../modules/account/account.resolver.ts";
 import { AuthResolver } from "../modules/auth/auth.resolver.ts";
 import { WebSessionResolver } from "../modules/auth/web-session.resolver.ts";
 import { DismissalResolver } from "../modules/dismissals/dismissal.resolver.ts";
@@ -16,6 +17,7 @@ import { authChecker } from "./auth-checker.ts";
 
 export const resolvers = [
   AuthResolver,
+  AccountResolver,
   WebSessionResolver,
   MediaResolver,
   RecommendationResolver,

@@ -2,6 +2,7 @@
 // Redis key prefix, and the offline catalogue server as TMDB, over real HTTP on a free port.
 import { randomBytes } from "node:crypto";
 import { startCatalogueServer, type CatalogueServer } from "@movierec/tmdb-catalogue";
+import { hash } from "@node-rs/argon2";
 import { encode } from "next-auth/jwt";
 import { startWebSession } from "../modules/auth/web-session.service.ts";
 import { createTestDatabase, testRedisUrl } from "@movierec/dev-stack/testing";
@@ -94,11 +95,12 @@ export async function startTestApi(
     return { status: response.status, headers: response.headers, ...body };
   }
 
-  /** A user with an API token and a next-auth session cookie, both valid. */
-  async function createUser(input: { role?: "USER" | "ADMIN" } = {}): Promise<TestUser> {
+  /** A user with an API token and a next-auth session cookie, both valid (and a password when given; else provider-only). */
+  async function createUser(input: { role?: "USER" | "ADMIN"; password?: string } = {}): Promise<TestUser> {
     userCount += 1;
     const email = `user${userCount}-${randomBytes(3).toString("hex")}@example.test`;
-    const user = await services.prisma.user.create({ data: { email, name: `Test user ${userCount}`, role: input.role ?? "USER" } });
+    const passwordHash = input.password ? await hash(input.password) : null;
+    const user = await services.prisma.user.create({ data: { email, name: `Test user ${userCount}`, role: input.role ?? "USER", passwordHash } });
     const { secret } = await createApiToken(services, { userId: user.id, name: "test" });
     const sid = await startWebSession(services, { userId: user.id });
     const session = await encode({ token: { sub: user.id, email, sid }, secret: TEST_AUTH_SECRET });

@@ -9,12 +9,13 @@ import { linkOAuthAccount } from "./oauth-account.service.ts";
 import { signIn, signUp } from "./password.service.ts";
 import { getUser } from "./user.service.ts";
 
-const toUser = (user: { id: string; email: string; name: string | null; role: string; createdAt: Date }): User => ({
+const toUser = (user: { id: string; email: string; name: string | null; role: string; createdAt: Date; passwordHash: string | null }): User => ({
   id: user.id,
   email: user.email,
   name: user.name,
   role: user.role === "ADMIN" ? UserRole.ADMIN : UserRole.USER,
   createdAt: user.createdAt,
+  hasPassword: user.passwordHash !== null,
 });
 
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -24,6 +24,9 @@ export class User {
 
   @Field(() => Date)
   createdAt!: Date;
+
+  @Field(() => Boolean, { description: "Whether the account signs in with a password (false: only with a provider)." })
+  hasPassword!: boolean;
 }
 
 @ObjectType({ description: "A personal API token. Its secret is shown only once, when it is created." })

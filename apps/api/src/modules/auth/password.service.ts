@@ -50,3 +50,17 @@ export async function signIn(
 }
 
 let dummyHash: Promise<string> | undefined;
+
+/**
+ * Whether `password` is this account's, throttled like a sign-in (a stolen session cannot try
+ * passwords faster than the sign-in page can): RATE_LIMITED when the account is locked.
+ */
+export async function checkOwnPassword(
+  { signInThrottle }: { signInThrottle: SignInThrottle },
+  input: { email: string; passwordHash: string; password: string; clientIp: string },
+): Promise<boolean> {
+  await signInThrottle.admit({ email: input.email, ip: input.clientIp });
+  const ok = await verify(input.passwordHash, input.password).catch(() => false);
+  await (ok ? signInThrottle.succeeded(input.email) : signInThrottle.failed(input.email));
+  return ok;
+}

@@ -78,7 +78,7 @@ export async function resolveViewer(options: {
   if (!payload?.sub) return null;
   const user = await liveSessionUser({ prisma }, { sessionId: payload.sid, userId: payload.sub });
   if (!user) return null;
-  const viewer: Viewer = { userId: user.id, role: user.role, via: "session" };
+  const viewer: Viewer = { userId: user.id, role: user.role, via: "session", sessionId: payload.sid as string };
   const cookieExpires = typeof payload.exp === "number" ? payload.exp * 1000 : Number.POSITIVE_INFINITY;
   const expiresAt = new Date(Math.min(user.expires.getTime(), cookieExpires));
   callers.set(key, viewer, { lookup, expiresAt, sessionId: payload.sid as string });

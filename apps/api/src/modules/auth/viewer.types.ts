@@ -6,4 +6,6 @@ export interface Viewer {
   role: Role;
   via: "api-token" | "session";
   tokenId?: string;
+  /** The web session a session cookie belongs to. */
+  sessionId?: string;
 }

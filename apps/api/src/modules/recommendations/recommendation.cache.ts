@@ -118,6 +118,18 @@ export async function invalidateRankings(ctx: CacheDeps, userId: string): Promis
   }
 }
 
+/** Removes every stored ranking of a person whose account is gone. */
+export async function forgetRankings(ctx: CacheDeps, userId: string): Promise<void> {
+  await withinMs(
+    ctx.redis
+      .del(userKey(ctx, userId))
+      .catch((error: unknown) =>
+        ctx.logger.warn({ err: error, userId }, "recommendations cache: could not remove a deleted account's rankings; they expire by themselves"),
+      ),
+    READ_TIMEOUT_MS,
+  );
+}
+
 /** Marks a mutation that changes the caller's taste: once it succeeds, their rankings are dropped. */
 export const ChangesTaste: MiddlewareFn<GraphQLContext> = async ({ context }, next) => {
   const result = await next();

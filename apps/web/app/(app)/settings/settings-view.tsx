@@ -2,6 +2,7 @@
 import { PreferencesForm } from "./preferences-form";
 import { publicEnv } from "../../../lib/env";
 import { ApiTokens } from "./api-tokens";
+import { DeleteAccount } from "./delete-account";
 import { SignOutEverywhere } from "./sign-out-everywhere";
 
 const playgroundUrl = publicEnv.NEXT_PUBLIC_PLAYGROUND_URL;
@@ -22,6 +23,7 @@ export function SettingsView() {
           </a>
         </p>
       </section>
+      <DeleteAccount />
     </div>
   );
 }

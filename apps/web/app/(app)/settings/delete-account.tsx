@@ -1,0 +1,60 @@
+"use client";
+// Deletes the person's account and everything of theirs, for good, once they confirm: with their
+// password, or (an account that signs in only with a provider) by signing in again first. Then the
+// browser forgets its cached data and the session, and goes to the start page.
+import { useMutation, useQuery } from "@apollo/client/react";
+import { signOut } from "next-auth/react";
+import { type FormEvent, useState } from "react";
+import { FieldError } from "../../../components/states";
+import { ACCOUNT_QUERY, DELETE_ACCOUNT } from "../../../lib/graphql";
+
+export function DeleteAccount() {
+  const { data } = useQuery(ACCOUNT_QUERY);
+  const [deleteAccount, { loading }] = useMutation(DELETE_ACCOUNT);
+  const [message, setMessage] = useState<string | null>(null);
+  const [sure, setSure] = useState(false);
+  const hasPassword = data?.me?.hasPassword ?? true;
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setMessage(null);
+    const password = hasPassword ? String(new FormData(event.currentTarget).get("password") ?? "") : null;
+    try {
+      await deleteAccount({ variables: { input: { password } } });
+    } catch (cause) {
+      setMessage((cause as Error).message);
+      return;
+    }
+    const { forgetCachedData } = await import("../../../lib/apollo-cache");
+    await forgetCachedData();
+    await signOut({ redirect: false });
+    window.location.assign("/?account=deleted");
+  }
+
+  return (
+    <section aria-labelledby="delete-account-heading" className="panel danger-zone">
+      <h2 id="delete-account-heading">Delete your account</h2>
+      <p>
+        This removes your account and everything in it — favourites, watchlist, ratings, dismissals, preferences and API tokens — at once and for good.
+        Signed-in browsers are signed out.
+      </p>
+      <form onSubmit={onSubmit} className="stack">
+        {hasPassword ? (
+          <label className="field">
+            <span>Your password</span>
+            <input name="password" type="password" autoComplete="current-password" required />
+          </label>
+        ) : (
+          <p className="muted">You sign in with a provider: sign out and sign in again, then delete within 10 minutes.</p>
+        )}
+        <label className="checkbox">
+          <input type="checkbox" checked={sure} onChange={(event) => setSure(event.target.checked)} /> I understand this cannot be undone
+        </label>
+        <FieldError message={message} />
+        <button type="submit" className="button button-danger" disabled={!sure || loading}>
+          {loading ? "Deleting…" : "Delete my account"}
+        </button>
+      </form>
+    </section>
+  );
+}
