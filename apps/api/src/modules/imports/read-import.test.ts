@@ -1,0 +1,166 @@
+// Reading uploads: Letterboxd's export (ZIP or a lone file) and movierec's own, and every kind of bad
+// file refused with its reason before anything is stored.
+import { strToU8, zipSync } from "fflate";
+import { describe, expect, it } from "vitest";
+import { ImportFileError, type ImportFileProblem } from "./import-errors.ts";
+import { IMPORT_LIMITS } from "./import-file.ts";
+import { readImport } from "./read-import.ts";
+
+const URI = "https://boxd.it/abc";
+const csv = (...lines: string[]) => strToU8(`${lines.join("\n")}\n`);
+
+const LETTERBOXD_ZIP = zipSync({
+  "profile.csv": csv("Date Joined,Username", "2020-01-01,someone"),
+  "ratings.csv": csv("Date,Name,Year,Letterboxd URI,Rating", `2024-03-01,Heat,1995,${URI},4.5`, `2024-03-02,"Léon: The Professional",1994,${URI},0.5`),
+  "diary.csv": csv(
+    "Date,Name,Year,Letterboxd URI,Rating,Rewatch,Tags,Watched Date",
+    `2024-03-01,Heat,1995,${URI},4.5,,,2024-02-28`,
+    `2024-03-05,Alien,1979,${URI},,Yes,,2024-03-04`,
+  ),
+  "watched.csv": csv("Date,Name,Year,Letterboxd URI", `2024-02-28,Heat,1995,${URI}`),
+  "watchlist.csv": csv("Date,Name,Year,Letterboxd URI", `2024-01-10,"The Godfather, Part II",1974,${URI}`),
+  "likes/films.csv": csv("Date,Name,Year,Letterboxd URI", `2024-03-01,Heat,1995,${URI}`),
+  "reviews.csv": csv("Date,Name,Year,Letterboxd URI,Rating,Rewatch,Review,Tags,Watched Date", `2024-03-01,Heat,1995,${URI},4.5,,Great,,2024-02-28`),
+});
+
+function refusal(run: () => unknown): { reason: ImportFileProblem; message: string } {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(ImportFileError);
+    return { reason: (error as ImportFileError).reason, message: (error as Error).message };
+  }
+  throw new Error("the file was accepted");
+}
+
+describe("Letterboxd", () => {
+  it("reads the export ZIP: ratings, diary (watched, and its ratings), watched, watchlist, likes; skips the rest", () => {
+    const read = readImport("letterboxd-someone-2024.zip", LETTERBOXD_ZIP);
+    expect(read.source).toBe("LETTERBOXD");
+    expect(read.skippedFiles.sort()).toEqual(["profile.csv", "reviews.csv"]);
+    const summary = read.rows.map(
+      (row) => `${row.file}:${row.line} ${row.kind} ${row.title} ${row.year} ${row.rating ?? ""} ${row.happenedAt?.toISOString().slice(0, 10)}`,
+    );
+    expect(summary.sort()).toEqual(
+      [
+        "ratings.csv:2 RATING Heat 1995 9 2024-03-01",
+        "ratings.csv:3 RATING Léon: The Professional 1994 1 2024-03-02",
+        "diary.csv:2 WATCHED Heat 1995  2024-02-28",
+        "diary.csv:2 RATING Heat 1995 9 2024-02-28",
+        "diary.csv:3 WATCHED Alien 1979  2024-03-04",
+        "watched.csv:2 WATCHED Heat 1995  2024-02-28",
+        "watchlist.csv:2 WATCHLIST The Godfather, Part II 1974  2024-01-10",
+        "likes/films.csv:2 FAVOURITE Heat 1995  2024-03-01",
+      ].sort(),
+    );
+    expect(read.rows.every((row) => row.mediaType === "MOVIE" && row.tmdbId === null)).toBe(true);
+  });
+
+  it("reads one of its files on its own, by its name", () => {
+    const read = readImport("watchlist.csv", csv("Date,Name,Year,Letterboxd URI", `2024-01-10,Heat,1995,${URI}`));
+    expect(read.rows.map((row) => row.kind)).toEqual(["WATCHLIST"]);
+  });
+
+  it("refuses a renamed file whose columns do not say which list it is", () => {
+    const { reason, message } = refusal(() => readImport("export.csv", csv("Date,Name,Year,Letterboxd URI", `2024-01-10,Heat,1995,${URI}`)));
+    expect(reason).toBe("UNKNOWN_FORMAT");
+    expect(message).toMatch(/watched.csv, watchlist.csv and likes\/films.csv share them/);
+  });
+});
+
+describe("movierec's own export", () => {
+  const exported = {
+    format: "movierec",
+    version: 1,
+    exportedAt: "2026-12-01T10:00:00.000Z",
+    account: { email: "a@example.test", name: null },
+    preferences: {
+      likedGenreIds: [80],
+      dislikedGenreIds: [],
+      mediaTypes: ["MOVIE"],
+      languages: ["en"],
+      yearFrom: 1970,
+      yearTo: null,
+      maxRuntime: null,
+      minRating: 6.5,
+      includeAdult: false,
+      onboarded: true,
+    },
+    interactions: [
+      { type: "movie", tmdbId: 949, title: "Heat", year: 1995, kind: "rating", rating: 9, at: "2026-11-01T10:00:00.000Z" },
+      { type: "tv", tmdbId: 1396, title: "Breaking Bad", year: 2008, kind: "favourite", at: "2026-11-02T10:00:00.000Z" },
+    ],
+    imports: [],
+  };
+
+  it("reads its rows and preferences", () => {
+    const read = readImport("movierec-export.json", strToU8(JSON.stringify(exported)));
+    expect(read.source).toBe("MOVIEREC");
+    expect(read.preferences).toEqual(exported.preferences);
+    expect(read.rows).toMatchObject([
+      { kind: "RATING", mediaType: "MOVIE", tmdbId: 949, rating: 9 },
+      { kind: "FAVOURITE", mediaType: "TV", tmdbId: 1396, rating: null },
+    ]);
+  });
+
+  it("refuses another version and a malformed row, saying where", () => {
+    expect(refusal(() => readImport("x.json", strToU8(JSON.stringify({ ...exported, version: 2 })))).reason).toBe("UNKNOWN_FORMAT");
+    const bad = { ...exported, interactions: [{ ...exported.interactions[0], rating: 11 }] };
+    const { reason, message } = refusal(() => readImport("x.json", strToU8(JSON.stringify(bad))));
+    expect(reason).toBe("BAD_VALUE");
+    expect(message).toMatch(/interactions\.0\.rating/);
+  });
+});
+
+describe("bad files are refused before anything is stored", () => {
+  it.each<[string, string, Uint8Array, ImportFileProblem, RegExp]>([
+    ["empty", "ratings.csv", new Uint8Array(), "EMPTY", /is empty/],
+    ["unknown columns", "ratings.csv", csv("Const,Your Rating,Title", "tt0113277,9,Heat"), "UNKNOWN_FORMAT", /its columns: Const, Your Rating, Title/],
+    ["missing columns", "ratings.csv", csv("Date,Name,Year,Letterboxd URI", `2024-01-10,Heat,1995,${URI}`), "MISSING_COLUMNS", /lacks the column Rating/],
+    [
+      "a rating off Letterboxd's scale",
+      "ratings.csv",
+      csv("Date,Name,Year,Letterboxd URI,Rating", `2024-01-10,Heat,1995,${URI},7`),
+      "BAD_VALUE",
+      /ratings.csv line 2, Rating: "7"/,
+    ],
+    ["a bad date", "watched.csv", csv("Date,Name,Year,Letterboxd URI", `10/01/2024,Heat,1995,${URI}`), "BAD_VALUE", /line 2, Date/],
+    [
+      "a formula",
+      "watched.csv",
+      csv("Date,Name,Year,Letterboxd URI", `2024-01-10,"=HYPERLINK(""http://x"")",1995,${URI}`),
+      "FORMULA",
+      /line 2, Name starts like a spreadsheet formula/,
+    ],
+    ["not JSON", "export.json", strToU8("{ not json"), "BAD_VALUE", /not valid JSON/],
+    ["some other JSON", "export.json", strToU8('{"hello":1}'), "UNKNOWN_FORMAT", /not a movierec export/],
+  ])("%s", (_label, name, bytes, reason, message) => {
+    const refused = refusal(() => readImport(name, bytes));
+    expect(refused.reason).toBe(reason);
+    expect(refused.message).toMatch(message);
+  });
+
+  it("text that is not UTF-8, naming the encoding it looks like", () => {
+    const latin1 = Uint8Array.from([...csv("Date,Name,Year,Letterboxd URI,Rating")].concat([...Buffer.from(`2024-03-02,L\xe9on,1994,${URI},4\n`, "latin1")]));
+    const { reason, message } = refusal(() => readImport("ratings.csv", latin1));
+    expect(reason).toBe("NOT_UTF8");
+    expect(message).toMatch(/not UTF-8 text \(it looks like (ISO-8859-1|windows-1252)\)/);
+  });
+
+  it("a ZIP bomb: stopped when it inflates past the limit", () => {
+    const bomb = zipSync({ "ratings.csv": new Uint8Array(IMPORT_LIMITS.unzippedBytes + 1024) }, { level: 9 });
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    expect(refusal(() => readImport("letterboxd.zip", bomb)).reason).toBe("ZIP_TOO_LARGE");
+  });
+
+  it("a file over the size limit", () => {
+    expect(refusal(() => readImport("ratings.csv", new Uint8Array(IMPORT_LIMITS.fileBytes + 1).fill(65))).reason).toBe("TOO_LARGE");
+  });
+
+  it(`more than ${IMPORT_LIMITS.rows.toLocaleString("en")} rows`, () => {
+    const lines = Array.from({ length: IMPORT_LIMITS.rows + 1 }, (_, index) => `2024-01-10,Film ${index},1995,${URI}`);
+    const { reason, message } = refusal(() => readImport("watched.csv", csv("Date,Name,Year,Letterboxd URI", ...lines)));
+    expect(reason).toBe("TOO_MANY_ROWS");
+    expect(message).toMatch(/100,001 rows/);
+  });
+});
