@@ -12,6 +12,7 @@ import { createContext } from "./graphql/create-context.ts";
 import { httpOptions, registerHttpGuards, registerRateLimit, resolveCaller } from "./http/guards.ts";
 import { registerQueueDashboard } from "./modules/ingest/queue-dashboard.route.ts";
 import { registerPlayground } from "./playground/playground.route.ts";
+import { registerImportRoutes } from "./modules/imports/import.route.ts";
 
 const EXAMPLE_QUERY = `# Your recommendations (send your API token in the Headers tab).
 query Recommendations {
@@ -58,6 +59,7 @@ export async function buildServer(services: AppServices): Promise<FastifyInstanc
       context: async (request) => createContext(services, request),
     });
   });
+  await registerImportRoutes(app, services);
   await registerPlayground(app, { graphqlPath: "/graphql", defaultQuery: EXAMPLE_QUERY, exampleOperations: EXAMPLE_OPERATIONS });
   await registerQueueDashboard(app, services);
   registerHealth(app, services, requestRedis);

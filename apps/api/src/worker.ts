@@ -1,9 +1,11 @@
 // The worker process: `tsx src/worker.ts`. Runs the ingest, details and details-refresh queues
-// (modules/ingest), the recommendation model's queue (modules/recommendations/model) and their job schedulers. SIGTERM lets the jobs in hand finish first.
+// (modules/ingest), the recommendation model's queue (modules/recommendations/model), imports of
+// people's histories (modules/imports) and their job schedulers. SIGTERM lets the jobs in hand finish first.
 import { getPriority, setPriority } from "node:os";
 import { createAppServices } from "./app-services.ts";
 import { boot } from "./boot.ts";
 import { describeTmdb } from "./config.ts";
+import { startImportWorker } from "./modules/imports/import.worker.ts";
 import { startIngestWorkers } from "./modules/ingest/ingest.worker.ts";
 import { startModelWorker } from "./modules/recommendations/model/model.worker.ts";
 
@@ -21,6 +23,7 @@ if (getPriority() < config.WORKER_NICE) {
 const services = createAppServices({ config, logger, name: "movierec-worker" });
 const ingest = await startIngestWorkers(services);
 const model = await startModelWorker(services);
+const imports = await startImportWorker(services);
 logger.info(
   {
     tmdb: describeTmdb(config),
@@ -36,7 +39,7 @@ async function shutdown(signal: string) {
   if (closing) return;
   closing = true;
   logger.info({ signal }, "worker shutting down: finishing the jobs in hand");
-  await Promise.all([ingest.close(), model.close()]);
+  await Promise.all([ingest.close(), model.close(), imports.close()]);
   await services.close();
   process.exit(0);
 }

@@ -6,6 +6,7 @@ import { AuthResolver } from "../modules/auth/auth.resolver.ts";
 import { WebSessionResolver } from "../modules/auth/web-session.resolver.ts";
 import { DismissalResolver } from "../modules/dismissals/dismissal.resolver.ts";
 import { FavouriteResolver } from "../modules/favourites/favourite.resolver.ts";
+import { ImportResolver } from "../modules/imports/import.resolver.ts";
 import { IngestResolver } from "../modules/ingest/ingest.resolver.ts";
 import { MediaResolver } from "../modules/media/media.resolver.ts";
 import { PreferenceResolver } from "../modules/preferences/preference.resolver.ts";
@@ -25,6 +26,7 @@ export const resolvers = [
   WatchlistResolver,
   DismissalResolver,
   RatingResolver,
+  ImportResolver,
   PreferenceResolver,
   IngestResolver,
   ModelResolver,

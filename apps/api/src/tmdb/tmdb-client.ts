@@ -204,6 +204,16 @@ export class TmdbClient {
     return this.get("/configuration", {}, configurationSchema, signal);
   }
 
+  /** Films (`year`: released that year anywhere) or series (`year`: first aired that year) by title. */
+  async searchTitles(options: { mediaType: MediaKind; query: string; year?: number | null; page?: number }, signal?: AbortSignal) {
+    const page = options.page ?? 1;
+    assertPage(page);
+    const item = options.mediaType === "movie" ? movieListItemSchema : tvListItemSchema;
+    const year = options.year ?? undefined;
+    const query = options.mediaType === "movie" ? { query: options.query, page, year } : { query: options.query, page, first_air_date_year: year };
+    return this.get(`/search/${options.mediaType}`, query, pagedListSchema(item), signal);
+  }
+
   async searchMulti(options: { query: string; page: number }, signal?: AbortSignal) {
     assertPage(options.page);
     return this.get("/search/multi", { query: options.query, page: options.page }, pagedListSchema(mixedListItemSchema), signal);

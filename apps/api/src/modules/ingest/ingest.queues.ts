@@ -22,7 +22,12 @@ export interface DetailsPayload {
 
 export type DetailsRefreshPayload = Record<string, never>;
 
-export type QueueKey = "ingest" | "details" | "detailsRefresh" | "model";
+/** One import of a person's history (modules/imports): its rows are in import_row. */
+export interface ImportPayload {
+  importId: string;
+}
+
+export type QueueKey = "ingest" | "details" | "detailsRefresh" | "model" | "imports";
 
 export interface QueueConfig {
   name: string;
@@ -59,6 +64,13 @@ export const QUEUES: Record<QueueKey, QueueConfig> = {
     worker: { concurrency: 1 },
     jobs: { attempts: 2, backoff: { type: "exponential", delay: 30_000 }, removeOnComplete: 50, removeOnFail: 100 },
   },
+  // Imports (modules/imports): a job per uploaded file; each resumes from its rows' states, so a
+  // retry after a killed worker does only what is left.
+  imports: {
+    name: "movierec-imports",
+    worker: { concurrency: 2 },
+    jobs: { attempts: 5, backoff: { type: "exponential", delay: 5_000 }, removeOnComplete: 100, removeOnFail: 500 },
+  },
 };
 
 /** An asked-for training's job id: while one is waiting, asking again adds nothing. */
@@ -76,6 +88,7 @@ export function ingestQueues(services: { redis: Redis; config: Pick<Config, "RED
     details: new Queue<DetailsPayload>(QUEUES.details.name, { connection, prefix, defaultJobOptions: QUEUES.details.jobs }),
     detailsRefresh: new Queue<DetailsRefreshPayload>(QUEUES.detailsRefresh.name, { connection, prefix, defaultJobOptions: QUEUES.detailsRefresh.jobs }),
     model: new Queue<TrainModelPayload>(QUEUES.model.name, { connection, prefix, defaultJobOptions: QUEUES.model.jobs }),
+    imports: new Queue<ImportPayload>(QUEUES.imports.name, { connection, prefix, defaultJobOptions: QUEUES.imports.jobs }),
   } satisfies Record<QueueKey, Queue>;
 }
 

@@ -8,7 +8,7 @@ import type { Config } from "../../config.ts";
 import { QUEUES, type QueueKey } from "./ingest.queues.ts";
 
 /** What a job's handler may use: the process's long-lived services. */
-export type JobDeps = Pick<AppServices, "config" | "logger" | "prisma" | "tmdb" | "queues">;
+export type JobDeps = Pick<AppServices, "config" | "logger" | "prisma" | "tmdb" | "queues" | "enrichment" | "genres" | "redis">;
 
 export interface JobUnit<Payload> {
   queue: QueueKey;
@@ -40,7 +40,7 @@ export function parsePayload<Payload>(unit: JobUnit<Payload>, data: unknown): Pa
  * renewed (Redis away for longer than the lock) may already be running on another worker: it is
  * stopped here (its handler's signal aborts), and that run carries on.
  */
-export async function startJobWorker<Payload>(services: JobDeps & Pick<AppServices, "redis">, unit: JobUnit<Payload>): Promise<Worker> {
+export async function startJobWorker<Payload>(services: JobDeps, unit: JobUnit<Payload>): Promise<Worker> {
   const { config, logger } = services;
   const lockMs = unit.lockMs?.(config) ?? config.WORKER_LOCK_MS;
   const worker = new Worker<Payload>(QUEUES[unit.queue].name, (job, _token, signal) => unit.handle(services, parsePayload(unit, job.data), job, signal), {

@@ -1,0 +1,108 @@
+// The import job: matches an import's rows to titles, a batch at a time, then writes the matched
+// ones into the person's interactions, then (a movierec export) their preferences. Every row keeps
+// its own state (import_row.status), so a job retried after a killed worker carries on where that
+// one stopped; the counters on import_job, refreshed after every batch, are the progress bar.
+import { z } from "zod";
+import type { Prisma } from "../../generated/prisma/client.ts";
+import { updatePreferences } from "../preferences/preference.service.ts";
+import type { UpdatePreferencesInput } from "../preferences/preference.types.ts";
+import { MediaType } from "../media/media.types.ts";
+import { invalidateRankings } from "../recommendations/recommendation.cache.ts";
+import { type ImportPayload, QUEUES } from "../ingest/ingest.queues.ts";
+import type { JobDeps, JobUnit } from "../ingest/job-unit.ts";
+import type { ExportedPreferences } from "./formats/movierec.ts";
+import { applyRows } from "./import-apply.ts";
+import { matchRow } from "./import-matching.ts";
+
+/** Rows matched at once (their TMDB calls share the client's rate limit); small enough that progress moves every second or so. */
+const MATCH_BATCH = 20;
+const APPLY_BATCH = 500;
+
+export const importJob: JobUnit<ImportPayload> = {
+  queue: "imports",
+  payload: z.object({ importId: z.uuid() }),
+  concurrency: () => QUEUES.imports.worker.concurrency ?? 2,
+  handle: (deps, payload, _job, signal) => runImport(deps, payload.importId, signal),
+};
+
+export async function runImport(deps: JobDeps, importId: string, signal?: AbortSignal): Promise<{ status: string }> {
+  const { prisma } = deps;
+  const job = await prisma.importJob.findUnique({ where: { id: importId } });
+  if (!job || job.status === "DONE") return { status: job ? "already done" : "gone (account deleted?)" };
+  await prisma.importJob.update({ where: { id: importId }, data: { status: "RUNNING" } });
+  try {
+    await matchPending(deps, importId, signal);
+    await applyMatched(deps, importId, job.userId, signal);
+    const warning = job.preferences ? await applyPreferences(deps, job.userId, job.preferences as ExportedPreferences) : null;
+    await invalidateRankings(deps, job.userId);
+    await refreshCounters(deps, importId, { status: "DONE", finishedAt: new Date(), error: warning });
+    deps.logger.info({ importId, userId: job.userId }, "import done");
+    return { status: "done" };
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    deps.logger.warn({ importId, err: (error as Error).message }, "import attempt failed; it will be retried from where it stopped");
+    throw error;
+  }
+}
+
+async function matchPending(deps: JobDeps, importId: string, signal?: AbortSignal) {
+  for (;;) {
+    signal?.throwIfAborted();
+    const rows = await deps.prisma.importRow.findMany({ where: { jobId: importId, status: "PENDING" }, orderBy: { position: "asc" }, take: MATCH_BATCH });
+    if (!rows.length) return;
+    const tmdbCalls = { count: 0 };
+    const matches = await Promise.all(rows.map((row) => matchRow(deps, row, tmdbCalls)));
+    await deps.prisma.$transaction(
+      rows.map((row, index) => {
+        const match = matches[index]!;
+        return deps.prisma.importRow.update({
+          where: { id: row.id },
+          data:
+            "reason" in match
+              ? { status: "UNMATCHED", reason: match.reason }
+              : { status: "MATCHED", matchedType: match.mediaType, matchedTmdbId: match.tmdbId, reason: null },
+        });
+      }),
+    );
+    await refreshCounters(deps, importId, { tmdbCalls: { increment: tmdbCalls.count } });
+  }
+}
+
+async function applyMatched(deps: JobDeps, importId: string, userId: string, signal?: AbortSignal) {
+  for (;;) {
+    signal?.throwIfAborted();
+    const rows = await deps.prisma.importRow.findMany({ where: { jobId: importId, status: "MATCHED" }, orderBy: { position: "asc" }, take: APPLY_BATCH });
+    if (!rows.length) return;
+    await applyRows(
+      deps.prisma,
+      userId,
+      rows.map((row) => ({ kind: row.kind, matchedType: row.matchedType!, matchedTmdbId: row.matchedTmdbId!, rating: row.rating, happenedAt: row.happenedAt })),
+    );
+    await deps.prisma.importRow.updateMany({ where: { id: { in: rows.map((row) => row.id) } }, data: { status: "APPLIED" } });
+    await refreshCounters(deps, importId, {});
+  }
+}
+
+/** The counters from the rows' states, with whatever else changes on the job. */
+async function refreshCounters(deps: JobDeps, importId: string, data: Prisma.ImportJobUpdateInput) {
+  const counts = await deps.prisma.importRow.groupBy({ by: ["status"], where: { jobId: importId }, _count: { _all: true } });
+  const count = (status: string) => counts.find((entry) => entry.status === status)?._count._all ?? 0;
+  await deps.prisma.importJob.update({
+    where: { id: importId },
+    data: { ...data, rowsMatched: count("MATCHED") + count("APPLIED"), rowsApplied: count("APPLIED"), rowsMissed: count("UNMATCHED") },
+  });
+}
+
+/** A movierec export's preferences; one the account cannot take (a genre TMDB no longer has) is reported, not fatal. */
+async function applyPreferences(deps: JobDeps, userId: string, preferences: ExportedPreferences): Promise<string | null> {
+  const changes: UpdatePreferencesInput = {
+    ...preferences,
+    mediaTypes: preferences.mediaTypes.map((type) => (type === "MOVIE" ? MediaType.MOVIE : MediaType.TV)),
+  };
+  try {
+    await updatePreferences(deps, { userId, changes });
+    return null;
+  } catch (error) {
+    return `Your titles were imported; your preferences were not: ${(error as Error).message}`;
+  }
+}

@@ -1,0 +1,44 @@
+import "reflect-metadata";
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLContext } from "../../graphql/context.ts";
+import { requireUserId } from "../../graphql/context.ts";
+import { badInput } from "../../errors.ts";
+import { offsetCursor, PageArgs, pageSize, toConnection } from "../../graphql/connection.ts";
+import { MediaRefInput } from "../../graphql/media-ref.input.ts";
+import { getImport, listImports, resolveImportRow, unmatchedRows } from "./import.service.ts";
+import { ImportJob, ImportRow, ImportRowConnection } from "./import.types.ts";
+import { unmatchedCsv } from "./unmatched-csv.ts";
+
+@Resolver(() => ImportJob)
+export class ImportResolver {
+  @Authorized()
+  @Query(() => [ImportJob], { description: "The caller's imports, newest first (upload a file with POST /imports)." })
+  async imports(@Arg("first", () => Int, { defaultValue: 10 }) first: number, @Ctx() ctx: GraphQLContext) {
+    if (!Number.isInteger(first) || first < 1 || first > 50) throw badInput("first must be between 1 and 50.", { argument: "first" });
+    return listImports(ctx, { userId: requireUserId(ctx), first });
+  }
+
+  @Authorized()
+  @Query(() => ImportJob, { description: "One of the caller's imports, with its progress." })
+  async import(@Arg("id", () => ID) id: string, @Ctx() ctx: GraphQLContext) {
+    return getImport(ctx, { userId: requireUserId(ctx), importId: id });
+  }
+
+  @FieldResolver(() => ImportRowConnection, { description: "The rows that matched no title, each with why, in file order." })
+  async unmatched(@Root() job: ImportJob, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: GraphQLContext) {
+    const size = pageSize(args.first);
+    const rows = await unmatchedRows(ctx, { importId: job.id, afterPosition: offsetCursor.decode(args.after), size });
+    return toConnection({ items: rows, size, node: (row) => row, cursor: (row) => offsetCursor.encode(row.position) });
+  }
+
+  @FieldResolver(() => String, { description: "Every unmatched row as CSV (file, line, kind, title, year, rating, reason), to download." })
+  async unmatchedCsv(@Root() job: ImportJob, @Ctx() ctx: GraphQLContext) {
+    return unmatchedCsv(ctx, job.id);
+  }
+
+  @Authorized()
+  @Mutation(() => ImportRow, { description: "Settles an unmatched import row by hand: it is that title, and is applied at once." })
+  async resolveImportRow(@Arg("rowId", () => ID) rowId: string, @Arg("media", () => MediaRefInput) media: MediaRefInput, @Ctx() ctx: GraphQLContext) {
+    return resolveImportRow(ctx, { userId: requireUserId(ctx), rowId, ref: { mediaType: media.type, tmdbId: media.tmdbId } });
+  }
+}

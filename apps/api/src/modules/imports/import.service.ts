@@ -1,0 +1,106 @@
+// Imports of a person's history, as the API offers them: start one from an uploaded file (read and
+// checked whole first: a bad file stores nothing), follow its progress, list what did not match and
+// why, and settle a row by hand. The work itself is import.job.ts, in the worker.
+import type { AppServices } from "../../app-services.ts";
+import { badInput, notFound } from "../../errors.ts";
+import type { Prisma } from "../../generated/prisma/client.ts";
+import { getMedia, type MediaReadDeps } from "../media/media.service.ts";
+import type { MediaRef } from "../media/media-key.ts";
+import { invalidateRankings } from "../recommendations/recommendation.cache.ts";
+import { applyRows } from "./import-apply.ts";
+import { readImport } from "./read-import.ts";
+
+type Deps = Pick<AppServices, "prisma" | "queues" | "redis" | "config" | "logger">;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Imports one person may have waiting or running at once. */
+const MAX_ACTIVE = 3;
+const ROWS_PER_INSERT = 5_000;
+
+/** Reads the file, stores its rows and queues the job; the new import, with the files it skipped. */
+export async function startImport(deps: Deps, input: { userId: string; fileName: string; bytes: Uint8Array }) {
+  const fileName = input.fileName.replace(/[^\p{L}\p{N} ._()-]+/gu, "_").slice(0, 200) || "upload";
+  const active = await deps.prisma.importJob.count({ where: { userId: input.userId, status: { in: ["QUEUED", "RUNNING"] } } });
+  if (active >= MAX_ACTIVE) throw badInput(`You have ${active} imports still running; wait for one to finish.`);
+  const read = readImport(fileName, input.bytes);
+  const now = new Date();
+  const job = await deps.prisma.$transaction(async (tx) => {
+    const created = await tx.importJob.create({
+      data: {
+        userId: input.userId,
+        source: read.source,
+        fileName,
+        rowsTotal: read.rows.length,
+        ...(read.preferences ? { preferences: read.preferences as unknown as Prisma.InputJsonValue } : {}),
+      },
+    });
+    for (let start = 0; start < read.rows.length; start += ROWS_PER_INSERT) {
+      await tx.importRow.createMany({
+        data: read.rows.slice(start, start + ROWS_PER_INSERT).map((row, index) => ({
+          jobId: created.id,
+          position: start + index + 1,
+          file: row.file.slice(0, 300),
+          line: row.line,
+          kind: row.kind,
+          title: row.title?.slice(0, 500) ?? null,
+          year: row.year,
+          mediaType: row.mediaType,
+          tmdbId: row.tmdbId,
+          imdbId: row.imdbId,
+          rating: row.rating,
+          happenedAt: row.happenedAt ?? now,
+        })),
+      });
+    }
+    return created;
+  });
+  await deps.queues.imports.add("import", { importId: job.id }, { jobId: `import-${job.id}` });
+  deps.logger.info({ importId: job.id, source: read.source, rows: read.rows.length }, "import queued");
+  return { job, skippedFiles: read.skippedFiles };
+}
+
+export async function listImports(deps: Pick<Deps, "prisma">, input: { userId: string; first: number }) {
+  return deps.prisma.importJob.findMany({ where: { userId: input.userId }, orderBy: { createdAt: "desc" }, take: input.first });
+}
+
+/** One of the person's imports; another person's is "not found". */
+export async function getImport(deps: Pick<Deps, "prisma">, input: { userId: string; importId: string }) {
+  const job = UUID.test(input.importId) ? await deps.prisma.importJob.findFirst({ where: { id: input.importId, userId: input.userId } }) : null;
+  if (!job) throw notFound("No import with that id.");
+  return job;
+}
+
+/** The rows of an import that matched no title, in file order, from `afterPosition` on. */
+export function unmatchedRows(deps: Pick<Deps, "prisma">, input: { importId: string; afterPosition: number; size: number }) {
+  return deps.prisma.importRow.findMany({
+    where: { jobId: input.importId, status: "UNMATCHED", position: { gt: input.afterPosition } },
+    orderBy: { position: "asc" },
+    take: input.size + 1,
+  });
+}
+
+/** Settles an unmatched row by hand: the person says which title it is, and it is applied at once. */
+export async function resolveImportRow(deps: Deps & MediaReadDeps, input: { userId: string; rowId: string; ref: MediaRef }) {
+  const row = UUID.test(input.rowId) ? await deps.prisma.importRow.findFirst({ where: { id: input.rowId, job: { userId: input.userId } } }) : null;
+  if (!row) throw notFound("No import row with that id.");
+  if (row.status !== "UNMATCHED") throw badInput("That row is not waiting for a title (it matched one).");
+  await getMedia(deps, input.ref);
+  await applyRows(deps.prisma, input.userId, [
+    { kind: row.kind, matchedType: input.ref.mediaType, matchedTmdbId: input.ref.tmdbId, rating: row.rating, happenedAt: row.happenedAt },
+  ]);
+  const updated = await deps.prisma.importRow.update({
+    where: { id: row.id },
+    data: {
+      status: "APPLIED",
+      matchedType: input.ref.mediaType,
+      matchedTmdbId: input.ref.tmdbId,
+      reason: `Chosen by hand (was: ${row.reason ?? "unmatched"})`,
+    },
+  });
+  await deps.prisma.importJob.update({
+    where: { id: row.jobId },
+    data: { rowsMatched: { increment: 1 }, rowsApplied: { increment: 1 }, rowsMissed: { decrement: 1 } },
+  });
+  await invalidateRankings(deps, input.userId);
+  return updated;
+}

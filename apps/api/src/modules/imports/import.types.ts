@@ -1,0 +1,91 @@
+import "reflect-metadata";
+import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
+import { ConnectionType, EdgeType } from "../../graphql/connection.ts";
+
+export enum ImportSource {
+  LETTERBOXD = "LETTERBOXD",
+  IMDB = "IMDB",
+  TRAKT = "TRAKT",
+  MOVIEREC = "MOVIEREC",
+}
+registerEnumType(ImportSource, { name: "ImportSource", description: "Whose export file an import read." });
+
+export enum ImportStatus {
+  QUEUED = "QUEUED",
+  RUNNING = "RUNNING",
+  DONE = "DONE",
+  FAILED = "FAILED",
+}
+registerEnumType(ImportStatus, { name: "ImportStatus", description: "Where an import stands." });
+
+@ObjectType({ description: "A row of an import that matched no title, or more than one: why, and what the file said." })
+export class ImportRow {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String, { description: "The file it came from (within a ZIP, its path)." })
+  file!: string;
+
+  @Field(() => Int, { description: "Its line in that file (the header is line 1), or its entry number in a JSON export." })
+  line!: number;
+
+  @Field(() => String, { description: "What the row says was done: FAVOURITE, WATCHLIST, WATCHED, RATING or DISMISSED." })
+  kind!: string;
+
+  @Field(() => String, { nullable: true })
+  title!: string | null;
+
+  @Field(() => Int, { nullable: true })
+  year!: number | null;
+
+  @Field(() => Int, { nullable: true, description: "RATING rows: 1–10." })
+  rating!: number | null;
+
+  @Field(() => String, { nullable: true, description: "Why no title was chosen; after a choice by hand, what it was." })
+  reason!: string | null;
+}
+
+@ObjectType()
+export class ImportRowEdge extends EdgeType(ImportRow) {}
+
+@ObjectType({ description: "Rows of an import, in file order." })
+export class ImportRowConnection extends ConnectionType(ImportRowEdge) {}
+
+@ObjectType({ description: "An import of the caller's history from an export file, with its progress." })
+export class ImportJob {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => ImportSource)
+  source!: ImportSource;
+
+  @Field(() => String)
+  fileName!: string;
+
+  @Field(() => ImportStatus)
+  status!: ImportStatus;
+
+  @Field(() => Int, { description: "Rows read from the file." })
+  rowsTotal!: number;
+
+  @Field(() => Int, { description: "Rows matched to a title so far." })
+  rowsMatched!: number;
+
+  @Field(() => Int, { description: "Rows written to the caller's favourites, lists and ratings so far." })
+  rowsApplied!: number;
+
+  @Field(() => Int, { description: "Rows that matched no title (see `unmatched`)." })
+  rowsMissed!: number;
+
+  @Field(() => Int, { description: "Calls made to TMDB to match rows (titles not yet in movierec's cache)." })
+  tmdbCalls!: number;
+
+  @Field(() => String, { nullable: true, description: "What went wrong, or what was left out (e.g. preferences), if anything." })
+  error!: string | null;
+
+  @Field(() => Date)
+  createdAt!: Date;
+
+  @Field(() => Date, { nullable: true })
+  finishedAt!: Date | null;
+}

@@ -1,0 +1,216 @@
+// Importing a Letterboxd export built from the offline catalogue's real films, over real HTTP: the
+// upload (POST /imports), the job (matching through the cache and TMDB's search, then applying),
+// how many rows matched the film they came from, the misses with their reasons, a second import of
+// the same file changing nothing, and an import never undoing the person's own later rating.
+import type { CatalogueMovie } from "@movierec/tmdb-catalogue";
+import { strToU8, zipSync } from "fflate";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestApi, type TestApi, type TestUser } from "../../test-support/api-harness.ts";
+import { runImport } from "./import.job.ts";
+import { normaliseTitle } from "./title-match.ts";
+
+let api: TestApi;
+let films: CatalogueMovie[];
+beforeAll(async () => {
+  api = await startTestApi({ catalogueSize: 5_000 });
+  await api.seedMediaCache(3); // some titles cached already, the rest found through TMDB's search
+  const all = api.catalogue.catalogue.movies.filter((movie) => movie.real && movie.releaseDate && !movie.adult);
+  // Titles the catalogue has twice in one year cannot be told apart by name and year: leave them out.
+  const key = (movie: CatalogueMovie) => `${normaliseTitle(movie.title)}|${movie.releaseDate.slice(0, 4)}`;
+  const count = new Map<string, number>();
+  for (const movie of api.catalogue.catalogue.movies) count.set(key(movie), (count.get(key(movie)) ?? 0) + 1);
+  films = all.filter((movie) => count.get(key(movie)) === 1).slice(0, 1_100);
+});
+afterAll(() => api?.close());
+
+const URI = "https://boxd.it/x";
+const IMPORT = `query($id: ID!) { import(id: $id) { status source rowsTotal rowsMatched rowsApplied rowsMissed tmdbCalls error unmatched(first: 50) { edges { node { file line title year reason } } } unmatchedCsv } }`;
+
+/** How people and other apps write names: mostly as TMDB does, sometimes "Title, The", without accents or punctuation. */
+function asWritten(movie: CatalogueMovie, index: number): string {
+  const title = movie.title;
+  if (index % 17 === 0 && /^The /.test(title)) return `${title.slice(4)}, The`;
+  if (index % 13 === 0) return title.normalize("NFKD").replace(/\p{M}/gu, "");
+  if (index % 11 === 0) return title.replace(/[:,.!?'-]/g, "");
+  return title;
+}
+
+const csvCell = (value: string) => (/[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+const line = (...cells: Array<string | number>) => cells.map((cell) => csvCell(String(cell))).join(",");
+
+interface Expected {
+  file: string;
+  line: number;
+  tmdbId: number | null;
+}
+
+/** A Letterboxd export ZIP of the films, with rows for films that do not exist, and what each row is. */
+function letterboxdExport(sample: CatalogueMovie[], missing: string[]) {
+  const files: Record<string, string[]> = {
+    "ratings.csv": [line("Date", "Name", "Year", "Letterboxd URI", "Rating")],
+    "watched.csv": [line("Date", "Name", "Year", "Letterboxd URI")],
+    "watchlist.csv": [line("Date", "Name", "Year", "Letterboxd URI")],
+    "likes/films.csv": [line("Date", "Name", "Year", "Letterboxd URI")],
+  };
+  const expected: Expected[] = [];
+  const add = (file: string, tmdbId: number | null, cells: Array<string | number>) => {
+    files[file]!.push(line(...cells));
+    expected.push({ file, line: files[file]!.length, tmdbId });
+  };
+  sample.forEach((movie, index) => {
+    const year = Number(movie.releaseDate.slice(0, 4));
+    const name = asWritten(movie, index);
+    const day = `2024-0${1 + (index % 9)}-1${index % 10}`;
+    if (index % 2 === 0) add("ratings.csv", movie.id, [day, name, year, URI, ((index % 10) + 1) / 2]);
+    else add("watched.csv", movie.id, [day, name, year, URI]);
+    if (index % 5 === 0) add("watchlist.csv", movie.id, [day, name, year, URI]);
+    if (index % 7 === 0) add("likes/films.csv", movie.id, [day, name, year, URI]);
+  });
+  for (const name of missing) add("ratings.csv", null, ["2024-02-02", name, 1999, URI, 3]);
+  const zip = zipSync({
+    "profile.csv": strToU8("Username\nsomeone\n"),
+    ...Object.fromEntries(Object.entries(files).map(([name, lines]) => [name, strToU8(`${lines.join("\n")}\n`)])),
+  });
+  return { zip, expected };
+}
+
+async function upload(user: TestUser, name: string, bytes: Uint8Array, contentType = "application/zip") {
+  const response = await fetch(`${api.url}/imports?name=${encodeURIComponent(name)}`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${user.token}`, "content-type": contentType },
+    body: Buffer.from(bytes),
+  });
+  return {
+    status: response.status,
+    body: (await response.json()) as {
+      import?: { id: string; rowsTotal: number; skippedFiles: string[] };
+      errors?: Array<{ message: string; extensions: { code: string; details?: { reason: string } } }>;
+    },
+  };
+}
+
+const interactionsOf = (user: TestUser) =>
+  api.services.prisma.interaction.findMany({
+    where: { userId: user.id },
+    orderBy: [{ kind: "asc" }, { tmdbId: "asc" }],
+    select: { kind: true, mediaType: true, tmdbId: true, rating: true, createdAt: true, updatedAt: true },
+  });
+
+describe("importing a Letterboxd export", () => {
+  let user: TestUser;
+  let importId: string;
+  let expected: Expected[];
+  const missing = ["Zyxwv Nonexistent Picture", "The Film That Never Was 2", "Qqqq Rrrr Ssss"];
+
+  beforeAll(async () => {
+    user = await api.createUser();
+    const built = letterboxdExport(films, missing);
+    expected = built.expected;
+    const uploaded = await upload(user, "letterboxd-someone-2024-12-01.zip", built.zip);
+    expect(uploaded.status, JSON.stringify(uploaded.body)).toBe(202);
+    expect(uploaded.body.import!.rowsTotal).toBe(expected.length);
+    expect(uploaded.body.import!.skippedFiles).toEqual(["profile.csv"]);
+    importId = uploaded.body.import!.id;
+    await runImport(api.services, importId);
+  });
+
+  it("matches at least 97 % of over 1,000 rows to the film they came from, and reports every miss with its reason", async () => {
+    expect(expected.length).toBeGreaterThanOrEqual(1_000);
+    const rows = await api.services.prisma.importRow.findMany({ where: { jobId: importId }, orderBy: { position: "asc" } });
+    const byPlace = new Map(rows.map((row) => [`${row.file}:${row.line}`, row]));
+    let correct = 0;
+    for (const want of expected) {
+      const row = byPlace.get(`${want.file}:${want.line}`)!;
+      if (want.tmdbId === null ? row.status === "UNMATCHED" : row.status === "APPLIED" && row.matchedTmdbId === want.tmdbId) correct++;
+    }
+    expect(correct / expected.length, `${correct} of ${expected.length} correct`).toBeGreaterThanOrEqual(0.97);
+    if (process.env.IMPORT_REPORT)
+      console.log(
+        `import: ${correct} of ${expected.length} rows correct; misses: ${rows
+          .filter((row) => row.status === "UNMATCHED")
+          .map((row) => `${row.title} (${row.year}): ${row.reason}`)
+          .join(" | ")}`,
+      );
+    const unmatched = rows.filter((row) => row.status === "UNMATCHED");
+    expect(unmatched.every((row) => row.reason && row.reason.length > 10)).toBe(true);
+    for (const name of missing) expect(unmatched.find((row) => row.title === name)?.reason).toMatch(/No film called/);
+
+    const job = (await api.graphql(IMPORT, { id: importId }, { token: user.token })).data!.import;
+    expect(job).toMatchObject({ status: "DONE", source: "LETTERBOXD", rowsTotal: expected.length, rowsMissed: unmatched.length, error: null });
+    expect(job.rowsApplied).toBe(expected.length - unmatched.length);
+    expect(job.tmdbCalls).toBeGreaterThan(0);
+    expect(job.unmatchedCsv.split("\n")[0]).toBe("File,Line,Kind,Title,Year,Rating,Reason");
+    expect(job.unmatchedCsv).toContain("Zyxwv Nonexistent Picture");
+  });
+
+  it("writes what each file says: ratings (½–5 stars as 1–10), watched, watchlist, likes as favourites, dated as in the file", async () => {
+    const interactions = await interactionsOf(user);
+    const first = films[0]!; // index 0: rated ½ star, on the watchlist, liked
+    const mine = interactions.filter((row) => row.tmdbId === first.id);
+    expect(mine.map((row) => row.kind).sort()).toEqual(["FAVOURITE", "RATING", "WATCHLIST"]);
+    expect(mine.find((row) => row.kind === "RATING")!.rating).toBe(1);
+    expect(mine[0]!.createdAt.toISOString().slice(0, 10)).toBe("2024-01-10");
+    expect(interactions.filter((row) => row.kind === "WATCHED").length).toBeGreaterThan(500);
+  });
+});
+
+describe("importing again", () => {
+  let user: TestUser;
+  const sample = () => letterboxdExport(films.slice(0, 60), ["Zyxwv Nonexistent Picture"]).zip;
+  beforeAll(async () => {
+    user = await api.createUser();
+    const uploaded = await upload(user, "letterboxd-small.zip", sample());
+    await runImport(api.services, uploaded.body.import!.id);
+  });
+
+  it("importing the same file again changes nothing", async () => {
+    const before = await interactionsOf(user);
+    expect(before.length).toBeGreaterThan(60);
+    const again = await upload(user, "letterboxd-again.zip", sample());
+    await runImport(api.services, again.body.import!.id);
+    expect(await interactionsOf(user)).toEqual(before);
+  });
+
+  it("never overwrites the person's own later rating with an older row", async () => {
+    const film = films[2]!; // rated in the file on 2024-03-12
+    const mine = await api.graphql(
+      `mutation($id: Int!) { rate(media: { type: MOVIE, tmdbId: $id }, rating: 10) { myRating } }`,
+      { id: film.id },
+      { token: user.token },
+    );
+    expect(mine.data?.rate.myRating).toBe(10);
+    const again = await upload(user, "letterboxd-once-more.zip", sample());
+    await runImport(api.services, again.body.import!.id);
+    const rating = await api.services.prisma.interaction.findFirst({ where: { userId: user.id, tmdbId: film.id, kind: "RATING" } });
+    expect(rating?.rating).toBe(10);
+  });
+});
+
+describe("the upload", () => {
+  it("refuses a bad file with its reason and stores nothing", async () => {
+    const user = await api.createUser();
+    const refused = await upload(user, "ratings.csv", strToU8("Date,Name,Year,Letterboxd URI,Rating\n2024-01-01,Heat,1995,x,7\n"), "text/csv");
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", details: { reason: "BAD_VALUE" } });
+    expect(refused.body.errors?.[0]?.message).toMatch(/ratings.csv line 2, Rating: "7"/);
+    expect(await api.services.prisma.importJob.count({ where: { userId: user.id } })).toBe(0);
+  });
+
+  it("refuses an anonymous upload, a form-encoded one, and a file over the limit", async () => {
+    const anonymous = await fetch(`${api.url}/imports?name=a.csv`, { method: "POST", headers: { "content-type": "text/csv" }, body: "x" });
+    expect(anonymous.status).toBe(401);
+    const user = await api.createUser();
+    expect((await upload(user, "a.csv", strToU8("a=b"), "application/x-www-form-urlencoded")).status).toBe(415);
+    expect((await upload(user, "a.csv", strToU8("a"), "text/plain")).status).toBe(415);
+    const huge = await upload(user, "big.zip", new Uint8Array(20 * 1024 * 1024 + 1));
+    expect(huge.status).toBe(413);
+    expect(huge.body.errors?.[0]?.extensions.details?.reason).toBe("TOO_LARGE");
+  });
+
+  it("another person's import is not found", async () => {
+    const [owner, other] = await Promise.all([api.createUser(), api.createUser()]);
+    const uploaded = await upload(owner, "watchlist.csv", strToU8(`Date,Name,Year,Letterboxd URI\n2024-01-10,${films[0]!.title},1995,x\n`), "text/csv");
+    const result = await api.graphql(IMPORT, { id: uploaded.body.import!.id }, { token: other.token });
+    expect(result.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
+  });
+});
