@@ -6,6 +6,7 @@ import { AuthResolver } from "../modules/auth/auth.resolver.ts";
 import { WebSessionResolver } from "../modules/auth/web-session.resolver.ts";
 import { DismissalResolver } from "../modules/dismissals/dismissal.resolver.ts";
 import { FavouriteResolver } from "../modules/favourites/favourite.resolver.ts";
+import { ExportResolver } from "../modules/exports/export.resolver.ts";
 import { ImportResolver } from "../modules/imports/import.resolver.ts";
 import { IngestResolver } from "../modules/ingest/ingest.resolver.ts";
 import { MediaResolver } from "../modules/media/media.resolver.ts";
@@ -27,6 +28,7 @@ export const resolvers = [
   DismissalResolver,
   RatingResolver,
   ImportResolver,
+  ExportResolver,
   PreferenceResolver,
   IngestResolver,
   ModelResolver,
