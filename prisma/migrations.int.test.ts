@@ -47,6 +47,9 @@ async function query<Row extends pg.QueryResultRow>(url: string, sql: string): P
 }
 
 /** Everything about the public schema that a migration decides, in a comparable form. */
+/** CHECK constraints added by migrations that schema.prisma has no way to declare. */
+const MIGRATION_ONLY_CHECKS = ["interaction_rating_check"];
+
 async function catalogue(url: string) {
   const columns = await query(
     url,
@@ -205,7 +208,10 @@ describe("migrations", () => {
     // …and the two databases' catalogues must be identical.
     const [migrated, pushed] = await Promise.all([catalogue(migratedUrl), catalogue(pushedUrl)]);
     expect(migrated.columns.length).toBeGreaterThan(50);
-    expect(migrated).toEqual(pushed);
+    // CHECK constraints schema.prisma cannot declare are in migrations only: there, and nothing else differs.
+    const migrationOnly = migrated.constraints.filter((row) => MIGRATION_ONLY_CHECKS.includes((row as { conname: string }).conname));
+    expect(migrationOnly.map((row) => (row as { conname: string }).conname)).toEqual(MIGRATION_ONLY_CHECKS);
+    expect({ ...migrated, constraints: migrated.constraints.filter((row) => !migrationOnly.includes(row)) }).toEqual(pushed);
   });
 });
 

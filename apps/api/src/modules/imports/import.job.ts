@@ -46,12 +46,20 @@ export async function runImport(deps: JobDeps, importId: string, signal?: AbortS
 }
 
 async function matchPending(deps: JobDeps, importId: string, signal?: AbortSignal) {
+  // One match per title as the file writes it: a film rated, liked and on the watchlist is three
+  // rows, and asking TMDB three times (at once, in one batch) would spend its rate limit for nothing.
+  const memo = new Map<string, ReturnType<typeof matchRow>>();
+  const matchOnce = (row: Parameters<typeof matchRow>[1], tmdbCalls: { count: number }) => {
+    const key = JSON.stringify([row.mediaType, row.tmdbId, row.title, row.year]);
+    if (!memo.has(key)) memo.set(key, matchRow(deps, row, tmdbCalls));
+    return memo.get(key)!;
+  };
   for (;;) {
     signal?.throwIfAborted();
     const rows = await deps.prisma.importRow.findMany({ where: { jobId: importId, status: "PENDING" }, orderBy: { position: "asc" }, take: MATCH_BATCH });
     if (!rows.length) return;
     const tmdbCalls = { count: 0 };
-    const matches = await Promise.all(rows.map((row) => matchRow(deps, row, tmdbCalls)));
+    const matches = await Promise.all(rows.map((row) => matchOnce(row, tmdbCalls)));
     await deps.prisma.$transaction(
       rows.map((row, index) => {
         const match = matches[index]!;

@@ -50,6 +50,7 @@ describe("ingestStatus", () => {
     expect(result.data!.ingestStatus.queues.map((queue: { name: string }) => queue.name).sort()).toEqual([
       "movierec-details",
       "movierec-details-refresh",
+      "movierec-imports",
       "movierec-ingest",
       "movierec-model",
     ]);
