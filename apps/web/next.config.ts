@@ -24,7 +24,11 @@ const nextConfig: NextConfig = {
     return [{ source: "/:path*", headers: fixedSecurityHeaders({ production: process.env.NODE_ENV === "production" }) }];
   },
   async rewrites() {
-    return [{ source: "/graphql", destination: `${apiUrl}/graphql` }];
+    // /imports: uploads of export files (Settings → Import your history), straight to the API.
+    return [
+      { source: "/graphql", destination: `${apiUrl}/graphql` },
+      { source: "/imports", destination: `${apiUrl}/imports` },
+    ];
   },
 };
 

@@ -18,10 +18,12 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Pages only: not static files, and not prefetches (whose nonce would never be used).
+  // Pages only: not static files, not prefetches (whose nonce would never be used), and not upload
+  // of import files (/imports, rewritten to the API: a proxy would hold its body in memory, and cut
+  // it at proxyClientMaxBodySize).
   matcher: [
     {
-      source: "/((?!_next/static|_next/image|favicon.ico|icon.svg).*)",
+      source: "/((?!_next/static|_next/image|favicon.ico|icon.svg|imports$).*)",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },

@@ -5,6 +5,7 @@
 // documents carry both the result and the variables' types: wrong variables do not compile.
 import type {
   ApiTokenFieldsFragment,
+  ImportFieldsFragment,
   BrowseQuery,
   GenresQuery,
   MediaCardFieldsFragment,
@@ -23,9 +24,12 @@ export {
   CreateApiTokenDocument as CREATE_API_TOKEN,
   DeleteAccountDocument as DELETE_ACCOUNT,
   DismissDocument as DISMISS,
+  ExportDataDocument as EXPORT_DATA_QUERY,
   FavouritesDocument as FAVOURITES_QUERY,
   GenresDocument as GENRES_QUERY,
   HomeDocument as HOME_QUERY,
+  ImportsDocument as IMPORTS_QUERY,
+  ImportUnmatchedDocument as IMPORT_UNMATCHED_QUERY,
   MarkWatchedDocument as MARK_WATCHED,
   MediaDetailsDocument as MEDIA_QUERY,
   PreferencesDocument as PREFERENCES_QUERY,
@@ -49,3 +53,4 @@ export type PageInfo = BrowseQuery["browse"]["pageInfo"];
 export type Reason = ReasonFieldsFragment;
 export type Preferences = PreferencesFieldsFragment;
 export type ApiToken = ApiTokenFieldsFragment;
+export type ImportJob = ImportFieldsFragment;

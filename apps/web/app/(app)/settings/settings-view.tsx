@@ -3,6 +3,8 @@ import { PreferencesForm } from "./preferences-form";
 import { publicEnv } from "../../../lib/env";
 import { ApiTokens } from "./api-tokens";
 import { DeleteAccount } from "./delete-account";
+import { ExportData } from "./export-data";
+import { ImportHistory } from "./import-history";
 import { SignOutEverywhere } from "./sign-out-everywhere";
 
 const playgroundUrl = publicEnv.NEXT_PUBLIC_PLAYGROUND_URL;
@@ -12,6 +14,8 @@ export function SettingsView() {
     <div className="stack-lg">
       <h1>Settings</h1>
       <PreferencesForm />
+      <ImportHistory />
+      <ExportData />
       <ApiTokens />
       <SignOutEverywhere />
       <section aria-labelledby="playground-heading" className="panel">
