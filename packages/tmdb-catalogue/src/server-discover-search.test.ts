@@ -149,3 +149,25 @@ describe("search", () => {
     expect((await get(`${api}/search/movie?query=zzqxjv%20nothing`)).body).toEqual(empty);
   });
 });
+
+describe("find", () => {
+  it("finds a film and a series by their IMDb ids, as their external ids give them", async () => {
+    const movie = catalogue.movies.find((m) => m.imdbId && !m.adult)!;
+    const found = await get(`${api}/find/${movie.imdbId}?external_source=imdb_id`);
+    expect(found.status).toBe(200);
+    expect((found.body as Body).movie_results).toEqual([expect.objectContaining({ id: movie.id, title: movie.title, media_type: "movie" })]);
+    expect((found.body as Body).tv_results).toEqual([]);
+
+    const series = catalogue.tv.find((t) => !t.adult)!;
+    const ids = (await get(`${api}/tv/${series.id}/external_ids`)).body as Body;
+    const tv = (await get(`${api}/find/${ids.imdb_id}?external_source=imdb_id`)).body as Body;
+    expect(tv.tv_results).toEqual([expect.objectContaining({ id: series.id, name: series.name, media_type: "tv" })]);
+  });
+
+  it("answers no results for an unknown id or another external source", async () => {
+    const none = (await get(`${api}/find/tt0000001?external_source=imdb_id`)).body as Body;
+    expect(none).toEqual({ movie_results: [], person_results: [], tv_results: [], tv_episode_results: [], tv_season_results: [] });
+    const movie = catalogue.movies.find((m) => m.imdbId)!;
+    expect(((await get(`${api}/find/${movie.imdbId}?external_source=tvdb_id`)).body as Body).movie_results).toEqual([]);
+  });
+});

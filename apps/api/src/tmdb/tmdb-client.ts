@@ -11,6 +11,7 @@ import {
   genreListSchema,
   mixedListItemSchema,
   movieDetailsSchema,
+  findSchema,
   movieListItemSchema,
   pagedListSchema,
   tmdbErrorBodySchema,
@@ -212,6 +213,11 @@ export class TmdbClient {
     const year = options.year ?? undefined;
     const query = options.mediaType === "movie" ? { query: options.query, page, year } : { query: options.query, page, first_air_date_year: year };
     return this.get(`/search/${options.mediaType}`, query, pagedListSchema(item), signal);
+  }
+
+  /** The film or series with this IMDb id ("tt0113277"). */
+  async findByImdbId(imdbId: string, signal?: AbortSignal) {
+    return this.get(`/find/${encodeURIComponent(imdbId)}`, { external_source: "imdb_id" }, findSchema, signal);
   }
 
   async searchMulti(options: { query: string; page: number }, signal?: AbortSignal) {

@@ -57,6 +57,12 @@ export const mixedListItemSchema = z.union([
   z.object({ media_type: z.literal("collection"), id: z.number().int() }),
 ]);
 
+/** GET /find/{external_id}: the titles with that external id (one at most, for an IMDb id). */
+export const findSchema = z.object({
+  movie_results: z.array(movieListItemSchema).default([]),
+  tv_results: z.array(tvListItemSchema).default([]),
+});
+
 export function pagedListSchema<Item extends z.ZodType>(item: Item) {
   return z.object({
     page: z.number().int().min(1),

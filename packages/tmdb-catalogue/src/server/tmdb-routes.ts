@@ -130,6 +130,32 @@ function searchRoute(catalogue: Catalogue, kind: SearchKind, params: URLSearchPa
   return ok(T.pageOf(hits, page, (h) => T.anyListItem(catalogue, h, kind === "multi"), 1) as unknown as JsonObject);
 }
 
+/** Each title by the IMDb id its external ids give it, built once per catalogue. */
+const imdbIndexes = new WeakMap<Catalogue, Map<string, CatalogueTitle>>();
+
+function imdbIndex(catalogue: Catalogue): Map<string, CatalogueTitle> {
+  let index = imdbIndexes.get(catalogue);
+  if (!index) {
+    index = new Map();
+    for (const title of [...catalogue.movies, ...catalogue.tv]) {
+      const imdbId = T.externalIdsBody(catalogue, title).imdb_id;
+      if (typeof imdbId === "string" && !index.has(imdbId)) index.set(imdbId, title);
+    }
+    imdbIndexes.set(catalogue, index);
+  }
+  return index;
+}
+
+/** GET /find/{external_id}?external_source=imdb_id: the title with that IMDb id, as TMDB answers. */
+function findRoute(catalogue: Catalogue, externalId: string, params: URLSearchParams): RouteResult {
+  const empty = { movie_results: [], person_results: [], tv_results: [], tv_episode_results: [], tv_season_results: [] };
+  if (params.get("external_source") !== "imdb_id") return ok(empty);
+  const title = imdbIndex(catalogue).get(externalId);
+  if (!title || (title.adult && params.get("include_adult") !== "true")) return ok(empty);
+  const item = T.titleListItem(catalogue, title, true);
+  return ok({ ...empty, ...(title.mediaType === "movie" ? { movie_results: [item] } : { tv_results: [item] }) });
+}
+
 /**
  * TMDB v3's routes over the catalogue: `segs` is the path after /3 split on "/". `imageBase` is
  * what /configuration tells clients to put before image paths.
@@ -163,6 +189,9 @@ export function tmdbRoute(catalogue: Catalogue, segs: string[], params: URLSearc
       return NOT_FOUND();
     case "person":
       return personRoute(catalogue, segs.slice(1), params);
+    case "find":
+      if (b && c === undefined) return findRoute(catalogue, b, params);
+      return NOT_FOUND();
     default:
       return NOT_FOUND();
   }

@@ -31,13 +31,23 @@ export async function applyRows(prisma: PrismaClient, userId: string, rows: read
       })),
       skipDuplicates: true,
     });
-  // Oldest first, so that of two ratings of one title in a file the newer stays.
-  const ratings = rows.filter((row) => row.kind === "RATING" && row.rating !== null).sort((a, b) => a.happenedAt.getTime() - b.happenedAt.getTime());
-  for (const row of ratings) {
-    await prisma.$executeRaw`
-      INSERT INTO interaction (id, user_id, media_type, tmdb_id, kind, rating, created_at, updated_at)
-      VALUES (${randomUUID()}::uuid, ${userId}::uuid, ${toMediaKind(row.matchedType)}::media_type, ${row.matchedTmdbId}, 'rating', ${row.rating}, ${row.happenedAt}, ${row.happenedAt})
-      ON CONFLICT (user_id, media_type, tmdb_id, kind) DO UPDATE SET rating = EXCLUDED.rating, updated_at = EXCLUDED.updated_at
-       WHERE interaction.updated_at < EXCLUDED.updated_at`;
-  }
+  // One statement: of two ratings of one title in the batch the newer is written (a row may change
+  // once per statement), and only over a rating older than it.
+  const newest = new Map<string, RowToApply>();
+  for (const row of rows)
+    if (row.kind === "RATING" && row.rating !== null) {
+      const key = `${row.matchedType}:${row.matchedTmdbId}`;
+      const seen = newest.get(key);
+      if (!seen || seen.happenedAt < row.happenedAt) newest.set(key, row);
+    }
+  const ratings = [...newest.values()];
+  if (!ratings.length) return;
+  await prisma.$executeRaw`
+    INSERT INTO interaction (id, user_id, media_type, tmdb_id, kind, rating, created_at, updated_at)
+    SELECT id, ${userId}::uuid, media_type::media_type, tmdb_id, 'rating', rating, happened_at, happened_at
+      FROM unnest(${ratings.map(() => randomUUID())}::uuid[], ${ratings.map((row) => toMediaKind(row.matchedType))}::text[],
+                  ${ratings.map((row) => row.matchedTmdbId)}::int[], ${ratings.map((row) => row.rating)}::smallint[],
+                  ${ratings.map((row) => row.happenedAt)}::timestamptz[]) AS r(id, media_type, tmdb_id, rating, happened_at)
+    ON CONFLICT (user_id, media_type, tmdb_id, kind) DO UPDATE SET rating = EXCLUDED.rating, updated_at = EXCLUDED.updated_at
+     WHERE interaction.updated_at < EXCLUDED.updated_at`;
 }

@@ -1,6 +1,7 @@
 // Matching an import row to a title: by TMDB id when the file has one (checked against the cache,
 // else fetched from TMDB), else by name and year (title-match.ts) among the cache's titles first
-// and only then through TMDB's search (whose answers go into the cache, like every TMDB list).
+// (CachedTitles: every cached title by its normalised names, read once per run) and only then
+// through TMDB's search (whose answers go into the cache, like every TMDB list, and into the index).
 import type { AppServices } from "../../app-services.ts";
 import { mediaKey } from "../media/media-key.ts";
 import { upsertListItems } from "../media/media-cache.writer.ts";
@@ -15,23 +16,66 @@ export interface RowToMatch {
   year: number | null;
   mediaType: "MOVIE" | "TV" | null;
   tmdbId: number | null;
+  imdbId: string | null;
 }
 
 export type RowMatch = { mediaType: "MOVIE" | "TV"; tmdbId: number } | { reason: string };
 
+/** The cache's titles by type and normalised name (own and original), for one import run. */
+export class CachedTitles {
+  private readonly byName = new Map<string, TitleCandidate[]>();
+
+  static async load(deps: Pick<Deps, "prisma">): Promise<CachedTitles> {
+    const index = new CachedTitles();
+    const rows = await deps.prisma.$queryRaw<
+      Array<{ media_type: "movie" | "tv"; tmdb_id: number; title: string; original_title: string | null; year: number | null; popularity: number }>
+    >`
+      SELECT media_type::text AS media_type, tmdb_id, title, original_title, extract(year FROM release_date)::int AS year, popularity FROM media_cache`;
+    for (const row of rows)
+      index.add({
+        mediaType: row.media_type === "movie" ? "MOVIE" : "TV",
+        tmdbId: row.tmdb_id,
+        title: row.title,
+        originalTitle: row.original_title,
+        year: row.year,
+        popularity: row.popularity,
+      });
+    return index;
+  }
+
+  add(candidate: TitleCandidate): void {
+    const names = new Set([normaliseTitle(candidate.title), ...(candidate.originalTitle ? [normaliseTitle(candidate.originalTitle)] : [])]);
+    for (const name of names) {
+      const key = `${candidate.mediaType}|${name}`;
+      const list = this.byName.get(key) ?? [];
+      if (!list.some((known) => known.tmdbId === candidate.tmdbId)) list.push(candidate);
+      this.byName.set(key, list);
+    }
+  }
+
+  candidates(type: "MOVIE" | "TV", title: string): TitleCandidate[] {
+    return this.byName.get(`${type}|${normaliseTitle(title)}`) ?? [];
+  }
+}
+
 const noun = (type: "MOVIE" | "TV" | null) => (type === "TV" ? "series" : "film");
 
 /** The title a row means, or why it has none; `tmdbCalls` counts the calls made to TMDB. */
-export async function matchRow(deps: Deps, row: RowToMatch, tmdbCalls: { count: number }): Promise<RowMatch> {
+export async function matchRow(deps: Deps, row: RowToMatch, tmdbCalls: { count: number }, cached: CachedTitles): Promise<RowMatch> {
   if (row.tmdbId !== null && row.mediaType !== null) return matchById(deps, { mediaType: row.mediaType, tmdbId: row.tmdbId }, tmdbCalls);
   if (!row.title) return { reason: "The row names no title." };
   const types = row.mediaType ? [row.mediaType] : (["MOVIE", "TV"] as const);
   const wanted = { title: row.title, year: row.year };
-  const inCache = await Promise.all(types.map(async (type) => matchTitle(wanted, await cacheCandidates(deps, type, row.title!))));
+  const inCache = types.map((type) => matchTitle(wanted, cached.candidates(type, row.title!)));
   const decided = decide(inCache);
+  if (decided && !("reason" in decided && row.imdbId)) return decided;
+  if (row.imdbId) {
+    const found = await findByImdbId(deps, row.imdbId, row.mediaType, tmdbCalls, cached);
+    if (found) return found;
+  }
   if (decided) return decided;
   const fromTmdb: TitleMatch[] = [];
-  for (const type of types) fromTmdb.push(await searchTmdb(deps, type, wanted, tmdbCalls));
+  for (const type of types) fromTmdb.push(await searchTmdb(deps, type, wanted, tmdbCalls, cached));
   return decide(fromTmdb) ?? { reason: `No ${noun(row.mediaType)} called “${row.title}”${row.year ? ` from ${row.year} (±1)` : ""} in TMDB.` };
 }
 
@@ -55,28 +99,55 @@ async function matchById(deps: Deps, ref: { mediaType: "MOVIE" | "TV"; tmdbId: n
   return fetched ? ref : { reason: `TMDB has no ${noun(ref.mediaType)} with id ${ref.tmdbId}.` };
 }
 
-/** Cached titles whose name is close to `title` (pg_trgm, as typed and normalised), best first. */
-async function cacheCandidates(deps: Deps, type: "MOVIE" | "TV", title: string): Promise<TitleCandidate[]> {
-  const normalised = normaliseTitle(title);
-  const rows = await deps.prisma.$queryRaw<Array<{ tmdb_id: number; title: string; original_title: string | null; year: number | null; popularity: number }>>`
-    SELECT tmdb_id, title, original_title, extract(year FROM release_date)::int AS year, popularity
-      FROM media_cache
-     WHERE media_type = ${toMediaKind(type)}::media_type
-       AND (title % ${title} OR original_title % ${title} OR title % ${normalised} OR original_title % ${normalised})
-     ORDER BY greatest(similarity(title, ${title}), similarity(coalesce(original_title, ''), ${title}), similarity(title, ${normalised})) DESC, popularity DESC
-     LIMIT 25`;
-  return rows.map((row) => ({
-    mediaType: type,
-    tmdbId: row.tmdb_id,
-    title: row.title,
-    originalTitle: row.original_title,
-    year: row.year,
-    popularity: row.popularity,
-  }));
+/** TMDB's /find for an IMDb id (exact, when the file has one), its answer cached. */
+async function findByImdbId(
+  deps: Deps,
+  imdbId: string,
+  type: "MOVIE" | "TV" | null,
+  tmdbCalls: { count: number },
+  cached: CachedTitles,
+): Promise<RowMatch | undefined> {
+  tmdbCalls.count += 1;
+  const found = await deps.tmdb.findByImdbId(imdbId);
+  const movie = type !== "TV" ? found.movie_results[0] : undefined;
+  const tv = type !== "MOVIE" ? found.tv_results[0] : undefined;
+  if (movie) {
+    await upsertListItems(deps.prisma, listItemsOf("movie", [movie]), "find/imdb");
+    cached.add({
+      mediaType: "MOVIE",
+      tmdbId: movie.id,
+      title: movie.title ?? "",
+      originalTitle: movie.original_title ?? null,
+      year: yearOf(movie.release_date),
+      popularity: movie.popularity ?? 0,
+    });
+    return { mediaType: "MOVIE", tmdbId: movie.id };
+  }
+  if (tv) {
+    await upsertListItems(deps.prisma, listItemsOf("tv", [tv]), "find/imdb");
+    cached.add({
+      mediaType: "TV",
+      tmdbId: tv.id,
+      title: tv.name ?? "",
+      originalTitle: tv.original_name ?? null,
+      year: yearOf(tv.first_air_date),
+      popularity: tv.popularity ?? 0,
+    });
+    return { mediaType: "TV", tmdbId: tv.id };
+  }
+  return undefined;
 }
 
+const yearOf = (date: string | null | undefined) => (date ? Number(date.slice(0, 4)) || null : null);
+
 /** TMDB's search (with the year, then without it when that finds nothing), its answers cached. */
-async function searchTmdb(deps: Deps, type: "MOVIE" | "TV", wanted: { title: string; year: number | null }, tmdbCalls: { count: number }): Promise<TitleMatch> {
+async function searchTmdb(
+  deps: Deps,
+  type: "MOVIE" | "TV",
+  wanted: { title: string; year: number | null },
+  tmdbCalls: { count: number },
+  cached: CachedTitles,
+): Promise<TitleMatch> {
   const kind = toMediaKind(type);
   let last: TitleMatch = { miss: "not-found", candidates: [] };
   for (const year of wanted.year === null ? [null] : [wanted.year, null]) {
@@ -96,6 +167,7 @@ async function searchTmdb(deps: Deps, type: "MOVIE" | "TV", wanted: { title: str
         popularity: item.popularity ?? 0,
       };
     });
+    for (const candidate of candidates) cached.add(candidate);
     last = matchTitle(wanted, candidates);
     if (!("miss" in last) || last.miss === "ambiguous") return last;
   }

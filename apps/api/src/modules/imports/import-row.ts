@@ -16,6 +16,8 @@ export interface ImportRowInput {
   /** RATING rows: 1–10 (half stars to five stars, doubled). */
   rating: number | null;
   happenedAt: Date | null;
+  /** Set when the row is about something movierec does not keep (an IMDb TV episode…): stored as not matched, with this reason. */
+  unsupported?: string;
 }
 
 /** Where a value came from, for messages: "ratings.csv line 12, Rating". */

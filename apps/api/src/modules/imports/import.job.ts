@@ -12,11 +12,11 @@ import { type ImportPayload, QUEUES } from "../ingest/ingest.queues.ts";
 import type { JobDeps, JobUnit } from "../ingest/job-unit.ts";
 import type { ExportedPreferences } from "./formats/movierec.ts";
 import { applyRows } from "./import-apply.ts";
-import { matchRow } from "./import-matching.ts";
+import { CachedTitles, matchRow } from "./import-matching.ts";
 
 /** Rows matched at once (their TMDB calls share the client's rate limit); small enough that progress moves every second or so. */
-const MATCH_BATCH = 20;
-const APPLY_BATCH = 500;
+const MATCH_BATCH = 12;
+const APPLY_BATCH = 250;
 
 export const importJob: JobUnit<ImportPayload> = {
   queue: "imports",
@@ -49,17 +49,20 @@ async function matchPending(deps: JobDeps, importId: string, signal?: AbortSigna
   // One match per title as the file writes it: a film rated, liked and on the watchlist is three
   // rows, and asking TMDB three times (at once, in one batch) would spend its rate limit for nothing.
   const memo = new Map<string, ReturnType<typeof matchRow>>();
-  const matchOnce = (row: Parameters<typeof matchRow>[1], tmdbCalls: { count: number }) => {
+  let cached: CachedTitles | undefined;
+  const matchOnce = (row: Parameters<typeof matchRow>[1], tmdbCalls: { count: number }, titles: CachedTitles) => {
     const key = JSON.stringify([row.mediaType, row.tmdbId, row.title, row.year]);
-    if (!memo.has(key)) memo.set(key, matchRow(deps, row, tmdbCalls));
+    if (!memo.has(key)) memo.set(key, matchRow(deps, row, tmdbCalls, titles));
     return memo.get(key)!;
   };
   for (;;) {
     signal?.throwIfAborted();
     const rows = await deps.prisma.importRow.findMany({ where: { jobId: importId, status: "PENDING" }, orderBy: { position: "asc" }, take: MATCH_BATCH });
     if (!rows.length) return;
+    cached ??= await CachedTitles.load(deps);
+    const titles = cached;
     const tmdbCalls = { count: 0 };
-    const matches = await Promise.all(rows.map((row) => matchOnce(row, tmdbCalls)));
+    const matches = await Promise.all(rows.map((row) => matchOnce(row, tmdbCalls, titles)));
     await deps.prisma.$transaction(
       rows.map((row, index) => {
         const match = matches[index]!;

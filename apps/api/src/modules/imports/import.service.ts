@@ -49,6 +49,7 @@ export async function startImport(deps: Deps, input: { userId: string; fileName:
           imdbId: row.imdbId,
           rating: row.rating,
           happenedAt: row.happenedAt ?? now,
+          ...(row.unsupported ? { status: "UNMATCHED" as const, reason: row.unsupported } : {}),
         })),
       });
     }

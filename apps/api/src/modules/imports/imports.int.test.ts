@@ -186,6 +186,41 @@ describe("importing again", () => {
   });
 });
 
+describe("importing IMDb's ratings", () => {
+  it("matches by IMDb id through TMDB's /find when the name does not match, and reports episodes as not imported", async () => {
+    const user = await api.createUser();
+    const sample = films.filter((film) => film.imdbId).slice(200, 240);
+    const header = "Const,Your Rating,Date Rated,Title,Original Title,URL,Title Type,IMDb Rating,Runtime (mins),Year,Genres,Num Votes,Release Date,Directors";
+    const lines = sample.map((film, index) =>
+      line(
+        film.imdbId!,
+        (index % 10) + 1,
+        "2024-05-01",
+        index % 2 ? `Renamed Beyond Recognition ${index}` : film.title,
+        film.title,
+        "x",
+        "Movie",
+        7,
+        100,
+        film.releaseDate.slice(0, 4),
+        "Drama",
+        1000,
+        film.releaseDate,
+        "",
+      ),
+    );
+    lines.push(line("tt0959621", 8, "2024-05-03", "Pilot", "Pilot", "x", "TV Episode", 9, 58, 2008, "Drama", 40000, "2008-01-20", ""));
+    const uploaded = await upload(user, "ratings.csv", strToU8(`${[header, ...lines].join("\n")}\n`), "text/csv");
+    expect(uploaded.status, JSON.stringify(uploaded.body)).toBe(202);
+    await runImport(api.services, uploaded.body.import!.id);
+    const ratings = await api.services.prisma.interaction.findMany({ where: { userId: user.id, kind: "RATING" }, select: { tmdbId: true, rating: true } });
+    expect(new Map(ratings.map((row) => [row.tmdbId, row.rating]))).toEqual(new Map(sample.map((film, index) => [film.id, (index % 10) + 1])));
+    const job = (await api.graphql(IMPORT, { id: uploaded.body.import!.id }, { token: user.token })).data!.import;
+    expect(job).toMatchObject({ status: "DONE", source: "IMDB", rowsTotal: 41, rowsApplied: 40, rowsMissed: 1 });
+    expect(job.unmatched.edges[0].node).toMatchObject({ title: "Pilot", reason: expect.stringMatching(/TV Episode titles are not films or series/) });
+  });
+});
+
 describe("the upload", () => {
   it("refuses a bad file with its reason and stores nothing", async () => {
     const user = await api.createUser();

@@ -68,6 +68,56 @@ describe("Letterboxd", () => {
   });
 });
 
+describe("IMDb", () => {
+  const header = "Const,Your Rating,Date Rated,Title,Original Title,URL,Title Type,IMDb Rating,Runtime (mins),Year,Genres,Num Votes,Release Date,Directors";
+  it("reads ratings: films and series by their IMDb ids; episodes kept as not imported, with why", () => {
+    const read = readImport(
+      "ratings.csv",
+      csv(
+        header,
+        "tt0113277,9,2024-05-01,Heat,Heat,https://www.imdb.com/title/tt0113277/,Movie,8.3,170,1995,Crime,700000,1995-12-15,Michael Mann",
+        "tt0903747,10,2024-05-02,Breaking Bad,Breaking Bad,x,TV Series,9.5,49,2008,Drama,2000000,2008-01-20,",
+        "tt0959621,8,2024-05-03,Pilot,Pilot,x,TV Episode,9.0,58,2008,Drama,40000,2008-01-20,",
+      ),
+    );
+    expect(read.source).toBe("IMDB");
+    expect(read.rows).toMatchObject([
+      { kind: "RATING", imdbId: "tt0113277", mediaType: "MOVIE", rating: 9, year: 1995, title: "Heat" },
+      { kind: "RATING", imdbId: "tt0903747", mediaType: "TV", rating: 10 },
+      { kind: "RATING", imdbId: "tt0959621", mediaType: null, unsupported: expect.stringMatching(/TV Episode titles are not films or series/) },
+    ]);
+  });
+
+  it("reads the watchlist (and a rating given there); refuses another list", () => {
+    const list =
+      "Position,Const,Created,Modified,Description,Title,Original Title,URL,Title Type,IMDb Rating,Runtime (mins),Year,Genres,Num Votes,Release Date,Directors,Your Rating,Date Rated";
+    const row = "1,tt0113277,2024-01-01,2024-01-01,,Heat,Heat,x,Movie,8.3,170,1995,Crime,700000,1995-12-15,Michael Mann,7,2024-02-01";
+    expect(readImport("watchlist.csv", csv(list, row)).rows.map((entry) => `${entry.kind} ${entry.rating ?? ""}`)).toEqual(["WATCHLIST ", "RATING 7"]);
+    expect(refusal(() => readImport("my-favourites.csv", csv(list, row))).message).toMatch(/one of your IMDb lists/);
+  });
+});
+
+describe("Trakt", () => {
+  it("reads watched, ratings and watchlist entries with their TMDB ids; skips episode files", () => {
+    const movie = { title: "Heat", year: 1995, ids: { trakt: 1, slug: "heat-1995", imdb: "tt0113277", tmdb: 949 } };
+    const show = { title: "Breaking Bad", year: 2008, ids: { trakt: 2, tmdb: 1396, imdb: "tt0903747" } };
+    const zip = zipSync({
+      "watched-movies.json": strToU8(JSON.stringify([{ plays: 2, last_watched_at: "2024-01-02T20:00:00.000Z", movie }])),
+      "ratings-shows.json": strToU8(JSON.stringify([{ rated_at: "2024-02-03T20:00:00.000Z", rating: 9, type: "show", show }])),
+      "watchlist.json": strToU8(JSON.stringify([{ listed_at: "2024-03-04T20:00:00.000Z", type: "movie", movie }])),
+      "ratings-episodes.json": strToU8(JSON.stringify([{ rated_at: "2024-02-03T20:00:00.000Z", rating: 9, type: "episode", episode: { ids: { tmdb: 5 } } }])),
+    });
+    const read = readImport("trakt-export.zip", zip);
+    expect(read.source).toBe("TRAKT");
+    expect(read.skippedFiles).toEqual(["ratings-episodes.json"]);
+    expect(read.rows).toMatchObject([
+      { kind: "WATCHED", mediaType: "MOVIE", tmdbId: 949, happenedAt: new Date("2024-01-02T20:00:00.000Z") },
+      { kind: "RATING", mediaType: "TV", tmdbId: 1396, rating: 9 },
+      { kind: "WATCHLIST", mediaType: "MOVIE", tmdbId: 949 },
+    ]);
+  });
+});
+
 describe("movierec's own export", () => {
   const exported = {
     format: "movierec",
@@ -133,7 +183,7 @@ describe("bad files are refused before anything is stored", () => {
       /line 2, Name starts like a spreadsheet formula/,
     ],
     ["not JSON", "export.json", strToU8("{ not json"), "BAD_VALUE", /not valid JSON/],
-    ["some other JSON", "export.json", strToU8('{"hello":1}'), "UNKNOWN_FORMAT", /not a movierec export/],
+    ["some other JSON", "export.json", strToU8('{"hello":1}'), "UNKNOWN_FORMAT", /not a movierec or Trakt export/],
   ])("%s", (_label, name, bytes, reason, message) => {
     const refused = refusal(() => readImport(name, bytes));
     expect(refused.reason).toBe(reason);

@@ -2,8 +2,10 @@
 // and every row read and checked. Nothing about the person's account is touched here.
 import { parse } from "csv-parse/sync";
 import type { ImportSource } from "../../generated/prisma/enums.ts";
+import { looksLikeImdb, readImdbCsv } from "./formats/imdb.ts";
 import { looksLikeLetterboxd, readLetterboxdCsv } from "./formats/letterboxd.ts";
 import { type ExportedPreferences, looksLikeMovierec, readMovierecExport } from "./formats/movierec.ts";
+import { looksLikeTrakt, readTraktJson } from "./formats/trakt.ts";
 import { ImportFileError } from "./import-errors.ts";
 import { IMPORT_LIMITS, readImportFile, type TextFile } from "./import-file.ts";
 import type { ImportRowInput } from "./import-row.ts";
@@ -16,7 +18,8 @@ export interface ReadImport {
   skippedFiles: string[];
 }
 
-const SUPPORTED = "Letterboxd's export (the ZIP, or ratings.csv, diary.csv, watched.csv, watchlist.csv or likes/films.csv) or a movierec export (JSON)";
+const SUPPORTED =
+  "Letterboxd's export (the ZIP, or ratings.csv, diary.csv, watched.csv, watchlist.csv or likes/films.csv), IMDb's ratings or watchlist CSV, Trakt's JSON export (watched, ratings, watchlist) or a movierec export (JSON)";
 
 export function readImport(fileName: string, bytes: Uint8Array): ReadImport {
   const files = readImportFile(fileName, bytes);
@@ -58,14 +61,19 @@ function readOne(file: TextFile, inZip: boolean): { source: ImportSource; rows: 
       const { rows, preferences } = readMovierecExport(file.name, json);
       return { source: "MOVIEREC", rows, preferences };
     }
+    if (looksLikeTrakt(json)) {
+      const rows = readTraktJson(file.name, json as unknown[]);
+      return rows ? { source: "TRAKT", rows } : null;
+    }
     if (inZip) return null;
-    throw new ImportFileError("UNKNOWN_FORMAT", `${file.name} is JSON, but not a movierec export. movierec takes ${SUPPORTED}.`);
+    throw new ImportFileError("UNKNOWN_FORMAT", `${file.name} is JSON, but not a movierec or Trakt export. movierec takes ${SUPPORTED}.`);
   }
   const header = headerOf(file);
   if (header && looksLikeLetterboxd(header)) {
     const rows = readLetterboxdCsv(file.name, file.text, { inZip });
     return rows ? { source: "LETTERBOXD", rows } : null;
   }
+  if (header && looksLikeImdb(header)) return { source: "IMDB", rows: readImdbCsv(file.name, file.text) };
   if (inZip) return null;
   throw new ImportFileError(
     "UNKNOWN_FORMAT",

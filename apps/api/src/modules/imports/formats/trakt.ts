@@ -1,0 +1,68 @@
+// Trakt's JSON exports (its own "export data", and the files tools such as traktexport write): arrays
+// of entries, each with a `movie` or a `show` carrying `ids.tmdb` (and title, year, ids.imdb):
+//   watched-movies.json / watched-shows.json   { plays, last_watched_at, movie | show }  → watched
+//   ratings-movies.json / ratings-shows.json   { rated_at, rating (1–10), movie | show }  → a rating
+//   watchlist*.json                            { listed_at, movie | show }               → the watchlist
+// Files of episodes and seasons are skipped. The kind comes from the entry's own fields.
+import { z } from "zod";
+import { ImportFileError } from "../import-errors.ts";
+import { assertNoFormula, type ImportRowInput } from "../import-row.ts";
+
+const titleSchema = z.object({
+  title: z.string().max(500).nullish(),
+  year: z.number().int().min(1870).max(2100).nullish(),
+  ids: z.object({ tmdb: z.number().int().positive().nullish(), imdb: z.string().nullish() }).passthrough(),
+});
+
+const entrySchema = z
+  .object({
+    movie: titleSchema.optional(),
+    show: titleSchema.optional(),
+    rating: z.number().int().min(1).max(10).optional(),
+    rated_at: z.string().optional(),
+    listed_at: z.string().optional(),
+    last_watched_at: z.string().optional(),
+    watched_at: z.string().optional(),
+    plays: z.number().optional(),
+  })
+  .passthrough();
+
+/** Whether parsed JSON is a Trakt export: entries with a movie or show that has ids. */
+export function looksLikeTrakt(json: unknown): boolean {
+  if (!Array.isArray(json)) return false;
+  const first = json[0] as { movie?: { ids?: unknown }; show?: { ids?: unknown }; episode?: unknown; season?: unknown } | undefined;
+  return first === undefined || Boolean(first.movie?.ids ?? first.show?.ids ?? first.episode ?? first.season);
+}
+
+const when = (text: string | undefined) => {
+  if (!text) return null;
+  const date = new Date(text);
+  return Number.isNaN(date.getTime()) ? null : date;
+};
+
+export function readTraktJson(name: string, json: unknown[]): ImportRowInput[] | null {
+  const first = json[0] as { movie?: unknown; show?: unknown } | undefined;
+  if (first && !first.movie && !first.show) return null; // episodes, seasons: not titles
+  return json.map((raw, index) => {
+    const parsed = entrySchema.safeParse(raw);
+    const where = `${name} entry ${index + 1}`;
+    if (!parsed.success) throw new ImportFileError("BAD_VALUE", `${where}: ${parsed.error.issues[0]!.path.join(".")}: ${parsed.error.issues[0]!.message}.`);
+    const entry = parsed.data;
+    const title = entry.movie ?? entry.show;
+    if (!title) throw new ImportFileError("BAD_VALUE", `${where} has neither a movie nor a show.`);
+    if (title.title) assertNoFormula(title.title, `${where} title`);
+    const kind = entry.rating !== undefined ? "RATING" : entry.listed_at ? "WATCHLIST" : "WATCHED";
+    return {
+      file: name,
+      line: index + 1,
+      kind,
+      title: title.title ?? null,
+      year: title.year ?? null,
+      mediaType: entry.movie ? "MOVIE" : "TV",
+      tmdbId: title.ids.tmdb ?? null,
+      imdbId: title.ids.imdb ?? null,
+      rating: entry.rating ?? null,
+      happenedAt: when(entry.rated_at ?? entry.listed_at ?? entry.last_watched_at ?? entry.watched_at),
+    };
+  });
+}
