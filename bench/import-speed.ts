@@ -69,7 +69,9 @@ async function importOnce(label: string) {
   catalogue.resetCounts();
   const started = performance.now();
   const { job } = await startImport(services, { userId: user.id, fileName: "letterboxd-bench.zip", bytes: letterboxdZip() });
-  let last = { at: started, done: 0 };
+  const uploadSeconds = (performance.now() - started) / 1000;
+  // The page shows the bar once the upload has answered: stillness counts from there.
+  let last = { at: performance.now(), done: 0 };
   let longestStill = 0;
   let moves = 0;
   for (;;) {
@@ -88,6 +90,7 @@ async function importOnce(label: string) {
         status: state.status,
         rows: state.rowsTotal,
         seconds: round(seconds, 1),
+        uploadSeconds: round(uploadSeconds, 2),
         rowsPerSecond: round(state.rowsTotal / seconds, 0),
         matched: state.rowsMatched,
         missed: state.rowsMissed,
@@ -117,7 +120,7 @@ try {
   const warm = await importOnce("warm");
   const summary = [cold, warm].map((run) => ({
     measure: `${ROWS}-row Letterboxd export, ${run.label === "cold" ? "empty cache" : `${cachedTitles} films cached (popular and top-rated lists)`}`,
-    value: `${run.seconds} s (${run.rowsPerSecond} rows/s), ${run.matched} matched, ${run.missed} not, ${run.tmdbCalls} TMDB calls; progress moved ${run.progressMoves} times, still for ${run.longestStillSeconds} s at most`,
+    value: `${run.seconds} s (${run.rowsPerSecond} rows/s; upload read and stored in ${run.uploadSeconds} s), ${run.matched} matched, ${run.missed} not, ${run.tmdbCalls} TMDB calls; progress moved ${run.progressMoves} times, still for ${run.longestStillSeconds} s at most`,
     target: "≤ 60 s; progress at least once a second",
     met: run.status === "DONE" && run.seconds <= 60 && run.longestStillSeconds <= 1,
   }));

@@ -36,6 +36,7 @@ export {
   RateDocument as RATE,
   RemoveFavouriteDocument as REMOVE_FAVOURITE,
   RemoveFromWatchlistDocument as REMOVE_FROM_WATCHLIST,
+  ResolveImportRowDocument as RESOLVE_IMPORT_ROW,
   RevokeApiTokenDocument as REVOKE_API_TOKEN,
   SearchDocument as SEARCH_QUERY,
   SignOutEverywhereDocument as SIGN_OUT_EVERYWHERE,

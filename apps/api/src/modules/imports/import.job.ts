@@ -14,8 +14,10 @@ import type { ExportedPreferences } from "./formats/movierec.ts";
 import { applyRows } from "./import-apply.ts";
 import { CachedTitles, matchRow } from "./import-matching.ts";
 
-/** Rows matched at once (their TMDB calls share the client's rate limit); small enough that progress moves every second or so. */
-const MATCH_BATCH = 12;
+/** Rows in flight at once while matching, rows read per page, and how often the counters are written. */
+const MATCH_CONCURRENCY = 12;
+const MATCH_PAGE = 240;
+const PROGRESS_EVERY_MS = 250;
 const APPLY_BATCH = 250;
 
 export const importJob: JobUnit<ImportPayload> = {
@@ -47,36 +49,68 @@ export async function runImport(deps: JobDeps, importId: string, signal?: AbortS
 
 async function matchPending(deps: JobDeps, importId: string, signal?: AbortSignal) {
   // One match per title as the file writes it: a film rated, liked and on the watchlist is three
-  // rows, and asking TMDB three times (at once, in one batch) would spend its rate limit for nothing.
+  // rows, and asking TMDB three times would spend its rate limit for nothing.
   const memo = new Map<string, ReturnType<typeof matchRow>>();
   let cached: CachedTitles | undefined;
-  const matchOnce = (row: Parameters<typeof matchRow>[1], tmdbCalls: { count: number }, titles: CachedTitles) => {
-    const key = JSON.stringify([row.mediaType, row.tmdbId, row.title, row.year]);
-    if (!memo.has(key)) memo.set(key, matchRow(deps, row, tmdbCalls, titles));
-    return memo.get(key)!;
-  };
+  const tmdbCalls = { count: 0, written: 0 };
+  const progress = throttled(PROGRESS_EVERY_MS, () => {
+    const delta = tmdbCalls.count - tmdbCalls.written;
+    tmdbCalls.written = tmdbCalls.count;
+    return refreshCounters(deps, importId, { tmdbCalls: { increment: delta } });
+  });
   for (;;) {
     signal?.throwIfAborted();
-    const rows = await deps.prisma.importRow.findMany({ where: { jobId: importId, status: "PENDING" }, orderBy: { position: "asc" }, take: MATCH_BATCH });
-    if (!rows.length) return;
+    const rows = await deps.prisma.importRow.findMany({ where: { jobId: importId, status: "PENDING" }, orderBy: { position: "asc" }, take: MATCH_PAGE });
+    if (!rows.length) break;
     cached ??= await CachedTitles.load(deps);
     const titles = cached;
-    const tmdbCalls = { count: 0 };
-    const matches = await Promise.all(rows.map((row) => matchOnce(row, tmdbCalls, titles)));
-    await deps.prisma.$transaction(
-      rows.map((row, index) => {
-        const match = matches[index]!;
-        return deps.prisma.importRow.update({
-          where: { id: row.id },
-          data:
-            "reason" in match
-              ? { status: "UNMATCHED", reason: match.reason }
-              : { status: "MATCHED", matchedType: match.mediaType, matchedTmdbId: match.tmdbId, reason: null },
-        });
+    // MATCH_CONCURRENCY rows in flight (their TMDB calls share the client's rate limit); each row's
+    // state is written as soon as it is known, so the counters move steadily, not batch by batch.
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: MATCH_CONCURRENCY }, async () => {
+        while (next < rows.length) {
+          signal?.throwIfAborted();
+          const row = rows[next++]!;
+          const key = JSON.stringify([row.mediaType, row.tmdbId, row.imdbId, row.title, row.year]);
+          if (!memo.has(key)) memo.set(key, matchRow(deps, row, tmdbCalls, titles));
+          const match = await memo.get(key)!;
+          await deps.prisma.importRow.update({
+            where: { id: row.id },
+            data:
+              "reason" in match
+                ? { status: "UNMATCHED", reason: match.reason }
+                : { status: "MATCHED", matchedType: match.mediaType, matchedTmdbId: match.tmdbId, reason: null },
+          });
+          progress.poke();
+        }
       }),
     );
-    await refreshCounters(deps, importId, { tmdbCalls: { increment: tmdbCalls.count } });
   }
+  await progress.flush();
+}
+
+/** Runs `write` at most once every `ms` while poked, and once more on flush if poked since. */
+function throttled(ms: number, write: () => Promise<unknown>) {
+  let last = 0;
+  let dirty = false;
+  let running: Promise<unknown> = Promise.resolve();
+  const run = () => {
+    dirty = false;
+    last = Date.now();
+    running = running.catch(() => {}).then(write);
+    return running;
+  };
+  return {
+    poke() {
+      dirty = true;
+      if (Date.now() - last >= ms) void run().catch(() => {});
+    },
+    async flush() {
+      await running.catch(() => {});
+      await run();
+    },
+  };
 }
 
 async function applyMatched(deps: JobDeps, importId: string, userId: string, signal?: AbortSignal) {

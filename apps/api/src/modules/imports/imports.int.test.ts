@@ -143,6 +143,22 @@ describe("importing a Letterboxd export", () => {
     expect(job.unmatchedCsv).toContain("Zyxwv Nonexistent Picture");
   });
 
+  it("an unmatched row can be settled by hand: it is applied at once and leaves the misses", async () => {
+    const row = await api.services.prisma.importRow.findFirstOrThrow({ where: { jobId: importId, title: "Zyxwv Nonexistent Picture" } });
+    const film = api.catalogue.catalogue.movies.find((movie) => !movie.adult && !films.some((known) => known.id === movie.id))!;
+    const RESOLVE = `mutation($rowId: ID!, $id: Int!) { resolveImportRow(rowId: $rowId, media: { type: MOVIE, tmdbId: $id }) { id reason } }`;
+    const other = await api.createUser();
+    expect((await api.graphql(RESOLVE, { rowId: row.id, id: film.id }, { token: other.token })).errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
+    const before = (await api.graphql(IMPORT, { id: importId }, { token: user.token })).data!.import;
+    const resolved = await api.graphql(RESOLVE, { rowId: row.id, id: film.id }, { token: user.token });
+    expect(resolved.data?.resolveImportRow.reason).toMatch(/^Chosen by hand \(was: No film called/);
+    const rating = await api.services.prisma.interaction.findFirst({ where: { userId: user.id, kind: "RATING", tmdbId: film.id } });
+    expect(rating?.rating).toBe(6); // the row's 3 stars
+    const after = (await api.graphql(IMPORT, { id: importId }, { token: user.token })).data!.import;
+    expect([after.rowsApplied, after.rowsMissed]).toEqual([before.rowsApplied + 1, before.rowsMissed - 1]);
+    expect((await api.graphql(RESOLVE, { rowId: row.id, id: film.id }, { token: user.token })).errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+  });
+
   it("writes what each file says: ratings (½–5 stars as 1–10), watched, watchlist, likes as favourites, dated as in the file", async () => {
     const interactions = await interactionsOf(user);
     const first = films[0]!; // index 0: rated ½ star, on the watchlist, liked

@@ -2,11 +2,12 @@
 // Settings → Import your history: upload an export file (Letterboxd's ZIP or one of its CSV files,
 // or a movierec export), then watch each import's progress. The list comes from the API
 // (`imports`), so it survives a reload; it is asked again every second while an import runs.
-// Rows that matched no title are listed with why, and can be downloaded as CSV.
-import { useLazyQuery, useQuery } from "@apollo/client/react";
+// Rows that matched no title are listed with why, can be settled by hand (search, pick the title),
+// and can be downloaded as CSV.
+import { useLazyQuery, useMutation, useQuery } from "@apollo/client/react";
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { FieldError } from "../../../components/states";
-import { IMPORT_UNMATCHED_QUERY, IMPORTS_QUERY, type ImportJob } from "../../../lib/graphql";
+import { IMPORT_UNMATCHED_QUERY, IMPORTS_QUERY, type ImportJob, RESOLVE_IMPORT_ROW, SEARCH_QUERY } from "../../../lib/graphql";
 import { downloadFile } from "../../../lib/download";
 
 const SOURCES: Record<ImportJob["source"], string> = { LETTERBOXD: "Letterboxd", IMDB: "IMDb", TRAKT: "Trakt", MOVIEREC: "movierec" };
@@ -119,10 +120,7 @@ function ImportProgress({ job }: { job: ImportJob }) {
             <>
               <ul className="unmatched" aria-label={`Rows of ${job.fileName} not matched`}>
                 {rows.map((row) => (
-                  <li key={row.id}>
-                    {row.title ?? "(no title)"}
-                    {row.year ? ` (${row.year})` : ""} — {row.file} line {row.line}: {row.reason}
-                  </li>
+                  <UnmatchedRow key={row.id} row={row} onResolved={() => void unmatched.refetch()} />
                 ))}
               </ul>
               <button
@@ -135,6 +133,72 @@ function ImportProgress({ job }: { job: ImportJob }) {
             </>
           )}
         </div>
+      )}
+    </li>
+  );
+}
+
+type Unmatched = { id: string; file: string; line: number; title?: string | null; year?: number | null; reason?: string | null };
+
+/** One row not matched: what the file said and why, and a search to say which title it is. */
+function UnmatchedRow({ row, onResolved }: { row: Unmatched; onResolved: () => void }) {
+  const [open, setOpen] = useState(false);
+  const [query, setQuery] = useState(row.title ?? "");
+  const [search, found] = useLazyQuery(SEARCH_QUERY, { fetchPolicy: "network-only" });
+  const [resolve, resolving] = useMutation(RESOLVE_IMPORT_ROW, { refetchQueries: [IMPORTS_QUERY] });
+  const [error, setError] = useState<string | null>(null);
+  const label = `${row.title ?? "(no title)"}${row.year ? ` (${row.year})` : ""}`;
+  return (
+    <li>
+      {label} — {row.file} line {row.line}: {row.reason}{" "}
+      {!open && (
+        <button type="button" className="chip chip-quiet" onClick={() => setOpen(true)}>
+          Choose the title<span className="visually-hidden"> for {label}</span>
+        </button>
+      )}
+      {open && (
+        <form
+          className="stack"
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (query.trim()) void search({ variables: { query: query.trim(), first: 5 } });
+          }}
+        >
+          <label className="field">
+            <span>Search for {label}</span>
+            <input value={query} onChange={(event) => setQuery(event.target.value)} />
+          </label>
+          <button type="submit" className="chip">
+            Search
+          </button>
+          {found.data && (
+            <ul aria-label={`Titles that may be ${label}`}>
+              {found.data.searchMedia.edges.length === 0 && <li>No titles match.</li>}
+              {found.data.searchMedia.edges.map(({ node }) => (
+                <li key={node.id}>
+                  <button
+                    type="button"
+                    className="chip"
+                    disabled={resolving.loading}
+                    onClick={async () => {
+                      setError(null);
+                      try {
+                        await resolve({ variables: { rowId: row.id, media: { type: node.type, tmdbId: node.tmdbId } } });
+                        onResolved();
+                      } catch (cause) {
+                        setError((cause as Error).message);
+                      }
+                    }}
+                  >
+                    It is {node.title}
+                    {node.year ? ` (${node.year}, ${node.type === "TV" ? "series" : "film"})` : ""}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+          <FieldError message={error} />
+        </form>
       )}
     </li>
   );
