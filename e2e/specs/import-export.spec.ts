@@ -66,6 +66,19 @@ test("import a Letterboxd export and see it in favourites, ratings and recommend
     "A Film That Does Not Exist Anywhere (1999) — watchlist.csv line 2: No film called",
   );
 
+  // Settled by hand: it is another film, which goes on the watchlist as the row said.
+  await again.getByRole("button", { name: "Choose the title for A Film That Does Not Exist Anywhere (1999)" }).click();
+  await again.getByLabel("Search for A Film That Does Not Exist Anywhere (1999)").fill(chosen.title);
+  await again.getByRole("button", { name: "Search", exact: true }).click();
+  await again
+    .getByRole("list", { name: /Titles that may be/ })
+    .getByRole("button", { name: new RegExp(`^It is ${escapeRegExp(chosen.title)}`) })
+    .first()
+    .click();
+  await expect(again.getByTestId("import-status")).toHaveText(`Done: ${rows} of ${rows} rows added.`);
+  const { watchlist } = await graphql<{ watchlist: { edges: { node: { id: string } }[] } }>(page.request, "{ watchlist(first: 10) { edges { node { id } } } }");
+  expect(watchlist.edges.map((edge) => edge.node.id)).toContain(chosen.id);
+
   await page.goto("/favourites");
   await expect(page.locator(`[data-media-id="${liked.id}"]`)).toBeVisible();
   await page.goto(`/title/movie/${rated.tmdbId}`);

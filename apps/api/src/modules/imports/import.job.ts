@@ -90,20 +90,17 @@ async function matchPending(deps: JobDeps, importId: string, signal?: AbortSigna
   await progress.flush();
 }
 
-/** Runs `write` at most once every `ms` while poked, and once more on flush if poked since. */
+/** Runs `write` when poked, at most once every `ms`; `flush` runs it once more and waits for it. */
 function throttled(ms: number, write: () => Promise<unknown>) {
   let last = 0;
-  let dirty = false;
   let running: Promise<unknown> = Promise.resolve();
   const run = () => {
-    dirty = false;
     last = Date.now();
     running = running.catch(() => {}).then(write);
     return running;
   };
   return {
     poke() {
-      dirty = true;
       if (Date.now() - last >= ms) void run().catch(() => {});
     },
     async flush() {
