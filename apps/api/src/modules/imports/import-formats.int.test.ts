@@ -1,0 +1,217 @@
+// Every other import format at over 1,000 rows, built from the offline catalogue's titles (films and
+// series) with rows for titles that do not exist: IMDb's ratings CSV (matched by name and year, or by
+// IMDb id through TMDB's /find), Trakt's JSON (TMDB ids) and movierec's own export. At least 97 % of
+// rows must land on the title they came from, and every miss is reported with its reason.
+import type { CatalogueMovie, CatalogueTv } from "@movierec/tmdb-catalogue";
+import { strToU8 } from "fflate";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestApi, type TestApi } from "../../test-support/api-harness.ts";
+import { runImport } from "./import.job.ts";
+
+let api: TestApi;
+let films: CatalogueMovie[];
+let series: Array<CatalogueTv & { imdbId: string }>;
+beforeAll(async () => {
+  api = await startTestApi({ catalogueSize: 5_000 });
+  await api.seedMediaCache(5);
+  films = api.catalogue.catalogue.movies.filter((movie) => movie.real && movie.releaseDate && movie.imdbId && !movie.adult).slice(0, 950);
+  const shows = api.catalogue.catalogue.tv.filter((show) => !show.adult && show.firstAirDate).slice(0, 100);
+  series = await Promise.all(
+    shows.map(async (show) => ({
+      ...show,
+      imdbId: ((await (await fetch(`${api.catalogue.url}/tv/${show.id}/external_ids`)).json()) as { imdb_id: string }).imdb_id,
+    })),
+  );
+});
+afterAll(() => api?.close());
+
+interface Expected {
+  key: string | null;
+}
+
+async function importAndScore(name: string, contentType: string, body: Uint8Array, expected: Expected[]) {
+  const user = await api.createUser();
+  const response = await fetch(`${api.url}/imports?name=${name}`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${user.token}`, "content-type": contentType },
+    body: Buffer.from(body),
+  });
+  expect(response.status, await response.clone().text()).toBe(202);
+  const { import: job } = (await response.json()) as { import: { id: string; rowsTotal: number } };
+  expect(job.rowsTotal).toBe(expected.length);
+  await runImport(api.services, job.id);
+  const rows = await api.services.prisma.importRow.findMany({ where: { jobId: job.id }, orderBy: { position: "asc" } });
+  let correct = 0;
+  const wrong: string[] = [];
+  rows.forEach((row, index) => {
+    const want = expected[index]!.key;
+    const got = row.status === "APPLIED" ? `${row.matchedType}:${row.matchedTmdbId}` : null;
+    if (want === got && (want !== null || (row.status === "UNMATCHED" && (row.reason?.length ?? 0) > 10))) correct++;
+    else wrong.push(`${row.title} (${row.year}) wanted ${want}, got ${got ?? row.reason}`);
+  });
+  expect(expected.length).toBeGreaterThanOrEqual(1_000);
+  expect(correct / expected.length, `${correct} of ${expected.length} correct`).toBeGreaterThanOrEqual(0.97);
+  if (process.env.IMPORT_REPORT) console.log(`${name}: ${correct} of ${expected.length} correct; wrong: ${wrong.join(" | ")}`);
+  return rows;
+}
+
+const cell = (value: string | number) => (/[",\n]/.test(String(value)) ? `"${String(value).replace(/"/g, '""')}"` : String(value));
+const csv = (rows: Array<Array<string | number>>) => strToU8(`${rows.map((row) => row.map(cell).join(",")).join("\n")}\n`);
+
+describe("every format at over 1,000 rows", () => {
+  it("IMDb's ratings: films and series by name and year or IMDb id; episodes and unknown ids reported", async () => {
+    const header = [
+      "Const",
+      "Your Rating",
+      "Date Rated",
+      "Title",
+      "Original Title",
+      "URL",
+      "Title Type",
+      "IMDb Rating",
+      "Runtime (mins)",
+      "Year",
+      "Genres",
+      "Num Votes",
+      "Release Date",
+      "Directors",
+    ];
+    const rows: Array<Array<string | number>> = [];
+    const expected: Expected[] = [];
+    films.forEach((film, index) => {
+      // Every fifth written as IMDb sometimes does ("Title, The") or renamed, so only the id can tell.
+      const title = index % 5 === 0 ? `Retitled For Another Market ${index}` : film.title;
+      rows.push([
+        film.imdbId!,
+        (index % 10) + 1,
+        "2024-05-01",
+        title,
+        film.originalTitle,
+        "x",
+        index % 7 === 0 ? "TV Movie" : "Movie",
+        7,
+        100,
+        film.releaseDate.slice(0, 4),
+        "Drama",
+        1000,
+        film.releaseDate,
+        "",
+      ]);
+      expected.push({ key: `MOVIE:${film.id}` });
+    });
+    for (const show of series) {
+      rows.push([
+        show.imdbId,
+        8,
+        "2024-05-02",
+        show.name,
+        show.originalName,
+        "x",
+        "TV Series",
+        8,
+        45,
+        show.firstAirDate.slice(0, 4),
+        "Drama",
+        1000,
+        show.firstAirDate,
+        "",
+      ]);
+      expected.push({ key: `TV:${show.id}` });
+    }
+    for (let index = 0; index < 10; index++) {
+      rows.push([
+        `tt99999${String(index).padStart(2, "0")}`,
+        5,
+        "2024-05-03",
+        `No Such Picture ${index}`,
+        "",
+        "x",
+        "Movie",
+        5,
+        90,
+        2001,
+        "Drama",
+        10,
+        "2001-01-01",
+        "",
+      ]);
+      expected.push({ key: null });
+    }
+    rows.push(["tt0959621", 9, "2024-05-04", "Pilot", "Pilot", "x", "TV Episode", 9, 58, 2008, "Drama", 40000, "2008-01-20", ""]);
+    expected.push({ key: null });
+    const imported = await importAndScore("ratings.csv", "text/csv", csv([header, ...rows]), expected);
+    expect(imported.at(-1)?.reason).toMatch(/TV Episode titles are not films or series/);
+  });
+
+  it("Trakt's JSON: films and series by TMDB id; ids TMDB does not have reported", async () => {
+    const entries: unknown[] = [];
+    const expected: Expected[] = [];
+    films.forEach((film, index) => {
+      const movie = { title: film.title, year: Number(film.releaseDate.slice(0, 4)), ids: { trakt: index, tmdb: film.id, imdb: film.imdbId } };
+      entries.push(
+        index % 3 === 0
+          ? { rated_at: "2024-01-01T10:00:00.000Z", rating: (index % 10) + 1, type: "movie", movie }
+          : { plays: 1, last_watched_at: "2024-01-02T10:00:00.000Z", movie },
+      );
+      expected.push({ key: `MOVIE:${film.id}` });
+    });
+    for (const show of series) {
+      entries.push({
+        listed_at: "2024-01-03T10:00:00.000Z",
+        type: "show",
+        show: { title: show.name, year: Number(show.firstAirDate.slice(0, 4)), ids: { tmdb: show.id } },
+      });
+      expected.push({ key: `TV:${show.id}` });
+    }
+    for (let index = 0; index < 10; index++) {
+      entries.push({
+        plays: 1,
+        last_watched_at: "2024-01-02T10:00:00.000Z",
+        movie: { title: `Gone ${index}`, year: 2001, ids: { tmdb: 990_000_000 + index } },
+      });
+      expected.push({ key: null });
+    }
+    const rows = await importAndScore("trakt-history.json", "application/json", strToU8(JSON.stringify(entries)), expected);
+    expect(rows.at(-1)?.reason).toMatch(/TMDB has no film with id 990000009/);
+  });
+
+  it("movierec's own export", async () => {
+    const interactions = [
+      ...films.map((film, index) => ({
+        type: "movie",
+        tmdbId: film.id,
+        title: film.title,
+        year: null,
+        kind: index % 2 ? "favourite" : "watched",
+        at: "2024-02-01T10:00:00.000Z",
+      })),
+      ...series.map((show) => ({ type: "tv", tmdbId: show.id, title: show.name, year: null, kind: "rating", rating: 7, at: "2024-02-02T10:00:00.000Z" })),
+    ];
+    const exported = {
+      format: "movierec",
+      version: 1,
+      exportedAt: "2026-12-01T10:00:00.000Z",
+      account: { email: "someone@example.test", name: null },
+      preferences: {
+        likedGenreIds: [],
+        dislikedGenreIds: [],
+        mediaTypes: [],
+        languages: [],
+        yearFrom: null,
+        yearTo: null,
+        maxRuntime: null,
+        minRating: null,
+        includeAdult: false,
+        onboarded: true,
+      },
+      interactions,
+      imports: [],
+    };
+    await importAndScore(
+      "movierec-export.json",
+      "application/json",
+      strToU8(JSON.stringify(exported)),
+      interactions.map((entry) => ({ key: `${entry.type === "movie" ? "MOVIE" : "TV"}:${entry.tmdbId}` })),
+    );
+  });
+});
