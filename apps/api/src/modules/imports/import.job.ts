@@ -24,10 +24,10 @@ export const importJob: JobUnit<ImportPayload> = {
   queue: "imports",
   payload: z.object({ importId: z.uuid() }),
   concurrency: () => QUEUES.imports.worker.concurrency ?? 2,
-  handle: (deps, payload, _job, signal) => runImport(deps, payload.importId, signal),
+  handle: (deps, payload, job, signal) => runImport(deps, payload.importId, signal, { lastAttempt: job.attemptsMade + 1 >= (job.opts.attempts ?? 1) }),
 };
 
-export async function runImport(deps: JobDeps, importId: string, signal?: AbortSignal): Promise<{ status: string }> {
+export async function runImport(deps: JobDeps, importId: string, signal?: AbortSignal, options: { lastAttempt?: boolean } = {}): Promise<{ status: string }> {
   const { prisma } = deps;
   const job = await prisma.importJob.findUnique({ where: { id: importId } });
   if (!job || job.status === "DONE") return { status: job ? "already done" : "gone (account deleted?)" };
@@ -42,7 +42,16 @@ export async function runImport(deps: JobDeps, importId: string, signal?: AbortS
     return { status: "done" };
   } catch (error) {
     if (signal?.aborted) throw error;
-    deps.logger.warn({ importId, err: (error as Error).message }, "import attempt failed; it will be retried from where it stopped");
+    const message = (error as Error).message;
+    if (options.lastAttempt) {
+      // The page stops waiting and says so; what was added stays, and uploading the file again adds the rest.
+      await refreshCounters(deps, importId, {
+        status: "FAILED",
+        finishedAt: new Date(),
+        error: `The import stopped after several tries (${message.slice(0, 300)}). What was added stays; upload the file again to add the rest.`,
+      }).catch(() => {});
+      deps.logger.error({ importId, err: message }, "import failed for good");
+    } else deps.logger.warn({ importId, err: message }, "import attempt failed; it will be retried from where it stopped");
     throw error;
   }
 }

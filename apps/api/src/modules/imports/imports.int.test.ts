@@ -265,3 +265,21 @@ describe("the upload", () => {
     expect(result.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
   });
 });
+
+describe("an import that cannot finish", () => {
+  it("is marked FAILED with what happened after its last try, and keeps what it added", async () => {
+    const user = await api.createUser();
+    const uploaded = await upload(user, "watchlist.csv", strToU8(`Date,Name,Year,Letterboxd URI\n2024-01-10,Some Film Nobody Cached,1995,x\n`), "text/csv");
+    api.catalogue.setFaults({ serverError: { count: 1000 } });
+    try {
+      await expect(runImport(api.services, uploaded.body.import!.id, undefined, { lastAttempt: false })).rejects.toThrow();
+      expect((await api.graphql(IMPORT, { id: uploaded.body.import!.id }, { token: user.token })).data!.import.status).toBe("RUNNING");
+      await expect(runImport(api.services, uploaded.body.import!.id, undefined, { lastAttempt: true })).rejects.toThrow();
+    } finally {
+      api.catalogue.clearFaults();
+    }
+    const job = (await api.graphql(IMPORT, { id: uploaded.body.import!.id }, { token: user.token })).data!.import;
+    expect(job.status).toBe("FAILED");
+    expect(job.error).toMatch(/^The import stopped after several tries .*upload the file again/);
+  });
+});
