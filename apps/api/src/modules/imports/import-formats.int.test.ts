@@ -7,6 +7,7 @@ import { strToU8 } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApi, type TestApi } from "../../test-support/api-harness.ts";
 import { runImport } from "./import.job.ts";
+import { csvFile, uploadImport } from "./import.test-support.ts";
 
 let api: TestApi;
 let films: CatalogueMovie[];
@@ -31,13 +32,9 @@ interface Expected {
 
 async function importAndScore(name: string, contentType: string, body: Uint8Array, expected: Expected[]) {
   const user = await api.createUser();
-  const response = await fetch(`${api.url}/imports?name=${name}`, {
-    method: "POST",
-    headers: { authorization: `Bearer ${user.token}`, "content-type": contentType },
-    body: Buffer.from(body),
-  });
-  expect(response.status, await response.clone().text()).toBe(202);
-  const { import: job } = (await response.json()) as { import: { id: string; rowsTotal: number } };
+  const uploaded = await uploadImport(api, user, name, body, contentType);
+  expect(uploaded.status, JSON.stringify(uploaded.body)).toBe(202);
+  const job = uploaded.body.import!;
   expect(job.rowsTotal).toBe(expected.length);
   await runImport(api.services, job.id);
   const rows = await api.services.prisma.importRow.findMany({ where: { jobId: job.id }, orderBy: { position: "asc" } });
@@ -55,8 +52,7 @@ async function importAndScore(name: string, contentType: string, body: Uint8Arra
   return rows;
 }
 
-const cell = (value: string | number) => (/[",\n]/.test(String(value)) ? `"${String(value).replace(/"/g, '""')}"` : String(value));
-const csv = (rows: Array<Array<string | number>>) => strToU8(`${rows.map((row) => row.map(cell).join(",")).join("\n")}\n`);
+const csv = csvFile;
 
 describe("every format at over 1,000 rows", () => {
   it("IMDb's ratings: films and series by name and year or IMDb id; episodes and unknown ids reported", async () => {

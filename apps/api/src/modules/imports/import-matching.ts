@@ -7,6 +7,7 @@ import { mediaKey } from "../media/media-key.ts";
 import { upsertListItems } from "../media/media-cache.writer.ts";
 import { listItemsOf } from "../media/tmdb-into-cache.ts";
 import { toMediaKind } from "../../media-kind.ts";
+import type { MovieListItem, TvListItem } from "../../tmdb/index.ts";
 import { matchTitle, normaliseTitle, type TitleCandidate, type TitleMatch } from "./title-match.ts";
 
 type Deps = Pick<AppServices, "prisma" | "tmdb" | "enrichment">;
@@ -99,6 +100,37 @@ async function matchById(deps: Deps, ref: { mediaType: "MOVIE" | "TV"; tmdbId: n
   return fetched ? ref : { reason: `TMDB has no ${noun(ref.mediaType)} with id ${ref.tmdbId}.` };
 }
 
+/** A TMDB list item (search, find) as a candidate title. */
+function candidateOf(type: "MOVIE" | "TV", item: MovieListItem | TvListItem): TitleCandidate {
+  const date = "release_date" in item ? item.release_date : "first_air_date" in item ? item.first_air_date : null;
+  const title = "title" in item ? item.title : "name" in item ? item.name : "";
+  const originalTitle = "original_title" in item ? item.original_title : "original_name" in item ? item.original_name : null;
+  return {
+    mediaType: type,
+    tmdbId: item.id,
+    title: title ?? "",
+    originalTitle: originalTitle ?? null,
+    year: date ? Number(date.slice(0, 4)) || null : null,
+    popularity: item.popularity ?? 0,
+  };
+}
+
+/** TMDB's answers go into the cache (like every TMDB list) and into this run's index. */
+async function remember(
+  deps: Deps,
+  type: "MOVIE" | "TV",
+  items: Array<MovieListItem | TvListItem>,
+  source: string,
+  cached: CachedTitles,
+): Promise<TitleCandidate[]> {
+  if (!items.length) return [];
+  const kind = toMediaKind(type);
+  await upsertListItems(deps.prisma, listItemsOf(kind, items), source);
+  const candidates = items.map((item) => candidateOf(type, item));
+  for (const candidate of candidates) cached.add(candidate);
+  return candidates;
+}
+
 /** TMDB's /find for an IMDb id (exact, when the file has one), its answer cached. */
 async function findByImdbId(
   deps: Deps,
@@ -111,34 +143,9 @@ async function findByImdbId(
   const found = await deps.tmdb.findByImdbId(imdbId);
   const movie = type !== "TV" ? found.movie_results[0] : undefined;
   const tv = type !== "MOVIE" ? found.tv_results[0] : undefined;
-  if (movie) {
-    await upsertListItems(deps.prisma, listItemsOf("movie", [movie]), "find/imdb");
-    cached.add({
-      mediaType: "MOVIE",
-      tmdbId: movie.id,
-      title: movie.title ?? "",
-      originalTitle: movie.original_title ?? null,
-      year: yearOf(movie.release_date),
-      popularity: movie.popularity ?? 0,
-    });
-    return { mediaType: "MOVIE", tmdbId: movie.id };
-  }
-  if (tv) {
-    await upsertListItems(deps.prisma, listItemsOf("tv", [tv]), "find/imdb");
-    cached.add({
-      mediaType: "TV",
-      tmdbId: tv.id,
-      title: tv.name ?? "",
-      originalTitle: tv.original_name ?? null,
-      year: yearOf(tv.first_air_date),
-      popularity: tv.popularity ?? 0,
-    });
-    return { mediaType: "TV", tmdbId: tv.id };
-  }
-  return undefined;
+  const [match] = movie ? await remember(deps, "MOVIE", [movie], "find/imdb", cached) : tv ? await remember(deps, "TV", [tv], "find/imdb", cached) : [];
+  return match ? { mediaType: match.mediaType, tmdbId: match.tmdbId } : undefined;
 }
-
-const yearOf = (date: string | null | undefined) => (date ? Number(date.slice(0, 4)) || null : null);
 
 /** TMDB's search (with the year, then without it when that finds nothing), its answers cached. */
 async function searchTmdb(
@@ -153,21 +160,7 @@ async function searchTmdb(
   for (const year of wanted.year === null ? [null] : [wanted.year, null]) {
     tmdbCalls.count += 1;
     const page = await deps.tmdb.searchTitles({ mediaType: kind, query: wanted.title, year });
-    if (page.results.length) await upsertListItems(deps.prisma, listItemsOf(kind, page.results), `search/${kind}`);
-    const candidates = page.results.map((item): TitleCandidate => {
-      const date = "release_date" in item ? item.release_date : "first_air_date" in item ? item.first_air_date : null;
-      const title = "title" in item ? item.title : "name" in item ? item.name : "";
-      const originalTitle = "original_title" in item ? item.original_title : "original_name" in item ? item.original_name : null;
-      return {
-        mediaType: type,
-        tmdbId: item.id,
-        title: title ?? "",
-        originalTitle: originalTitle ?? null,
-        year: date ? Number(date.slice(0, 4)) || null : null,
-        popularity: item.popularity ?? 0,
-      };
-    });
-    for (const candidate of candidates) cached.add(candidate);
+    const candidates = await remember(deps, type, page.results, `search/${kind}`, cached);
     last = matchTitle(wanted, candidates);
     if (!("miss" in last) || last.miss === "ambiguous") return last;
   }

@@ -2,11 +2,12 @@
 // finishes it from the rows' own states, and the person ends with exactly what an import that was
 // never interrupted gives.
 import type { CatalogueMovie } from "@movierec/tmdb-catalogue";
-import { strToU8, zipSync } from "fflate";
+import { zipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApi, type TestApi, type TestUser } from "../../test-support/api-harness.ts";
 import { spawnProductProcess, type ProductProcess } from "../../test-support/processes.ts";
 import { runImport } from "./import.job.ts";
+import { csvFile, uploadImport } from "./import.test-support.ts";
 
 let api: TestApi;
 const workers: ProductProcess[] = [];
@@ -19,7 +20,6 @@ afterAll(async () => {
 });
 
 function exportOf(films: CatalogueMovie[]): Uint8Array {
-  const cell = (value: string | number) => (/[",\n]/.test(String(value)) ? `"${String(value).replace(/"/g, '""')}"` : String(value));
   const rows = films.map((film, index) => [
     `2024-0${1 + (index % 9)}-0${1 + (index % 9)}`,
     film.title,
@@ -27,10 +27,12 @@ function exportOf(films: CatalogueMovie[]): Uint8Array {
     "https://boxd.it/x",
     ((index % 10) + 1) / 2,
   ]);
-  const text = [["Date", "Name", "Year", "Letterboxd URI", "Rating"], ...rows].map((row) => row.map(cell).join(",")).join("\n");
   return zipSync({
-    "ratings.csv": strToU8(`${text}\n`),
-    "likes/films.csv": strToU8(`Date,Name,Year,Letterboxd URI\n2024-01-01,${cell(films[0]!.title)},${films[0]!.releaseDate.slice(0, 4)},x\n`),
+    "ratings.csv": csvFile([["Date", "Name", "Year", "Letterboxd URI", "Rating"], ...rows]),
+    "likes/films.csv": csvFile([
+      ["Date", "Name", "Year", "Letterboxd URI"],
+      ["2024-01-01", films[0]!.title, films[0]!.releaseDate.slice(0, 4), "x"],
+    ]),
   });
 }
 
@@ -50,13 +52,9 @@ function startWorker(): ProductProcess {
 }
 
 async function upload(user: TestUser, bytes: Uint8Array): Promise<string> {
-  const response = await fetch(`${api.url}/imports?name=letterboxd.zip`, {
-    method: "POST",
-    headers: { authorization: `Bearer ${user.token}`, "content-type": "application/zip" },
-    body: Buffer.from(bytes),
-  });
-  expect(response.status).toBe(202);
-  return ((await response.json()) as { import: { id: string } }).import.id;
+  const uploaded = await uploadImport(api, user, "letterboxd.zip", bytes);
+  expect(uploaded.status).toBe(202);
+  return uploaded.body.import!.id;
 }
 
 const stateOf = (user: TestUser) =>

@@ -7,6 +7,7 @@ import { strToU8, zipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApi, type TestApi, type TestUser } from "../../test-support/api-harness.ts";
 import { runImport } from "./import.job.ts";
+import { csvLine, uploadImport } from "./import.test-support.ts";
 import { normaliseTitle } from "./title-match.ts";
 
 let api: TestApi;
@@ -35,8 +36,7 @@ function asWritten(movie: CatalogueMovie, index: number): string {
   return title;
 }
 
-const csvCell = (value: string) => (/[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
-const line = (...cells: Array<string | number>) => cells.map((cell) => csvCell(String(cell))).join(",");
+const line = csvLine;
 
 interface Expected {
   file: string;
@@ -74,20 +74,7 @@ function letterboxdExport(sample: CatalogueMovie[], missing: string[]) {
   return { zip, expected };
 }
 
-async function upload(user: TestUser, name: string, bytes: Uint8Array, contentType = "application/zip") {
-  const response = await fetch(`${api.url}/imports?name=${encodeURIComponent(name)}`, {
-    method: "POST",
-    headers: { authorization: `Bearer ${user.token}`, "content-type": contentType },
-    body: Buffer.from(bytes),
-  });
-  return {
-    status: response.status,
-    body: (await response.json()) as {
-      import?: { id: string; rowsTotal: number; skippedFiles: string[] };
-      errors?: Array<{ message: string; extensions: { code: string; details?: { reason: string } } }>;
-    },
-  };
-}
+const upload = (user: TestUser, name: string, bytes: Uint8Array, contentType?: string) => uploadImport(api, user, name, bytes, contentType);
 
 const interactionsOf = (user: TestUser) =>
   api.services.prisma.interaction.findMany({
