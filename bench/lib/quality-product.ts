@@ -61,7 +61,7 @@ export function productRecommender(training: TrainingData, options: ProductOptio
   );
   const catalogue = buildCatalogue(training, neighbours);
   const index = new CatalogueIndex();
-  index.upsert(catalogue.map((film) => ({ ...film, adult: false, updatedAt: 1 })));
+  index.upsert(catalogue.map((film) => ({ ...film, adult: false, streamingOn: [], updatedAt: 1 })));
   const inModel = new Set(neighbours.keys());
   const filters = NO_HARD_FILTERS;
 

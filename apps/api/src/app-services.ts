@@ -9,6 +9,7 @@ import { ingestQueues, type IngestQueues } from "./modules/ingest/ingest.queues.
 import { EnrichmentService } from "./modules/media/enrichment.service.ts";
 import { GenreService } from "./modules/media/genre.service.ts";
 import { ImageConfigService } from "./modules/media/image-config.service.ts";
+import { WatchProviderService } from "./modules/watch-providers/watch-provider.service.ts";
 import { RecommendationServing } from "./modules/recommendations/serving/recommendation-serving.ts";
 import { createFailFastRedis, createRedis } from "./redis.ts";
 import { createTmdbClient, type TmdbClient } from "./tmdb/index.ts";
@@ -22,6 +23,8 @@ export interface AppServices {
   tmdb: TmdbClient;
   enrichment: EnrichmentService;
   genres: GenreService;
+  /** Streaming services and shops per region (TMDB's provider lists, stored). */
+  watchProviders: WatchProviderService;
   images: ImageConfigService;
   queues: IngestQueues;
   /** The catalogue and live model held in memory for ranking (read on first use, then kept current). */
@@ -66,6 +69,7 @@ export function createAppServices(options: {
     // As many details fetches at once as the TMDB budget lets be in flight (the shared limiter still paces them).
     enrichment: new EnrichmentService({ prisma, tmdb, logger, concurrency: config.TMDB_MAX_IN_FLIGHT }),
     genres: new GenreService({ prisma, tmdb, logger }),
+    watchProviders: new WatchProviderService({ prisma, tmdb, logger }),
     images: new ImageConfigService({ tmdb, logger, fallbackBaseUrl: "https://image.tmdb.org/t/p/" }),
     queues,
     recommendationServing: new RecommendationServing(prisma, config.CATALOGUE_REFRESH_MS),

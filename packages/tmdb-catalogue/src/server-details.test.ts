@@ -212,6 +212,31 @@ describe("details", () => {
     expect(recsPage.results.length).toBe(20);
   });
 
+  it("lists watch regions and each kind's providers with their display priority per region", async () => {
+    const regions = (await get(`${api}/watch/providers/regions`)).body.results as Body[];
+    expect(regions.map((r) => r.iso_3166_1)).toEqual(["US", "GB", "CA", "DE", "FR"]);
+    expect(regions[0]).toEqual({ iso_3166_1: "US", english_name: "United States of America", native_name: "United States" });
+    const all = (await get(`${api}/watch/providers/movie`)).body.results as Body[];
+    const netflix = all.find((p) => p.provider_id === 8) as Body;
+    expect(netflix).toEqual({
+      display_priorities: { US: 0, GB: 0, CA: 0, DE: 0, FR: 0 },
+      logo_path: "/w8l.jpg",
+      provider_id: 8,
+      provider_name: "Netflix",
+      display_priority: 0,
+    });
+    const inGb = (await get(`${api}/watch/providers/tv?watch_region=GB`)).body.results as Body[];
+    expect(inGb.length).toBe(all.length);
+    expect(Object.keys(inGb[0].display_priorities)).toEqual(["GB"]);
+    expect((await get(`${api}/watch/providers/movie?watch_region=JP`)).body).toEqual({ results: [] });
+    // Every provider a title names is in the list.
+    const listed = new Set(all.map((p) => p.provider_id));
+    for (const title of catalogue.movies.slice(0, 40)) {
+      const offers = Object.values((await get(`${api}/movie/${title.id}/watch/providers`)).body.results) as Body[];
+      for (const offer of offers) for (const p of [...(offer.flatrate ?? []), ...(offer.rent ?? [])]) expect(listed.has(p.provider_id)).toBe(true);
+    }
+  });
+
   it("tv credits have no Director; tv keywords use `results`", async () => {
     const d = (await get(`${api}/tv/${show.id}?append_to_response=credits,keywords,aggregate_credits,content_ratings`)).body;
     expect(d.credits.crew.length).toBeGreaterThan(0);

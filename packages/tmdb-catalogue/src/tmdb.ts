@@ -23,7 +23,9 @@ export {
   keywordsOf,
   releaseDatesBody,
   videosBody,
+  watchProviderListBody,
   watchProvidersBody,
+  watchRegionsBody,
 } from "./tmdb/title-subresources.ts";
 export { personCreditsBody, personDetails } from "./tmdb/people.ts";
 export { configurationBody, genreListBody, imageLabel } from "./tmdb/configuration.ts";

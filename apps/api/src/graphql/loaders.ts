@@ -5,9 +5,18 @@ import type { PrismaClient } from "../db.ts";
 import { createViewerStateLoader } from "../modules/interactions/viewer-state.ts";
 import type { EnrichmentService } from "../modules/media/enrichment.service.ts";
 import { createMediaLoaders, type SimilarTitlesSource } from "../modules/media/media.loaders.ts";
+import { getPreferences } from "../modules/preferences/preference.service.ts";
+
+type ViewerPreferences = Awaited<ReturnType<typeof getPreferences>>;
 
 export function createLoaders(deps: { prisma: PrismaClient; enrichment: EnrichmentService; userId: string | null; similar: SimilarTitlesSource }) {
-  return { ...createMediaLoaders(deps), viewerState: createViewerStateLoader(deps) };
+  let viewerPreferences: Promise<ViewerPreferences | null> | undefined;
+  return {
+    ...createMediaLoaders(deps),
+    viewerState: createViewerStateLoader(deps),
+    /** The caller's preferences (null when anonymous), read at most once per request. */
+    viewerPreferences: () => (viewerPreferences ??= deps.userId ? getPreferences(deps, { userId: deps.userId }) : Promise.resolve(null)),
+  };
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;

@@ -15,6 +15,7 @@ import { RatingResolver } from "../modules/ratings/rating.resolver.ts";
 import { ModelResolver } from "../modules/recommendations/model/model.resolver.ts";
 import { RecommendationResolver } from "../modules/recommendations/recommendation.resolver.ts";
 import { WatchlistResolver } from "../modules/watchlist/watchlist.resolver.ts";
+import { MediaWatchProvidersResolver, PreferenceServicesResolver, WatchProviderResolver } from "../modules/watch-providers/watch-provider.resolver.ts";
 import { authChecker } from "./auth-checker.ts";
 
 export const resolvers = [
@@ -30,6 +31,9 @@ export const resolvers = [
   ImportResolver,
   ExportResolver,
   PreferenceResolver,
+  WatchProviderResolver,
+  MediaWatchProvidersResolver,
+  PreferenceServicesResolver,
   IngestResolver,
   ModelResolver,
 ] as const;

@@ -17,6 +17,7 @@ import {
   tmdbErrorBodySchema,
   tvDetailsSchema,
   tvListItemSchema,
+  watchProviderListSchema,
 } from "./tmdb-schemas.ts";
 import type { TmdbCredential } from "../config.ts";
 import type { MediaKind } from "../media-kind.ts";
@@ -199,6 +200,11 @@ export class TmdbClient {
 
   async genres(mediaType: MediaKind, signal?: AbortSignal) {
     return this.get(`/genre/${mediaType}/list`, {}, genreListSchema, signal);
+  }
+
+  /** Every watch provider TMDB lists for films or series, with its display priority per region. */
+  async watchProviders(mediaType: MediaKind, signal?: AbortSignal) {
+    return this.get(`/watch/providers/${mediaType}`, {}, watchProviderListSchema, signal);
   }
 
   async configuration(signal?: AbortSignal) {

@@ -96,6 +96,23 @@ const crewMember = z.object({
 const credits = z.object({ cast: z.array(castMember).default([]), crew: z.array(crewMember).default([]) });
 const video = z.object({ key: z.string(), name: z.string(), site: z.string(), type: z.string(), official: z.boolean().optional() });
 
+const watchProvider = z.object({
+  provider_id: z.number().int().positive(),
+  provider_name: z.string(),
+  logo_path: imagePath,
+  display_priority: z.number().int().optional(),
+});
+const offers = z.array(watchProvider).optional();
+/** A title's watch/providers: per region (ISO 3166-1), TMDB's link and the providers per kind of offer. */
+export const titleWatchProvidersSchema = z.object({
+  results: z.record(z.string(), z.object({ link: z.string().optional(), flatrate: offers, free: offers, ads: offers, rent: offers, buy: offers })),
+});
+
+/** GET /watch/providers/{movie|tv}: every provider with its display priority per region. */
+export const watchProviderListSchema = z.object({
+  results: z.array(watchProvider.extend({ display_priorities: z.record(z.string(), z.number()).default({}) })),
+});
+
 const detailsBase = {
   id: z.number().int().positive(),
   adult: z.boolean().default(false),
@@ -112,6 +129,7 @@ const detailsBase = {
   homepage: z.string().nullable().optional(),
   credits: credits.optional(),
   videos: z.object({ results: z.array(video) }).optional(),
+  "watch/providers": titleWatchProvidersSchema.optional(),
 };
 
 export const movieDetailsSchema = z.object({
@@ -160,5 +178,7 @@ export type TvListItem = z.output<typeof tvListItemSchema>;
 export type MixedListItem = z.output<typeof mixedListItemSchema>;
 export type MovieDetails = z.output<typeof movieDetailsSchema>;
 export type TvDetails = z.output<typeof tvDetailsSchema>;
+export type TitleWatchProviders = z.output<typeof titleWatchProvidersSchema>;
+export type WatchProviderList = z.output<typeof watchProviderListSchema>;
 export type TmdbConfiguration = z.output<typeof configurationSchema>;
 export type PagedList<Item> = { page: number; results: Item[]; total_pages: number; total_results: number };

@@ -1,5 +1,6 @@
 // TMDB v3's routes under /3, answered from the catalogue in TMDB's own shapes (tmdb.ts): titles
-// and their sub-resources and appends, people, lists, trending, discover, search, configuration.
+// and their sub-resources and appends, people, lists, trending, discover, search, configuration,
+// watch providers and their regions.
 import type { Catalogue, SearchKind, TrendingMedia, TrendingWindow } from "../catalogue.ts";
 import { TMDB_ERRORS } from "../faults.ts";
 import type { CatalogueTitle, MediaType } from "../model.ts";
@@ -189,6 +190,11 @@ export function tmdbRoute(catalogue: Catalogue, segs: string[], params: URLSearc
       return NOT_FOUND();
     case "person":
       return personRoute(catalogue, segs.slice(1), params);
+    case "watch":
+      if (b !== "providers" || more.length > 0) return NOT_FOUND();
+      if (c === "regions") return ok(T.watchRegionsBody());
+      if (c === "movie" || c === "tv") return ok(T.watchProviderListBody(params.get("watch_region")));
+      return NOT_FOUND();
     case "find":
       if (b && c === undefined) return findRoute(catalogue, b, params);
       return NOT_FOUND();

@@ -66,6 +66,42 @@ export function videosBody(cat: Catalogue, t: CatalogueTitle): JsonObject {
   return { results };
 }
 
+/** The regions titles have providers in: US always, the others for some titles. */
+export const WATCH_REGIONS = [
+  { code: "US", english: "United States of America", native: "United States" },
+  { code: "GB", english: "United Kingdom", native: "United Kingdom" },
+  { code: "CA", english: "Canada", native: "Canada" },
+  { code: "DE", english: "Germany", native: "Deutschland" },
+  { code: "FR", english: "France", native: "France" },
+] as const;
+
+const provider = (p: D.ProviderEntry): JsonObject => ({
+  logo_path: `/w${p.id}l.jpg`,
+  provider_id: p.id,
+  provider_name: p.name,
+  display_priority: p.displayPriority,
+});
+
+/** GET /watch/providers/regions: every region some title has providers in. */
+export function watchRegionsBody(): JsonObject {
+  return { results: WATCH_REGIONS.map((r) => ({ iso_3166_1: r.code, english_name: r.english, native_name: r.native })) };
+}
+
+/**
+ * GET /watch/providers/{movie|tv}: every provider, with its display priority per region (each
+ * provider is offered in every catalogue region); `watch_region` keeps that region's only.
+ */
+export function watchProviderListBody(region: string | null): JsonObject {
+  const regions = WATCH_REGIONS.filter((r) => region === null || r.code === region.toUpperCase());
+  if (!regions.length) return { results: [] };
+  return {
+    results: D.PROVIDERS.map((p) => ({
+      display_priorities: Object.fromEntries(regions.map((r) => [r.code, p.displayPriority])),
+      ...provider(p),
+    })),
+  };
+}
+
 export function watchProvidersBody(cat: Catalogue, t: CatalogueTitle): JsonObject {
   const rng = new Rng(cat.hash("providers", t.mediaType, t.id));
   const results: JsonObject = {};
@@ -74,13 +110,12 @@ export function watchProvidersBody(cat: Catalogue, t: CatalogueTitle): JsonObjec
   const flatrate = D.PROVIDERS.filter((p) => p.kind === "flatrate");
   const rentBuy = D.PROVIDERS.filter((p) => p.kind === "rent_buy");
   const free = D.PROVIDERS.filter((p) => p.kind === "free" || p.kind === "ads");
-  const provider = (p: D.ProviderEntry): JsonObject => ({
-    logo_path: `/w${p.id}l.jpg`,
-    provider_id: p.id,
-    provider_name: p.name,
-    display_priority: p.displayPriority,
-  });
-  const regions = ["US", ...["GB", "CA", "DE", "FR"].filter(() => rng.chance(0.45))];
+  const regions = [
+    "US",
+    ...WATCH_REGIONS.slice(1)
+      .map((region) => region.code)
+      .filter(() => rng.chance(0.45)),
+  ];
   const slug = slugify(t.mediaType === "movie" ? t.title : t.name);
   for (const region of regions) {
     if (rng.chance(0.2)) continue;

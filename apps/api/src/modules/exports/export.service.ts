@@ -52,6 +52,8 @@ export async function movierecExport(deps: Deps, userId: string): Promise<Movier
       maxRuntime: prefs.maxRuntime,
       minRating: prefs.minRating,
       includeAdult: prefs.includeAdult,
+      watchRegion: prefs.watchRegion,
+      streamingServiceIds: prefs.streamingServiceIds,
       onboarded: prefs.onboarded,
     },
     interactions: rows.map((row) => ({

@@ -8,7 +8,7 @@ import type { Config } from "../../config.ts";
 import { QUEUES, type QueueKey } from "./ingest.queues.ts";
 
 /** What a job's handler may use: the process's long-lived services. */
-export type JobDeps = Pick<AppServices, "config" | "logger" | "prisma" | "tmdb" | "queues" | "enrichment" | "genres" | "redis">;
+export type JobDeps = Pick<AppServices, "config" | "logger" | "prisma" | "tmdb" | "queues" | "enrichment" | "genres" | "watchProviders" | "redis">;
 
 export interface JobUnit<Payload> {
   queue: QueueKey;

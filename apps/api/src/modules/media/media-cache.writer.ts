@@ -5,6 +5,7 @@ import type { PrismaClient } from "../../db.ts";
 import type { MediaCache } from "../../generated/prisma/client.ts";
 import type { MovieDetails, MovieListItem, TvDetails, TvListItem } from "../../tmdb/index.ts";
 import type { MediaKind } from "../../media-kind.ts";
+import { titleOffers } from "../watch-providers/title-offers.ts";
 
 export type ListItem = (MovieListItem & { kind: "movie" }) | (TvListItem & { kind: "tv" });
 
@@ -85,6 +86,8 @@ export function detailsRecord(kind: MediaKind, details: MovieDetails | TvDetails
     known_for_department: person.known_for_department ?? null,
     popularity: person.popularity ?? 0,
   }));
+  // Providers only when the details carry them (DETAILS_APPEND asks): else what the cache has stays.
+  const offers = details["watch/providers"] ? titleOffers(details["watch/providers"]) : null;
   const data = {
     title: isMovie ? movie.title : tv.name,
     originalTitle: isMovie ? movie.original_title : tv.original_name,
@@ -105,15 +108,25 @@ export function detailsRecord(kind: MediaKind, details: MovieDetails | TvDetails
     tagline: details.tagline || null,
     status: details.status ?? null,
     imdbId: isMovie ? (movie.imdb_id ?? null) : null,
+    ...(offers ? { watchProviders: offers.stored, streamingOn: offers.streamingOn } : {}),
     detailsFetchedAt: new Date(),
   };
-  return { mediaType: isMovie ? ("MOVIE" as const) : ("TV" as const), tmdbId: details.id, data, people };
+  return { mediaType: isMovie ? ("MOVIE" as const) : ("TV" as const), tmdbId: details.id, data, people, providers: offers?.providers ?? [] };
 }
 
-/** Writes full details (with appended credits and keywords) into the cache and the people table. */
+/** Writes full details (with appended credits, keywords and watch providers) into the cache, the people and the providers tables. */
 export async function writeDetails(prisma: PrismaClient, kind: MediaKind, details: MovieDetails | TvDetails): Promise<MediaCache> {
-  const { mediaType, data, people } = detailsRecord(kind, details);
-  const [, row] = await prisma.$transaction([
+  const { mediaType, data, people, providers } = detailsRecord(kind, details);
+  const [, , row] = await prisma.$transaction([
+    // Providers a title names are known by name and logo even before the provider lists are read
+    // (watch-providers/watch-provider.service.ts); only changed ones are written, in one lock order.
+    prisma.$executeRaw`
+      INSERT INTO watch_provider (id, name, logo_path, updated_at)
+      SELECT p.id, p.name, p."logoPath", now()
+        FROM jsonb_to_recordset(${JSON.stringify(providers)}::jsonb) AS p(id int, name text, "logoPath" text)
+       ORDER BY p.id
+      ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, logo_path = EXCLUDED.logo_path, updated_at = now()
+       WHERE (watch_provider.name, watch_provider.logo_path) IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.logo_path)`,
     prisma.$executeRaw`
       INSERT INTO person (id, name, profile_path, known_for_department, popularity, updated_at)
       SELECT p.id, p.name, p.profile_path, p.known_for_department, p.popularity, now()

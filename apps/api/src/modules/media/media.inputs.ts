@@ -45,6 +45,13 @@ export class BrowseFilter {
 
   @Field(() => Float, { nullable: true, description: "Minimum TMDB vote average, 0 to 10." })
   minRating?: number | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      "Only titles streamed (subscription, free or with ads) on the caller's streaming services in their region. Needs a signed-in caller with both set in preferences.",
+  })
+  availableToMe?: boolean | null;
 }
 
 @ArgsType()

@@ -1,6 +1,7 @@
 import "reflect-metadata";
 import { Arg, Args, Ctx, FieldResolver, Float, Int, Query, Resolver, Root } from "type-graphql";
-import type { GraphQLContext } from "../../graphql/context.ts";
+import { requireUserId, type GraphQLContext } from "../../graphql/context.ts";
+import { availableToMeKeys } from "../watch-providers/available-to-me.ts";
 import { badInput } from "../../errors.ts";
 import { offsetCursor, pageSize, toConnection } from "../../graphql/connection.ts";
 import type { MediaCache } from "../../generated/prisma/client.ts";
@@ -51,6 +52,7 @@ export class MediaResolver {
         yearTo: filter.yearTo ?? null,
         language: filter.language ?? null,
         minRating: filter.minRating ?? null,
+        streamingOn: filter.availableToMe ? availableToMeKeys(await this.callerPreferences(ctx), "filter.availableToMe") : [],
         sort: args.sort,
         offset,
         size,
@@ -150,6 +152,12 @@ export class MediaResolver {
   @FieldResolver(() => Boolean, { description: 'Whether the caller said "not interested".' })
   async isDismissed(@Root() media: MediaSource, @Ctx() ctx: GraphQLContext) {
     return (await ctx.loaders.viewerState.load(media.id)).isDismissed;
+  }
+
+  /** The signed-in caller's preferences; "available to me" has no meaning for an anonymous caller. */
+  private async callerPreferences(ctx: GraphQLContext) {
+    requireUserId(ctx);
+    return ctx.loaders.viewerPreferences();
   }
 
   private async people(ctx: GraphQLContext, ids: number[]): Promise<Person[]> {

@@ -124,6 +124,8 @@ export interface BrowseInput {
   yearTo: number | null;
   language: string | null;
   minRating: number | null;
+  /** "Available to me": keys like "US:8" (watch-providers/available-to-me.ts); empty keeps every title. */
+  streamingOn: string[];
   sort: BrowseSort;
   offset: number;
   size: number;
@@ -147,6 +149,7 @@ function browseWhere(input: BrowseInput): Prisma.MediaCacheWhereInput {
       : {}),
     ...(input.language ? { originalLanguage: input.language } : {}),
     ...(input.minRating !== null ? { voteAverage: { gte: input.minRating } } : {}),
+    ...(input.streamingOn.length ? { streamingOn: { hasSome: input.streamingOn } } : {}),
     // With 50+ votes a title has a rating; saying so lets the walk use the rating index (nulls aside).
     ...(input.sort === "RATING" ? { voteCount: { gte: RATING_SORT_MIN_VOTES }, ...(input.minRating === null ? { voteAverage: { not: null } } : {}) } : {}),
   };
@@ -211,7 +214,8 @@ export async function browseMedia(ctx: FallbackDeps & TmdbIntoCacheDeps & Catalo
   };
   let rows = await query();
   const fallbackKey = `browse:${JSON.stringify({ ...input, offset: undefined, size: undefined })}`;
-  if (input.offset === 0 && rows.length <= input.size && (await firstAskInAWhile(ctx, fallbackKey))) {
+  // Discover's list items carry no providers: with "available to me" none of them could pass.
+  if (input.offset === 0 && rows.length <= input.size && !input.streamingOn.length && (await firstAskInAWhile(ctx, fallbackKey))) {
     const kind = toMediaKind(input.mediaType);
     const dateField = releaseDateField(kind);
     const written = await discoverIntoCache(ctx, {

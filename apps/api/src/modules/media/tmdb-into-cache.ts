@@ -21,8 +21,8 @@ export interface TmdbIntoCacheDeps {
   logger: Logger;
 }
 
-/** What TMDB's details append for the ranking: credits (cast, directors) and keywords. */
-export const DETAILS_APPEND = ["credits", "keywords"];
+/** What TMDB's details append: credits (cast, directors) and keywords for the ranking, watch providers for "where to watch". */
+export const DETAILS_APPEND = ["credits", "keywords", "watch/providers"];
 
 /** Discover's release-date filter is named differently for films and series. */
 export const releaseDateField = (kind: MediaKind) => (kind === "movie" ? "primary_release_date" : "first_air_date");

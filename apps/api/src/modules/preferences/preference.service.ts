@@ -2,6 +2,7 @@ import type { Preference } from "../../generated/prisma/client.ts";
 import type { PrismaClient } from "../../db.ts";
 import { badInput } from "../../errors.ts";
 import type { GenreService } from "../media/genre.service.ts";
+import type { WatchProviderService } from "../watch-providers/watch-provider.service.ts";
 import { MediaType } from "../media/media.types.ts";
 import type { Preferences, UpdatePreferencesInput } from "./preference.types.ts";
 
@@ -15,6 +16,8 @@ export const DEFAULT_PREFERENCES: Omit<Preference, "userId" | "createdAt" | "upd
   maxRuntime: null,
   minRating: null,
   includeAdult: false,
+  watchRegion: null,
+  streamingServiceIds: [],
   onboardedAt: null,
 };
 
@@ -29,6 +32,8 @@ export function toPreferences(row: Omit<Preference, "userId" | "createdAt" | "up
     maxRuntime: row.maxRuntime,
     minRating: row.minRating,
     includeAdult: row.includeAdult,
+    watchRegion: row.watchRegion,
+    streamingServiceIds: row.streamingServiceIds,
     onboarded: row.onboardedAt !== null,
   };
 }
@@ -37,7 +42,10 @@ export async function getPreferences({ prisma }: { prisma: PrismaClient }, input
   return (await prisma.preference.findUnique({ where: { userId: input.userId } })) ?? { ...DEFAULT_PREFERENCES, userId: input.userId };
 }
 
-export async function updatePreferences(deps: { prisma: PrismaClient; genres: GenreService }, input: { userId: string; changes: UpdatePreferencesInput }) {
+export async function updatePreferences(
+  deps: { prisma: PrismaClient; genres: GenreService; watchProviders: WatchProviderService },
+  input: { userId: string; changes: UpdatePreferencesInput },
+) {
   const { changes } = input;
   const current = await getPreferences(deps, input);
   const yearFrom = changes.yearFrom === undefined ? current.yearFrom : changes.yearFrom;
@@ -55,6 +63,8 @@ export async function updatePreferences(deps: { prisma: PrismaClient; genres: Ge
   const overlap = (liked ?? current.likedGenreIds).filter((id) => (disliked ?? current.dislikedGenreIds).includes(id));
   if (overlap.length) throw badInput(`A genre cannot be both liked and disliked: ${overlap.join(", ")}.`, { argument: "likedGenreIds" });
 
+  await checkStreamingServices(deps.watchProviders, changes);
+
   const data = {
     ...(liked ? { likedGenreIds: liked } : {}),
     ...(disliked ? { dislikedGenreIds: disliked } : {}),
@@ -65,7 +75,28 @@ export async function updatePreferences(deps: { prisma: PrismaClient; genres: Ge
     ...(changes.maxRuntime !== undefined ? { maxRuntime: changes.maxRuntime } : {}),
     ...(changes.minRating !== undefined ? { minRating: changes.minRating } : {}),
     ...(changes.includeAdult !== undefined && changes.includeAdult !== null ? { includeAdult: changes.includeAdult } : {}),
+    ...(changes.watchRegion !== undefined ? { watchRegion: changes.watchRegion } : {}),
+    ...(changes.streamingServiceIds ? { streamingServiceIds: [...new Set(changes.streamingServiceIds)] } : {}),
     ...(changes.onboarded === true && !current.onboardedAt ? { onboardedAt: new Date() } : {}),
   };
   return deps.prisma.preference.upsert({ where: { userId: input.userId }, create: { userId: input.userId, ...DEFAULT_PREFERENCES, ...data }, update: data });
+}
+
+/** A region some provider is listed in, and services TMDB lists (when the lists could be read at all). */
+async function checkStreamingServices(watchProviders: WatchProviderService, changes: UpdatePreferencesInput) {
+  if (!changes.watchRegion && !changes.streamingServiceIds?.length) return;
+  const known = await watchProviders.providers();
+  if (!known.size) return;
+  if (changes.watchRegion) {
+    const regions = await watchProviders.regions();
+    if (!regions.some((region) => region.code === changes.watchRegion))
+      throw badInput(`No watch-provider data for region ${changes.watchRegion}. The watchRegions query lists the regions there is.`, {
+        argument: "watchRegion",
+      });
+  }
+  const unknown = (changes.streamingServiceIds ?? []).filter((id) => !known.has(id));
+  if (unknown.length)
+    throw badInput(`Unknown watch provider ids: ${[...new Set(unknown)].join(", ")}. The watchProviders query lists them.`, {
+      argument: "streamingServiceIds",
+    });
 }

@@ -32,6 +32,12 @@ export class Preferences {
   @Field(() => Boolean)
   includeAdult!: boolean;
 
+  @Field(() => String, { nullable: true, description: 'Where the caller watches: ISO 3166-1 alpha-2 ("US"); the watchRegions query lists them.' })
+  watchRegion!: string | null;
+
+  @Field(() => [Int], { description: "TMDB watch provider ids of the streaming services the caller has (watchProviders lists them)." })
+  streamingServiceIds!: number[];
+
   @Field(() => Boolean, { description: "Whether onboarding was completed." })
   onboarded!: boolean;
 }
@@ -92,6 +98,18 @@ export class UpdatePreferencesInput {
 
   @Field(() => Boolean, { nullable: true })
   includeAdult?: boolean;
+
+  @Field(() => String, { nullable: true, description: 'ISO 3166-1 alpha-2 region ("US"), one the watchRegions query lists; null clears it.' })
+  @IsOptional()
+  @Matches(/^[A-Z]{2}$/, { message: 'watchRegion must be an ISO 3166-1 alpha-2 code such as "US" or "GB"' })
+  watchRegion?: string | null;
+
+  @Field(() => [Int], { nullable: true, description: "Your streaming services: TMDB watch provider ids the watchProviders query lists; [] clears them." })
+  @IsOptional()
+  @ArrayMaxSize(50)
+  @IsInt({ each: true })
+  @Min(1, { each: true })
+  streamingServiceIds?: number[];
 
   @Field(() => Boolean, { nullable: true, description: "true marks onboarding complete." })
   onboarded?: boolean;

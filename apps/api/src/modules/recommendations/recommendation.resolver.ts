@@ -31,6 +31,7 @@ export class RecommendationResolver {
         minRating: filter?.minRating ?? null,
         maxRuntime: filter?.maxRuntime ?? null,
         languages: filter?.languages ?? [],
+        availableToMe: filter?.availableToMe ?? false,
       },
     });
     const page = items.slice(0, size);

@@ -14,6 +14,7 @@ import { discoverIntoCache, releaseDateField } from "../media/tmdb-into-cache.ts
 import { toMediaKind, type MediaKind } from "../../media-kind.ts";
 import { firstAskInAWhile } from "../media/media.service.ts";
 import { getPreferences } from "../preferences/preference.service.ts";
+import { availableToMeKeys } from "../watch-providers/available-to-me.ts";
 import { rankRecommendations } from "./ranking/rank.ts";
 import { collaborativeEvidence } from "./ranking/taste-profile.ts";
 import type { SeedTitle, TasteProfile } from "./ranking/types.ts";
@@ -48,6 +49,8 @@ export interface RecommendationRequest {
     minRating: number | null;
     maxRuntime: number | null;
     languages: string[];
+    /** Only titles streamed on the caller's services in their region (preferences). */
+    availableToMe: boolean;
   };
 }
 
@@ -114,6 +117,7 @@ async function planRecommendations(ctx: RecommendationDeps, request: Recommendat
     includeAdult: preferences.includeAdult,
     dislikedGenreIds: preferences.dislikedGenreIds,
     anyOfGenreIds: request.filter.genreIds,
+    streamingOn: request.filter.availableToMe ? availableToMeKeys(preferences, "filter.availableToMe") : [],
   };
 
   // Genres and people that recur across the seeds steer the pools.
@@ -162,7 +166,8 @@ async function rank(ctx: RecommendationDeps, request: RecommendationRequest, dep
   // The names reasons may use are asked for while the pool is built.
   const names = Promise.all([ctx.genres.allGenres(), ctx.recommendationServing.personNames([...castIds, ...directorIds])]);
   let pool = catalogue.candidatePool(poolInput);
-  if (pool.length < DISCOVER_WHEN_FEWER_THAN && (await discoverFallback(ctx, { filters, genreIds: poolInput.genreIds }))) {
+  // Discover's list items carry no providers, so with "available to me" they could never pass.
+  if (pool.length < DISCOVER_WHEN_FEWER_THAN && !filters.streamingOn.length && (await discoverFallback(ctx, { filters, genreIds: poolInput.genreIds }))) {
     // What discover wrote to the cache is in the next snapshot.
     const fresher = await ctx.recommendationServing.snapshot({ fresh: true });
     pool = fresher.catalogue.candidatePool({ ...poolInput, inModel: fresher.inModel });

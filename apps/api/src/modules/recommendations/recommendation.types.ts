@@ -67,4 +67,10 @@ export class RecommendationFilter {
 
   @Field(() => [String], { nullable: true })
   languages?: string[] | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "Only titles streamed (subscription, free or with ads) on the caller's streaming services in their region; both must be set in preferences.",
+  })
+  availableToMe?: boolean | null;
 }

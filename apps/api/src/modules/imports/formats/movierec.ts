@@ -24,6 +24,13 @@ export const exportedPreferencesSchema = z.strictObject({
   maxRuntime: z.number().int().min(1).max(1000).nullable(),
   minRating: z.number().min(0).max(10).nullable(),
   includeAdult: z.boolean(),
+  // Exports made before "your services" existed lack these two.
+  watchRegion: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .nullable()
+    .optional(),
+  streamingServiceIds: z.array(z.number().int().positive()).max(50).optional(),
   onboarded: z.boolean(),
 });
 export type ExportedPreferences = z.infer<typeof exportedPreferencesSchema>;

@@ -20,6 +20,7 @@ function title(id: number, over: Partial<CatalogueTitle> = {}): CatalogueTitle {
     voteCount: 200,
     runtime: 100,
     adult: false,
+    streamingOn: [],
     updatedAt: 1,
     ...over,
   };
@@ -43,6 +44,7 @@ function randomCatalogue(size: number, seed: number): CatalogueTitle[] {
       voteCount: pick(400),
       runtime: random() < 0.1 ? null : 60 + pick(120),
       adult: random() < 0.02,
+      streamingOn: [...new Set(["US:8", "US:9", "GB:8", "US:337"].filter(() => random() < 0.3))],
     }),
   ).map((row) => ({ ...row, key: `${row.mediaType}:${row.tmdbId}` }));
 }
@@ -72,7 +74,8 @@ function referencePool(titles: CatalogueTitle[], input: Omit<PoolInput, "inModel
     (!f.maxRuntime || t.runtime === null || t.runtime <= f.maxRuntime) &&
     (f.minRating === null || (t.voteAverage !== null && t.voteAverage >= f.minRating)) &&
     !t.genreIds.some((g) => f.dislikedGenreIds.includes(g)) &&
-    (!f.anyOfGenreIds.length || t.genreIds.some((g) => f.anyOfGenreIds.includes(g)));
+    (!f.anyOfGenreIds.length || t.genreIds.some((g) => f.anyOfGenreIds.includes(g))) &&
+    (!f.streamingOn.length || t.streamingOn.some((key) => f.streamingOn.includes(key)));
   const popular = [...titles].sort((a, b) => b.popularity - a.popularity || a.tmdbId - b.tmdbId).filter(passes);
   const rated = [...titles]
     .filter((t) => (t.voteCount ?? 0) >= 100 && t.voteAverage !== null)
@@ -133,7 +136,17 @@ describe("CatalogueIndex", () => {
         includeAdult: true,
         dislikedGenreIds: [1],
         anyOfGenreIds: [2, 3, 4],
+        streamingOn: [],
       },
+      excluded: new Set(sample(100, keys)),
+      genreIds: [3],
+      castIds: [10, 11],
+      directorIds: [],
+      collaborativeKeys: sample(200, keys),
+    },
+    {
+      // "Available to me": Netflix or Disney Plus in the US.
+      filters: { ...NO_HARD_FILTERS, streamingOn: ["US:8", "US:337"] },
       excluded: new Set(sample(100, keys)),
       genreIds: [3],
       castIds: [10, 11],

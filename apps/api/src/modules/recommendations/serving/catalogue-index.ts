@@ -19,6 +19,8 @@ import { mergeSortedUnique } from "./merge-sorted.ts";
 /** One cached title's ranking features (a candidate's, before the pools say where it came from). */
 export interface CatalogueTitle extends Omit<CandidateTitle, "sources" | "inModel"> {
   adult: boolean;
+  /** "REGION:provider id" for every service that streams it (media_cache.streaming_on). */
+  streamingOn: readonly string[];
   /** The row's updated_at (ms): a re-read row that has not changed is skipped. */
   updatedAt: number;
 }
@@ -34,6 +36,8 @@ export interface HardFilters {
   includeAdult: boolean;
   dislikedGenreIds: number[];
   anyOfGenreIds: number[];
+  /** "Available to me": only titles streamed on one of these ("US:8"); empty keeps every title. */
+  streamingOn: string[];
 }
 
 /** Filters that keep every title but adult ones (what a person with no preferences gets). */
@@ -47,6 +51,7 @@ export const NO_HARD_FILTERS: Readonly<HardFilters> = {
   includeAdult: false,
   dislikedGenreIds: [],
   anyOfGenreIds: [],
+  streamingOn: [],
 };
 
 export interface PoolInput {
@@ -326,6 +331,7 @@ function hardFilter(filters: HardFilters, excluded: ReadonlySet<string>): (title
   const languages = new Set(filters.languages);
   const disliked = new Set(filters.dislikedGenreIds);
   const anyOf = new Set(filters.anyOfGenreIds);
+  const streamingOn = new Set(filters.streamingOn);
   return (title) =>
     !excluded.has(title.key) &&
     (filters.includeAdult || !title.adult) &&
@@ -336,7 +342,8 @@ function hardFilter(filters: HardFilters, excluded: ReadonlySet<string>): (title
     (!filters.maxRuntime || title.runtime === null || title.runtime <= filters.maxRuntime) &&
     (filters.minRating === null || (title.voteAverage !== null && title.voteAverage >= filters.minRating)) &&
     (!disliked.size || !overlaps(title.genreIds, disliked)) &&
-    (!anyOf.size || overlaps(title.genreIds, anyOf));
+    (!anyOf.size || overlaps(title.genreIds, anyOf)) &&
+    (!streamingOn.size || title.streamingOn.some((key) => streamingOn.has(key)));
 }
 
 /**

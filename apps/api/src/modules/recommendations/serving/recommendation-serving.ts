@@ -60,15 +60,28 @@ interface CatalogueRow {
   vote_count: number | null;
   runtime: number | null;
   adult: boolean;
+  streaming_on: string[] | null;
   updated_ms: number;
 }
 
 const CATALOGUE_COLUMNS = `media_type::text AS media_type, tmdb_id, title, original_title, genre_ids, cast_ids, director_ids, keyword_ids, original_language,
-  extract(year FROM release_date)::int AS release_year, popularity, vote_average, vote_count, runtime, adult,
+  extract(year FROM release_date)::int AS release_year, popularity, vote_average, vote_count, runtime, adult, streaming_on,
   (extract(epoch FROM updated_at) * 1000)::float8 AS updated_ms`;
 
 const NO_IDS: number[] = [];
 const ids = (list: number[]) => (list.length ? list : NO_IDS);
+const NO_OFFERS: string[] = [];
+/** "US:8" and the like recur across thousands of titles: each is held once. */
+const offerKeys = new Map<string, string>();
+const interned = (list: string[] | null) => {
+  if (!list?.length) return NO_OFFERS;
+  return list.map((key) => {
+    const kept = offerKeys.get(key);
+    if (kept) return kept;
+    offerKeys.set(key, key);
+    return key;
+  });
+};
 
 function toTitle(row: CatalogueRow): CatalogueTitle {
   return {
@@ -87,6 +100,7 @@ function toTitle(row: CatalogueRow): CatalogueTitle {
     voteCount: row.vote_count,
     runtime: row.runtime,
     adult: row.adult,
+    streamingOn: interned(row.streaming_on),
     updatedAt: row.updated_ms,
   };
 }
