@@ -19,7 +19,7 @@ beforeAll(async () => {
 afterAll(() => api?.close());
 
 const EXPORT = `query($format: ExportFormat!) { exportData(format: $format) { fileName contentType content } }`;
-const PREFERENCES = `{ preferences { likedGenreIds dislikedGenreIds mediaTypes languages yearFrom yearTo maxRuntime minRating includeAdult onboarded } }`;
+const PREFERENCES = `{ preferences { likedGenreIds dislikedGenreIds mediaTypes languages yearFrom yearTo maxRuntime minRating includeAdult watchRegion streamingServiceIds onboarded } }`;
 
 async function act(user: TestUser, mutation: string, variables: Record<string, unknown>) {
   const result = await api.graphql(mutation, variables, { token: user.token });
@@ -51,7 +51,7 @@ describe("export", () => {
     await act(original, `mutation${m} { dismiss(media: $media) { id } }`, ref("MOVIE", movies[3]!));
     await act(
       original,
-      `mutation { updatePreferences(input: { likedGenreIds: [80, 18], dislikedGenreIds: [27], mediaTypes: [MOVIE], languages: ["en", "fr"], yearFrom: 1970, minRating: 6.5, onboarded: true }) { likedGenreIds } }`,
+      `mutation { updatePreferences(input: { likedGenreIds: [80, 18], dislikedGenreIds: [27], mediaTypes: [MOVIE], languages: ["en", "fr"], yearFrom: 1970, minRating: 6.5, watchRegion: "GB", streamingServiceIds: [8, 337], onboarded: true }) { likedGenreIds } }`,
       {},
     );
   });
