@@ -1,4 +1,5 @@
 "use client";
+import type { ReactNode } from "react";
 import { LANGUAGES } from "../lib/choices";
 
 export function CheckboxGroup<Value extends string | number>({
@@ -11,7 +12,7 @@ export function CheckboxGroup<Value extends string | number>({
 }: {
   legend: string;
   name: string;
-  options: { value: Value; label: string }[];
+  options: { value: Value; label: ReactNode }[];
   selected: Value[];
   onChange: (next: Value[]) => void;
   hint?: string;

@@ -12,6 +12,7 @@ import type {
   MediaDetailsQuery,
   PreferencesFieldsFragment,
   ReasonFieldsFragment,
+  WatchProviderFieldsFragment,
 } from "./generated/graphql";
 
 export {
@@ -43,6 +44,7 @@ export {
   UndoDismissDocument as UNDO_DISMISS,
   UpdatePreferencesDocument as UPDATE_PREFERENCES,
   WatchlistDocument as WATCHLIST_QUERY,
+  WatchServicesDocument as WATCH_SERVICES_QUERY,
 } from "./generated/graphql";
 export type { BrowseSort, MediaType } from "./generated/graphql";
 
@@ -55,3 +57,5 @@ export type Reason = ReasonFieldsFragment;
 export type Preferences = PreferencesFieldsFragment;
 export type ApiToken = ApiTokenFieldsFragment;
 export type ImportJob = ImportFieldsFragment;
+export type WatchProvider = WatchProviderFieldsFragment;
+export type WhereToWatch = MediaDetailsQuery["media"]["whereToWatch"];

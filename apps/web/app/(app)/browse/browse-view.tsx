@@ -5,7 +5,8 @@ import { MediaGrid } from "../../../components/media-grid";
 import { Loading } from "../../../components/skeletons";
 import { EmptyState, ErrorState } from "../../../components/states";
 import { LANGUAGES } from "../../../lib/choices";
-import { BROWSE_QUERY, type BrowseSort, type MediaType } from "../../../lib/graphql";
+import { OnMyServicesToggle, hasServices } from "../../../components/on-my-services";
+import { BROWSE_QUERY, PREFERENCES_QUERY, type BrowseSort, type MediaType } from "../../../lib/graphql";
 import { useGenres } from "../../../lib/use-genres";
 
 const SORTS: ReadonlyArray<{ value: BrowseSort; label: string }> = [
@@ -29,6 +30,8 @@ export function BrowseView() {
   const [language, setLanguage] = useState("");
   const [minRating, setMinRating] = useState("");
   const [sort, setSort] = useState<BrowseSort>("POPULARITY");
+  const [onMyServices, setOnMyServices] = useState(false);
+  const preferences = useQuery(PREFERENCES_QUERY).data?.preferences;
 
   const filter = {
     type,
@@ -37,6 +40,7 @@ export function BrowseView() {
     yearTo: toInt(yearTo),
     language: language || null,
     minRating: minRating ? Number(minRating) : null,
+    availableToMe: onMyServices || null,
   };
   const { data, error, loading, refetch, fetchMore } = useQuery(BROWSE_QUERY, { variables: { filter, sort, first: 24 } });
   const items = data?.browse.edges.map((edge) => edge.node) ?? [];
@@ -104,6 +108,7 @@ export function BrowseView() {
           </select>
         </label>
       </form>
+      {hasServices(preferences) && <OnMyServicesToggle checked={onMyServices} onChange={setOnMyServices} />}
       {error && <ErrorState error={error} onRetry={() => void refetch()} />}
       {!data && loading && <Loading label="Loading titles" />}
       {data && items.length === 0 && (

@@ -6,6 +6,7 @@ import { DeleteAccount } from "./delete-account";
 import { ExportData } from "./export-data";
 import { ImportHistory } from "./import-history";
 import { SignOutEverywhere } from "./sign-out-everywhere";
+import { YourServices } from "./your-services";
 
 const playgroundUrl = publicEnv.NEXT_PUBLIC_PLAYGROUND_URL;
 
@@ -14,6 +15,7 @@ export function SettingsView() {
     <div className="stack-lg">
       <h1>Settings</h1>
       <PreferencesForm />
+      <YourServices />
       <ImportHistory />
       <ExportData />
       <ApiTokens />

@@ -5,6 +5,7 @@ import { useEffect } from "react";
 import { MediaGrid } from "../../../../../components/media-grid";
 import { Poster } from "../../../../../components/poster";
 import { StarRating } from "../../../../../components/star-rating";
+import { WhereToWatch } from "../../../../../components/where-to-watch";
 import { ErrorState, FieldError } from "../../../../../components/states";
 import { MEDIA_QUERY, type MediaDetails, type MediaType } from "../../../../../lib/graphql";
 import { useMediaActions } from "../../../../../lib/use-media-actions";
@@ -82,6 +83,7 @@ function Details({ media }: { media: MediaDetails }) {
           )}
         </div>
       </div>
+      <WhereToWatch where={media.whereToWatch} />
       <section aria-labelledby="cast-heading">
         <h2 id="cast-heading">Cast</h2>
         {media.cast.length === 0 ? (

@@ -1,0 +1,51 @@
+// Settings → Your services: pick a region and a streaming service; the title page then says where to
+// watch and that it is on your services, and Browse's "Only on my services" keeps what streams on it
+// and drops what does not.
+import { expect, test } from "@playwright/test";
+import { CRIME, graphql, newUser, onboardOverApi, signUpAndSignIn } from "./support/users.ts";
+
+interface Offers {
+  id: string;
+  tmdbId: number;
+  title: string;
+  whereToWatch: { stream: { id: number; name: string }[]; free: { id: number }[] };
+}
+
+test("choose a region and a service, see where to watch, browse only what streams on it", async ({ page }) => {
+  await signUpAndSignIn(page, newUser("services"));
+  await onboardOverApi(page);
+  // Popular crime films and where each streams in the United States (details are fetched on demand).
+  const { browse } = await graphql<{ browse: { edges: { node: Offers }[] } }>(
+    page.request,
+    `{ browse(filter: { type: MOVIE, genreIds: [${CRIME.id}] }, first: 24) { edges { node { id tmdbId title whereToWatch(region: "US") { stream { id name } free { id } } } } } }`,
+  );
+  const titles = browse.edges.map((edge) => edge.node);
+  const onIt = titles.find((t) => t.whereToWatch.stream.length > 0)!;
+  const service = onIt.whereToWatch.stream[0]!;
+  const streams = (t: Offers) => [...t.whereToWatch.stream, ...t.whereToWatch.free].some((p) => p.id === service.id);
+  const notOnIt = titles.find((t) => !streams(t))!;
+  expect(onIt && notOnIt).toBeTruthy();
+
+  await page.goto("/settings");
+  const services = page.getByRole("region", { name: "Your services" });
+  await services.getByLabel("Region").selectOption("US");
+  await services.getByRole("checkbox", { name: service.name, exact: true }).check();
+  await services.getByRole("button", { name: "Save services" }).click();
+  await expect(services.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("region", { name: "Your services" }).getByRole("checkbox", { name: service.name, exact: true })).toBeChecked();
+
+  await page.goto(`/title/movie/${onIt.tmdbId}`);
+  const where = page.getByTestId("where-to-watch");
+  await expect(where.getByRole("heading", { name: "Where to watch in United States" })).toBeVisible();
+  await expect(where.getByText("On your services")).toBeVisible();
+  await expect(where.getByRole("listitem").filter({ hasText: service.name }).first()).toBeVisible();
+
+  await page.goto("/browse");
+  await page.getByLabel("Genre").selectOption(String(CRIME.id));
+  const grid = page.getByRole("list", { name: "Titles" });
+  await expect(grid.locator(`[data-media-id="${notOnIt.id}"]`)).toBeVisible();
+  await page.getByRole("checkbox", { name: "Only on my services" }).check();
+  await expect(grid.locator(`[data-media-id="${onIt.id}"]`)).toBeVisible();
+  await expect(grid.locator(`[data-media-id="${notOnIt.id}"]`)).toHaveCount(0);
+});
