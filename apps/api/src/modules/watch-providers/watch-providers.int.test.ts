@@ -3,7 +3,7 @@
 // to me" filter on browse and recommendations, each checked against what the catalogue itself
 // answers for watch/providers over HTTP.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApi, type TestApi, type TestUser } from "../../test-support/api-harness.ts";
+import { type GraphQLResponse, startTestApi, type TestApi, type TestUser } from "../../test-support/api-harness.ts";
 import { onlyError } from "../auth/auth.test-support.ts";
 
 type Offer = { provider_id: number; provider_name: string };
@@ -115,7 +115,7 @@ describe("watch providers", () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const page = await api.graphql(
+      const page: GraphQLResponse = await api.graphql(
         `query($after: String) { browse(filter: { type: MOVIE, availableToMe: true }, first: 50, after: $after) {
           edges { node { id whereToWatch { onMyServices } } } pageInfo { hasNextPage endCursor } } }`,
         { after },
