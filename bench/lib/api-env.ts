@@ -24,5 +24,7 @@ export function benchApiEnv(options: {
     INGEST_EVERY_MINUTES: "0",
     // As shipped, production runs one API process per core; BENCH_API_PROCESSES=1 measures one alone.
     ...(process.env.BENCH_API_PROCESSES ? { API_PROCESSES: process.env.BENCH_API_PROCESSES } : {}),
+    // BENCH_GRAPHQL_JIT_SIGHTINGS=0 measures execution by graphql-js alone (before graphql-jit).
+    ...(process.env.BENCH_GRAPHQL_JIT_SIGHTINGS ? { GRAPHQL_JIT_SIGHTINGS: process.env.BENCH_GRAPHQL_JIT_SIGHTINGS } : {}),
   };
 }

@@ -101,6 +101,9 @@ export const configSchema = z
     // Postgres again (0: every request asks). Revoking, signing out and signing out everywhere
     // reach every process at once through Redis; a role changed by hand shows up this much later.
     CREDENTIAL_CACHE_MS: z.coerce.number().int().min(0).max(300_000).default(10_000),
+    // graphql-jit compiles an operation on this sighting and runs the compiled form from then on
+    // (graphql/jit-executor.ts); 0 leaves every operation to graphql-js. Tests use 1.
+    GRAPHQL_JIT_SIGHTINGS: z.coerce.number().int().min(0).max(100).default(2),
     // The ingest worker (modules/ingest): how often it pages TMDB's lists, how many pages of each
     // list one run fetches, and when fetched details count as stale.
     // 0 turns the schedule off (runs then come only from the admin mutation and the CLI).

@@ -49,7 +49,11 @@ export async function buildServer(services: AppServices): Promise<FastifyInstanc
   const requestRedis = await registerRateLimit(app, services);
   // Hear about revoked tokens and ended sessions before the first request (not awaited: Redis may be away).
   void services.callers.start();
-  const apollo = await createApollo({ logger: services.logger, plugins: [fastifyApolloDrainPlugin(app)] });
+  const apollo = await createApollo({
+    logger: services.logger,
+    plugins: [fastifyApolloDrainPlugin(app)],
+    jitSightings: services.config.GRAPHQL_JIT_SIGHTINGS,
+  });
   await app.register(async (graphql) => {
     graphql.addHook("onRequest", resolveCaller(services));
     graphql.addHook("onRequest", graphql.rateLimit());

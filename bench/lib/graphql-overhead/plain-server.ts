@@ -3,7 +3,8 @@
 // but node:http and graphql-js around it, with or without a document cache.
 import { randomUUID } from "node:crypto";
 import http from "node:http";
-import { execute, parse, validate, type DocumentNode, type GraphQLSchema } from "../../../apps/api/node_modules/graphql/index.js";
+import { execute, parse, validate, type DocumentNode, type ExecutionResult, type GraphQLSchema } from "../../../apps/api/node_modules/graphql/index.js";
+import { compileQuery, isCompiledQuery, type CompiledQuery } from "../../../apps/api/node_modules/graphql-jit/dist/index.js";
 import type { AppServices } from "../../../apps/api/src/app-services.ts";
 import { AppError } from "../../../apps/api/src/errors.ts";
 import { createContext } from "../../../apps/api/src/graphql/create-context.ts";
@@ -26,9 +27,11 @@ function send(response: http.ServerResponse, status: number, body: unknown) {
  * parsed and validated documents are kept by query text, as Apollo Server does by default (its
  * documentStore): a repeated query then skips parse and validate.
  */
-export function plainServer(services: AppServices, schema: GraphQLSchema, options: { documentCache: boolean }): http.Server {
+export function plainServer(services: AppServices, schema: GraphQLSchema, options: { documentCache: boolean; jit?: boolean }): http.Server {
   const { config, logger } = services;
   const documents = new Map<string, DocumentNode>();
+  // With `jit`, each query text is compiled once by graphql-jit and its compiled form run after.
+  const compiled = new Map<string, CompiledQuery>();
   const handle = async (request: http.IncomingMessage, response: http.ServerResponse) => {
     if (request.method !== "POST" || request.url !== "/graphql") return send(response, 404, { errors: [{ message: "not found" }] });
     const chunks: Buffer[] = [];
@@ -58,6 +61,16 @@ export function plainServer(services: AppServices, schema: GraphQLSchema, option
       if (options.documentCache) documents.set(body.query, document);
     }
     const contextValue = createContext(services, { id: randomUUID(), ip: request.socket.remoteAddress ?? "", headers: request.headers, viewer });
+    if (options.jit) {
+      let query = compiled.get(body.query);
+      if (!query) {
+        const made = compileQuery(schema, document, body.operationName);
+        if (!isCompiledQuery(made)) return send(response, 400, made);
+        query = made;
+        compiled.set(body.query, query);
+      }
+      return send(response, 200, (await query.query(undefined, contextValue, body.variables ?? {})) as ExecutionResult);
+    }
     send(response, 200, await execute({ schema, document, variableValues: body.variables, operationName: body.operationName, contextValue }));
   };
   return http.createServer((request, response) => {

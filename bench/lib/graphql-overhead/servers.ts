@@ -31,7 +31,11 @@ export async function serve(): Promise<void> {
     await app.listen({ port: 0, host: "127.0.0.1" });
     ports[name] = (app.server.address() as AddressInfo).port;
   }
-  const plains = { "plain+doc-cache": plainServer(services, schema, { documentCache: true }), plain: plainServer(services, schema, { documentCache: false }) };
+  const plains = {
+    "plain+doc-cache": plainServer(services, schema, { documentCache: true }),
+    plain: plainServer(services, schema, { documentCache: false }),
+    "plain+jit": plainServer(services, schema, { documentCache: true, jit: true }),
+  };
   for (const [name, plain] of Object.entries(plains)) {
     // Fastify keeps idle connections 72 s; node:http's default is 5 s. The same for all, so an idle
     // round never costs one of them a reconnect.
@@ -59,7 +63,12 @@ export async function serve(): Promise<void> {
 /** server.ts's GraphQL stack (its Fastify options, caller hook, Apollo with its limits, context), without the rate limit and the other guards (and without armor unless asked). */
 async function buildFastifyApollo(services: AppServices, options: { armor: boolean }) {
   const app = Fastify({ loggerInstance: services.logger as FastifyBaseLogger, ...httpOptions(services.config) });
-  const apollo = await createApollo({ logger: services.logger, plugins: [fastifyApolloDrainPlugin(app)], armor: options.armor });
+  const apollo = await createApollo({
+    logger: services.logger,
+    plugins: [fastifyApolloDrainPlugin(app)],
+    armor: options.armor,
+    jitSightings: services.config.GRAPHQL_JIT_SIGHTINGS,
+  });
   await app.register(async (graphql) => {
     graphql.addHook("onRequest", resolveCaller(services));
     await graphql.register(fastifyApollo(apollo), {

@@ -59,6 +59,13 @@ export function queriesFor(data: { userId: string; token: string; tmdbId: number
       headers: {},
       check: (answer) => typeof answer?.media?.title === "string",
     },
+    {
+      // A page as the web app's browse asks for it: 20 cards, each with the caller's state.
+      name: "browse(first: 20) { 20 cards with the caller's state }, bearer token",
+      query: `{ browse(filter: { type: MOVIE }, first: 20) { edges { cursor node { __typename id type tmdbId title year posterUrl(size: W342) voteAverage isFavourite inWatchlist watchedAt isDismissed myRating } } pageInfo { endCursor hasNextPage } } }`,
+      headers: { authorization: `Bearer ${token}` },
+      check: (answer) => answer?.browse?.edges?.length === 20 && answer.browse.edges.every((edge) => edge.node?.isFavourite === false),
+    },
   ];
 }
 

@@ -20,12 +20,14 @@ const split = (value: (server: ServerName) => number) => ({
   armor: round(value("fastify+apollo+armor") - value("fastify+apollo"), 3),
   rateLimitAndRest: round(value("ours") - value("fastify+apollo+armor"), 3),
   parseAndValidate: round(value("plain") - value("plain+doc-cache"), 3),
+  plainWithJit: round(value("plain+jit"), 3),
 });
 type Split = ReturnType<typeof split>;
 
 const splitText = (entry: Split) =>
   `${entry.ours} vs ${entry.plain} ms (${signed(entry.vsPlain)}; ${signed(entry.vsPlainWithDocumentCache)} vs plain+cache ${entry.plainWithDocumentCache} ` +
-  `= Fastify+Apollo ${entry.fastifyApollo}, armor ${entry.armor}, rate limit & rest ${entry.rateLimitAndRest}; parse+validate, which Apollo's cache saves, ${entry.parseAndValidate})`;
+  `= Fastify+Apollo ${entry.fastifyApollo}, armor ${entry.armor}, rate limit & rest ${entry.rateLimitAndRest}; parse+validate, which Apollo's cache saves, ${entry.parseAndValidate}; ` +
+  `plain with graphql-jit's compiled queries ${entry.plainWithJit}, ×${round(entry.plainWithJit / entry.plainWithDocumentCache, 2)} of plain+cache)`;
 
 function comparisonRow(spec: QuerySpec, concurrency: number, find: FindResult): SummaryRow {
   const ours = find(spec.name, concurrency, "ours");
@@ -80,6 +82,7 @@ export function writeOverheadResult(options: MeasureOptions, report: ReturnType<
       "fastify+apollo": "the same without graphql-armor",
       "plain+doc-cache": "node:http + graphql-js execute, parsed+validated documents kept by query text (as Apollo's documentStore), same viewer and context",
       plain: "node:http + graphql-js parse/validate/execute on every request, same viewer and context",
+      "plain+jit": "plain+doc-cache with each query compiled once by graphql-jit and its compiled form run instead of graphql-js execute",
     },
     breakdown: report.breakdown,
     results,

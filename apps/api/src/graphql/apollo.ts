@@ -10,6 +10,7 @@ import { badInput } from "../errors.ts";
 import type { Logger } from "../logger.ts";
 import type { GraphQLContext } from "./context.ts";
 import { createFormatError } from "./format-error.ts";
+import { jitGateway } from "./jit-executor.ts";
 import { getSchema } from "./schema.ts";
 
 /** Limits that protect the server; each refusal has its own code and message. */
@@ -71,6 +72,8 @@ export async function createApollo(options: {
   logger: Logger;
   plugins?: ApolloServerPlugin<GraphQLContext>[];
   armor?: boolean;
+  /** GRAPHQL_JIT_SIGHTINGS: the sighting on which an operation is compiled by graphql-jit (0: never). */
+  jitSightings: number;
 }): Promise<ApolloServer<GraphQLContext>> {
   const armor =
     options.armor === false
@@ -88,7 +91,8 @@ export async function createApollo(options: {
           blockFieldSuggestion: { enabled: false },
         }).protect();
   const apollo = new ApolloServer<GraphQLContext>({
-    schema: await getSchema(),
+    // The schema with graphql-jit executing recurring operations (jit-executor.ts).
+    gateway: jitGateway(await getSchema(), options.jitSightings),
     ...armor,
     // No field carries cache hints, and the cache-control plugin would wrap every field resolver to look for them.
     plugins: [...armor.plugins, refuseNulCharacters, ...(options.plugins ?? []), ApolloServerPluginCacheControlDisabled()],

@@ -63,6 +63,9 @@ export async function startTestApi(
     // Tests write titles straight into Postgres and read them through the API at once; the check
     // interval itself is tested in recommendation-serving.int.test.ts.
     CATALOGUE_REFRESH_MS: "0",
+    // Every operation compiled by graphql-jit on its first sighting: the whole tier runs the compiled
+    // executor (production compiles on the second; graphql/jit-executor.ts).
+    GRAPHQL_JIT_SIGHTINGS: "1",
     ...options.env,
   });
   const lines = options.logLines;
