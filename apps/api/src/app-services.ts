@@ -67,7 +67,7 @@ export function createAppServices(options: {
     redis,
     tmdb,
     // As many details fetches at once as the TMDB budget lets be in flight (the shared limiter still paces them).
-    enrichment: new EnrichmentService({ prisma, tmdb, logger, concurrency: config.TMDB_MAX_IN_FLIGHT }),
+    enrichment: new EnrichmentService({ prisma, tmdb, logger, redis, keyPrefix: config.REDIS_KEY_PREFIX, concurrency: config.TMDB_MAX_IN_FLIGHT }),
     genres: new GenreService({ prisma, tmdb, logger }),
     watchProviders: new WatchProviderService({ prisma, tmdb, logger }),
     images: new ImageConfigService({ tmdb, logger, fallbackBaseUrl: "https://image.tmdb.org/t/p/" }),

@@ -150,4 +150,24 @@ describe("two APIs and two workers on one Postgres and Redis", () => {
     expect(log.length).toBeGreaterThan(LIMIT * 3);
     expect(processes.every((process) => process.child.exitCode === null)).toBe(true);
   }, 180_000);
+
+  it("fetches a title's missing details once however many requests to either API ask for it at once", async () => {
+    const user = await prisma.user.create({ data: { email: `reader-${Date.now()}@example.test` } });
+    const { secret } = await createApiToken({ prisma }, { userId: user.id, name: "scaling" });
+    // Titles whose details are not in the cache yet, as list items are before the worker gets to them.
+    const rows = await prisma.mediaCache.findMany({ where: { mediaType: "MOVIE" }, orderBy: { tmdbId: "asc" }, take: 6 });
+    await prisma.mediaCache.updateMany({
+      where: { mediaType: "MOVIE", tmdbId: { in: rows.map((row) => row.tmdbId) } },
+      data: { detailsFetchedAt: null, runtime: null },
+    });
+    await control("reset", { method: "POST" });
+    await control("faults", { method: "POST", body: JSON.stringify({ latencyMs: 300 }) });
+    const query = `{ ${rows.map((row, index) => `m${index}: media(type: MOVIE, tmdbId: ${row.tmdbId}) { runtime }`).join(" ")} }`;
+    const results = await Promise.all(Array.from({ length: 16 }, (_, index) => graphql(apiUrls[index % 2]!, query, secret)));
+    await control("faults", { method: "POST", body: JSON.stringify({ latencyMs: 30 }) });
+    expect(results.flatMap((result) => result.errors ?? [])).toEqual([]);
+    expect(results.every((result) => Object.values(result.data!).every((media) => media.runtime > 0))).toBe(true);
+    const fetched = (await requestLog()).filter((entry) => /^\/3\/movie\/\d+$/.test(entry.path)).map((entry) => entry.path);
+    expect(fetched.sort()).toEqual(rows.map((row) => `/3/movie/${row.tmdbId}`).sort());
+  }, 60_000);
 });

@@ -1,7 +1,11 @@
 // Fills the MediaCache fields TMDB lists do not carry (runtime, cast, directors, keywords, and a
 // poster or votes a list item lacked) by fetching details, then writes them back so the next
 // request needs no TMDB call. Calls for the same title are shared while in flight, across every
-// request this process serves; TMDB calls run with bounded concurrency under the shared limit.
+// request this process serves, and across the API's processes through a short claim in Redis (the
+// others wait for it and then read what it wrote); TMDB calls run with bounded concurrency under the
+// shared limit.
+import { setTimeout as sleep } from "node:timers/promises";
+import type { Redis } from "ioredis";
 import pLimit from "p-limit";
 import type { PrismaClient } from "../../db.ts";
 import type { MediaCache } from "../../generated/prisma/client.ts";
@@ -9,13 +13,31 @@ import type { Logger } from "../../logger.ts";
 import { TmdbError, type TmdbClient } from "../../tmdb/index.ts";
 import { parseMediaKey } from "./media-key.ts";
 import { toMediaKind } from "../../media-kind.ts";
+import { withinMs } from "../../redis.ts";
 import { detailsIntoCache } from "./tmdb-into-cache.ts";
+
+/** How long a process's claim on fetching one title's details holds if it never lets go (it crashed). */
+const CLAIM_MS = 15_000;
+/** How often a process waiting on another's claim looks whether it is done. */
+const CLAIM_POLL_MS = 25;
+/** Longest a claim or a look at it may take before this process goes on without it (Redis away). */
+const REDIS_BUDGET_MS = 250;
 
 export class EnrichmentService {
   private readonly inFlight = new Map<string, Promise<MediaCache | null>>();
   private readonly concurrency: ReturnType<typeof pLimit>;
 
-  constructor(private readonly deps: { prisma: PrismaClient; tmdb: TmdbClient; logger: Logger; concurrency?: number }) {
+  constructor(
+    private readonly deps: {
+      prisma: PrismaClient;
+      tmdb: TmdbClient;
+      logger: Logger;
+      /** Shared by every API process; without it each process fetches on its own. */
+      redis?: Redis;
+      keyPrefix?: string;
+      concurrency?: number;
+    },
+  ) {
     this.concurrency = pLimit(deps.concurrency ?? 8);
   }
 
@@ -23,9 +45,43 @@ export class EnrichmentService {
   fetchDetails(key: string): Promise<MediaCache | null> {
     const running = this.inFlight.get(key);
     if (running) return running;
-    const task = this.concurrency(() => this.fetchAndStore(key)).finally(() => this.inFlight.delete(key));
+    const task = this.fetchOnceAcrossProcesses(key).finally(() => this.inFlight.delete(key));
     this.inFlight.set(key, task);
     return task;
+  }
+
+  /**
+   * The first process to claim `key` fetches; the others wait until its claim is gone and then
+   * read the row it wrote (detailsIntoCache finds it fresh). If Redis does not answer in time, or
+   * the claim outlives CLAIM_MS, this process fetches by itself: a duplicate call, never a wait.
+   */
+  private async fetchOnceAcrossProcesses(key: string): Promise<MediaCache | null> {
+    const { redis } = this.deps;
+    // Waiting on another process's claim takes none of this process's TMDB slots.
+    const fetch = () => this.concurrency(() => this.fetchAndStore(key));
+    if (!redis) return fetch();
+    const claimKey = `${this.deps.keyPrefix ?? ""}enrichment-claim:${key}`;
+    const claim = redis.set(claimKey, String(process.pid), "PX", CLAIM_MS, "NX").catch(() => undefined);
+    const claimed = await withinMs(claim, REDIS_BUDGET_MS);
+    if (claimed === null) {
+      // Another process holds it: wait until it lets go, then read what it wrote.
+      const deadline = Date.now() + CLAIM_MS;
+      while (Date.now() < deadline) {
+        await sleep(CLAIM_POLL_MS);
+        const held = await withinMs(redis.exists(claimKey), REDIS_BUDGET_MS).catch(() => undefined);
+        if (held !== 1) break;
+      }
+      return fetch();
+    }
+    // Ours, or Redis did not answer in time: then a claim that lands late is let go all the same.
+    try {
+      return await fetch();
+    } finally {
+      await withinMs(
+        claim.then((reply) => (reply === "OK" ? redis.del(claimKey) : 0)),
+        REDIS_BUDGET_MS,
+      ).catch(() => undefined);
+    }
   }
 
   private async fetchAndStore(key: string): Promise<MediaCache | null> {
