@@ -27,6 +27,17 @@ describe("parseConfig", () => {
     expect(config.TMDB_API_BASE_URL).toBe("http://127.0.0.1:4010/3");
   });
 
+  it("reads CORS_ALLOWED_ORIGINS as a list of exact origins, and refuses anything else naming the shape", () => {
+    expect(parseConfig(valid).CORS_ALLOWED_ORIGINS).toEqual([]);
+    expect(parseConfig({ ...valid, CORS_ALLOWED_ORIGINS: "https://app.example.com, http://localhost:5173" }).CORS_ALLOWED_ORIGINS).toEqual([
+      "https://app.example.com",
+      "http://localhost:5173",
+    ]);
+    for (const bad of ["*", "app.example.com", "https://app.example.com/", "https://app.example.com/path", "ftp://files.example.com"]) {
+      expect(problems({ ...valid, CORS_ALLOWED_ORIGINS: bad })).toMatch(/CORS_ALLOWED_ORIGINS.*comma-separated origins/);
+    }
+  });
+
   it("goes online against api.themoviedb.org when a token is set", () => {
     const { TMDB_API_BASE_URL: _unused, ...env } = valid;
     const config = parseConfig({ ...env, TMDB_API_TOKEN: "eyJhbGciOiJIUzI1NiJ9.a-long-read-access-token" });

@@ -22,6 +22,16 @@ function tmdbCredential(env: { TMDB_API_TOKEN?: string; TMDB_API_KEY?: string })
   return { kind: "none" };
 }
 
+/** Whether `value` is exactly a web origin: http(s), host, optional port, nothing else. */
+function isOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === "https:" || url.protocol === "http:") && url.origin === value;
+  } catch {
+    return false;
+  }
+}
+
 const port = z.coerce.number().int().min(1).max(65_535);
 const positiveInt = z.coerce.number().int().positive();
 
@@ -58,6 +68,16 @@ export const configSchema = z
         message: "a number of proxy hops (0-10) or comma-separated proxy addresses/CIDRs such as 127.0.0.1,10.0.0.0/8",
       })
       .transform((value): number | string[] => (/^\d+$/.test(value) ? Number(value) : value.split(",").map((part) => part.trim()))),
+    // Web pages on these origins (comma-separated, e.g. https://app.example.com) may call the API
+    // with a token from the browser (CORS; never with cookies). Empty: no cross-origin calls.
+    CORS_ALLOWED_ORIGINS: z
+      .string()
+      .trim()
+      .default("")
+      .refine((value) => value === "" || value.split(",").every((origin) => isOrigin(origin.trim())), {
+        message: "comma-separated origins such as https://app.example.com,http://localhost:5173 (scheme, host and port only, no path)",
+      })
+      .transform((value) => (value === "" ? [] : value.split(",").map((origin) => origin.trim()))),
     API_HOST: z.string().min(1).default("127.0.0.1"),
     API_PORT: port.default(4000),
     // How many API processes share API_PORT (node:cluster): one per core in production, where one

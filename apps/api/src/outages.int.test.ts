@@ -45,7 +45,7 @@ describe("Redis unreachable", () => {
       expect(anonymous.ms).toBeLessThan(2_000);
     }
     const signedIn = await post(api, JSON.stringify({ query: "{ me { id } }" }), { authorization: `Bearer ${user.token}` });
-    expect(signedIn.body).toEqual({ data: { me: { id: user.id } } });
+    expect(signedIn.body.data).toEqual({ me: { id: user.id } });
     const started = performance.now();
     const ready = await fetch(`${api.url}/readyz`, { signal: AbortSignal.timeout(10_000) });
     expect(ready.status).toBe(503);

@@ -30,7 +30,7 @@ describe("unexpected errors are masked and logged", () => {
       const result = await withoutTable("preference", () =>
         api.graphql(`{ me { id } preferences { onboarded } }`, {}, { cookie: user.cookie, headers: { "x-request-id": "masked-1" } }),
       );
-      expect(result.status).toBe(200);
+      expect(result.status).toBe(500);
       // The rest of the query still answers; only the failed field is null.
       expect(result.data).toBeNull();
       const error = onlyError(result, "INTERNAL_SERVER_ERROR");

@@ -72,7 +72,7 @@ describe("health, readiness and request ids", () => {
         body: JSON.stringify({ query: "{ __typename }" }),
       });
       expect(served.status).toBe(200);
-      expect(served.body).toEqual({ data: { __typename: "Query" } });
+      expect(served.body.data).toEqual({ __typename: "Query" });
     }
   });
 });

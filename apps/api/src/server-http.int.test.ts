@@ -1,5 +1,6 @@
 // The HTTP transport around GraphQL: GET and POST, CSRF protection, malformed and non-GraphQL
-// bodies, batching, and the body-size limit.
+// bodies, batching, the body-size limit, the status of each kind of answer (graphql/response-status.ts),
+// the query's cost, HTTP caching of public data, persisted queries and CORS.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { API_LIMITS } from "./graphql/apollo.ts";
 import { onlyError, request, startServerTestApi } from "./server.test-support.ts";
@@ -24,17 +25,18 @@ async function preferenceRow(userId: string) {
 }
 
 describe("GraphQL over HTTP", () => {
-  it("GET runs a query (with a CSRF-preflight header) and answers 200 JSON", async () => {
-    const { status, body } = await request(api, `/graphql?query=${encodeURIComponent("{__typename}")}`, { headers: { "apollo-require-preflight": "true" } });
+  it("GET runs a query without any extra header when no cookie goes with it, and answers 200 with its cost", async () => {
+    const { status, body } = await request(api, `/graphql?query=${encodeURIComponent("{__typename}")}`);
     expect(status).toBe(200);
-    expect(body).toEqual({ data: { __typename: "Query" } });
+    expect(body.data).toEqual({ __typename: "Query" });
+    expect(body.extensions?.cost).toEqual({ requested: 1, maximum: API_LIMITS.maxCost });
   });
 
   it("GET passes variables and the caller's token", async () => {
     const query = encodeURIComponent(`query Me($type: MediaType!) { me { id } genres(type: $type) { id } }`);
     const variables = encodeURIComponent(JSON.stringify({ type: "MOVIE" }));
     const { status, body } = await request(api, `/graphql?query=${query}&variables=${variables}`, {
-      headers: { "x-apollo-operation-name": "Me", authorization: `Bearer ${user.token}` },
+      headers: { authorization: `Bearer ${user.token}` },
     });
     expect(status).toBe(200);
     expect(body.errors).toBeUndefined();
@@ -42,12 +44,15 @@ describe("GraphQL over HTTP", () => {
     expect(body.data?.genres).toContainEqual({ id: 28 });
   });
 
-  it("a GET without a preflight header is refused as a possible CSRF, saying which header to send", async () => {
-    const { status, body } = await request(api, `/graphql?query=${encodeURIComponent("{__typename}")}`);
+  it("a GET carrying the session cookie without a preflight header is refused as a possible CSRF, saying which header to send", async () => {
+    const path = `/graphql?query=${encodeURIComponent("{ me { id } }")}`;
+    const { status, body } = await request(api, path, { headers: { cookie: user.cookie } });
     expect(status).toBe(400);
     const error = onlyError(body, "BAD_REQUEST");
-    expect(error.message).toMatch(/Cross-Site Request Forgery/);
+    expect(error.message).toMatch(/cross-site request forgery/);
     expect(error.message).toMatch(/apollo-require-preflight/);
+    const preflighted = await request(api, path, { headers: { cookie: user.cookie, "apollo-require-preflight": "true" } });
+    expect(preflighted.body.data?.me).toEqual({ id: user.id });
   });
 
   it("a mutation over GET is refused with 405 and does not run", async () => {
@@ -94,18 +99,21 @@ describe("GraphQL over HTTP", () => {
       body: JSON.stringify({ query: ONBOARD }),
     });
     expect(status).toBe(400);
-    expect(onlyError(body, "BAD_REQUEST").message).toMatch(/Cross-Site Request Forgery/);
+    expect(onlyError(body, "BAD_REQUEST").message).toMatch(/cross-site request forgery/);
     expect(await preferenceRow(user.id)).toBeNull();
   });
 
-  it("a form-encoded post with the session cookie is refused (415) and changes nothing", async () => {
-    const { status, body } = await request(api, "/graphql", {
-      method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded", cookie: user.cookie },
-      body: new URLSearchParams({ query: ONBOARD }).toString(),
+  it("a form-encoded post is refused as a possible CSRF with the session cookie, and as unsupported (415) without; neither changes anything", async () => {
+    const form = { method: "POST", body: new URLSearchParams({ query: ONBOARD }).toString() };
+    const withCookie = await request(api, "/graphql", { ...form, headers: { "content-type": "application/x-www-form-urlencoded", cookie: user.cookie } });
+    expect(withCookie.status).toBe(400);
+    expect(onlyError(withCookie.body, "BAD_REQUEST").message).toMatch(/cross-site request forgery/);
+    const withToken = await request(api, "/graphql", {
+      ...form,
+      headers: { "content-type": "application/x-www-form-urlencoded", authorization: `Bearer ${user.token}` },
     });
-    expect(status).toBe(415);
-    expect(onlyError(body, "BAD_REQUEST").message).toMatch(/application\/x-www-form-urlencoded is not supported.*application\/json/);
+    expect(withToken.status).toBe(415);
+    expect(onlyError(withToken.body, "BAD_REQUEST").message).toMatch(/application\/x-www-form-urlencoded is not supported.*application\/json/);
     expect(await preferenceRow(user.id)).toBeNull();
   });
 
@@ -127,6 +135,6 @@ describe("GraphQL over HTTP", () => {
     expect(Buffer.byteLength(under)).toBeLessThanOrEqual(API_LIMITS.bodyBytes);
     const served = await postRaw(under);
     expect(served.status).toBe(200);
-    expect(served.body).toEqual({ data: { __type: null } });
+    expect(served.body.data).toEqual({ __type: null });
   });
 });

@@ -175,7 +175,7 @@ describe("page size and cursors", () => {
 
   it("first: 51 is BAD_USER_INPUT naming the maximum; 1 and 50 are served", async () => {
     const result = await api.graphql(BROWSE, { first: 51 });
-    expect(result.status).toBe(200);
+    expect(result.status).toBe(400);
     expect(result.data).toBeNull();
     const error = onlyError(result, "BAD_USER_INPUT");
     expect(error.message).toBe("first must be between 1 and 50; got 51.");

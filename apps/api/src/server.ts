@@ -9,7 +9,9 @@ import type { Redis } from "ioredis";
 import { createApollo } from "./graphql/apollo.ts";
 import type { AppServices } from "./app-services.ts";
 import { createContext } from "./graphql/create-context.ts";
+import { registerCrossOrigin } from "./http/cross-origin.ts";
 import { httpOptions, registerHttpGuards, registerRateLimit, resolveCaller } from "./http/guards.ts";
+import { redisPersistedQueryCache } from "./graphql/persisted-queries.ts";
 import { registerQueueDashboard } from "./modules/ingest/queue-dashboard.route.ts";
 import { registerPlayground } from "./playground/playground.route.ts";
 import { registerImportRoutes } from "./modules/imports/import.route.ts";
@@ -53,8 +55,10 @@ export async function buildServer(services: AppServices): Promise<FastifyInstanc
     logger: services.logger,
     plugins: [fastifyApolloDrainPlugin(app)],
     jitSightings: services.config.GRAPHQL_JIT_SIGHTINGS,
+    persistedQueries: redisPersistedQueryCache(requestRedis, services.config.REDIS_KEY_PREFIX),
   });
   await app.register(async (graphql) => {
+    await registerCrossOrigin(graphql, services.config.CORS_ALLOWED_ORIGINS);
     graphql.addHook("onRequest", resolveCaller(services));
     graphql.addHook("onRequest", graphql.rateLimit());
     await graphql.register(fastifyApollo(apollo), {

@@ -1,15 +1,23 @@
 // The GraphQL server itself (Apollo Server 5 on the TypeGraphQL schema) with the limits that protect
 // it: depth, cost, aliases, directives and tokens (graphql-armor and graphql-js), NUL characters,
-// CSRF prevention, and errors formatted with a code (format-error.ts). The HTTP server
-// (server.ts) and the GraphQL-overhead benchmark both build it here.
+// and errors formatted with a code (format-error.ts); what each response says over HTTP: its status
+// (response-status.ts), its cost (query-cost.ts), its Cache-Control (cache-control.ts); and
+// automatic persisted queries (persisted-queries.ts). CSRF is checked by the HTTP server for
+// requests that carry a cookie (http/cross-origin.ts). The HTTP server (server.ts) and the
+// GraphQL-overhead benchmark both build it here.
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
+import type { KeyValueCache } from "@apollo/utils.keyvaluecache";
 import { ApolloArmor } from "@escape.tech/graphql-armor";
 import { BREAK, type DocumentNode, visit } from "graphql";
 import { badInput } from "../errors.ts";
 import type { Logger } from "../logger.ts";
 import type { GraphQLContext } from "./context.ts";
+import { cacheControlPlugin } from "./cache-control.ts";
 import { createFormatError } from "./format-error.ts";
+import { PERSISTED_QUERY_TTL_SECONDS } from "./persisted-queries.ts";
+import { queryCostPlugin, recordQueryCost } from "./query-cost.ts";
+import { responseStatusPlugin } from "./response-status.ts";
 import { jitGateway } from "./jit-executor.ts";
 import { getSchema } from "./schema.ts";
 
@@ -74,13 +82,15 @@ export async function createApollo(options: {
   armor?: boolean;
   /** GRAPHQL_JIT_SIGHTINGS: the sighting on which an operation is compiled by graphql-jit (0: never). */
   jitSightings: number;
+  /** Where automatic persisted queries are kept (Redis, shared by the API's processes); Apollo's in-memory cache without it. */
+  persistedQueries?: KeyValueCache<string>;
 }): Promise<ApolloServer<GraphQLContext>> {
   const armor =
     options.armor === false
       ? { plugins: [] }
       : new ApolloArmor({
           maxDepth: { n: API_LIMITS.maxDepth },
-          costLimit: { maxCost: API_LIMITS.maxCost },
+          costLimit: { maxCost: API_LIMITS.maxCost, onAccept: [recordQueryCost] },
           maxAliases: { n: API_LIMITS.maxAliases },
           maxDirectives: { n: API_LIMITS.maxDirectives },
           // graphql-armor counts tokens with a second parse in a plugin hook, where any syntax error (or
@@ -95,11 +105,21 @@ export async function createApollo(options: {
     gateway: jitGateway(await getSchema(), options.jitSightings),
     ...armor,
     // No field carries cache hints, and the cache-control plugin would wrap every field resolver to look for them.
-    plugins: [...armor.plugins, refuseNulCharacters, ...(options.plugins ?? []), ApolloServerPluginCacheControlDisabled()],
+    plugins: [
+      ...armor.plugins,
+      refuseNulCharacters,
+      responseStatusPlugin,
+      queryCostPlugin(API_LIMITS.maxCost),
+      cacheControlPlugin,
+      ...(options.plugins ?? []),
+      ApolloServerPluginCacheControlDisabled(),
+    ],
     formatError: createFormatError(options.logger),
     parseOptions: { maxTokens: API_LIMITS.maxTokens },
     introspection: true,
-    csrfPrevention: true,
+    // Checked for cookie-carrying requests only, by the HTTP server (http/cross-origin.ts).
+    csrfPrevention: false,
+    persistedQueries: { ttl: PERSISTED_QUERY_TTL_SECONDS, ...(options.persistedQueries ? { cache: options.persistedQueries } : {}) },
   });
   await apollo.start();
   return apollo;

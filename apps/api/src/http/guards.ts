@@ -183,6 +183,9 @@ export async function registerRateLimit(app: FastifyInstance, services: AppServi
     nameSpace: `${config.REDIS_KEY_PREFIX}api-rate:`,
     max: (request) => (request.viewer ? config.API_RATE_LIMIT_PER_MINUTE_TOKEN : config.API_RATE_LIMIT_PER_MINUTE_IP),
     timeWindow: 60_000,
+    // RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset (seconds) on every answer, and Retry-After
+    // on a refusal: the IETF draft's names, which clients and gateways read.
+    enableDraftSpec: true,
     // Per signed-in user (whatever token or cookie they use); everything else, including requests
     // with made-up tokens, per IP, so spraying random tokens cannot mint fresh budgets.
     keyGenerator: (request) => (request.viewer ? `user:${request.viewer.userId}` : `ip:${request.ip}`),

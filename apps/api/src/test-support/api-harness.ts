@@ -88,6 +88,8 @@ export async function startTestApi(
       method: "POST",
       headers: {
         "content-type": "application/json",
+        // As current clients (Apollo Client 4, graphql-request) ask: statuses follow graphql/response-status.ts.
+        accept: "application/graphql-response+json, application/json;q=0.9",
         ...(auth.token ? { authorization: `Bearer ${auth.token}` } : {}),
         ...(auth.cookie ? { cookie: auth.cookie } : {}),
         ...auth.headers,

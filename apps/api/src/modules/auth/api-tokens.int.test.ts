@@ -112,7 +112,7 @@ describe("personal API tokens", () => {
 
     for (const auth of [{ token: other.token }, { cookie: other.cookie }]) {
       const result = await api.graphql(REVOKE, { id: created.token.id }, auth);
-      expect(result.status).toBe(200);
+      expect(result.status).toBe(404);
       expect(onlyError(result, "NOT_FOUND").message).toBe("No API token with that id.");
     }
     const me = await api.graphql(ME, {}, { token: created.secret });
@@ -139,7 +139,7 @@ describe("personal API tokens", () => {
   ])("createApiToken with %s is BAD_USER_INPUT naming the problem, and creates nothing", async (_label, input, message) => {
     const before = await api.services.prisma.apiToken.count({ where: { userId: other.id } });
     const result = await api.graphql(CREATE, { input }, { cookie: other.cookie });
-    expect(result.status).toBe(200);
+    expect(result.status).toBe(400);
     expect(onlyError(result, "BAD_USER_INPUT").message).toMatch(message);
     expect(result.data).toBeNull();
     expect(await api.services.prisma.apiToken.count({ where: { userId: other.id } })).toBe(before);
@@ -164,7 +164,7 @@ describe("personal API tokens", () => {
   ])("%s needs a signed-in caller (UNAUTHENTICATED)", async (_label, query, variables) => {
     const before = await api.services.prisma.apiToken.count();
     const result = await api.graphql(query, variables);
-    expect(result.status).toBe(200);
+    expect(result.status).toBe(401);
     expect(onlyError(result, "UNAUTHENTICATED").message).toMatch(/Sign in, or send a personal API token as `Authorization: Bearer <token>`/);
     expect(result.data).toBeNull();
     expect(await api.services.prisma.apiToken.count()).toBe(before);

@@ -146,7 +146,7 @@ describe("who is calling", () => {
     it("user data is UNAUTHENTICATED with a cookie signed with another secret", async () => {
       for (const query of [API_TOKENS, `{ preferences { onboarded } }`]) {
         const result = await api.graphql(query, {}, { cookie: foreignCookie });
-        expect(result.status).toBe(200);
+        expect(result.status).toBe(401);
         expect(onlyError(result, "UNAUTHENTICATED").message).toMatch(/Sign in, or send a personal API token/);
         expect(result.data).toBeNull();
       }

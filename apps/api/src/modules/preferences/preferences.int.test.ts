@@ -144,7 +144,7 @@ describe("preferences", () => {
       ["a valid change together with an invalid one", { minRating: 8, maxRuntime: 0 }, /maxRuntime must not be less than 1/],
     ])("%s", async (_label, input, message) => {
       const result = await api.graphql(UPDATE, { input }, { token: user.token });
-      expect(result.status).toBe(200);
+      expect(result.status).toBe(400);
       expect(result.data).toBeNull();
       const error = onlyError(result, "BAD_USER_INPUT");
       expect(error.message).toMatch(message);
@@ -193,7 +193,7 @@ describe("preferences", () => {
   ])("%s needs a signed-in caller (UNAUTHENTICATED)", async (_label, query, variables) => {
     const before = await api.services.prisma.preference.count();
     const result = await api.graphql(query, variables);
-    expect(result.status).toBe(200);
+    expect(result.status).toBe(401);
     expect(result.data).toBeNull();
     expect(onlyError(result, "UNAUTHENTICATED").message).toMatch(/Sign in, or send a personal API token/);
     expect(await api.services.prisma.preference.count()).toBe(before);
