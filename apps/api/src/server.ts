@@ -3,10 +3,14 @@
 // readiness at /readyz. Its parts: http/guards.ts (request ids, charset, error answers, who is
 // calling, the rate limit), graphql/apollo.ts (the GraphQL server and its limits),
 // graphql/create-context.ts (one request's context).
-import fastifyApollo, { fastifyApolloDrainPlugin } from "@as-integrations/fastify";
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
+import type { ApolloServer } from "@apollo/server";
+import { fastifyApolloDrainPlugin, fastifyApolloHandler } from "@as-integrations/fastify";
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest, type RouteHandlerMethod } from "fastify";
 import type { Redis } from "ioredis";
 import { createApollo } from "./graphql/apollo.ts";
+import { AUDIENCES, type Audience } from "./graphql/audiences.ts";
+import type { GraphQLContext } from "./graphql/context.ts";
+import { INTERNAL_KEY_HEADER, isInternalCaller } from "./modules/auth/oauth-account.service.ts";
 import type { AppServices } from "./app-services.ts";
 import { createContext } from "./graphql/create-context.ts";
 import { registerCrossOrigin } from "./http/cross-origin.ts";
@@ -51,20 +55,42 @@ export async function buildServer(services: AppServices): Promise<FastifyInstanc
   const requestRedis = await registerRateLimit(app, services);
   // Hear about revoked tokens and ended sessions before the first request (not awaited: Redis may be away).
   void services.callers.start();
-  const apollo = await createApollo({
-    logger: services.logger,
-    plugins: [fastifyApolloDrainPlugin(app)],
-    jitSightings: services.config.GRAPHQL_JIT_SIGHTINGS,
-    persistedQueries: redisPersistedQueryCache(requestRedis, services.config.REDIS_KEY_PREFIX),
-  });
+  // One GraphQL server per audience (graphql/audiences.ts), sharing the persisted queries.
+  const persistedQueries = redisPersistedQueryCache(requestRedis, services.config.REDIS_KEY_PREFIX);
+  const apollos = Object.fromEntries(
+    await Promise.all(
+      AUDIENCES.map(
+        async (audience) =>
+          [
+            audience,
+            await createApollo({
+              logger: services.logger,
+              plugins: [fastifyApolloDrainPlugin(app)],
+              jitSightings: services.config.GRAPHQL_JIT_SIGHTINGS,
+              persistedQueries,
+              audience,
+            }),
+          ] as const,
+      ),
+    ),
+  ) as Record<Audience, ApolloServer<GraphQLContext>>;
+  const context = async (request: FastifyRequest) => createContext(services, request);
+  const handlers = Object.fromEntries(AUDIENCES.map((audience) => [audience, fastifyApolloHandler(apollos[audience], { context })])) as Record<
+    Audience,
+    RouteHandlerMethod
+  >;
+  const audienceOfRequest = (request: FastifyRequest): Audience =>
+    isInternalCaller(request.headers[INTERNAL_KEY_HEADER], services.config.AUTH_SECRET) ? "webServer" : request.viewer?.role === "ADMIN" ? "admin" : "public";
   await app.register(async (graphql) => {
     await registerCrossOrigin(graphql, services.config.CORS_ALLOWED_ORIGINS);
     graphql.addHook("onRequest", resolveCaller(services));
     graphql.addHook("onRequest", graphql.rateLimit());
-    await graphql.register(fastifyApollo(apollo), {
-      path: "/graphql",
+    graphql.route({
+      url: "/graphql",
       method: ["GET", "POST", "OPTIONS"],
-      context: async (request) => createContext(services, request),
+      handler(request, reply) {
+        return handlers[audienceOfRequest(request)].call(this, request, reply);
+      },
     });
   });
   await registerImportRoutes(app, services);

@@ -13,6 +13,7 @@ import { BREAK, type DocumentNode, visit } from "graphql";
 import { badInput } from "../errors.ts";
 import type { Logger } from "../logger.ts";
 import type { GraphQLContext } from "./context.ts";
+import type { Audience } from "./audiences.ts";
 import { cacheControlPlugin } from "./cache-control.ts";
 import { createFormatError } from "./format-error.ts";
 import { PERSISTED_QUERY_TTL_SECONDS } from "./persisted-queries.ts";
@@ -84,6 +85,8 @@ export async function createApollo(options: {
   jitSightings: number;
   /** Where automatic persisted queries are kept (Redis, shared by the API's processes); Apollo's in-memory cache without it. */
   persistedQueries?: KeyValueCache<string>;
+  /** Whose operations the schema holds (audiences.ts); every operation when not given. */
+  audience?: Audience;
 }): Promise<ApolloServer<GraphQLContext>> {
   const armor =
     options.armor === false
@@ -102,7 +105,7 @@ export async function createApollo(options: {
         }).protect();
   const apollo = new ApolloServer<GraphQLContext>({
     // The schema with graphql-jit executing recurring operations (jit-executor.ts).
-    gateway: jitGateway(await getSchema(), options.jitSightings),
+    gateway: jitGateway(await getSchema(options.audience), options.jitSightings),
     ...armor,
     // No field carries cache hints, and the cache-control plugin would wrap every field resolver to look for them.
     plugins: [

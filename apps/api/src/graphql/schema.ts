@@ -17,6 +17,7 @@ import { RecommendationResolver } from "../modules/recommendations/recommendatio
 import { WatchlistResolver } from "../modules/watchlist/watchlist.resolver.ts";
 import { MediaWatchProvidersResolver, PreferenceServicesResolver, WatchProviderResolver } from "../modules/watch-providers/watch-provider.resolver.ts";
 import { authChecker } from "./auth-checker.ts";
+import { type Audience, schemaForAudience } from "./audiences.ts";
 
 export const resolvers = [
   AuthResolver,
@@ -39,14 +40,24 @@ export const resolvers = [
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;
+const byAudience = new Map<Audience, Promise<GraphQLSchema>>();
 
-/** The schema, built once per process. */
-export function getSchema(): Promise<GraphQLSchema> {
+/**
+ * The schema, built once per process: every operation, or (given an audience) only those that
+ * audience sees (audiences.ts).
+ */
+export function getSchema(audience?: Audience): Promise<GraphQLSchema> {
   built ??= buildSchema({
     resolvers,
     authChecker,
     // class-validator rules on inputs; forbidUnknownValues off because inputs are plain objects.
     validate: { forbidUnknownValues: false },
   });
-  return built;
+  if (!audience) return built;
+  let filtered = byAudience.get(audience);
+  if (!filtered) {
+    filtered = built.then((full) => schemaForAudience(full, audience));
+    byAudience.set(audience, filtered);
+  }
+  return filtered;
 }

@@ -8,6 +8,7 @@ import { ApiToken, CreateApiTokenInput, CreatedApiToken, LinkOAuthAccountInput, 
 import { linkOAuthAccount } from "./oauth-account.service.ts";
 import { signIn, signUp } from "./password.service.ts";
 import { getUser } from "./user.service.ts";
+import { WebServerOnly } from "../../graphql/audiences.ts";
 
 const toUser = (user: { id: string; email: string; name: string | null; role: string; createdAt: Date; passwordHash: string | null }): User => ({
   id: user.id,
@@ -42,6 +43,7 @@ export class AuthResolver {
     return toUser(await signIn(ctx, { email: input.email, password: input.password, clientIp: ctx.clientIp }));
   }
 
+  @WebServerOnly()
   @Mutation(() => User, { description: "For the web server only (OAuth sign-in): the user linked to a provider account, created on first use." })
   async linkOAuthAccount(@Arg("input", () => LinkOAuthAccountInput) input: LinkOAuthAccountInput, @Ctx() ctx: GraphQLContext): Promise<User> {
     if (!ctx.internal) throw forbidden("Only the movierec web server may link OAuth accounts.");

@@ -4,6 +4,7 @@ import type { GraphQLContext } from "../../graphql/context.ts";
 import { requireUserId } from "../../graphql/context.ts";
 import { forbidden } from "../../errors.ts";
 import { endAllWebSessions, endWebSession, liveSessionUser, startWebSession } from "./web-session.service.ts";
+import { WebServerOnly } from "../../graphql/audiences.ts";
 
 const webServerOnly = (ctx: GraphQLContext) => {
   if (!ctx.internal) throw forbidden("Only the movierec web server manages web sessions.");
@@ -11,12 +12,14 @@ const webServerOnly = (ctx: GraphQLContext) => {
 
 @Resolver()
 export class WebSessionResolver {
+  @WebServerOnly()
   @Mutation(() => String, { description: "For the web server only (sign-in): starts a web session for the user; its id goes into the session cookie." })
   async startWebSession(@Arg("userId", () => ID) userId: string, @Ctx() ctx: GraphQLContext): Promise<string> {
     webServerOnly(ctx);
     return startWebSession(ctx, { userId });
   }
 
+  @WebServerOnly()
   @Query(() => Boolean, { description: "For the web server only: whether this user's web session is still live (not signed out, not expired)." })
   async webSessionActive(
     @Arg("sessionId", () => String) sessionId: string,
@@ -27,6 +30,7 @@ export class WebSessionResolver {
     return (await liveSessionUser(ctx, { sessionId, userId })) !== null;
   }
 
+  @WebServerOnly()
   @Mutation(() => Boolean, { description: "For the web server only (sign-out): ends a web session; its cookie stops working everywhere at once." })
   async endWebSession(@Arg("sessionId", () => String) sessionId: string, @Ctx() ctx: GraphQLContext): Promise<boolean> {
     webServerOnly(ctx);

@@ -5,16 +5,19 @@ import { TMDB_MAX_PAGE } from "../../tmdb/index.ts";
 import { requestIngestRun } from "./ingest-queue.ts";
 import { ingestStatus } from "./ingest-status.ts";
 import { IngestRunRequest, IngestStatus } from "./ingest.types.ts";
+import { AdminOnly } from "../../graphql/audiences.ts";
 
 @Resolver()
 export class IngestResolver {
   @Authorized("ADMIN")
+  @AdminOnly()
   @Mutation(() => IngestRunRequest, { description: "Admin only: asks the worker to page TMDB into the media cache now." })
   async refreshMediaCache(@Ctx() ctx: GraphQLContext): Promise<IngestRunRequest> {
     return requestIngestRun(ctx.queues.ingest, { reason: "admin", requestedBy: ctx.viewer?.userId });
   }
 
   @Authorized("ADMIN")
+  @AdminOnly()
   @Query(() => IngestStatus, { description: "Admin only: each TMDB list's cursor and each queue's jobs, with recent failures." })
   async ingestStatus(@Ctx() ctx: GraphQLContext): Promise<IngestStatus> {
     const status = await ingestStatus({ prisma: ctx.prisma, queues: ctx.queues });
