@@ -18,7 +18,7 @@ test("an API token from settings works over plain HTTP and stops once revoked", 
   const ask = () => client.post(`${apiUrl}/graphql`, { headers: { Authorization: `Bearer ${secret}` }, data: { query: "{ me { email } }" } });
   const before = await ask();
   expect(before.status()).toBe(200);
-  expect(await before.json()).toEqual({ data: { me: { email: user.email } } });
+  expect((await before.json()).data).toEqual({ me: { email: user.email } });
 
   await page.getByRole("button", { name: "Done" }).click();
   await expect(page.getByTestId("new-token-secret")).toHaveCount(0);

@@ -33,7 +33,7 @@ describe("GraphQL over HTTP", () => {
   });
 
   it("GET passes variables and the caller's token", async () => {
-    const query = encodeURIComponent(`query Me($type: MediaType!) { me { id } genres(type: $type) { id } }`);
+    const query = encodeURIComponent(`query Me($type: MediaType!) { me { id } genres(type: $type) { tmdbId } }`);
     const variables = encodeURIComponent(JSON.stringify({ type: "MOVIE" }));
     const { status, body } = await request(api, `/graphql?query=${query}&variables=${variables}`, {
       headers: { authorization: `Bearer ${user.token}` },
@@ -41,7 +41,7 @@ describe("GraphQL over HTTP", () => {
     expect(status).toBe(200);
     expect(body.errors).toBeUndefined();
     expect(body.data?.me).toEqual({ id: user.id });
-    expect(body.data?.genres).toContainEqual({ id: 28 });
+    expect(body.data?.genres).toContainEqual({ tmdbId: 28 });
   });
 
   it("a GET carrying the session cookie without a preflight header is refused as a possible CSRF, saying which header to send", async () => {

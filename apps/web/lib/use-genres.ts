@@ -8,7 +8,7 @@ export function useGenres() {
   const query = useQuery(GENRES_QUERY);
   const genres = useMemo(() => {
     const byId = new Map<number, Genre>();
-    for (const genre of [...(query.data?.movieGenres ?? []), ...(query.data?.tvGenres ?? [])]) byId.set(genre.id, genre);
+    for (const genre of [...(query.data?.movieGenres ?? []), ...(query.data?.tvGenres ?? [])]) byId.set(genre.tmdbId, genre);
     return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name));
   }, [query.data]);
   return { ...query, genres };

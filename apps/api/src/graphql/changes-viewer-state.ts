@@ -1,7 +1,7 @@
 import type { MiddlewareFn } from "type-graphql";
 import { mediaKey } from "../modules/media/media-key.ts";
 import type { GraphQLContext } from "./context.ts";
-import type { MediaRefInput } from "./media-ref.input.ts";
+import { type MediaRefInput, mediaRefOf } from "./media-ref.input.ts";
 
 /**
  * Marks a mutation of the caller's state of one title (its \`media\` argument): the answer's
@@ -10,6 +10,7 @@ import type { MediaRefInput } from "./media-ref.input.ts";
 export const ChangesViewerState: MiddlewareFn<GraphQLContext> = async ({ args, context }, next) => {
   const result = await next();
   const media = args.media as MediaRefInput | undefined;
-  if (media) context.loaders.viewerState.clear(mediaKey({ mediaType: media.type, tmdbId: media.tmdbId }));
+  // The resolver has already refused a media argument that names no title.
+  if (media) context.loaders.viewerState.clear(mediaKey(mediaRefOf(media)));
   return result;
 };

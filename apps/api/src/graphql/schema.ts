@@ -1,5 +1,5 @@
 import "reflect-metadata";
-import type { GraphQLSchema } from "graphql";
+import { type GraphQLSchema, isInterfaceType } from "graphql";
 import { buildSchema } from "type-graphql";
 import { AccountResolver } from "../modules/account/account.resolver.ts";
 import { AuthResolver } from "../modules/auth/auth.resolver.ts";
@@ -17,6 +17,8 @@ import { RecommendationResolver } from "../modules/recommendations/recommendatio
 import { WatchlistResolver } from "../modules/watchlist/watchlist.resolver.ts";
 import { MediaWatchProvidersResolver, PreferenceServicesResolver, WatchProviderResolver } from "../modules/watch-providers/watch-provider.resolver.ts";
 import { authChecker } from "./auth-checker.ts";
+import { nodeTypeOf } from "./node.ts";
+import { NodeResolver } from "./node.resolver.ts";
 import { type Audience, schemaForAudience } from "./audiences.ts";
 
 export const resolvers = [
@@ -37,6 +39,7 @@ export const resolvers = [
   PreferenceServicesResolver,
   IngestResolver,
   ModelResolver,
+  NodeResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;
@@ -52,6 +55,12 @@ export function getSchema(audience?: Audience): Promise<GraphQLSchema> {
     authChecker,
     // class-validator rules on inputs; forbidUnknownValues off because inputs are plain objects.
     validate: { forbidUnknownValues: false },
+  }).then((schema) => {
+    // TypeGraphQL wraps resolveType in an async function; graphql-jit (jit-executor.ts) needs the
+    // type at once, and Node's is known from the value alone.
+    const node = schema.getType("Node");
+    if (node && isInterfaceType(node)) node.resolveType = (value: { id: string; __typename?: string }) => nodeTypeOf(value);
+    return schema;
   });
   if (!audience) return built;
   let filtered = byAudience.get(audience);

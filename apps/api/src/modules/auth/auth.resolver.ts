@@ -10,7 +10,7 @@ import { signIn, signUp } from "./password.service.ts";
 import { getUser } from "./user.service.ts";
 import { WebServerOnly } from "../../graphql/audiences.ts";
 
-const toUser = (user: { id: string; email: string; name: string | null; role: string; createdAt: Date; passwordHash: string | null }): User => ({
+export const toUser = (user: { id: string; email: string; name: string | null; role: string; createdAt: Date; passwordHash: string | null }): User => ({
   id: user.id,
   email: user.email,
   name: user.name,

@@ -1,6 +1,7 @@
 import "reflect-metadata";
 import { IsOptional, IsUrl, Length, Max, MaxLength, Min } from "class-validator";
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Node } from "../../graphql/node.ts";
 
 export enum UserRole {
   USER = "USER",
@@ -8,8 +9,8 @@ export enum UserRole {
 }
 registerEnumType(UserRole, { name: "UserRole" });
 
-@ObjectType()
-export class User {
+@ObjectType({ implements: Node, description: "A person's account. Only its owner sees it." })
+export class User implements Node {
   @Field(() => ID)
   id!: string;
 
@@ -29,8 +30,8 @@ export class User {
   hasPassword!: boolean;
 }
 
-@ObjectType({ description: "A personal API token. Its secret is shown only once, when it is created." })
-export class ApiToken {
+@ObjectType({ implements: Node, description: "A personal API token. Its secret is shown only once, when it is created." })
+export class ApiToken implements Node {
   @Field(() => ID)
   id!: string;
 

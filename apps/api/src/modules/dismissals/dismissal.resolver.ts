@@ -4,7 +4,7 @@ import { Arg, Authorized, Ctx, Mutation, Resolver, UseMiddleware } from "type-gr
 import { ChangesViewerState } from "../../graphql/changes-viewer-state.ts";
 import type { GraphQLContext } from "../../graphql/context.ts";
 import { requireUserId } from "../../graphql/context.ts";
-import { MediaRefInput } from "../../graphql/media-ref.input.ts";
+import { MediaRefInput, mediaRefOf } from "../../graphql/media-ref.input.ts";
 import { toMedia } from "../media/media.mapper.ts";
 import { Media } from "../media/media.types.ts";
 import { dismiss, undoDismiss } from "./dismissal.service.ts";
@@ -16,13 +16,13 @@ export class DismissalResolver {
   @Mutation(() => Media, { description: 'Says "not interested" in a title. Doing it twice is fine.' })
   @UseMiddleware(ChangesTaste, ChangesViewerState)
   async dismiss(@Arg("media", () => MediaRefInput) media: MediaRefInput, @Ctx() ctx: GraphQLContext) {
-    return toMedia(await dismiss(ctx, { userId: requireUserId(ctx), ref: { mediaType: media.type, tmdbId: media.tmdbId } }));
+    return toMedia(await dismiss(ctx, { userId: requireUserId(ctx), ref: mediaRefOf(media) }));
   }
 
   @Authorized()
   @Mutation(() => Media, { description: "Undoes a dismissal. Undoing one that is not there is fine." })
   @UseMiddleware(ChangesTaste, ChangesViewerState)
   async undoDismiss(@Arg("media", () => MediaRefInput) media: MediaRefInput, @Ctx() ctx: GraphQLContext) {
-    return toMedia(await undoDismiss(ctx, { userId: requireUserId(ctx), ref: { mediaType: media.type, tmdbId: media.tmdbId } }));
+    return toMedia(await undoDismiss(ctx, { userId: requireUserId(ctx), ref: mediaRefOf(media) }));
   }
 }

@@ -4,7 +4,7 @@ import { ChangesViewerState } from "../../graphql/changes-viewer-state.ts";
 import type { GraphQLContext } from "../../graphql/context.ts";
 import { requireUserId } from "../../graphql/context.ts";
 import { decodeCursor, encodeCursor, PageArgs, pageSize, toConnection } from "../../graphql/connection.ts";
-import { AddedCursor, MediaRefInput } from "../../graphql/media-ref.input.ts";
+import { AddedCursor, MediaRefInput, mediaRefOf } from "../../graphql/media-ref.input.ts";
 import { toMedia } from "../media/media.mapper.ts";
 import { Media } from "../media/media.types.ts";
 import { FavouriteConnection } from "./favourite.types.ts";
@@ -31,13 +31,13 @@ export class FavouriteResolver {
   @Mutation(() => Media, { description: "Makes a title a favourite. Doing it twice is fine." })
   @UseMiddleware(ChangesTaste, ChangesViewerState)
   async addFavourite(@Arg("media", () => MediaRefInput) media: MediaRefInput, @Ctx() ctx: GraphQLContext) {
-    return toMedia(await addFavourite(ctx, { userId: requireUserId(ctx), ref: { mediaType: media.type, tmdbId: media.tmdbId } }));
+    return toMedia(await addFavourite(ctx, { userId: requireUserId(ctx), ref: mediaRefOf(media) }));
   }
 
   @Authorized()
   @Mutation(() => Media, { description: "Removes a favourite. Removing one that is not there is fine." })
   @UseMiddleware(ChangesTaste, ChangesViewerState)
   async removeFavourite(@Arg("media", () => MediaRefInput) media: MediaRefInput, @Ctx() ctx: GraphQLContext) {
-    return toMedia(await removeFavourite(ctx, { userId: requireUserId(ctx), ref: { mediaType: media.type, tmdbId: media.tmdbId } }));
+    return toMedia(await removeFavourite(ctx, { userId: requireUserId(ctx), ref: mediaRefOf(media) }));
   }
 }

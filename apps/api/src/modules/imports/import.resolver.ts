@@ -4,7 +4,7 @@ import type { GraphQLContext } from "../../graphql/context.ts";
 import { requireUserId } from "../../graphql/context.ts";
 import { badInput } from "../../errors.ts";
 import { offsetCursor, PageArgs, pageSize, toConnection } from "../../graphql/connection.ts";
-import { MediaRefInput } from "../../graphql/media-ref.input.ts";
+import { MediaRefInput, mediaRefOf } from "../../graphql/media-ref.input.ts";
 import { getImport, listImports, resolveImportRow, unmatchedRows } from "./import.service.ts";
 import { ImportJob, ImportRow, ImportRowConnection } from "./import.types.ts";
 import { unmatchedCsv } from "./unmatched-csv.ts";
@@ -39,6 +39,6 @@ export class ImportResolver {
   @Authorized()
   @Mutation(() => ImportRow, { description: "Settles an unmatched import row by hand: it is that title, and is applied at once." })
   async resolveImportRow(@Arg("rowId", () => ID) rowId: string, @Arg("media", () => MediaRefInput) media: MediaRefInput, @Ctx() ctx: GraphQLContext) {
-    return resolveImportRow(ctx, { userId: requireUserId(ctx), rowId, ref: { mediaType: media.type, tmdbId: media.tmdbId } });
+    return resolveImportRow(ctx, { userId: requireUserId(ctx), rowId, ref: mediaRefOf(media) });
   }
 }

@@ -1,6 +1,7 @@
 import "reflect-metadata";
 import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { ConnectionType, EdgeType } from "../../graphql/connection.ts";
+import { Node } from "../../graphql/node.ts";
 
 export enum ImportSource {
   LETTERBOXD = "LETTERBOXD",
@@ -18,8 +19,8 @@ export enum ImportStatus {
 }
 registerEnumType(ImportStatus, { name: "ImportStatus", description: "Where an import stands." });
 
-@ObjectType({ description: "A row of an import that matched no title, or more than one: why, and what the file said." })
-export class ImportRow {
+@ObjectType({ implements: Node, description: "A row of an import that matched no title, or more than one: why, and what the file said." })
+export class ImportRow implements Node {
   @Field(() => ID)
   id!: string;
 
@@ -51,8 +52,8 @@ export class ImportRowEdge extends EdgeType(ImportRow) {}
 @ObjectType({ description: "Rows of an import, in file order." })
 export class ImportRowConnection extends ConnectionType(ImportRowEdge) {}
 
-@ObjectType({ description: "An import of the caller's history from an export file, with its progress." })
-export class ImportJob {
+@ObjectType({ implements: Node, description: "An import of the caller's history from an export file, with its progress." })
+export class ImportJob implements Node {
   @Field(() => ID)
   id!: string;
 

@@ -20,13 +20,14 @@ describe("media(type, tmdbId)", () => {
       orderBy: { popularity: "desc" },
     });
     const result = await api.graphql(
-      `query($id: Int!) { media(type: MOVIE, tmdbId: $id) { id type tmdbId title year genres { id name } posterUrl(size: W185) } }`,
+      `query($id: Int!) { media(type: MOVIE, tmdbId: $id) { id type tmdbId title year genres { id tmdbId name } posterUrl(size: W185) } }`,
       { id: row.tmdbId },
     );
     expect(result.errors).toBeUndefined();
     const media = result.data!.media;
     expect(media).toMatchObject({ id: `movie:${row.tmdbId}`, type: "MOVIE", tmdbId: row.tmdbId, title: row.title });
-    expect(media.genres.map((genre: { id: number }) => genre.id)).toEqual(row.genreIds);
+    expect(media.genres.map((genre: { tmdbId: number }) => genre.tmdbId)).toEqual(row.genreIds);
+    expect(media.genres.map((genre: { id: string }) => genre.id)).toEqual(row.genreIds.map((id) => `genre:${id}`));
     expect(media.genres.every((genre: { name: string }) => !genre.name.startsWith("Genre "))).toBe(true);
     expect(media.posterUrl).toBe(`${api.catalogue.origin}/t/p/w185${row.posterPath}`);
     // The poster really is served by the offline catalogue.
@@ -265,7 +266,7 @@ describe("searchMedia", () => {
 describe("browse", () => {
   const browse = `query($filter: BrowseFilter!, $sort: BrowseSort, $first: Int, $after: String) {
     browse(filter: $filter, sort: $sort, first: $first, after: $after) {
-      edges { cursor node { id year originalLanguage voteAverage genres { id } } }
+      edges { cursor node { id year originalLanguage voteAverage genres { tmdbId } } }
       pageInfo { hasNextPage endCursor }
     } }`;
 
@@ -278,7 +279,7 @@ describe("browse", () => {
     expect(nodes.length).toBeGreaterThan(10);
     expect(new Set(nodes.map((node) => node.id)).size).toBe(nodes.length);
     for (const node of nodes) {
-      expect(node.genres.map((genre: { id: number }) => genre.id)).toContain(18);
+      expect(node.genres.map((genre: { tmdbId: number }) => genre.tmdbId)).toContain(18);
       expect(node.year).toBeGreaterThanOrEqual(1990);
       expect(node.voteAverage).toBeGreaterThanOrEqual(5);
     }
@@ -351,10 +352,10 @@ describe("browse", () => {
 
 describe("genres", () => {
   it("lists TMDB's genres per media type", async () => {
-    const movie = await api.graphql(`{ genres(type: MOVIE) { id name } }`);
-    const tv = await api.graphql(`{ genres(type: TV) { id name } }`);
+    const movie = await api.graphql(`{ genres(type: MOVIE) { id tmdbId name } }`);
+    const tv = await api.graphql(`{ genres(type: TV) { id tmdbId name } }`);
     expect(movie.data!.genres).toHaveLength(19);
     expect(tv.data!.genres).toHaveLength(16);
-    expect(movie.data!.genres).toContainEqual({ id: 80, name: "Crime" });
+    expect(movie.data!.genres).toContainEqual({ id: "genre:80", tmdbId: 80, name: "Crime" });
   });
 });

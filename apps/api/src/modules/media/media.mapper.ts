@@ -1,5 +1,6 @@
 import type { MediaCache } from "../../generated/prisma/client.ts";
-import { MediaType, type Media } from "./media.types.ts";
+import { tmdbGlobalId } from "../../graphql/node.ts";
+import { type Genre, MediaType, type Media, type Person } from "./media.types.ts";
 import { mediaKey } from "./media-key.ts";
 
 /** What a Media field resolver receives: the GraphQL fields plus the cache row behind them. */
@@ -23,4 +24,13 @@ export function toMedia(row: MediaCache): MediaSource {
     adult: row.adult,
     row,
   };
+}
+
+export function toGenre(tmdbId: number, name: string): Genre {
+  return { id: tmdbGlobalId("genre", tmdbId), tmdbId, name };
+}
+
+/** A person row as the API shows it; `imageBase` is TMDB's image base URL. */
+export function toPerson(row: { id: number; name: string; profilePath: string | null }, imageBase: string): Person {
+  return { id: tmdbGlobalId("person", row.id), tmdbId: row.id, name: row.name, profileUrl: row.profilePath ? `${imageBase}w185${row.profilePath}` : null };
 }

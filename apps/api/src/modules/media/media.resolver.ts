@@ -9,6 +9,7 @@ import { toMedia, type MediaSource } from "./media.mapper.ts";
 import { BrowseArgs, MediaConnection, SearchMediaArgs } from "./media.inputs.ts";
 import { browseMedia, getMedia, searchMedia } from "./media.service.ts";
 import { BackdropSize, Genre, Media, MediaType, Person, PosterSize } from "./media.types.ts";
+import { toGenre, toPerson } from "./media.mapper.ts";
 
 function mediaConnection(rows: MediaCache[], offset: number, size: number) {
   return toConnection({ items: rows, size, node: toMedia, cursor: (_row, index) => offsetCursor.encode(offset + index + 1) });
@@ -64,13 +65,13 @@ export class MediaResolver {
   @Query(() => [Genre], { description: "TMDB's genres for films or for series." })
   async genres(@Arg("type", () => MediaType) type: MediaType, @Ctx() ctx: GraphQLContext): Promise<Genre[]> {
     const genres = await ctx.genres.genres(type);
-    return [...genres].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
+    return [...genres].map(([id, name]) => toGenre(id, name)).sort((a, b) => a.name.localeCompare(b.name));
   }
 
   @FieldResolver(() => [Genre], { name: "genres" })
   async mediaGenres(@Root() media: MediaSource, @Ctx() ctx: GraphQLContext): Promise<Genre[]> {
     const names = await ctx.genres.genres(media.row.mediaType);
-    return media.row.genreIds.map((id) => ({ id, name: names.get(id) ?? `Genre ${id}` }));
+    return media.row.genreIds.map((id) => toGenre(id, names.get(id) ?? `Genre ${id}`));
   }
 
   @FieldResolver(() => Float, { nullable: true, description: "TMDB vote average, 0 to 10; null when nobody has voted." })
@@ -162,10 +163,6 @@ export class MediaResolver {
 
   private async people(ctx: GraphQLContext, ids: number[]): Promise<Person[]> {
     const [people, base] = await Promise.all([ctx.loaders.person.loadMany(ids), ctx.images.baseUrl()]);
-    return people.flatMap((person) =>
-      person && !(person instanceof Error)
-        ? [{ id: person.id, name: person.name, profileUrl: person.profilePath ? `${base}w185${person.profilePath}` : null }]
-        : [],
-    );
+    return people.flatMap((person) => (person && !(person instanceof Error) ? [toPerson(person, base)] : []));
   }
 }

@@ -1,5 +1,6 @@
 import "reflect-metadata";
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Node } from "../../graphql/node.ts";
 
 export enum MediaType {
   MOVIE = "MOVIE",
@@ -26,19 +27,25 @@ export enum BackdropSize {
 }
 registerEnumType(BackdropSize, { name: "BackdropSize" });
 
-@ObjectType({ description: "A TMDB genre. Movie and TV genres share some ids (e.g. 18 Drama)." })
-export class Genre {
-  @Field(() => Int)
-  id!: number;
+@ObjectType({ implements: Node, description: "A TMDB genre. Movie and TV genres share some ids (e.g. 18 Drama)." })
+export class Genre implements Node {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => Int, { description: "TMDB's genre id, what preferences and browse filters take (18 is Drama)." })
+  tmdbId!: number;
 
   @Field(() => String)
   name!: string;
 }
 
-@ObjectType({ description: "A cast or crew member." })
-export class Person {
+@ObjectType({ implements: Node, description: "A cast or crew member." })
+export class Person implements Node {
+  @Field(() => ID)
+  id!: string;
+
   @Field(() => Int, { description: "TMDB person id." })
-  id!: number;
+  tmdbId!: number;
 
   @Field(() => String)
   name!: string;
@@ -47,9 +54,9 @@ export class Person {
   profileUrl!: string | null;
 }
 
-@ObjectType({ description: "A film or TV series from the media cache. Per-user fields need a signed-in caller." })
-export class Media {
-  @Field(() => ID, { description: 'Stable global id, "movie:550" or "tv:1399".' })
+@ObjectType({ implements: Node, description: "A film or TV series from the media cache. Per-user fields need a signed-in caller." })
+export class Media implements Node {
+  @Field(() => ID)
   id!: string;
 
   @Field(() => MediaType)

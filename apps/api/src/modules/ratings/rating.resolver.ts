@@ -4,14 +4,14 @@ import { ChangesViewerState } from "../../graphql/changes-viewer-state.ts";
 import type { GraphQLContext } from "../../graphql/context.ts";
 import { requireUserId } from "../../graphql/context.ts";
 import { decodeCursor, encodeCursor, PageArgs, pageSize, toConnection } from "../../graphql/connection.ts";
-import { AddedCursor, MediaRefInput } from "../../graphql/media-ref.input.ts";
+import { AddedCursor, MediaRefInput, mediaRefOf } from "../../graphql/media-ref.input.ts";
 import { toMedia } from "../media/media.mapper.ts";
 import { Media } from "../media/media.types.ts";
 import { ChangesTaste } from "../recommendations/recommendation.cache.ts";
 import { clearRating, listRatings, rate } from "./rating.service.ts";
 import { RatingConnection } from "./rating.types.ts";
 
-const ref = (media: MediaRefInput) => ({ mediaType: media.type, tmdbId: media.tmdbId });
+const ref = (media: MediaRefInput) => mediaRefOf(media);
 
 @Resolver()
 export class RatingResolver {

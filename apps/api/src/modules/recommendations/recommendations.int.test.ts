@@ -16,7 +16,7 @@ afterAll(() => api?.close());
 const RECOMMENDATIONS = `query($first: Int, $after: String, $filter: RecommendationFilter) {
   recommendations(first: $first, after: $after, filter: $filter) {
     coldStart
-    edges { cursor node { score reasons { kind text refersTo } media { id type tmdbId title year originalLanguage runtime voteAverage genres { id } } } }
+    edges { cursor node { score reasons { kind text refersTo } media { id type tmdbId title year originalLanguage runtime voteAverage genres { tmdbId } } } }
     pageInfo { hasNextPage endCursor }
   } }`;
 
@@ -31,7 +31,7 @@ type Item = {
     originalLanguage: string;
     runtime: number | null;
     voteAverage: number | null;
-    genres: Array<{ id: number }>;
+    genres: Array<{ tmdbId: number }>;
   };
 };
 
@@ -62,7 +62,7 @@ const THRILLER = 53;
 const ANIMATION = 16;
 const FAMILY = 10751;
 const genreShare = (items: Item[], genres: number[]) =>
-  items.filter((item) => item.media.genres.some((genre) => genres.includes(genre.id))).length / items.length;
+  items.filter((item) => item.media.genres.some((genre) => genres.includes(genre.tmdbId))).length / items.length;
 
 describe("recommendations", () => {
   it("needs a signed-in caller", async () => {
@@ -147,7 +147,7 @@ describe("recommendations", () => {
       expect(item.media.year).toBeGreaterThanOrEqual(1990);
       expect(item.media.originalLanguage).toBe("en");
       expect(item.media.voteAverage).toBeGreaterThanOrEqual(6);
-      expect(item.media.genres.map((genre) => genre.id)).not.toContain(HORROR);
+      expect(item.media.genres.map((genre) => genre.tmdbId)).not.toContain(HORROR);
     }
     const tvOnly = await recommendations(user, { filter: { type: "TV" } });
     expect(tvOnly.items.every((item) => item.media.type === "TV")).toBe(true);
@@ -293,7 +293,9 @@ describe("reusing a ranking", () => {
       expect((await recommendations(user, { first: 50 })).items.map((item) => item.media.id)).toContain(dismissed.id);
     }
     // So does a preference: disliking a genre removes it from the very next list.
-    const disliked = (await recommendations(user)).items.flatMap((item) => item.media.genres.map((genre) => genre.id)).find((id) => id !== 28 && id !== 12)!;
+    const disliked = (await recommendations(user)).items
+      .flatMap((item) => item.media.genres.map((genre) => genre.tmdbId))
+      .find((id) => id !== 28 && id !== 12)!;
     const update = await api.graphql(
       `mutation($ids: [Int!]!) { updatePreferences(input: { dislikedGenreIds: $ids }) { onboarded } }`,
       { ids: [disliked] },
@@ -301,7 +303,7 @@ describe("reusing a ranking", () => {
     );
     expect(update.errors).toBeUndefined();
     const withoutGenre = await recommendations(user);
-    expect(withoutGenre.items.filter((item) => item.media.genres.some((genre) => genre.id === disliked))).toEqual([]);
+    expect(withoutGenre.items.filter((item) => item.media.genres.some((genre) => genre.tmdbId === disliked))).toEqual([]);
   });
 
   it("never stores a ranking made before a change over that change", async () => {

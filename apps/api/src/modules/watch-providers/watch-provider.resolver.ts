@@ -8,6 +8,7 @@ import { Preferences } from "../preferences/preference.types.ts";
 import { type RegionOffers, STREAMING_KINDS, type StoredWatchProviders } from "./title-offers.ts";
 import { regionName, type WatchProviderRow } from "./watch-provider.service.ts";
 import { WatchProvider, WatchRegion, WhereToWatch } from "./watch-provider.types.ts";
+import { tmdbGlobalId } from "../../graphql/node.ts";
 
 /** Where to watch when neither the request nor the caller's preferences say. */
 export const DEFAULT_WATCH_REGION = "US";
@@ -19,11 +20,16 @@ function checkRegion(region: string | null | undefined): string | null {
   return region;
 }
 
+/** A provider row as the API shows it; `imageBase` is TMDB's image base URL. */
+export function toWatchProvider(row: WatchProviderRow, imageBase: string): WatchProvider {
+  return { id: tmdbGlobalId("provider", row.id), tmdbId: row.id, name: row.name, logoUrl: row.logoPath ? `${imageBase}${LOGO_SIZE}${row.logoPath}` : null };
+}
+
 async function toProviders(ctx: GraphQLContext, ids: readonly number[], known: Map<number, WatchProviderRow>): Promise<WatchProvider[]> {
   const base = await ctx.images.baseUrl();
   return ids.flatMap((id) => {
     const row = known.get(id);
-    return row ? [{ id, name: row.name, logoUrl: row.logoPath ? `${base}${LOGO_SIZE}${row.logoPath}` : null }] : [];
+    return row ? [toWatchProvider(row, base)] : [];
   });
 }
 

@@ -1,10 +1,14 @@
 import "reflect-metadata";
-import { Field, Int, ObjectType } from "type-graphql";
+import { Field, ID, Int, ObjectType } from "type-graphql";
+import { Node } from "../../graphql/node.ts";
 
-@ObjectType({ description: "A streaming service, shop or free channel, as TMDB (from JustWatch) lists it." })
-export class WatchProvider {
-  @Field(() => Int, { description: "TMDB watch provider id (8 is Netflix)." })
-  id!: number;
+@ObjectType({ implements: Node, description: "A streaming service, shop or free channel, as TMDB (from JustWatch) lists it." })
+export class WatchProvider implements Node {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => Int, { description: "TMDB watch provider id (8 is Netflix), what preferences' streamingServiceIds take." })
+  tmdbId!: number;
 
   @Field(() => String)
   name!: string;

@@ -33,7 +33,7 @@ const streamedOn = (key: string, region: string, ids: number[]) =>
     ids.includes(offer.provider_id),
   );
 
-const SET_SERVICES = `mutation($input: UpdatePreferencesInput!) { updatePreferences(input: $input) { watchRegion streamingServiceIds streamingServices { id name logoUrl } } }`;
+const SET_SERVICES = `mutation($input: UpdatePreferencesInput!) { updatePreferences(input: $input) { watchRegion streamingServiceIds streamingServices { tmdbId name logoUrl } } }`;
 
 async function withServices(region: string, ids: number[]): Promise<TestUser> {
   const user = await api.createUser();
@@ -65,14 +65,14 @@ describe("watch providers", () => {
     const [key, offers] = [...truth].find(([, regions]) => (regions.US?.flatrate?.length ?? 0) > 0 && (regions.US?.rent?.length ?? 0) > 0)!;
     const [type, id] = key.split(":");
     const query = `query($region: String) { media(type: ${type!.toUpperCase()}, tmdbId: ${id}) {
-      whereToWatch(region: $region) { region { code name } link stream { id name } rent { id } buy { id } onMyServices } } }`;
+      whereToWatch(region: $region) { region { code name } link stream { id tmdbId name } rent { tmdbId } buy { tmdbId } onMyServices } } }`;
     const anonymous = await api.graphql(query);
     expect(anonymous.errors).toBeUndefined();
     const us = anonymous.data!.media.whereToWatch;
     expect(us.region).toEqual({ code: "US", name: "United States" });
     expect(us.link).toBe(offers.US!.link);
-    expect(us.stream).toEqual(offers.US!.flatrate!.map((p) => ({ id: p.provider_id, name: p.provider_name })));
-    expect(us.rent.map((p: { id: number }) => p.id)).toEqual(offers.US!.rent!.map((p) => p.provider_id));
+    expect(us.stream).toEqual(offers.US!.flatrate!.map((p) => ({ id: `provider:${p.provider_id}`, tmdbId: p.provider_id, name: p.provider_name })));
+    expect(us.rent.map((p: { tmdbId: number }) => p.tmdbId)).toEqual(offers.US!.rent!.map((p) => p.provider_id));
     expect(us.onMyServices).toBe(false);
 
     // A region where TMDB lists nothing for it: empty lists, not an error.
@@ -96,8 +96,8 @@ describe("watch providers", () => {
       watchRegion: "GB",
       streamingServiceIds: [NETFLIX, DISNEY],
       streamingServices: [
-        { id: NETFLIX, name: "Netflix" },
-        { id: DISNEY, name: "Disney Plus" },
+        { tmdbId: NETFLIX, name: "Netflix" },
+        { tmdbId: DISNEY, name: "Disney Plus" },
       ],
     });
     const noRegion = onlyError(await api.graphql(SET_SERVICES, { input: { watchRegion: "JP" } }, { token: user.token }), "BAD_USER_INPUT");

@@ -61,7 +61,7 @@ export function BrowseView() {
           <select value={genreId} onChange={(event) => setGenreId(event.target.value)}>
             <option value="">Any genre</option>
             {genres.genres.map((genre) => (
-              <option key={genre.id} value={genre.id}>
+              <option key={genre.id} value={genre.tmdbId}>
                 {genre.name}
               </option>
             ))}

@@ -75,7 +75,7 @@ export function OnboardingView() {
           legend="Genres you enjoy"
           name="genre"
           hint="Pick at least one."
-          options={genres.genres.map((genre) => ({ value: genre.id, label: genre.name }))}
+          options={genres.genres.map((genre) => ({ value: genre.tmdbId, label: genre.name }))}
           selected={likedGenreIds}
           onChange={setLikedGenreIds}
         />

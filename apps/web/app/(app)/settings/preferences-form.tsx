@@ -52,7 +52,7 @@ export function PreferencesForm() {
     }
   }
 
-  const genreOptions = genres.genres.map((genre) => ({ value: genre.id, label: genre.name }));
+  const genreOptions = genres.genres.map((genre) => ({ value: genre.tmdbId, label: genre.name }));
   return (
     <section aria-labelledby="preferences-heading" className="panel">
       <h2 id="preferences-heading">Preferences</h2>

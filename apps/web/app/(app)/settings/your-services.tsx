@@ -44,7 +44,7 @@ export function YourServices() {
     event.preventDefault();
     setStatus(null);
     // Services offered elsewhere but not in the region picked are dropped, as the page shows.
-    const offered = services.filter((id) => providers.some((p) => p.id === id));
+    const offered = services.filter((id) => providers.some((p) => p.tmdbId === id));
     try {
       await save({ variables: { input: { watchRegion: region, streamingServiceIds: offered } } });
       setServices(offered);
@@ -99,7 +99,7 @@ export function YourServices() {
                 : "Loading the services offered here…"
             }
             options={providers.map((provider) => ({
-              value: provider.id,
+              value: provider.tmdbId,
               label: (
                 <span className="provider-choice">
                   {provider.logoUrl && <img src={provider.logoUrl} alt="" width={24} height={24} loading="lazy" />}
