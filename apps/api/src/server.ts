@@ -17,37 +17,9 @@ import { registerCrossOrigin } from "./http/cross-origin.ts";
 import { httpOptions, registerHttpGuards, registerRateLimit, resolveCaller } from "./http/guards.ts";
 import { redisPersistedQueryCache } from "./graphql/persisted-queries.ts";
 import { registerQueueDashboard } from "./modules/ingest/queue-dashboard.route.ts";
+import { EXAMPLE_OPERATIONS, EXAMPLE_QUERY } from "./playground/examples.ts";
 import { registerPlayground } from "./playground/playground.route.ts";
 import { registerImportRoutes } from "./modules/imports/import.route.ts";
-
-const EXAMPLE_QUERY = `# Your recommendations (send your API token in the Headers tab).
-query Recommendations {
-  recommendations(first: 10) {
-    edges {
-      node {
-        score
-        reasons { kind text }
-        media { id title year posterUrl genres { name } }
-      }
-    }
-    pageInfo { hasNextPage endCursor }
-  }
-}
-`;
-
-const EXAMPLE_OPERATIONS = `query Search {
-  searchMedia(query: "dark", first: 5) { edges { node { id title year type } } }
-}
-
-mutation AddFavourite {
-  addFavourite(media: { type: MOVIE, tmdbId: 550 }) { id title isFavourite }
-}
-
-query Me {
-  me { email role }
-  preferences { likedGenreIds languages }
-}
-`;
 
 export async function buildServer(services: AppServices): Promise<FastifyInstance> {
   const app = Fastify({ loggerInstance: services.logger as FastifyBaseLogger, ...httpOptions(services.config) });
