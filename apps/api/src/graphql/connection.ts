@@ -7,12 +7,12 @@ import { badInput } from "../errors.ts";
 export const MAX_PAGE_SIZE = 50;
 export const DEFAULT_PAGE_SIZE = 20;
 
-@ObjectType()
+@ObjectType({ description: "Where a page is in its list (Relay cursor connections)." })
 export class PageInfo {
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: "Whether there are items after this page: ask again with `after: endCursor`." })
   hasNextPage!: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The cursor of this page's last item (null for an empty page): pass it as `after`." })
   endCursor!: string | null;
 }
 
@@ -20,10 +20,10 @@ export class PageInfo {
 export function EdgeType<Node extends object>(node: ClassType<Node>) {
   @ObjectType()
   abstract class Edge {
-    @Field(() => String)
+    @Field(() => String, { description: "This item's place in the list: pass it as `after` to continue after it." })
     cursor!: string;
 
-    @Field(() => node)
+    @Field(() => node, { description: "The item." })
     node!: Node;
   }
   return Edge;
@@ -33,10 +33,10 @@ export function EdgeType<Node extends object>(node: ClassType<Node>) {
 export function ConnectionType<Edge extends object>(edge: ClassType<Edge>) {
   @ObjectType()
   abstract class Connection {
-    @Field(() => [edge])
+    @Field(() => [edge], { description: "The items of this page, in the list's order." })
     edges!: Edge[];
 
-    @Field(() => PageInfo)
+    @Field(() => PageInfo, { description: "Whether more follow, and the cursor to ask for them." })
     pageInfo!: PageInfo;
   }
   return Connection;

@@ -58,6 +58,12 @@ export function getSchema(audience?: Audience): Promise<GraphQLSchema> {
   }).then((schema) => {
     // TypeGraphQL wraps resolveType in an async function; graphql-jit (jit-executor.ts) needs the
     // type at once, and Node's is known from the value alone.
+    const query = schema.getQueryType();
+    const mutation = schema.getMutationType();
+    if (query)
+      query.description =
+        "What can be read: the catalogue (titles, search, browse, genres, watch providers), and the caller's own lists, preferences and recommendations.";
+    if (mutation) mutation.description = "What can be changed: the caller's favourites, watchlist, ratings, dismissals, preferences, tokens and account.";
     const node = schema.getType("Node");
     if (node && isInterfaceType(node)) node.resolveType = (value: { id: string; __typename?: string }) => nodeTypeOf(value);
     return schema;

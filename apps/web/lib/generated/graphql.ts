@@ -15,11 +15,15 @@ export type BrowseFilter = {
   language?: string | null | undefined;
   /** Minimum TMDB vote average, 0 to 10. */
   minRating?: number | null | undefined;
+  /** Films or series; both when not given. */
   type: MediaType;
+  /** Released in or after this year. */
   yearFrom?: number | null | undefined;
+  /** Released in or before this year. */
   yearTo?: number | null | undefined;
 };
 
+/** How browse orders titles. */
 export type BrowseSort =
   /** Newest release first. */
   | 'NEWEST'
@@ -32,6 +36,7 @@ export type BrowseSort =
   /** By title, A to Z. */
   | 'TITLE';
 
+/** A new personal API token's name and lifetime. */
 export type CreateApiTokenInput = {
   /** Days until it stops working (1 to 3650); none = until revoked. */
   expiresInDays?: number | null | undefined;
@@ -39,6 +44,7 @@ export type CreateApiTokenInput = {
   name: string;
 };
 
+/** What proves it is the person deleting their account. */
 export type DeleteAccountInput = {
   /** The account's password. Accounts without one confirm by having signed in again in the last 10 minutes. */
   password?: string | null | undefined;
@@ -46,31 +52,46 @@ export type DeleteAccountInput = {
 
 /** MOVIEREC_JSON: everything, importable into movierec. LETTERBOXD_*: films for Letterboxd's importer (watched, rated and liked; or the watchlist). */
 export type ExportFormat =
+  /** Films watched, rated and liked, as CSV for Letterboxd's importer. */
   | 'LETTERBOXD_FILMS_CSV'
+  /** The watchlist's films, as CSV for Letterboxd's importer. */
   | 'LETTERBOXD_WATCHLIST_CSV'
+  /** Everything of the caller's, as JSON that movierec imports again. */
   | 'MOVIEREC_JSON';
 
 /** Whose export file an import read. */
 export type ImportSource =
+  /** IMDb's ratings or list CSV. */
   | 'IMDB'
+  /** Letterboxd's export ZIP (or one of its CSV files). */
   | 'LETTERBOXD'
+  /** A movierec export (exportData MOVIEREC_JSON). */
   | 'MOVIEREC'
+  /** Trakt's JSON export. */
   | 'TRAKT';
 
 /** Where an import stands. */
 export type ImportStatus =
+  /** Finished: every row matched and applied, or listed as unmatched. */
   | 'DONE'
+  /** Stopped by an error (see error); rows applied so far stay. */
   | 'FAILED'
+  /** Uploaded, waiting for the worker. */
   | 'QUEUED'
+  /** Being matched and applied. */
   | 'RUNNING';
 
+/** A provider account (GitHub…) as the web server's sign-in got it. */
 export type LinkOAuthAccountInput = {
+  /** The email the provider gives, when it gives one. */
   email?: string | null | undefined;
   /** The provider's avatar, an https URL of at most 2,048 characters. */
   image?: string | null | undefined;
+  /** The name the provider gives, when it gives one. */
   name?: string | null | undefined;
   /** next-auth provider id, e.g. "github". */
   provider: string;
+  /** The account's id at the provider. */
   providerAccountId: string;
 };
 
@@ -86,7 +107,9 @@ export type MediaRefInput = {
 
 /** A film or a TV series. */
 export type MediaType =
+  /** A film. */
   | 'MOVIE'
+  /** A TV series. */
   | 'TV';
 
 /** What a recommendation's reason rests on. */
@@ -116,21 +139,33 @@ export type RecommendationFilter = {
   availableToMe?: boolean | null | undefined;
   /** Only titles with at least one of these genres. */
   genreIds?: Array<number> | null | undefined;
+  /** Only titles whose original language is one of these ISO 639-1 codes ("en"). */
   languages?: Array<string> | null | undefined;
+  /** Runtime at most this many minutes. */
   maxRuntime?: number | null | undefined;
+  /** TMDB vote average at least this (0 to 10). */
   minRating?: number | null | undefined;
+  /** Films or series; both when not given. */
   type?: MediaType | null | undefined;
+  /** Released in or after this year. */
   yearFrom?: number | null | undefined;
+  /** Released in or before this year. */
   yearTo?: number | null | undefined;
 };
 
+/** An email and password to check. */
 export type SignInInput = {
+  /** The account's email address. */
   email: string;
+  /** The account's password. */
   password: string;
 };
 
+/** A new email + password account. */
 export type SignUpInput = {
+  /** The email address to sign in with. */
   email: string;
+  /** A name to show, if wanted. */
   name?: string | null | undefined;
   /** 8 to 200 characters. */
   password: string;
@@ -138,12 +173,19 @@ export type SignUpInput = {
 
 /** Only the fields given change; null clears an optional limit. */
 export type UpdatePreferencesInput = {
+  /** TMDB ids of genres never to recommend; replaces the stored list. */
   dislikedGenreIds?: Array<number> | null | undefined;
+  /** Whether titles TMDB marks as adult may be shown. */
   includeAdult?: boolean | null | undefined;
+  /** ISO 639-1 codes of original languages to recommend ("en"); empty: any. */
   languages?: Array<string> | null | undefined;
+  /** TMDB ids of genres the person likes (Genre.tmdbId); replaces the stored list. */
   likedGenreIds?: Array<number> | null | undefined;
+  /** Recommend titles of at most this many minutes; null clears it. */
   maxRuntime?: number | null | undefined;
+  /** Films, series or both; replaces the stored choice. */
   mediaTypes?: Array<MediaType> | null | undefined;
+  /** Recommend titles with a TMDB vote average of at least this (0 to 10); null clears it. */
   minRating?: number | null | undefined;
   /** true marks onboarding complete. */
   onboarded?: boolean | null | undefined;
@@ -151,7 +193,9 @@ export type UpdatePreferencesInput = {
   streamingServiceIds?: Array<number> | null | undefined;
   /** ISO 3166-1 alpha-2 region ("US"), one the watchRegions query lists; null clears it. */
   watchRegion?: string | null | undefined;
+  /** Recommend titles released in or after this year; null clears it. */
   yearFrom?: number | null | undefined;
+  /** Recommend titles released in or before this year; null clears it. */
   yearTo?: number | null | undefined;
 };
 

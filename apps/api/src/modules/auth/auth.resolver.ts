@@ -31,7 +31,10 @@ export class AuthResolver {
   @Mutation(() => User, {
     description: "Creates an email + password account. The web app then signs in with next-auth. Shares the per-address limit of signIn.",
   })
-  async signUp(@Arg("input", () => SignUpInput) input: SignUpInput, @Ctx() ctx: GraphQLContext): Promise<User> {
+  async signUp(
+    @Arg("input", () => SignUpInput, { description: "The new account's email, password and name." }) input: SignUpInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<User> {
     return toUser(await signUp(ctx, { email: input.email, password: input.password, name: input.name, clientIp: ctx.clientIp }));
   }
 
@@ -39,13 +42,19 @@ export class AuthResolver {
     description:
       "Checks an email and password (used by the web app's sign-in). Limited per address, and per email after 5 wrong passwords in a row (each further attempt waits twice as long, up to 15 minutes): RATE_LIMITED with retryAfterSeconds.",
   })
-  async signIn(@Arg("input", () => SignInInput) input: SignInInput, @Ctx() ctx: GraphQLContext): Promise<User> {
+  async signIn(
+    @Arg("input", () => SignInInput, { description: "The email and password to check." }) input: SignInInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<User> {
     return toUser(await signIn(ctx, { email: input.email, password: input.password, clientIp: ctx.clientIp }));
   }
 
   @WebServerOnly()
   @Mutation(() => User, { description: "For the web server only (OAuth sign-in): the user linked to a provider account, created on first use." })
-  async linkOAuthAccount(@Arg("input", () => LinkOAuthAccountInput) input: LinkOAuthAccountInput, @Ctx() ctx: GraphQLContext): Promise<User> {
+  async linkOAuthAccount(
+    @Arg("input", () => LinkOAuthAccountInput, { description: "The provider account." }) input: LinkOAuthAccountInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<User> {
     if (!ctx.internal) throw forbidden("Only the movierec web server may link OAuth accounts.");
     return toUser(
       await linkOAuthAccount(ctx, {
@@ -66,7 +75,10 @@ export class AuthResolver {
 
   @Authorized()
   @Mutation(() => CreatedApiToken, { description: "Creates a personal API token. The secret is in this answer only." })
-  async createApiToken(@Arg("input", () => CreateApiTokenInput) input: CreateApiTokenInput, @Ctx() ctx: GraphQLContext): Promise<CreatedApiToken> {
+  async createApiToken(
+    @Arg("input", () => CreateApiTokenInput, { description: "Its name and lifetime." }) input: CreateApiTokenInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<CreatedApiToken> {
     const userId = requireUserId(ctx);
     const name = input.name.trim();
     if (!name) throw badInput('Invalid input: name must not be blank; say what the token is for, e.g. "Home server".', { argument: "name" });
@@ -76,7 +88,7 @@ export class AuthResolver {
 
   @Authorized()
   @Mutation(() => ApiToken, { description: "Revokes a token at once. Revoking twice is fine." })
-  async revokeApiToken(@Arg("id", () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<ApiToken> {
+  async revokeApiToken(@Arg("id", () => ID, { description: "The token's id (ApiToken.id)." }) id: string, @Ctx() ctx: GraphQLContext): Promise<ApiToken> {
     return revokeApiToken(ctx, { userId: requireUserId(ctx), tokenId: id });
   }
 }

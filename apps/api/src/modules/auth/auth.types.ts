@@ -7,23 +7,30 @@ export enum UserRole {
   USER = "USER",
   ADMIN = "ADMIN",
 }
-registerEnumType(UserRole, { name: "UserRole" });
+registerEnumType(UserRole, {
+  name: "UserRole",
+  description: "What an account may do.",
+  valuesConfig: {
+    USER: { description: "A person using movierec." },
+    ADMIN: { description: "An operator: also sees ingest and model status, and starts runs." },
+  },
+});
 
 @ObjectType({ implements: Node, description: "A person's account. Only its owner sees it." })
 export class User implements Node {
-  @Field(() => ID)
+  @Field(() => ID, { description: "Its global id: opaque (do not parse it), stable, and accepted by node(id:)." })
   id!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The email address the account signs in with." })
   email!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: "The name the person gave, if any.", nullable: true })
   name!: string | null;
 
-  @Field(() => UserRole)
+  @Field(() => UserRole, { description: "USER, or ADMIN for the operators of this movierec." })
   role!: UserRole;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: "When the account was made." })
   createdAt!: Date;
 
   @Field(() => Boolean, { description: "Whether the account signs in with a password (false: only with a provider)." })
@@ -32,38 +39,38 @@ export class User implements Node {
 
 @ObjectType({ implements: Node, description: "A personal API token. Its secret is shown only once, when it is created." })
 export class ApiToken implements Node {
-  @Field(() => ID)
+  @Field(() => ID, { description: "Its global id: opaque (do not parse it), stable, and accepted by node(id:)." })
   id!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "What the person called it, to tell tokens apart." })
   name!: string;
 
   @Field(() => String, { description: 'The first characters of the secret ("mr_AbCdEfG"), to tell tokens apart.' })
   prefix!: string;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: "When it was made." })
   createdAt!: Date;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { description: "When a request last came with it (to within a minute); null if never.", nullable: true })
   lastUsedAt!: Date | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { description: "When it stops working; null if it does not expire.", nullable: true })
   expiresAt!: Date | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { description: "When it was revoked; null while it works.", nullable: true })
   revokedAt!: Date | null;
 }
 
-@ObjectType()
+@ObjectType({ description: "A new personal API token, with its secret." })
 export class CreatedApiToken {
-  @Field(() => ApiToken)
+  @Field(() => ApiToken, { description: "The token as it is listed from now on." })
   token!: ApiToken;
 
   @Field(() => String, { description: "Send as `Authorization: Bearer <secret>`. Shown once: store it now." })
   secret!: string;
 }
 
-@InputType()
+@InputType({ description: "A new personal API token's name and lifetime." })
 export class CreateApiTokenInput {
   @Field(() => String, { description: 'What the token is for, e.g. "Home server".' })
   @Length(1, 60)
@@ -76,41 +83,41 @@ export class CreateApiTokenInput {
   expiresInDays?: number | null;
 }
 
-@InputType()
+@InputType({ description: "A new email + password account." })
 export class SignUpInput {
-  @Field(() => String)
+  @Field(() => String, { description: "The email address to sign in with." })
   email!: string;
 
   @Field(() => String, { description: "8 to 200 characters." })
   password!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: "A name to show, if wanted.", nullable: true })
   @IsOptional()
   @Length(1, 80)
   name?: string | null;
 }
 
-@InputType()
+@InputType({ description: "An email and password to check." })
 export class SignInInput {
-  @Field(() => String)
+  @Field(() => String, { description: "The account's email address." })
   email!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The account's password." })
   password!: string;
 }
 
-@InputType()
+@InputType({ description: "A provider account (GitHub…) as the web server's sign-in got it." })
 export class LinkOAuthAccountInput {
   @Field(() => String, { description: 'next-auth provider id, e.g. "github".' })
   provider!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The account's id at the provider." })
   providerAccountId!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: "The email the provider gives, when it gives one.", nullable: true })
   email?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: "The name the provider gives, when it gives one.", nullable: true })
   @IsOptional()
   @MaxLength(200)
   name?: string | null;

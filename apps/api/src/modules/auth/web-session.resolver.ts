@@ -14,7 +14,7 @@ const webServerOnly = (ctx: GraphQLContext) => {
 export class WebSessionResolver {
   @WebServerOnly()
   @Mutation(() => String, { description: "For the web server only (sign-in): starts a web session for the user; its id goes into the session cookie." })
-  async startWebSession(@Arg("userId", () => ID) userId: string, @Ctx() ctx: GraphQLContext): Promise<string> {
+  async startWebSession(@Arg("userId", () => ID, { description: "The user who signed in." }) userId: string, @Ctx() ctx: GraphQLContext): Promise<string> {
     webServerOnly(ctx);
     return startWebSession(ctx, { userId });
   }
@@ -22,8 +22,8 @@ export class WebSessionResolver {
   @WebServerOnly()
   @Query(() => Boolean, { description: "For the web server only: whether this user's web session is still live (not signed out, not expired)." })
   async webSessionActive(
-    @Arg("sessionId", () => String) sessionId: string,
-    @Arg("userId", () => ID) userId: string,
+    @Arg("sessionId", () => String, { description: "The session id in the cookie." }) sessionId: string,
+    @Arg("userId", () => ID, { description: "The user the session cookie names." }) userId: string,
     @Ctx() ctx: GraphQLContext,
   ): Promise<boolean> {
     webServerOnly(ctx);
@@ -32,7 +32,10 @@ export class WebSessionResolver {
 
   @WebServerOnly()
   @Mutation(() => Boolean, { description: "For the web server only (sign-out): ends a web session; its cookie stops working everywhere at once." })
-  async endWebSession(@Arg("sessionId", () => String) sessionId: string, @Ctx() ctx: GraphQLContext): Promise<boolean> {
+  async endWebSession(
+    @Arg("sessionId", () => String, { description: "The session id in the cookie." }) sessionId: string,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<boolean> {
     webServerOnly(ctx);
     return endWebSession(ctx, { sessionId });
   }

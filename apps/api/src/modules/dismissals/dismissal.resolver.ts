@@ -15,14 +15,14 @@ export class DismissalResolver {
   @Authorized()
   @Mutation(() => Media, { description: 'Says "not interested" in a title. Doing it twice is fine.' })
   @UseMiddleware(ChangesTaste, ChangesViewerState)
-  async dismiss(@Arg("media", () => MediaRefInput) media: MediaRefInput, @Ctx() ctx: GraphQLContext) {
+  async dismiss(@Arg("media", () => MediaRefInput, { description: "The title." }) media: MediaRefInput, @Ctx() ctx: GraphQLContext) {
     return toMedia(await dismiss(ctx, { userId: requireUserId(ctx), ref: mediaRefOf(media) }));
   }
 
   @Authorized()
   @Mutation(() => Media, { description: "Undoes a dismissal. Undoing one that is not there is fine." })
   @UseMiddleware(ChangesTaste, ChangesViewerState)
-  async undoDismiss(@Arg("media", () => MediaRefInput) media: MediaRefInput, @Ctx() ctx: GraphQLContext) {
+  async undoDismiss(@Arg("media", () => MediaRefInput, { description: "The title." }) media: MediaRefInput, @Ctx() ctx: GraphQLContext) {
     return toMedia(await undoDismiss(ctx, { userId: requireUserId(ctx), ref: mediaRefOf(media) }));
   }
 }

@@ -30,14 +30,14 @@ export class FavouriteResolver {
   @Authorized()
   @Mutation(() => Media, { description: "Makes a title a favourite. Doing it twice is fine." })
   @UseMiddleware(ChangesTaste, ChangesViewerState)
-  async addFavourite(@Arg("media", () => MediaRefInput) media: MediaRefInput, @Ctx() ctx: GraphQLContext) {
+  async addFavourite(@Arg("media", () => MediaRefInput, { description: "The title." }) media: MediaRefInput, @Ctx() ctx: GraphQLContext) {
     return toMedia(await addFavourite(ctx, { userId: requireUserId(ctx), ref: mediaRefOf(media) }));
   }
 
   @Authorized()
   @Mutation(() => Media, { description: "Removes a favourite. Removing one that is not there is fine." })
   @UseMiddleware(ChangesTaste, ChangesViewerState)
-  async removeFavourite(@Arg("media", () => MediaRefInput) media: MediaRefInput, @Ctx() ctx: GraphQLContext) {
+  async removeFavourite(@Arg("media", () => MediaRefInput, { description: "The title." }) media: MediaRefInput, @Ctx() ctx: GraphQLContext) {
     return toMedia(await removeFavourite(ctx, { userId: requireUserId(ctx), ref: mediaRefOf(media) }));
   }
 }

@@ -3,7 +3,7 @@ import { Field, ObjectType } from "type-graphql";
 import { ConnectionType, EdgeType } from "../../graphql/connection.ts";
 import { Media } from "../media/media.types.ts";
 
-@ObjectType()
+@ObjectType({ description: "A favourite, and when it was made one." })
 export class FavouriteEdge extends EdgeType(Media) {
   @Field(() => Date, { description: "When it was made a favourite." })
   addedAt!: Date;

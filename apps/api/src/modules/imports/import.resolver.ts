@@ -13,14 +13,14 @@ import { unmatchedCsv } from "./unmatched-csv.ts";
 export class ImportResolver {
   @Authorized()
   @Query(() => [ImportJob], { description: "The caller's imports, newest first (upload a file with POST /imports)." })
-  async imports(@Arg("first", () => Int, { defaultValue: 10 }) first: number, @Ctx() ctx: GraphQLContext) {
+  async imports(@Arg("first", () => Int, { description: "How many, 1 to 50, newest first.", defaultValue: 10 }) first: number, @Ctx() ctx: GraphQLContext) {
     if (!Number.isInteger(first) || first < 1 || first > 50) throw badInput("first must be between 1 and 50.", { argument: "first" });
     return listImports(ctx, { userId: requireUserId(ctx), first });
   }
 
   @Authorized()
   @Query(() => ImportJob, { description: "One of the caller's imports, with its progress." })
-  async import(@Arg("id", () => ID) id: string, @Ctx() ctx: GraphQLContext) {
+  async import(@Arg("id", () => ID, { description: "The import's id (ImportJob.id)." }) id: string, @Ctx() ctx: GraphQLContext) {
     return getImport(ctx, { userId: requireUserId(ctx), importId: id });
   }
 
@@ -38,7 +38,11 @@ export class ImportResolver {
 
   @Authorized()
   @Mutation(() => ImportRow, { description: "Settles an unmatched import row by hand: it is that title, and is applied at once." })
-  async resolveImportRow(@Arg("rowId", () => ID) rowId: string, @Arg("media", () => MediaRefInput) media: MediaRefInput, @Ctx() ctx: GraphQLContext) {
+  async resolveImportRow(
+    @Arg("rowId", () => ID, { description: "The unmatched row's id (ImportRow.id)." }) rowId: string,
+    @Arg("media", () => MediaRefInput, { description: "The title the row means." }) media: MediaRefInput,
+    @Ctx() ctx: GraphQLContext,
+  ) {
     return resolveImportRow(ctx, { userId: requireUserId(ctx), rowId, ref: mediaRefOf(media) });
   }
 }

@@ -8,13 +8,14 @@ import { Media, MediaType } from "./media.types.ts";
 const BrowseSort = Object.fromEntries(Object.keys(BROWSE_SORTS).map((sort) => [sort, sort])) as { [Sort in BrowseSortName]: Sort };
 registerEnumType(BrowseSort, {
   name: "BrowseSort",
+  description: "How browse orders titles.",
   valuesConfig: Object.fromEntries(Object.entries(BROWSE_SORTS).map(([sort, description]) => [sort, { description }])),
 });
 
-@ObjectType()
+@ObjectType({ description: "A title in a page of titles." })
 export class MediaEdge extends EdgeType(Media) {}
 
-@ObjectType()
+@ObjectType({ description: "A page of titles (browse, search)." })
 export class MediaConnection extends ConnectionType(MediaEdge) {}
 
 @ArgsType()
@@ -28,16 +29,16 @@ export class SearchMediaArgs extends PageArgs {
 
 @InputType({ description: "Browse filters; all optional except the media type." })
 export class BrowseFilter {
-  @Field(() => MediaType)
+  @Field(() => MediaType, { description: "Films or series; both when not given." })
   type!: MediaType;
 
   @Field(() => [Int], { nullable: true, description: "Titles must have every one of these genres." })
   genreIds?: number[] | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { description: "Released in or after this year.", nullable: true })
   yearFrom?: number | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { description: "Released in or before this year.", nullable: true })
   yearTo?: number | null;
 
   @Field(() => String, { nullable: true, description: 'Original language, ISO 639-1 ("en", "ko").' })
@@ -56,9 +57,9 @@ export class BrowseFilter {
 
 @ArgsType()
 export class BrowseArgs extends PageArgs {
-  @Field(() => BrowseFilter)
+  @Field(() => BrowseFilter, { description: "What to browse: the media type, and optional genres, years, languages and ratings." })
   filter!: BrowseFilter;
 
-  @Field(() => BrowseSort, { nullable: true, defaultValue: BrowseSort.POPULARITY })
+  @Field(() => BrowseSort, { nullable: true, defaultValue: BrowseSort.POPULARITY, description: "The order; most popular first when not given." })
   sort!: BrowseSortName;
 }

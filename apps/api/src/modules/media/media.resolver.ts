@@ -24,7 +24,11 @@ async function withDetails(ctx: GraphQLContext, media: MediaSource, missing: (ro
 @Resolver(() => Media)
 export class MediaResolver {
   @Query(() => Media, { description: "One film or series by TMDB id. Fetched from TMDB (and cached) if the cache lacks it." })
-  async media(@Arg("type", () => MediaType) type: MediaType, @Arg("tmdbId", () => Int) tmdbId: number, @Ctx() ctx: GraphQLContext): Promise<MediaSource> {
+  async media(
+    @Arg("type", () => MediaType, { description: "MOVIE or TV." }) type: MediaType,
+    @Arg("tmdbId", () => Int, { description: "TMDB's id of the title." }) tmdbId: number,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<MediaSource> {
     return toMedia(await getMedia(ctx, { mediaType: type, tmdbId }));
   }
 
@@ -63,12 +67,15 @@ export class MediaResolver {
   }
 
   @Query(() => [Genre], { description: "TMDB's genres for films or for series." })
-  async genres(@Arg("type", () => MediaType) type: MediaType, @Ctx() ctx: GraphQLContext): Promise<Genre[]> {
+  async genres(
+    @Arg("type", () => MediaType, { description: "Films' genres or series' genres." }) type: MediaType,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<Genre[]> {
     const genres = await ctx.genres.genres(type);
     return [...genres].map(([id, name]) => toGenre(id, name)).sort((a, b) => a.name.localeCompare(b.name));
   }
 
-  @FieldResolver(() => [Genre], { name: "genres" })
+  @FieldResolver(() => [Genre], { name: "genres", description: "Its genres, as TMDB lists them." })
   async mediaGenres(@Root() media: MediaSource, @Ctx() ctx: GraphQLContext): Promise<Genre[]> {
     const names = await ctx.genres.genres(media.row.mediaType);
     return media.row.genreIds.map((id) => toGenre(id, names.get(id) ?? `Genre ${id}`));
@@ -79,7 +86,7 @@ export class MediaResolver {
     return (await withDetails(ctx, media, (row) => row.voteAverage === null)).voteAverage;
   }
 
-  @FieldResolver(() => Int, { nullable: true })
+  @FieldResolver(() => Int, { nullable: true, description: "How many TMDB users voted." })
   async voteCount(@Root() media: MediaSource, @Ctx() ctx: GraphQLContext) {
     return (await withDetails(ctx, media, (row) => row.voteCount === null)).voteCount;
   }
@@ -89,21 +96,25 @@ export class MediaResolver {
     return (await withDetails(ctx, media, (row) => row.runtime === null)).runtime;
   }
 
-  @FieldResolver(() => String, { nullable: true })
+  @FieldResolver(() => String, { nullable: true, description: "Its tagline, when TMDB has one." })
   async tagline(@Root() media: MediaSource, @Ctx() ctx: GraphQLContext) {
     return (await withDetails(ctx, media, (row) => row.tagline === null)).tagline;
   }
 
-  @FieldResolver(() => String, { nullable: true })
-  async posterUrl(@Root() media: MediaSource, @Arg("size", () => PosterSize, { defaultValue: PosterSize.W342 }) size: PosterSize, @Ctx() ctx: GraphQLContext) {
+  @FieldResolver(() => String, { nullable: true, description: "Its poster at the size asked for, from TMDB's image server; null when it has none." })
+  async posterUrl(
+    @Root() media: MediaSource,
+    @Arg("size", () => PosterSize, { defaultValue: PosterSize.W342, description: "How wide." }) size: PosterSize,
+    @Ctx() ctx: GraphQLContext,
+  ) {
     const row = await withDetails(ctx, media, (candidate) => candidate.posterPath === null);
     return ctx.images.url(row.posterPath, size);
   }
 
-  @FieldResolver(() => String, { nullable: true })
+  @FieldResolver(() => String, { nullable: true, description: "Its backdrop (a wide still) at the size asked for; null when it has none." })
   async backdropUrl(
     @Root() media: MediaSource,
-    @Arg("size", () => BackdropSize, { defaultValue: BackdropSize.W1280 }) size: BackdropSize,
+    @Arg("size", () => BackdropSize, { defaultValue: BackdropSize.W1280, description: "How wide." }) size: BackdropSize,
     @Ctx() ctx: GraphQLContext,
   ) {
     const row = await withDetails(ctx, media, (candidate) => candidate.backdropPath === null);
@@ -111,7 +122,11 @@ export class MediaResolver {
   }
 
   @FieldResolver(() => [Person], { description: "Top-billed cast, in billing order." })
-  async cast(@Root() media: MediaSource, @Arg("first", () => Int, { defaultValue: 10 }) first: number, @Ctx() ctx: GraphQLContext) {
+  async cast(
+    @Root() media: MediaSource,
+    @Arg("first", () => Int, { defaultValue: 10, description: "How many, 1 to 20." }) first: number,
+    @Ctx() ctx: GraphQLContext,
+  ) {
     const row = await withDetails(ctx, media, (candidate) => candidate.castIds.length === 0);
     return this.people(ctx, row.castIds.slice(0, Math.max(0, Math.min(first, 20))));
   }
@@ -125,7 +140,11 @@ export class MediaResolver {
   @FieldResolver(() => [Media], {
     description: "Up to 12 titles of the same type most like this one (shared genres, keywords, director, cast), from the cache.",
   })
-  async similar(@Root() media: MediaSource, @Arg("first", () => Int, { defaultValue: 12 }) first: number, @Ctx() ctx: GraphQLContext): Promise<MediaSource[]> {
+  async similar(
+    @Root() media: MediaSource,
+    @Arg("first", () => Int, { defaultValue: 12, description: "How many, 1 to 12." }) first: number,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<MediaSource[]> {
     if (!Number.isInteger(first) || first < 1 || first > 12) throw badInput("first must be between 1 and 12.", { argument: "first" });
     return (await ctx.loaders.similar.load(media.id)).slice(0, first).map(toMedia);
   }

@@ -6,7 +6,11 @@ export enum MediaType {
   MOVIE = "MOVIE",
   TV = "TV",
 }
-registerEnumType(MediaType, { name: "MediaType", description: "A film or a TV series." });
+registerEnumType(MediaType, {
+  name: "MediaType",
+  description: "A film or a TV series.",
+  valuesConfig: { MOVIE: { description: "A film." }, TV: { description: "A TV series." } },
+});
 
 export enum PosterSize {
   W92 = "w92",
@@ -17,7 +21,19 @@ export enum PosterSize {
   W780 = "w780",
   ORIGINAL = "original",
 }
-registerEnumType(PosterSize, { name: "PosterSize" });
+registerEnumType(PosterSize, {
+  name: "PosterSize",
+  description: "A poster's width in pixels, as TMDB's image server offers it (ORIGINAL: as uploaded).",
+  valuesConfig: {
+    W92: { description: "92 px wide." },
+    W154: { description: "154 px wide." },
+    W185: { description: "185 px wide." },
+    W342: { description: "342 px wide." },
+    W500: { description: "500 px wide." },
+    W780: { description: "780 px wide." },
+    ORIGINAL: { description: "As uploaded (can be several megabytes)." },
+  },
+});
 
 export enum BackdropSize {
   W300 = "w300",
@@ -25,29 +41,38 @@ export enum BackdropSize {
   W1280 = "w1280",
   ORIGINAL = "original",
 }
-registerEnumType(BackdropSize, { name: "BackdropSize" });
+registerEnumType(BackdropSize, {
+  name: "BackdropSize",
+  description: "A backdrop's width in pixels, as TMDB's image server offers it (ORIGINAL: as uploaded).",
+  valuesConfig: {
+    W300: { description: "300 px wide." },
+    W780: { description: "780 px wide." },
+    W1280: { description: "1280 px wide." },
+    ORIGINAL: { description: "As uploaded (can be several megabytes)." },
+  },
+});
 
 @ObjectType({ implements: Node, description: "A TMDB genre. Movie and TV genres share some ids (e.g. 18 Drama)." })
 export class Genre implements Node {
-  @Field(() => ID)
+  @Field(() => ID, { description: "Its global id: opaque (do not parse it), stable, and accepted by node(id:)." })
   id!: string;
 
   @Field(() => Int, { description: "TMDB's genre id, what preferences and browse filters take (18 is Drama)." })
   tmdbId!: number;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Its name, as TMDB gives it ("Drama").' })
   name!: string;
 }
 
 @ObjectType({ implements: Node, description: "A cast or crew member." })
 export class Person implements Node {
-  @Field(() => ID)
+  @Field(() => ID, { description: "Its global id: opaque (do not parse it), stable, and accepted by node(id:)." })
   id!: string;
 
   @Field(() => Int, { description: "TMDB person id." })
   tmdbId!: number;
 
-  @Field(() => String)
+  @Field(() => String, { description: "Their name, as TMDB gives it." })
   name!: string;
 
   @Field(() => String, { nullable: true, description: "A w185 profile image, when TMDB has one." })
@@ -56,36 +81,36 @@ export class Person implements Node {
 
 @ObjectType({ implements: Node, description: "A film or TV series from the media cache. Per-user fields need a signed-in caller." })
 export class Media implements Node {
-  @Field(() => ID)
+  @Field(() => ID, { description: "Its global id: opaque (do not parse it), stable, and accepted by node(id:)." })
   id!: string;
 
-  @Field(() => MediaType)
+  @Field(() => MediaType, { description: "MOVIE or TV." })
   type!: MediaType;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "TMDB's id of the title (within its type)." })
   tmdbId!: number;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The title in the catalogue's language." })
   title!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The title in its original language." })
   originalTitle!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "TMDB's synopsis; null when it has none." })
   overview!: string;
 
   @Field(() => String, { nullable: true, description: "YYYY-MM-DD (first air date for TV)." })
   releaseDate!: string | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { description: "The year of its first release (first air date for series); null when unknown.", nullable: true })
   year!: number | null;
 
   @Field(() => String, { description: "ISO 639-1 code." })
   originalLanguage!: string;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: "TMDB's popularity score: higher is more popular right now; not comparable across days." })
   popularity!: number;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: "Whether TMDB marks it as adult content (left out unless preferences include it)." })
   adult!: boolean;
 }

@@ -9,7 +9,7 @@ import { ChangesTaste } from "../recommendations/recommendation.cache.ts";
 @Resolver()
 export class PreferenceResolver {
   @Authorized()
-  @Query(() => Preferences)
+  @Query(() => Preferences, { description: "The caller's preferences (defaults until they set any)." })
   async preferences(@Ctx() ctx: GraphQLContext) {
     return toPreferences(await getPreferences(ctx, { userId: requireUserId(ctx) }));
   }
@@ -17,7 +17,10 @@ export class PreferenceResolver {
   @Authorized()
   @Mutation(() => Preferences, { description: "Changes only the fields given." })
   @UseMiddleware(ChangesTaste)
-  async updatePreferences(@Arg("input", () => UpdatePreferencesInput) input: UpdatePreferencesInput, @Ctx() ctx: GraphQLContext) {
+  async updatePreferences(
+    @Arg("input", () => UpdatePreferencesInput, { description: "The preferences to change; fields left out stay as they are." }) input: UpdatePreferencesInput,
+    @Ctx() ctx: GraphQLContext,
+  ) {
     return toPreferences(await updatePreferences(ctx, { userId: requireUserId(ctx), changes: input }));
   }
 }

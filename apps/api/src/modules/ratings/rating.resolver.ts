@@ -39,7 +39,7 @@ export class RatingResolver {
   })
   @UseMiddleware(ChangesTaste, ChangesViewerState)
   async rate(
-    @Arg("media", () => MediaRefInput) media: MediaRefInput,
+    @Arg("media", () => MediaRefInput, { description: "The title." }) media: MediaRefInput,
     @Arg("rating", () => Int, { description: "1–10: half stars to five stars, doubled." }) rating: number,
     @Ctx() ctx: GraphQLContext,
   ) {
@@ -49,7 +49,7 @@ export class RatingResolver {
   @Authorized()
   @Mutation(() => Media, { description: "Takes the caller's rating off a title. Clearing one that is not there is fine." })
   @UseMiddleware(ChangesTaste, ChangesViewerState)
-  async clearRating(@Arg("media", () => MediaRefInput) media: MediaRefInput, @Ctx() ctx: GraphQLContext) {
+  async clearRating(@Arg("media", () => MediaRefInput, { description: "The title." }) media: MediaRefInput, @Ctx() ctx: GraphQLContext) {
     return toMedia(await clearRating(ctx, { userId: requireUserId(ctx), ref: ref(media) }));
   }
 }

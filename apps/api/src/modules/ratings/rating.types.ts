@@ -3,7 +3,7 @@ import { Field, Int, ObjectType } from "type-graphql";
 import { ConnectionType, EdgeType } from "../../graphql/connection.ts";
 import { Media } from "../media/media.types.ts";
 
-@ObjectType()
+@ObjectType({ description: "A rated title, with the rating and when it was given." })
 export class RatingEdge extends EdgeType(Media) {
   @Field(() => Int, { description: "The caller's rating, 1–10: half stars to five stars, doubled (7 is 3½ stars)." })
   rating!: number;

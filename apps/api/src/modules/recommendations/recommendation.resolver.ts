@@ -14,7 +14,8 @@ export class RecommendationResolver {
   @Query(() => RecommendationConnection, { description: "Ranked, explained picks for the caller, following their preferences, favourites and watchlist." })
   async recommendations(
     @Args(() => PageArgs) args: PageArgs,
-    @Arg("filter", () => RecommendationFilter, { nullable: true }) filter: RecommendationFilter | null,
+    @Arg("filter", () => RecommendationFilter, { nullable: true, description: "Narrows this request on top of the caller's preferences." })
+    filter: RecommendationFilter | null,
     @Ctx() ctx: GraphQLContext,
   ) {
     const size = pageSize(args.first);

@@ -14,7 +14,7 @@ registerEnumType(ReasonKind, {
 
 @ObjectType({ description: "Why a title was recommended, in words a person reads." })
 export class RecommendationReason {
-  @Field(() => ReasonKind)
+  @Field(() => ReasonKind, { description: "What the reason rests on." })
   kind!: ReasonKindName;
 
   @Field(() => String, { description: 'e.g. "Because you liked Heat", "Top-rated Crime".' })
@@ -24,9 +24,9 @@ export class RecommendationReason {
   refersTo!: string | null;
 }
 
-@ObjectType()
+@ObjectType({ description: "A recommended title, how relevant it is, and why." })
 export class Recommendation {
-  @Field(() => Media)
+  @Field(() => Media, { description: "The recommended title." })
   media!: Media;
 
   @Field(() => Float, { description: "Relevance from 0 to 1; the list is ordered by it after a diversity re-rank." })
@@ -36,10 +36,10 @@ export class Recommendation {
   reasons!: RecommendationReason[];
 }
 
-@ObjectType()
+@ObjectType({ description: "A recommendation in a page of them." })
 export class RecommendationEdge extends EdgeType(Recommendation) {}
 
-@ObjectType()
+@ObjectType({ description: "A page of ranked, explained recommendations." })
 export class RecommendationConnection extends ConnectionType(RecommendationEdge) {
   @Field(() => Boolean, { description: "True when the caller has no favourites or watchlist yet: popular and top-rated picks within their genres." })
   coldStart!: boolean;
@@ -47,25 +47,25 @@ export class RecommendationConnection extends ConnectionType(RecommendationEdge)
 
 @InputType({ description: "Narrows recommendations for this request, on top of the caller's preferences." })
 export class RecommendationFilter {
-  @Field(() => MediaType, { nullable: true })
+  @Field(() => MediaType, { description: "Films or series; both when not given.", nullable: true })
   type?: MediaType | null;
 
   @Field(() => [Int], { nullable: true, description: "Only titles with at least one of these genres." })
   genreIds?: number[] | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { description: "Released in or after this year.", nullable: true })
   yearFrom?: number | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { description: "Released in or before this year.", nullable: true })
   yearTo?: number | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { description: "TMDB vote average at least this (0 to 10).", nullable: true })
   minRating?: number | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { description: "Runtime at most this many minutes.", nullable: true })
   maxRuntime?: number | null;
 
-  @Field(() => [String], { nullable: true })
+  @Field(() => [String], { description: 'Only titles whose original language is one of these ISO 639-1 codes ("en").', nullable: true })
   languages?: string[] | null;
 
   @Field(() => Boolean, {

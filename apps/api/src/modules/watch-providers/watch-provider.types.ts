@@ -4,13 +4,13 @@ import { Node } from "../../graphql/node.ts";
 
 @ObjectType({ implements: Node, description: "A streaming service, shop or free channel, as TMDB (from JustWatch) lists it." })
 export class WatchProvider implements Node {
-  @Field(() => ID)
+  @Field(() => ID, { description: "Its global id: opaque (do not parse it), stable, and accepted by node(id:)." })
   id!: string;
 
   @Field(() => Int, { description: "TMDB watch provider id (8 is Netflix), what preferences' streamingServiceIds take." })
   tmdbId!: number;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Its name ("Netflix").' })
   name!: string;
 
   @Field(() => String, { nullable: true, description: "Its logo, w92, when TMDB has one." })
@@ -28,7 +28,7 @@ export class WatchRegion {
 
 @ObjectType({ description: "Where a title can be watched in one region, by kind of offer. Every list is empty when nothing is known there." })
 export class WhereToWatch {
-  @Field(() => WatchRegion)
+  @Field(() => WatchRegion, { description: "The region these offers are for." })
   region!: WatchRegion;
 
   @Field(() => String, { nullable: true, description: "TMDB's page for the title there, with links to each offer." })

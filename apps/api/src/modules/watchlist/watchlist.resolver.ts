@@ -19,7 +19,7 @@ export class WatchlistResolver {
   @Query(() => WatchlistConnection, { description: "The caller's watchlist, newest first. `watched` filters to watched (true) or still to watch (false)." })
   async watchlist(
     @Args(() => PageArgs) args: PageArgs,
-    @Arg("watched", () => Boolean, { nullable: true }) watched: boolean | null,
+    @Arg("watched", () => Boolean, { nullable: true, description: "true: only watched; false: only still to watch; not given: both." }) watched: boolean | null,
     @Ctx() ctx: GraphQLContext,
   ) {
     const size = pageSize(args.first);
@@ -39,14 +39,14 @@ export class WatchlistResolver {
   @Authorized()
   @Mutation(() => Media, { description: "Adds a title to the watchlist. Doing it twice is fine." })
   @UseMiddleware(ChangesTaste, ChangesViewerState)
-  async addToWatchlist(@Arg("media", () => MediaRefInput) media: MediaRefInput, @Ctx() ctx: GraphQLContext) {
+  async addToWatchlist(@Arg("media", () => MediaRefInput, { description: "The title." }) media: MediaRefInput, @Ctx() ctx: GraphQLContext) {
     return toMedia(await saveWatchlistItem(ctx, { userId: requireUserId(ctx), ref: ref(media) }));
   }
 
   @Authorized()
   @Mutation(() => Media, { description: "Removes a title from the watchlist. Removing one that is not there is fine." })
   @UseMiddleware(ChangesTaste, ChangesViewerState)
-  async removeFromWatchlist(@Arg("media", () => MediaRefInput) media: MediaRefInput, @Ctx() ctx: GraphQLContext) {
+  async removeFromWatchlist(@Arg("media", () => MediaRefInput, { description: "The title." }) media: MediaRefInput, @Ctx() ctx: GraphQLContext) {
     return toMedia(await removeWatchlistItem(ctx, { userId: requireUserId(ctx), ref: ref(media) }));
   }
 
@@ -54,8 +54,8 @@ export class WatchlistResolver {
   @Mutation(() => Media, { description: "Marks a title watched (adding it to the watchlist if needed), or unwatched with watched: false." })
   @UseMiddleware(ChangesTaste, ChangesViewerState)
   async markWatched(
-    @Arg("media", () => MediaRefInput) media: MediaRefInput,
-    @Arg("watched", () => Boolean, { defaultValue: true }) watched: boolean,
+    @Arg("media", () => MediaRefInput, { description: "The title." }) media: MediaRefInput,
+    @Arg("watched", () => Boolean, { description: "true marks it watched (now); false marks it to watch again.", defaultValue: true }) watched: boolean,
     @Ctx() ctx: GraphQLContext,
   ) {
     return toMedia(await saveWatchlistItem(ctx, { userId: requireUserId(ctx), ref: ref(media), watched }));

@@ -3,7 +3,7 @@ import { Field, Int, ObjectType } from "type-graphql";
 
 @ObjectType({ description: "One trained version of the recommendation model." })
 export class RecommendationModelVersion {
-  @Field(() => Int)
+  @Field(() => Int, { description: "Its number, counting up from 1." })
   version!: number;
 
   @Field(() => String, { description: "TRAINING, LIVE, RETIRED or FAILED." })
@@ -24,7 +24,7 @@ export class RecommendationModelVersion {
   @Field(() => Date, { description: "It learnt from interactions created before this." })
   dataUpTo!: Date;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: "When its training started." })
   startedAt!: Date;
 
   @Field(() => Date, { nullable: true, description: "When it went live; null while training or if it failed." })
@@ -33,11 +33,11 @@ export class RecommendationModelVersion {
   @Field(() => Int, { nullable: true, description: "Read, train and write, in milliseconds." })
   trainingMs!: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: "Why training failed, when it did.", nullable: true })
   error!: string | null;
 }
 
-@ObjectType()
+@ObjectType({ description: "Admin view of the recommendation model: the live version, the latest, and what has changed since." })
 export class RecommendationModelStatus {
   @Field(() => RecommendationModelVersion, { nullable: true, description: "The model recommendations use now; null before the first training." })
   live!: RecommendationModelVersion | null;
@@ -51,9 +51,9 @@ export class RecommendationModelStatus {
   newInteractions!: number;
 }
 
-@ObjectType()
+@ObjectType({ description: "A requested training run: its job, and whether one was already waiting." })
 export class ModelTrainingRequest {
-  @Field(() => String)
+  @Field(() => String, { description: "The queued training's job id." })
   jobId!: string;
 
   @Field(() => Boolean, { description: "True when a requested training was already waiting; nothing new was queued." })
