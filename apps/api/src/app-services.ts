@@ -2,6 +2,7 @@
 import type { Redis } from "ioredis";
 import type { Config } from "./config.ts";
 import { createPrisma, type PrismaClient, type SqlQueryCounter } from "./db.ts";
+import { configureCursorKey } from "./graphql/connection.ts";
 import type { Logger } from "./logger.ts";
 import { CallerCache } from "./modules/auth/caller-cache.ts";
 import { SignInThrottle } from "./modules/auth/sign-in-throttle.ts";
@@ -42,6 +43,8 @@ export function createAppServices(options: {
   queryCounter?: SqlQueryCounter;
 }): AppServices & { close(): Promise<void> } {
   const { config, logger } = options;
+  // Cursors are sealed with a key from AUTH_SECRET, the same in every process of a deployment.
+  configureCursorKey(config.AUTH_SECRET);
   const prisma = createPrisma(config.DATABASE_URL, {
     queryCounter: options.queryCounter,
     onTransientRetry: (error, attempt) =>

@@ -16,7 +16,12 @@ import { ModelResolver } from "../modules/recommendations/model/model.resolver.t
 import { RecommendationResolver } from "../modules/recommendations/recommendation.resolver.ts";
 import { WatchlistResolver } from "../modules/watchlist/watchlist.resolver.ts";
 import { MediaWatchProvidersResolver, PreferenceServicesResolver, WatchProviderResolver } from "../modules/watch-providers/watch-provider.resolver.ts";
+import { FavouriteConnection } from "../modules/favourites/favourite.types.ts";
+import { ImportRowConnection } from "../modules/imports/import.types.ts";
+import { RatingConnection } from "../modules/ratings/rating.types.ts";
+import { WatchlistConnection } from "../modules/watchlist/watchlist.types.ts";
 import { authChecker } from "./auth-checker.ts";
+import { totalCountResolver } from "./connection.ts";
 import { nodeTypeOf } from "./node.ts";
 import { NodeResolver } from "./node.resolver.ts";
 import { type Audience, schemaForAudience } from "./audiences.ts";
@@ -40,6 +45,11 @@ export const resolvers = [
   IngestResolver,
   ModelResolver,
   NodeResolver,
+  // totalCount where counting is an index count (not browse, search or recommendations: docs/api.md).
+  totalCountResolver(FavouriteConnection),
+  totalCountResolver(WatchlistConnection),
+  totalCountResolver(RatingConnection),
+  totalCountResolver(ImportRowConnection),
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;

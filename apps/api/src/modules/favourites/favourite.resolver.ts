@@ -4,6 +4,7 @@ import { ChangesViewerState } from "../../graphql/changes-viewer-state.ts";
 import type { GraphQLContext } from "../../graphql/context.ts";
 import { requireUserId } from "../../graphql/context.ts";
 import { decodeCursor, encodeCursor, PageArgs, pageSize, toConnection } from "../../graphql/connection.ts";
+import { countInteractions } from "../interactions/interaction.service.ts";
 import { AddedCursor, MediaRefInput, mediaRefOf } from "../../graphql/media-ref.input.ts";
 import { toMedia } from "../media/media.mapper.ts";
 import { Media } from "../media/media.types.ts";
@@ -17,14 +18,20 @@ export class FavouriteResolver {
   @Query(() => FavouriteConnection, { description: "The caller's favourites, newest first." })
   async favourites(@Args(() => PageArgs) args: PageArgs, @Ctx() ctx: GraphQLContext) {
     const size = pageSize(args.first);
-    const items = await listFavourites(ctx, { userId: requireUserId(ctx), after: decodeCursor(args.after, AddedCursor), size });
+    const items = await listFavourites(ctx, { userId: requireUserId(ctx), after: decodeCursor("favourites", args.after, AddedCursor), size });
     const connection = toConnection({
       items,
       size,
       node: (item) => toMedia(item.media),
-      cursor: (item) => encodeCursor({ createdAt: item.row.createdAt.toISOString(), id: item.row.id }),
+      cursor: (item) => encodeCursor("favourites", { createdAt: item.row.createdAt.toISOString(), id: item.row.id }),
+      after: args.after,
     });
-    return { ...connection, edges: connection.edges.map((edge, index) => ({ ...edge, addedAt: items[index]!.row.createdAt })) };
+    const userId = requireUserId(ctx);
+    return {
+      ...connection,
+      edges: connection.edges.map((edge, index) => ({ ...edge, addedAt: items[index]!.row.createdAt })),
+      countTotal: () => countInteractions(ctx, { userId, kind: "FAVOURITE" }),
+    };
   }
 
   @Authorized()

@@ -2,10 +2,11 @@ import "reflect-metadata";
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { GraphQLContext } from "../../graphql/context.ts";
 import { requireUserId } from "../../graphql/context.ts";
-import { badInput } from "../../errors.ts";
-import { offsetCursor, PageArgs, pageSize, toConnection } from "../../graphql/connection.ts";
+import { firstOf, MAX_PAGE_SIZE, PageArgs, pageSize, positionCursor, toConnection } from "../../graphql/connection.ts";
+
+const importRowCursor = positionCursor("import-rows");
 import { MediaRefInput, mediaRefOf } from "../../graphql/media-ref.input.ts";
-import { getImport, listImports, resolveImportRow, unmatchedRows } from "./import.service.ts";
+import { countUnmatchedRows, getImport, listImports, resolveImportRow, unmatchedRows } from "./import.service.ts";
 import { ImportJob, ImportRow, ImportRowConnection } from "./import.types.ts";
 import { unmatchedCsv } from "./unmatched-csv.ts";
 
@@ -14,8 +15,7 @@ export class ImportResolver {
   @Authorized()
   @Query(() => [ImportJob], { description: "The caller's imports, newest first (upload a file with POST /imports)." })
   async imports(@Arg("first", () => Int, { description: "How many, 1 to 50, newest first.", defaultValue: 10 }) first: number, @Ctx() ctx: GraphQLContext) {
-    if (!Number.isInteger(first) || first < 1 || first > 50) throw badInput("first must be between 1 and 50.", { argument: "first" });
-    return listImports(ctx, { userId: requireUserId(ctx), first });
+    return listImports(ctx, { userId: requireUserId(ctx), first: firstOf(first, { max: MAX_PAGE_SIZE, fallback: 10 }) });
   }
 
   @Authorized()
@@ -27,8 +27,11 @@ export class ImportResolver {
   @FieldResolver(() => ImportRowConnection, { description: "The rows that matched no title, each with why, in file order." })
   async unmatched(@Root() job: ImportJob, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: GraphQLContext) {
     const size = pageSize(args.first);
-    const rows = await unmatchedRows(ctx, { importId: job.id, afterPosition: offsetCursor.decode(args.after), size });
-    return toConnection({ items: rows, size, node: (row) => row, cursor: (row) => offsetCursor.encode(row.position) });
+    const rows = await unmatchedRows(ctx, { importId: job.id, afterPosition: importRowCursor.decode(args.after), size });
+    return {
+      ...toConnection({ items: rows, size, node: (row) => row, cursor: (row) => importRowCursor.encode(row.position), after: args.after }),
+      countTotal: () => countUnmatchedRows(ctx, job.id),
+    };
   }
 
   @FieldResolver(() => String, { description: "Every unmatched row as CSV (file, line, kind, title, year, rating, reason), to download." })

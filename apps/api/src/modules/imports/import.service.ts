@@ -71,6 +71,11 @@ export async function getImport(deps: Pick<Deps, "prisma">, input: { userId: str
   return job;
 }
 
+/** How many rows of an import matched no title. */
+export function countUnmatchedRows(deps: Pick<Deps, "prisma">, importId: string): Promise<number> {
+  return deps.prisma.importRow.count({ where: { jobId: importId, status: "UNMATCHED" } });
+}
+
 /** The rows of an import that matched no title, in file order, from `afterPosition` on. */
 export function unmatchedRows(deps: Pick<Deps, "prisma">, input: { importId: string; afterPosition: number; size: number }) {
   return deps.prisma.importRow.findMany({

@@ -40,6 +40,22 @@ export async function listInteractions(deps: Deps, input: { userId: string; kind
   });
 }
 
+/** How many interactions of one kind the person has (favourites, ratings): an index count. */
+export function countInteractions(deps: Deps, input: { userId: string; kind: InteractionKind }): Promise<number> {
+  return deps.prisma.interaction.count({ where: { userId: input.userId, kind: input.kind } });
+}
+
+/** How many titles are on the person's watchlist: all, only watched (true) or only still to watch (false). */
+export async function countWatchlist(deps: Deps, input: { userId: string; watched: boolean | null }): Promise<number> {
+  const watched = input.watched === null ? Prisma.empty : input.watched ? Prisma.sql`AND v.id IS NOT NULL` : Prisma.sql`AND v.id IS NULL`;
+  const [row] = await deps.prisma.$queryRaw<Array<{ count: number }>>`
+    SELECT count(*)::int AS count
+      FROM interaction w
+      LEFT JOIN interaction v ON v.user_id = w.user_id AND v.media_type = w.media_type AND v.tmdb_id = w.tmdb_id AND v.kind = 'watched'
+     WHERE w.user_id = ${input.userId}::uuid AND w.kind = 'watchlist' ${watched}`;
+  return row?.count ?? 0;
+}
+
 /**
  * The person's watchlist page with when each was watched (the WATCHED row's time), optionally only
  * watched (true) or only still to watch (false).

@@ -2,8 +2,11 @@ import "reflect-metadata";
 import { Arg, Args, Ctx, FieldResolver, Float, Int, Query, Resolver, Root } from "type-graphql";
 import { requireUserId, type GraphQLContext } from "../../graphql/context.ts";
 import { availableToMeKeys } from "../watch-providers/available-to-me.ts";
-import { badInput } from "../../errors.ts";
-import { offsetCursor, pageSize, toConnection } from "../../graphql/connection.ts";
+import { firstOf, offsetCursor, pageSize, toConnection } from "../../graphql/connection.ts";
+
+/** Most of a title's cast one answer lists, and most similar titles. */
+const MAX_CAST = 20;
+const MAX_SIMILAR = 12;
 import type { MediaCache } from "../../generated/prisma/client.ts";
 import { toMedia, type MediaSource } from "./media.mapper.ts";
 import { BrowseArgs, MediaConnection, SearchMediaArgs } from "./media.inputs.ts";
@@ -11,8 +14,11 @@ import { browseMedia, getMedia, searchMedia } from "./media.service.ts";
 import { BackdropSize, Genre, Media, MediaType, Person, PosterSize } from "./media.types.ts";
 import { toGenre, toPerson } from "./media.mapper.ts";
 
-function mediaConnection(rows: MediaCache[], offset: number, size: number) {
-  return toConnection({ items: rows, size, node: toMedia, cursor: (_row, index) => offsetCursor.encode(offset + index + 1) });
+const browseCursor = offsetCursor("browse");
+const searchCursor = offsetCursor("searchMedia");
+
+function mediaConnection(rows: MediaCache[], offset: number, size: number, cursors: ReturnType<typeof offsetCursor>, after: string | null | undefined) {
+  return toConnection({ items: rows, size, node: toMedia, cursor: (_row, index) => cursors.encode(offset + index + 1), after });
 }
 
 /** The cache row, with details fetched first when `missing` says a field is still empty. */
@@ -35,18 +41,20 @@ export class MediaResolver {
   @Query(() => MediaConnection, { description: "Titles whose title matches the query, best match first." })
   async searchMedia(@Args(() => SearchMediaArgs) args: SearchMediaArgs, @Ctx() ctx: GraphQLContext) {
     const size = pageSize(args.first);
-    const offset = offsetCursor.decode(args.after);
+    const offset = searchCursor.decode(args.after);
     return mediaConnection(
       await searchMedia({ ...ctx, catalogue: ctx.recommendationServing }, { query: args.query, mediaType: args.type ?? null, offset, size }),
       offset,
       size,
+      searchCursor,
+      args.after,
     );
   }
 
   @Query(() => MediaConnection, { description: "Browse films or series by genres, years, language and rating, sorted." })
   async browse(@Args(() => BrowseArgs) args: BrowseArgs, @Ctx() ctx: GraphQLContext) {
     const size = pageSize(args.first);
-    const offset = offsetCursor.decode(args.after);
+    const offset = browseCursor.decode(args.after);
     const { filter } = args;
     const rows = await browseMedia(
       { ...ctx, catalogue: ctx.recommendationServing },
@@ -63,7 +71,7 @@ export class MediaResolver {
         size,
       },
     );
-    return mediaConnection(rows, offset, size);
+    return mediaConnection(rows, offset, size, browseCursor, args.after);
   }
 
   @Query(() => [Genre], { description: "TMDB's genres for films or for series." })
@@ -128,7 +136,7 @@ export class MediaResolver {
     @Ctx() ctx: GraphQLContext,
   ) {
     const row = await withDetails(ctx, media, (candidate) => candidate.castIds.length === 0);
-    return this.people(ctx, row.castIds.slice(0, Math.max(0, Math.min(first, 20))));
+    return this.people(ctx, row.castIds.slice(0, firstOf(first, { max: MAX_CAST, fallback: 10 })));
   }
 
   @FieldResolver(() => [Person], { description: "Directors (for series: their creators)." })
@@ -145,8 +153,7 @@ export class MediaResolver {
     @Arg("first", () => Int, { defaultValue: 12, description: "How many, 1 to 12." }) first: number,
     @Ctx() ctx: GraphQLContext,
   ): Promise<MediaSource[]> {
-    if (!Number.isInteger(first) || first < 1 || first > 12) throw badInput("first must be between 1 and 12.", { argument: "first" });
-    return (await ctx.loaders.similar.load(media.id)).slice(0, first).map(toMedia);
+    return (await ctx.loaders.similar.load(media.id)).slice(0, firstOf(first, { max: MAX_SIMILAR, fallback: MAX_SIMILAR })).map(toMedia);
   }
 
   @FieldResolver(() => Boolean, { description: "Whether the signed-in caller has it among favourites (false when anonymous)." })

@@ -10,6 +10,7 @@ import { Media } from "../media/media.types.ts";
 import { ChangesTaste } from "../recommendations/recommendation.cache.ts";
 import { clearRating, listRatings, rate } from "./rating.service.ts";
 import { RatingConnection } from "./rating.types.ts";
+import { countInteractions } from "../interactions/interaction.service.ts";
 
 const ref = (media: MediaRefInput) => mediaRefOf(media);
 
@@ -19,16 +20,18 @@ export class RatingResolver {
   @Query(() => RatingConnection, { description: "The titles the caller rated, newest first (by when each was first rated), with their ratings." })
   async ratings(@Args(() => PageArgs) args: PageArgs, @Ctx() ctx: GraphQLContext) {
     const size = pageSize(args.first);
-    const items = await listRatings(ctx, { userId: requireUserId(ctx), after: decodeCursor(args.after, AddedCursor), size });
+    const items = await listRatings(ctx, { userId: requireUserId(ctx), after: decodeCursor("ratings", args.after, AddedCursor), size });
     const connection = toConnection({
       items,
       size,
       node: (item) => toMedia(item.media),
-      cursor: (item) => encodeCursor({ createdAt: item.row.createdAt.toISOString(), id: item.row.id }),
+      cursor: (item) => encodeCursor("ratings", { createdAt: item.row.createdAt.toISOString(), id: item.row.id }),
+      after: args.after,
     });
     return {
       ...connection,
       edges: connection.edges.map((edge, index) => ({ ...edge, rating: items[index]!.row.rating ?? 0, ratedAt: items[index]!.row.createdAt })),
+      countTotal: () => countInteractions(ctx, { userId: requireUserId(ctx), kind: "RATING" }),
     };
   }
 

@@ -2,7 +2,9 @@ import "reflect-metadata";
 import { Arg, Args, Authorized, Ctx, Query, Resolver } from "type-graphql";
 import type { GraphQLContext } from "../../graphql/context.ts";
 import { requireUserId } from "../../graphql/context.ts";
-import { offsetCursor, PageArgs, pageSize } from "../../graphql/connection.ts";
+import { offsetCursor, PageArgs, pageInfoOf, pageSize } from "../../graphql/connection.ts";
+
+const recommendationCursor = offsetCursor("recommendations");
 import { NO_VIEWER_STATE } from "../interactions/viewer-state.ts";
 import { toMedia } from "../media/media.mapper.ts";
 import { RecommendationConnection, RecommendationFilter } from "./recommendation.types.ts";
@@ -19,7 +21,7 @@ export class RecommendationResolver {
     @Ctx() ctx: GraphQLContext,
   ) {
     const size = pageSize(args.first);
-    const offset = offsetCursor.decode(args.after);
+    const offset = recommendationCursor.decode(args.after);
     const { items, coldStart } = await recommend(ctx, {
       userId: requireUserId(ctx),
       offset,
@@ -47,7 +49,7 @@ export class RecommendationResolver {
       ctx.loaders.media.prime(item.key, row);
       return [
         {
-          cursor: offsetCursor.encode(offset + index + 1),
+          cursor: recommendationCursor.encode(offset + index + 1),
           node: {
             media: toMedia(row),
             score: item.score,
@@ -56,6 +58,6 @@ export class RecommendationResolver {
         },
       ];
     });
-    return { edges, pageInfo: { hasNextPage: items.length > size, endCursor: edges.at(-1)?.cursor ?? null }, coldStart };
+    return { edges, pageInfo: pageInfoOf(edges, { hasNextPage: items.length > size, after: args.after }), coldStart };
   }
 }

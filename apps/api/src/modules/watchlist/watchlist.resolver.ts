@@ -10,6 +10,7 @@ import { Media } from "../media/media.types.ts";
 import { WatchlistConnection } from "./watchlist.types.ts";
 import { listWatchlist, removeWatchlistItem, saveWatchlistItem } from "./watchlist.service.ts";
 import { ChangesTaste } from "../recommendations/recommendation.cache.ts";
+import { countWatchlist } from "../interactions/interaction.service.ts";
 
 const ref = (media: MediaRefInput) => mediaRefOf(media);
 
@@ -23,16 +24,23 @@ export class WatchlistResolver {
     @Ctx() ctx: GraphQLContext,
   ) {
     const size = pageSize(args.first);
-    const items = await listWatchlist(ctx, { userId: requireUserId(ctx), after: decodeCursor(args.after, AddedCursor), size, watched: watched ?? null });
+    const items = await listWatchlist(ctx, {
+      userId: requireUserId(ctx),
+      after: decodeCursor("watchlist", args.after, AddedCursor),
+      size,
+      watched: watched ?? null,
+    });
     const connection = toConnection({
       items,
       size,
       node: (item) => toMedia(item.media),
-      cursor: (item) => encodeCursor({ createdAt: item.row.createdAt.toISOString(), id: item.row.id }),
+      cursor: (item) => encodeCursor("watchlist", { createdAt: item.row.createdAt.toISOString(), id: item.row.id }),
+      after: args.after,
     });
     return {
       ...connection,
       edges: connection.edges.map((edge, index) => ({ ...edge, addedAt: items[index]!.row.createdAt, watchedAt: items[index]!.row.watchedAt })),
+      countTotal: () => countWatchlist(ctx, { userId: requireUserId(ctx), watched: watched ?? null }),
     };
   }
 
