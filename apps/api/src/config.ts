@@ -78,6 +78,8 @@ export const configSchema = z
         message: "comma-separated origins such as https://app.example.com,http://localhost:5173 (scheme, host and port only, no path)",
       })
       .transform((value) => (value === "" ? [] : value.split(",").map((origin) => origin.trim()))),
+    // The web app's Settings → API tokens page, linked from /docs (the start command sets it).
+    WEB_SETTINGS_URL: z.string().url().optional(),
     API_HOST: z.string().min(1).default("127.0.0.1"),
     API_PORT: port.default(4000),
     // How many API processes share API_PORT (node:cluster): one per core in production, where one

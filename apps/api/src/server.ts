@@ -19,6 +19,8 @@ import { redisPersistedQueryCache } from "./graphql/persisted-queries.ts";
 import { registerQueueDashboard } from "./modules/ingest/queue-dashboard.route.ts";
 import { EXAMPLE_OPERATIONS, EXAMPLE_QUERY } from "./playground/examples.ts";
 import { registerPlayground } from "./playground/playground.route.ts";
+import { registerDocs } from "./docs/docs.route.ts";
+import { getSchema } from "./graphql/schema.ts";
 import { registerImportRoutes } from "./modules/imports/import.route.ts";
 
 export async function buildServer(services: AppServices): Promise<FastifyInstance> {
@@ -66,7 +68,8 @@ export async function buildServer(services: AppServices): Promise<FastifyInstanc
     });
   });
   await registerImportRoutes(app, services);
-  await registerPlayground(app, { graphqlPath: "/graphql", defaultQuery: EXAMPLE_QUERY, exampleOperations: EXAMPLE_OPERATIONS });
+  await registerPlayground(app, { graphqlPath: "/graphql", defaultQuery: EXAMPLE_QUERY, exampleOperations: EXAMPLE_OPERATIONS, docsPath: "/docs" });
+  await registerDocs(app, { schema: await getSchema("public"), playgroundPath: "/playground", webSettingsUrl: services.config.WEB_SETTINGS_URL });
   await registerQueueDashboard(app, services);
   registerHealth(app, services, requestRedis);
   return app;

@@ -61,6 +61,8 @@ async function main() {
     // next-auth v4 builds its callback URLs from NEXTAUTH_URL; the browser opens the playground itself.
     NEXTAUTH_URL: env.NEXTAUTH_URL ?? `http://localhost:${webPort}`,
     NEXT_PUBLIC_PLAYGROUND_URL: env.NEXT_PUBLIC_PLAYGROUND_URL ?? `http://localhost:${apiPort}/playground`,
+    // Linked from the API's /docs, where a developer makes a token.
+    WEB_SETTINGS_URL: env.WEB_SETTINGS_URL ?? `http://localhost:${webPort}/settings`,
     ...(imageOrigins ? { IMAGE_ORIGINS: imageOrigins } : {}),
   };
   const apiDir = path.join(repoRoot, "apps/api");

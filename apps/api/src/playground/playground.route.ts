@@ -24,6 +24,8 @@ export interface PlaygroundOptions {
   defaultQuery?: string;
   /** Example operations, shown in a second tab ("Examples") on a first visit. */
   exampleOperations?: string;
+  /** The API reference's path on this origin, linked above the playground. */
+  docsPath?: string;
 }
 
 /** Prefilled in the headers editor. Requests still carrying it are sent without the header (see bootstrap.js). */
@@ -117,7 +119,7 @@ export async function registerPlayground(app: FastifyInstance, options: Playgrou
   const bootstrap: Asset = { file: "bootstrap.js", size: bootstrapBody.length, contentType: "text/javascript; charset=utf-8", body: bootstrapBody };
   const bootstrapUrl = `${assetBase}bootstrap.js?v=${sha256(bootstrapBody).slice(0, 12)}`;
 
-  const html = renderHtml({ cssUrl: assetUrl("graphiql.css"), umdUrl: assetUrl("yoga-graphiql.umd.js"), bootstrapUrl });
+  const html = renderHtml({ cssUrl: assetUrl("graphiql.css"), umdUrl: assetUrl("yoga-graphiql.umd.js"), bootstrapUrl, docsPath: options.docsPath });
 
   app.get("/playground", async (_request, reply) =>
     reply
@@ -264,7 +266,10 @@ function renderBootstrap({ options, workers }: { options: PlaygroundOptions; wor
 `;
 }
 
-function renderHtml({ cssUrl, umdUrl, bootstrapUrl }: { cssUrl: string; umdUrl: string; bootstrapUrl: string }): string {
+function renderHtml({ cssUrl, umdUrl, bootstrapUrl, docsPath }: { cssUrl: string; umdUrl: string; bootstrapUrl: string; docsPath?: string }): string {
+  const docsBar = docsPath
+    ? `<nav class="docs-bar" aria-label="API documentation"><a href="${escapeHtml(docsPath)}">API reference</a> <a href="${escapeHtml(docsPath)}#getting-started">Getting started</a></nav>`
+    : "";
   return `<!doctype html>
 <html lang="en">
   <head>
@@ -273,9 +278,11 @@ function renderHtml({ cssUrl, umdUrl, bootstrapUrl }: { cssUrl: string; umdUrl: 
     <title>movierec · GraphQL playground</title>
     <link rel="icon" href="data:,">
     <link rel="stylesheet" href="${escapeHtml(cssUrl)}">
-    <style>html, body, #root { height: 100%; margin: 0; }</style>
+    <style>html, body { height: 100%; margin: 0; } body { display: flex; flex-direction: column; } #root { flex: 1; min-height: 0; }
+      .docs-bar { display: flex; gap: 1rem; padding: .25rem .75rem; font: 13px system-ui, sans-serif; border-bottom: 1px solid #ddd; } .docs-bar a { color: #b3261e; }</style>
   </head>
   <body>
+    ${docsBar}
     <noscript>The GraphQL playground needs JavaScript.</noscript>
     <div id="root">Loading the GraphQL playground…</div>
     <script src="${escapeHtml(umdUrl)}" defer></script>

@@ -9,6 +9,8 @@ import { SignOutEverywhere } from "./sign-out-everywhere";
 import { YourServices } from "./your-services";
 
 const playgroundUrl = publicEnv.NEXT_PUBLIC_PLAYGROUND_URL;
+// The API serves its reference and getting-started page beside the playground.
+const docsUrl = new URL("/docs", playgroundUrl).toString();
 
 export function SettingsView() {
   return (
@@ -26,7 +28,12 @@ export function SettingsView() {
           Explore the API in your browser: docs, history and an <code>Authorization</code> header for your token.{" "}
           <a href={playgroundUrl} target="_blank" rel="noreferrer">
             Open the playground<span className="visually-hidden"> (opens in a new tab)</span>
+          </a>{" "}
+          or read the{" "}
+          <a href={docsUrl} target="_blank" rel="noreferrer">
+            API reference and getting started<span className="visually-hidden"> (opens in a new tab)</span>
           </a>
+          .
         </p>
       </section>
       <DeleteAccount />

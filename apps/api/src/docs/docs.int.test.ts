@@ -1,0 +1,75 @@
+// /docs over HTTP: the reference of the public schema (every type and operation, nothing admin-only
+// or web-server-only), the getting-started snippets working as written, and the links to it.
+import { execFile } from "node:child_process";
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getSchema } from "../graphql/schema.ts";
+import { startTestApi, type TestApi, type TestUser } from "../test-support/api-harness.ts";
+import { curlExample, TYPESCRIPT_EXAMPLE } from "./getting-started.ts";
+
+let api: TestApi;
+let user: TestUser;
+beforeAll(async () => {
+  api = await startTestApi({ catalogueSize: 200 });
+  user = await api.createUser();
+  await api.seedMediaCache(1);
+});
+afterAll(() => api?.close());
+
+describe("/docs", () => {
+  it("is the public schema's reference: every type and operation, no admin or web-server operation, no script", async () => {
+    const response = await fetch(`${api.url}/docs`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toMatch(/^text\/html/);
+    expect(response.headers.get("content-security-policy")).toMatch(/default-src 'none'/);
+    const html = await response.text();
+    expect(html).not.toMatch(/<script/i);
+    const schema = await getSchema("public");
+    for (const type of Object.values(schema.getTypeMap()).filter((candidate) => !candidate.name.startsWith("__"))) {
+      expect(html, type.name).toContain(`id="type-${type.name}"`);
+    }
+    for (const field of [...Object.keys(schema.getQueryType()!.getFields()), ...Object.keys(schema.getMutationType()!.getFields())]) {
+      expect(html, field).toMatch(new RegExp(`id="type-(Query|Mutation)-${field}"`));
+    }
+    for (const hidden of ["ingestStatus", "refreshMediaCache", "linkOAuthAccount", "startWebSession", "IngestStatus"])
+      expect(html, hidden).not.toContain(hidden);
+    // Descriptions are escaped text.
+    expect(html).toContain("<code>node(id:)</code>");
+  });
+
+  it("has a getting-started whose curl request and TypeScript work as written", async () => {
+    const html = await (await fetch(`${api.url}/docs`)).text();
+    expect(html).toContain('id="getting-started"');
+    const curl = curlExample(api.url);
+    expect(html).toContain(curl.replace(/&/g, "&#38;").replace(/'/g, "&#39;").replace(/"/g, "&#34;").replace(/</g, "&#60;").replace(/>/g, "&#62;"));
+    // The curl command's request, sent as curl would.
+    const body = /-d '(.*)'$/s.exec(curl)![1]!;
+    const headers = Object.fromEntries(
+      [...curl.matchAll(/-H "([^:]+): ([^"]+)"/g)].map((match) => [match[1]!, match[2]!.replace("$MOVIEREC_TOKEN", user.token)]),
+    );
+    const answer = await fetch(`${api.url}/graphql`, { method: "POST", headers, body });
+    const result = (await answer.json()) as { data?: { me: { email: string }; searchMedia: { edges: unknown[] } }; errors?: unknown };
+    expect(answer.status).toBe(200);
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.me.email).toBe(user.email);
+    expect(Array.isArray(result.data!.searchMedia.edges)).toBe(true);
+
+    // The TypeScript, run as a file with the token in the environment.
+    const dir = await mkdtemp(path.join(tmpdir(), "movierec-docs-"));
+    // An ES module, as the snippet (top-level await) is written for.
+    const file = path.join(dir, "first-query.mts");
+    await writeFile(file, TYPESCRIPT_EXAMPLE.replace("API_ORIGIN", api.url));
+    const tsx = path.resolve(import.meta.dirname, "../../../../node_modules/.bin/tsx");
+    const { stdout } = await promisify(execFile)(tsx, [file], { env: { ...process.env, MOVIEREC_TOKEN: user.token }, cwd: dir });
+    expect(stdout.trim()).toBe(user.email);
+  });
+
+  it("is linked from the playground", async () => {
+    const playground = await (await fetch(`${api.url}/playground`)).text();
+    expect(playground).toContain('href="/docs"');
+    expect(playground).toContain('href="/docs#getting-started"');
+  });
+});
