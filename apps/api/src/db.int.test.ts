@@ -46,11 +46,19 @@ describe("interactive transactions", () => {
   it("that fail serializably are run again", async () => {
     await prisma.$executeRawUnsafe("INSERT INTO collide VALUES (10, 0)");
     retries.length = 0;
-    // Read-then-write under SERIALIZABLE, 8 at once: all but one fail with 40001 on each round.
+    // Read-then-write under SERIALIZABLE, 4 at once: all but one fail with 40001 on each round. The
+    // first round's transactions all read before any writes (a barrier, at most 2 s), so they
+    // overlap however busy the machine is.
+    let arrived = 0;
+    let allRead!: () => void;
+    const barrier = new Promise<void>((resolve) => (allRead = resolve));
     const bump = () =>
       prisma.$transaction(
         async (tx) => {
           const [row] = await tx.$queryRaw<Array<{ n: number }>>`SELECT n FROM collide WHERE id = 10`;
+          arrived += 1;
+          if (arrived >= 4) allRead();
+          await Promise.race([barrier, new Promise((resolve) => setTimeout(resolve, 2_000))]);
           await tx.$executeRaw`UPDATE collide SET n = ${row!.n + 1} WHERE id = 10`;
         },
         { isolationLevel: "Serializable" },
