@@ -1,4 +1,5 @@
-// A token made in settings works from a plain HTTP client against the API, until it is revoked.
+// A token made in settings works from a plain HTTP client against the API, until it is revoked; a
+// read-only one reads and is refused on mutations. Settings links the playground and the API docs.
 import { expect, test } from "@playwright/test";
 import { apiUrl } from "../playwright.config.ts";
 import { newUser, signUpAndSignIn } from "./support/users.ts";
@@ -8,6 +9,7 @@ test("an API token from settings works over plain HTTP and stops once revoked", 
   await signUpAndSignIn(page, user);
   await page.goto("/settings");
   await expect(page.getByRole("link", { name: /Open the playground/ })).toHaveAttribute("href", /\/playground$/);
+  await expect(page.getByRole("link", { name: /API reference and getting started/ })).toHaveAttribute("href", /\/docs$/);
 
   await page.getByLabel("Token name").fill("E2E client");
   await page.getByRole("button", { name: "Create token" }).click();
@@ -29,5 +31,17 @@ test("an API token from settings works over plain HTTP and stops once revoked", 
   await expect.poll(async () => (await ask()).status()).toBe(401);
   const after = (await (await ask()).json()) as { errors?: { extensions?: { code?: string } }[] };
   expect(after.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+
+  // A read-only token: the box for write access unticked.
+  await page.getByLabel("Token name").fill("E2E reader");
+  await page.getByLabel("Can change things (write)").uncheck();
+  await page.getByRole("button", { name: "Create token" }).click();
+  const reader = (await page.getByTestId("new-token-secret").textContent())!.trim();
+  await expect(page.getByText("read only")).toBeVisible();
+  const asReader = (query: string) => client.post(`${apiUrl}/graphql`, { headers: { Authorization: `Bearer ${reader}` }, data: { query } });
+  expect(((await (await asReader("{ me { email } }")).json()) as { data: { me: { email: string } } }).data.me.email).toBe(user.email);
+  const write = await asReader("mutation { updatePreferences(input: { onboarded: true }) { onboarded } }");
+  expect(write.headers()["www-authenticate"]).toContain('error="insufficient_scope"');
+  expect(((await write.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe("FORBIDDEN");
   await client.dispose();
 });

@@ -5,12 +5,12 @@
 // automatic persisted queries (persisted-queries.ts). CSRF is checked by the HTTP server for
 // requests that carry a cookie (http/cross-origin.ts). The HTTP server (server.ts) and the
 // GraphQL-overhead benchmark both build it here.
-import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
+import { ApolloServer, type ApolloServerPlugin, HeaderMap } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import type { KeyValueCache } from "@apollo/utils.keyvaluecache";
 import { ApolloArmor } from "@escape.tech/graphql-armor";
 import { BREAK, type DocumentNode, visit } from "graphql";
-import { badInput } from "../errors.ts";
+import { AppError, badInput } from "../errors.ts";
 import type { Logger } from "../logger.ts";
 import type { GraphQLContext } from "./context.ts";
 import type { Audience } from "./audiences.ts";
@@ -73,6 +73,29 @@ const refuseNulCharacters: ApolloServerPlugin<GraphQLContext> = {
 };
 
 /**
+ * A token without the write scope reads only: any mutation it sends is refused before it runs
+ * (403 FORBIDDEN, WWW-Authenticate naming the scope, RFC 6750), whatever the mutation.
+ */
+const requireWriteScope: ApolloServerPlugin<GraphQLContext> = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ operation, contextValue }) {
+        const viewer = contextValue.viewer;
+        if (operation?.operation !== "mutation" || !viewer || viewer.scopes.includes("write")) return;
+        const refusal = new AppError("FORBIDDEN", "This token may only read (its scopes are READ). Make one with the WRITE scope to change things.", {
+          requiredScope: "WRITE",
+        });
+        refusal.extensions.http = {
+          status: 403,
+          headers: new HeaderMap([["www-authenticate", 'Bearer realm="movierec", error="insufficient_scope", scope="write"']]),
+        };
+        throw refusal;
+      },
+    };
+  },
+};
+
+/**
  * A started Apollo server on the schema, with every limit; `plugins` are added (e.g. the HTTP
  * server's drain). `armor: false` leaves graphql-armor out: only for measuring what it costs
  * (bench/graphql-overhead.ts).
@@ -111,6 +134,7 @@ export async function createApollo(options: {
     plugins: [
       ...armor.plugins,
       refuseNulCharacters,
+      requireWriteScope,
       responseStatusPlugin,
       queryCostPlugin(API_LIMITS.maxCost),
       cacheControlPlugin,

@@ -5,6 +5,7 @@ import { createHash, randomBytes } from "node:crypto";
 import type { PrismaClient } from "../../db.ts";
 import { badInput, notFound } from "../../errors.ts";
 import type { CallerCache } from "./caller-cache.ts";
+import { SCOPES, type Scope } from "./viewer.types.ts";
 
 export const API_TOKEN_PREFIX = "mr_";
 const MAX_TOKENS_PER_USER = 25;
@@ -14,14 +15,24 @@ export function hashApiToken(secret: string): string {
   return createHash("sha256").update(secret).digest("hex");
 }
 
-export async function createApiToken({ prisma }: { prisma: PrismaClient }, input: { userId: string; name: string; expiresAt?: Date | null }) {
+export async function createApiToken(
+  { prisma }: { prisma: PrismaClient },
+  input: { userId: string; name: string; expiresAt?: Date | null; scopes?: readonly Scope[] },
+) {
   const active = await prisma.apiToken.count({ where: { userId: input.userId, revokedAt: null } });
   if (active >= MAX_TOKENS_PER_USER) {
     throw badInput(`You already have ${MAX_TOKENS_PER_USER} active API tokens. Revoke one you no longer use first.`);
   }
   const secret = API_TOKEN_PREFIX + randomBytes(32).toString("base64url");
   const token = await prisma.apiToken.create({
-    data: { userId: input.userId, name: input.name, prefix: secret.slice(0, 10), tokenHash: hashApiToken(secret), expiresAt: input.expiresAt ?? null },
+    data: {
+      userId: input.userId,
+      name: input.name,
+      prefix: secret.slice(0, 10),
+      tokenHash: hashApiToken(secret),
+      expiresAt: input.expiresAt ?? null,
+      scopes: [...(input.scopes ?? SCOPES)],
+    },
   });
   return { token, secret };
 }
@@ -49,13 +60,13 @@ export async function revokeApiToken({ prisma, callers }: { prisma: PrismaClient
 export async function verifyApiToken(
   { prisma }: { prisma: PrismaClient },
   secret: string,
-): Promise<{ userId: string; tokenId: string; role: "USER" | "ADMIN"; expiresAt: Date | null } | null> {
+): Promise<{ userId: string; tokenId: string; role: "USER" | "ADMIN"; expiresAt: Date | null; scopes: Scope[] } | null> {
   if (!secret.startsWith(API_TOKEN_PREFIX) || secret.length > 200) return null;
   // (Prisma would fetch the relation with a second statement.)
   const [token] = await prisma.$queryRaw<
-    Array<{ id: string; user_id: string; revoked_at: Date | null; expires_at: Date | null; last_used_at: Date | null; role: "USER" | "ADMIN" }>
+    Array<{ id: string; user_id: string; revoked_at: Date | null; expires_at: Date | null; last_used_at: Date | null; role: "USER" | "ADMIN"; scopes: Scope[] }>
   >`
-    SELECT t.id::text, t.user_id::text, t.revoked_at, t.expires_at, t.last_used_at, CASE u.role WHEN 'admin' THEN 'ADMIN' ELSE 'USER' END AS role
+    SELECT t.id::text, t.user_id::text, t.revoked_at, t.expires_at, t.last_used_at, CASE u.role WHEN 'admin' THEN 'ADMIN' ELSE 'USER' END AS role, t.scopes
       FROM api_token t JOIN "user" u ON u.id = t.user_id
      WHERE t.token_hash = ${hashApiToken(secret)}`;
   if (!token || token.revoked_at || (token.expires_at && token.expires_at <= new Date())) return null;
@@ -65,5 +76,5 @@ export async function verifyApiToken(
       () => {},
     );
   }
-  return { userId: token.user_id, tokenId: token.id, role: token.role, expiresAt: token.expires_at };
+  return { userId: token.user_id, tokenId: token.id, role: token.role, expiresAt: token.expires_at, scopes: token.scopes };
 }

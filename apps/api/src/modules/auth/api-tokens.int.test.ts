@@ -145,6 +145,39 @@ describe("personal API tokens", () => {
     expect(await api.services.prisma.apiToken.count({ where: { userId: other.id } })).toBe(before);
   });
 
+  it("a READ-only token reads but is refused on every mutation (403, insufficient_scope); READ + WRITE is the default", async () => {
+    const SCOPED = `mutation($input: CreateApiTokenInput!) { createApiToken(input: $input) { secret token { id scopes } } }`;
+    const readOnly = await api.graphql(SCOPED, { input: { name: "reader", scopes: ["READ"] } }, { cookie: owner.cookie });
+    expect(readOnly.data!.createApiToken.token.scopes).toEqual(["READ"]);
+    const secret = readOnly.data!.createApiToken.secret;
+    expect((await api.graphql(ME, {}, { token: secret })).data?.me?.id).toBe(owner.id);
+    expect((await api.graphql(`{ favourites { totalCount } }`, {}, { token: secret })).errors).toBeUndefined();
+    for (const mutation of [
+      `mutation { updatePreferences(input: { onboarded: true }) { onboarded } }`,
+      `mutation { addFavourite(media: { id: "movie:11" }) { id } }`,
+      `mutation { revokeApiToken(id: "${readOnly.data!.createApiToken.token.id}") { id } }`,
+    ]) {
+      const refused = await api.graphql(mutation, {}, { token: secret });
+      expect(refused.status, mutation).toBe(403);
+      expect(onlyError(refused, "FORBIDDEN").message).toMatch(/may only read.*WRITE scope/);
+      expect(refused.headers.get("www-authenticate")).toBe('Bearer realm="movierec", error="insufficient_scope", scope="write"');
+    }
+    // Nothing of the refused mutations happened.
+    expect(await api.services.prisma.preference.findUnique({ where: { userId: owner.id } })).toBeNull();
+    expect((await api.services.prisma.apiToken.findUniqueOrThrow({ where: { id: readOnly.data!.createApiToken.token.id } })).revokedAt).toBeNull();
+
+    const full = await api.graphql(SCOPED, { input: { name: "writer" } }, { cookie: owner.cookie });
+    expect(full.data!.createApiToken.token.scopes).toEqual(["READ", "WRITE"]);
+    const writes = await api.graphql(
+      `mutation { updatePreferences(input: { onboarded: true }) { onboarded } }`,
+      {},
+      { token: full.data!.createApiToken.secret },
+    );
+    expect(writes.errors).toBeUndefined();
+    const withoutRead = await api.graphql(SCOPED, { input: { name: "odd", scopes: ["WRITE"] } }, { cookie: owner.cookie });
+    expect(onlyError(withoutRead, "BAD_USER_INPUT").message).toMatch(/scopes must include READ/);
+  });
+
   it("a 60-character name and expiresInDays 3650 are accepted", async () => {
     const created = await createToken(api, other, { name: "n".repeat(60), expiresInDays: 3650 });
     expect(created.token.name).toHaveLength(60);

@@ -4,7 +4,7 @@ import type { GraphQLContext } from "../../graphql/context.ts";
 import { requireUserId } from "../../graphql/context.ts";
 import { badInput, forbidden } from "../../errors.ts";
 import { createApiToken, listApiTokens, revokeApiToken } from "./api-token.service.ts";
-import { ApiToken, CreateApiTokenInput, CreatedApiToken, LinkOAuthAccountInput, SignInInput, SignUpInput, User, UserRole } from "./auth.types.ts";
+import { ApiToken, CreateApiTokenInput, CreatedApiToken, LinkOAuthAccountInput, SignInInput, SignUpInput, TokenScope, User, UserRole } from "./auth.types.ts";
 import { linkOAuthAccount } from "./oauth-account.service.ts";
 import { signIn, signUp } from "./password.service.ts";
 import { getUser } from "./user.service.ts";
@@ -83,7 +83,10 @@ export class AuthResolver {
     const name = input.name.trim();
     if (!name) throw badInput('Invalid input: name must not be blank; say what the token is for, e.g. "Home server".', { argument: "name" });
     const expiresAt = input.expiresInDays ? new Date(Date.now() + input.expiresInDays * DAY_MS) : null;
-    return createApiToken(ctx, { userId, name, expiresAt });
+    const scopes = [...new Set(input.scopes ?? [TokenScope.READ, TokenScope.WRITE])];
+    if (!scopes.includes(TokenScope.READ))
+      throw badInput("scopes must include READ: every token can read; add WRITE to let it change things.", { argument: "scopes" });
+    return createApiToken(ctx, { userId, name, expiresAt, scopes });
   }
 
   @Authorized()

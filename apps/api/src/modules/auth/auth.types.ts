@@ -7,6 +7,20 @@ export enum UserRole {
   USER = "USER",
   ADMIN = "ADMIN",
 }
+/** What a personal API token may do. */
+export enum TokenScope {
+  READ = "read",
+  WRITE = "write",
+}
+registerEnumType(TokenScope, {
+  name: "TokenScope",
+  description: "What a token may do. READ is always granted; WRITE lets it run mutations.",
+  valuesConfig: {
+    READ: { description: "Read the person's lists, preferences and recommendations (and everything public)." },
+    WRITE: { description: "Change things: favourites, watchlist, ratings, preferences… (every mutation)." },
+  },
+});
+
 registerEnumType(UserRole, {
   name: "UserRole",
   description: "What an account may do.",
@@ -59,6 +73,9 @@ export class ApiToken implements Node {
 
   @Field(() => Date, { description: "When it was revoked; null while it works.", nullable: true })
   revokedAt!: Date | null;
+
+  @Field(() => [TokenScope], { description: "What it may do." })
+  scopes!: string[];
 }
 
 @ObjectType({ description: "A new personal API token, with its secret." })
@@ -81,6 +98,12 @@ export class CreateApiTokenInput {
   @Min(1)
   @Max(3650)
   expiresInDays?: number | null;
+
+  @Field(() => [TokenScope], {
+    nullable: true,
+    description: "What it may do: [READ] for a token that only reads, [READ, WRITE] (the default) to change things too.",
+  })
+  scopes?: TokenScope[] | null;
 }
 
 @InputType({ description: "A new email + password account." })

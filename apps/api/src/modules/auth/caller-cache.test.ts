@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { CallerCache } from "./caller-cache.ts";
 import type { Viewer } from "./viewer.types.ts";
 
-const alice: Viewer = { userId: "alice", role: "USER", via: "api-token", tokenId: "token-a" };
-const bob: Viewer = { userId: "bob", role: "USER", via: "session" };
+const alice: Viewer = { userId: "alice", role: "USER", via: "api-token", tokenId: "token-a", scopes: ["read", "write"] };
+const bob: Viewer = { userId: "bob", role: "USER", via: "session", scopes: ["read", "write"] };
 
 function cacheAt(ttlMs = 10_000) {
   const clock = { now: 1_000_000 };

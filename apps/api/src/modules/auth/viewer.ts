@@ -7,10 +7,10 @@ import type { PrismaClient } from "../../db.ts";
 import { unauthenticated } from "../../errors.ts";
 import { hashApiToken, verifyApiToken } from "./api-token.service.ts";
 import type { CallerCache } from "./caller-cache.ts";
-import type { Viewer } from "./viewer.types.ts";
+import { SCOPES, type Viewer } from "./viewer.types.ts";
 import { liveSessionUser } from "./web-session.service.ts";
 
-export type { Role, Viewer } from "./viewer.types.ts";
+export type { Role, Scope, Viewer } from "./viewer.types.ts";
 
 const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
 
@@ -62,7 +62,7 @@ export async function resolveViewer(options: {
       throw unauthenticated(
         "That API token is not valid: it may have been revoked or have expired. Create a new one in Settings → API tokens.",
       ).withHttpStatus();
-    const viewer: Viewer = { userId: token.userId, role: token.role, via: "api-token", tokenId: token.tokenId };
+    const viewer: Viewer = { userId: token.userId, role: token.role, via: "api-token", tokenId: token.tokenId, scopes: token.scopes };
     callers.set(key, viewer, { lookup, expiresAt: token.expiresAt });
     return viewer;
   }
@@ -78,7 +78,7 @@ export async function resolveViewer(options: {
   if (!payload?.sub) return null;
   const user = await liveSessionUser({ prisma }, { sessionId: payload.sid, userId: payload.sub });
   if (!user) return null;
-  const viewer: Viewer = { userId: user.id, role: user.role, via: "session", sessionId: payload.sid as string };
+  const viewer: Viewer = { userId: user.id, role: user.role, via: "session", sessionId: payload.sid as string, scopes: SCOPES };
   const cookieExpires = typeof payload.exp === "number" ? payload.exp * 1000 : Number.POSITIVE_INFINITY;
   const expiresAt = new Date(Math.min(user.expires.getTime(), cookieExpires));
   callers.set(key, viewer, { lookup, expiresAt, sessionId: payload.sid as string });

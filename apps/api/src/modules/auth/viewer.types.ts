@@ -1,11 +1,17 @@
 // Who is calling, as every request carries it (resolved in viewer.ts).
 export type Role = "USER" | "ADMIN";
 
+/** What a credential may do: read, and write (run mutations). A web session may do both. */
+export type Scope = "read" | "write";
+export const SCOPES: readonly Scope[] = ["read", "write"];
+
 export interface Viewer {
   userId: string;
   role: Role;
   via: "api-token" | "session";
   tokenId?: string;
+  /** What the credential may do (a token's scopes; a web session has every scope). */
+  scopes: readonly Scope[];
   /** The web session a session cookie belongs to. */
   sessionId?: string;
 }

@@ -2,6 +2,7 @@
 import { useMutation, useQuery } from "@apollo/client/react";
 import { type FormEvent, useState } from "react";
 import { ErrorState } from "../../../components/states";
+import type { TokenScope } from "../../../lib/generated/graphql";
 import { API_TOKENS_QUERY, type ApiToken, CREATE_API_TOKEN, REVOKE_API_TOKEN } from "../../../lib/graphql";
 
 const formatDate = (value: string | null) =>
@@ -24,7 +25,8 @@ export function ApiTokens() {
     setMessage(null);
     setCopied(false);
     try {
-      const result = await createToken({ variables: { input: { name: String(form.get("name")).trim(), expiresInDays: days ? Number(days) : null } } });
+      const scopes: TokenScope[] = form.get("write") ? ["READ", "WRITE"] : ["READ"];
+      const result = await createToken({ variables: { input: { name: String(form.get("name")).trim(), expiresInDays: days ? Number(days) : null, scopes } } });
       if (result.data) setCreated({ name: result.data.createApiToken.token.name, secret: result.data.createApiToken.secret });
       formElement.reset();
     } catch (cause) {
@@ -76,6 +78,10 @@ export function ApiTokens() {
             <option value="">never</option>
           </select>
         </label>
+        <label className="choice">
+          <input name="write" type="checkbox" defaultChecked />
+          <span>Can change things (write)</span>
+        </label>
         <button type="submit" className="button button-primary" disabled={creating.loading}>
           Create token
         </button>
@@ -104,7 +110,8 @@ export function ApiTokens() {
           {tokens.map((token) => (
             <li key={token.id} className="token">
               <span className="grow">
-                <strong>{token.name}</strong> <code>{token.prefix}…</code>
+                <strong>{token.name}</strong> <code>{token.prefix}…</code>{" "}
+                <small className="muted">{token.scopes.includes("WRITE") ? "read and write" : "read only"}</small>
                 <br />
                 <small className="muted">
                   Created {formatDate(token.createdAt)} · last used {formatDate(token.lastUsedAt)} ·{" "}
