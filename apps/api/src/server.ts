@@ -1,8 +1,10 @@
 // The API's HTTP server: GraphQL over HTTP at /graphql (POST JSON, GET for queries), the
-// playground at /playground, the queue dashboard at /admin/queues, health at /healthz and
-// readiness at /readyz. Its parts: http/guards.ts (request ids, charset, error answers, who is
-// calling, the rate limit), graphql/apollo.ts (the GraphQL server and its limits),
-// graphql/create-context.ts (one request's context).
+// playground at /playground, getting started and the reference at /docs, the queue dashboard at
+// /admin/queues, health at /healthz and readiness at /readyz. Its parts: http/guards.ts (request
+// ids, charset, error answers, who is calling, the rate limit), http/cross-origin.ts (CORS, CSRF
+// for cookie requests), graphql/apollo.ts (the GraphQL server and its limits, one per audience:
+// graphql/audiences.ts), graphql/create-context.ts (one request's context). docs/api.md is what a
+// client sees of all this.
 import type { ApolloServer } from "@apollo/server";
 import { fastifyApolloDrainPlugin, fastifyApolloHandler } from "@as-integrations/fastify";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest, type RouteHandlerMethod } from "fastify";
