@@ -48,7 +48,7 @@ async function query<Row extends pg.QueryResultRow>(url: string, sql: string): P
 
 /** Everything about the public schema that a migration decides, in a comparable form. */
 /** CHECK constraints added by migrations that schema.prisma has no way to declare. */
-const MIGRATION_ONLY_CHECKS = ["api_token_scopes_check", "interaction_rating_check"];
+const MIGRATION_ONLY_CHECKS = ["api_token_scopes_check", "interaction_rating_check", "oauth_app_redirect_uris_check"];
 
 async function catalogue(url: string) {
   const columns = await query(

@@ -12,6 +12,7 @@ import { GenreService } from "./modules/media/genre.service.ts";
 import { ImageConfigService } from "./modules/media/image-config.service.ts";
 import { WatchProviderService } from "./modules/watch-providers/watch-provider.service.ts";
 import { RecommendationServing } from "./modules/recommendations/serving/recommendation-serving.ts";
+import { OAuthServerSlot } from "./modules/oauth/oauth-server-slot.ts";
 import { createFailFastRedis, createRedis } from "./redis.ts";
 import { createTmdbClient, type TmdbClient } from "./tmdb/index.ts";
 
@@ -34,6 +35,8 @@ export interface AppServices {
   callers: CallerCache;
   /** Failed password sign-ins per account and attempts per address (brute-force protection). */
   signInThrottle: SignInThrottle;
+  /** The OAuth server for third-party apps, once server.ts has mounted it (modules/oauth). */
+  oauth: OAuthServerSlot;
 }
 
 export function createAppServices(options: {
@@ -82,6 +85,7 @@ export function createAppServices(options: {
       keyPrefix: config.REDIS_KEY_PREFIX,
       attemptsPerIpPerMinute: config.SIGN_IN_ATTEMPTS_PER_MINUTE_IP,
     }),
+    oauth: new OAuthServerSlot(),
     close: async () => {
       await Promise.allSettled([...Object.values(queues).map((queue) => queue.close()), prisma.$disconnect()]);
       throttleRedis.disconnect();

@@ -78,8 +78,12 @@ export const configSchema = z
         message: "comma-separated origins such as https://app.example.com,http://localhost:5173 (scheme, host and port only, no path)",
       })
       .transform((value) => (value === "" ? [] : value.split(",").map((origin) => origin.trim()))),
-    // The web app's Settings → API tokens page, linked from /docs (the start command sets it).
-    WEB_SETTINGS_URL: z.string().url().optional(),
+    // The web app's address: its Settings (linked from /docs), and the pages where people approve
+    // third-party apps (/oauth/authorize/…) and devices (/activate). The start command sets it.
+    WEB_URL: z.string().url().default("http://localhost:3000"),
+    // The API's address as third-party apps reach it (the OAuth issuer is this + /oauth). Unset:
+    // http://API_HOST:port. Set it behind a proxy or a domain (e.g. https://api.example.com).
+    API_PUBLIC_URL: z.string().url().optional(),
     API_HOST: z.string().min(1).default("127.0.0.1"),
     API_PORT: port.default(4000),
     // How many API processes share API_PORT (node:cluster): one per core in production, where one

@@ -24,6 +24,7 @@ import { registerPlayground } from "./playground/playground.route.ts";
 import { registerDocs } from "./docs/docs.route.ts";
 import { getSchema } from "./graphql/schema.ts";
 import { registerImportRoutes } from "./modules/imports/import.route.ts";
+import { registerOAuthServer } from "./modules/oauth/oauth-server.ts";
 
 export async function buildServer(services: AppServices): Promise<FastifyInstance> {
   const app = Fastify({ loggerInstance: services.logger as FastifyBaseLogger, ...httpOptions(services.config) });
@@ -70,8 +71,13 @@ export async function buildServer(services: AppServices): Promise<FastifyInstanc
     });
   });
   await registerImportRoutes(app, services);
+  await registerOAuthServer(app, services);
   await registerPlayground(app, { graphqlPath: "/graphql", defaultQuery: EXAMPLE_QUERY, exampleOperations: EXAMPLE_OPERATIONS, docsPath: "/docs" });
-  await registerDocs(app, { schema: await getSchema("public"), playgroundPath: "/playground", webSettingsUrl: services.config.WEB_SETTINGS_URL });
+  await registerDocs(app, {
+    schema: await getSchema("public"),
+    playgroundPath: "/playground",
+    webSettingsUrl: `${services.config.WEB_URL.replace(/\/+$/, "")}/settings`,
+  });
   await registerQueueDashboard(app, services);
   registerHealth(app, services, requestRedis);
   return app;

@@ -11,11 +11,12 @@ import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { print } from "graphql";
 
 export * from "./generated/graphql.ts";
+export * from "./oauth.ts";
 
 export interface MovierecClientOptions {
   /** The API's GraphQL endpoint, e.g. http://localhost:4000/graphql. */
   url: string;
-  /** A personal API token (mr_…), or a function giving the current one. None: public data only. */
+  /** A personal API token (mr_…) or an OAuth access token, or a function giving the current one (createMovierecOAuth's keepFresh). None: public data only. */
   token?: string | (() => string | undefined | Promise<string | undefined>);
   /** fetch to use (the global one by default). */
   fetch?: typeof fetch;

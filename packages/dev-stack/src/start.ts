@@ -61,8 +61,11 @@ async function main() {
     // next-auth v4 builds its callback URLs from NEXTAUTH_URL; the browser opens the playground itself.
     NEXTAUTH_URL: env.NEXTAUTH_URL ?? `http://localhost:${webPort}`,
     NEXT_PUBLIC_PLAYGROUND_URL: env.NEXT_PUBLIC_PLAYGROUND_URL ?? `http://localhost:${apiPort}/playground`,
-    // Linked from the API's /docs, where a developer makes a token.
-    WEB_SETTINGS_URL: env.WEB_SETTINGS_URL ?? `http://localhost:${webPort}/settings`,
+    // The web app's address for the API: its Settings (linked from /docs, where a developer makes a
+    // token or registers an app) and its pages that approve third-party apps and devices.
+    WEB_URL: env.WEB_URL ?? `http://localhost:${webPort}`,
+    // Where third-party apps reach the API (the OAuth issuer is this + /oauth).
+    API_PUBLIC_URL: env.API_PUBLIC_URL ?? `http://localhost:${apiPort}`,
     ...(imageOrigins ? { IMAGE_ORIGINS: imageOrigins } : {}),
   };
   const apiDir = path.join(repoRoot, "apps/api");

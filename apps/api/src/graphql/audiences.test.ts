@@ -24,7 +24,16 @@ describe("audiences", () => {
     const adminOnly = full.filter((field) => audienceOf(field) === "admin").map((field) => field.name);
     const webServerOnly = full.filter((field) => audienceOf(field) === "webServer").map((field) => field.name);
     expect(adminOnly.sort()).toEqual(["ingestStatus", "recommendationModel", "refreshMediaCache", "trainRecommendationModel"]);
-    expect(webServerOnly.sort()).toEqual(["endWebSession", "linkOAuthAccount", "startWebSession", "webSessionActive"]);
+    expect(webServerOnly.sort()).toEqual([
+      "completeOAuthAuthorization",
+      "completeOAuthDevice",
+      "endWebSession",
+      "linkOAuthAccount",
+      "oauthAuthorizationRequest",
+      "oauthDeviceRequest",
+      "startWebSession",
+      "webSessionActive",
+    ]);
     const [everyone, admins, webServer] = await Promise.all([names("public"), names("admin"), names("webServer")]);
     for (const name of [...adminOnly, ...webServerOnly]) expect(everyone.has(name), name).toBe(false);
     for (const name of adminOnly) expect([admins.has(name), webServer.has(name)], name).toEqual([true, false]);

@@ -42,10 +42,13 @@ async function idsHandedOut(): Promise<Record<string, string>> {
     },
   });
   const auth = { token: user.token };
+  const app = await api.graphql(`mutation { registerOAuthApp(input: { name: "Node walker", redirectUris: ["https://app.example.com/cb"] }) { id } }`, {}, auth);
+  expect(app.errors).toBeUndefined();
   const answer = await api.graphql(
     `query($tmdbId: Int!) {
       me { id }
       apiTokens { id }
+      oauthApps { id }
       imports { id unmatched(first: 1) { edges { node { id } } } }
       media(type: MOVIE, tmdbId: $tmdbId) { id genres { id } cast(first: 1) { id } directors { id } }
       genres(type: TV) { id }
@@ -62,6 +65,7 @@ async function idsHandedOut(): Promise<Record<string, string>> {
   return {
     User: data.me.id,
     ApiToken: data.apiTokens[0].id,
+    OAuthApp: data.oauthApps[0].id,
     ImportJob: data.imports[0].id,
     ImportRow: data.imports[0].unmatched.edges[0].node.id,
     Media: data.media.id,
@@ -96,7 +100,7 @@ describe("node(id:)", () => {
       expect(result.errors, id).toBeUndefined();
       expect(result.data!.node, id).toBeNull();
     }
-    for (const typeName of ["User", "ApiToken", "ImportJob", "ImportRow"]) {
+    for (const typeName of ["User", "ApiToken", "OAuthApp", "ImportJob", "ImportRow"]) {
       expect((await api.graphql(NODE, { id: ids[typeName] }, { token: other.token })).data!.node, typeName).toBeNull();
       expect((await api.graphql(NODE, { id: ids[typeName] })).data!.node, `${typeName}, anonymous`).toBeNull();
     }

@@ -47,7 +47,7 @@ async function findNode(ctx: GraphQLContext, id: string): Promise<Found | null> 
   }
 }
 
-/** The caller's account, one of their API tokens, imports or import rows with this id. */
+/** The caller's account, one of their API tokens, apps, imports or import rows with this id. */
 async function findOwnObject(ctx: GraphQLContext, uuid: string): Promise<Found | null> {
   const userId = ctx.viewer?.userId;
   if (!userId) return null;
@@ -56,12 +56,14 @@ async function findOwnObject(ctx: GraphQLContext, uuid: string): Promise<Found |
     const user = await prisma.user.findUnique({ where: { id: userId } });
     return user ? { ...toUser(user), __typename: "User" } : null;
   }
-  const [token, job, row] = await Promise.all([
+  const [token, app, job, row] = await Promise.all([
     prisma.apiToken.findFirst({ where: { id: uuid, userId } }),
+    prisma.oAuthApp.findFirst({ where: { id: uuid, userId } }),
     prisma.importJob.findFirst({ where: { id: uuid, userId } }),
     prisma.importRow.findFirst({ where: { id: uuid, job: { userId } } }),
   ]);
   if (token) return { ...token, __typename: "ApiToken" };
+  if (app) return { ...app, __typename: "OAuthApp" };
   if (job) return { ...job, __typename: "ImportJob" };
   if (row) return { ...row, __typename: "ImportRow" };
   return null;

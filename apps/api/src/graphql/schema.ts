@@ -10,6 +10,7 @@ import { ExportResolver } from "../modules/exports/export.resolver.ts";
 import { ImportResolver } from "../modules/imports/import.resolver.ts";
 import { IngestResolver } from "../modules/ingest/ingest.resolver.ts";
 import { MediaResolver } from "../modules/media/media.resolver.ts";
+import { OAuthResolver } from "../modules/oauth/oauth.resolver.ts";
 import { PreferenceResolver } from "../modules/preferences/preference.resolver.ts";
 import { RatingResolver } from "../modules/ratings/rating.resolver.ts";
 import { ModelResolver } from "../modules/recommendations/model/model.resolver.ts";
@@ -30,6 +31,7 @@ export const resolvers = [
   AuthResolver,
   AccountResolver,
   WebSessionResolver,
+  OAuthResolver,
   MediaResolver,
   RecommendationResolver,
   FavouriteResolver,

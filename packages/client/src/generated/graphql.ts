@@ -73,6 +73,7 @@ export type TitleQuery = { node:
     | { __typename: 'ImportJob', id: string }
     | { __typename: 'ImportRow', id: string }
     | { __typename: 'Media', overview: string, runtime: number | null, id: string, type: MediaType, tmdbId: number, title: string, year: number | null, posterUrl: string | null, voteAverage: number | null, isFavourite: boolean, inWatchlist: boolean, myRating: number | null, genres: Array<{ id: string, tmdbId: number, name: string }> }
+    | { __typename: 'OAuthApp', id: string }
     | { __typename: 'Person', id: string }
     | { __typename: 'User', id: string }
     | { __typename: 'WatchProvider', id: string }

@@ -1,11 +1,12 @@
-// Who is calling: a personal API token (Authorization: Bearer mr_…), or the web app's next-auth
-// session cookie (a JWT encrypted with AUTH_SECRET), or nobody. What a credential was found to be
+// Who is calling: a personal API token (Authorization: Bearer mr_…), a third-party app's OAuth
+// access token (Authorization: Bearer <anything else>), or the web app's next-auth session cookie (a JWT encrypted with AUTH_SECRET), or nobody. What a credential was found to be
 // is kept briefly per process (caller-cache.ts), so a busy client is looked up once, not per request.
 import { createHash } from "node:crypto";
 import { decode } from "next-auth/jwt";
 import type { PrismaClient } from "../../db.ts";
 import { unauthenticated } from "../../errors.ts";
-import { hashApiToken, verifyApiToken } from "./api-token.service.ts";
+import { verifyOAuthAccessToken } from "../oauth/oauth-access-tokens.ts";
+import { API_TOKEN_PREFIX, hashApiToken, verifyApiToken } from "./api-token.service.ts";
 import type { CallerCache } from "./caller-cache.ts";
 import { SCOPES, type Viewer } from "./viewer.types.ts";
 import { liveSessionUser } from "./web-session.service.ts";
@@ -52,11 +53,22 @@ export async function resolveViewer(options: {
   const { prisma, callers } = options;
   if (options.authorization) {
     const match = /^Bearer\s+(\S+)$/i.exec(options.authorization.trim());
-    if (!match?.[1]) throw unauthenticated("The Authorization header must be `Bearer <personal API token>`.").withHttpStatus();
+    if (!match?.[1]) throw unauthenticated("The Authorization header must be `Bearer <API token or OAuth access token>`.").withHttpStatus();
     const key = `token:${hashApiToken(match[1])}`;
     const cached = callers.get(key);
     if (cached) return cached;
     const lookup = callers.startLookup();
+    if (!match[1].startsWith(API_TOKEN_PREFIX)) {
+      const access = await verifyOAuthAccessToken({ prisma }, match[1]);
+      if (!access)
+        throw unauthenticated(
+          "That token is not valid. An app's OAuth access token may have expired (use the refresh token) or its access been revoked (authorize again); personal API tokens start with mr_ (create a new one in Settings → API tokens).",
+        ).withHttpStatus();
+      // tokenId is the grant: revoking the app ends every token of it (caller-cache.ts).
+      const viewer: Viewer = { userId: access.userId, role: access.role, via: "oauth", tokenId: access.grantId, scopes: access.scopes };
+      callers.set(key, viewer, { lookup, expiresAt: access.expiresAt });
+      return viewer;
+    }
     const token = await verifyApiToken({ prisma }, match[1]);
     if (!token)
       throw unauthenticated(

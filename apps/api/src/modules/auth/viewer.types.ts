@@ -8,7 +8,8 @@ export const SCOPES: readonly Scope[] = ["read", "write"];
 export interface Viewer {
   userId: string;
   role: Role;
-  via: "api-token" | "session";
+  via: "api-token" | "oauth" | "session";
+  /** The personal API token, or for an OAuth access token its grant (one per person and app). */
   tokenId?: string;
   /** What the credential may do (a token's scopes; a web session has every scope). */
   scopes: readonly Scope[];

@@ -1,0 +1,176 @@
+// The OAuth 2.0 authorization server for third-party apps, at /oauth: panva's oidc-provider (a
+// certified, standards-compliant implementation) with movierec's storage and pages. What it serves:
+//   - the authorization-code flow with PKCE (S256, required: apps are public clients, no secrets);
+//     who is signing in and what they allow is settled on the web app's consent page
+//     (oauth-interactions.ts), reached through `interactions.url`;
+//   - the device-authorization flow (RFC 8628) for CLIs and TVs; its verification page is the web
+//     app's /activate, where a signed-in person types the code;
+//   - refresh tokens (rotated on each use), revocation (RFC 7009), metadata (RFC 8414).
+// Access tokens are opaque, for one resource (the GraphQL API), with the scopes `read` and `write`;
+// the API checks them in oauth-access-tokens.ts. Everything is stored hashed (oauth-storage.ts).
+import { createPrivateKey, hkdfSync } from "node:crypto";
+import type { IncomingMessage } from "node:http";
+import type { FastifyInstance } from "fastify";
+import Provider, { errors, type Configuration, type KoaContextWithOIDC } from "oidc-provider";
+import type { AppServices } from "../../app-services.ts";
+import type { OAuthServer } from "./oauth-server-slot.ts";
+import { oauthStorage } from "./oauth-storage.ts";
+
+export const OAUTH_PATH = "/oauth";
+export const OAUTH_SCOPES = ["read", "write"] as const;
+
+const TTL = {
+  AccessToken: 60 * 60,
+  AuthorizationCode: 60,
+  DeviceCode: 10 * 60,
+  Interaction: 10 * 60,
+  RefreshToken: 30 * 24 * 60 * 60,
+  Grant: 365 * 24 * 60 * 60,
+  // Sessions are not kept (oauth-storage.ts); a short life all the same.
+  Session: 10 * 60,
+};
+export const ACCESS_TOKEN_TTL_SECONDS = TTL.AccessToken;
+
+/** The API's public address, as third parties reach it (API_PUBLIC_URL, else where it listens). */
+export function apiPublicUrl(services: AppServices, app: FastifyInstance): string {
+  if (services.config.API_PUBLIC_URL) return services.config.API_PUBLIC_URL.replace(/\/+$/, "");
+  const address = app.server.address();
+  const port = typeof address === "object" && address ? address.port : services.config.API_PORT;
+  return `http://${services.config.API_HOST === "0.0.0.0" ? "localhost" : services.config.API_HOST}:${port}`;
+}
+
+/** The resource an access token is for (its audience): the GraphQL endpoint. */
+export const resourceOf = (base: string) => `${base}/graphql`;
+
+/** An Ed25519 key for the ID tokens of apps that also ask for `openid`, derived from AUTH_SECRET (never oidc-provider's public development keys). */
+function signingKey(secret: string) {
+  const seed = Buffer.from(hkdfSync("sha256", secret, "movierec", "oauth id token key", 32));
+  const der = Buffer.concat([Buffer.from("302e020100300506032b657004220420", "hex"), seed]);
+  return { ...createPrivateKey({ key: der, format: "der", type: "pkcs8" }).export({ format: "jwk" }), use: "sig", alg: "EdDSA" };
+}
+
+function createProvider(services: AppServices, base: string, secret: string): OAuthServer {
+  const { prisma, config } = services;
+  const resource = resourceOf(base);
+  const webUrl = config.WEB_URL.replace(/\/+$/, "");
+  const configuration: Configuration = {
+    // Revoked tokens stop working in every API process at once (their callers are cached by grant).
+    adapter: oauthStorage(prisma, secret, (grantId) => services.callers.end({ kind: "token", id: grantId })),
+    clients: [],
+    // The server's own scopes: OpenID Connect's only. `read` and `write` are the API's (the
+    // resource server's, below); listing them here would make them OpenID scopes too.
+    scopes: ["openid"],
+    claims: { openid: ["sub"] },
+    async findAccount(_ctx, sub) {
+      const user = await prisma.user.findUnique({ where: { id: sub }, select: { id: true } });
+      return user ? { accountId: user.id, claims: async () => ({ sub: user.id }) } : undefined;
+    },
+    cookies: { keys: [Buffer.from(hkdfSync("sha256", secret, "movierec", "oauth cookies", 32)).toString("base64url")] },
+    jwks: { keys: [signingKey(secret) as never] },
+    enabledJWA: { idTokenSigningAlgValues: ["EdDSA"] },
+    clientDefaults: { id_token_signed_response_alg: "EdDSA", grant_types: ["authorization_code", "refresh_token"], token_endpoint_auth_method: "none" },
+    pkce: { required: () => true },
+    features: {
+      devInteractions: { enabled: false },
+      deviceFlow: { enabled: true },
+      revocation: { enabled: true },
+      userinfo: { enabled: false },
+      resourceIndicators: {
+        enabled: true,
+        defaultResource: async () => resource,
+        useGrantedResource: async () => true,
+        getResourceServerInfo: async (_ctx, indicator) => {
+          if (indicator !== resource) throw new errors.InvalidTarget(`the only resource is ${resource}`);
+          return { scope: OAUTH_SCOPES.join(" "), audience: resource, accessTokenTTL: TTL.AccessToken, accessTokenFormat: "opaque" };
+        },
+      },
+    },
+    // Every app gets a refresh token (no `offline_access` dance): apps are people's own clients.
+    issueRefreshToken: async (_ctx, client) => client.grantTypeAllowed("refresh_token"),
+    // Tokens live on their own, not with a browser session (the OAuth server keeps none).
+    expiresWithSession: async () => false,
+    rotateRefreshToken: true,
+    ttl: TTL,
+    // A browser-based app may call the token and revocation endpoints from its redirect URIs' origins.
+    clientBasedCORS: (_ctx, origin, client) => client.redirectUris?.some((uri) => URL.canParse(uri) && new URL(uri).origin === origin) ?? false,
+    interactions: { url: async (_ctx, interaction) => `${webUrl}/oauth/authorize/${interaction.uid}` },
+    renderError: async (ctx, out) => {
+      ctx.type = "html";
+      ctx.body = errorPage(out as unknown as Record<string, string>);
+    },
+  };
+  const provider = new Provider(`${base}${OAUTH_PATH}`, configuration);
+  provider.proxy = config.TRUST_PROXY !== 0;
+  provider.on("server_error", (_ctx: KoaContextWithOIDC, error: Error) => services.logger.error({ err: error }, "OAuth server error"));
+  return { provider, resource, handle: provider.callback() };
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+
+function errorPage(out: Record<string, string>): string {
+  const details = Object.entries(out)
+    .map(([key, value]) => `<dt>${escapeHtml(key)}</dt><dd>${escapeHtml(String(value))}</dd>`)
+    .join("");
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>movierec · authorization failed</title>
+<style>body{font:16px/1.5 system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem;color:#1a1a1a}dt{font-weight:600}dd{margin:0 0 .75rem}</style></head>
+<body><h1>This app could not be authorized</h1><p>The app that sent you here made a request movierec cannot accept. Go back to the app and try again; if it keeps happening, tell the app's developer what is below.</p><dl>${details}</dl></body></html>`;
+}
+
+/**
+ * Mounts the OAuth server at /oauth (and its RFC 8414 metadata at
+ * /.well-known/oauth-authorization-server/oauth). Built on the first request, once the API knows
+ * the address it listens on. The device flow's verification page is the web app's /activate.
+ */
+export async function registerOAuthServer(app: FastifyInstance, services: AppServices): Promise<void> {
+  const secret = services.config.AUTH_SECRET;
+  let server: OAuthServer | undefined;
+  const get = () => {
+    if (!secret) return undefined;
+    server ??= createProvider(services, apiPublicUrl(services, app), secret);
+    return server;
+  };
+  services.oauth.get = get;
+  await app.register(async (scope) => {
+    // oidc-provider reads request bodies itself.
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser("*", (_request, _payload, done) => done(null));
+    const forward =
+      (path: (url: string) => string) =>
+      (request: { raw: IncomingMessage; url: string }, reply: { hijack(): void; raw: import("node:http").ServerResponse }) => {
+        const oauth = get();
+        if (!oauth) {
+          reply.raw.statusCode = 503;
+          reply.raw.setHeader("content-type", "application/json");
+          reply.hijack();
+          reply.raw.end(JSON.stringify({ error: "temporarily_unavailable", error_description: "OAuth needs AUTH_SECRET to be set on the API." }));
+          return;
+        }
+        reply.hijack();
+        const raw = request.raw as IncomingMessage & { originalUrl?: string; baseUrl?: string };
+        raw.originalUrl = raw.url;
+        raw.baseUrl = OAUTH_PATH;
+        raw.url = path(raw.url ?? "/");
+        oauth.handle(raw, reply.raw);
+      };
+    const webUrl = services.config.WEB_URL.replace(/\/+$/, "");
+    // The device flow's verification page is the web app's (a signed-in person there approves).
+    scope.route({
+      method: ["GET", "POST"],
+      url: `${OAUTH_PATH}/device`,
+      handler: async (request, reply) => {
+        const userCode = new URL(request.url, "http://x").searchParams.get("user_code");
+        return reply.redirect(`${webUrl}/activate${userCode ? `?code=${encodeURIComponent(userCode)}` : ""}`, 303);
+      },
+    });
+    scope.all(
+      `${OAUTH_PATH}/*`,
+      forward((url) => url.slice(OAUTH_PATH.length) || "/"),
+    );
+    scope.get(
+      `/.well-known/oauth-authorization-server${OAUTH_PATH}`,
+      forward(() => "/.well-known/oauth-authorization-server"),
+    );
+  });
+}

@@ -1,0 +1,221 @@
+// A third-party app end to end over HTTP, on @movierec/client's OAuth helpers as its developer
+// would use them: registered in Settings, authorized with PKCE and consent (the consent page's
+// calls made as the web server makes them), its read-scoped token refused a mutation, refreshed,
+// revoked; and the device flow of a CLI. Also: nothing usable is stored, and what goes wrong says so.
+import { AddFavouriteDocument, createMovierecClient, createMovierecOAuth, MeDocument, MovierecError, MovierecOAuthError } from "@movierec/client";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { INTERNAL_KEY_HEADER, internalKey } from "../auth/oauth-account.service.ts";
+import { startTestApi, TEST_AUTH_SECRET, type TestApi, type TestUser } from "../../test-support/api-harness.ts";
+
+const WEB_URL = "http://web.example.test";
+const REDIRECT_URI = "http://127.0.0.1:9876/callback";
+const webServer = { headers: { [INTERNAL_KEY_HEADER]: internalKey(TEST_AUTH_SECRET) } };
+
+let api: TestApi;
+let developer: TestUser;
+let person: TestUser;
+let clientId: string;
+let movieId: string;
+
+beforeAll(async () => {
+  api = await startTestApi({ catalogueSize: 300, env: { WEB_URL } });
+  developer = await api.createUser();
+  person = await api.createUser();
+  await api.seedMediaCache(1);
+  const row = await api.services.prisma.mediaCache.findFirstOrThrow({ where: { mediaType: "MOVIE" } });
+  movieId = `movie:${row.tmdbId}`;
+  const registered = await api.graphql(
+    `mutation($input: RegisterOAuthAppInput!) { registerOAuthApp(input: $input) { id clientId name redirectUris } }`,
+    { input: { name: "Film Diary", redirectUris: [REDIRECT_URI] } },
+    { token: developer.token },
+  );
+  expect(registered.errors).toBeUndefined();
+  clientId = registered.data!.registerOAuthApp.clientId;
+});
+afterAll(() => api?.close());
+
+const oauthClient = () => createMovierecOAuth({ issuer: `${api.url}/oauth`, clientId });
+
+/** The browser's part: to the OAuth server, to the web app's consent page (answered as the web server does), and back to the app. */
+async function authorizeInBrowser(url: string, answer: { approve: boolean; userId: string }) {
+  const start = await fetch(url, { redirect: "manual" });
+  expect(start.status).toBe(303);
+  const consentPage = new URL(start.headers.get("location")!);
+  expect(consentPage.origin).toBe(WEB_URL);
+  const uid = consentPage.pathname.split("/").pop()!;
+  const cookies = start.headers
+    .getSetCookie()
+    .map((cookie) => cookie.split(";")[0])
+    .join("; ");
+
+  const described = await api.graphql(
+    `query($uid: String!) { oauthAuthorizationRequest(uid: $uid) { appName clientId developer redirectUri scopes } }`,
+    { uid },
+    webServer,
+  );
+  const completed = await api.graphql(
+    `mutation($uid: String!, $userId: ID!, $approve: Boolean!) { completeOAuthAuthorization(uid: $uid, userId: $userId, approve: $approve) }`,
+    { uid, userId: answer.userId, approve: answer.approve },
+    webServer,
+  );
+  expect(completed.errors).toBeUndefined();
+  const back = await fetch(completed.data!.completeOAuthAuthorization, { redirect: "manual", headers: { cookie: cookies } });
+  expect(back.status).toBe(303);
+  return { request: described.data!.oauthAuthorizationRequest, callbackUrl: back.headers.get("location")!, uid };
+}
+
+describe("OAuth for third-party apps", () => {
+  it("authorization code with PKCE and consent: a read token reads, is refused a mutation, refreshes, and is revoked", async () => {
+    const oauth = oauthClient();
+    const start = await oauth.startAuthorization({ redirectUri: REDIRECT_URI, scopes: ["read"] });
+    const { request, callbackUrl } = await authorizeInBrowser(start.url, { approve: true, userId: person.id });
+    expect(request).toMatchObject({ appName: "Film Diary", clientId, redirectUri: REDIRECT_URI, scopes: ["READ"] });
+    expect(callbackUrl, callbackUrl).toMatch(new RegExp(`^${REDIRECT_URI}\\?`));
+
+    const tokens = await oauth.finishAuthorization({ callbackUrl, redirectUri: REDIRECT_URI, codeVerifier: start.codeVerifier, state: start.state });
+    expect(tokens.scopes).toEqual(["read"]);
+    expect(tokens.refreshToken).toBeTruthy();
+
+    const movierec = createMovierecClient({ url: `${api.url}/graphql`, token: tokens.accessToken });
+    expect((await movierec.request(MeDocument)).me?.email).toBe(person.email);
+    const refused = await movierec.request(AddFavouriteDocument, { id: movieId }).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(MovierecError);
+    expect((refused as MovierecError).status).toBe(403);
+
+    const refreshed = await oauth.refresh(tokens.refreshToken!);
+    expect(refreshed.accessToken).not.toBe(tokens.accessToken);
+    expect(refreshed.refreshToken).not.toBe(tokens.refreshToken);
+    const fresh = createMovierecClient({ url: `${api.url}/graphql`, token: refreshed.accessToken });
+    expect((await fresh.request(MeDocument)).me?.email).toBe(person.email);
+
+    // The person sees the app in Settings with what it may do.
+    const listed = await api.graphql(`{ authorizedApps { clientId name scopes } }`, {}, { cookie: person.cookie });
+    expect(listed.data!.authorizedApps).toEqual([{ clientId, name: "Film Diary", scopes: ["READ"] }]);
+
+    // RFC 7009: the app signs out; its tokens stop working at once, though the first was just cached.
+    await oauth.revoke(refreshed.accessToken);
+    const revoked = await fresh.request(MeDocument).catch((error: unknown) => error);
+    expect((revoked as MovierecError).status).toBe(401);
+
+    // A code works once; played again (stolen), it also ends every token it gave (RFC 6749 4.1.2).
+    const again = await oauth
+      .finishAuthorization({ callbackUrl, redirectUri: REDIRECT_URI, codeVerifier: start.codeVerifier, state: start.state })
+      .catch((error: unknown) => error);
+    expect((again as MovierecOAuthError).error).toBe("invalid_grant");
+    const afterReplay = await oauth.refresh(refreshed.refreshToken!).catch((error: unknown) => error);
+    expect((afterReplay as MovierecOAuthError).error).toBe("invalid_grant");
+  });
+
+  it("a person who denies sends the app access_denied, and no token", async () => {
+    const oauth = oauthClient();
+    const start = await oauth.startAuthorization({ redirectUri: REDIRECT_URI, scopes: ["read", "write"] });
+    const { callbackUrl } = await authorizeInBrowser(start.url, { approve: false, userId: person.id });
+    const denied = await oauth
+      .finishAuthorization({ callbackUrl, redirectUri: REDIRECT_URI, codeVerifier: start.codeVerifier, state: start.state })
+      .catch((error: unknown) => error);
+    expect(denied).toBeInstanceOf(MovierecOAuthError);
+    expect((denied as MovierecOAuthError).error).toBe("access_denied");
+  });
+
+  it("the device flow: a CLI gets read and write tokens once the person types its code; revoking the app in Settings ends them", async () => {
+    const reader = await api.createUser();
+    const oauth = oauthClient();
+    const device = await oauth.startDeviceAuthorization({ scopes: ["read", "write"] });
+    expect(device.userCode).toMatch(/^[A-Z]{4}-[A-Z]{4}$/);
+    // The verification page is the web app's, where the person is signed in.
+    const verification = await fetch(device.verificationUriComplete!, { redirect: "manual" });
+    expect(verification.status).toBe(303);
+    expect(verification.headers.get("location")).toBe(`${WEB_URL}/activate?code=${device.userCode}`);
+
+    const pending = await oauth.waitForDeviceAuthorization(device, { signal: AbortSignal.timeout(100) }).catch((error: unknown) => error);
+    expect(pending).toBeInstanceOf(Error);
+
+    const typed = device.userCode.toLowerCase().replace("-", " ");
+    const described = await api.graphql(
+      `query($code: String!) { oauthDeviceRequest(userCode: $code) { appName scopes redirectUri } }`,
+      { code: typed },
+      webServer,
+    );
+    expect(described.data!.oauthDeviceRequest).toEqual({ appName: "Film Diary", scopes: ["READ", "WRITE"], redirectUri: null });
+    const approved = await api.graphql(
+      `mutation($code: String!, $userId: ID!) { completeOAuthDevice(userCode: $code, userId: $userId, approve: true) }`,
+      { code: typed, userId: reader.id },
+      webServer,
+    );
+    expect(approved.data!.completeOAuthDevice).toBe(true);
+    const used = await api.graphql(`query($code: String!) { oauthDeviceRequest(userCode: $code) { appName } }`, { code: typed }, webServer);
+    expect(used.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+
+    const tokens = await oauth.waitForDeviceAuthorization(device);
+    expect(tokens.scopes).toEqual(["read", "write"]);
+    const movierec = createMovierecClient({ url: `${api.url}/graphql`, token: oauth.keepFresh(tokens) });
+    expect((await movierec.request(AddFavouriteDocument, { id: movieId })).addFavourite.isFavourite).toBe(true);
+
+    const revoked = await api.graphql(`mutation($clientId: String!) { revokeAuthorizedApp(clientId: $clientId) }`, { clientId }, { cookie: reader.cookie });
+    expect(revoked.data!.revokeAuthorizedApp).toBe(true);
+    expect(((await movierec.request(MeDocument).catch((error: unknown) => error)) as MovierecError).status).toBe(401);
+    const refresh = await oauth.refresh(tokens.refreshToken!).catch((error: unknown) => error);
+    expect((refresh as MovierecOAuthError).error).toBe("invalid_grant");
+  });
+
+  it("stores no code or token, only their hashes", async () => {
+    const oauth = oauthClient();
+    const device = await oauth.startDeviceAuthorization({ scopes: ["read"] });
+    await api.graphql(
+      `mutation($code: String!, $userId: ID!) { completeOAuthDevice(userCode: $code, userId: $userId, approve: true) }`,
+      { code: device.userCode, userId: person.id },
+      webServer,
+    );
+    const tokens = await oauth.waitForDeviceAuthorization(device);
+    const stored = JSON.stringify(await api.services.prisma.oAuthRecord.findMany());
+    for (const secret of [device.deviceCode, device.userCode.replace("-", ""), tokens.accessToken, tokens.refreshToken!]) expect(stored).not.toContain(secret);
+    expect(stored).toContain("AccessToken:");
+  });
+
+  it("refuses what a standards-compliant server must: no PKCE, an unregistered redirect URI, a bad app registration", async () => {
+    const as = await oauthClient().discover();
+    const authorize = (params: Record<string, string>) =>
+      fetch(`${as.authorization_endpoint}?${new URLSearchParams({ client_id: clientId, response_type: "code", scope: "read", ...params })}`, {
+        redirect: "manual",
+      });
+    const noPkce = await authorize({ redirect_uri: REDIRECT_URI });
+    expect(noPkce.status).toBe(303);
+    expect(new URL(noPkce.headers.get("location")!).searchParams.get("error")).toBe("invalid_request");
+    // Never redirected to a URI the app did not register: an error page instead.
+    const elsewhere = await authorize({ redirect_uri: "https://attacker.example/cb", code_challenge: "x".repeat(43), code_challenge_method: "S256" });
+    expect(elsewhere.status).toBe(400);
+    expect(await elsewhere.text()).toContain("could not be authorized");
+
+    const insecure = await api.graphql(
+      `mutation { registerOAuthApp(input: { name: "Leaky", redirectUris: ["http://app.example.com/cb"] }) { id } }`,
+      {},
+      { token: developer.token },
+    );
+    expect(insecure.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(insecure.errors?.[0]?.message).toContain("https");
+  });
+
+  it("deleting an app ends every token it holds", async () => {
+    const created = await api.graphql(
+      `mutation { registerOAuthApp(input: { name: "Short-lived", redirectUris: ["com.example.shortlived:/cb"] }) { id clientId } }`,
+      {},
+      { token: developer.token },
+    );
+    const app = created.data!.registerOAuthApp;
+    const oauth = createMovierecOAuth({ issuer: `${api.url}/oauth`, clientId: app.clientId });
+    const device = await oauth.startDeviceAuthorization({ scopes: ["read"] });
+    await api.graphql(
+      `mutation($code: String!, $userId: ID!) { completeOAuthDevice(userCode: $code, userId: $userId, approve: true) }`,
+      { code: device.userCode, userId: person.id },
+      webServer,
+    );
+    const tokens = await oauth.waitForDeviceAuthorization(device);
+    const movierec = createMovierecClient({ url: `${api.url}/graphql`, token: tokens.accessToken });
+    expect((await movierec.request(MeDocument)).me?.email).toBe(person.email);
+
+    const deleted = await api.graphql(`mutation($id: ID!) { deleteOAuthApp(id: $id) { id } }`, { id: app.id }, { token: developer.token });
+    expect(deleted.errors).toBeUndefined();
+    expect(((await movierec.request(MeDocument).catch((error: unknown) => error)) as MovierecError).status).toBe(401);
+    expect(await api.services.prisma.oAuthRecord.count({ where: { clientId: app.clientId } })).toBe(0);
+  });
+});
