@@ -54,6 +54,10 @@ export default defineConfig({
       // src/hostile.ts), ranked past the popular lists' first two pages: hostile-strings.spec.ts.
       CATALOGUE_HOSTILE_TITLES: "1",
       LOG_LEVEL: "warn",
+      // The browser reaches both at 127.0.0.1 (the session cookie's host): the API sends people to
+      // the web's consent and device pages, and apps to its own OAuth endpoints, there.
+      WEB_URL: `http://127.0.0.1:${webPort}`,
+      API_PUBLIC_URL: apiUrl,
       NEXT_TELEMETRY_DISABLED: "1",
     },
   },

@@ -23,6 +23,8 @@ setup("compile every route once", async ({ page }) => {
     "/settings",
     `/title/${title!.type.toLowerCase()}/${title!.tmdbId}`,
     "/title/movie/999999999",
+    "/activate",
+    "/oauth/authorize/no-such-request",
   ];
   for (const route of signedIn) {
     const response = await page.request.get(route, { maxRedirects: 0 });

@@ -7,8 +7,9 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getSchema } from "../graphql/schema.ts";
-import { startTestApi, type TestApi, type TestUser } from "../test-support/api-harness.ts";
-import { curlExample, TYPESCRIPT_EXAMPLE } from "./getting-started.ts";
+import { INTERNAL_KEY_HEADER, internalKey } from "../modules/auth/oauth-account.service.ts";
+import { startTestApi, TEST_AUTH_SECRET, type TestApi, type TestUser } from "../test-support/api-harness.ts";
+import { curlExample, deviceFlowCurl, TYPESCRIPT_EXAMPLE } from "./getting-started.ts";
 
 let api: TestApi;
 let user: TestUser;
@@ -65,6 +66,31 @@ describe("/docs", () => {
     const tsx = path.resolve(import.meta.dirname, "../../../../node_modules/.bin/tsx");
     const { stdout } = await promisify(execFile)(tsx, [file], { env: { ...process.env, MOVIEREC_TOKEN: user.token }, cwd: dir });
     expect(stdout.trim()).toBe(user.email);
+  });
+
+  it("has an OAuth device flow whose curl commands work as written", async () => {
+    const html = await (await fetch(`${api.url}/docs`)).text();
+    const { start, poll } = deviceFlowCurl(api.url);
+    expect(html).toContain('id="oauth"');
+    const registered = await api.graphql(
+      `mutation { registerOAuthApp(input: { name: "Docs CLI", redirectUris: ["http://127.0.0.1/cb"] }) { clientId } }`,
+      {},
+      { token: user.token },
+    );
+    const env = { ...process.env, CLIENT_ID: registered.data!.registerOAuthApp.clientId as string };
+    const run = async (command: string, extra: Record<string, string> = {}) =>
+      JSON.parse((await promisify(execFile)("sh", ["-c", command], { env: { ...env, ...extra } })).stdout) as Record<string, string>;
+    const device = await run(start);
+    expect(device.user_code).toBeTruthy();
+    expect((await run(poll, { DEVICE_CODE: device.device_code! })).error).toBe("authorization_pending");
+    await api.graphql(
+      `mutation($code: String!, $userId: ID!) { completeOAuthDevice(userCode: $code, userId: $userId, approve: true) }`,
+      { code: device.user_code, userId: user.id },
+      { headers: { [INTERNAL_KEY_HEADER]: internalKey(TEST_AUTH_SECRET) } },
+    );
+    const tokens = await run(poll, { DEVICE_CODE: device.device_code! });
+    expect(tokens.scope).toBe("read write");
+    expect(tokens.access_token).toBeTruthy();
   });
 
   it("is linked from the playground", async () => {

@@ -2,6 +2,7 @@
 import { PreferencesForm } from "./preferences-form";
 import { publicEnv } from "../../../lib/env";
 import { ApiTokens } from "./api-tokens";
+import { AuthorizedApps, YourApps } from "./third-party-apps";
 import { DeleteAccount } from "./delete-account";
 import { ExportData } from "./export-data";
 import { ImportHistory } from "./import-history";
@@ -20,7 +21,9 @@ export function SettingsView() {
       <YourServices />
       <ImportHistory />
       <ExportData />
+      <AuthorizedApps />
       <ApiTokens />
+      <YourApps docsUrl={docsUrl} />
       <SignOutEverywhere />
       <section aria-labelledby="playground-heading" className="panel">
         <h2 id="playground-heading">GraphQL playground</h2>

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { FieldError } from "../../../components/states";
 
-export function SignInForm({ oauthProviders, failed }: { oauthProviders: { id: string; name: string }[]; failed: boolean }) {
+export function SignInForm({ oauthProviders, failed, next = "/home" }: { oauthProviders: { id: string; name: string }[]; failed: boolean; next?: string }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(failed ? "That email and password do not match an account." : null);
   const [busy, setBusy] = useState(false);
@@ -22,7 +22,7 @@ export function SignInForm({ oauthProviders, failed }: { oauthProviders: { id: s
       setError(result?.error?.startsWith("Too many") ? result.error : "That email and password do not match an account.");
       return;
     }
-    router.push("/home");
+    router.push(next);
     router.refresh();
   }
 
@@ -44,7 +44,7 @@ export function SignInForm({ oauthProviders, failed }: { oauthProviders: { id: s
       </form>
       {oauthProviders.map((provider) => (
         <p key={provider.id}>
-          <button type="button" className="button" onClick={() => signIn(provider.id, { callbackUrl: "/home" })}>
+          <button type="button" className="button" onClick={() => signIn(provider.id, { callbackUrl: next })}>
             Sign in with {provider.name}
           </button>
         </p>

@@ -1,0 +1,87 @@
+// The device flow's verification page (RFC 8628): a CLI or a TV shows a code and this address; the
+// signed-in person types the code (or follows the link with it filled in), sees which app asks for
+// what, and allows or denies it. The device's next poll gets its tokens.
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { CompleteOAuthDeviceDocument, OAuthDeviceRequestDocument } from "../../lib/generated/graphql";
+import { ApiError, serverGraphql } from "../../lib/server-graphql";
+import { currentUser } from "../../lib/session";
+import { ConsentCard } from "../oauth/consent-card";
+
+export const metadata: Metadata = { title: "Connect a device" };
+
+type Search = { code?: string; done?: string };
+
+export default async function ActivatePage({ searchParams }: { searchParams: Promise<Search> }) {
+  const { code, done } = await searchParams;
+  const here = `/activate${code ? `?code=${encodeURIComponent(code)}` : ""}`;
+  const user = await currentUser();
+  if (!user) redirect(`/signin?next=${encodeURIComponent(here)}`);
+
+  if (done) {
+    return (
+      <main id="main" className="page narrow">
+        <section className="panel stack" role="status">
+          <h1>{done === "allowed" ? "Device connected" : "Device not connected"}</h1>
+          <p>{done === "allowed" ? "Go back to your device: it is signed in to movierec now." : "The device was refused. You can close this page."}</p>
+        </section>
+      </main>
+    );
+  }
+
+  const form = (problem?: string) => (
+    <main id="main" className="page narrow">
+      <section className="panel stack" aria-labelledby="activate-heading">
+        <h1 id="activate-heading">Connect a device</h1>
+        <p>Type the code your TV, console or command-line app shows.</p>
+        <form method="get" action="/activate" className="stack">
+          <label className="field">
+            <span>Code</span>
+            <input name="code" type="text" required autoComplete="one-time-code" autoCapitalize="characters" placeholder="BCDF-GHJK" defaultValue={code} />
+          </label>
+          {problem && (
+            <p className="field-error" role="alert">
+              {problem}
+            </p>
+          )}
+          <button type="submit" className="button button-primary">
+            Continue
+          </button>
+        </form>
+      </section>
+    </main>
+  );
+  if (!code) return form();
+
+  let request: Awaited<ReturnType<typeof load>>;
+  try {
+    request = await load(code);
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+    return form(error.message);
+  }
+
+  async function decide(formData: FormData) {
+    "use server";
+    const signedIn = await currentUser();
+    if (!signedIn || !code) redirect(`/signin?next=${encodeURIComponent(here)}`);
+    const approve = formData.get("decision") === "allow";
+    try {
+      await serverGraphql({ document: CompleteOAuthDeviceDocument, variables: { userCode: code, userId: signedIn.id, approve }, internal: true });
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      redirect(`/activate?code=${encodeURIComponent(code)}`);
+    }
+    redirect(`/activate?done=${approve ? "allowed" : "denied"}`);
+  }
+
+  return (
+    <main id="main" className="page narrow">
+      <ConsentCard request={request} signedInAs={user.email ?? user.name ?? "you"} decide={decide} where="a device" />
+    </main>
+  );
+}
+
+async function load(code: string) {
+  return (await serverGraphql({ document: OAuthDeviceRequestDocument, variables: { userCode: code }, internal: true })).oauthDeviceRequest;
+}

@@ -1,0 +1,55 @@
+// The consent page of the OAuth authorization-code flow: the API's OAuth server sends the browser
+// here with the request's id; the signed-in person allows or denies the app, and the browser goes
+// back through the OAuth server to the app (with a code, or access_denied).
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { CompleteOAuthAuthorizationDocument, OAuthAuthorizationRequestDocument } from "../../../../lib/generated/graphql";
+import { ApiError, serverGraphql } from "../../../../lib/server-graphql";
+import { currentUser } from "../../../../lib/session";
+import { ConsentCard, ConsentProblem } from "../../consent-card";
+
+export const metadata: Metadata = { title: "Allow an app" };
+
+export default async function AuthorizePage({ params }: { params: Promise<{ uid: string }> }) {
+  const { uid } = await params;
+  const user = await currentUser();
+  if (!user) redirect(`/signin?next=${encodeURIComponent(`/oauth/authorize/${uid}`)}`);
+  let request: Awaited<ReturnType<typeof load>>;
+  try {
+    request = await load(uid);
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+    return (
+      <main id="main" className="page narrow">
+        <ConsentProblem title="This request cannot be answered" message={error.message} />
+      </main>
+    );
+  }
+
+  async function decide(formData: FormData) {
+    "use server";
+    const signedIn = await currentUser();
+    if (!signedIn) redirect(`/signin?next=${encodeURIComponent(`/oauth/authorize/${uid}`)}`);
+    const { completeOAuthAuthorization } = await serverGraphql({
+      document: CompleteOAuthAuthorizationDocument,
+      variables: { uid, userId: signedIn.id, approve: formData.get("decision") === "allow" },
+      internal: true,
+    });
+    redirect(completeOAuthAuthorization);
+  }
+
+  return (
+    <main id="main" className="page narrow">
+      <ConsentCard
+        request={request}
+        signedInAs={user.email ?? user.name ?? "you"}
+        decide={decide}
+        where={request.redirectUri ? new URL(request.redirectUri).host || request.redirectUri : "a device"}
+      />
+    </main>
+  );
+}
+
+async function load(uid: string) {
+  return (await serverGraphql({ document: OAuthAuthorizationRequestDocument, variables: { uid }, internal: true })).oauthAuthorizationRequest;
+}
