@@ -29,8 +29,11 @@ export async function deleteAccount(deps: Deps, input: { viewer: Viewer; passwor
   } else if (!(await signedInJustNow(deps, viewer))) {
     throw forbidden(`Your account signs in with a provider: sign in again (within the last ${FRESH_SIGN_IN_MINUTES} minutes, in the web app) to delete it.`);
   }
+  // The person's apps go too, and with them the grants other people gave those apps.
+  const appGrants = await deps.prisma.oAuthRecord.findMany({ where: { kind: "Grant", app: { userId: user.id } }, select: { grantId: true } });
   await deps.prisma.user.deleteMany({ where: { id: user.id } });
   await deps.callers.end({ kind: "user", id: user.id });
+  for (const { grantId } of appGrants) if (grantId) await deps.callers.end({ kind: "token", id: grantId });
   await forgetRankings(deps, user.id);
   deps.logger.info({ userId: user.id }, "account deleted");
   return true;

@@ -133,6 +133,9 @@ export async function registerOAuthServer(app: FastifyInstance, services: AppSer
   };
   services.oauth.get = get;
   await app.register(async (scope) => {
+    // Per address, in a budget of its own (API_RATE_LIMIT_PER_MINUTE_IP a minute): a device polls
+    // every 5 s, a person authorizes a few times; anything far beyond is refused with 429.
+    scope.addHook("onRequest", scope.rateLimit({ keyGenerator: (request) => `oauth:${request.ip}` }));
     // oidc-provider reads request bodies itself.
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser("*", (_request, _payload, done) => done(null));

@@ -218,4 +218,41 @@ describe("OAuth for third-party apps", () => {
     expect(((await movierec.request(MeDocument).catch((error: unknown) => error)) as MovierecError).status).toBe(401);
     expect(await api.services.prisma.oAuthRecord.count({ where: { clientId: app.clientId } })).toBe(0);
   });
+
+  it("a developer who deletes their account takes their apps and every token people gave them", async () => {
+    const leaving = await api.createUser({ password: "a long enough password" });
+    const created = await api.graphql(
+      `mutation { registerOAuthApp(input: { name: "Orphan", redirectUris: ["https://orphan.example/cb"] }) { clientId } }`,
+      {},
+      { token: leaving.token },
+    );
+    const oauth = createMovierecOAuth({ issuer: `${api.url}/oauth`, clientId: created.data!.registerOAuthApp.clientId });
+    const device = await oauth.startDeviceAuthorization({ scopes: ["read"] });
+    await api.graphql(
+      `mutation($code: String!, $userId: ID!) { completeOAuthDevice(userCode: $code, userId: $userId, approve: true) }`,
+      { code: device.userCode, userId: person.id },
+      webServer,
+    );
+    const movierec = createMovierecClient({ url: `${api.url}/graphql`, token: (await oauth.waitForDeviceAuthorization(device)).accessToken });
+    expect((await movierec.request(MeDocument)).me?.email).toBe(person.email);
+
+    const deleted = await api.graphql(`mutation { deleteAccount(input: { password: "a long enough password" }) }`, {}, { token: leaving.token });
+    expect(deleted.errors).toBeUndefined();
+    expect(((await movierec.request(MeDocument).catch((error: unknown) => error)) as MovierecError).status).toBe(401);
+  });
+});
+
+describe("OAuth endpoints under load", () => {
+  it("are rate limited per address, apart from GraphQL's budget", async () => {
+    const limited = await startTestApi({ catalogueSize: 50, env: { API_RATE_LIMIT_PER_MINUTE_IP: "3" } });
+    try {
+      const metadata = () => fetch(`${limited.url}/.well-known/oauth-authorization-server/oauth`);
+      const statuses = [];
+      for (let index = 0; index < 4; index += 1) statuses.push((await metadata()).status);
+      expect(statuses).toEqual([200, 200, 200, 429]);
+      expect((await limited.graphql(`{ genres(type: MOVIE) { id } }`)).status).toBe(200);
+    } finally {
+      await limited.close();
+    }
+  });
 });
