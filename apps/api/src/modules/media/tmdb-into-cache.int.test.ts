@@ -1,6 +1,7 @@
 // The one path from TMDB into MediaCache (tmdb-into-cache.ts), against the offline catalogue over
 // real HTTP and a real Postgres: details freshness and "TMDB no longer has it", the fallbacks'
 // outage rule, and which items of a mixed page are cached.
+import pg from "pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startTestApi, type TestApi } from "../../test-support/api-harness.ts";
 import { type MixedListItem, type MovieListItem, TmdbError, type TvListItem } from "../../tmdb/index.ts";
@@ -58,6 +59,28 @@ describe("detailsIntoCache", () => {
     const after = await versions();
     expect(after.get(renamed!)!.name).toBe(before.get(renamed!)!.name); // TMDB's name is back
     for (const id of ids.slice(1)) expect(after.get(id)!.xmin, `person ${id} was rewritten unchanged`).toBe(before.get(id)!.xmin);
+  });
+
+  it("writes a title's details while another transaction holds the providers and people it shares, unchanged", async () => {
+    const movie = await listedMovie();
+    const first = await detailsIntoCache(deps(), { kind: "movie", tmdbId: movie.tmdbId }, Number.POSITIVE_INFINITY);
+    const people = [...first.row!.castIds, ...first.row!.directorIds];
+    const providers = (await api.services.prisma.watchProvider.findMany({ select: { id: true } })).map((row) => row.id);
+    expect(providers.length, "the catalogue's titles name watch providers").toBeGreaterThan(0);
+    // Another writer (the worker's details job for a title sharing them) holds their rows.
+    const holder = new pg.Client({ connectionString: api.config.DATABASE_URL });
+    await holder.connect();
+    try {
+      await holder.query("BEGIN");
+      await holder.query("SELECT id FROM watch_provider WHERE id = ANY($1) FOR UPDATE", [providers]);
+      await holder.query("SELECT id FROM person WHERE id = ANY($1) FOR UPDATE", [people]);
+      const written = detailsIntoCache(deps(), { kind: "movie", tmdbId: movie.tmdbId }, 0).then(() => "written");
+      const waited = new Promise((resolve) => setTimeout(resolve, 5_000, "waited for the other transaction"));
+      expect(await Promise.race([written, waited])).toBe("written");
+    } finally {
+      await holder.query("ROLLBACK");
+      await holder.end();
+    }
   });
 
   it("marks a title TMDB no longer has as asked, so no path asks for it again", async () => {
