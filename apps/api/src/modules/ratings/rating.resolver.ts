@@ -26,11 +26,11 @@ export class RatingResolver {
       size,
       node: (item) => toMedia(item.media),
       cursor: (item) => encodeCursor("ratings", { createdAt: item.row.createdAt.toISOString(), id: item.row.id }),
+      edge: (item) => ({ rating: item.row.rating ?? 0, ratedAt: item.row.createdAt }),
       after: args.after,
     });
     return {
       ...connection,
-      edges: connection.edges.map((edge, index) => ({ ...edge, rating: items[index]!.row.rating ?? 0, ratedAt: items[index]!.row.createdAt })),
       countTotal: () => countInteractions(ctx, { userId: requireUserId(ctx), kind: "RATING" }),
     };
   }

@@ -2,7 +2,7 @@ import "reflect-metadata";
 import { Arg, Args, Authorized, Ctx, Query, Resolver } from "type-graphql";
 import type { GraphQLContext } from "../../graphql/context.ts";
 import { requireUserId } from "../../graphql/context.ts";
-import { offsetCursor, PageArgs, pageInfoOf, pageSize } from "../../graphql/connection.ts";
+import { lazyEdge, offsetCursor, PageArgs, pageInfoOf, pageSize } from "../../graphql/connection.ts";
 
 const recommendationCursor = offsetCursor("recommendations");
 import { NO_VIEWER_STATE } from "../interactions/viewer-state.ts";
@@ -48,14 +48,14 @@ export class RecommendationResolver {
       if (!row) return [];
       ctx.loaders.media.prime(item.key, row);
       return [
-        {
-          cursor: recommendationCursor.encode(offset + index + 1),
-          node: {
+        lazyEdge(
+          {
             media: toMedia(row),
             score: item.score,
             reasons: item.reasons.map((reason) => ({ kind: reason.kind, text: reason.text, refersTo: reason.refersTo ?? null })),
           },
-        },
+          () => recommendationCursor.encode(offset + index + 1),
+        ),
       ];
     });
     return { edges, pageInfo: pageInfoOf(edges, { hasNextPage: items.length > size, after: args.after }), coldStart };

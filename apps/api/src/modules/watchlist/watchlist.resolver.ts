@@ -35,11 +35,11 @@ export class WatchlistResolver {
       size,
       node: (item) => toMedia(item.media),
       cursor: (item) => encodeCursor("watchlist", { createdAt: item.row.createdAt.toISOString(), id: item.row.id }),
+      edge: (item) => ({ addedAt: item.row.createdAt, watchedAt: item.row.watchedAt }),
       after: args.after,
     });
     return {
       ...connection,
-      edges: connection.edges.map((edge, index) => ({ ...edge, addedAt: items[index]!.row.createdAt, watchedAt: items[index]!.row.watchedAt })),
       countTotal: () => countWatchlist(ctx, { userId: requireUserId(ctx), watched: watched ?? null }),
     };
   }
