@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { buildCatalogue, LIST_POSTER_NULL_RATE, LIST_VOTES_ZERO_RATE, parseIdExpression } from "./catalogue.ts";
 import { MOVIE_GENRES, TV_GENRES, JOBS } from "./data.ts";
 import { loadRealFilms } from "./generate.ts";
+import { looksLikeMojibake, repairMacRoman } from "./generate/mojibake.ts";
 import { REFERENCE_DATE, titleName } from "./model.ts";
 
 const cat = buildCatalogue({ size: 5000, seed: 42 });
@@ -24,6 +25,31 @@ describe("buildCatalogue: determinism", () => {
   it("rejects nonsense sizes", () => {
     expect(() => buildCatalogue({ size: 0 })).toThrow(RangeError);
     expect(() => buildCatalogue({ size: 1.5 })).toThrow(RangeError);
+  });
+});
+
+describe("text as it was written", () => {
+  it("repairs the source's Windows-1252 read as Mac OS Roman, and leaves what was right alone", () => {
+    expect(repairMacRoman("LÈon")).toBe("Léon");
+    expect(repairMacRoman("DÈj‡ Vu")).toBe("Déjà Vu");
+    expect(repairMacRoman("Per qualche dollaro in pi˘")).toBe("Per qualche dollaro in più");
+    expect(repairMacRoman("I Love You Ö Don't Touch Me!")).toBe("I Love You … Don't Touch Me!");
+    expect(repairMacRoman("The Naked Gun 2Ω: The Smell of Fear")).toBe("The Naked Gun 2½: The Smell of Fear");
+    for (const right of ["Ri¢hie Ri¢h", "Alien³", "Östermalm", "Ça commence", "Heat"]) expect(repairMacRoman(right)).toBe(right);
+  });
+
+  it("has no mojibake in any title, name, overview or tagline of the catalogue", () => {
+    const strings: string[] = [];
+    const collect = (value: unknown) => {
+      if (typeof value === "string") strings.push(value);
+      else if (Array.isArray(value)) value.forEach(collect);
+      else if (value && typeof value === "object") Object.values(value).forEach(collect);
+    };
+    collect([cat.movies, cat.tv, cat.people, cat.collections]);
+    expect(strings.length).toBeGreaterThan(50_000);
+    expect(strings.filter(looksLikeMojibake)).toEqual([]);
+    const titles = cat.movies.map((movie) => movie.title);
+    for (const title of ["Léon", "Le Fabuleux destin d'Amélie Poulain", "Déjà Vu"]) expect(titles).toContain(title);
   });
 });
 

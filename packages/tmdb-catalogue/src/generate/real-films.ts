@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { repairMacRoman } from "./mojibake.ts";
 
 export interface RealFilm {
   title: string;
@@ -37,7 +38,7 @@ function moviesJsonPath(): string | undefined {
 }
 
 function str(v: unknown): string | null {
-  if (typeof v === "string" && v.trim() !== "") return v.trim();
+  if (typeof v === "string" && v.trim() !== "") return repairMacRoman(v.trim());
   if (typeof v === "number" && Number.isFinite(v)) return String(v);
   return null;
 }

@@ -248,6 +248,19 @@ describe("searchMedia", () => {
     }
   });
 
+  it('finds Léon by "léon", spelled as the offline catalogue now spells it (its source\'s mojibake repaired)', async () => {
+    const leon = api.catalogue.catalogue.movies.find((movie) => movie.title === "Léon");
+    expect(leon, "the offline catalogue has Léon (a real film)").toBeDefined();
+    for (const q of ["léon", "Léon"]) {
+      const result = await api.graphql(`query($q: String!) { searchMedia(query: $q, type: MOVIE, first: 10) { edges { node { id title } } } }`, { q });
+      expect(result.errors, q).toBeUndefined();
+      expect(
+        result.data!.searchMedia.edges.map((edge: { node: { title: string } }) => edge.node.title),
+        q,
+      ).toContain("Léon");
+    }
+  });
+
   it("refuses an empty or overlong query", async () => {
     for (const q of ["   ", "x".repeat(101)]) {
       const result = await api.graphql(`query($q: String!) { searchMedia(query: $q) { edges { cursor } } }`, { q });
