@@ -24,6 +24,9 @@ const bin = (name) => path.join(repoRoot, "node_modules", ".bin", name);
 const commands = {
   types: [
     [bin("tsc"), ["-p", "tsconfig.json"]],
+    // next-env.d.ts and the route types are Next's to write (next dev and next build each write their
+    // own form of it, so it is not tracked): generated here before the web app is type-checked.
+    [path.join(repoRoot, "apps/web/node_modules/.bin/next"), ["typegen"], { cwd: path.join(repoRoot, "apps/web") }],
     [bin("tsc"), ["-p", "apps/web/tsconfig.json"]],
     [bin("tsc"), ["-p", "e2e/tsconfig.json"]],
     [bin("biome"), ["check", "."]],
@@ -41,8 +44,12 @@ for (const tier of tiers) {
   const started = Date.now();
   log(`── ${tier} tests ──`);
   if (tier === "e2e") resetE2eData();
-  for (const [command, args] of commands[tier]) {
-    const result = spawnSync(command, args, { cwd: repoRoot, stdio: "inherit", env: process.env.CI ? { ...process.env, FORCE_COLOR: "0" } : process.env });
+  for (const [command, args, options] of commands[tier]) {
+    const result = spawnSync(command, args, {
+      cwd: options?.cwd ?? repoRoot,
+      stdio: "inherit",
+      env: process.env.CI ? { ...process.env, FORCE_COLOR: "0" } : process.env,
+    });
     if (result.status !== 0) {
       log(`${tier} tests failed (${command.split("/").pop()} exited with ${result.status ?? result.signal})`);
       process.exit(1);

@@ -5,7 +5,7 @@
 // The build goes into apps/web/.next, the default distDir. That does not disturb a `next dev` of
 // the same checkout (npm start, the e2e tier): Next 16 keeps the dev server's output in .next/dev
 // and `next build` cleans .next except dev/, cache/ and its lock. A separate distDir would make
-// Next rewrite the tracked next-env.d.ts and tsconfig.json to point at it, so it is not used.
+// Next rewrite the tracked tsconfig.json to point at it, so it is not used.
 //
 // Next bakes two run-time addresses into the build: the /graphql rewrite's API_URL (into
 // .next/routes-manifest.json) and NEXT_PUBLIC_PLAYGROUND_URL (into the client bundle). The build is
