@@ -46,3 +46,32 @@ test("favourite, watchlist and not interested from the recommendations", async (
   await page.getByRole("button", { name: `Watched ${watch!.title}`, exact: true }).click();
   await expect(page.getByRole("list", { name: "Watched" }).locator(`[data-media-id="${watch!.id}"]`)).toBeVisible();
 });
+
+test("not interested offers Undo, focused, so a second Enter brings the title back instead of hiding the next", async ({ page }) => {
+  await signUpAndSignIn(page, newUser("undo-dismiss"));
+  await onboardOverApi(page);
+  await page.goto("/home");
+  const cards = page.getByTestId("recommendations").getByTestId("media-card");
+  await expect(cards.nth(1)).toBeVisible({ timeout: 20_000 });
+  const first = { id: (await cards.nth(0).getAttribute("data-media-id"))!, title: (await cards.nth(0).locator(".card-title").textContent())! };
+  const second = (await cards.nth(1).getAttribute("data-media-id"))!;
+
+  // By keyboard: Enter on "Not interested", then Enter again.
+  await page
+    .getByRole("button", { name: `Not interested in ${first.title}`, exact: true })
+    .first()
+    .focus();
+  await page.keyboard.press("Enter");
+  await expect(page.locator(`[data-media-id="${first.id}"]`)).toHaveCount(0);
+  await expect(page.getByRole("status").filter({ hasText: `Hidden “${first.title}”` })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Undo" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.locator(`[data-media-id="${first.id}"]`)).toHaveCount(1);
+  await expect(page.locator(`[data-media-id="${second}"]`)).toHaveCount(1);
+  await expect(page.getByRole("button", { name: "Undo" })).toHaveCount(0);
+
+  // The undo reached the server: still there after a reload.
+  await page.waitForLoadState("networkidle");
+  await page.reload();
+  await expect(page.locator(`[data-media-id="${first.id}"]`)).toHaveCount(1);
+});

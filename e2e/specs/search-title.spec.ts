@@ -16,6 +16,8 @@ test("search finds a title and its page shows enriched details", async ({ page }
   await expect(page.getByRole("heading", { level: 1 })).toContainText(media!.title);
   await expect(page.getByRole("img", { name: `Poster for ${media!.title}` })).toBeVisible();
   await expect(page.getByTestId("runtime")).toHaveText(/\d+ (h|min)/);
+  // The language by name ("English"), never TMDB's code ("en").
+  await expect(page.getByTestId("language")).toHaveText(/^[A-Z][a-z]+( [A-Za-z]+)*$/);
   await expect(page.getByTestId("cast").getByRole("listitem").first()).toBeVisible();
   await expect(page.getByRole("list", { name: "Genres" })).toContainText(CRIME.name);
   await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();

@@ -15,11 +15,14 @@ export function MediaCard({
   reasons,
   showDismiss = false,
   showWatched = false,
+  onDismiss,
 }: {
   media: MediaCardData;
   reasons?: Reason[];
   showDismiss?: boolean;
   showWatched?: boolean;
+  /** Told after "Not interested" (the list offers to undo it). */
+  onDismiss?: (media: MediaCardData) => void;
 }) {
   const actions = useMediaActions(media);
   return (
@@ -62,7 +65,15 @@ export function MediaCard({
           </button>
         )}
         {showDismiss && (
-          <button type="button" className="chip chip-quiet" aria-label={`Not interested in ${media.title}`} onClick={actions.dismiss}>
+          <button
+            type="button"
+            className="chip chip-quiet"
+            aria-label={`Not interested in ${media.title}`}
+            onClick={() => {
+              actions.dismiss();
+              onDismiss?.(media);
+            }}
+          >
             Not interested
           </button>
         )}

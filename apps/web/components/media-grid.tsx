@@ -11,6 +11,7 @@ export function MediaGrid({
   reasonsOf,
   showWatched,
   showDismiss,
+  onDismiss,
   testId,
 }: {
   items: MediaCardData[];
@@ -21,13 +22,15 @@ export function MediaGrid({
   reasonsOf?: (media: MediaCardData) => Reason[];
   showWatched?: boolean;
   showDismiss?: boolean;
+  /** Told after a card's "Not interested". */
+  onDismiss?: (media: MediaCardData) => void;
   testId?: string;
 }) {
   return (
     <>
       <ul className="card-grid" aria-label={label} data-testid={testId}>
         {items.map((media) => (
-          <MediaCard key={media.id} media={media} reasons={reasonsOf?.(media)} showWatched={showWatched} showDismiss={showDismiss} />
+          <MediaCard key={media.id} media={media} reasons={reasonsOf?.(media)} showWatched={showWatched} showDismiss={showDismiss} onDismiss={onDismiss} />
         ))}
       </ul>
       {pageInfo?.hasNextPage && onMore && (

@@ -1,9 +1,10 @@
 "use client";
 import { useQuery } from "@apollo/client/react";
 import { useState } from "react";
+import { useUrlParams } from "../../../lib/url-state";
 import { MediaGrid } from "../../../components/media-grid";
 import { Loading } from "../../../components/skeletons";
-import { EmptyState, ErrorState } from "../../../components/states";
+import { EmptyState, ErrorState, FieldError } from "../../../components/states";
 import { LANGUAGES } from "../../../lib/choices";
 import { OnMyServicesToggle, hasServices } from "../../../components/on-my-services";
 import { BROWSE_QUERY, PREFERENCES_QUERY, type BrowseSort, type MediaType } from "../../../lib/graphql";
@@ -19,31 +20,50 @@ const SORTS: ReadonlyArray<{ value: BrowseSort; label: string }> = [
 /** The option a select's value names (the select only offers SORTS). */
 const sortOf = (value: string): BrowseSort => SORTS.find((option) => option.value === value)?.value ?? "POPULARITY";
 
-const toInt = (value: string) => (value.trim() === "" ? null : Number.parseInt(value, 10));
+/** A year as a filter takes it (1900–2100), else null: typing "19" filters nothing yet. */
+const toYear = (value: string | null) => (value && /^\d{4}$/.test(value.trim()) && Number(value) >= 1900 && Number(value) <= 2100 ? Number(value) : null);
+const RATINGS = [5, 6, 7, 8];
+
+/** The filters as the address holds them (anything else there is ignored): a reload or a shared link keeps them. */
+function filtersOf(params: URLSearchParams) {
+  const rating = Number(params.get("rating"));
+  return {
+    type: (params.get("type") === "TV" ? "TV" : "MOVIE") as MediaType,
+    genreId: /^\d{1,9}$/.test(params.get("genre") ?? "") ? (params.get("genre") as string) : "",
+    yearFrom: toYear(params.get("from")),
+    yearTo: toYear(params.get("to")),
+    language: LANGUAGES.some((option) => option.code === params.get("lang")) ? (params.get("lang") as string) : "",
+    minRating: RATINGS.includes(rating) ? String(rating) : "",
+    sort: sortOf(params.get("sort") ?? ""),
+    onMyServices: params.get("mine") === "1",
+  };
+}
 
 export function BrowseView() {
   const genres = useGenres();
-  const [type, setType] = useState<MediaType>("MOVIE");
-  const [genreId, setGenreId] = useState("");
-  const [yearFrom, setYearFrom] = useState("");
-  const [yearTo, setYearTo] = useState("");
-  const [language, setLanguage] = useState("");
-  const [minRating, setMinRating] = useState("");
-  const [sort, setSort] = useState<BrowseSort>("POPULARITY");
-  const [onMyServices, setOnMyServices] = useState(false);
+  const [params, setParams] = useUrlParams();
+  const { type, genreId, yearFrom, yearTo, language, minRating, sort, onMyServices } = filtersOf(params);
+  // What is typed in the year boxes, kept while it is not a year yet ("19").
+  const [typedFrom, setTypedFrom] = useState(yearFrom === null ? "" : String(yearFrom));
+  const [typedTo, setTypedTo] = useState(yearTo === null ? "" : String(yearTo));
   const preferences = useQuery(PREFERENCES_QUERY).data?.preferences;
+  const yearsBackwards = yearFrom !== null && yearTo !== null && yearFrom > yearTo;
 
   const filter = {
     type,
     genreIds: genreId ? [Number(genreId)] : null,
-    yearFrom: toInt(yearFrom),
-    yearTo: toInt(yearTo),
+    yearFrom,
+    yearTo,
     language: language || null,
     minRating: minRating ? Number(minRating) : null,
     availableToMe: onMyServices || null,
   };
-  const { data, error, loading, refetch, fetchMore } = useQuery(BROWSE_QUERY, { variables: { filter, sort, first: 24 } });
-  const items = data?.browse.edges.map((edge) => edge.node) ?? [];
+  const { data, error, loading, refetch, fetchMore } = useQuery(BROWSE_QUERY, { variables: { filter, sort, first: 24 }, skip: yearsBackwards });
+  const items = yearsBackwards ? [] : (data?.browse.edges.map((edge) => edge.node) ?? []);
+  const typeYear = (which: "from" | "to", value: string) => {
+    (which === "from" ? setTypedFrom : setTypedTo)(value);
+    if (value.trim() === "" || toYear(value) !== null) setParams({ [which]: value.trim() });
+  };
 
   return (
     <>
@@ -51,14 +71,14 @@ export function BrowseView() {
       <form className="filters" aria-label="Filters" onSubmit={(event) => event.preventDefault()}>
         <label className="field">
           <span>Type</span>
-          <select value={type} onChange={(event) => setType(event.target.value as MediaType)}>
+          <select value={type} onChange={(event) => setParams({ type: event.target.value === "TV" ? "TV" : null })}>
             <option value="MOVIE">Films</option>
             <option value="TV">Series</option>
           </select>
         </label>
         <label className="field">
           <span>Genre</span>
-          <select value={genreId} onChange={(event) => setGenreId(event.target.value)}>
+          <select value={genreId} onChange={(event) => setParams({ genre: event.target.value })}>
             <option value="">Any genre</option>
             {genres.genres.map((genre) => (
               <option key={genre.id} value={genre.tmdbId}>
@@ -69,15 +89,33 @@ export function BrowseView() {
         </label>
         <label className="field">
           <span>From year</span>
-          <input type="number" inputMode="numeric" min={1900} max={2100} value={yearFrom} onChange={(event) => setYearFrom(event.target.value)} />
+          <input
+            type="number"
+            inputMode="numeric"
+            min={1900}
+            max={2100}
+            value={typedFrom}
+            aria-invalid={yearsBackwards || undefined}
+            aria-describedby={yearsBackwards ? "years-error" : undefined}
+            onChange={(event) => typeYear("from", event.target.value)}
+          />
         </label>
         <label className="field">
           <span>To year</span>
-          <input type="number" inputMode="numeric" min={1900} max={2100} value={yearTo} onChange={(event) => setYearTo(event.target.value)} />
+          <input
+            type="number"
+            inputMode="numeric"
+            min={1900}
+            max={2100}
+            value={typedTo}
+            aria-invalid={yearsBackwards || undefined}
+            aria-describedby={yearsBackwards ? "years-error" : undefined}
+            onChange={(event) => typeYear("to", event.target.value)}
+          />
         </label>
         <label className="field">
           <span>Language</span>
-          <select value={language} onChange={(event) => setLanguage(event.target.value)}>
+          <select value={language} onChange={(event) => setParams({ lang: event.target.value })}>
             <option value="">Any language</option>
             {LANGUAGES.map((option) => (
               <option key={option.code} value={option.code}>
@@ -88,9 +126,9 @@ export function BrowseView() {
         </label>
         <label className="field">
           <span>Minimum rating</span>
-          <select value={minRating} onChange={(event) => setMinRating(event.target.value)}>
+          <select value={minRating} onChange={(event) => setParams({ rating: event.target.value })}>
             <option value="">Any rating</option>
-            {[5, 6, 7, 8].map((rating) => (
+            {RATINGS.map((rating) => (
               <option key={rating} value={rating}>
                 {rating}+
               </option>
@@ -99,7 +137,7 @@ export function BrowseView() {
         </label>
         <label className="field">
           <span>Sort by</span>
-          <select value={sort} onChange={(event) => setSort(sortOf(event.target.value))}>
+          <select value={sort} onChange={(event) => setParams({ sort: sortOf(event.target.value) === "POPULARITY" ? null : event.target.value })}>
             {SORTS.map((option) => (
               <option key={option.value} value={option.value}>
                 {option.label}
@@ -108,10 +146,13 @@ export function BrowseView() {
           </select>
         </label>
       </form>
-      {hasServices(preferences) && <OnMyServicesToggle checked={onMyServices} onChange={setOnMyServices} />}
+      <div id="years-error">
+        <FieldError message={yearsBackwards ? `“From year” (${yearFrom}) is after “To year” (${yearTo}): swap them, or clear one.` : null} />
+      </div>
+      {hasServices(preferences) && <OnMyServicesToggle checked={onMyServices} onChange={(checked) => setParams({ mine: checked ? "1" : null })} />}
       {error && <ErrorState error={error} onRetry={() => void refetch()} />}
       {!data && loading && <Loading label="Loading titles" />}
-      {data && items.length === 0 && (
+      {data && !yearsBackwards && items.length === 0 && (
         <EmptyState title="No titles match these filters.">Widen the years, pick another genre or lower the minimum rating.</EmptyState>
       )}
       {items.length > 0 && (

@@ -1,18 +1,49 @@
 "use client";
 import { useQuery } from "@apollo/client/react";
 import { useRouter } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { MediaGrid } from "../../../components/media-grid";
 import { Loading } from "../../../components/skeletons";
 import { EmptyState, ErrorState } from "../../../components/states";
 import { OnMyServicesToggle, hasServices } from "../../../components/on-my-services";
-import { HOME_QUERY } from "../../../lib/graphql";
+import { HOME_QUERY, type MediaCard } from "../../../lib/graphql";
+import { useMediaActions } from "../../../lib/use-media-actions";
+
+/**
+ * "Hidden X. Undo": shown after "Not interested", with focus on Undo, so the title can come back
+ * and a second Enter does not hide the next card.
+ */
+function UndoDismiss({ media, onDone }: { media: MediaCard; onDone: () => void }) {
+  const actions = useMediaActions({ ...media, isDismissed: true });
+  const undo = useRef<HTMLButtonElement>(null);
+  useEffect(() => undo.current?.focus(), []);
+  return (
+    <div className="notice toast" role="status">
+      Hidden “{media.title}”. You will not be recommended it again.{" "}
+      <button
+        ref={undo}
+        type="button"
+        className="button"
+        onClick={() => {
+          actions.undoDismiss();
+          onDone();
+        }}
+      >
+        Undo
+      </button>{" "}
+      <button type="button" className="button" onClick={onDone}>
+        Dismiss message
+      </button>
+    </div>
+  );
+}
 
 const PAGE_SIZE = 24;
 
 export function HomeView() {
   const router = useRouter();
   const [onMyServices, setOnMyServices] = useState(false);
+  const [hidden, setHidden] = useState<MediaCard | null>(null);
   const filter = onMyServices ? { availableToMe: true } : null;
   const { data, error, loading, refetch, fetchMore, previousData } = useQuery(HOME_QUERY, { variables: { first: PAGE_SIZE, filter } });
   const preferences = data?.preferences ?? previousData?.preferences;
@@ -31,6 +62,7 @@ export function HomeView() {
       {data?.recommendations.coldStart && (
         <p className="muted">Picks from your favourite genres. Favourite or watchlist a few titles and these get more personal.</p>
       )}
+      {hidden && <UndoDismiss key={hidden.id} media={hidden} onDone={() => setHidden(null)} />}
       {error && <ErrorState error={error} onRetry={() => void refetch()} />}
       {!data && loading && <Loading label="Loading your recommendations" />}
       {data &&
@@ -51,6 +83,7 @@ export function HomeView() {
           label="Recommendations"
           testId="recommendations"
           showDismiss
+          onDismiss={setHidden}
           pageInfo={data?.recommendations.pageInfo}
           onMore={() => void fetchMore({ variables: { after: data?.recommendations.pageInfo.endCursor } })}
         />

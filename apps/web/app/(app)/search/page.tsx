@@ -1,8 +1,14 @@
 import type { Metadata } from "next";
+import { Suspense } from "react";
 import { SearchView } from "./search-view";
 
 export const metadata: Metadata = { title: "Search" };
 
 export default function Page() {
-  return <SearchView />;
+  // The query comes from the address (useSearchParams), read in the browser.
+  return (
+    <Suspense>
+      <SearchView />
+    </Suspense>
+  );
 }

@@ -1,14 +1,18 @@
 "use client";
 import { useQuery } from "@apollo/client/react";
-import { type FormEvent, useState } from "react";
+import type { FormEvent } from "react";
 import { MediaGrid } from "../../../components/media-grid";
 import { Loading } from "../../../components/skeletons";
 import { EmptyState, ErrorState } from "../../../components/states";
 import { type MediaType, SEARCH_QUERY } from "../../../lib/graphql";
+import { useUrlParams } from "../../../lib/url-state";
 
 export function SearchView() {
-  const [query, setQuery] = useState("");
-  const [type, setType] = useState<MediaType | null>(null);
+  // The query lives in the address (?q=…&type=…): a reload keeps it, a link shares it, Back returns.
+  const [params, setParams] = useUrlParams();
+  const query = (params.get("q") ?? "").trim().slice(0, 100);
+  const kind = params.get("type");
+  const type: MediaType | null = kind === "MOVIE" || kind === "TV" ? kind : null;
   const { data, error, loading, refetch, fetchMore } = useQuery(SEARCH_QUERY, {
     variables: { query, type, first: 24 },
     skip: query === "",
@@ -17,13 +21,16 @@ export function SearchView() {
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    setQuery(
-      String(form.get("query") ?? "")
-        .trim()
-        .slice(0, 100),
+    const asked = form.get("type");
+    setParams(
+      {
+        q: String(form.get("query") ?? "")
+          .trim()
+          .slice(0, 100),
+        type: asked === "MOVIE" || asked === "TV" ? asked : null,
+      },
+      { push: true },
     );
-    const kind = form.get("type");
-    setType(kind === "MOVIE" || kind === "TV" ? kind : null);
   }
 
   const items = data?.searchMedia.edges.map((edge) => edge.node) ?? [];
@@ -31,14 +38,14 @@ export function SearchView() {
     <>
       <h1>Search</h1>
       {/* biome-ignore lint/a11y/useSemanticElements: a form with role="search" is the landmark every browser and screen reader knows; <search> is too new */}
-      <form role="search" className="search-form" onSubmit={onSubmit}>
+      <form role="search" className="search-form" onSubmit={onSubmit} key={`${query}|${type ?? ""}`}>
         <label className="field grow">
           <span>Title</span>
-          <input name="query" type="search" autoComplete="off" required maxLength={100} />
+          <input name="query" type="search" autoComplete="off" required maxLength={100} defaultValue={query} />
         </label>
         <label className="field">
           <span>Type</span>
-          <select name="type" defaultValue="">
+          <select name="type" defaultValue={type ?? ""}>
             <option value="">Films and series</option>
             <option value="MOVIE">Films</option>
             <option value="TV">Series</option>

@@ -8,6 +8,7 @@ import { StarRating } from "../../../../../components/star-rating";
 import { WhereToWatch } from "../../../../../components/where-to-watch";
 import { ErrorState, FieldError } from "../../../../../components/states";
 import { MEDIA_QUERY, type MediaDetails, type MediaType } from "../../../../../lib/graphql";
+import { languageName } from "../../../../../lib/language-name";
 import { useMediaActions } from "../../../../../lib/use-media-actions";
 
 function formatRuntime(minutes: number): string {
@@ -53,7 +54,7 @@ function Details({ media }: { media: MediaDetails }) {
             </div>
             <div>
               <dt>Language</dt>
-              <dd>{media.originalLanguage}</dd>
+              <dd data-testid="language">{languageName(media.originalLanguage)}</dd>
             </div>
           </dl>
           {media.genres.length > 0 && (

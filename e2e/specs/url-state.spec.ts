@@ -1,0 +1,51 @@
+// Browse filters and the search query live in the address: a reload keeps them and a link shares
+// them. Years the wrong way round are explained next to the fields, not as "Something went wrong".
+import { expect, test } from "@playwright/test";
+import { CRIME, newUser, signUpAndSignIn } from "./support/users.ts";
+
+test("browse filters survive a reload; backwards years are explained beside the fields", async ({ page }) => {
+  await signUpAndSignIn(page, newUser("url-browse"));
+  await page.goto("/browse");
+  const filters = page.getByRole("form", { name: "Filters" });
+  await filters.getByLabel("Genre").selectOption({ label: CRIME.name });
+  await filters.getByLabel("From year").fill("1980");
+  await filters.getByLabel("To year").fill("2010");
+  await expect(page).toHaveURL(/genre=80/);
+  await expect(page).toHaveURL(/from=1980/);
+  await expect(page).toHaveURL(/to=2010/);
+  await expect(page.getByRole("list", { name: "Titles" }).getByRole("listitem").first()).toBeVisible();
+
+  await page.reload();
+  await expect(filters.getByLabel("Genre")).toHaveValue(String(CRIME.id));
+  await expect(filters.getByLabel("From year")).toHaveValue("1980");
+  await expect(filters.getByLabel("To year")).toHaveValue("2010");
+  await expect(page.getByRole("list", { name: "Titles" }).getByRole("listitem").first()).toBeVisible();
+
+  await filters.getByLabel("From year").fill("2015");
+  await expect(page.locator("#years-error").getByRole("alert")).toHaveText("“From year” (2015) is after “To year” (2010): swap them, or clear one.");
+  await expect(filters.getByLabel("From year")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByText("Something went wrong")).toHaveCount(0);
+  await expect(page.getByRole("list", { name: "Titles" })).toHaveCount(0);
+});
+
+test("the search query survives a reload and Back returns to the previous search", async ({ page }) => {
+  await signUpAndSignIn(page, newUser("url-search"));
+  await page.goto("/search");
+  const search = page.getByRole("search");
+  await search.getByLabel("Title").fill("the");
+  await search.getByRole("button", { name: "Search" }).click();
+  await expect(page).toHaveURL(/\/search\?q=the$/);
+  await expect(page.getByRole("list", { name: "Search results" }).getByRole("listitem").first()).toBeVisible();
+
+  await search.getByLabel("Title").fill("dark");
+  await search.getByLabel("Type").selectOption("MOVIE");
+  await search.getByRole("button", { name: "Search" }).click();
+  await expect(page).toHaveURL(/\/search\?q=dark&type=MOVIE$/);
+  await page.reload();
+  await expect(page.getByRole("search").getByLabel("Title")).toHaveValue("dark");
+  await expect(page.getByRole("search").getByLabel("Type")).toHaveValue("MOVIE");
+  await expect(page.getByRole("list", { name: "Search results" }).getByRole("listitem").first()).toBeVisible();
+  await page.goBack();
+  await expect(page).toHaveURL(/\/search\?q=the$/);
+  await expect(page.getByRole("search").getByLabel("Title")).toHaveValue("the");
+});
