@@ -75,3 +75,28 @@ test("not interested offers Undo, focused, so a second Enter brings the title ba
   await page.reload();
   await expect(page.locator(`[data-media-id="${first.id}"]`)).toHaveCount(1);
 });
+
+test("Settings lists the titles hidden as not interested, and Restore lets one be recommended again", async ({ page }) => {
+  await signUpAndSignIn(page, newUser("restore"));
+  await onboardOverApi(page);
+  await page.goto("/home");
+  const cards = page.getByTestId("recommendations").getByTestId("media-card");
+  await expect(cards.first()).toBeVisible({ timeout: 20_000 });
+  const title = (await cards.first().locator(".card-title").textContent())!;
+  await page
+    .getByRole("button", { name: `Not interested in ${title}`, exact: true })
+    .first()
+    .click();
+  await expect(page.getByRole("status").filter({ hasText: `Hidden “${title}”` })).toBeVisible();
+  await page.waitForLoadState("networkidle");
+
+  await page.goto("/settings");
+  const hidden = page.getByRole("list", { name: "Titles you are not interested in" });
+  await expect(hidden.getByRole("link", { name: title, exact: true })).toBeVisible();
+  await page.getByRole("button", { name: `Restore ${title}`, exact: true }).click();
+  await expect(page.getByText(`Restored “${title}”: it can be recommended again.`)).toBeVisible();
+  await expect(page.getByText("Nothing hidden.")).toBeVisible();
+  await page.waitForLoadState("networkidle");
+  await page.reload();
+  await expect(page.getByText("Nothing hidden.")).toBeVisible();
+});

@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
+import { OfflineBanner } from "../components/offline-banner";
 import { SiteFooter, SiteHeader } from "../components/site-header";
 import { currentUser } from "../lib/session";
 import "./globals.css";
@@ -21,6 +22,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     <html lang="en">
       <body>
         <SiteHeader user={user} />
+        <OfflineBanner />
         {children}
         <SiteFooter />
       </body>

@@ -1,11 +1,20 @@
+"use client";
 import Link from "next/link";
-import type { ReactNode } from "react";
+import { type ReactNode, useEffect } from "react";
+import { describeError } from "../lib/error-text";
 
-export function ErrorState({ error, onRetry }: { error: { message: string }; onRetry?: () => void }) {
+export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+  const { title, detail } = describeError(error);
+  // Back online: try again without being asked.
+  useEffect(() => {
+    if (!onRetry) return;
+    window.addEventListener("online", onRetry);
+    return () => window.removeEventListener("online", onRetry);
+  }, [onRetry]);
   return (
     <div className="notice notice-error" role="alert">
       <p>
-        <strong>Something went wrong.</strong> {error.message}
+        <strong>{title}</strong> {detail}
       </p>
       {onRetry && (
         <button type="button" className="button" onClick={onRetry}>

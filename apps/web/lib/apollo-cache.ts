@@ -36,6 +36,7 @@ export function createCache(): InMemoryCache {
           browse: relayStylePagination(["filter", "sort"]),
           searchMedia: relayStylePagination(["query", "type"]),
           favourites: relayStylePagination(),
+          dismissed: relayStylePagination(),
           watchlist: relayStylePagination(["watched"]),
         },
       },

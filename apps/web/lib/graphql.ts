@@ -25,6 +25,7 @@ export {
   CreateApiTokenDocument as CREATE_API_TOKEN,
   DeleteAccountDocument as DELETE_ACCOUNT,
   DismissDocument as DISMISS,
+  DismissedDocument as DISMISSED_QUERY,
   ExportDataDocument as EXPORT_DATA_QUERY,
   FavouritesDocument as FAVOURITES_QUERY,
   GenresDocument as GENRES_QUERY,

@@ -18,6 +18,7 @@ import { RecommendationResolver } from "../modules/recommendations/recommendatio
 import { WatchlistResolver } from "../modules/watchlist/watchlist.resolver.ts";
 import { MediaWatchProvidersResolver, PreferenceServicesResolver, WatchProviderResolver } from "../modules/watch-providers/watch-provider.resolver.ts";
 import { FavouriteConnection } from "../modules/favourites/favourite.types.ts";
+import { DismissedConnection } from "../modules/dismissals/dismissal.types.ts";
 import { ImportRowConnection } from "../modules/imports/import.types.ts";
 import { RatingConnection } from "../modules/ratings/rating.types.ts";
 import { WatchlistConnection } from "../modules/watchlist/watchlist.types.ts";
@@ -49,6 +50,7 @@ export const resolvers = [
   NodeResolver,
   // totalCount where counting is an index count (not browse, search or recommendations: docs/api.md).
   totalCountResolver(FavouriteConnection),
+  totalCountResolver(DismissedConnection),
   totalCountResolver(WatchlistConnection),
   totalCountResolver(RatingConnection),
   totalCountResolver(ImportRowConnection),

@@ -175,6 +175,26 @@ describe("not interested", () => {
     expect(undo.data?.undoDismiss.isDismissed).toBe(false);
     expect((await api.graphql(dismiss, { id: movies[20] })).errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
   });
+
+  it("lists the caller's dismissed titles newest first, page by page, and a restored one leaves the list", async () => {
+    const user = await api.createUser();
+    const dismiss = `mutation($id: Int!) { dismiss(media: { type: MOVIE, tmdbId: $id }) { id } }`;
+    for (const id of movies.slice(21, 24)) await api.graphql(dismiss, { id }, { token: user.token });
+    const DISMISSED = `query($after: String) { dismissed(first: 2, after: $after) { totalCount edges { dismissedAt node { id isDismissed } } pageInfo { hasNextPage endCursor } } }`;
+    const first = (await api.graphql(DISMISSED, {}, { token: user.token })).data!.dismissed;
+    expect(first.totalCount).toBe(3);
+    expect(ids(first)).toEqual([`movie:${movies[23]}`, `movie:${movies[22]}`]);
+    expect(first.edges.every((edge: { node: { isDismissed: boolean } }) => edge.node.isDismissed)).toBe(true);
+    const second = (await api.graphql(DISMISSED, { after: first.pageInfo.endCursor }, { token: user.token })).data!.dismissed;
+    expect(ids(second)).toEqual([`movie:${movies[21]}`]);
+    expect(second.pageInfo.hasNextPage).toBe(false);
+
+    await api.graphql(`mutation($id: Int!) { undoDismiss(media: { type: MOVIE, tmdbId: $id }) { id } }`, { id: movies[22] }, { token: user.token });
+    const after = (await api.graphql(DISMISSED, {}, { token: user.token })).data!.dismissed;
+    expect(ids(after)).toEqual([`movie:${movies[23]}`, `movie:${movies[21]}`]);
+    const someoneElse = await api.createUser();
+    expect((await api.graphql(DISMISSED, {}, { token: someoneElse.token })).data!.dismissed.totalCount).toBe(0);
+  });
 });
 
 describe("concurrent writes", () => {

@@ -3,6 +3,7 @@ import { PreferencesForm } from "./preferences-form";
 import { publicEnv } from "../../../lib/env";
 import { ApiTokens } from "./api-tokens";
 import { AuthorizedApps, YourApps } from "./third-party-apps";
+import { NotInterested } from "./not-interested";
 import { DeleteAccount } from "./delete-account";
 import { ExportData } from "./export-data";
 import { ImportHistory } from "./import-history";
@@ -19,6 +20,7 @@ export function SettingsView() {
       <h1>Settings</h1>
       <PreferencesForm />
       <YourServices />
+      <NotInterested />
       <ImportHistory />
       <ExportData />
       <AuthorizedApps />

@@ -1,0 +1,59 @@
+"use client";
+// Settings → Not interested: every title the person hid from their recommendations, with Restore
+// (it can be recommended again). A restored title leaves the list at once (optimistic).
+import { useQuery } from "@apollo/client/react";
+import Link from "next/link";
+import { useState } from "react";
+import { titleHref } from "../../../components/media-card";
+import { ErrorState } from "../../../components/states";
+import { DISMISSED_QUERY, type MediaCard } from "../../../lib/graphql";
+import { useMediaActions } from "../../../lib/use-media-actions";
+
+function Hidden({ media, onRestored }: { media: MediaCard; onRestored: (title: string) => void }) {
+  const actions = useMediaActions(media);
+  return (
+    <li className="token">
+      <span className="grow">
+        <Link href={titleHref(media)}>{media.title}</Link> <small className="muted">{media.year ?? ""}</small>
+      </span>
+      <button
+        type="button"
+        className="button"
+        aria-label={`Restore ${media.title}`}
+        onClick={() => {
+          actions.undoDismiss();
+          onRestored(media.title);
+        }}
+      >
+        Restore
+      </button>
+    </li>
+  );
+}
+
+export function NotInterested() {
+  const { data, error, refetch, fetchMore } = useQuery(DISMISSED_QUERY, { variables: { first: 20 } });
+  const [message, setMessage] = useState<string | null>(null);
+  const hidden = data?.dismissed.edges.map((edge) => edge.node).filter((media) => media.isDismissed) ?? [];
+  return (
+    <section aria-labelledby="not-interested-heading" className="panel">
+      <h2 id="not-interested-heading">Not interested</h2>
+      <p>Titles you hid from your recommendations. Restore one to let it be recommended again.</p>
+      {message && <p role="status">{message}</p>}
+      {error && <ErrorState error={error} onRetry={() => void refetch()} />}
+      {data && hidden.length === 0 && <p className="muted">Nothing hidden.</p>}
+      {hidden.length > 0 && (
+        <ul className="token-list" aria-label="Titles you are not interested in">
+          {hidden.map((media) => (
+            <Hidden key={media.id} media={media} onRestored={(title) => setMessage(`Restored “${title}”: it can be recommended again.`)} />
+          ))}
+        </ul>
+      )}
+      {data?.dismissed.pageInfo.hasNextPage && (
+        <button type="button" className="button" onClick={() => void fetchMore({ variables: { after: data.dismissed.pageInfo.endCursor } })}>
+          Show more
+        </button>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,22 @@
+// Offline: a banner says so, a request that cannot reach the server says what to do (not "Failed to
+// fetch"), and the page tries again by itself once the connection is back.
+import { expect, test } from "@playwright/test";
+import { newUser, signUpAndSignIn } from "./support/users.ts";
+
+test("offline: a banner, a human error, and a retry when the connection is back", async ({ page, context }) => {
+  await signUpAndSignIn(page, newUser("offline"));
+  await page.goto("/search");
+  await expect(page.getByRole("heading", { level: 1, name: "Search" })).toBeVisible();
+
+  await context.setOffline(true);
+  await expect(page.getByRole("status").filter({ hasText: "You are offline." })).toBeVisible();
+  const search = page.getByRole("search");
+  await search.getByLabel("Title").fill("the");
+  await search.getByRole("button", { name: "Search" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Can’t reach movierec." })).toBeVisible();
+  await expect(page.getByText("Failed to fetch")).toHaveCount(0);
+
+  await context.setOffline(false);
+  await expect(page.getByRole("status").filter({ hasText: "You are offline." })).toHaveCount(0);
+  await expect(page.getByRole("list", { name: "Search results" }).getByRole("listitem").first()).toBeVisible();
+});
