@@ -50,3 +50,31 @@ test("sign out everywhere ends the person's sessions in other browsers", async (
     await other.close();
   }
 });
+
+test("changing the password in settings signs the other browsers out, keeps this one, and the new password signs in", async ({ browser, page }) => {
+  const user = newUser("password");
+  await signUpAndSignIn(page, user);
+  const other = await browser.newContext();
+  const otherPage = await other.newPage();
+  try {
+    await signInAs(otherPage, user);
+    await page.goto("/settings");
+    const form = page.getByRole("form", { name: "Change password" });
+    await form.getByLabel("Current password").fill("not my password");
+    await form.getByLabel("New password", { exact: true }).fill("a new long password");
+    await form.getByLabel("New password again").fill("a new long password");
+    await form.getByRole("button", { name: "Change password" }).click();
+    await expect(form.getByRole("alert")).toContainText("not your current password");
+
+    await form.getByLabel("Current password").fill(user.password);
+    await form.getByRole("button", { name: "Change password" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Password changed. Another device was signed out." })).toBeVisible();
+    // This browser stays signed in; the other is refused by the API at once.
+    expect((await graphql<{ me: { id: string } | null }>(page.request, "{ me { id } }")).me).not.toBeNull();
+    expect((await graphql<{ me: unknown }>(otherPage.request, "{ me { id } }")).me).toBeNull();
+    await signInAs(otherPage, { ...user, password: "a new long password" });
+    expect((await graphql<{ me: { id: string } | null }>(otherPage.request, "{ me { id } }")).me).not.toBeNull();
+  } finally {
+    await other.close();
+  }
+});

@@ -3,7 +3,9 @@
 // and leaves everyone else's data alone.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApi, type TestApi, type TestUser } from "../../test-support/api-harness.ts";
-import { SESSION_DAYS } from "../auth/web-session.service.ts";
+import { encode } from "next-auth/jwt";
+import { TEST_AUTH_SECRET } from "../../test-support/api-harness.ts";
+import { SESSION_DAYS, startWebSession } from "../auth/web-session.service.ts";
 
 let api: TestApi;
 let movies: number[];
@@ -120,5 +122,34 @@ describe("deleting an account", () => {
   it("anonymous: UNAUTHENTICATED", async () => {
     const result = await api.graphql(DELETE, { password: PASSWORD });
     expect(result.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+  });
+});
+
+describe("changing the password", () => {
+  const CHANGE = `mutation($current: String!, $next: String!) { changePassword(input: { currentPassword: $current, newPassword: $next }) }`;
+  const SIGN_IN = `mutation($email: String!, $password: String!) { signIn(input: { email: $email, password: $password }) { id } }`;
+
+  it("needs the current password, signs out every other web session, keeps this one and the tokens", async () => {
+    const user = await api.createUser({ password: PASSWORD });
+    // The same person signed in on another device.
+    const otherSid = await startWebSession(api.services, { userId: user.id });
+    const otherDevice = `next-auth.session-token=${await encode({ token: { sub: user.id, email: user.email, sid: otherSid }, secret: TEST_AUTH_SECRET })}`;
+    expect((await api.graphql(ME, {}, { cookie: otherDevice })).data!.me?.id).toBe(user.id);
+
+    const wrong = await api.graphql(CHANGE, { current: "not it at all", next: "a brand new password" }, { cookie: user.cookie });
+    expect(wrong.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    const short = await api.graphql(CHANGE, { current: PASSWORD, next: "short" }, { cookie: user.cookie });
+    expect(short.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    const byToken = await api.graphql(CHANGE, { current: PASSWORD, next: "a brand new password" }, { token: user.token });
+    expect(byToken.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+
+    const changed = await api.graphql(CHANGE, { current: PASSWORD, next: "a brand new password" }, { cookie: user.cookie });
+    expect(changed.errors).toBeUndefined();
+    expect(changed.data!.changePassword).toBe(1);
+    expect((await api.graphql(ME, {}, { cookie: otherDevice })).data!.me).toBeNull();
+    expect((await api.graphql(ME, {}, { cookie: user.cookie })).data!.me?.id).toBe(user.id);
+    expect((await api.graphql(ME, {}, { token: user.token })).data!.me?.id).toBe(user.id);
+    expect((await api.graphql(SIGN_IN, { email: user.email, password: PASSWORD })).errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+    expect((await api.graphql(SIGN_IN, { email: user.email, password: "a brand new password" })).data!.signIn.id).toBe(user.id);
   });
 });

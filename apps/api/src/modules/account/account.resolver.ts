@@ -1,8 +1,18 @@
 import "reflect-metadata";
-import { Arg, Authorized, Ctx, Field, InputType, Mutation, Resolver } from "type-graphql";
+import { Arg, Authorized, Ctx, Field, InputType, Int, Mutation, Resolver } from "type-graphql";
 import type { GraphQLContext } from "../../graphql/context.ts";
 import { unauthenticated } from "../../errors.ts";
 import { deleteAccount } from "./account.service.ts";
+import { changePassword } from "./change-password.service.ts";
+
+@InputType({ description: "The current password and the new one." })
+export class ChangePasswordInput {
+  @Field(() => String, { description: "The account's current password." })
+  currentPassword!: string;
+
+  @Field(() => String, { description: "The new password (8 to 200 characters)." })
+  newPassword!: string;
+}
 
 @InputType({ description: "What proves it is the person deleting their account." })
 export class DeleteAccountInput {
@@ -15,6 +25,19 @@ export class DeleteAccountInput {
 
 @Resolver()
 export class AccountResolver {
+  @Authorized()
+  @Mutation(() => Int, {
+    description:
+      "Changes the caller's password (from the web app only: FORBIDDEN with a token), confirmed by the current one. Every other web session of theirs ends; returns how many.",
+  })
+  async changePassword(
+    @Arg("input", () => ChangePasswordInput, { description: "The current and the new password." }) input: ChangePasswordInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<number> {
+    if (!ctx.viewer) throw unauthenticated();
+    return changePassword(ctx, { viewer: ctx.viewer, currentPassword: input.currentPassword, newPassword: input.newPassword, clientIp: ctx.clientIp });
+  }
+
   @Authorized()
   @Mutation(() => Boolean, {
     description:

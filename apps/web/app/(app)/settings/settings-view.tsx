@@ -4,6 +4,7 @@ import { publicEnv } from "../../../lib/env";
 import { ApiTokens } from "./api-tokens";
 import { AuthorizedApps, YourApps } from "./third-party-apps";
 import { NotInterested } from "./not-interested";
+import { ChangePassword } from "./change-password";
 import { DeleteAccount } from "./delete-account";
 import { ExportData } from "./export-data";
 import { ImportHistory } from "./import-history";
@@ -26,6 +27,7 @@ export function SettingsView() {
       <AuthorizedApps />
       <ApiTokens />
       <YourApps docsUrl={docsUrl} />
+      <ChangePassword />
       <SignOutEverywhere />
       <section aria-labelledby="playground-heading" className="panel">
         <h2 id="playground-heading">GraphQL playground</h2>
