@@ -43,6 +43,26 @@ function sessionToken(cookies: Map<string, string>): string | undefined {
   return undefined;
 }
 
+/** Who a bearer token belongs to: a personal API token (mr_…), else an app's OAuth access token; with why not when it is neither. */
+async function bearerCredential(prisma: PrismaClient, secret: string): Promise<{ viewer?: Viewer; expiresAt?: Date | null; refusal: string }> {
+  if (secret.startsWith(API_TOKEN_PREFIX)) {
+    const token = await verifyApiToken({ prisma }, secret);
+    return {
+      viewer: token ? { userId: token.userId, role: token.role, via: "api-token", tokenId: token.tokenId, scopes: token.scopes } : undefined,
+      expiresAt: token?.expiresAt,
+      refusal: "That API token is not valid: it may have been revoked or have expired. Create a new one in Settings → API tokens.",
+    };
+  }
+  const access = await verifyOAuthAccessToken({ prisma }, secret);
+  return {
+    // tokenId is the grant: revoking the app ends every token of it (caller-cache.ts).
+    viewer: access ? { userId: access.userId, role: access.role, via: "oauth", tokenId: access.grantId, scopes: access.scopes } : undefined,
+    expiresAt: access?.expiresAt,
+    refusal:
+      "That token is not valid. An app's OAuth access token may have expired (use the refresh token) or its access been revoked (authorize again); personal API tokens start with mr_ (create a new one in Settings → API tokens).",
+  };
+}
+
 export async function resolveViewer(options: {
   prisma: PrismaClient;
   callers: CallerCache;
@@ -58,25 +78,10 @@ export async function resolveViewer(options: {
     const cached = callers.get(key);
     if (cached) return cached;
     const lookup = callers.startLookup();
-    if (!match[1].startsWith(API_TOKEN_PREFIX)) {
-      const access = await verifyOAuthAccessToken({ prisma }, match[1]);
-      if (!access)
-        throw unauthenticated(
-          "That token is not valid. An app's OAuth access token may have expired (use the refresh token) or its access been revoked (authorize again); personal API tokens start with mr_ (create a new one in Settings → API tokens).",
-        ).withHttpStatus();
-      // tokenId is the grant: revoking the app ends every token of it (caller-cache.ts).
-      const viewer: Viewer = { userId: access.userId, role: access.role, via: "oauth", tokenId: access.grantId, scopes: access.scopes };
-      callers.set(key, viewer, { lookup, expiresAt: access.expiresAt });
-      return viewer;
-    }
-    const token = await verifyApiToken({ prisma }, match[1]);
-    if (!token)
-      throw unauthenticated(
-        "That API token is not valid: it may have been revoked or have expired. Create a new one in Settings → API tokens.",
-      ).withHttpStatus();
-    const viewer: Viewer = { userId: token.userId, role: token.role, via: "api-token", tokenId: token.tokenId, scopes: token.scopes };
-    callers.set(key, viewer, { lookup, expiresAt: token.expiresAt });
-    return viewer;
+    const found = await bearerCredential(prisma, match[1]);
+    if (!found.viewer) throw unauthenticated(found.refusal).withHttpStatus();
+    callers.set(key, found.viewer, { lookup, expiresAt: found.expiresAt });
+    return found.viewer;
   }
   const token = options.authSecret ? sessionToken(parseCookies(options.cookie)) : undefined;
   if (!token || !options.authSecret) return null;

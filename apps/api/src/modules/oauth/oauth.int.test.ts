@@ -2,7 +2,15 @@
 // would use them: registered in Settings, authorized with PKCE and consent (the consent page's
 // calls made as the web server makes them), its read-scoped token refused a mutation, refreshed,
 // revoked; and the device flow of a CLI. Also: nothing usable is stored, and what goes wrong says so.
-import { AddFavouriteDocument, createMovierecClient, createMovierecOAuth, MeDocument, MovierecError, MovierecOAuthError } from "@movierec/client";
+import {
+  AddFavouriteDocument,
+  createMovierecClient,
+  createMovierecOAuth,
+  MeDocument,
+  MovierecError,
+  type MovierecOAuth,
+  MovierecOAuthError,
+} from "@movierec/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { INTERNAL_KEY_HEADER, internalKey } from "../auth/oauth-account.service.ts";
 import { startTestApi, TEST_AUTH_SECRET, type TestApi, type TestUser } from "../../test-support/api-harness.ts";
@@ -35,6 +43,17 @@ beforeAll(async () => {
 afterAll(() => api?.close());
 
 const oauthClient = () => createMovierecOAuth({ issuer: `${api.url}/oauth`, clientId });
+
+/** A device's read-only request, allowed for this person as the web's /activate page allows it, and the tokens its poll then gets. */
+async function allowDevice(oauth: MovierecOAuth, userId: string) {
+  const device = await oauth.startDeviceAuthorization({ scopes: ["read"] });
+  await api.graphql(
+    `mutation($code: String!, $userId: ID!) { completeOAuthDevice(userCode: $code, userId: $userId, approve: true) }`,
+    { code: device.userCode, userId },
+    webServer,
+  );
+  return { device, tokens: await oauth.waitForDeviceAuthorization(device) };
+}
 
 /** The browser's part: to the OAuth server, to the web app's consent page (answered as the web server does), and back to the app. */
 async function authorizeInBrowser(url: string, answer: { approve: boolean; userId: string }) {
@@ -160,13 +179,7 @@ describe("OAuth for third-party apps", () => {
 
   it("stores no code or token, only their hashes", async () => {
     const oauth = oauthClient();
-    const device = await oauth.startDeviceAuthorization({ scopes: ["read"] });
-    await api.graphql(
-      `mutation($code: String!, $userId: ID!) { completeOAuthDevice(userCode: $code, userId: $userId, approve: true) }`,
-      { code: device.userCode, userId: person.id },
-      webServer,
-    );
-    const tokens = await oauth.waitForDeviceAuthorization(device);
+    const { device, tokens } = await allowDevice(oauth, person.id);
     const stored = JSON.stringify(await api.services.prisma.oAuthRecord.findMany());
     for (const secret of [device.deviceCode, device.userCode.replace("-", ""), tokens.accessToken, tokens.refreshToken!]) expect(stored).not.toContain(secret);
     expect(stored).toContain("AccessToken:");
@@ -203,13 +216,7 @@ describe("OAuth for third-party apps", () => {
     );
     const app = created.data!.registerOAuthApp;
     const oauth = createMovierecOAuth({ issuer: `${api.url}/oauth`, clientId: app.clientId });
-    const device = await oauth.startDeviceAuthorization({ scopes: ["read"] });
-    await api.graphql(
-      `mutation($code: String!, $userId: ID!) { completeOAuthDevice(userCode: $code, userId: $userId, approve: true) }`,
-      { code: device.userCode, userId: person.id },
-      webServer,
-    );
-    const tokens = await oauth.waitForDeviceAuthorization(device);
+    const { tokens } = await allowDevice(oauth, person.id);
     const movierec = createMovierecClient({ url: `${api.url}/graphql`, token: tokens.accessToken });
     expect((await movierec.request(MeDocument)).me?.email).toBe(person.email);
 
@@ -227,13 +234,7 @@ describe("OAuth for third-party apps", () => {
       { token: leaving.token },
     );
     const oauth = createMovierecOAuth({ issuer: `${api.url}/oauth`, clientId: created.data!.registerOAuthApp.clientId });
-    const device = await oauth.startDeviceAuthorization({ scopes: ["read"] });
-    await api.graphql(
-      `mutation($code: String!, $userId: ID!) { completeOAuthDevice(userCode: $code, userId: $userId, approve: true) }`,
-      { code: device.userCode, userId: person.id },
-      webServer,
-    );
-    const movierec = createMovierecClient({ url: `${api.url}/graphql`, token: (await oauth.waitForDeviceAuthorization(device)).accessToken });
+    const movierec = createMovierecClient({ url: `${api.url}/graphql`, token: (await allowDevice(oauth, person.id)).tokens.accessToken });
     expect((await movierec.request(MeDocument)).me?.email).toBe(person.email);
 
     const deleted = await api.graphql(`mutation { deleteAccount(input: { password: "a long enough password" }) }`, {}, { token: leaving.token });
