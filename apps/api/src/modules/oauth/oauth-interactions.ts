@@ -92,7 +92,7 @@ export async function completeAuthorization(
 }
 
 /** A typed code the way the OAuth server keeps it: letters upper-case, dashes and spaces dropped. */
-export const normalizeUserCode = (code: string) => code.toUpperCase().replace(/\W/g, "");
+const normalizeUserCode = (code: string) => code.toUpperCase().replace(/\W/g, "");
 
 async function deviceCodeOf(provider: Provider, userCode: string) {
   const normalized = normalizeUserCode(userCode);

@@ -17,7 +17,7 @@ import type { OAuthServer } from "./oauth-server-slot.ts";
 import { oauthStorage } from "./oauth-storage.ts";
 
 export const OAUTH_PATH = "/oauth";
-export const OAUTH_SCOPES = ["read", "write"] as const;
+const OAUTH_SCOPES = ["read", "write"] as const;
 
 const TTL = {
   AccessToken: 60 * 60,
@@ -29,10 +29,9 @@ const TTL = {
   // Sessions are not kept (oauth-storage.ts); a short life all the same.
   Session: 10 * 60,
 };
-export const ACCESS_TOKEN_TTL_SECONDS = TTL.AccessToken;
 
 /** The API's public address, as third parties reach it (API_PUBLIC_URL, else where it listens). */
-export function apiPublicUrl(services: AppServices, app: FastifyInstance): string {
+function apiPublicUrl(services: AppServices, app: FastifyInstance): string {
   if (services.config.API_PUBLIC_URL) return services.config.API_PUBLIC_URL.replace(/\/+$/, "");
   const address = app.server.address();
   const port = typeof address === "object" && address ? address.port : services.config.API_PORT;
@@ -40,7 +39,7 @@ export function apiPublicUrl(services: AppServices, app: FastifyInstance): strin
 }
 
 /** The resource an access token is for (its audience): the GraphQL endpoint. */
-export const resourceOf = (base: string) => `${base}/graphql`;
+const resourceOf = (base: string) => `${base}/graphql`;
 
 /** An Ed25519 key for the ID tokens of apps that also ask for `openid`, derived from AUTH_SECRET (never oidc-provider's public development keys). */
 function signingKey(secret: string) {
