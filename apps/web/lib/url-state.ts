@@ -1,25 +1,32 @@
 "use client";
 // Page state kept in the address (browse filters, the search query): a reload keeps it and a link
 // shares it. Written with the History API, which Next.js keeps useSearchParams in step with, so
-// changing a filter costs no navigation and no server round trip.
+// changing a filter costs no navigation and no server round trip. Next.js brings that change to
+// useSearchParams a moment later (in a transition), so the page reads its own copy, changed at
+// once: a controlled checkbox or select must show its new value in the same render, or the browser
+// sees the click undone. Back and Forward reach the copy through useSearchParams.
 import { usePathname, useSearchParams } from "next/navigation";
+import { useEffect, useState } from "react";
 
 export type ParamChanges = Record<string, string | null | undefined>;
 
 export function useUrlParams(): [URLSearchParams, (changes: ParamChanges, options?: { push?: boolean }) => void] {
-  const params = useSearchParams();
+  const fromAddress = useSearchParams().toString();
   const pathname = usePathname();
+  const [params, setParams] = useState(() => new URLSearchParams(fromAddress));
+  useEffect(() => setParams(new URLSearchParams(fromAddress)), [fromAddress]);
   const update = (changes: ParamChanges, options: { push?: boolean } = {}) => {
     const next = new URLSearchParams(params.toString());
     for (const [key, value] of Object.entries(changes)) {
       if (value === null || value === undefined || value === "") next.delete(key);
       else next.set(key, value);
     }
+    setParams(next);
     const query = next.toString();
     const url = query ? `${pathname}?${query}` : pathname;
-    // A new search is a step back can return to; a filter tweak replaces the current entry.
+    // A new search is a step Back can return to; a filter tweak replaces the current entry.
     if (options.push) window.history.pushState(null, "", url);
     else window.history.replaceState(null, "", url);
   };
-  return [new URLSearchParams(params.toString()), update];
+  return [params, update];
 }
