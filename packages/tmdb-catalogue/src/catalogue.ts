@@ -46,6 +46,12 @@ export interface BuildCatalogueOptions {
   seed?: number;
   /** append the hostile titles of hostile.ts (markup, script, SQL-like and bidi text); default false */
   hostileTitles?: boolean;
+  /**
+   * At most this many of the movies are real films (the rest invented); default: as many as fit.
+   * Real films carry only what movies.json says (no cast, overview or trailers), so a small
+   * catalogue for tests of credits and enrichment keeps room for invented films beside them.
+   */
+  realFilms?: number;
 }
 
 function byId<T extends { id: number }>(items: readonly T[], id: number): T | undefined {
@@ -93,11 +99,13 @@ export class Catalogue {
   private personIndex?: PersonIndex;
   private collectionMembers?: Map<number, CatalogueMovie[]>;
 
-  constructor(size: number = DEFAULT_SIZE, seed: number = DEFAULT_SEED, options: { hostileTitles?: boolean } = {}) {
+  constructor(size: number = DEFAULT_SIZE, seed: number = DEFAULT_SEED, options: { hostileTitles?: boolean; realFilms?: number } = {}) {
     if (!Number.isInteger(size) || size < 1 || size > 2_000_000) throw new RangeError(`catalogue size must be an integer from 1 to 2000000, got ${size}`);
     if (!Number.isInteger(seed)) throw new RangeError(`catalogue seed must be an integer, got ${seed}`);
     const started = performance.now();
-    const g = generateCatalogue(size, seed);
+    if (options.realFilms !== undefined && !(Number.isInteger(options.realFilms) && options.realFilms >= 0))
+      throw new RangeError(`realFilms must be a whole number of films, got ${options.realFilms}`);
+    const g = generateCatalogue(size, seed, options.realFilms);
     if (options.hostileTitles) appendHostileTitles(g);
     this.size = size;
     this.seed = seed;
@@ -371,7 +379,7 @@ export class Catalogue {
 
 /** Builds a catalogue (synchronously). The same size + seed always gives identical data. */
 export function buildCatalogue(options: BuildCatalogueOptions = {}): Catalogue {
-  return new Catalogue(options.size ?? DEFAULT_SIZE, options.seed ?? DEFAULT_SEED, { hostileTitles: options.hostileTitles });
+  return new Catalogue(options.size ?? DEFAULT_SIZE, options.seed ?? DEFAULT_SEED, { hostileTitles: options.hostileTitles, realFilms: options.realFilms });
 }
 
 export { parseIdExpression } from "./discover-filters.ts";

@@ -1,13 +1,13 @@
 #!/usr/bin/env -S node --import tsx
 // tmdb-catalogue [--port 4010] [--host 127.0.0.1] [--size 5000] [--seed 42] [--token T]
-//                [--image-base-url URL] [--rate-limit N] [--hostile-titles]
+//                [--image-base-url URL] [--rate-limit N] [--hostile-titles] [--real-films N]
 // Environment: CATALOGUE_PORT, CATALOGUE_HOST, CATALOGUE_SIZE, CATALOGUE_SEED, CATALOGUE_API_TOKEN,
-//              CATALOGUE_IMAGE_BASE_URL, CATALOGUE_RATE_LIMIT, CATALOGUE_HOSTILE_TITLES=1 (flags win
-//              over the environment).
+//              CATALOGUE_IMAGE_BASE_URL, CATALOGUE_RATE_LIMIT, CATALOGUE_HOSTILE_TITLES=1,
+//              CATALOGUE_REAL_FILMS (flags win over the environment).
 import { parseArgs } from "node:util";
 import { startCatalogueServer } from "./server.ts";
 
-const USAGE = `usage: tsx src/cli.ts [--port 4010] [--host 127.0.0.1] [--size 5000] [--seed 42] [--token TOKEN] [--image-base-url URL] [--rate-limit N] [--hostile-titles]`;
+const USAGE = `usage: tsx src/cli.ts [--port 4010] [--host 127.0.0.1] [--size 5000] [--seed 42] [--token TOKEN] [--image-base-url URL] [--rate-limit N] [--hostile-titles] [--real-films N]`;
 
 function intOption(name: string, raw: string | undefined, fallback: number): number {
   if (raw === undefined || raw === "") return fallback;
@@ -32,6 +32,7 @@ async function main(): Promise<void> {
         "image-base-url": { type: "string" },
         "rate-limit": { type: "string" },
         "hostile-titles": { type: "boolean" },
+        "real-films": { type: "string" },
         help: { type: "boolean", short: "h" },
       },
     }));
@@ -49,6 +50,7 @@ async function main(): Promise<void> {
   const size = intOption("size", str("size", "CATALOGUE_SIZE"), 5000);
   const seed = intOption("seed", str("seed", "CATALOGUE_SEED"), 42);
   const rate = intOption("rate-limit", str("rate-limit", "CATALOGUE_RATE_LIMIT"), 0);
+  const realFilms = intOption("real-films", str("real-films", "CATALOGUE_REAL_FILMS"), Number.POSITIVE_INFINITY);
   const server = await startCatalogueServer({
     port,
     size,
@@ -58,6 +60,7 @@ async function main(): Promise<void> {
     imageBaseUrl: str("image-base-url", "CATALOGUE_IMAGE_BASE_URL") || undefined,
     rateLimitPerSecond: rate > 0 ? rate : undefined,
     hostileTitles: values["hostile-titles"] === true || ["1", "true"].includes(env["CATALOGUE_HOSTILE_TITLES"] ?? ""),
+    realFilms: Number.isFinite(realFilms) ? realFilms : undefined,
   });
   const hostile = server.catalogue.movies.length + server.catalogue.tv.length - server.catalogue.size;
   process.stdout.write(`tmdb-catalogue listening on ${server.origin} (${server.catalogue.size} titles${hostile ? ` + ${hostile} hostile titles` : ""})\n`);

@@ -36,11 +36,11 @@ export interface GeneratedCatalogue {
   collections: Collection[];
 }
 
-export function generateCatalogue(size: number, seed: number): GeneratedCatalogue {
+export function generateCatalogue(size: number, seed: number, realFilms = Number.POSITIVE_INFINITY): GeneratedCatalogue {
   const movieCount = Math.round(size * 0.7);
   const tvCount = size - movieCount;
   const realAll = loadRealFilms();
-  const real = realAll.slice(0, Math.min(realAll.length, movieCount));
+  const real = realAll.slice(0, Math.min(realAll.length, movieCount, realFilms));
 
   const { builder, pools, realDirectorIndex } = buildPeople(seed, size, realDirectorsByFilmCount(real));
   const kw = buildKeywords();

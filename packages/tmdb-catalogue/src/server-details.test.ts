@@ -21,6 +21,8 @@ afterAll(async () => {
 
 describe("details", () => {
   const darkKnight = catalogue.movies.find((m) => m.title === "The Dark Knight") as CatalogueMovie;
+  // A synthetic movie has everything TMDB gives a popular film (a real one only what movies.json says).
+  const invented = catalogue.movies.find((m) => !m.real && m.status === "Released" && m.popularity > 20 && m.castIds.length > 5) as CatalogueMovie;
   const show = catalogue.tv.find((t) => t.type === "Scripted" && t.createdByIds.length > 0 && t.numberOfSeasons > 1) as CatalogueTv;
 
   it("movie details follow TMDB's movie shape", async () => {
@@ -65,9 +67,15 @@ describe("details", () => {
     expect(d.runtime).toBe(152);
     expect(d.budget).toBeGreaterThan(100_000_000);
     expect(d.status).toBe("Released");
-    expect(typeof d.homepage).toBe("string");
-    expect(typeof d.tagline).toBe("string");
-    expect(d.imdb_id).toMatch(/^tt\d{7}$/);
+    // movies.json has no text and no IMDb id: a real film gets none invented
+    expect(d.homepage).toBe("");
+    expect(d.tagline).toBe("");
+    expect(d.overview).toBe("");
+    expect(d.imdb_id).toBeNull();
+    const synthetic = (await get(`${api}/movie/${invented.id}`)).body;
+    expect(typeof synthetic.tagline).toBe("string");
+    expect(synthetic.overview).not.toBe("");
+    expect(synthetic.imdb_id).toMatch(/^tt\d{7}$/);
     expect(d.belongs_to_collection).toEqual({
       id: expect.any(Number),
       name: "The Dark Knight Collection",
@@ -153,7 +161,7 @@ describe("details", () => {
 
   it("appends sub-resources without their id and serves them standalone with it", async () => {
     const appends = "credits,keywords,videos,similar,recommendations,watch/providers,external_ids,release_dates";
-    const d = (await get(`${api}/movie/${darkKnight.id}?append_to_response=${appends}`)).body;
+    const d = (await get(`${api}/movie/${invented.id}?append_to_response=${appends}`)).body;
     expect(Object.keys(d.credits).sort()).toEqual(["cast", "crew"]);
     expect(d.credits.cast.length).toBeGreaterThan(5);
     expect(d.credits.cast[0]).toEqual({
@@ -170,9 +178,12 @@ describe("details", () => {
       credit_id: expect.stringMatching(/^[0-9a-f]{24}$/),
       order: 0,
     });
-    const directors = d.credits.crew.filter((c: Body) => c.job === "Director");
-    expect(directors).toHaveLength(1);
-    expect(directors[0]).toMatchObject({ name: "Christopher Nolan", department: "Directing" });
+    expect(d.credits.crew.filter((c: Body) => c.job === "Director")).toHaveLength(1);
+    // The Dark Knight's credits are what movies.json names: its director, nobody else
+    const real = (await get(`${api}/movie/${darkKnight.id}?append_to_response=credits,videos`)).body;
+    expect(real.credits.cast).toEqual([]);
+    expect(real.credits.crew).toEqual([expect.objectContaining({ name: "Christopher Nolan", job: "Director", department: "Directing" })]);
+    expect(real.videos.results).toEqual([]);
     expect(Object.keys(d.keywords)).toEqual(["keywords"]);
     expect(d.keywords.keywords.length).toBeGreaterThanOrEqual(3);
     expect(d.keywords.keywords[0]).toEqual({ id: expect.any(Number), name: expect.any(String) });
@@ -199,14 +210,14 @@ describe("details", () => {
         });
     }
     expect(d.external_ids.imdb_id).toBe(d.imdb_id);
-    expect(d.release_dates.results[0].release_dates[0].certification).toBe("PG-13");
+    expect(d.release_dates.results[0].release_dates[0].certification).toBe(invented.certification);
 
-    const credits = (await get(`${api}/movie/${darkKnight.id}/credits`)).body;
-    expect(credits.id).toBe(darkKnight.id);
+    const credits = (await get(`${api}/movie/${invented.id}/credits`)).body;
+    expect(credits.id).toBe(invented.id);
     expect(credits.cast).toEqual(d.credits.cast);
-    expect((await get(`${api}/movie/${darkKnight.id}/keywords`)).body).toEqual({ id: darkKnight.id, keywords: d.keywords.keywords });
-    expect((await get(`${api}/movie/${darkKnight.id}/videos`)).body).toEqual({ id: darkKnight.id, results: d.videos.results });
-    expect((await get(`${api}/movie/${darkKnight.id}/watch/providers`)).body).toEqual({ id: darkKnight.id, results: d["watch/providers"].results });
+    expect((await get(`${api}/movie/${invented.id}/keywords`)).body).toEqual({ id: invented.id, keywords: d.keywords.keywords });
+    expect((await get(`${api}/movie/${invented.id}/videos`)).body).toEqual({ id: invented.id, results: d.videos.results });
+    expect((await get(`${api}/movie/${invented.id}/watch/providers`)).body).toEqual({ id: invented.id, results: d["watch/providers"].results });
     const recsPage = (await get(`${api}/movie/${darkKnight.id}/recommendations?page=2`)).body;
     expect(recsPage.page).toBe(2);
     expect(recsPage.results.length).toBe(20);
@@ -252,7 +263,7 @@ describe("details", () => {
 
   it("allows at most 20 append_to_response names (400, code 27 beyond)", async () => {
     const names = (n: number) => Array.from({ length: n }, (_, i) => (i % 2 === 0 ? "credits" : "keywords")).join(",");
-    const ok = await get(`${api}/movie/${darkKnight.id}?append_to_response=${names(20)}`);
+    const ok = await get(`${api}/movie/${invented.id}?append_to_response=${names(20)}`);
     expect(ok.status).toBe(200);
     expect(ok.body.credits.cast.length).toBeGreaterThan(0);
     const tooMany = await get(`${api}/movie/${darkKnight.id}?append_to_response=${names(21)}`);

@@ -56,7 +56,7 @@ describe("list item shapes", () => {
     }
     const discover = await get(`${api}/discover/tv`);
     expect(discover.body.results.every((x: Body) => !("media_type" in x) && "name" in x)).toBe(true);
-    const m0 = catalogue.movies[0] as CatalogueMovie;
+    const m0 = catalogue.movies.find((m) => m.genreIds.length > 0) as CatalogueMovie;
     const similar = await get(`${api}/movie/${m0.id}/similar`);
     expect(similar.body.results.length).toBeGreaterThan(0);
     expect(similar.body.results.every((x: Body) => !("media_type" in x) && "title" in x)).toBe(true);
@@ -73,7 +73,7 @@ describe("list item shapes", () => {
     expect(movies.body.results.every((x: Body) => x.media_type === "movie" && "title" in x)).toBe(true);
     const tv = await get(`${api}/trending/tv/day`);
     expect(tv.body.results.every((x: Body) => x.media_type === "tv" && "name" in x)).toBe(true);
-    const m = catalogue.movies[10] as CatalogueMovie;
+    const m = catalogue.movies.find((x) => !x.real) as CatalogueMovie;
     const recs = await get(`${api}/movie/${m.id}/recommendations`);
     expect(recs.body.results.length).toBeGreaterThan(0);
     expect(recs.body.results.every((x: Body) => x.media_type === "movie")).toBe(true);

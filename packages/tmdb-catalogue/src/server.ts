@@ -37,6 +37,8 @@ export interface CatalogueServerOptions {
   rateLimitPerSecond?: number;
   /** append the opt-in hostile titles (hostile.ts; ignored when `catalogue` is given); default false */
   hostileTitles?: boolean;
+  /** at most this many real films (ignored when `catalogue` is given); default: as many as fit */
+  realFilms?: number;
   /** reuse an already built catalogue (e.g. shared by several test servers) */
   catalogue?: Catalogue;
   /** keep at most this many request-log entries (oldest dropped); default 100000. Counts stay exact. */
@@ -94,7 +96,8 @@ const CORS_PREFLIGHT = {
 };
 
 export async function startCatalogueServer(options: CatalogueServerOptions = {}): Promise<CatalogueServer> {
-  const catalogue = options.catalogue ?? buildCatalogue({ size: options.size, seed: options.seed, hostileTitles: options.hostileTitles });
+  const catalogue =
+    options.catalogue ?? buildCatalogue({ size: options.size, seed: options.seed, hostileTitles: options.hostileTitles, realFilms: options.realFilms });
   const host = options.host ?? "127.0.0.1";
   const faults = new FaultInjector();
   const limiter = new SlidingWindowRateLimiter(options.rateLimitPerSecond);

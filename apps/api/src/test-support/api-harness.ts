@@ -15,6 +15,13 @@ import { upsertListItems } from "../modules/media/media-cache.writer.ts";
 import { listItemsOf } from "../modules/media/tmdb-into-cache.ts";
 import { buildServer } from "../server.ts";
 
+/**
+ * The share of a test catalogue's titles that are real films: of 2,000 titles, 800 real films
+ * (carrying only what their source says: no cast or overview; Léon among them), 600 invented films
+ * with the credits and text TMDB would have, and 600 series.
+ */
+const TEST_REAL_FILM_SHARE = 0.4;
+
 export const TEST_AUTH_SECRET = "integration-test-auth-secret-0123456789";
 
 export interface GraphQLResponse<Data = Record<string, any>> {
@@ -44,7 +51,8 @@ export async function startTestApi(
 ) {
   const peer = options.sameDeploymentAs;
   const database = peer ? { url: peer.config.DATABASE_URL, drop: async () => {} } : await createTestDatabase();
-  const catalogue = options.catalogue ?? peer?.catalogue ?? (await startCatalogueServer({ port: 0, size: options.catalogueSize ?? 2_000 }));
+  const size = options.catalogueSize ?? 2_000;
+  const catalogue = options.catalogue ?? peer?.catalogue ?? (await startCatalogueServer({ port: 0, size, realFilms: Math.round(size * TEST_REAL_FILM_SHARE) }));
   const config = parseConfig({
     NODE_ENV: "test",
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent",

@@ -4,7 +4,7 @@
 import * as D from "../data.ts";
 import type { CatalogueMovie, Company } from "../model.ts";
 import type { Rng } from "../random.ts";
-import { DAY_MS, REF_MS, clamp, dateMs, isoDate, round3 } from "./common.ts";
+import { DAY_MS, REF_MS, clamp, dateMs, isoDate } from "./common.ts";
 import { personIndexOf } from "./people.ts";
 import { type Ctx, pickCompanies, pickDirector, pickGenres } from "./picks.ts";
 import { movieCertification, syntheticPopularity, syntheticRating, syntheticVotes } from "./popularity-and-ratings.ts";
@@ -49,7 +49,8 @@ export interface MovieAttributes {
   certification: string;
   status: string;
   adult: boolean;
-  director: number;
+  /** null: a real film movies.json names no director for */
+  director: number | null;
   secondDirector: boolean;
   forcedCast: number[];
   companyIds: number[];
@@ -76,26 +77,21 @@ type MovieStart = Pick<
 
 export function realMovieAttributes(run: MovieRun, rng: Rng, film: RealFilm): MovieAttributes {
   const { ctx } = run;
-  const mapped = mapRealGenres(film);
-  const count = Math.max(mapped.length, rng.weighted(D.GENRE_COUNT_WEIGHTS) - (mapped.length > 0 ? 1 : 0));
-  const genreIds =
-    mapped.length > 0 ? pickGenres(rng, D.MOVIE_GENRE_MODEL, run.genreWeights, count, mapped) : pickGenres(rng, D.MOVIE_GENRE_MODEL, run.genreWeights, count);
+  // Only what movies.json says (README.md, "Real films first"): its genres, director,
+  // runtime, rating, budget, gross and distributor. What it lacks stays empty (no cast, overview or
+  // IMDb id is invented for a real film); language and country are read from the distributor, and
+  // popularity (a TMDB measure, not a fact about the film) from the votes.
+  const genreIds = mapRealGenres(film);
   const hindi = film.distributor === "Yash Raj Films" || film.distributor === "Eros Entertainment";
   const lang = (hindi ? D.LANGUAGES.find((l) => l.code === "hi") : D.LANGUAGES[0]) as D.LanguageEntry;
   const country = hindi ? "IN" : "US";
   const year = Number(film.releaseDate.slice(0, 4));
-  const voteCount =
-    film.imdbVotes !== null ? Math.max(1, Math.round((film.imdbVotes / 25) * rng.logNormal(0.25))) : syntheticVotes(rng, syntheticPopularity(rng), true, 9999);
-  const voteAverage =
-    film.imdbRating !== null && voteCount > 0 ? round3(clamp(film.imdbRating - 0.1 + rng.normal(0, 0.3), 0.5, 9.6)) : syntheticRating(rng, voteCount, genreIds);
+  const voteCount = film.imdbRating !== null && film.imdbVotes !== null ? Math.max(1, Math.round(film.imdbVotes / 25)) : 0;
+  const voteAverage = voteCount > 0 ? (film.imdbRating as number) : 0;
   const popularity = 0.6 + Math.pow(voteCount / 25, 0.87) * rng.logNormal(0.5) * (year >= 2005 ? 1.2 : year >= 1990 ? 1 : 0.7);
-  const runtime = film.runtime ?? Math.round(clamp(rng.normal(106, 16), 70, 200));
   const certification = film.mpaa === null ? "" : ["R", "PG-13", "PG", "G", "NC-17"].includes(film.mpaa) ? film.mpaa : "NR";
-  const realDirector = film.director ? run.realDirectorIndex.get(film.director) : undefined;
-  const director = realDirector ?? pickDirector(ctx, rng, "en", popularity);
+  const director = film.director ? (run.realDirectorIndex.get(film.director) ?? null) : null;
   const companyIdx = film.distributor ? run.companyByName.get(film.distributor) : undefined;
-  const companyIds = companyIdx !== undefined ? [(ctx.companies[companyIdx] as Company).id] : pickCompanies(ctx, rng, country, 1);
-  if (rng.chance(0.5)) for (const c of pickCompanies(ctx, rng, country, rng.int(1, 2))) if (!companyIds.includes(c)) companyIds.push(c);
   return {
     title: film.title,
     originalTitle: film.title,
@@ -106,7 +102,7 @@ export function realMovieAttributes(run: MovieRun, rng: Rng, film: RealFilm): Mo
     popularity,
     voteCount,
     voteAverage,
-    runtime,
+    runtime: film.runtime ?? 0,
     budget: film.budget ?? 0,
     revenue: film.gross ?? 0,
     certification,
@@ -115,7 +111,7 @@ export function realMovieAttributes(run: MovieRun, rng: Rng, film: RealFilm): Mo
     director,
     secondDirector: false,
     forcedCast: [],
-    companyIds,
+    companyIds: companyIdx !== undefined ? [(ctx.companies[companyIdx] as Company).id] : [],
     extraKeywords: realKeywords(film),
     collectionId: null,
   };

@@ -2,7 +2,7 @@
 // from a sequential PRNG stream; each movie's attributes (movie-attributes.ts), cast, crew and
 // keywords from its own PRNG, so a movie does not change when a later one does.
 import * as D from "../data.ts";
-import type { CatalogueMovie, Person } from "../model.ts";
+import type { CatalogueMovie, Keyword, Person } from "../model.ts";
 import { Rng, hash32 } from "../random.ts";
 import { round3 } from "./common.ts";
 import { type MovieAttributes, type MovieRun, realMovieAttributes, syntheticMovieAttributes } from "./movie-attributes.ts";
@@ -38,18 +38,26 @@ export function generateMovies(ctx: Ctx, movieCount: number, sources: MovieSourc
   return run.movies;
 }
 
-/** The movie with its cast (more for popular movies, few for documentaries), crew, keywords and IMDb id. */
+/**
+ * The movie with its cast (more for popular movies, few for documentaries), crew, keywords and IMDb
+ * id. A real film has only what movies.json says: its director as crew, its source's keywords, and
+ * no cast or IMDb id (inventing them would put a stranger in The Dark Knight).
+ */
 function movieWithPeople(ctx: Ctx, rng: Rng, index: number, id: number, real: boolean, a: MovieAttributes): CatalogueMovie {
   const popularity = round3(a.popularity);
   const { genreIds, lang, collectionId } = a;
   const group = lang.nameGroup;
   const isDoc = genreIds[0] === 99;
   const castCount = isDoc ? rng.int(1, 4) : popularity >= 20 ? rng.int(10, 18) : popularity >= 3 ? rng.int(6, 12) : rng.int(3, 8);
-  const castIdx = pickCast(ctx, rng, group, popularity, castCount, a.forcedCast);
-  const crew = movieCrew(ctx, rng, group, popularity, a.director, a.secondDirector);
-  const keywordIds = pickKeywords(ctx, rng, genreIds, collectionId !== null && !real ? ["sequel", ...a.extraKeywords] : a.extraKeywords);
+  const castIdx = real ? [] : pickCast(ctx, rng, group, popularity, castCount, a.forcedCast);
+  const crew = real
+    ? directorOnly(a.director)
+    : movieCrew(ctx, rng, group, popularity, a.director ?? pickDirector(ctx, rng, group, popularity), a.secondDirector);
+  const keywordIds = real
+    ? a.extraKeywords.map((name) => ctx.kw.byName.get(name)).flatMap((i) => (i === undefined ? [] : [(ctx.kw.keywords[i] as Keyword).id]))
+    : pickKeywords(ctx, rng, genreIds, collectionId !== null ? ["sequel", ...a.extraKeywords] : a.extraKeywords);
   const released = a.status === "Released";
-  const imdbId = released || rng.chance(0.4) ? `tt${String(1_000_000 + (hash32(ctx.seed, "imdb", id) % 9_000_000)).padStart(7, "0")}` : null;
+  const imdbId = !real && (released || rng.chance(0.4)) ? `tt${String(1_000_000 + (hash32(ctx.seed, "imdb", id) % 9_000_000)).padStart(7, "0")}` : null;
   return {
     mediaType: "movie",
     index,
@@ -80,6 +88,10 @@ function movieWithPeople(ctx: Ctx, rng: Rng, index: number, id: number, real: bo
     imdbId,
     collectionId,
   };
+}
+
+function directorOnly(director: number | null): { ids: number[]; jobs: number[] } {
+  return director === null ? { ids: [], jobs: [] } : { ids: [director], jobs: [D.JOB_DIRECTOR] };
 }
 
 function movieCrew(ctx: Ctx, rng: Rng, group: string, popularity: number, director: number, secondDirector: boolean): { ids: number[]; jobs: number[] } {

@@ -122,11 +122,10 @@ export function buildPeople(
 
     if (group === "en") {
       // real directors only direct their own real films (never assigned to other titles)
-      const female = new Set(D.NAME_GROUPS["en"]?.female ?? []);
+      // (gender 0, "not set": movies.json does not say, and a first name is no answer)
       const realPool: number[] = [];
       for (const [name] of realDirectors) {
-        const gender: Person["gender"] = female.has(name.split(" ")[0] ?? "") ? 1 : 2;
-        const idx = b.add(name, gender, "Directing", "en", true);
+        const idx = b.add(name, 0, "Directing", "en", true);
         realDirectorIndex.set(name, idx);
         realPool.push(idx);
       }

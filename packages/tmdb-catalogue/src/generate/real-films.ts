@@ -89,6 +89,12 @@ export function loadRealFilms(): readonly RealFilm[] {
   return out;
 }
 
+/**
+ * A real film's TMDB genres, only what movies.json says: its major genre, then its creative type
+ * where that is a genre TMDB has. Nothing is added to fill a list: a film movies.json gives no
+ * genre has none, Black Comedy is a comedy (its darkness is a keyword), and Super Hero is a keyword,
+ * not a genre (The Dark Knight is an Action film, not Science Fiction).
+ */
 export function mapRealGenres(film: RealFilm): number[] {
   const out: number[] = [];
   const add = (...ids: number[]) => ids.forEach((id) => !out.includes(id) && out.push(id));
@@ -97,10 +103,11 @@ export function mapRealGenres(film: RealFilm): number[] {
       add(18);
       break;
     case "Comedy":
+    case "Black Comedy":
       add(35);
       break;
     case "Musical":
-      add(10402, 35);
+      add(10402);
       break;
     case "Thriller/Suspense":
       add(53);
@@ -123,9 +130,6 @@ export function mapRealGenres(film: RealFilm): number[] {
     case "Documentary":
       add(99);
       break;
-    case "Black Comedy":
-      add(35, 80);
-      break;
     case "Concert/Performance":
       add(99, 10402);
       break;
@@ -145,30 +149,41 @@ export function mapRealGenres(film: RealFilm): number[] {
     case "Kids Fiction":
       add(10751);
       break;
-    case "Super Hero":
-      add(28, 878);
-      break;
     default:
       break;
   }
   return out;
 }
 
+/** A real film's keywords: what movies.json says of its source, creative type and genre, in TMDB's words. */
 export function realKeywords(film: RealFilm): string[] {
+  const out: string[] = [];
   switch (film.source) {
     case "Based on Book/Short Story":
-      return ["based on novel or book"];
+      out.push("based on novel or book");
+      break;
     case "Remake":
-      return ["remake"];
+      out.push("remake");
+      break;
     case "Based on Comic/Graphic Novel":
-      return ["based on comic"];
+      out.push("based on comic");
+      break;
     case "Based on Real Life Events":
-      return ["based on true story"];
+      out.push("based on true story");
+      break;
     case "Based on Play":
-      return ["based on play or musical"];
     case "Based on Musical/Opera":
-      return ["based on play or musical"];
+      out.push("based on play or musical");
+      break;
+    case "Traditional/Legend/Fairytale":
+      out.push("fairy tale");
+      break;
     default:
-      return film.creativeType === "Super Hero" ? ["superhero"] : [];
+      break;
   }
+  if (film.creativeType === "Super Hero") out.push("superhero");
+  if (film.majorGenre === "Black Comedy") out.push("dark comedy");
+  if (film.majorGenre === "Musical") out.push("musical");
+  if (film.majorGenre === "Concert/Performance") out.push("concert");
+  return out;
 }

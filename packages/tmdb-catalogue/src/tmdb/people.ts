@@ -1,5 +1,5 @@
-// /person/{id} details (birthday, biography, place of birth derived from the seed) and people's
-// combined, movie and tv credits.
+// /person/{id} details (birthday, biography, place of birth derived from the seed; a real director
+// has only a biography naming their films in the catalogue) and people's combined, movie and tv credits.
 import type { Catalogue } from "../catalogue.ts";
 import * as D from "../data.ts";
 import type { CatalogueTitle, MediaType, Person } from "../model.ts";
@@ -30,19 +30,19 @@ export function personDetails(cat: Catalogue, p: Person): JsonObject {
   return {
     adult: false,
     also_known_as: [],
-    biography: known.length > 0 && rng.chance(0.8) ? `${p.name} is ${role} known for ${known.join(", ")}.` : "",
-    birthday: rng.chance(0.85) ? `${birthYear}-${String(rng.int(1, 12)).padStart(2, "0")}-${String(rng.int(1, 28)).padStart(2, "0")}` : null,
+    biography: known.length > 0 && (p.real || rng.chance(0.8)) ? `${p.name} is ${role} known for ${known.join(", ")}.` : "",
+    birthday: !p.real && rng.chance(0.85) ? `${birthYear}-${String(rng.int(1, 12)).padStart(2, "0")}-${String(rng.int(1, 28)).padStart(2, "0")}` : null,
     deathday:
-      birthYear < 1945 && rng.chance(0.3)
+      !p.real && birthYear < 1945 && rng.chance(0.3)
         ? `${rng.int(2000, 2025)}-${String(rng.int(1, 12)).padStart(2, "0")}-${String(rng.int(1, 28)).padStart(2, "0")}`
         : null,
     gender: p.gender,
     homepage: null,
     id: p.id,
-    imdb_id: `nm${String((cat.hash("imdb-person", p.id) % 9_000_000) + 100_000).padStart(7, "0")}`,
+    imdb_id: p.real ? null : `nm${String((cat.hash("imdb-person", p.id) % 9_000_000) + 100_000).padStart(7, "0")}`,
     known_for_department: p.knownForDepartment,
     name: p.name,
-    place_of_birth: rng.chance(0.8) ? rng.pick(group.cities) : null,
+    place_of_birth: !p.real && rng.chance(0.8) ? rng.pick(group.cities) : null,
     popularity: p.popularity,
     profile_path: p.profilePath,
   };

@@ -1,5 +1,6 @@
 // Lazily derived text of a title, from the catalogue seed: overview (from genre-family phrases),
-// tagline and homepage. Hostile titles carry their own overview and tagline.
+// tagline and homepage. Hostile titles carry their own overview and tagline; real films have none
+// (movies.json has no text, and an invented plot for a real film would be a lie).
 import type { Catalogue } from "../catalogue.ts";
 import * as D from "../data.ts";
 import type { CatalogueTitle } from "../model.ts";
@@ -18,8 +19,9 @@ function flavourOf(t: CatalogueTitle): string {
 
 export function overviewOf(cat: Catalogue, t: CatalogueTitle): string {
   if (t.overview !== undefined) return t.overview;
+  if (t.real) return "";
   const rng = new Rng(cat.hash("overview", t.mediaType, t.id));
-  if (!t.real && t.popularity < 1 && rng.chance(0.04)) return "";
+  if (t.popularity < 1 && rng.chance(0.04)) return "";
   const place = () => rng.pick(D.PLACES);
   if (t.mediaType === "tv") {
     if (t.type === "Talk Show")
@@ -38,6 +40,7 @@ export function overviewOf(cat: Catalogue, t: CatalogueTitle): string {
 
 export function taglineOf(cat: Catalogue, t: CatalogueTitle): string {
   if (t.tagline !== undefined) return t.tagline;
+  if (t.real) return "";
   const rng = new Rng(cat.hash("tagline", t.mediaType, t.id));
   return rng.chance(t.mediaType === "movie" ? 0.7 : 0.35) ? rng.pick(D.TAGLINES) : "";
 }
@@ -52,6 +55,7 @@ export function slugify(s: string): string {
 }
 
 export function homepageOf(cat: Catalogue, t: CatalogueTitle): string {
+  if (t.real) return "";
   if (cat.noise("homepage", t.mediaType, t.id) > (t.popularity > 20 ? 0.6 : 0.25)) return "";
   const slug = slugify(t.mediaType === "movie" ? t.title : t.name) || `${t.mediaType}-${t.id}`;
   return `https://www.${slug}.example/`;

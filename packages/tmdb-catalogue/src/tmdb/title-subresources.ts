@@ -22,7 +22,8 @@ export function keywordsBody(cat: Catalogue, t: CatalogueTitle): JsonObject {
 export function videosBody(cat: Catalogue, t: CatalogueTitle): JsonObject {
   const rng = new Rng(cat.hash("videos", t.mediaType, t.id));
   const date = t.mediaType === "movie" ? t.releaseDate : t.firstAirDate;
-  const count = t.popularity > 50 ? rng.int(2, 5) : t.popularity > 3 ? rng.int(1, 3) : rng.int(0, 2);
+  // A real film's trailers are not in movies.json; invented YouTube keys would play someone else's video.
+  const count = t.real ? 0 : t.popularity > 50 ? rng.int(2, 5) : t.popularity > 3 ? rng.int(1, 3) : rng.int(0, 2);
   const results: JsonObject[] = [];
   const baseMs = date ? Date.parse(`${date}T16:00:12Z`) : Date.parse("2026-01-15T16:00:12Z");
   for (let i = 0; i < count; i++) {

@@ -15,7 +15,8 @@ let series: Array<CatalogueTv & { imdbId: string }>;
 beforeAll(async () => {
   api = await startTestApi({ catalogueSize: 5_000 });
   await api.seedMediaCache(5);
-  films = api.catalogue.catalogue.movies.filter((movie) => movie.real && movie.releaseDate && movie.imdbId && !movie.adult).slice(0, 950);
+  // Invented films: they have IMDb ids for /find (a real film has none, its source gives none).
+  films = api.catalogue.catalogue.movies.filter((movie) => !movie.real && movie.releaseDate && movie.imdbId && !movie.adult).slice(0, 950);
   const shows = api.catalogue.catalogue.tv.filter((show) => !show.adult && show.firstAirDate).slice(0, 100);
   series = await Promise.all(
     shows.map(async (show) => ({

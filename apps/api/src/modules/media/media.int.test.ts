@@ -2,11 +2,31 @@
 // enrichment (TMDB calls counted at the catalogue server) and SQL queries per page.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startTestApi, type TestApi } from "../../test-support/api-harness.ts";
+import { upsertListItems } from "./media-cache.writer.ts";
+import { listItemsOf } from "./tmdb-into-cache.ts";
 
 let api: TestApi;
+
+/** Cached invented films whose list item lacks a poster or votes (real films have only what their source says, so not those). */
+const inventedLackingFields = async () =>
+  (
+    await api.services.prisma.mediaCache.findMany({
+      where: { mediaType: "MOVIE", detailsFetchedAt: null, OR: [{ posterPath: null }, { voteAverage: null }] },
+      orderBy: { tmdbId: "asc" },
+    })
+  ).filter((row) => {
+    const movie = api.catalogue.catalogue.movie(row.tmdbId);
+    return movie?.real === false && movie.status === "Released" && movie.voteCount > 0 && movie.runtime > 0;
+  });
+
 beforeAll(async () => {
   api = await startTestApi({ env: { TMDB_TIMEOUT_MS: "10000" } }); // room for a deliberately slow TMDB below
   await api.seedMediaCache(3);
+  // The first pages of the popular list are mostly real films: page on until the enrichment tests have ten invented ones.
+  for (let page = 4; page <= 70 && (await inventedLackingFields()).length < 10; page++) {
+    const result = await api.services.tmdb.list({ mediaType: "movie", list: "popular", page });
+    await upsertListItems(api.services.prisma, listItemsOf("movie", result.results), "movie/popular");
+  }
 });
 afterAll(() => api?.close());
 beforeEach(() => api.catalogue.resetCounts());
@@ -38,7 +58,8 @@ describe("media(type, tmdbId)", () => {
     const cachedIds = new Set(
       (await api.services.prisma.mediaCache.findMany({ where: { mediaType: "MOVIE" }, select: { tmdbId: true } })).map((row) => row.tmdbId),
     );
-    const uncached = api.catalogue.catalogue.movies.find((movie) => !cachedIds.has(movie.id))!;
+    // (an invented film: a real one has only what its source says, maybe no runtime)
+    const uncached = api.catalogue.catalogue.movies.find((movie) => !cachedIds.has(movie.id) && !movie.real)!;
     const query = `query($id: Int!) { media(type: MOVIE, tmdbId: $id) { title runtime } }`;
     const first = await api.graphql(query, { id: uncached.id });
     expect(first.data?.media.title).toBe(uncached.title);
@@ -61,12 +82,11 @@ describe("media(type, tmdbId)", () => {
 });
 
 describe("enrichment", () => {
-  // List items that lack a poster or votes in TMDB's lists, as the catalogue marks them.
+  // List items that lack a poster or votes in TMDB's lists, as the catalogue marks them; invented
+  // films, whose details always have a runtime, cast and director (a real film has only what its
+  // source says).
   async function itemsLackingFields(count: number) {
-    const rows = await api.services.prisma.mediaCache.findMany({
-      where: { mediaType: "MOVIE", detailsFetchedAt: null, OR: [{ posterPath: null }, { voteAverage: null }] },
-      take: count,
-    });
+    const rows = (await inventedLackingFields()).slice(0, count);
     expect(rows.length).toBe(count);
     return rows;
   }

@@ -10,7 +10,7 @@ import { detailsIntoCache, discoverIntoCache, mixedListItems, searchIntoCache } 
 let api: TestApi;
 beforeAll(async () => {
   api = await startTestApi({ catalogueSize: 500 });
-  await api.seedMediaCache(1);
+  await api.seedMediaCache(3);
 });
 afterAll(() => api?.close());
 beforeEach(() => {
@@ -19,8 +19,16 @@ beforeEach(() => {
 });
 
 const deps = () => api.services;
-const listedMovie = async () =>
-  api.services.prisma.mediaCache.findFirstOrThrow({ where: { mediaType: "MOVIE", detailsFetchedAt: null }, orderBy: { popularity: "desc" } });
+/** The most popular listed invented film without details yet (a real film's details have no cast, maybe no runtime). */
+const listedMovie = async () => {
+  const rows = await api.services.prisma.mediaCache.findMany({ where: { mediaType: "MOVIE", detailsFetchedAt: null }, orderBy: { popularity: "desc" } });
+  const invented = rows.find((row) => {
+    const movie = api.catalogue.catalogue.movie(row.tmdbId);
+    return movie?.real === false && movie.runtime > 0 && movie.castIds.length > 2;
+  });
+  if (!invented) throw new Error("no listed invented film without details");
+  return invented;
+};
 
 describe("detailsIntoCache", () => {
   it("fetches a listed title's details once, then serves them from the cache until they are older than maxAgeMs", async () => {

@@ -117,20 +117,31 @@ describe("recommendations", () => {
     const user = await api.createUser();
     await api.graphql(`mutation { updatePreferences(input: { likedGenreIds: [28] }) { onboarded } }`, {}, { token: user.token });
     const before = await recommendations(user, { first: 30 });
-    const [favoured, listed, dismissed] = before.items.slice(0, 3).map((item) => item.media.tmdbId);
-    await favourite(user, [favoured!]);
-    await api.graphql(`mutation($id: Int!) { addToWatchlist(media: { type: MOVIE, tmdbId: $id }) { id } }`, { id: listed }, { token: user.token });
-    // Whatever type the third is, dismiss it by its own type.
-    const third = before.items[2]!.media;
-    await api.graphql(`mutation($id: Int!) { dismiss(media: { type: ${third.type}, tmdbId: $id }) { id } }`, { id: dismissed }, { token: user.token });
+    const [first, second] = before.items.slice(0, 2).map((item) => item.media);
+    // Whatever type each is (a film or a series), each by its own type.
+    const favoured = await api.graphql(
+      `mutation($id: Int!) { addFavourite(media: { type: ${first!.type}, tmdbId: $id }) { id } }`,
+      { id: first!.tmdbId },
+      { token: user.token },
+    );
+    expect(favoured.errors).toBeUndefined();
+    const listed = await api.graphql(
+      `mutation($id: Int!) { addToWatchlist(media: { type: ${second!.type}, tmdbId: $id }) { id } }`,
+      { id: second!.tmdbId },
+      { token: user.token },
+    );
+    expect(listed.errors).toBeUndefined();
+    // The top pick once those changed the list is the one dismissed.
+    const third = (await recommendations(user, { first: 1 })).items[0]!.media;
+    await api.graphql(`mutation($id: Int!) { dismiss(media: { type: ${third.type}, tmdbId: $id }) { id } }`, { id: third.tmdbId }, { token: user.token });
 
     const after = await recommendations(user, { first: 50 });
-    const excluded = new Set(before.items.slice(0, 3).map((item) => item.media.id));
+    const excluded = new Set([first!.id, second!.id, third.id]);
     expect(after.items.filter((item) => excluded.has(item.media.id))).toEqual([]);
-    // Undoing the dismissal lets it come back.
-    await api.graphql(`mutation($id: Int!) { undoDismiss(media: { type: ${third.type}, tmdbId: $id }) { id } }`, { id: dismissed }, { token: user.token });
+    // Undoing the dismissal brings it back where it was.
+    await api.graphql(`mutation($id: Int!) { undoDismiss(media: { type: ${third.type}, tmdbId: $id }) { id } }`, { id: third.tmdbId }, { token: user.token });
     const restored = await recommendations(user, { first: 50 });
-    expect(restored.items.some((item) => item.media.id === third.id)).toBe(true);
+    expect(restored.items[0]?.media.id).toBe(third.id);
   });
 
   it("honours preference and request filters", async () => {

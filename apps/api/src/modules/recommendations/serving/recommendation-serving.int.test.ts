@@ -8,7 +8,7 @@ let api: TestApi;
 
 beforeAll(async () => {
   api = await startTestApi({ catalogueSize: 300 });
-  await api.seedMediaCache(1);
+  await api.seedMediaCache(3);
 });
 
 afterAll(async () => {
