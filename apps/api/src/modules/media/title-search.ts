@@ -10,8 +10,9 @@
 // An inverted index (trigram → titles) finds the similar titles without comparing against all of
 // them; the substring test runs over every title (≈ 1–2 ms per 20,000). Pure; fed by the API's
 // catalogue catch-up (recommendations/serving/recommendation-serving.ts). Where it may differ from
-// the SQL: any Unicode letter or digit is a word character and lower-casing is JavaScript's, whereas
-// Postgres follows the database's locale (in the C locale it splits words at accented letters).
+// the SQL: any Unicode letter or decimal digit is a word character and lower-casing is JavaScript's,
+// whereas Postgres follows the database's locale (in the C locale it splits words at accented
+// letters). Superscripts and fractions (Alien³, 2½) separate words, as in glibc's UTF-8 locales.
 import type { MediaKind } from "../../media-kind.ts";
 
 /** pg_trgm's default `similarity_threshold`. */
@@ -41,7 +42,7 @@ interface Entry {
   trigramCount: number;
 }
 
-const WORD_SEPARATOR = /[^\p{L}\p{N}]+/u;
+const WORD_SEPARATOR = /[^\p{L}\p{Nd}]+/u;
 
 interface Match {
   entry: Entry;
