@@ -28,3 +28,13 @@ test("search finds a title and its page shows enriched details", async ({ page }
   await favourite.click();
   await expect(favourite).toHaveAttribute("aria-pressed", "true");
 });
+
+test("a title TMDB does not have is a 404 page that offers search", async ({ page }) => {
+  await signUpAndSignIn(page, newUser("missing-title"));
+  const response = await page.goto("/title/movie/999999999");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1, name: "Title not found" })).toBeVisible();
+  await expect(page.getByText("Something went wrong")).toHaveCount(0);
+  await page.getByRole("link", { name: "Search for a title" }).click();
+  await expect(page).toHaveURL(/\/search$/);
+});

@@ -1,11 +1,18 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
-import { TitleMetadataDocument } from "../../../../../lib/generated/graphql";
-import { serverGraphql } from "../../../../../lib/server-graphql";
+import { cache } from "react";
+import { type MediaType, TitleMetadataDocument } from "../../../../../lib/generated/graphql";
+import { ApiError, serverGraphql } from "../../../../../lib/server-graphql";
 import { TitleView } from "./title-view";
 
 type Params = Promise<{ type: string; tmdbId: string }>;
+
+/** The title's name, asked once per request (the metadata and the page share it). */
+const titleMetadata = cache(async (type: MediaType, tmdbId: number) => {
+  const forwardedFor = (await headers()).get("x-forwarded-for") ?? undefined;
+  return serverGraphql({ document: TitleMetadataDocument, variables: { type, tmdbId }, forwardedFor });
+});
 
 function parseParams({ type, tmdbId }: { type: string; tmdbId: string }) {
   const id = Number(tmdbId);
@@ -22,20 +29,24 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   const ref = parseParams(await params);
   if (!ref) return {};
   try {
-    const forwardedFor = (await headers()).get("x-forwarded-for") ?? undefined;
-    const data = await serverGraphql({
-      document: TitleMetadataDocument,
-      variables: ref,
-      forwardedFor,
-    });
+    const data = await titleMetadata(ref.type, ref.tmdbId);
     return { title: data.media.title };
   } catch {
     return {}; // unknown title or API away: the page says so itself; the tab keeps "movierec"
   }
 }
 
+/**
+ * A title TMDB does not have is a 404 page (not-found.tsx), answered with status 404; with the API
+ * away the page still renders, and the client view says so and retries.
+ */
 export default async function TitlePage({ params }: { params: Params }) {
   const ref = parseParams(await params);
   if (!ref) notFound();
+  try {
+    await titleMetadata(ref.type, ref.tmdbId);
+  } catch (error) {
+    if (error instanceof ApiError && error.code === "NOT_FOUND") notFound();
+  }
   return <TitleView type={ref.type} tmdbId={ref.tmdbId} />;
 }
