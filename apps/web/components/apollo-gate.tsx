@@ -7,14 +7,15 @@ import { type ReactNode, useEffect, useState } from "react";
 import { createCache, createClient, createPersistor, persistedCacheKey, removePersistedCaches, setActivePersistor } from "../lib/apollo-cache";
 import { CardGridSkeleton } from "./skeletons";
 
-export function ApolloGate({ userId, children }: { userId: string; children: ReactNode }) {
+export function ApolloGate({ userId, dataSource, children }: { userId: string; dataSource: string; children: ReactNode }) {
   const [client, setClient] = useState<ApolloClient | null>(null);
 
   useEffect(() => {
     let cancelled = false;
     const cache = createCache();
-    const persistor = createPersistor({ cache, userId });
-    removePersistedCaches({ keep: persistedCacheKey(userId) });
+    const key = persistedCacheKey(userId, dataSource);
+    const persistor = createPersistor({ cache, key });
+    removePersistedCaches({ keep: key });
     persistor
       .restore()
       .catch(() => persistor.purge()) // an unreadable cache is dropped, not fatal
@@ -28,7 +29,7 @@ export function ApolloGate({ userId, children }: { userId: string; children: Rea
       persistor.pause();
       setActivePersistor(null);
     };
-  }, [userId]);
+  }, [userId, dataSource]);
 
   if (!client) {
     return (

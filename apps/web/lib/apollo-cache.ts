@@ -10,8 +10,14 @@ const SCHEMA_VERSION = publicEnv.NEXT_PUBLIC_SCHEMA_VERSION;
 /** localStorage gives an origin about 5 MB; stay well inside it (apollo3-cache-persist skips larger writes). */
 const MAX_PERSISTED_BYTES = 2 * 1024 * 1024;
 
-export function persistedCacheKey(userId: string): string {
-  return `${CACHE_KEY_PREFIX}:${SCHEMA_VERSION}:${userId}`;
+/**
+ * One persisted cache per schema, data source and user. The data source (dataSourceScope in
+ * lib/data-source.ts) changes when the product moves from the offline catalogue to TMDB: a cache
+ * of the old one holds its titles and image URLs (which the new Content-Security-Policy refuses),
+ * so it is dropped rather than shown.
+ */
+export function persistedCacheKey(userId: string, dataSource: string): string {
+  return `${CACHE_KEY_PREFIX}:${SCHEMA_VERSION}:${dataSource}:${userId}`;
 }
 
 /** Removes every persisted cache (another user's, an old schema's) except `keep`. */
@@ -55,11 +61,11 @@ export function createClient(cache: InMemoryCache): ApolloClient {
   });
 }
 
-export function createPersistor(options: { cache: InMemoryCache; userId: string }): CachePersistor<unknown> {
+export function createPersistor(options: { cache: InMemoryCache; key: string }): CachePersistor<unknown> {
   return new CachePersistor({
     cache: options.cache,
     storage: new LocalStorageWrapper(window.localStorage),
-    key: persistedCacheKey(options.userId),
+    key: options.key,
     maxSize: MAX_PERSISTED_BYTES,
     debounce: 500,
   });

@@ -1,6 +1,7 @@
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { ApolloGate } from "../../components/apollo-gate";
+import { dataSourceScope } from "../../lib/data-source";
 import { currentUser } from "../../lib/session";
 
 // Everything in here is for signed-in people and talks to the API through Apollo.
@@ -9,7 +10,9 @@ export default async function SignedInLayout({ children }: { children: ReactNode
   if (!user) redirect("/signin");
   return (
     <main id="main" className="page">
-      <ApolloGate userId={user.id}>{children}</ApolloGate>
+      <ApolloGate userId={user.id} dataSource={dataSourceScope()}>
+        {children}
+      </ApolloGate>
     </main>
   );
 }
