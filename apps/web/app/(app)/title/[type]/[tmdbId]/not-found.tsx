@@ -1,6 +1,6 @@
 import Link from "next/link";
 
-/** An unknown title (page.tsx calls notFound() when the API answers NOT_FOUND): status 404, and where to go instead. */
+/** An unknown title (page.tsx calls notFound() when the API answers NOT_FOUND): what happened, and where to go instead. */
 export default function TitleNotFound() {
   return (
     <>

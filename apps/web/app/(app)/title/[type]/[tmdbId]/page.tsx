@@ -37,8 +37,9 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 }
 
 /**
- * A title TMDB does not have is a 404 page (not-found.tsx), answered with status 404; with the API
- * away the page still renders, and the client view says so and retries.
+ * A title TMDB does not have is the "Title not found" page (not-found.tsx) instead of an error; with
+ * the API away the page still renders, and the client view says so and retries. (Its HTTP status is
+ * 200: Next.js 16 has streamed the page's shell by the time the page calls notFound().)
  */
 export default async function TitlePage({ params }: { params: Params }) {
   const ref = parseParams(await params);
