@@ -21,6 +21,7 @@ export {
   AddToWatchlistDocument as ADD_TO_WATCHLIST,
   ApiTokensDocument as API_TOKENS_QUERY,
   BrowseDocument as BROWSE_QUERY,
+  ChangeEmailDocument as CHANGE_EMAIL,
   ChangePasswordDocument as CHANGE_PASSWORD,
   ClearRatingDocument as CLEAR_RATING,
   CreateApiTokenDocument as CREATE_API_TOKEN,

@@ -153,3 +153,35 @@ describe("changing the password", () => {
     expect((await api.graphql(SIGN_IN, { email: user.email, password: "a brand new password" })).data!.signIn.id).toBe(user.id);
   });
 });
+
+describe("changing the email", () => {
+  const CHANGE = `mutation($email: String!, $password: String!) { changeEmail(input: { newEmail: $email, password: $password }) { id email } }`;
+  const SIGN_IN = `mutation($email: String!, $password: String!) { signIn(input: { email: $email, password: $password }) { id } }`;
+
+  it("needs the password and a free, valid address; the new one signs in, the old one no longer does", async () => {
+    const user = await api.createUser({ password: PASSWORD });
+    const other = await api.createUser({ password: PASSWORD });
+    const next = `Renamed-${user.id.slice(0, 8)}@Example.test`;
+    const code = async (variables: { email: string; password: string }, credential: { cookie?: string; token?: string }) =>
+      (await api.graphql(CHANGE, variables, credential)).errors?.[0]?.extensions?.code;
+
+    expect(await code({ email: next, password: "not it at all" }, { cookie: user.cookie })).toBe("FORBIDDEN");
+    expect(await code({ email: next, password: PASSWORD }, { token: user.token })).toBe("FORBIDDEN");
+    expect(await code({ email: "no at sign", password: PASSWORD }, { cookie: user.cookie })).toBe("BAD_USER_INPUT");
+    expect(await code({ email: other.email.toUpperCase(), password: PASSWORD }, { cookie: user.cookie })).toBe("BAD_USER_INPUT");
+    expect(await code({ email: user.email, password: PASSWORD }, { cookie: user.cookie })).toBe("BAD_USER_INPUT");
+    expect((await api.graphql(ME, {}, { cookie: user.cookie })).data!.me?.id).toBe(user.id);
+
+    const changed = await api.graphql(CHANGE, { email: next, password: PASSWORD }, { cookie: user.cookie });
+    expect(changed.errors).toBeUndefined();
+    expect(changed.data!.changeEmail.email).toBe(next.toLowerCase());
+    // Still signed in here and by token; sign-in now takes the new address.
+    expect((await api.graphql(ME, {}, { cookie: user.cookie })).data!.me?.id).toBe(user.id);
+    expect((await api.graphql(ME, {}, { token: user.token })).data!.me?.id).toBe(user.id);
+    expect((await api.graphql(SIGN_IN, { email: user.email, password: PASSWORD })).errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+    expect((await api.graphql(SIGN_IN, { email: next, password: PASSWORD })).data!.signIn.id).toBe(user.id);
+    // The other account kept its address.
+    expect((await api.services.prisma.user.findUniqueOrThrow({ where: { id: other.id } })).email).toBe(other.email);
+  });
+});
+

@@ -11,13 +11,19 @@ export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
+/** An email address as accounts store it (trimmed, lower-case), or BAD_USER_INPUT naming `argument`. */
+export function parseEmail(raw: string, argument = "email"): string {
+  const email = normaliseEmail(raw);
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) || email.length > 254) throw badInput("That does not look like an email address.", { argument });
+  return email;
+}
+
 export async function signUp(
   { prisma, signInThrottle }: { prisma: PrismaClient; signInThrottle: SignInThrottle },
   input: { email: string; password: string; name?: string | null; clientIp: string },
 ) {
   await signInThrottle.admitAddress(input.clientIp);
-  const email = normaliseEmail(input.email);
-  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) || email.length > 254) throw badInput("That does not look like an email address.", { argument: "email" });
+  const email = parseEmail(input.email);
   if (input.password.length < PASSWORD_MIN_LENGTH || input.password.length > 200) {
     throw badInput(`Passwords need ${PASSWORD_MIN_LENGTH} to 200 characters.`, { argument: "password" });
   }

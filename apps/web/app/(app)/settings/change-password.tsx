@@ -1,10 +1,11 @@
 "use client";
-// Settings → Account: change the password (confirmed with the current one). The API signs out every
-// other device at once; this one stays signed in.
+// Settings → Account: who is signed in, the email form (change-email.tsx), and the password
+// (confirmed with the current one): the API signs out every other device at once; this one stays.
 import { useMutation, useQuery } from "@apollo/client/react";
 import { type FormEvent, useState } from "react";
 import { FieldError } from "../../../components/states";
 import { ACCOUNT_QUERY, CHANGE_PASSWORD } from "../../../lib/graphql";
+import { ChangeEmail } from "./change-email";
 
 export function ChangePassword() {
   const { data } = useQuery(ACCOUNT_QUERY);
@@ -40,6 +41,7 @@ export function ChangePassword() {
       <p>
         Signed in as <strong>{data.me.email}</strong>.
       </p>
+      {data.me.hasPassword && <ChangeEmail />}
       {data.me.hasPassword ? (
         <form className="stack" onSubmit={onSubmit} aria-label="Change password">
           <label className="field">
@@ -61,7 +63,7 @@ export function ChangePassword() {
           </button>
         </form>
       ) : (
-        <p className="muted">You sign in with a provider, so there is no password to change here.</p>
+        <p className="muted">You sign in with a provider, which gives your email address, so there is no email or password to change here.</p>
       )}
     </section>
   );
