@@ -30,6 +30,14 @@ export default defineConfig({
     // Compiles every route once before the specs (specs/warm-up.setup.ts).
     { name: "warm-up", testMatch: /warm-up\.setup\.ts$/ },
     { name: "desktop", use: { ...devices["Desktop Chrome"], channel: undefined }, dependencies: ["warm-up"] },
+    // The journeys again at a phone's width, with touch (390 × 844, an iPhone 14's CSS pixels), and
+    // the axe walk of quality.spec.ts, whose screenshots are named by project: every page at both widths.
+    {
+      name: "phone",
+      use: { ...devices["Desktop Chrome"], channel: undefined, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
+      testMatch: /(smoke|onboarding|search-title|lists|url-state|ratings|quality)\.spec\.ts$/,
+      dependencies: ["warm-up"],
+    },
   ],
   webServer: {
     command: `node --import tsx ${path.join(repoRoot, "packages/dev-stack/src/start.ts")}`,

@@ -78,3 +78,30 @@ test("changing the password in settings signs the other browsers out, keeps this
     await other.close();
   }
 });
+
+test("changing the email in settings shows the new address, and the next sign-in uses it", async ({ browser, page }) => {
+  const user = newUser("email");
+  await signUpAndSignIn(page, user);
+  const renamed = newUser("email-renamed").email;
+  await page.goto("/settings");
+  const form = page.getByRole("form", { name: "Change email" });
+  await form.getByLabel("New email").fill(renamed);
+  await form.getByLabel("Password").fill("not my password");
+  await form.getByRole("button", { name: "Change email" }).click();
+  await expect(form.getByRole("alert")).toContainText("not your password");
+
+  await form.getByLabel("Password").fill(user.password);
+  await form.getByRole("button", { name: "Change email" }).click();
+  await expect(page.getByRole("status").filter({ hasText: `sign in with ${renamed.toLowerCase()}` })).toBeVisible();
+  await expect(page.getByText("Signed in as")).toContainText(renamed.toLowerCase());
+  // Still signed in here; another browser signs in with the new address.
+  expect((await graphql<{ me: { id: string } | null }>(page.request, "{ me { id } }")).me).not.toBeNull();
+  const other = await browser.newContext();
+  try {
+    const otherPage = await other.newPage();
+    await signInAs(otherPage, { ...user, email: renamed });
+    expect((await graphql<{ me: { email: string } | null }>(otherPage.request, "{ me { email } }")).me?.email).toBe(renamed.toLowerCase());
+  } finally {
+    await other.close();
+  }
+});
