@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { OfflineBanner } from "../components/offline-banner";
+import { ServiceWorker } from "../components/service-worker";
 import { SiteFooter, SiteHeader } from "../components/site-header";
 import { currentUser } from "../lib/session";
 import "./globals.css";
@@ -25,6 +26,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <OfflineBanner />
         {children}
         <SiteFooter />
+        <ServiceWorker />
       </body>
     </html>
   );

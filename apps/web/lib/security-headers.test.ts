@@ -7,6 +7,7 @@ describe("security headers", () => {
     expect(production).toContain("script-src 'self' 'nonce-abc' 'strict-dynamic';");
     expect(production).toContain("img-src 'self' data: blob: https://image.tmdb.org;");
     expect(production).toContain("frame-ancestors 'none'");
+    expect(production).toContain("worker-src 'self'"); // the offline fallback's service worker
     expect(production).not.toMatch(/unsafe-eval|ws:/);
     const development = contentSecurityPolicy({ nonce: "abc", development: true, imageOrigins: [] });
     expect(development).toContain("'unsafe-eval'");

@@ -21,6 +21,9 @@ export function contentSecurityPolicy(options: { nonce: string; development: boo
     `img-src 'self' data: blob: ${imageOrigins.join(" ")}`.trim(),
     "font-src 'self'",
     `connect-src 'self'${development ? " ws: wss:" : ""}`,
+    // the offline fallback's service worker (public/sw.js): 'strict-dynamic' above would refuse it
+    "worker-src 'self'",
+    "manifest-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
