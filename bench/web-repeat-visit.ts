@@ -25,24 +25,14 @@
 //
 // Run: npm run bench -- web-repeat-visit   (BENCH_TITLES, BENCH_ROUNDS, BENCH_CROWD change the sizes;
 // writes bench/results/web-repeat-visit.json)
-import { randomBytes } from "node:crypto";
-import { startBackingServices } from "../packages/dev-stack/src/services.ts";
-import { anyFreePort } from "../packages/dev-stack/src/ports.ts";
-import { mulberry32, startCatalogueServer } from "../packages/tmdb-catalogue/src/index.ts";
-import { createAppServices } from "../apps/api/src/app-services.ts";
-import { parseConfig } from "../apps/api/src/config.ts";
-import { createLogger } from "../apps/api/src/logger.ts";
-import { spawnProductProcess, waitUntil, type ProductProcess } from "../apps/api/src/test-support/processes.ts";
-import { trainCrowdModel, createCrowd, pickFavourites, popularTitles, TASTES } from "./lib/crowd.ts";
-import { benchApiEnv } from "./lib/api-env.ts";
+import { waitUntil } from "../apps/api/src/test-support/processes.ts";
 import { log, percentile, round, writeResult, type SummaryRow } from "./lib/report.ts";
-import { cacheWholeCatalogue } from "./lib/seed-cache.ts";
-import { buildWeb, chromiumLaunchOptions, playwright, startWeb, type Browser, type Request, type WebServer } from "./lib/web.ts";
+import { chromiumLaunchOptions, playwright, type Browser, type Request } from "./lib/web.ts";
+import { startWebBenchStack, type WebBenchStack } from "./lib/web-stack.ts";
 
 const TITLES = Number(process.env.BENCH_TITLES ?? 5_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 30);
 const CROWD = Number(process.env.BENCH_CROWD ?? 300);
-const AUTH_SECRET = `bench-web-${randomBytes(12).toString("hex")}`;
 const CARD = '[data-testid="recommendations"] [data-testid="media-card"]';
 const CACHE_PREFIX = "movierec-apollo";
 
@@ -84,62 +74,13 @@ const WATCH_FIRST_CARD = `(() => {
   observer.observe(document, { childList: true, subtree: true, attributes: true });
 })();`;
 
-const apiPort = await anyFreePort();
-const webPort = await anyFreePort();
-const apiUrl = `http://127.0.0.1:${apiPort}`;
-const webEnv = { apiUrl, webPort, authSecret: AUTH_SECRET };
-
-// The build first, while nothing else of this benchmark runs.
-log("next build (apps/web, production)…");
-const build = buildWeb(webEnv);
-log(`next build took ${build.seconds.toFixed(1)} s${build.warnings.length ? `; warnings:\n${build.warnings.join("\n")}` : ", no warnings"}`);
-
-const backing = await startBackingServices({ mode: "ephemeral", database: "movierec_bench_web", log });
-const catalogue = await startCatalogueServer({ port: 0, size: TITLES });
-const env = {
-  ...benchApiEnv({ databaseUrl: backing.databaseUrl, redisUrl: backing.redisUrl, catalogueUrl: catalogue.url, name: "web", authSecret: AUTH_SECRET }),
-  API_PORT: String(apiPort),
-};
-const services = createAppServices({ config: parseConfig(env), logger: createLogger({ name: "bench", level: "warn" }), name: "bench" });
-let api: ProductProcess | undefined;
-let web: WebServer | undefined;
+let stack: WebBenchStack | undefined;
 let browser: Browser | undefined;
 try {
-  const titles = await cacheWholeCatalogue(services.prisma, catalogue.catalogue, log);
-  const popular = await popularTitles(services.prisma, titles);
-  await createCrowd(services.prisma, popular, CROWD, log);
-
-  api = spawnProductProcess("src/main.ts", env, { production: true });
-  await waitUntil("the API answers /readyz", async () => (await fetch(`${apiUrl}/readyz`).catch(() => null))?.ok === true, 60_000).catch((error) => {
-    throw new Error(`${(error as Error).message}\n${api!.output()}`);
-  });
-
-  // The measured user: signed up through the API (a real password hash), then taste and favourites.
-  const user = { email: `web-bench-${randomBytes(3).toString("hex")}@example.test`, password: `pw-${randomBytes(6).toString("hex")}`, name: "Web Bench" };
-  const signUp = (await (
-    await fetch(`${apiUrl}/graphql`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ query: "mutation($input: SignUpInput!) { signUp(input: $input) { id } }", variables: { input: user } }),
-    })
-  ).json()) as { data?: { signUp: { id: string } }; errors?: unknown };
-  if (!signUp.data) throw new Error(`signUp failed: ${JSON.stringify(signUp.errors)}`);
-  const userId = signUp.data.signUp.id;
-  const taste = TASTES[0]!;
-  await services.prisma.preference.upsert({
-    where: { userId },
-    create: { userId, likedGenreIds: [...taste], onboardedAt: new Date() },
-    update: { likedGenreIds: [...taste], onboardedAt: new Date() },
-  });
-  const loved = pickFavourites(popular, taste, 10, mulberry32(11));
-  await services.prisma.interaction.createMany({
-    data: loved.map((title) => ({ userId, mediaType: title.mediaType, tmdbId: title.tmdbId, kind: "FAVOURITE" as const })),
-  });
-  await trainCrowdModel(services.prisma, log);
-  const movie = popular.find((title) => title.mediaType === "MOVIE")!;
-
-  web = await startWeb(webEnv);
-  log(`web app (next start) at ${web.url}, API (dist/main.js) at ${apiUrl}`);
+  stack = await startWebBenchStack({ name: "web", titles: TITLES, crowd: CROWD });
+  const { web, user, build, titles } = stack;
+  const { favourites, likedGenreIds: taste } = stack.user;
+  const movie = { tmdbId: stack.movieTmdbId };
   browser = await playwright.chromium.launch(chromiumLaunchOptions);
 
   // ── Sign in through the real page, then the first visit that fills the persisted cache. ──
@@ -381,7 +322,7 @@ try {
       titles,
       crowd: CROWD,
       rounds: ROUNDS,
-      favourites: loved.length,
+      favourites,
       likedGenreIds: taste,
       firstVisitCards,
       cardSelector: CARD,
@@ -394,11 +335,7 @@ try {
   });
 } finally {
   await browser?.close().catch(() => undefined);
-  await web?.stop();
-  await api?.kill("SIGTERM");
-  await services.close();
-  await catalogue.close();
-  await backing.stop();
+  await stack?.close();
 }
 
 function round2(value: number): number {

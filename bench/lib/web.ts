@@ -36,6 +36,8 @@ export interface WebEnv {
   apiUrl: string;
   webPort: number;
   authSecret: string;
+  /** Where posters may load from (the Content-Security-Policy's img-src): the offline catalogue's image route. */
+  imageOrigins?: string;
 }
 
 function nextEnv(options: WebEnv): NodeJS.ProcessEnv {
@@ -49,6 +51,7 @@ function nextEnv(options: WebEnv): NodeJS.ProcessEnv {
     // The browser uses this exact origin, so next-auth's callback URLs and cookies match it.
     NEXTAUTH_URL: `http://127.0.0.1:${options.webPort}`,
     NEXT_PUBLIC_PLAYGROUND_URL: `${options.apiUrl}/playground`,
+    ...(options.imageOrigins ? { IMAGE_ORIGINS: options.imageOrigins } : {}),
   };
 }
 
