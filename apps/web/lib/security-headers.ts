@@ -21,7 +21,8 @@ export function contentSecurityPolicy(options: { nonce: string; development: boo
     `img-src 'self' data: blob: ${imageOrigins.join(" ")}`.trim(),
     "font-src 'self'",
     `connect-src 'self'${development ? " ws: wss:" : ""}`,
-    // the offline fallback's service worker (public/sw.js): 'strict-dynamic' above would refuse it
+    // the offline fallback's service worker (public/sw.js) and the manifest, said outright (Chromium
+    // also lets the worker through script-src's 'self': pwa.spec.ts passes without this line)
     "worker-src 'self'",
     "manifest-src 'self'",
     "object-src 'none'",
