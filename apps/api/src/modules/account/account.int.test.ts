@@ -184,4 +184,3 @@ describe("changing the email", () => {
     expect((await api.services.prisma.user.findUniqueOrThrow({ where: { id: other.id } })).email).toBe(other.email);
   });
 });
-
