@@ -1,7 +1,17 @@
-// Quick actions on recommendations: favourite, watchlist, not interested (gone for good), and the
-// favourites and watchlist pages.
-import { expect, test } from "@playwright/test";
+// Quick actions on recommendations: watchlist (each card's primary action), favourite and not
+// interested (gone for good) from the card's "More" menu, and the favourites and watchlist pages.
+import { type Locator, type Page, expect, test } from "@playwright/test";
 import { newUser, onboardOverApi, signUpAndSignIn } from "./support/users.ts";
+
+/** Opens a card's "More actions" menu (once its code has loaded) and returns the open menu. */
+async function openMenu(page: Page, card: Locator, title: string): Promise<Locator> {
+  const more = card.getByRole("button", { name: `More actions for ${title}`, exact: true });
+  await expect(more).toBeEnabled();
+  await more.click();
+  const menu = page.getByRole("menu", { name: `Actions for ${title}` });
+  await expect(menu).toBeVisible();
+  return menu;
+}
 
 test("favourite, watchlist and not interested from the recommendations", async ({ page }) => {
   await signUpAndSignIn(page, newUser("lists"));
@@ -16,16 +26,17 @@ test("favourite, watchlist and not interested from the recommendations", async (
     })),
   );
 
-  const favouriteButton = page.getByRole("button", { name: `Favourite ${favourite!.title}`, exact: true }).first();
-  await favouriteButton.click();
-  await expect(favouriteButton).toHaveAttribute("aria-pressed", "true");
-  const watchButton = page.getByRole("button", { name: `Watchlist ${watch!.title}`, exact: true }).first();
+  await (await openMenu(page, cards.nth(0), favourite!.title)).getByRole("menuitemcheckbox", { name: "Favourite" }).click();
+  await expect(cards.nth(0).getByTitle("In your favourites")).toBeVisible();
+  await expect((await openMenu(page, cards.nth(0), favourite!.title)).getByRole("menuitemcheckbox", { name: "Favourite" })).toHaveAttribute(
+    "aria-checked",
+    "true",
+  );
+  await page.keyboard.press("Escape");
+  const watchButton = cards.nth(1).getByRole("button", { name: `Watchlist ${watch!.title}`, exact: true });
   await watchButton.click();
   await expect(watchButton).toHaveAttribute("aria-pressed", "true");
-  await page
-    .getByRole("button", { name: `Not interested in ${dismiss!.title}`, exact: true })
-    .first()
-    .click();
+  await (await openMenu(page, cards.nth(2), dismiss!.title)).getByRole("menuitem", { name: "Not interested" }).click();
   await expect(page.locator(`[data-media-id="${dismiss!.id}"]`)).toHaveCount(0);
 
   // Let the mutations reach the server before reloading.
@@ -43,7 +54,7 @@ test("favourite, watchlist and not interested from the recommendations", async (
   await expect(page.getByRole("heading", { level: 1, name: "Watchlist" })).toBeVisible();
   const toWatch = page.getByRole("list", { name: "To watch" }).locator(`[data-media-id="${watch!.id}"]`);
   await expect(toWatch).toBeVisible();
-  await page.getByRole("button", { name: `Watched ${watch!.title}`, exact: true }).click();
+  await (await openMenu(page, toWatch, watch!.title)).getByRole("menuitemcheckbox", { name: "Watched" }).click();
   await expect(page.getByRole("list", { name: "Watched" }).locator(`[data-media-id="${watch!.id}"]`)).toBeVisible();
 });
 
@@ -56,24 +67,28 @@ test("not interested offers Undo, focused, so a second Enter brings the title ba
   const first = { id: (await cards.nth(0).getAttribute("data-media-id"))!, title: (await cards.nth(0).locator(".card-title").textContent())! };
   const second = (await cards.nth(1).getAttribute("data-media-id"))!;
 
-  // By keyboard: Enter on "Not interested", then Enter again.
-  await page
-    .getByRole("button", { name: `Not interested in ${first.title}`, exact: true })
-    .first()
-    .focus();
+  // By keyboard: Enter opens the card's menu, End reaches "Not interested", Enter chooses it; then Enter again.
+  const more = cards.nth(0).getByRole("button", { name: `More actions for ${first.title}`, exact: true });
+  await expect(more).toBeEnabled();
+  await more.focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("menu", { name: `Actions for ${first.title}` })).toBeVisible();
+  await page.keyboard.press("End");
+  await expect(page.getByRole("menuitem", { name: "Not interested" })).toBeFocused();
   await page.keyboard.press("Enter");
   await expect(page.locator(`[data-media-id="${first.id}"]`)).toHaveCount(0);
   await expect(page.getByRole("status").filter({ hasText: `Hidden “${first.title}”` })).toBeVisible();
   await expect(page.getByRole("button", { name: "Undo" })).toBeFocused();
   await page.keyboard.press("Enter");
-  await expect(page.locator(`[data-media-id="${first.id}"]`)).toHaveCount(1);
-  await expect(page.locator(`[data-media-id="${second}"]`)).toHaveCount(1);
+  const topPicks = page.getByTestId("recommendations");
+  await expect(topPicks.locator(`[data-media-id="${first.id}"]`)).toHaveCount(1);
+  await expect(topPicks.locator(`[data-media-id="${second}"]`)).toHaveCount(1);
   await expect(page.getByRole("button", { name: "Undo" })).toHaveCount(0);
 
   // The undo reached the server: still there after a reload.
   await page.waitForLoadState("networkidle");
   await page.reload();
-  await expect(page.locator(`[data-media-id="${first.id}"]`)).toHaveCount(1);
+  await expect(topPicks.locator(`[data-media-id="${first.id}"]`)).toHaveCount(1);
 });
 
 test("Settings lists the titles hidden as not interested, and Restore lets one be recommended again", async ({ page }) => {
@@ -83,10 +98,7 @@ test("Settings lists the titles hidden as not interested, and Restore lets one b
   const cards = page.getByTestId("recommendations").getByTestId("media-card");
   await expect(cards.first()).toBeVisible({ timeout: 20_000 });
   const title = (await cards.first().locator(".card-title").textContent())!;
-  await page
-    .getByRole("button", { name: `Not interested in ${title}`, exact: true })
-    .first()
-    .click();
+  await (await openMenu(page, cards.first(), title)).getByRole("menuitem", { name: "Not interested" }).click();
   await expect(page.getByRole("status").filter({ hasText: `Hidden “${title}”` })).toBeVisible();
   await page.waitForLoadState("networkidle");
 

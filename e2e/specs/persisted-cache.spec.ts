@@ -42,7 +42,7 @@ test("reload paints from the persisted cache; sign-out clears it", async ({ page
   await page.reload();
   await expect(cards.first()).toBeVisible({ timeout: 5_000 });
   expect(finished).toEqual([]);
-  await expect(page.locator(`[data-media-id="${firstId}"]`)).toBeVisible();
+  await expect(page.getByTestId("recommendations").locator(`[data-media-id="${firstId}"]`)).toBeVisible();
   await page.unroute("**/graphql*");
 
   await page.getByRole("button", { name: "Sign out" }).click();

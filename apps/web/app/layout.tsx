@@ -1,3 +1,4 @@
+import { GeistSans } from "geist/font/sans";
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { OfflineBanner } from "../components/offline-banner";
@@ -12,15 +13,15 @@ export const viewport: Viewport = {
   initialScale: 1,
   colorScheme: "light dark",
   themeColor: [
-    { media: "(prefers-color-scheme: light)", color: "#f7f7f9" },
-    { media: "(prefers-color-scheme: dark)", color: "#101116" },
+    { media: "(prefers-color-scheme: light)", color: "#f6f5f2" },
+    { media: "(prefers-color-scheme: dark)", color: "#0e0f13" },
   ],
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const user = await currentUser();
   return (
-    <html lang="en">
+    <html lang="en" className={GeistSans.variable}>
       <body>
         <SiteHeader user={user} />
         <OfflineBanner />

@@ -22,7 +22,7 @@ function ShelfList({ id, title, items }: { id: string; title: string; items: She
       {items.length === 0 ? (
         <p className="muted">Titles appear here as the catalogue fills. Try again in a moment.</p>
       ) : (
-        <ul className="card-grid">
+        <ul className="shelf-row" aria-labelledby={id}>
           {items.map((media) => (
             <li key={media.id} className="card">
               <Link href={`/title/${media.type.toLowerCase()}/${media.tmdbId}`} className="card-link">

@@ -1,5 +1,6 @@
 "use client";
 import Link from "next/link";
+import { useEffect, useState } from "react";
 import type { MediaCard as MediaCardData, Reason } from "../lib/graphql";
 import { useMediaActions } from "../lib/use-media-actions";
 import { Poster } from "./poster";
@@ -10,21 +11,38 @@ export function titleHref(media: Pick<MediaCardData, "type" | "tmdbId">): string
   return `/title/${media.type.toLowerCase()}/${media.tmdbId}`;
 }
 
+/** Shown on the "More" button until the menu's code has loaded (a moment after the cards render). */
+function MenuPlaceholder({ title }: { title: string }) {
+  return (
+    <button type="button" className="icon-button card-more" aria-label={`More actions for ${title}`} disabled>
+      <span aria-hidden="true">⋯</span>
+    </button>
+  );
+}
+
+/**
+ * A title as a card: the poster first, title and facts, why it is recommended, one primary action
+ * (watchlist: the "save it for later" people reach for on a recommendation) and the rest in a menu.
+ */
 export function MediaCard({
   media,
   reasons,
+  maxReasons = 2,
   showDismiss = false,
   showWatched = false,
   onDismiss,
 }: {
   media: MediaCardData;
   reasons?: Reason[];
+  /** Shelves show one reason, grids two. */
+  maxReasons?: number;
   showDismiss?: boolean;
   showWatched?: boolean;
   /** Told after "Not interested" (the list offers to undo it). */
   onDismiss?: (media: MediaCardData) => void;
 }) {
   const actions = useMediaActions(media);
+  const CardMenu = useCardMenu();
   return (
     <li className="card" data-testid="media-card" data-media-id={media.id}>
       <Link href={titleHref(media)} className="card-link">
@@ -44,41 +62,62 @@ export function MediaCard({
             </span>
           </>
         )}
+        {media.isFavourite && (
+          <>
+            {" · "}
+            <span className="card-favourite" title="In your favourites">
+              <span aria-hidden="true">♥</span>
+              <span className="visually-hidden">In your favourites</span>
+            </span>
+          </>
+        )}
       </p>
       {reasons && reasons.length > 0 && (
         <ul className="reasons" aria-label={`Why ${media.title} is recommended`}>
-          {reasons.slice(0, 2).map((reason) => (
+          {reasons.slice(0, maxReasons).map((reason) => (
             <li key={`${reason.kind}:${reason.text}`}>{reason.text}</li>
           ))}
         </ul>
       )}
       <div className="card-actions">
-        <button type="button" className="chip" aria-pressed={media.isFavourite} aria-label={`Favourite ${media.title}`} onClick={actions.toggleFavourite}>
-          <span aria-hidden="true">{media.isFavourite ? "♥" : "♡"}</span> Favourite
-        </button>
-        <button type="button" className="chip" aria-pressed={media.inWatchlist} aria-label={`Watchlist ${media.title}`} onClick={actions.toggleWatchlist}>
+        <button
+          type="button"
+          className="chip chip-primary"
+          aria-pressed={media.inWatchlist}
+          aria-label={`Watchlist ${media.title}`}
+          onClick={actions.toggleWatchlist}
+        >
           <span aria-hidden="true">{media.inWatchlist ? "✓" : "+"}</span> Watchlist
         </button>
-        {showWatched && (
-          <button type="button" className="chip" aria-pressed={Boolean(media.watchedAt)} aria-label={`Watched ${media.title}`} onClick={actions.toggleWatched}>
-            <span aria-hidden="true">{media.watchedAt ? "●" : "○"}</span> Watched
-          </button>
-        )}
-        {showDismiss && (
-          <button
-            type="button"
-            className="chip chip-quiet"
-            aria-label={`Not interested in ${media.title}`}
-            onClick={() => {
-              actions.dismiss();
-              onDismiss?.(media);
-            }}
-          >
-            Not interested
-          </button>
+        {CardMenu ? (
+          <CardMenu media={media} actions={actions} showWatched={showWatched} showDismiss={showDismiss} onDismiss={onDismiss} />
+        ) : (
+          <MenuPlaceholder title={media.title} />
         )}
       </div>
       <FieldError message={actions.error} />
     </li>
   );
+}
+
+type CardMenuComponent = typeof import("./card-menu")["default"];
+let cardMenu: CardMenuComponent | null = null;
+let cardMenuLoading: Promise<CardMenuComponent> | null = null;
+
+/**
+ * The card menu, loaded after the first cards render (its code is not in any page's first load).
+ * Until then each card shows a disabled "More" button, so a click never lands on one that does nothing.
+ */
+function useCardMenu(): CardMenuComponent | null {
+  const [menu, setMenu] = useState<CardMenuComponent | null>(() => cardMenu);
+  useEffect(() => {
+    if (menu) return;
+    let live = true;
+    cardMenuLoading ??= import("./card-menu").then((module) => (cardMenu = module.default));
+    void cardMenuLoading.then((loaded) => live && setMenu(() => loaded));
+    return () => {
+      live = false;
+    };
+  }, [menu]);
+  return menu;
 }

@@ -37,6 +37,7 @@ export {
   MarkWatchedDocument as MARK_WATCHED,
   MediaDetailsDocument as MEDIA_QUERY,
   OAuthAppsDocument as OAUTH_APPS_QUERY,
+  OnboardingWallDocument as ONBOARDING_WALL_QUERY,
   PreferencesDocument as PREFERENCES_QUERY,
   RateDocument as RATE,
   RegisterOAuthAppDocument as REGISTER_OAUTH_APP,

@@ -3,11 +3,13 @@ import { useQuery } from "@apollo/client/react";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { MediaGrid } from "../../../components/media-grid";
+import { Shelf } from "../../../components/shelf";
 import { Loading } from "../../../components/skeletons";
 import { EmptyState, ErrorState } from "../../../components/states";
 import { OnMyServicesToggle, hasServices } from "../../../components/on-my-services";
 import { HOME_QUERY, type MediaCard } from "../../../lib/graphql";
 import { useMediaActions } from "../../../lib/use-media-actions";
+import { TOP_PICKS, homeShelves } from "./shelves";
 
 /**
  * "Hidden X. Undo": shown after "Not interested", with focus on Undo, so the title can come back
@@ -38,7 +40,8 @@ function UndoDismiss({ media, onDone }: { media: MediaCard; onDone: () => void }
   );
 }
 
-const PAGE_SIZE = 24;
+/** One ranked page feeds every shelf (the API's largest page). */
+const PAGE_SIZE = 50;
 
 export function HomeView() {
   const router = useRouter();
@@ -55,6 +58,8 @@ export function HomeView() {
 
   const edges = data?.recommendations.edges.filter((edge) => !edge.node.media.isDismissed) ?? [];
   const reasonsById = new Map(edges.map((edge) => [edge.node.media.id, edge.node.reasons]));
+  const reasonsOf = (media: MediaCard) => reasonsById.get(media.id) ?? [];
+  const shelves = homeShelves(edges.map((edge) => ({ media: edge.node.media, reasons: edge.node.reasons })));
   return (
     <>
       <h1>Recommended for you</h1>
@@ -76,17 +81,31 @@ export function HomeView() {
             <p>Favourite a few titles or widen your preferences in settings, and picks will appear here.</p>
           </EmptyState>
         ))}
-      {edges.length > 0 && (
-        <MediaGrid
-          items={edges.map((edge) => edge.node.media)}
-          reasonsOf={(media) => reasonsById.get(media.id) ?? []}
-          label="Recommendations"
-          testId="recommendations"
+      {shelves.map((shelf) => (
+        <Shelf
+          key={shelf.key}
+          title={shelf.title}
+          items={shelf.items.map((item) => item.media)}
+          reasonsOf={reasonsOf}
+          testId={shelf.key === "top-picks" ? "recommendations" : `shelf-${shelf.key}`}
           showDismiss
           onDismiss={setHidden}
-          pageInfo={data?.recommendations.pageInfo}
-          onMore={() => void fetchMore({ variables: { after: data?.recommendations.pageInfo.endCursor } })}
         />
+      ))}
+      {edges.length > TOP_PICKS && (
+        <section aria-labelledby="more-for-you">
+          <h2 id="more-for-you">More for you</h2>
+          <MediaGrid
+            items={edges.slice(TOP_PICKS).map((edge) => edge.node.media)}
+            reasonsOf={reasonsOf}
+            label="More for you"
+            testId="more-recommendations"
+            showDismiss
+            onDismiss={setHidden}
+            pageInfo={data?.recommendations.pageInfo}
+            onMore={() => void fetchMore({ variables: { after: data?.recommendations.pageInfo.endCursor } })}
+          />
+        </section>
       )}
     </>
   );

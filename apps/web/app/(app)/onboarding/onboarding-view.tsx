@@ -1,15 +1,43 @@
 "use client";
-import { useLazyQuery, useMutation } from "@apollo/client/react";
+import { useLazyQuery, useMutation, useQuery } from "@apollo/client/react";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { CheckboxGroup, LanguageCheckboxes } from "../../../components/checkbox-group";
 import { Poster } from "../../../components/poster";
 import { ErrorState } from "../../../components/states";
 import { ERAS, yearRange } from "../../../lib/choices";
-import { ADD_FAVOURITE, type MediaCard, REMOVE_FAVOURITE, SEARCH_QUERY, UPDATE_PREFERENCES } from "../../../lib/graphql";
+import { ADD_FAVOURITE, type MediaCard, ONBOARDING_WALL_QUERY, REMOVE_FAVOURITE, SEARCH_QUERY, UPDATE_PREFERENCES } from "../../../lib/graphql";
 import { useGenres } from "../../../lib/use-genres";
+import { interleave } from "./poster-wall";
 
+/** Three loved titles make a useful home (the genres, languages and eras are optional). */
 const MIN_LOVED = 3;
+const WALL_SIZE = 36;
+
+/** Posters as toggle buttons: press one to love the title, again to take it back. */
+function PosterPicker({ items, label, loved, onToggle }: { items: MediaCard[]; label: string; loved: MediaCard[]; onToggle: (media: MediaCard) => void }) {
+  return (
+    <ul className="poster-wall" aria-label={label}>
+      {items.map((media) => {
+        const isLoved = loved.some((item) => item.id === media.id);
+        return (
+          <li key={media.id}>
+            <button type="button" className="poster-pick" aria-pressed={isLoved} aria-label={`Love ${media.title}`} onClick={() => onToggle(media)}>
+              <Poster url={media.posterUrl} title={media.title} />
+              <span className="poster-pick-mark" aria-hidden="true">
+                {isLoved ? "♥" : "♡"}
+              </span>
+              <span className="poster-pick-title" aria-hidden="true">
+                {media.title}
+                {media.year ? ` (${media.year})` : ""}
+              </span>
+            </button>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
 
 export function OnboardingView() {
   const router = useRouter();
@@ -19,6 +47,7 @@ export function OnboardingView() {
   const [eras, setEras] = useState<string[]>([]);
   const [loved, setLoved] = useState<MediaCard[]>([]);
   const [search, searchResult] = useLazyQuery(SEARCH_QUERY, { fetchPolicy: "network-only" });
+  const wall = useQuery(ONBOARDING_WALL_QUERY);
   const [addFavourite] = useMutation(ADD_FAVOURITE);
   const [removeFavourite] = useMutation(REMOVE_FAVOURITE);
   const [updatePreferences] = useMutation(UPDATE_PREFERENCES);
@@ -28,7 +57,7 @@ export function OnboardingView() {
   function onSearch(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const query = String(new FormData(event.currentTarget).get("query") ?? "").trim();
-    if (query) void search({ variables: { query, first: 8 } });
+    if (query) void search({ variables: { query, first: 12 } });
   }
 
   async function toggleLoved(media: MediaCard) {
@@ -62,19 +91,54 @@ export function OnboardingView() {
   }
 
   const results = searchResult.data?.searchMedia.edges.map((edge) => edge.node) ?? [];
-  const ready = likedGenreIds.length > 0 && loved.length >= MIN_LOVED;
+  const wallItems = wall.data
+    ? interleave(
+        [wall.data.popularMovies, wall.data.acclaimedMovies, wall.data.popularSeries].map((page) => page.edges.map((edge) => edge.node)),
+        WALL_SIZE,
+      )
+    : [];
+  const ready = loved.length >= MIN_LOVED;
+  const onToggle = (media: MediaCard) => void toggleLoved(media);
   return (
-    <div className="stack-lg">
-      <h1>Welcome! What do you like?</h1>
-      <p className="lead">Your answers shape your recommendations. You can change them later in settings.</p>
+    <div className="stack-lg onboarding">
+      <div>
+        <h1>Welcome to movierec</h1>
+        <p className="lead">
+          Tap {MIN_LOVED} or more titles you love: that is enough for a useful home. Everything else is optional and can change later in settings.
+        </p>
+      </div>
+
+      <section aria-labelledby="step-loved" className="stack">
+        <h2 id="step-loved">Titles you love</h2>
+        {/* biome-ignore lint/a11y/useSemanticElements: a form with role="search" is the landmark every browser and screen reader knows; <search> is too new */}
+        <form role="search" className="search-form" onSubmit={onSearch}>
+          <label className="field grow">
+            <span>Find a film or series</span>
+            <input name="query" type="search" autoComplete="off" />
+          </label>
+          <button type="submit" className="button">
+            Search
+          </button>
+        </form>
+        {searchResult.error && <ErrorState error={searchResult.error} />}
+        {searchResult.loading && <p role="status">Searching…</p>}
+        {searchResult.called && !searchResult.loading && results.length === 0 && !searchResult.error && <p>No titles match. Try other words.</p>}
+        {results.length > 0 && <PosterPicker items={results} label="Search results" loved={loved} onToggle={onToggle} />}
+        {wall.error && <ErrorState error={wall.error} onRetry={() => void wall.refetch()} />}
+        {wallItems.length > 0 && (
+          <>
+            <h3 className="wall-heading">Popular and acclaimed</h3>
+            <PosterPicker items={wallItems} label="Popular and acclaimed titles" loved={loved} onToggle={onToggle} />
+          </>
+        )}
+      </section>
 
       <section aria-labelledby="step-taste" className="stack">
-        <h2 id="step-taste">1. Genres, languages and eras</h2>
+        <h2 id="step-taste">Fine-tune (optional)</h2>
         {genres.error && <ErrorState error={genres.error} onRetry={() => void genres.refetch()} />}
         <CheckboxGroup
           legend="Genres you enjoy"
           name="genre"
-          hint="Pick at least one."
           options={genres.genres.map((genre) => ({ value: genre.tmdbId, label: genre.name }))}
           selected={likedGenreIds}
           onChange={setLikedGenreIds}
@@ -90,51 +154,15 @@ export function OnboardingView() {
         />
       </section>
 
-      <section aria-labelledby="step-loved" className="stack">
-        <h2 id="step-loved">2. At least {MIN_LOVED} titles you love</h2>
-        {/* biome-ignore lint/a11y/useSemanticElements: a form with role="search" is the landmark every browser and screen reader knows; <search> is too new */}
-        <form role="search" className="search-form" onSubmit={onSearch}>
-          <label className="field grow">
-            <span>Find a film or series</span>
-            <input name="query" type="search" autoComplete="off" />
-          </label>
-          <button type="submit" className="button">
-            Search
-          </button>
-        </form>
-        {searchResult.error && <ErrorState error={searchResult.error} />}
-        {searchResult.loading && <p role="status">Searching…</p>}
-        {searchResult.called && !searchResult.loading && results.length === 0 && !searchResult.error && <p>No titles match. Try other words.</p>}
-        {results.length > 0 && (
-          <ul className="pick-list" aria-label="Search results">
-            {results.map((media) => {
-              const isLoved = loved.some((item) => item.id === media.id);
-              return (
-                <li key={media.id} className="pick">
-                  <Poster url={media.posterUrl} title={media.title} className="poster-thumb" />
-                  <span className="grow">
-                    {media.title} {media.year ? <span className="muted">({media.year})</span> : null}
-                  </span>
-                  <button type="button" className="chip" aria-pressed={isLoved} aria-label={`Love ${media.title}`} onClick={() => void toggleLoved(media)}>
-                    {isLoved ? "♥ Loved" : "♡ Love it"}
-                  </button>
-                </li>
-              );
-            })}
-          </ul>
-        )}
-        <p aria-live="polite">
+      {error && <ErrorState error={{ message: error }} />}
+      <div className="onboarding-bar">
+        <p aria-live="polite" className="onboarding-count">
           {loved.length} of {MIN_LOVED} loved{loved.length > 0 ? `: ${loved.map((media) => media.title).join(", ")}` : ""}
         </p>
-      </section>
-
-      {error && <ErrorState error={{ message: error }} />}
-      <p>
         <button type="button" className="button button-primary" disabled={!ready || saving} onClick={() => void finish()}>
           {saving ? "Saving…" : "See my recommendations"}
         </button>
-        {!ready && <span className="muted"> Pick at least one genre and {MIN_LOVED} titles.</span>}
-      </p>
+      </div>
     </div>
   );
 }

@@ -1,0 +1,76 @@
+"use client";
+// A card's secondary actions (favourite, watched, not interested) behind one "More" button: Radix's
+// dropdown menu gives the menu semantics (arrow keys, typeahead, Escape, focus back to the button)
+// that a hand-made popover would have to re-invent. media-card.tsx loads this module lazily, so the
+// menu's code is not part of any page's first load.
+import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
+import { useRef } from "react";
+import type { MediaCard } from "../lib/graphql";
+import type { useMediaActions } from "../lib/use-media-actions";
+
+export interface CardMenuProps {
+  media: MediaCard;
+  actions: ReturnType<typeof useMediaActions>;
+  showWatched?: boolean;
+  showDismiss?: boolean;
+  /** Told after "Not interested" (the page offers Undo and moves focus there). */
+  onDismiss?: (media: MediaCard) => void;
+}
+
+export default function CardMenu({ media, actions, showWatched, showDismiss, onDismiss }: CardMenuProps) {
+  const dismissed = useRef(false);
+  return (
+    <DropdownMenu.Root modal={false}>
+      <DropdownMenu.Trigger className="icon-button card-more" aria-label={`More actions for ${media.title}`}>
+        <span aria-hidden="true">⋯</span>
+      </DropdownMenu.Trigger>
+      <DropdownMenu.Portal>
+        <DropdownMenu.Content
+          className="menu"
+          align="end"
+          sideOffset={4}
+          collisionPadding={8}
+          aria-label={`Actions for ${media.title}`}
+          // After "Not interested" the card is gone and the page's Undo takes focus; the menu must
+          // not pull it back to a button that no longer exists.
+          onCloseAutoFocus={(event) => {
+            if (dismissed.current) event.preventDefault();
+          }}
+        >
+          <DropdownMenu.CheckboxItem className="menu-item" checked={media.isFavourite} onCheckedChange={() => void actions.toggleFavourite()}>
+            <span aria-hidden="true" className="menu-icon">
+              {media.isFavourite ? "♥" : "♡"}
+            </span>
+            Favourite
+          </DropdownMenu.CheckboxItem>
+          {showWatched && (
+            <DropdownMenu.CheckboxItem className="menu-item" checked={Boolean(media.watchedAt)} onCheckedChange={() => void actions.toggleWatched()}>
+              <span aria-hidden="true" className="menu-icon">
+                {media.watchedAt ? "●" : "○"}
+              </span>
+              Watched
+            </DropdownMenu.CheckboxItem>
+          )}
+          {showDismiss && (
+            <>
+              <DropdownMenu.Separator className="menu-separator" />
+              <DropdownMenu.Item
+                className="menu-item"
+                onSelect={() => {
+                  dismissed.current = true;
+                  void actions.dismiss();
+                  onDismiss?.(media);
+                }}
+              >
+                <span aria-hidden="true" className="menu-icon">
+                  ⊘
+                </span>
+                Not interested
+              </DropdownMenu.Item>
+            </>
+          )}
+        </DropdownMenu.Content>
+      </DropdownMenu.Portal>
+    </DropdownMenu.Root>
+  );
+}
