@@ -67,10 +67,22 @@ describe("hostile titles (opt-in)", () => {
     }
   });
 
-  it("serve poster images for them", async () => {
-    const film = hostile.movies.at(-1)!;
-    const response = await fetch(`${server.origin}/t/p/w342${film.posterPath}`);
-    expect(response.status).toBe(200);
-    expect(response.headers.get("content-type")).toBe("image/png");
+  it("serve poster images for them, their titles as text, never markup", async () => {
+    for (const film of hostile.movies) {
+      const response = await fetch(`${server.origin}/t/p/w342${film.posterPath}`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get("content-type")).toBe("image/svg+xml");
+      const svg = await response.text();
+      // Only the drawing's own elements: no <script>, <img>, <foreignObject> or event attribute from a title.
+      const elements = new Set([...svg.matchAll(/<([a-zA-Z]+)/g)].map((m) => m[1]));
+      expect(
+        [...elements].filter(
+          (name) => !["svg", "defs", "linearGradient", "radialGradient", "stop", "rect", "circle", "polygon", "path", "text"].includes(name!),
+        ),
+      ).toEqual([]);
+      // …and only the attributes it draws with (a title is escaped inside text and aria-label, so none can add an onload).
+      const attributes = new Set([...svg.matchAll(/<[a-zA-Z]+([^>]*)>/g)].flatMap((tag) => [...tag[1]!.matchAll(/\s([a-zA-Z:-]+)="[^"]*"/g)].map((m) => m[1])));
+      expect([...attributes].filter((name) => /^on/i.test(name!) || name === "href" || name === "xlink:href")).toEqual([]);
+    }
   });
 });

@@ -126,7 +126,7 @@ describe("genres and configuration", () => {
     expect(movie.genres.find((g: Body) => g.id === 10759)).toBeUndefined();
   });
 
-  it("points the image base URLs at its own /t/p/ route, and those URLs return PNGs", async () => {
+  it("points the image base URLs at its own /t/p/ route, and those URLs return SVG key art of the size asked", async () => {
     const config = (await get(`${api}/configuration`)).body;
     expect(config.images.secure_base_url).toBe(`${server.origin}/t/p/`);
     expect(config.images.base_url).toBe(`${server.origin}/t/p/`);
@@ -136,17 +136,21 @@ describe("genres and configuration", () => {
     const item = (await get(`${api}/movie/popular`)).body.results.find((x: Body) => x.poster_path !== null);
     const res = await fetch(`${config.images.secure_base_url}w500${item.poster_path}`);
     expect(res.status).toBe(200);
-    expect(res.headers.get("content-type")).toBe("image/png");
+    expect(res.headers.get("content-type")).toBe("image/svg+xml");
     expect(res.headers.get("cache-control")).toMatch(/max-age=\d{6,}/);
-    const png = Buffer.from(await res.arrayBuffer());
-    expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
-    expect(png.readUInt32BE(16)).toBe(500); // IHDR width
-    expect(png.readUInt32BE(20)).toBe(750); // IHDR height (2:3 poster)
-    const backdrop = Buffer.from(await (await fetch(`${server.origin}/t/p/w780${item.backdrop_path}`)).arrayBuffer());
-    expect(backdrop.readUInt32BE(16)).toBe(780);
-    expect(backdrop.readUInt32BE(20)).toBe(439);
-    const again = Buffer.from(await (await fetch(`${config.images.secure_base_url}w500${item.poster_path}`)).arrayBuffer());
-    expect(again.equals(png)).toBe(true);
+    const svg = await res.text();
+    expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" width="500" height="750" viewBox="0 0 400 600"/);
+    // The poster sets the title's words (escaped as XML), and its year.
+    for (const word of item.title
+      .toUpperCase()
+      .split(/\s+/)
+      .filter((w: string) => /^[A-Z0-9]+$/.test(w)))
+      expect(svg.toUpperCase()).toContain(word);
+    expect(svg).toContain(item.release_date.slice(0, 4));
+    const backdrop = await (await fetch(`${server.origin}/t/p/w780${item.backdrop_path}`)).text();
+    expect(backdrop).toMatch(/^<svg [^>]*width="780" height="439" viewBox="0 0 1280 720"/);
+    const again = await (await fetch(`${config.images.secure_base_url}w500${item.poster_path}`)).text();
+    expect(again).toBe(svg);
     expect((await fetch(`${server.origin}/t/p/w500/../../etc/passwd`)).status).toBe(404);
     expect((await fetch(`${server.origin}/t/p/huge/m1p.jpg`)).status).toBe(404);
   });

@@ -8,7 +8,7 @@
 //   tmdb/credits.ts             cast and crew, tv's aggregate credits
 //   tmdb/title-subresources.ts  keywords, videos, watch providers, external ids, release dates, content ratings
 //   tmdb/people.ts              person details and credits
-//   tmdb/configuration.ts       /configuration, genre lists, image labels
+//   tmdb/configuration.ts       /configuration, genre lists, what an image depicts
 export { pageOf } from "./tmdb/json.ts";
 export type { Json, JsonObject, Paged } from "./tmdb/json.ts";
 export { homepageOf, overviewOf, taglineOf } from "./tmdb/text.ts";
@@ -28,4 +28,4 @@ export {
   watchRegionsBody,
 } from "./tmdb/title-subresources.ts";
 export { personCreditsBody, personDetails } from "./tmdb/people.ts";
-export { configurationBody, genreListBody, imageLabel } from "./tmdb/configuration.ts";
+export { configurationBody, genreListBody, imageSubject } from "./tmdb/configuration.ts";

@@ -3,7 +3,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Catalogue } from "../catalogue.ts";
 import { type FaultInjector, type SlidingWindowRateLimiter, serverErrorBody, TMDB_ERRORS, WRONG_SHAPE_BODY } from "../faults.ts";
-import { dimensionsOf, type ImageCache, renderPng, shapeOf } from "../images.ts";
+import { dimensionsOf, type ImageCache, shapeOf } from "../images.ts";
+import { renderKeyArt } from "../key-art.ts";
 import * as T from "../tmdb.ts";
 import type { Json } from "../tmdb.ts";
 import type { RequestLog } from "./request-log.ts";
@@ -96,7 +97,7 @@ export function handleTmdbApi(deps: TmdbApiDeps, req: IncomingMessage, res: Serv
   }
 }
 
-/** A generated image under /t/p/<size>/<file>.png, rendered once per size and file. */
+/** A generated image under /t/p/<size>/<file>.jpg: SVG key art (key-art.ts), made once per size and file. */
 export function handleImage(
   deps: { catalogue: Catalogue; images: ImageCache; requests: RequestLog },
   req: IncomingMessage,
@@ -105,7 +106,7 @@ export function handleImage(
 ): void {
   const { catalogue, images } = deps;
   deps.requests.imageRequests++;
-  const m = /^\/t\/p\/(w\d{1,4}|h\d{1,4}|original)\/([A-Za-z0-9_-]{1,100})\.(jpg|jpeg|png)$/.exec(path);
+  const m = /^\/t\/p\/(w\d{1,4}|h\d{1,4}|original)\/([A-Za-z0-9_-]{1,100})\.(jpg|jpeg|png|svg)$/.exec(path);
   if (!m || (req.method !== "GET" && req.method !== "HEAD")) {
     const r = NOT_FOUND();
     sendJson(res, r.status, r.body);
@@ -113,15 +114,17 @@ export function handleImage(
   }
   const size = m[1] as string;
   const file = m[2] as string;
-  const png = images.get(`${size}/${file}`, () => {
-    const { width, height } = dimensionsOf(size, shapeOf(file));
-    return renderPng(width, height, file, T.imageLabel(catalogue, file));
+  const svg = images.get(`${size}/${file}`, () => {
+    const shape = shapeOf(file);
+    const { width, height } = dimensionsOf(size, shape);
+    return Buffer.from(renderKeyArt({ shape, width, height, key: file, subject: T.imageSubject(catalogue, file) }));
   });
   res.writeHead(200, {
-    "content-type": "image/png",
-    "content-length": String(png.length),
+    // TMDB's paths end in .jpg; the body is what the content type says, and browsers go by it.
+    "content-type": "image/svg+xml",
+    "content-length": String(svg.length),
     "cache-control": "public, max-age=31536000, immutable",
     etag: `"${file}-${size}"`,
   });
-  res.end(req.method === "HEAD" ? undefined : png);
+  res.end(req.method === "HEAD" ? undefined : svg);
 }

@@ -1,6 +1,7 @@
 // /configuration, the genre lists, and what a generated image depicts.
 import type { Catalogue } from "../catalogue.ts";
 import * as D from "../data.ts";
+import type { ImageSubject } from "../key-art.ts";
 import type { MediaType } from "../model.ts";
 import type { JsonObject } from "./json.ts";
 
@@ -24,25 +25,33 @@ export function genreListBody(cat: Catalogue, type: MediaType): JsonObject {
   return { genres: cat.genres(type).map((g) => ({ id: g.id, name: g.name })) };
 }
 
-/** What an image file name (e.g. "m550p.jpg") depicts, for the generated poster's initials. */
-export function imageLabel(cat: Catalogue, file: string): string {
+/** What an image file name (e.g. "m550p.jpg") depicts, for its generated key art (key-art.ts). */
+export function imageSubject(cat: Catalogue, file: string): ImageSubject {
   const m = /^([a-z])(\d+)([a-z]*)/.exec(file);
-  if (!m) return "";
+  if (!m) return { kind: "unknown", label: "" };
   const id = Number(m[2]);
   switch (m[1]) {
-    case "m":
-      return cat.movie(id)?.title ?? "";
-    case "t":
-      return cat.tvShow(id)?.name ?? "";
+    case "m": {
+      const movie = cat.movie(id);
+      return movie
+        ? { kind: "title", label: movie.title, year: movie.releaseDate.slice(0, 4) || undefined, genreIds: movie.genreIds }
+        : { kind: "unknown", label: "" };
+    }
+    case "t": {
+      const show = cat.tvShow(id);
+      return show
+        ? { kind: "title", label: show.name, year: show.firstAirDate.slice(0, 4) || undefined, genreIds: show.genreIds }
+        : { kind: "unknown", label: "" };
+    }
     case "p":
-      return cat.person(id)?.name ?? "";
+      return { kind: "person", label: cat.person(id)?.name ?? "" };
     case "c":
-      return cat.collection(id)?.name ?? "";
+      return { kind: "collection", label: cat.collection(id)?.name ?? "" };
     case "l":
-      return (m[3] === "n" ? cat.network(id)?.name : cat.company(id)?.name) ?? "";
+      return { kind: "company", label: (m[3] === "n" ? cat.network(id)?.name : cat.company(id)?.name) ?? "" };
     case "w":
-      return D.PROVIDERS.find((p) => p.id === id)?.name ?? "";
+      return { kind: "provider", label: D.PROVIDERS.find((p) => p.id === id)?.name ?? "" };
     default:
-      return "";
+      return { kind: "unknown", label: "" };
   }
 }
