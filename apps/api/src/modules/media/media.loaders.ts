@@ -28,7 +28,12 @@ function byKey<Row extends { mediaType: MediaType; tmdbId: number }>(keys: reado
  */
 export interface SimilarTitlesSource {
   similarTitles(keys: readonly string[]): Promise<MediaCache[][]>;
+  /** "People who liked this also liked": the trained model's neighbours, strongest first (at most `limit`). */
+  alsoLikedTitles(keys: readonly string[], limit: number): Promise<MediaCache[][]>;
 }
+
+/** The longest "people who liked this also liked" list a title can ask for. */
+export const MAX_ALSO_LIKED = 12;
 
 export function createMediaLoaders(deps: { prisma: PrismaClient; enrichment: EnrichmentService; similar: SimilarTitlesSource }) {
   const { prisma } = deps;
@@ -36,6 +41,7 @@ export function createMediaLoaders(deps: { prisma: PrismaClient; enrichment: Enr
     media: new DataLoader<string, MediaCache | null>(async (keys) => byKey(keys, await prisma.mediaCache.findMany({ where: whereMediaKeys(keys) }))),
     mediaDetails: new DataLoader<string, MediaCache | null>((keys) => Promise.all(keys.map((key) => deps.enrichment.fetchDetails(key)))),
     similar: new DataLoader<string, MediaCache[]>((keys) => deps.similar.similarTitles(keys)),
+    alsoLiked: new DataLoader<string, MediaCache[]>((keys) => deps.similar.alsoLikedTitles(keys, MAX_ALSO_LIKED)),
     person: new DataLoader<number, Person | null>(async (ids) => {
       const rows = await prisma.person.findMany({ where: { id: { in: [...ids] } } });
       const map = new Map(rows.map((row) => [row.id, row]));

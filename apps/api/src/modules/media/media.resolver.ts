@@ -8,6 +8,7 @@ import { firstOf, offsetCursor, pageSize, toConnection } from "../../graphql/con
 const MAX_CAST = 20;
 const MAX_SIMILAR = 12;
 import type { MediaCache } from "../../generated/prisma/client.ts";
+import { MAX_ALSO_LIKED } from "./media.loaders.ts";
 import { toMedia, type MediaSource } from "./media.mapper.ts";
 import { BrowseArgs, MediaConnection, SearchMediaArgs } from "./media.inputs.ts";
 import { browseMedia, getMedia, searchMedia } from "./media.service.ts";
@@ -154,6 +155,18 @@ export class MediaResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<MediaSource[]> {
     return (await ctx.loaders.similar.load(media.id)).slice(0, firstOf(first, { max: MAX_SIMILAR, fallback: MAX_SIMILAR })).map(toMedia);
+  }
+
+  @FieldResolver(() => [Media], {
+    description:
+      "Up to 12 titles that people who liked this one also liked, strongest first: the trained model's neighbours of it (learnt from everyone's favourites, good ratings and watchlists; films and series alike). Empty before the model's first training and for a title too few people have liked.",
+  })
+  async alsoLiked(
+    @Root() media: MediaSource,
+    @Arg("first", () => Int, { defaultValue: 12, description: "How many, 1 to 12." }) first: number,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<MediaSource[]> {
+    return (await ctx.loaders.alsoLiked.load(media.id)).slice(0, firstOf(first, { max: MAX_ALSO_LIKED, fallback: MAX_ALSO_LIKED })).map(toMedia);
   }
 
   @FieldResolver(() => Boolean, { description: "Whether the signed-in caller has it among favourites (false when anonymous)." })

@@ -235,6 +235,38 @@ export class RecommendationServing {
     return lists.map((list) => list.flatMap((key) => rows.get(key) ?? []));
   }
 
+  /**
+   * Each title's "people who liked this also liked" list: the live model's neighbours of it (learnt
+   * from everyone's favourites, good ratings and watchlists), strongest first, as rows; titles the
+   * cache lacks and adult titles left out. Empty before the first training and for a title too few
+   * people have. The lists are the ones rankings read (kept per model version).
+   */
+  async alsoLikedTitles(keys: readonly string[], limit: number): Promise<MediaCache[][]> {
+    const snapshot = await this.snapshot();
+    const lists = await snapshot.neighbours(keys);
+    const chosen = keys.map((key) => {
+      const list = lists.get(key);
+      if (!list) return [];
+      // Strongest first; a negative weight (EASE's "liked by other people") is no recommendation.
+      const order = Array.from(list.keys, (_, index) => index)
+        .filter((index) => Number(list.weights[index]) > 0)
+        .sort((a, b) => Number(list.weights[b]) - Number(list.weights[a]));
+      const out: string[] = [];
+      for (const index of order) {
+        const neighbour = list.keys[index]!;
+        const title = snapshot.catalogue.get(neighbour);
+        if (neighbour === key || !title || title.adult) continue;
+        out.push(neighbour);
+        if (out.length === limit) break;
+      }
+      return out;
+    });
+    const wanted = [...new Set(chosen.flat())];
+    const rows = new Map<string, MediaCache>();
+    (await this.mediaRows(wanted)).forEach((row, index) => row && rows.set(wanted[index]!, row));
+    return chosen.map((list) => list.flatMap((key) => rows.get(key) ?? []));
+  }
+
   /** Keys of the titles matching a search (media/title-search.ts) on the current catalogue, from `offset`, at most `limit`. */
   async searchTitles(query: string, options: { mediaType: MediaKind | null; offset: number; limit: number; fresh?: boolean }): Promise<string[]> {
     await this.snapshot({ fresh: options.fresh });

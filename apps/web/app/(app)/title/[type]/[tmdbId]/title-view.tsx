@@ -108,6 +108,7 @@ function Details({ media }: { media: MediaDetails }) {
           </ul>
         )}
       </section>
+      {media.alsoLiked.length > 0 && <Shelf title="People who liked this also liked" items={media.alsoLiked} testId="also-liked" />}
       {media.similar.length > 0 && <Shelf title="More like this" items={media.similar} testId="similar" />}
     </article>
   );
