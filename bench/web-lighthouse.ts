@@ -54,6 +54,12 @@ interface Run {
   failing: string[];
   /** What the console said (errors-in-console's items), to find what Best Practices counts. */
   consoleErrors: string[];
+  /** What moved (layout-shifts' items: the element and its share of CLS). */
+  shifts: string[];
+  /** Requests that failed or answered ≥ 400 (network-requests' items). */
+  failedRequests: string[];
+  /** Where the main thread went (mainthread-work-breakdown, ms of simulated time), largest first. */
+  mainThread: string[];
 }
 
 interface LighthouseResult {
@@ -100,6 +106,18 @@ function lighthouse(url: string, cookie: string | undefined): Run {
     fcpMs: numeric("first-contentful-paint"),
     failing,
     consoleErrors: (report.audits["errors-in-console"]?.details?.items ?? []).map((item) => `${item["source"]}: ${item["description"]}`),
+    shifts: (report.audits["layout-shifts"]?.details?.items ?? []).map((item) => {
+      const node = item["node"] as { selector?: string; snippet?: string } | undefined;
+      return `${node?.selector ?? node?.snippet ?? "?"} (${Number(item["score"] ?? 0).toFixed(3)})`;
+    }),
+    failedRequests: (report.audits["network-requests"]?.details?.items ?? [])
+      .filter((item) => Number(item["statusCode"]) >= 400 || Number(item["statusCode"]) <= 0)
+      .map((item) => `${item["statusCode"]} ${item["url"]}`),
+    mainThread: (report.audits["mainthread-work-breakdown"]?.details?.items ?? [])
+      .map((item) => ({ group: String(item["groupLabel"] ?? item["group"]), ms: Number(item["duration"] ?? 0) }))
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, 4)
+      .map(({ group, ms }) => `${group} ${Math.round(ms)} ms`),
   };
 }
 
@@ -160,6 +178,11 @@ try {
     const failing = [...new Set(runs.flatMap((run) => run.failing))];
     const consoleErrors = [...new Set(runs.flatMap((run) => run.consoleErrors))];
     if (consoleErrors.length) log(`${page} console: ${consoleErrors.join(" | ")}`);
+    const shifts = [...new Set(runs.flatMap((run) => run.shifts))];
+    if (shifts.length) log(`${page} layout shifts: ${shifts.join(" | ")}`);
+    const failedRequests = [...new Set(runs.flatMap((run) => run.failedRequests))];
+    if (failedRequests.length) log(`${page} failed requests: ${failedRequests.join(" | ")}`);
+    log(`${page} main thread (last run): ${runs.at(-1)?.mainThread.join(", ")}`);
     return [
       {
         measure: `${page}: Performance / Accessibility / Best Practices / SEO (mobile, median of ${runs.length})`,

@@ -1,10 +1,10 @@
 "use client";
 // A card's secondary actions (favourite, watched, not interested) behind one "More" button: Radix's
 // dropdown menu gives the menu semantics (arrow keys, typeahead, Escape, focus back to the button)
-// that a hand-made popover would have to re-invent. media-card.tsx loads this module lazily, so the
-// menu's code is not part of any page's first load.
+// that a hand-made popover would have to re-invent. more-actions.tsx loads and mounts it for one card
+// at a time, when someone reaches for that card's button.
 import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
-import { useRef } from "react";
+import { useEffect, useRef } from "react";
 import type { MediaCard } from "../lib/graphql";
 import type { useMediaActions } from "../lib/use-media-actions";
 
@@ -15,13 +15,21 @@ export interface CardMenuProps {
   showDismiss?: boolean;
   /** Told after "Not interested" (the page offers Undo and moves focus there). */
   onDismiss?: (media: MediaCard) => void;
+  /** Open at once (the button was clicked before the menu had loaded). */
+  defaultOpen?: boolean;
+  /** Take focus at once (it replaces a button that had it). */
+  focusTrigger?: boolean;
 }
 
-export default function CardMenu({ media, actions, showWatched, showDismiss, onDismiss }: CardMenuProps) {
+export default function CardMenu({ media, actions, showWatched, showDismiss, onDismiss, defaultOpen, focusTrigger }: CardMenuProps) {
   const dismissed = useRef(false);
+  const trigger = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (focusTrigger) trigger.current?.focus();
+  }, [focusTrigger]);
   return (
-    <DropdownMenu.Root modal={false}>
-      <DropdownMenu.Trigger className="icon-button card-more" aria-label={`More actions for ${media.title}`}>
+    <DropdownMenu.Root modal={false} defaultOpen={defaultOpen}>
+      <DropdownMenu.Trigger ref={trigger} className="icon-button card-more" aria-label={`More actions for ${media.title}`}>
         <span aria-hidden="true">⋯</span>
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>

@@ -1,23 +1,14 @@
 "use client";
 import Link from "next/link";
-import { useEffect, useState } from "react";
 import type { MediaCard as MediaCardData, Reason } from "../lib/graphql";
 import { useMediaActions } from "../lib/use-media-actions";
+import { MoreActions } from "./more-actions";
 import { Poster } from "./poster";
 import { starGlyphs, starsLabel } from "../lib/stars";
 import { FieldError } from "./states";
 
 export function titleHref(media: Pick<MediaCardData, "type" | "tmdbId">): string {
   return `/title/${media.type.toLowerCase()}/${media.tmdbId}`;
-}
-
-/** Shown on the "More" button until the menu's code has loaded (a moment after the cards render). */
-function MenuPlaceholder({ title }: { title: string }) {
-  return (
-    <button type="button" className="icon-button card-more" aria-label={`More actions for ${title}`} disabled>
-      <span aria-hidden="true">⋯</span>
-    </button>
-  );
 }
 
 /**
@@ -42,7 +33,6 @@ export function MediaCard({
   onDismiss?: (media: MediaCardData) => void;
 }) {
   const actions = useMediaActions(media);
-  const CardMenu = useCardMenu();
   return (
     <li className="card" data-testid="media-card" data-media-id={media.id}>
       <Link href={titleHref(media)} className="card-link">
@@ -89,35 +79,9 @@ export function MediaCard({
         >
           <span aria-hidden="true">{media.inWatchlist ? "✓" : "+"}</span> Watchlist
         </button>
-        {CardMenu ? (
-          <CardMenu media={media} actions={actions} showWatched={showWatched} showDismiss={showDismiss} onDismiss={onDismiss} />
-        ) : (
-          <MenuPlaceholder title={media.title} />
-        )}
+        <MoreActions media={media} actions={actions} showWatched={showWatched} showDismiss={showDismiss} onDismiss={onDismiss} />
       </div>
       <FieldError message={actions.error} />
     </li>
   );
-}
-
-type CardMenuComponent = typeof import("./card-menu")["default"];
-let cardMenu: CardMenuComponent | null = null;
-let cardMenuLoading: Promise<CardMenuComponent> | null = null;
-
-/**
- * The card menu, loaded after the first cards render (its code is not in any page's first load).
- * Until then each card shows a disabled "More" button, so a click never lands on one that does nothing.
- */
-function useCardMenu(): CardMenuComponent | null {
-  const [menu, setMenu] = useState<CardMenuComponent | null>(() => cardMenu);
-  useEffect(() => {
-    if (menu) return;
-    let live = true;
-    cardMenuLoading ??= import("./card-menu").then((module) => (cardMenu = module.default));
-    void cardMenuLoading.then((loaded) => live && setMenu(() => loaded));
-    return () => {
-      live = false;
-    };
-  }, [menu]);
-  return menu;
 }

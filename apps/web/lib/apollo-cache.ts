@@ -2,7 +2,7 @@
 import { ApolloClient, HttpLink, InMemoryCache } from "@apollo/client";
 import { relayStylePagination } from "@apollo/client/utilities";
 import { CachePersistor, LocalStorageWrapper } from "apollo3-cache-persist";
-import { publicEnv } from "./env";
+import { publicEnv } from "./public-env";
 
 const CACHE_KEY_PREFIX = "movierec-apollo";
 /** From a hash of packages/schema/schema.graphql (next.config.ts): a schema change starts a fresh cache. */

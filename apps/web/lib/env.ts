@@ -1,8 +1,6 @@
-// The web app's environment, parsed with zod once, so a bad value stops with a message naming the
-// variable (.env.example documents each). Empty values count as unset. Two halves:
-//   serverEnv()  the Next.js server's own settings, secrets included; read on first use
-//   publicEnv    what the browser may see (NEXT_PUBLIC_*; Next inlines each at build time, so each is
-//                named literally below)
+// The Next.js server's own settings, secrets included, parsed with zod on first use, so a bad value
+// stops with a message naming the variable (.env.example documents each). Empty values count as
+// unset. What the browser may see is lib/public-env.ts (without zod, to keep it out of the browser).
 import { z } from "zod";
 
 const unsetIfEmpty = (value: unknown) => (value === "" ? undefined : value);
@@ -32,12 +30,6 @@ const serverSchema = z.object({
   ),
 });
 
-const publicSchema = z.object({
-  NEXT_PUBLIC_PLAYGROUND_URL: z.preprocess(unsetIfEmpty, z.url().default("http://localhost:4000/playground")),
-  /** A hash of the schema (next.config.ts): a new schema starts a fresh persisted cache. */
-  NEXT_PUBLIC_SCHEMA_VERSION: z.preprocess(unsetIfEmpty, z.string().default("dev")),
-});
-
 function parse<T extends z.ZodType>(schema: T, values: Record<string, string | undefined>): z.infer<T> {
   const result = schema.safeParse(values);
   if (result.success) return result.data;
@@ -61,8 +53,3 @@ export function serverEnv(): z.infer<typeof serverSchema> {
   });
   return server;
 }
-
-export const publicEnv = parse(publicSchema, {
-  NEXT_PUBLIC_PLAYGROUND_URL: process.env.NEXT_PUBLIC_PLAYGROUND_URL,
-  NEXT_PUBLIC_SCHEMA_VERSION: process.env.NEXT_PUBLIC_SCHEMA_VERSION,
-});

@@ -1,7 +1,9 @@
 "use client";
 // Favourite / watchlist / watched / not interested / rating, answered optimistically: Apollo shows the new
-// state at once and drops the optimistic layer (rolling back) when the server refuses.
-import { useMutation } from "@apollo/client/react";
+// state at once and drops the optimistic layer (rolling back) when the server refuses. Mutations go
+// through the client directly rather than nine useMutation hooks a card: a home page renders over a
+// hundred cards, and their hooks were a measurable part of its main-thread time (bench/README.md).
+import { useApolloClient } from "@apollo/client/react";
 import { useState } from "react";
 import {
   ADD_FAVOURITE,
@@ -32,16 +34,7 @@ export function useMediaActions(media: MediaCard) {
     myRating: media.myRating,
     ...next,
   });
-  const [addFavourite] = useMutation(ADD_FAVOURITE);
-  const [removeFavourite] = useMutation(REMOVE_FAVOURITE);
-  const [addToWatchlist] = useMutation(ADD_TO_WATCHLIST);
-  const [removeFromWatchlist] = useMutation(REMOVE_FROM_WATCHLIST);
-  const [markWatched] = useMutation(MARK_WATCHED);
-  const [dismiss] = useMutation(DISMISS);
-  const [undoDismiss] = useMutation(UNDO_DISMISS);
-  const [rate] = useMutation(RATE);
-  const [clearRating] = useMutation(CLEAR_RATING);
-
+  const client = useApolloClient();
   async function save(change: () => Promise<unknown>) {
     setError(null);
     try {
@@ -56,26 +49,34 @@ export function useMediaActions(media: MediaCard) {
     toggleFavourite: () =>
       save(() =>
         media.isFavourite
-          ? removeFavourite({ variables: { media: ref }, optimisticResponse: { removeFavourite: after({ isFavourite: false }) } })
-          : addFavourite({ variables: { media: ref }, optimisticResponse: { addFavourite: after({ isFavourite: true }) } }),
+          ? client.mutate({ mutation: REMOVE_FAVOURITE, variables: { media: ref }, optimisticResponse: { removeFavourite: after({ isFavourite: false }) } })
+          : client.mutate({ mutation: ADD_FAVOURITE, variables: { media: ref }, optimisticResponse: { addFavourite: after({ isFavourite: true }) } }),
       ),
     toggleWatchlist: () =>
       save(() =>
         media.inWatchlist
-          ? removeFromWatchlist({ variables: { media: ref }, optimisticResponse: { removeFromWatchlist: after({ inWatchlist: false, watchedAt: null }) } })
-          : addToWatchlist({ variables: { media: ref }, optimisticResponse: { addToWatchlist: after({ inWatchlist: true }) } }),
+          ? client.mutate({
+              mutation: REMOVE_FROM_WATCHLIST,
+              variables: { media: ref },
+              optimisticResponse: { removeFromWatchlist: after({ inWatchlist: false, watchedAt: null }) },
+            })
+          : client.mutate({ mutation: ADD_TO_WATCHLIST, variables: { media: ref }, optimisticResponse: { addToWatchlist: after({ inWatchlist: true }) } }),
       ),
     toggleWatched: () =>
       save(() =>
-        markWatched({
+        client.mutate({
+          mutation: MARK_WATCHED,
           variables: { media: ref, watched: !media.watchedAt },
           optimisticResponse: { markWatched: after({ inWatchlist: true, watchedAt: media.watchedAt ? null : new Date().toISOString() }) },
         }),
       ),
-    dismiss: () => save(() => dismiss({ variables: { media: ref }, optimisticResponse: { dismiss: after({ isDismissed: true }) } })),
-    undoDismiss: () => save(() => undoDismiss({ variables: { media: ref }, optimisticResponse: { undoDismiss: after({ isDismissed: false }) } })),
+    dismiss: () => save(() => client.mutate({ mutation: DISMISS, variables: { media: ref }, optimisticResponse: { dismiss: after({ isDismissed: true }) } })),
+    undoDismiss: () =>
+      save(() => client.mutate({ mutation: UNDO_DISMISS, variables: { media: ref }, optimisticResponse: { undoDismiss: after({ isDismissed: false }) } })),
     /** 1–10: half stars to five stars, doubled. */
-    rate: (rating: number) => save(() => rate({ variables: { media: ref, rating }, optimisticResponse: { rate: after({ myRating: rating }) } })),
-    clearRating: () => save(() => clearRating({ variables: { media: ref }, optimisticResponse: { clearRating: after({ myRating: null }) } })),
+    rate: (rating: number) =>
+      save(() => client.mutate({ mutation: RATE, variables: { media: ref, rating }, optimisticResponse: { rate: after({ myRating: rating }) } })),
+    clearRating: () =>
+      save(() => client.mutate({ mutation: CLEAR_RATING, variables: { media: ref }, optimisticResponse: { clearRating: after({ myRating: null }) } })),
   };
 }

@@ -93,7 +93,7 @@ export function HomeView() {
         />
       ))}
       {edges.length > TOP_PICKS && (
-        <section aria-labelledby="more-for-you">
+        <section aria-labelledby="more-for-you" className="more-for-you">
           <h2 id="more-for-you">More for you</h2>
           <MediaGrid
             items={edges.slice(TOP_PICKS).map((edge) => edge.node.media)}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { MediaCard, Reason } from "../../../lib/graphql";
-import { MAX_SEED_SHELVES, MIN_SHELF, type RankedItem, TOP_PICKS, homeShelves } from "./shelves";
+import { MAX_SEED_SHELVES, MAX_SHELF, MIN_SHELF, type RankedItem, TOP_PICKS, homeShelves } from "./shelves";
 
 function item(n: number, reasons: Reason[]): RankedItem {
   const media: MediaCard = {
@@ -76,5 +76,11 @@ describe("homeShelves", () => {
       ...Array.from({ length: MAX_SEED_SHELVES }, (_, k) => `Because you liked Seed ${MAX_SEED_SHELVES + 1 - k}`),
       "New for you",
     ]);
+  });
+
+  it("cuts a reason shelf at MAX_SHELF, keeping its best-ranked titles", () => {
+    const page = Array.from({ length: MAX_SHELF + 5 }, (_, n) => item(n, [kind("NEW_RELEASE")]));
+    const fresh = homeShelves(page).find((shelf) => shelf.key === "new");
+    expect(ids(fresh?.items ?? [])).toEqual(Array.from({ length: MAX_SHELF }, (_, n) => n));
   });
 });

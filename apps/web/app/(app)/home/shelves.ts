@@ -21,6 +21,8 @@ export const TOP_PICKS = 20;
 export const MIN_SHELF = 4;
 /** At most this many "Because you liked" shelves, the seeds with the most titles first. */
 export const MAX_SEED_SHELVES = 3;
+/** A reason shelf shows at most this many (its best by rank): a row, not a second list. */
+export const MAX_SHELF = 12;
 
 const SEED_KINDS = new Set(["BECAUSE_YOU_LIKED", "PEOPLE_ALSO_LIKED"]);
 
@@ -38,7 +40,8 @@ function seedTitle(group: RankedItem[], seed: string): string {
 
 /**
  * Top picks (the first TOP_PICKS in rank order), then up to three "Because you liked X" shelves,
- * "New for you" and "Hidden gems", each in rank order and shown only with MIN_SHELF titles or more.
+ * "New for you" and "Hidden gems", each in rank order, shown only with MIN_SHELF titles or more and
+ * cut at MAX_SHELF.
  * A title can appear on more than one shelf, as on every streaming home.
  */
 export function homeShelves(items: RankedItem[]): Shelf[] {
@@ -57,13 +60,13 @@ export function homeShelves(items: RankedItem[]): Shelf[] {
   // Largest first; ties keep the order of the seed's best-ranked title (Map order is first sighting).
   seeds.sort((a, b) => b[1].length - a[1].length);
   for (const [seed, group] of seeds.slice(0, MAX_SEED_SHELVES)) {
-    shelves.push({ key: `seed-${seed}`, title: seedTitle(group, seed), items: group });
+    shelves.push({ key: `seed-${seed}`, title: seedTitle(group, seed), items: group.slice(0, MAX_SHELF) });
   }
 
   const byKind = (kind: string) => items.filter((item) => item.reasons.some((reason) => reason.kind === kind));
   const fresh = byKind("NEW_RELEASE");
-  if (fresh.length >= MIN_SHELF) shelves.push({ key: "new", title: "New for you", items: fresh });
+  if (fresh.length >= MIN_SHELF) shelves.push({ key: "new", title: "New for you", items: fresh.slice(0, MAX_SHELF) });
   const gems = byKind("HIDDEN_GEM");
-  if (gems.length >= MIN_SHELF) shelves.push({ key: "hidden-gems", title: "Hidden gems", items: gems });
+  if (gems.length >= MIN_SHELF) shelves.push({ key: "hidden-gems", title: "Hidden gems", items: gems.slice(0, MAX_SHELF) });
   return shelves;
 }

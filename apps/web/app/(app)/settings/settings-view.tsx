@@ -1,6 +1,6 @@
 "use client";
 import { PreferencesForm } from "./preferences-form";
-import { publicEnv } from "../../../lib/env";
+import { publicEnv } from "../../../lib/public-env";
 import { ApiTokens } from "./api-tokens";
 import { AuthorizedApps, YourApps } from "./third-party-apps";
 import { NotInterested } from "./not-interested";
