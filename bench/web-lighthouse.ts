@@ -106,7 +106,8 @@ function lighthouse(url: string, cookie: string | undefined): Run {
     fcpMs: numeric("first-contentful-paint"),
     failing,
     consoleErrors: (report.audits["errors-in-console"]?.details?.items ?? []).map((item) => `${item["source"]}: ${item["description"]}`),
-    shifts: (report.audits["layout-shifts"]?.details?.items ?? []).map((item) => {
+    // "layout-shifts" since Lighthouse 12.0 ("layout-shift-elements" before).
+    shifts: (report.audits["layout-shifts"]?.details?.items ?? report.audits["layout-shift-elements"]?.details?.items ?? []).map((item) => {
       const node = item["node"] as { selector?: string; snippet?: string } | undefined;
       return `${node?.selector ?? node?.snippet ?? "?"} (${Number(item["score"] ?? 0).toFixed(3)})`;
     }),
@@ -202,6 +203,16 @@ try {
       },
     ];
   });
+  // A request that failed under Lighthouse: what the web server and the API said about it.
+  if (results.some(({ runs }) => runs.some((run) => run.failedRequests.length))) {
+    const lines = (text: string) =>
+      text
+        .split("\n")
+        .filter((line) => /error|fail|500|exception/i.test(line))
+        .slice(-15);
+    log(`next start said: ${lines(stack.web.output()).join("\n  ") || "(nothing about errors)"}`);
+    log(`the API said: ${lines(stack.apiOutput()).join("\n  ") || "(nothing about errors)"}`);
+  }
   writeResult("web-lighthouse", {
     title: `Lighthouse ${LIGHTHOUSE_VERSION}, mobile profile, production build (${stack.titles} titles), median of ${ROUNDS} runs per page`,
     summary,

@@ -28,6 +28,8 @@ export interface WebBenchStack {
   build: WebBuild;
   /** A popular film's TMDB id (for its title page). */
   movieTmdbId: number;
+  /** What the API process has written to stdout and stderr so far. */
+  apiOutput(): string;
   close(): Promise<void>;
 }
 
@@ -105,6 +107,7 @@ export async function startWebBenchStack(options: { name: string; titles: number
       movieTmdbId: movie.tmdbId,
       titles,
       build,
+      apiOutput: () => api?.output() ?? "",
       close,
     };
   } catch (error) {

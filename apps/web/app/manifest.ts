@@ -15,8 +15,8 @@ export default function manifest(): MetadataRoute.Manifest {
     start_url: "/home",
     scope: "/",
     display: "standalone",
-    background_color: "#101116",
-    theme_color: "#101116",
+    background_color: "#0e0f13",
+    theme_color: "#0e0f13",
     icons: [
       { src: "/app-icon/192", sizes: "192x192", type: "image/png", purpose: "any" },
       { src: "/app-icon/512", sizes: "512x512", type: "image/png", purpose: "any" },

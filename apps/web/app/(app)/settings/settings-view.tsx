@@ -1,4 +1,7 @@
 "use client";
+import { useQuery } from "@apollo/client/react";
+import { PREFERENCES_QUERY } from "../../../lib/graphql";
+import { useGenres } from "../../../lib/use-genres";
 import { PreferencesForm } from "./preferences-form";
 import { publicEnv } from "../../../lib/public-env";
 import { ApiTokens } from "./api-tokens";
@@ -16,6 +19,19 @@ const playgroundUrl = publicEnv.NEXT_PUBLIC_PLAYGROUND_URL;
 const docsUrl = new URL("/docs", playgroundUrl).toString();
 
 export function SettingsView() {
+  // The first panel (preferences, with every genre) is a screen tall or more: the page waits for its
+  // two queries before showing the panels, rather than showing a one-line panel that then grows and
+  // pushes every panel below it out of view (Lighthouse measured a layout shift of 0.53 for that).
+  const preferences = useQuery(PREFERENCES_QUERY);
+  const genres = useGenres();
+  if ((!preferences.data && !preferences.error) || (!genres.data && !genres.error)) {
+    return (
+      <div className="stack-lg settings-loading">
+        <h1>Settings</h1>
+        <p role="status">Loading your settings…</p>
+      </div>
+    );
+  }
   return (
     <div className="stack-lg">
       <h1>Settings</h1>
