@@ -208,28 +208,6 @@ describe("recommendations", () => {
     );
   });
 
-  it("lists on a title what people who liked it also liked: the trained model's neighbours, strongest first", async () => {
-    const [a, b, c, unliked] = (await moviesWith([37], 4)).map((row) => row.tmdbId); // westerns
-    const alsoLiked = async (tmdbId: number) => {
-      const result = await api.graphql<{ media: { alsoLiked: Array<{ tmdbId: number }> } }>(
-        "query($id: Int!) { media(type: MOVIE, tmdbId: $id) { alsoLiked(first: 5) { tmdbId } } }",
-        { id: tmdbId },
-      );
-      expect(result.errors).toBeUndefined();
-      return result.data!.media.alsoLiked.map((media) => media.tmdbId);
-    };
-    // Five people favourite a and b, three a and c (the model needs three people on a title).
-    for (let index = 0; index < 8; index++) await favourite(await api.createUser(), [a!, index < 5 ? b! : c!]);
-    await trainModel(api.services, { model: DEFAULT_ITEM_MODEL_CONFIG });
-    const fromA = await alsoLiked(a!);
-    expect(fromA.slice(0, 2)).toEqual([b, c]);
-    expect(fromA).not.toContain(a);
-    expect(fromA.length).toBeLessThanOrEqual(5);
-    expect(await alsoLiked(b!)).toContain(a);
-    // A title nobody liked has no such list.
-    expect(await alsoLiked(unliked!)).toEqual([]);
-  });
-
   it("asks TMDB discover when the cache has too little, and uses what it writes", async () => {
     // A (language, year) whose films the catalogue has but the seeded cache lacks entirely.
     const cached = await api.services.prisma.mediaCache.findMany({ where: { mediaType: "MOVIE" }, select: { originalLanguage: true, releaseDate: true } });
