@@ -160,7 +160,7 @@ export function BrowseView() {
           items={items}
           label="Titles"
           pageInfo={data?.browse.pageInfo}
-          onMore={() => void fetchMore({ variables: { after: data?.browse.pageInfo.endCursor } })}
+          onMore={() => fetchMore({ variables: { after: data?.browse.pageInfo.endCursor } })}
         />
       )}
     </>

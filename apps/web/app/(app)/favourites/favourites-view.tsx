@@ -24,7 +24,7 @@ export function FavouritesView() {
           items={items}
           label="Your favourites"
           pageInfo={data?.favourites.pageInfo}
-          onMore={() => void fetchMore({ variables: { after: data?.favourites.pageInfo.endCursor } })}
+          onMore={() => fetchMore({ variables: { after: data?.favourites.pageInfo.endCursor } })}
         />
       )}
     </>

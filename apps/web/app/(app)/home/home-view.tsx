@@ -103,7 +103,7 @@ export function HomeView() {
             showDismiss
             onDismiss={setHidden}
             pageInfo={data?.recommendations.pageInfo}
-            onMore={() => void fetchMore({ variables: { after: data?.recommendations.pageInfo.endCursor } })}
+            onMore={() => fetchMore({ variables: { after: data?.recommendations.pageInfo.endCursor } })}
           />
         </section>
       )}

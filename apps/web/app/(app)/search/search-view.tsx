@@ -64,7 +64,7 @@ export function SearchView() {
           items={items}
           label="Search results"
           pageInfo={data?.searchMedia.pageInfo}
-          onMore={() => void fetchMore({ variables: { after: data?.searchMedia.pageInfo.endCursor } })}
+          onMore={() => fetchMore({ variables: { after: data?.searchMedia.pageInfo.endCursor } })}
         />
       )}
     </>
