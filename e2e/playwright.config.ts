@@ -12,7 +12,10 @@ export const apiUrl = `http://127.0.0.1:${apiPort}`;
 export default defineConfig({
   testDir: "specs",
   outputDir: "test-results",
-  timeout: 60_000,
+  // A journey's budget. Under CI's load (two test workers beside next dev, the API, its worker,
+  // Postgres and Redis on two cores) each page of a long journey takes 5–15 s: the ratings and import
+  // journeys (a dozen navigations each) ran past 60 s there, still waiting on a page, no step failed.
+  timeout: 120_000,
   // The stack runs under `next dev` beside the API, its worker, Postgres and Redis on two cores, with
   // two test workers: a click that signs up (password hashing, a session, a route change) can take
   // longer than Playwright's default 5 s without anything being wrong.

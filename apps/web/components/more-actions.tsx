@@ -10,7 +10,13 @@ type CardMenuComponent = typeof import("./card-menu")["default"];
 let loaded: CardMenuComponent | null = null;
 let loading: Promise<CardMenuComponent> | null = null;
 function loadCardMenu(): Promise<CardMenuComponent> {
-  loading ??= import("./card-menu").then((module) => (loaded = module.default));
+  loading ??= import("./card-menu").then(
+    (module) => (loaded = module.default),
+    (error: unknown) => {
+      loading = null; // offline or a new deployment: the next hover or click tries again
+      throw error;
+    },
+  );
   return loading;
 }
 
@@ -36,7 +42,7 @@ export function MoreActions(props: CardMenuProps) {
     start.current = { open: start.current.open || Boolean(how.open), focus: start.current.focus || Boolean(how.focus) };
     const swap = (menu: CardMenuComponent) => live.current && (!pressing.current || how.open) && setMenu(() => menu);
     if (loaded) swap(loaded);
-    else void loadCardMenu().then(swap);
+    else loadCardMenu().then(swap, () => undefined); // the button stays; the offline banner says why
   };
 
   if (Menu) return <Menu {...props} defaultOpen={start.current.open} focusTrigger={start.current.focus && !start.current.open} />;
