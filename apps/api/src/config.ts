@@ -143,6 +143,11 @@ export const configSchema = z
     // The worker's CPU priority (nice, 0–19; the training process inherits it): on a machine it shares
     // with the API, ingest and training take the CPU the API leaves (bench/README.md, load).
     WORKER_NICE: z.coerce.number().int().min(0).max(19).default(10),
+    // Ingest yields to people's requests (api-load.ts): while an API process's event loop is busy at
+    // least this share of the time (0–1; 0 never yields), ingest jobs run one at a time, each after
+    // WORKER_YIELD_PAUSE_MS, so ingest goes on at a trickle instead of competing for CPU and Postgres.
+    WORKER_YIELD_ABOVE_ELU: z.coerce.number().min(0).max(1).default(0.5),
+    WORKER_YIELD_PAUSE_MS: z.coerce.number().int().min(0).max(60_000).default(250),
     // The recommendation model (modules/recommendations/model): trained when MODEL_TRAIN_AFTER_INTERACTIONS
     // new interactions have arrived since the live model's data, or MODEL_TRAIN_EVERY_MINUTES after it
     // when there are any new ones; checked every MODEL_CHECK_EVERY_SECONDS (0 = only on demand).

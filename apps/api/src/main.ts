@@ -2,6 +2,7 @@
 // default: one per core) this process only supervises: node:cluster forks that many API processes,
 // which share API_PORT (the primary hands out connections in turn), and replaces one that dies.
 import cluster from "node:cluster";
+import { reportApiLoad } from "./api-load.ts";
 import { createAppServices } from "./app-services.ts";
 import { boot } from "./boot.ts";
 import { describeTmdb } from "./config.ts";
@@ -54,12 +55,15 @@ function superviseApiProcesses(count: number) {
 async function serveApi() {
   const services = createAppServices({ config, logger, name: "movierec-api" });
   const app = await buildServer(services);
+  // The worker reads how busy this process is and yields to it (api-load.ts).
+  const stopReportingLoad = reportApiLoad(services);
 
   let closing = false;
   async function shutdown(signal: string) {
     if (closing) return;
     closing = true;
     logger.info({ signal }, "shutting down");
+    stopReportingLoad();
     await app.close();
     await services.close();
     process.exit(0);

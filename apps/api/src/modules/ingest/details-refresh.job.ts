@@ -27,6 +27,7 @@ export const detailsRefreshJob: JobUnit<DetailsRefreshPayload> = {
   queue: "detailsRefresh",
   payload: z.object({}) as z.ZodType<DetailsRefreshPayload>,
   concurrency: () => QUEUES.detailsRefresh.worker.concurrency ?? 1,
+  yieldsToApi: true,
   async handle({ prisma, queues, config }) {
     const stale = await findStaleDetails({ prisma }, { maxAgeMs: config.DETAILS_MAX_AGE_DAYS * DAY_MS, limit: SWEEP_LIMIT });
     await queueDetails(queues.details, stale);

@@ -20,5 +20,6 @@ export const detailsJob: JobUnit<DetailsPayload> = {
   queue: "details",
   payload: z.object({ mediaType: z.enum(["movie", "tv"]), tmdbId: z.number().int().positive() }),
   concurrency: (config) => config.WORKER_DETAILS_CONCURRENCY,
+  yieldsToApi: true,
   handle: ({ prisma, tmdb, config }, payload) => fetchDetails({ prisma, tmdb, maxAgeMs: config.DETAILS_MAX_AGE_DAYS * DAY_MS }, payload),
 };

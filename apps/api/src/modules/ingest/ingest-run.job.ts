@@ -18,6 +18,8 @@ export interface IngestDeps {
   tmdb: TmdbClient;
   logger: Logger;
   detailsQueue: Queue<DetailsPayload>;
+  /** Waits, while the API is busy, for this page's turn (api-load.ts); absent: never waits. */
+  waitForTurn?: () => Promise<void>;
 }
 
 export interface ListRunSummary {
@@ -44,6 +46,7 @@ async function ingestList(
   const summary: ListRunSummary = { list: list.id, pages: [], titles: 0, cycleCompleted: false };
   await prisma.ingestCursor.upsert({ where: { list: list.id }, create: { list: list.id }, update: {} });
   for (let fetched = 0; fetched < pageBudget && !signal?.aborted; fetched++) {
+    await deps.waitForTurn?.();
     const cursor = await prisma.ingestCursor.findUniqueOrThrow({ where: { list: list.id } });
     const page = cursor.nextPage;
     const { items, totalPages, resultCount } = await list.fetchPage(deps.tmdb, page, signal);
@@ -149,10 +152,10 @@ export const ingestRunJob: JobUnit<IngestRunPayload> = {
   queue: "ingest",
   payload: z.object({ reason: z.enum(["schedule", "admin", "cli"]), requestedBy: z.string().max(200).optional() }),
   concurrency: () => QUEUES.ingest.worker.concurrency ?? 1,
-  async handle({ prisma, tmdb, logger, queues, config }, payload, job, signal) {
+  async handle({ prisma, tmdb, logger, queues, config, yieldToApi }, payload, job, signal) {
     const started = Date.now();
     const summaries = await runIngest(
-      { prisma, tmdb, logger, detailsQueue: queues.details },
+      { prisma, tmdb, logger, detailsQueue: queues.details, waitForTurn: yieldToApi && (() => yieldToApi.waitForTurn()) },
       {
         pagesPerList: config.INGEST_PAGES_PER_LIST,
         signal,

@@ -3,12 +3,16 @@
 // the same way (the ingest worker's three, the model's training).
 import { type Job, type Queue, UnrecoverableError, Worker } from "bullmq";
 import type { z } from "zod";
+import type { YieldToApi } from "../../api-load.ts";
 import type { AppServices } from "../../app-services.ts";
 import type { Config } from "../../config.ts";
 import { QUEUES, type QueueKey } from "./ingest.queues.ts";
 
 /** What a job's handler may use: the process's long-lived services. */
-export type JobDeps = Pick<AppServices, "config" | "logger" | "prisma" | "tmdb" | "queues" | "enrichment" | "genres" | "watchProviders" | "redis">;
+export type JobDeps = Pick<AppServices, "config" | "logger" | "prisma" | "tmdb" | "queues" | "enrichment" | "genres" | "watchProviders" | "redis"> & {
+  /** Present in the worker: background work's pace while the API is busy (api-load.ts). */
+  yieldToApi?: Pick<YieldToApi, "run" | "waitForTurn">;
+};
 
 export interface JobUnit<Payload> {
   queue: QueueKey;
@@ -20,6 +24,8 @@ export interface JobUnit<Payload> {
   lockMs?(config: Config): number;
   /** Runs one job; `signal` aborts when the job's lock is lost. What it returns is kept as the job's result. */
   handle(deps: JobDeps, payload: Payload, job: Job<Payload>, signal?: AbortSignal): Promise<unknown>;
+  /** Background work people do not wait on: each job waits its turn while the API is busy (api-load.ts). */
+  yieldsToApi?: boolean;
   /** For a repeating job: its BullMQ job scheduler (every: null when the configuration turns it off). */
   schedule?: { id: string; jobName: string; every(config: Config): number | null; data: Payload };
 }
@@ -41,16 +47,21 @@ export function parsePayload<Payload>(unit: JobUnit<Payload>, data: unknown): Pa
  * stopped here (its handler's signal aborts), and that run carries on.
  */
 export async function startJobWorker<Payload>(services: JobDeps, unit: JobUnit<Payload>): Promise<Worker> {
-  const { config, logger } = services;
+  const { config, logger, yieldToApi } = services;
   const lockMs = unit.lockMs?.(config) ?? config.WORKER_LOCK_MS;
-  const worker = new Worker<Payload>(QUEUES[unit.queue].name, (job, _token, signal) => unit.handle(services, parsePayload(unit, job.data), job, signal), {
-    connection: services.redis,
-    prefix: `${config.REDIS_KEY_PREFIX}bull`,
-    lockDuration: lockMs,
-    stalledInterval: lockMs,
-    concurrency: unit.concurrency(config),
-    autorun: false,
-  });
+  const runJob = (job: Job<Payload>, signal?: AbortSignal) => unit.handle(services, parsePayload(unit, job.data), job, signal);
+  const worker = new Worker<Payload>(
+    QUEUES[unit.queue].name,
+    (job, _token, signal) => (unit.yieldsToApi && yieldToApi ? yieldToApi.run(() => runJob(job, signal)) : runJob(job, signal)),
+    {
+      connection: services.redis,
+      prefix: `${config.REDIS_KEY_PREFIX}bull`,
+      lockDuration: lockMs,
+      stalledInterval: lockMs,
+      concurrency: unit.concurrency(config),
+      autorun: false,
+    },
+  );
   worker.on("lockRenewalFailed", (jobIds) => {
     for (const jobId of jobIds) worker.cancelJob(jobId, "its lock was lost");
     logger.warn({ queue: worker.name, jobs: jobIds }, "lost the lock on jobs in hand; stopped them (another worker may have taken them over)");
