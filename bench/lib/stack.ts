@@ -232,16 +232,17 @@ async function stopProductProcess(child: ProductProcess): Promise<unknown> {
   }
 }
 
-/** The statements that took the most time since `reset` (BENCH_PG_STATS=1), for a bench's report. */
+/** The statements that took the most time (or were run most often) since `reset` (BENCH_PG_STATS=1), for a bench's report. */
 export async function topStatements(
   sql: pg.Pool,
   limit = 15,
+  by: "time" | "calls" = "time",
 ): Promise<Array<{ query: string; calls: number; totalMs: number; meanMs: number; rows: number; share: number }>> {
   const { rows } = await sql.query(
     `SELECT query, calls::int, total_exec_time AS "totalMs", mean_exec_time AS "meanMs", rows::int,
             total_exec_time / NULLIF(sum(total_exec_time) OVER (), 0) AS share
        FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
-      ORDER BY total_exec_time DESC LIMIT $1`,
+      ORDER BY ${by === "calls" ? "calls" : "total_exec_time"} DESC LIMIT $1`,
     [limit],
   );
   return rows;

@@ -101,6 +101,10 @@ export function reportLoad(s: Session, outcome: LoadOutcome): void {
     log(
       `pg ${round(statement.share * 100, 1)} % ${statement.calls} calls, mean ${round(statement.meanMs, 2)} ms, ${statement.rows} rows: ${statement.query.replace(/\s+/g, " ").slice(0, 300)}`,
     );
+  for (const statement of outcome.run.frequentStatements)
+    log(
+      `pg ${statement.calls} calls (${round(statement.calls / outcome.run.seconds, 1)}/s), mean ${round(statement.meanMs, 2)} ms: ${statement.query.replace(/\s+/g, " ").slice(0, 200)}`,
+    );
   log(`problems: ${JSON.stringify(Object.fromEntries(s.problems))}; wrong answers: ${JSON.stringify(Object.fromEntries(s.wrong))}`);
   if (s.examples.length) log(`examples:\n  ${s.examples.join("\n  ")}`);
 

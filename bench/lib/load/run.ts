@@ -68,10 +68,12 @@ export async function runLoad(stack: Stack, users: SimUser[], call: Call, act: w
   const seconds = (performance.now() - started) / 1000;
   const cpu = cpuShares(cpuBefore, cpuSnapshot(processNames));
   const statements = pgStats ? await topStatements(stack.sql) : [];
+  // Every statement is a round trip: the most frequent ones say which requests to make fewer.
+  const frequentStatements = pgStats ? await topStatements(stack.sql, 12, "calls") : [];
 
   // What the worker did meanwhile.
   const tmdbRequests = stack.catalogue.totalRequests();
   const detailsAfter = await freshDetails(stack);
   const cursors = (await stack.sql.query("SELECT list, pages_fetched FROM ingest_cursor ORDER BY list")).rows;
-  return { seconds, actions, cpu, statements, worker: { tmdbRequests, detailsRewritten: detailsAfter - detailsBefore, cursors } };
+  return { seconds, actions, cpu, statements, frequentStatements, worker: { tmdbRequests, detailsRewritten: detailsAfter - detailsBefore, cursors } };
 }

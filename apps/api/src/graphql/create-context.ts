@@ -21,7 +21,7 @@ export function createContext(services: AppServices, request: Pick<FastifyReques
       prisma: services.prisma,
       enrichment: services.enrichment,
       userId: viewer?.userId ?? null,
-      similar: services.recommendationServing,
+      catalogue: services.recommendationServing,
     }),
   };
 }

@@ -4,12 +4,12 @@
 import type { PrismaClient } from "../db.ts";
 import { createViewerStateLoader } from "../modules/interactions/viewer-state.ts";
 import type { EnrichmentService } from "../modules/media/enrichment.service.ts";
-import { createMediaLoaders, type SimilarTitlesSource } from "../modules/media/media.loaders.ts";
+import { createMediaLoaders, type CatalogueSource } from "../modules/media/media.loaders.ts";
 import { getPreferences } from "../modules/preferences/preference.service.ts";
 
 type ViewerPreferences = Awaited<ReturnType<typeof getPreferences>>;
 
-export function createLoaders(deps: { prisma: PrismaClient; enrichment: EnrichmentService; userId: string | null; similar: SimilarTitlesSource }) {
+export function createLoaders(deps: { prisma: PrismaClient; enrichment: EnrichmentService; userId: string | null; catalogue: CatalogueSource }) {
   let viewerPreferences: Promise<ViewerPreferences | null> | undefined;
   return {
     ...createMediaLoaders(deps),

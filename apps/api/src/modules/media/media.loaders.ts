@@ -5,7 +5,7 @@ import type { PrismaClient } from "../../db.ts";
 import type { MediaCache, Person } from "../../generated/prisma/client.ts";
 import type { MediaType } from "../../generated/prisma/enums.ts";
 import type { EnrichmentService } from "./enrichment.service.ts";
-import { mediaKey, parseMediaKey } from "./media-key.ts";
+import { parseMediaKey } from "./media-key.ts";
 
 /** `where` for a batch of media keys: one `IN` list per media type. */
 export function whereMediaKeys(keys: readonly string[]) {
@@ -17,16 +17,14 @@ export function whereMediaKeys(keys: readonly string[]) {
   return { OR: [...byType].map(([mediaType, tmdbIds]) => ({ mediaType, tmdbId: { in: tmdbIds } })) };
 }
 
-function byKey<Row extends { mediaType: MediaType; tmdbId: number }>(keys: readonly string[], rows: Row[]): Array<Row | null> {
-  const map = new Map(rows.map((row) => [mediaKey(row), row]));
-  return keys.map((key) => map.get(key) ?? null);
-}
-
 /**
- * Where similar titles come from: each title's "more like this" list, best first, as rows. The API's
- * in-memory catalogue ranks them (recommendations/serving/similar-titles.ts).
+ * The API's in-memory catalogue (recommendations/serving/recommendation-serving.ts): titles' rows
+ * kept while their stamp is unchanged, and the lists it ranks ("more like this",
+ * recommendations/serving/similar-titles.ts; "people who liked this also liked").
  */
-export interface SimilarTitlesSource {
+export interface CatalogueSource {
+  /** These titles' current rows in the keys' order (null: not cached); Postgres only for rows it does not hold as they are now. */
+  currentRows(keys: readonly string[]): Promise<Array<MediaCache | null>>;
   similarTitles(keys: readonly string[]): Promise<MediaCache[][]>;
   /** "People who liked this also liked": the trained model's neighbours, strongest first (at most `limit`). */
   alsoLikedTitles(keys: readonly string[], limit: number): Promise<MediaCache[][]>;
@@ -35,13 +33,15 @@ export interface SimilarTitlesSource {
 /** The longest "people who liked this also liked" list a title can ask for. */
 export const MAX_ALSO_LIKED = 12;
 
-export function createMediaLoaders(deps: { prisma: PrismaClient; enrichment: EnrichmentService; similar: SimilarTitlesSource }) {
-  const { prisma } = deps;
+export function createMediaLoaders(deps: { prisma: PrismaClient; enrichment: EnrichmentService; catalogue: CatalogueSource }) {
+  const { prisma, catalogue } = deps;
   return {
-    media: new DataLoader<string, MediaCache | null>(async (keys) => byKey(keys, await prisma.mediaCache.findMany({ where: whereMediaKeys(keys) }))),
+    // Title pages, lists and mutations' answers read rows from memory when they are current there
+    // (under the load bench a row by key was Postgres' second most frequent statement, 74 a second).
+    media: new DataLoader<string, MediaCache | null>((keys) => catalogue.currentRows(keys)),
     mediaDetails: new DataLoader<string, MediaCache | null>((keys) => Promise.all(keys.map((key) => deps.enrichment.fetchDetails(key)))),
-    similar: new DataLoader<string, MediaCache[]>((keys) => deps.similar.similarTitles(keys)),
-    alsoLiked: new DataLoader<string, MediaCache[]>((keys) => deps.similar.alsoLikedTitles(keys, MAX_ALSO_LIKED)),
+    similar: new DataLoader<string, MediaCache[]>((keys) => catalogue.similarTitles(keys)),
+    alsoLiked: new DataLoader<string, MediaCache[]>((keys) => catalogue.alsoLikedTitles(keys, MAX_ALSO_LIKED)),
     person: new DataLoader<number, Person | null>(async (ids) => {
       const rows = await prisma.person.findMany({ where: { id: { in: [...ids] } } });
       const map = new Map(rows.map((row) => [row.id, row]));
