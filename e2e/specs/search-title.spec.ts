@@ -1,6 +1,6 @@
 // Search finds a title; its page shows details, including fields only enrichment fills (runtime, cast).
 import { expect, test } from "@playwright/test";
-import { CRIME, newUser, signUpAndSignIn, titlesInGenre } from "./support/users.ts";
+import { CRIME, graphql, newUser, signUpAndSignIn, titlesInGenre } from "./support/users.ts";
 
 test("search finds a title and its page shows enriched details", async ({ page }) => {
   await signUpAndSignIn(page, newUser("search"));
@@ -27,11 +27,41 @@ test("search finds a title and its page shows enriched details", async ({ page }
   const favourite = page.locator(".title-layout").getByRole("button", { name: /Favourite/ });
   await favourite.click();
   await expect(favourite).toHaveAttribute("aria-pressed", "true");
+
+  // The page's own <title> is in <head> of the document the server sends (generateMetadata in the
+  // page), where crawlers and link previews read it.
+  const document = await page.request.get(`/title/movie/${media!.tmdbId}`);
+  expect(document.status()).toBe(200);
+  const html = await document.text();
+  const head = html.slice(0, html.indexOf("</head>"));
+  expect(head).toContain(`<title>${escapeHtml(media!.title)} · movierec</title>`);
+  // The description is the title's overview (its start, when long), not the site's.
+  const { media: details } = await graphql<{ media: { overview: string | null } }>(
+    page.request,
+    "query($id: Int!) { media(type: MOVIE, tmdbId: $id) { overview } }",
+    { id: media!.tmdbId },
+  );
+  const description = /<meta name="description" content="([^"]*)"/.exec(head)?.[1];
+  if (details.overview) {
+    expect(description?.length).toBeGreaterThan(20);
+    expect(details.overview.replace(/\s+/g, " ")).toContain(unescapeHtml(description!).replace(/…$/, ""));
+  } else expect(description).toBe("Ranked, explained movie and TV recommendations.");
 });
+
+const unescapeHtml = (text: string) =>
+  text
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
+
+const escapeHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 test("a title TMDB does not have is a 404 page that offers search", async ({ page }) => {
   await signUpAndSignIn(page, newUser("missing-title"));
-  // (The answer's status stays 200: Next.js 16 streams a page's shell before the page calls notFound().)
+  // (The answer's status stays 200: the signed-in layout renders its content in the browser once the
+  // Apollo cache is restored, so the shell, status 200, is sent before the page calls notFound().)
   await page.goto("/title/movie/999999999");
   await expect(page.getByRole("heading", { level: 1, name: "Title not found" })).toBeVisible();
   await expect(page.getByText("Something went wrong")).toHaveCount(0);

@@ -20,17 +20,28 @@ function parseParams({ type, tmdbId }: { type: string; tmdbId: string }) {
   return { type: type === "movie" ? ("MOVIE" as const) : ("TV" as const), tmdbId: id };
 }
 
+/** A description for search results and link previews: the overview's first sentences, at most ~160 characters. */
+function describe(overview: string | null | undefined): string | undefined {
+  const text = overview?.replace(/\s+/g, " ").trim();
+  if (!text) return undefined;
+  if (text.length <= 160) return text;
+  const cut = text.slice(0, 159);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), 120))}…`;
+}
+
 /**
- * The tab's title is the film's or series' own ("Heat · movierec"). Set here rather than only by the
- * client once the title loads: Next applies a page's metadata when a navigation settles, which
- * would otherwise overwrite a title set earlier from Apollo's cache.
+ * The tab's title is the film's or series' own ("Heat · movierec") and the description its
+ * overview. Set here rather than only by the client once the title loads: Next applies a page's
+ * metadata when a navigation settles, which would otherwise overwrite a title set earlier from
+ * Apollo's cache. Both land in the document's <head> (search-title.spec checks both), where
+ * crawlers and link previews read them.
  */
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const ref = parseParams(await params);
   if (!ref) return {};
   try {
-    const data = await titleMetadata(ref.type, ref.tmdbId);
-    return { title: data.media.title };
+    const { media } = await titleMetadata(ref.type, ref.tmdbId);
+    return { title: media.title, description: describe(media.overview) };
   } catch {
     return {}; // unknown title or API away: the page says so itself; the tab keeps "movierec"
   }
@@ -38,8 +49,12 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 
 /**
  * A title TMDB does not have is the "Title not found" page (not-found.tsx) instead of an error; with
- * the API away the page still renders, and the client view says so and retries. (Its HTTP status is
- * 200: Next.js 16 has streamed the page's shell by the time the page calls notFound().)
+ * the API away the page still renders, and the client view says so and retries. Its HTTP status
+ * stays 200: the signed-in layout renders its content in the browser once the Apollo cache is
+ * restored (components/apollo-gate.tsx), so the shell is sent before this page's notFound() is
+ * reached. (A proxy.ts rewrite to the same address with status 404 was tried: Next.js then fetches
+ * it as an external URL whenever the request's host is not the server's own, as behind a reverse
+ * proxy.)
  */
 export default async function TitlePage({ params }: { params: Params }) {
   const ref = parseParams(await params);
