@@ -1,6 +1,6 @@
 // Settings → Your services: pick a region and a streaming service; the title page then says where to
-// watch and that it is on your services, and Browse's "Only on my services" keeps what streams on it
-// and drops what does not.
+// watch and that it is on your services, Home shows "Available on your services", and Browse's "Only
+// on my services" keeps what streams on it and drops what does not.
 import { expect, test } from "@playwright/test";
 import { CRIME, graphql, newUser, onboardOverApi, signUpAndSignIn } from "./support/users.ts";
 
@@ -34,6 +34,20 @@ test("choose a region and a service, see where to watch, browse only what stream
   await expect(services.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
   await page.reload();
   await expect(page.getByRole("region", { name: "Your services" }).getByRole("checkbox", { name: service.name, exact: true })).toBeChecked();
+
+  // Home gains a shelf of the person's recommendations that stream on it, after Top picks.
+  const { recommendations } = await graphql<{ recommendations: { edges: { node: { media: { id: string } } }[] } }>(
+    page.request,
+    "{ recommendations(first: 12, filter: { availableToMe: true }) { edges { node { media { id } } } } }",
+  );
+  const onMine = recommendations.edges.map((edge) => edge.node.media.id);
+  expect(onMine.length).toBeGreaterThan(0);
+  await page.goto("/home");
+  const shelf = page.getByTestId("shelf-on-my-services");
+  await expect(shelf.locator(`[data-media-id="${onMine[0]}"]`)).toBeVisible();
+  const shown = await shelf.locator("[data-media-id]").evaluateAll((cards) => cards.map((card) => card.getAttribute("data-media-id")));
+  expect(shown).toEqual(onMine);
+  await expect(page.locator("section h2").nth(1)).toHaveText("Available on your services");
 
   await page.goto(`/title/movie/${onIt.tmdbId}`);
   const where = page.getByTestId("where-to-watch");

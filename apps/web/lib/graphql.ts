@@ -38,6 +38,7 @@ export {
   MediaDetailsDocument as MEDIA_QUERY,
   OAuthAppsDocument as OAUTH_APPS_QUERY,
   OnboardingWallDocument as ONBOARDING_WALL_QUERY,
+  OnMyServicesShelfDocument as ON_MY_SERVICES_SHELF_QUERY,
   PreferencesDocument as PREFERENCES_QUERY,
   RateDocument as RATE,
   RegisterOAuthAppDocument as REGISTER_OAUTH_APP,

@@ -1,15 +1,15 @@
 "use client";
 import { useQuery } from "@apollo/client/react";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState } from "react";
+import { Fragment, useEffect, useRef, useState } from "react";
 import { MediaGrid } from "../../../components/media-grid";
 import { Shelf } from "../../../components/shelf";
 import { Loading } from "../../../components/skeletons";
 import { EmptyState, ErrorState } from "../../../components/states";
 import { OnMyServicesToggle, hasServices } from "../../../components/on-my-services";
-import { HOME_QUERY, type MediaCard } from "../../../lib/graphql";
+import { HOME_QUERY, ON_MY_SERVICES_SHELF_QUERY, type MediaCard } from "../../../lib/graphql";
 import { useMediaActions } from "../../../lib/use-media-actions";
-import { TOP_PICKS, homeShelves } from "./shelves";
+import { MAX_SHELF, TOP_PICKS, homeShelves } from "./shelves";
 
 /**
  * "Hidden X. Undo": shown after "Not interested", with focus on Undo, so the title can come back
@@ -51,13 +51,17 @@ export function HomeView() {
   const { data, error, loading, refetch, fetchMore, previousData } = useQuery(HOME_QUERY, { variables: { first: PAGE_SIZE, filter } });
   const preferences = data?.preferences ?? previousData?.preferences;
   const needsOnboarding = data?.preferences && !data.preferences.onboarded;
+  // "Available on your services": asked only once Settings names services, and not while the whole
+  // page is already kept to them.
+  const servicesShelf = useQuery(ON_MY_SERVICES_SHELF_QUERY, { variables: { first: MAX_SHELF }, skip: !hasServices(preferences) || onMyServices });
+  const onServices = (servicesShelf.data?.recommendations.edges ?? []).filter((edge) => !edge.node.media.isDismissed).slice(0, MAX_SHELF);
 
   useEffect(() => {
     if (needsOnboarding) router.replace("/onboarding");
   }, [needsOnboarding, router]);
 
   const edges = data?.recommendations.edges.filter((edge) => !edge.node.media.isDismissed) ?? [];
-  const reasonsById = new Map(edges.map((edge) => [edge.node.media.id, edge.node.reasons]));
+  const reasonsById = new Map([...onServices, ...edges].map((edge) => [edge.node.media.id, edge.node.reasons]));
   const reasonsOf = (media: MediaCard) => reasonsById.get(media.id) ?? [];
   const shelves = homeShelves(edges.map((edge) => ({ media: edge.node.media, reasons: edge.node.reasons })));
   return (
@@ -81,16 +85,27 @@ export function HomeView() {
             <p>Favourite a few titles or widen your preferences in settings, and picks will appear here.</p>
           </EmptyState>
         ))}
-      {shelves.map((shelf) => (
-        <Shelf
-          key={shelf.key}
-          title={shelf.title}
-          items={shelf.items.map((item) => item.media)}
-          reasonsOf={reasonsOf}
-          testId={shelf.key === "top-picks" ? "recommendations" : `shelf-${shelf.key}`}
-          showDismiss
-          onDismiss={setHidden}
-        />
+      {shelves.map((shelf, index) => (
+        <Fragment key={shelf.key}>
+          <Shelf
+            title={shelf.title}
+            items={shelf.items.map((item) => item.media)}
+            reasonsOf={reasonsOf}
+            testId={shelf.key === "top-picks" ? "recommendations" : `shelf-${shelf.key}`}
+            showDismiss
+            onDismiss={setHidden}
+          />
+          {index === 0 && onServices.length > 0 && (
+            <Shelf
+              title="Available on your services"
+              items={onServices.map((edge) => edge.node.media)}
+              reasonsOf={reasonsOf}
+              testId="shelf-on-my-services"
+              showDismiss
+              onDismiss={setHidden}
+            />
+          )}
+        </Fragment>
       ))}
       {edges.length > TOP_PICKS && (
         <section aria-labelledby="more-for-you" className="more-for-you">
