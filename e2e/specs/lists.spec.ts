@@ -1,7 +1,7 @@
 // Quick actions on recommendations: watchlist (each card's primary action), favourite and not
 // interested (gone for good) from the card's "More" menu, and the favourites and watchlist pages.
 import { type Locator, type Page, expect, test } from "@playwright/test";
-import { newUser, onboardOverApi, signUpAndSignIn } from "./support/users.ts";
+import { graphql, newUser, onboardOverApi, signUpAndSignIn } from "./support/users.ts";
 
 /** Opens a card's "More actions" menu (once its code has loaded) and returns the open menu. */
 async function openMenu(page: Page, card: Locator, title: string): Promise<Locator> {
@@ -111,4 +111,40 @@ test("Settings lists the titles hidden as not interested, and Restore lets one b
   await page.waitForLoadState("networkidle");
   await page.reload();
   await expect(page.getByText("Nothing hidden.")).toBeVisible();
+});
+
+test("taking a title off favourites or the watchlist offers Undo, focused, and Undo puts it back", async ({ page }) => {
+  await signUpAndSignIn(page, newUser("undo-lists"));
+  const [loved] = await onboardOverApi(page);
+  await graphql(page.request, "mutation($media: MediaRefInput!) { addToWatchlist(media: $media) { id } }", {
+    media: { type: loved!.type, tmdbId: loved!.tmdbId },
+  });
+
+  await page.goto("/favourites");
+  const favourites = page.getByRole("list", { name: "Your favourites" });
+  const favourite = favourites.locator(`[data-media-id="${loved!.id}"]`);
+  await (await openMenu(page, favourite, loved!.title)).getByRole("menuitemcheckbox", { name: "Favourite" }).click();
+  await expect(favourite).toHaveCount(0);
+  await expect(page.getByRole("status").filter({ hasText: `Removed “${loved!.title}” from your favourites.` })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Undo" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(favourite).toHaveCount(1);
+  await expect(page.getByRole("button", { name: "Undo" })).toHaveCount(0);
+
+  await page.goto("/watchlist");
+  const onList = page.getByRole("list", { name: "To watch" }).locator(`[data-media-id="${loved!.id}"]`);
+  await onList.getByRole("button", { name: `Watchlist ${loved!.title}` }).click();
+  await expect(onList).toHaveCount(0);
+  await expect(page.getByRole("status").filter({ hasText: `Removed “${loved!.title}” from your watchlist.` })).toBeVisible();
+  await page.getByRole("button", { name: "Undo" }).click();
+  await expect(onList).toHaveCount(1);
+
+  // Both undos reached the server.
+  await page.waitForLoadState("networkidle");
+  const { media } = await graphql<{ media: { isFavourite: boolean; inWatchlist: boolean } }>(
+    page.request,
+    "query($type: MediaType!, $id: Int!) { media(type: $type, tmdbId: $id) { isFavourite inWatchlist } }",
+    { type: loved!.type, id: loved!.tmdbId },
+  );
+  expect(media).toEqual({ isFavourite: true, inWatchlist: true });
 });

@@ -3,15 +3,27 @@ import { useQuery } from "@apollo/client/react";
 import { MediaGrid } from "../../../components/media-grid";
 import { Loading } from "../../../components/skeletons";
 import { EmptyState, ErrorState } from "../../../components/states";
-import { FAVOURITES_QUERY } from "../../../lib/graphql";
+import { UndoToast } from "../../../components/undo-toast";
+import { FAVOURITES_QUERY, type MediaCard } from "../../../lib/graphql";
+import { useMediaActions } from "../../../lib/use-media-actions";
+import { useUndoRemoval } from "../../../lib/use-undo-removal";
+
+/** "Removed X from your favourites. Undo": favourites it again. */
+function UndoUnfavourite({ media, onClose }: { media: MediaCard; onClose: () => void }) {
+  const actions = useMediaActions(media);
+  return <UndoToast message={`Removed “${media.title}” from your favourites.`} onUndo={() => void actions.toggleFavourite()} onClose={onClose} />;
+}
 
 export function FavouritesView() {
   const { data, error, loading, refetch, fetchMore } = useQuery(FAVOURITES_QUERY, { variables: { first: 24 } });
   // A favourite removed here leaves the list at once (optimistically), before the refetch.
-  const items = data?.favourites.edges.map((edge) => edge.node).filter((media) => media.isFavourite) ?? [];
+  const all = data?.favourites.edges.map((edge) => edge.node) ?? [];
+  const items = all.filter((media) => media.isFavourite);
+  const { removed, close } = useUndoRemoval(all, (media) => !media.isFavourite);
   return (
     <>
       <h1>Favourites</h1>
+      {removed && <UndoUnfavourite key={removed.id} media={removed} onClose={() => close(removed.id)} />}
       {error && <ErrorState error={error} onRetry={() => void refetch()} />}
       {!data && loading && <Loading label="Loading your favourites" />}
       {data && items.length === 0 && (

@@ -1,9 +1,10 @@
 "use client";
 import { useQuery } from "@apollo/client/react";
 import { useRouter } from "next/navigation";
-import { Fragment, useEffect, useRef, useState } from "react";
+import { Fragment, useEffect, useState } from "react";
 import { MediaGrid } from "../../../components/media-grid";
 import { Shelf } from "../../../components/shelf";
+import { UndoToast } from "../../../components/undo-toast";
 import { Loading } from "../../../components/skeletons";
 import { EmptyState, ErrorState } from "../../../components/states";
 import { OnMyServicesToggle, hasServices } from "../../../components/on-my-services";
@@ -11,33 +12,10 @@ import { HOME_QUERY, ON_MY_SERVICES_SHELF_QUERY, type MediaCard } from "../../..
 import { useMediaActions } from "../../../lib/use-media-actions";
 import { MAX_SHELF, TOP_PICKS, homeShelves } from "./shelves";
 
-/**
- * "Hidden X. Undo": shown after "Not interested", with focus on Undo, so the title can come back
- * and a second Enter does not hide the next card.
- */
+/** "Hidden X. Undo": the title can come back, and a second Enter does not hide the next card. */
 function UndoDismiss({ media, onDone }: { media: MediaCard; onDone: () => void }) {
   const actions = useMediaActions({ ...media, isDismissed: true });
-  const undo = useRef<HTMLButtonElement>(null);
-  useEffect(() => undo.current?.focus(), []);
-  return (
-    <div className="notice toast" role="status">
-      Hidden “{media.title}”. You will not be recommended it again.{" "}
-      <button
-        ref={undo}
-        type="button"
-        className="button"
-        onClick={() => {
-          actions.undoDismiss();
-          onDone();
-        }}
-      >
-        Undo
-      </button>{" "}
-      <button type="button" className="button" onClick={onDone}>
-        Dismiss message
-      </button>
-    </div>
-  );
+  return <UndoToast message={`Hidden “${media.title}”. You will not be recommended it again.`} onUndo={() => void actions.undoDismiss()} onClose={onDone} />;
 }
 
 /** One ranked page feeds every shelf (the API's largest page). */

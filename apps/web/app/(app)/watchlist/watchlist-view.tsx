@@ -3,16 +3,28 @@ import { useQuery } from "@apollo/client/react";
 import { MediaGrid } from "../../../components/media-grid";
 import { Loading } from "../../../components/skeletons";
 import { EmptyState, ErrorState } from "../../../components/states";
-import { WATCHLIST_QUERY } from "../../../lib/graphql";
+import { UndoToast } from "../../../components/undo-toast";
+import { type MediaCard, WATCHLIST_QUERY } from "../../../lib/graphql";
+import { useMediaActions } from "../../../lib/use-media-actions";
+import { useUndoRemoval } from "../../../lib/use-undo-removal";
+
+/** "Removed X from your watchlist. Undo": puts it back. */
+function UndoUnwatchlist({ media, onClose }: { media: MediaCard; onClose: () => void }) {
+  const actions = useMediaActions(media);
+  return <UndoToast message={`Removed “${media.title}” from your watchlist.`} onUndo={() => void actions.toggleWatchlist()} onClose={onClose} />;
+}
 
 export function WatchlistView() {
   const { data, error, loading, refetch, fetchMore } = useQuery(WATCHLIST_QUERY, { variables: { first: 50 } });
-  const items = data?.watchlist.edges.map((edge) => edge.node).filter((media) => media.inWatchlist) ?? [];
+  const all = data?.watchlist.edges.map((edge) => edge.node) ?? [];
+  const items = all.filter((media) => media.inWatchlist);
+  const { removed, close } = useUndoRemoval(all, (media) => !media.inWatchlist);
   const toWatch = items.filter((media) => !media.watchedAt);
   const watched = items.filter((media) => media.watchedAt);
   return (
     <>
       <h1>Watchlist</h1>
+      {removed && <UndoUnwatchlist key={removed.id} media={removed} onClose={() => close(removed.id)} />}
       {error && <ErrorState error={error} onRetry={() => void refetch()} />}
       {!data && loading && <Loading label="Loading your watchlist" />}
       {data && items.length === 0 && (

@@ -1,0 +1,33 @@
+"use client";
+// Which title a list page should offer to bring back: the latest one of its list that the person
+// just took off it (favourites: no longer a favourite; watchlist: no longer on it). The mutation's
+// optimistic answer flips the flag at once, so the page filters the title out and this hook names it
+// until Undo flips it back or the message is closed. A title that comes back is forgotten, so taking
+// it off again offers Undo again.
+import { useReducer, useRef } from "react";
+
+export function useUndoRemoval<Item extends { id: string }>(items: readonly Item[], isRemoved: (item: Item) => boolean) {
+  const [, rerender] = useReducer((count: number) => count + 1, 0);
+  /** Each removed title's place in the order of removals, and the ones whose message was closed. */
+  const removedAt = useRef(new Map<string, number>());
+  const closed = useRef(new Set<string>());
+  const next = useRef(0);
+  let latest: Item | undefined;
+  for (const item of items) {
+    if (!isRemoved(item)) {
+      removedAt.current.delete(item.id);
+      closed.current.delete(item.id);
+      continue;
+    }
+    if (!removedAt.current.has(item.id)) removedAt.current.set(item.id, next.current++);
+    if (closed.current.has(item.id)) continue;
+    if (!latest || removedAt.current.get(item.id)! > removedAt.current.get(latest.id)!) latest = item;
+  }
+  return {
+    removed: latest,
+    close(id: string) {
+      closed.current.add(id);
+      rerender();
+    },
+  };
+}
