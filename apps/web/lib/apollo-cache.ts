@@ -1,8 +1,9 @@
 // The browser's Apollo Client and its cache, persisted to localStorage per signed-in user.
-import { ApolloClient, HttpLink, InMemoryCache } from "@apollo/client";
+import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from "@apollo/client";
 import { relayStylePagination } from "@apollo/client/utilities";
 import { CachePersistor, LocalStorageWrapper } from "apollo3-cache-persist";
 import { publicEnv } from "./public-env";
+import { titleMutationsInOrder } from "./title-mutation-order";
 
 const CACHE_KEY_PREFIX = "movierec-apollo";
 /** From a hash of packages/schema/schema.graphql (next.config.ts): a schema change starts a fresh cache. */
@@ -52,7 +53,7 @@ export function createCache(): InMemoryCache {
 
 export function createClient(cache: InMemoryCache): ApolloClient {
   return new ApolloClient({
-    link: new HttpLink({ uri: "/graphql" }),
+    link: ApolloLink.from([titleMutationsInOrder, new HttpLink({ uri: "/graphql" })]),
     cache,
     defaultOptions: {
       // A repeat visit paints what the persisted cache holds at once, then revalidates.

@@ -1,0 +1,84 @@
+// A title's mutations reach the server in the order they were made, even when the first is slow to
+// answer and the second (an Undo) is sent while it is in flight; other titles do not wait.
+import { ApolloClient, ApolloLink, InMemoryCache } from "@apollo/client";
+import { Observable } from "rxjs";
+import { expect, it } from "vitest";
+import { ADD_TO_WATCHLIST, REMOVE_FROM_WATCHLIST } from "./graphql";
+import { titleMutationsInOrder } from "./title-mutation-order";
+
+/** Stands in for the server: records what arrives, answers after `delayMs(operation)`. */
+function slowServer(delayMs: (operationName: string, tmdbId: number) => number) {
+  const arrived: string[] = [];
+  const link = new ApolloLink(
+    (operation) =>
+      new Observable((observer) => {
+        const { tmdbId } = operation.variables.media as { tmdbId: number };
+        arrived.push(`${operation.operationName}:${tmdbId}`);
+        const field = operation.operationName === "RemoveFromWatchlist" ? "removeFromWatchlist" : "addToWatchlist";
+        const timer = setTimeout(
+          () => {
+            const media = { __typename: "Media", id: `movie:${tmdbId}`, inWatchlist: field === "addToWatchlist", watchedAt: null };
+            observer.next({ data: { [field]: media } });
+            observer.complete();
+          },
+          delayMs(operation.operationName!, tmdbId),
+        );
+        return () => clearTimeout(timer);
+      }),
+  );
+  return { arrived, link };
+}
+
+function clientFor(server: ApolloLink) {
+  return new ApolloClient({
+    link: ApolloLink.from([titleMutationsInOrder, server]),
+    cache: new InMemoryCache(),
+    defaultOptions: { mutate: { fetchPolicy: "no-cache" } },
+  });
+}
+
+it("holds a title's Undo until its removal has answered", async () => {
+  const server = slowServer((name) => (name === "RemoveFromWatchlist" ? 80 : 0));
+  const client = clientFor(server.link);
+  const media = { type: "MOVIE" as const, tmdbId: 603 };
+  const removal = client.mutate({ mutation: REMOVE_FROM_WATCHLIST, variables: { media } });
+  const undo = client.mutate({ mutation: ADD_TO_WATCHLIST, variables: { media } });
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  expect(server.arrived).toEqual(["RemoveFromWatchlist:603"]);
+  await Promise.all([removal, undo]);
+  expect(server.arrived).toEqual(["RemoveFromWatchlist:603", "AddToWatchlist:603"]);
+});
+
+it("lets the next mutation go when the previous one failed", async () => {
+  let failFirst = true;
+  const arrived: string[] = [];
+  const server = new ApolloLink(
+    (operation) =>
+      new Observable((observer) => {
+        arrived.push(operation.operationName!);
+        if (failFirst) {
+          failFirst = false;
+          setTimeout(() => observer.error(new Error("network down")), 30);
+          return;
+        }
+        observer.next({ data: { addToWatchlist: { __typename: "Media", id: "movie:603", inWatchlist: true, watchedAt: null } } });
+        observer.complete();
+      }),
+  );
+  const client = clientFor(server);
+  const media = { type: "MOVIE" as const, tmdbId: 603 };
+  const removal = client.mutate({ mutation: REMOVE_FROM_WATCHLIST, variables: { media } });
+  const undo = client.mutate({ mutation: ADD_TO_WATCHLIST, variables: { media } });
+  await expect(removal).rejects.toThrow("network down");
+  await undo;
+  expect(arrived).toEqual(["RemoveFromWatchlist", "AddToWatchlist"]);
+});
+
+it("does not hold other titles' mutations", async () => {
+  const server = slowServer((_name, tmdbId) => (tmdbId === 603 ? 80 : 0));
+  const client = clientFor(server.link);
+  const first = client.mutate({ mutation: REMOVE_FROM_WATCHLIST, variables: { media: { type: "MOVIE" as const, tmdbId: 603 } } });
+  await client.mutate({ mutation: ADD_TO_WATCHLIST, variables: { media: { type: "MOVIE" as const, tmdbId: 550 } } });
+  expect(server.arrived).toEqual(["RemoveFromWatchlist:603", "AddToWatchlist:550"]);
+  await first;
+});
