@@ -5,7 +5,7 @@ import { loadRealFilms, type RealFilm } from "./generate.ts";
 import { mapRealGenres, realKeywords } from "./generate/real-films.ts";
 import { personDetails } from "./tmdb/people.ts";
 import { homepageOf, overviewOf, taglineOf } from "./tmdb/text.ts";
-import { videosBody } from "./tmdb/title-subresources.ts";
+import { videosBody, watchProvidersBody } from "./tmdb/title-subresources.ts";
 import { looksLikeMojibake, repairMacRoman } from "./generate/mojibake.ts";
 import { type CatalogueMovie, type CatalogueTitle, type Person, REFERENCE_DATE, titleName } from "./model.ts";
 
@@ -108,6 +108,7 @@ describe("catalogue contents", () => {
         tagline: taglineOf(cat, movie),
         homepage: homepageOf(cat, movie),
         videos: videosBody(cat, movie)["results"],
+        watchProviders: watchProvidersBody(cat, movie)["results"],
       };
       expect(facts, film.title).toEqual({
         title: film.title,
@@ -128,6 +129,8 @@ describe("catalogue contents", () => {
         tagline: "",
         homepage: "",
         videos: [],
+        // movies.json says nothing of where a film streams
+        watchProviders: {},
       });
     }
     // The Dark Knight: an Action film with a superhero keyword, no longer "Action, Science Fiction"

@@ -107,7 +107,8 @@ export function watchProvidersBody(cat: Catalogue, t: CatalogueTitle): JsonObjec
   const rng = new Rng(cat.hash("providers", t.mediaType, t.id));
   const results: JsonObject = {};
   const released = t.status !== "Planned" && t.status !== "In Production" && t.status !== "Post Production";
-  if (!released || t.adult) return { results };
+  // movies.json says nothing of where a real film streams: invented services would send people to the wrong shop.
+  if (!released || t.adult || t.real) return { results };
   const flatrate = D.PROVIDERS.filter((p) => p.kind === "flatrate");
   const rentBuy = D.PROVIDERS.filter((p) => p.kind === "rent_buy");
   const free = D.PROVIDERS.filter((p) => p.kind === "free" || p.kind === "ads");
