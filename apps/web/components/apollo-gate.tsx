@@ -5,6 +5,7 @@ import type { ApolloClient } from "@apollo/client";
 import { ApolloProvider } from "@apollo/client/react";
 import { type ReactNode, useEffect, useState } from "react";
 import { createCache, createClient, createPersistor, persistedCacheKey, removePersistedCaches, setActivePersistor } from "../lib/apollo-cache";
+import { CardPreviewLayer } from "./card-preview";
 import { CardGridSkeleton } from "./skeletons";
 
 export function ApolloGate({ userId, dataSource, children }: { userId: string; dataSource: string; children: ReactNode }) {
@@ -39,5 +40,10 @@ export function ApolloGate({ userId, dataSource, children }: { userId: string; d
       </div>
     );
   }
-  return <ApolloProvider client={client}>{children}</ApolloProvider>;
+  return (
+    <ApolloProvider client={client}>
+      {children}
+      <CardPreviewLayer />
+    </ApolloProvider>
+  );
 }

@@ -9,6 +9,7 @@ import type {
   BrowseQuery,
   GenresQuery,
   MediaCardFieldsFragment,
+  CardPreviewQuery,
   MediaDetailsQuery,
   PreferencesFieldsFragment,
   ReasonFieldsFragment,
@@ -21,6 +22,7 @@ export {
   AddToWatchlistDocument as ADD_TO_WATCHLIST,
   ApiTokensDocument as API_TOKENS_QUERY,
   BrowseDocument as BROWSE_QUERY,
+  CardPreviewDocument as CARD_PREVIEW_QUERY,
   ChangeEmailDocument as CHANGE_EMAIL,
   ChangePasswordDocument as CHANGE_PASSWORD,
   ClearRatingDocument as CLEAR_RATING,
@@ -60,6 +62,8 @@ export type { BrowseSort, MediaType } from "./generated/graphql";
 /** A title as every card shows it (the MediaCardFields fragment). */
 export type MediaCard = MediaCardFieldsFragment;
 export type MediaDetails = MediaDetailsQuery["media"];
+/** What a card's hover/focus preview adds to the card (components/card-preview.tsx). */
+export type CardPreview = CardPreviewQuery["media"];
 export type Genre = GenresQuery["movieGenres"][number];
 export type PageInfo = BrowseQuery["browse"]["pageInfo"];
 export type Reason = ReasonFieldsFragment;

@@ -9,12 +9,8 @@ import { WhereToWatch } from "../../../../../components/where-to-watch";
 import { ErrorState, FieldError } from "../../../../../components/states";
 import { MEDIA_QUERY, type MediaDetails, type MediaType } from "../../../../../lib/graphql";
 import { languageName } from "../../../../../lib/language-name";
+import { formatRuntime } from "../../../../../lib/runtime-text";
 import { useMediaActions } from "../../../../../lib/use-media-actions";
-
-function formatRuntime(minutes: number): string {
-  const hours = Math.floor(minutes / 60);
-  return hours ? `${hours} h ${minutes % 60} min` : `${minutes} min`;
-}
 
 function Details({ media }: { media: MediaDetails }) {
   const actions = useMediaActions(media);
