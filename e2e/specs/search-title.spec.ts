@@ -60,11 +60,14 @@ const escapeHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "
 
 test("a title TMDB does not have is a 404 page that offers search", async ({ page }) => {
   await signUpAndSignIn(page, newUser("missing-title"));
-  // (The answer's status stays 200: the signed-in layout renders its content in the browser once the
-  // Apollo cache is restored, so the shell, status 200, is sent before the page calls notFound().)
-  await page.goto("/title/movie/999999999");
+  // The document itself says 404 (crawlers, link checkers and monitoring read the status), as does
+  // an address that cannot name a title.
+  expect((await page.goto("/title/movie/999999999"))?.status()).toBe(404);
   await expect(page.getByRole("heading", { level: 1, name: "Title not found" })).toBeVisible();
   await expect(page.getByText("Something went wrong")).toHaveCount(0);
   await page.getByRole("link", { name: "Search for a title" }).click();
   await expect(page).toHaveURL(/\/search$/);
+  expect((await page.goto("/title/film/12"))?.status()).toBe(404);
+  // A title that exists still answers 200.
+  expect((await page.goto(`/title/movie/${(await titlesInGenre(page.request, CRIME.id, 1))[0]!.tmdbId}`))?.status()).toBe(200);
 });

@@ -1,36 +1,24 @@
 "use client";
-// Restores the user's persisted Apollo cache before the app shell first renders, so a repeat
-// visit paints the last recommendations at once while cache-and-network queries revalidate.
-import type { ApolloClient } from "@apollo/client";
+// Gives a signed-in page the tab's Apollo Client (lib/apollo-cache.ts): the first page of a visit
+// waits while the user's persisted cache is restored, so a repeat visit paints the last
+// recommendations at once while cache-and-network queries revalidate; later pages get the same
+// client at once. Every signed-in page mounts one (components/signed-in-app.tsx) after its own
+// server work, which is what lets a title page answer 404 for an unknown title.
 import { ApolloProvider } from "@apollo/client/react";
-import { type ReactNode, useEffect, useState } from "react";
-import { createCache, createClient, createPersistor, persistedCacheKey, removePersistedCaches, setActivePersistor } from "../lib/apollo-cache";
+import { type ReactNode, useEffect, useSyncExternalStore } from "react";
+import { openClient, persistedCacheKey, readyClient, subscribeToClient } from "../lib/apollo-cache";
 import { CardPreviewLayer } from "./card-preview";
 import { CardGridSkeleton } from "./skeletons";
 
 export function ApolloGate({ userId, dataSource, children }: { userId: string; dataSource: string; children: ReactNode }) {
-  const [client, setClient] = useState<ApolloClient | null>(null);
-
-  useEffect(() => {
-    let cancelled = false;
-    const cache = createCache();
-    const key = persistedCacheKey(userId, dataSource);
-    const persistor = createPersistor({ cache, key });
-    removePersistedCaches({ keep: key });
-    persistor
-      .restore()
-      .catch(() => persistor.purge()) // an unreadable cache is dropped, not fatal
-      .then(() => {
-        if (cancelled) return;
-        setActivePersistor(persistor);
-        setClient(createClient(cache));
-      });
-    return () => {
-      cancelled = true;
-      persistor.pause();
-      setActivePersistor(null);
-    };
-  }, [userId, dataSource]);
+  const key = persistedCacheKey(userId, dataSource);
+  // The server, and the browser while it hydrates the server's HTML, render the skeleton.
+  const client = useSyncExternalStore(
+    subscribeToClient,
+    () => readyClient(key),
+    () => null,
+  );
+  useEffect(() => openClient(key), [key]);
 
   if (!client) {
     return (

@@ -72,17 +72,57 @@ export function createPersistor(options: { cache: InMemoryCache; key: string }):
   });
 }
 
-/** The persistor of the mounted app, so sign-out can stop and purge it before leaving. */
-let activePersistor: CachePersistor<unknown> | null = null;
-export function setActivePersistor(persistor: CachePersistor<unknown> | null): void {
-  activePersistor = persistor;
+/**
+ * The tab's one Apollo Client for the signed-in user: made, and their persisted cache restored, the
+ * first time a signed-in page mounts, then shared by every page the tab navigates to. Each page
+ * mounts its own gate (components/apollo-gate.tsx), so a page can finish its server work (a title
+ * page's 404) before the browser-only part starts; the client outlives the gates.
+ */
+interface ClientSession {
+  key: string;
+  persistor: CachePersistor<unknown>;
+  /** Null until the persisted cache is restored. */
+  client: ApolloClient | null;
+}
+let session: ClientSession | null = null;
+const sessionListeners = new Set<() => void>();
+
+export function subscribeToClient(listener: () => void): () => void {
+  sessionListeners.add(listener);
+  return () => sessionListeners.delete(listener);
+}
+
+/** The client for `key` once its cache is restored; null before (or for another user). */
+export function readyClient(key: string): ApolloClient | null {
+  return session?.key === key ? session.client : null;
+}
+
+/** Makes the client for `key` (a persistedCacheKey) unless it exists; another user's is stopped. */
+export function openClient(key: string): void {
+  if (session?.key === key) return;
+  session?.persistor.pause();
+  const cache = createCache();
+  const persistor = createPersistor({ cache, key });
+  removePersistedCaches({ keep: key });
+  const opened: ClientSession = { key, persistor, client: null };
+  session = opened;
+  persistor
+    .restore()
+    .catch(() => persistor.purge()) // an unreadable cache is dropped, not fatal
+    .then(() => {
+      if (session !== opened) return;
+      opened.client = createClient(cache);
+      for (const listener of sessionListeners) listener();
+    });
 }
 
 /** Sign-out: no data of the user's may stay in this browser. */
 export async function forgetCachedData(): Promise<void> {
-  if (activePersistor) {
-    activePersistor.pause();
-    await activePersistor.purge();
+  const closing = session;
+  session = null;
+  if (closing) {
+    closing.persistor.pause();
+    await closing.persistor.purge();
   }
   removePersistedCaches();
 }

@@ -1,18 +1,15 @@
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
-import { ApolloGate } from "../../components/apollo-gate";
-import { dataSourceScope } from "../../lib/data-source";
 import { currentUser } from "../../lib/session";
 
-// Everything in here is for signed-in people and talks to the API through Apollo.
+// Everything in here is for signed-in people and talks to the API through Apollo: each page wraps
+// its view in components/signed-in-app.tsx (the gate is per page, the client per tab).
 export default async function SignedInLayout({ children }: { children: ReactNode }) {
   const user = await currentUser();
   if (!user) redirect("/signin");
   return (
     <main id="main" className="page">
-      <ApolloGate userId={user.id} dataSource={dataSourceScope()}>
-        {children}
-      </ApolloGate>
+      {children}
     </main>
   );
 }

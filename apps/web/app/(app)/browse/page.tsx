@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { SignedInApp } from "../../../components/signed-in-app";
 import { Suspense } from "react";
 import { BrowseView } from "./browse-view";
 
@@ -7,8 +8,10 @@ export const metadata: Metadata = { title: "Browse" };
 export default function Page() {
   // The filters come from the address (useSearchParams), read in the browser.
   return (
-    <Suspense>
-      <BrowseView />
-    </Suspense>
+    <SignedInApp>
+      <Suspense>
+        <BrowseView />
+      </Suspense>
+    </SignedInApp>
   );
 }

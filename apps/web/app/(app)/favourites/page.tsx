@@ -1,8 +1,13 @@
 import type { Metadata } from "next";
+import { SignedInApp } from "../../../components/signed-in-app";
 import { FavouritesView } from "./favourites-view";
 
 export const metadata: Metadata = { title: "Favourites" };
 
 export default function Page() {
-  return <FavouritesView />;
+  return (
+    <SignedInApp>
+      <FavouritesView />
+    </SignedInApp>
+  );
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { SignedInApp } from "../../../components/signed-in-app";
 import { Suspense } from "react";
 import { SearchView } from "./search-view";
 
@@ -7,8 +8,10 @@ export const metadata: Metadata = { title: "Search" };
 export default function Page() {
   // The query comes from the address (useSearchParams), read in the browser.
   return (
-    <Suspense>
-      <SearchView />
-    </Suspense>
+    <SignedInApp>
+      <Suspense>
+        <SearchView />
+      </Suspense>
+    </SignedInApp>
   );
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { cache } from "react";
+import { SignedInApp } from "../../../../../components/signed-in-app";
 import { type MediaType, TitleMetadataDocument } from "../../../../../lib/generated/graphql";
 import { ApiError, serverGraphql } from "../../../../../lib/server-graphql";
 import { TitleView } from "./title-view";
@@ -48,13 +49,10 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 }
 
 /**
- * A title TMDB does not have is the "Title not found" page (not-found.tsx) instead of an error; with
- * the API away the page still renders, and the client view says so and retries. Its HTTP status
- * stays 200: the signed-in layout renders its content in the browser once the Apollo cache is
- * restored (components/apollo-gate.tsx), so the shell is sent before this page's notFound() is
- * reached. (A proxy.ts rewrite to the same address with status 404 was tried: Next.js then fetches
- * it as an external URL whenever the request's host is not the server's own, as behind a reverse
- * proxy.)
+ * A title TMDB does not have is the "Title not found" page (not-found.tsx) with HTTP status 404,
+ * decided here before the browser-side view (SignedInApp) is rendered: nothing inside that renders on
+ * the server, so once it is reached the document's status is settled. With the API away the page
+ * still renders, and the client view says so and retries.
  */
 export default async function TitlePage({ params }: { params: Params }) {
   const ref = parseParams(await params);
@@ -64,5 +62,9 @@ export default async function TitlePage({ params }: { params: Params }) {
   } catch (error) {
     if (error instanceof ApiError && error.code === "NOT_FOUND") notFound();
   }
-  return <TitleView type={ref.type} tmdbId={ref.tmdbId} />;
+  return (
+    <SignedInApp>
+      <TitleView type={ref.type} tmdbId={ref.tmdbId} />
+    </SignedInApp>
+  );
 }

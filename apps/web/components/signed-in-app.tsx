@@ -1,0 +1,20 @@
+import type { ReactNode } from "react";
+import { redirect } from "next/navigation";
+import { dataSourceScope } from "../lib/data-source";
+import { currentUser } from "../lib/session";
+import { ApolloGate } from "./apollo-gate";
+
+/**
+ * A signed-in page's browser-side part: the signed-in user's Apollo Client around it. Pages render
+ * this last, after whatever they decide on the server (a title page's notFound()), because nothing
+ * inside it renders on the server: the HTML's status is settled by then.
+ */
+export async function SignedInApp({ children }: { children: ReactNode }) {
+  const user = await currentUser();
+  if (!user) redirect("/signin");
+  return (
+    <ApolloGate userId={user.id} dataSource={dataSourceScope()}>
+      {children}
+    </ApolloGate>
+  );
+}
