@@ -10,7 +10,7 @@ import { openClient, persistedCacheKey, readyClient, subscribeToClient } from ".
 import { CardPreviewLayer } from "./card-preview";
 import { CardGridSkeleton } from "./skeletons";
 
-export function ApolloGate({ userId, dataSource, children }: { userId: string; dataSource: string; children: ReactNode }) {
+export function ApolloGate({ userId, dataSource, fallback, children }: { userId: string; dataSource: string; fallback?: ReactNode; children: ReactNode }) {
   const key = persistedCacheKey(userId, dataSource);
   // The server, and the browser while it hydrates the server's HTML, render the skeleton.
   const client = useSyncExternalStore(
@@ -21,6 +21,7 @@ export function ApolloGate({ userId, dataSource, children }: { userId: string; d
   useEffect(() => openClient(key), [key]);
 
   if (!client) {
+    if (fallback) return fallback;
     return (
       <div aria-busy="true" aria-live="polite">
         <span className="visually-hidden">Loading…</span>

@@ -1,5 +1,6 @@
 // A plain <img>: catalogue images are served as-is, sized by CSS (no next/image optimisation).
-export function Poster({ url, title, className = "poster" }: { url: string | null; title: string; className?: string }) {
+/** `eager`: above the fold at load (a title page's own poster), so not left to lazy loading. */
+export function Poster({ url, title, className = "poster", eager = false }: { url: string | null; title: string; className?: string; eager?: boolean }) {
   if (!url) {
     return (
       <div className={`${className} poster-missing`} role="img" aria-label={`No poster for ${title}`}>
@@ -7,5 +8,5 @@ export function Poster({ url, title, className = "poster" }: { url: string | nul
       </div>
     );
   }
-  return <img className={className} src={url} alt={`Poster for ${title}`} width={342} height={513} loading="lazy" decoding="async" />;
+  return <img className={className} src={url} alt={`Poster for ${title}`} width={342} height={513} loading={eager ? "eager" : "lazy"} decoding="async" />;
 }

@@ -7,13 +7,14 @@ import { ApolloGate } from "./apollo-gate";
 /**
  * A signed-in page's browser-side part: the signed-in user's Apollo Client around it. Pages render
  * this last, after whatever they decide on the server (a title page's notFound()), because nothing
- * inside it renders on the server: the HTML's status is settled by then.
+ * inside it renders on the server (only `fallback`, the page's own server-rendered stand-in): the
+ * HTML's status is settled by then.
  */
-export async function SignedInApp({ children }: { children: ReactNode }) {
+export async function SignedInApp({ children, fallback }: { children: ReactNode; fallback?: ReactNode }) {
   const user = await currentUser();
   if (!user) redirect("/signin");
   return (
-    <ApolloGate userId={user.id} dataSource={dataSourceScope()}>
+    <ApolloGate userId={user.id} dataSource={dataSourceScope()} fallback={fallback}>
       {children}
     </ApolloGate>
   );

@@ -74,7 +74,8 @@ export async function onboardOverApi(page: Page): Promise<Title[]> {
 export function collectConsoleErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on("console", (message) => {
-    if (message.type() === "error") errors.push(`${page.url()}: ${message.text()}`);
+    // (A failed load names its resource only in the message's location: kept, so a test can tell which.)
+    if (message.type() === "error") errors.push(`${page.url()}: ${message.text()}${message.location().url ? ` [${message.location().url}]` : ""}`);
   });
   page.on("pageerror", (error) => errors.push(`${page.url()}: ${error.message}`));
   return errors;

@@ -5,6 +5,7 @@ import { cache } from "react";
 import { SignedInApp } from "../../../../../components/signed-in-app";
 import { type MediaType, TitleMetadataDocument } from "../../../../../lib/generated/graphql";
 import { ApiError, serverGraphql } from "../../../../../lib/server-graphql";
+import { type TitlePreview, TitleHeroPreview } from "./title-hero-preview";
 import { TitleView } from "./title-view";
 
 type Params = Promise<{ type: string; tmdbId: string }>;
@@ -52,19 +53,22 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
  * A title TMDB does not have is the "Title not found" page (not-found.tsx) with HTTP status 404,
  * decided here before the browser-side view (SignedInApp) is rendered: nothing inside that renders on
  * the server, so once it is reached the document's status is settled. With the API away the page
- * still renders, and the client view says so and retries.
+ * still renders, and the client view says so and retries. The hero the server knows (title-hero-preview.tsx)
+ * is in the document while the view starts.
  */
 export default async function TitlePage({ params }: { params: Params }) {
   const ref = parseParams(await params);
   if (!ref) notFound();
+  let preview: TitlePreview | undefined;
   try {
-    await titleMetadata(ref.type, ref.tmdbId);
+    preview = (await titleMetadata(ref.type, ref.tmdbId)).media;
   } catch (error) {
     if (error instanceof ApiError && error.code === "NOT_FOUND") notFound();
   }
+  // The hero as the server knows it is in the document itself, while the view starts and loads.
   return (
-    <SignedInApp>
-      <TitleView type={ref.type} tmdbId={ref.tmdbId} />
+    <SignedInApp fallback={preview && <TitleHeroPreview preview={preview} />}>
+      <TitleView type={ref.type} tmdbId={ref.tmdbId} preview={preview} />
     </SignedInApp>
   );
 }

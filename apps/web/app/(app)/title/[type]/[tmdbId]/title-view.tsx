@@ -10,6 +10,7 @@ import { ErrorState, FieldError } from "../../../../../components/states";
 import { MEDIA_QUERY, type MediaDetails, type MediaType } from "../../../../../lib/graphql";
 import { languageName } from "../../../../../lib/language-name";
 import { formatRuntime } from "../../../../../lib/runtime-text";
+import { type TitlePreview, TitleHeroPreview } from "./title-hero-preview";
 import { useMediaActions } from "../../../../../lib/use-media-actions";
 
 function Details({ media }: { media: MediaDetails }) {
@@ -20,10 +21,10 @@ function Details({ media }: { media: MediaDetails }) {
   return (
     <article className="title-page">
       <div className="backdrop" aria-hidden="true">
-        {media.backdropUrl && <img src={media.backdropUrl} alt="" width={1280} height={720} />}
+        {media.backdropUrl && <img src={media.backdropUrl} alt="" width={1280} height={720} fetchPriority="high" />}
       </div>
       <div className="title-layout">
-        <Poster url={media.posterUrl} title={media.title} className="poster title-poster" />
+        <Poster url={media.posterUrl} title={media.title} className="poster title-poster" eager />
         <div className="stack">
           <h1>
             {media.title} {media.year && <span className="muted">({media.year})</span>}
@@ -110,10 +111,11 @@ function Details({ media }: { media: MediaDetails }) {
   );
 }
 
-export function TitleView({ type, tmdbId }: { type: MediaType; tmdbId: number }) {
+export function TitleView({ type, tmdbId, preview }: { type: MediaType; tmdbId: number; preview?: TitlePreview }) {
   const { data, error, loading, refetch } = useQuery(MEDIA_QUERY, { variables: { type, tmdbId } });
   if (data?.media) return <Details media={data.media} />;
   if (error) return <ErrorState error={error} onRetry={() => void refetch()} />;
+  if (preview) return <TitleHeroPreview preview={preview} />;
   return (
     <div role="status" aria-busy={loading} className="title-page">
       <span className="visually-hidden">Loading title</span>
