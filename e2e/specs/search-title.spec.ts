@@ -36,11 +36,17 @@ test("search finds a title and its page shows enriched details", async ({ page }
   const head = html.slice(0, html.indexOf("</head>"));
   expect(head).toContain(`<title>${escapeHtml(media!.title)} · movierec</title>`);
   // The description is the title's overview (its start, when long), not the site's.
-  const { media: details } = await graphql<{ media: { overview: string | null } }>(
+  const { media: details } = await graphql<{ media: { overview: string | null; posterUrl: string | null; backdropUrl: string | null } }>(
     page.request,
-    "query($id: Int!) { media(type: MOVIE, tmdbId: $id) { overview } }",
+    "query($id: Int!) { media(type: MOVIE, tmdbId: $id) { overview posterUrl(size: W342) backdropUrl(size: W1280) } }",
     { id: media!.tmdbId },
   );
+  // The hero is in the document too (the largest image loads with it), with the images the page shows.
+  const body = html.slice(html.indexOf("<body"));
+  expect(body).toContain('data-testid="title-preview"');
+  expect(body).toContain(escapeHtml(media!.title));
+  for (const url of [details.posterUrl, details.backdropUrl]) if (url) expect(body).toContain(`src="${escapeHtml(url)}"`);
+  expect(details.posterUrl ?? details.backdropUrl).toBeTruthy();
   const description = /<meta name="description" content="([^"]*)"/.exec(head)?.[1];
   if (details.overview) {
     expect(description?.length).toBeGreaterThan(20);
