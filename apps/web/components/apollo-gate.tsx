@@ -12,7 +12,7 @@ import { CardGridSkeleton } from "./skeletons";
 
 export function ApolloGate({ userId, dataSource, fallback, children }: { userId: string; dataSource: string; fallback?: ReactNode; children: ReactNode }) {
   const key = persistedCacheKey(userId, dataSource);
-  // The server, and the browser while it hydrates the server's HTML, render the skeleton.
+  // The server, and the browser while it hydrates the server's HTML, render the page's fallback or the skeleton.
   const client = useSyncExternalStore(
     subscribeToClient,
     () => readyClient(key),
