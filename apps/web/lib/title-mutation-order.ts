@@ -2,37 +2,50 @@
 // optimistically at once, so "remove from watchlist" and its Undo can be two requests in flight
 // together; over HTTP they may arrive the other way round, and the title would end off the list
 // while the page showed it back (CI saw exactly that under load). This link holds each mutation on a
-// title (its `media` variable) until the previous one on that title has answered; the optimistic
-// answer is applied before the link runs, so the page still changes at once. Other titles and all
-// queries pass straight through.
+// title (its `media` variable) until the previous one on that title has answered, and until a query
+// of that title in flight (a title page revalidating) has answered: that query's answer is older than
+// the mutation's and would otherwise put a cleared rating back on the page (the likely cause of a
+// ratings.spec failure in CI). The
+// optimistic answer is applied before the link runs, so the page still changes at once. Queries never
+// wait, and other titles pass straight through.
 import { ApolloLink } from "@apollo/client";
 import { OperationTypeNode } from "graphql";
-import { concatMap, defer, finalize, from } from "rxjs";
+import { concatMap, defer, finalize, from, of } from "rxjs";
 
 /** Per title, a promise that settles when the latest mutation sent for it has answered. */
 const inFlight = new Map<string, Promise<void>>();
 
-function titleOf(operation: ApolloLink.Operation): string | null {
+/**
+ * The title an operation is about: a mutation's `media` argument (it waits for what is in flight on
+ * that title), or a title query's `type` and `tmdbId` (it never waits, but a later mutation of that
+ * title waits for it, so the query's older answer cannot land after the mutation's and undo it).
+ */
+function titleOf(operation: ApolloLink.Operation): { title: string; waits: boolean } | null {
+  const variables = operation.variables;
+  if (operation.operationType === OperationTypeNode.QUERY)
+    return typeof variables.type === "string" && typeof variables.tmdbId === "number" ? { title: `${variables.type}:${variables.tmdbId}`, waits: false } : null;
   if (operation.operationType !== OperationTypeNode.MUTATION) return null;
-  const media = operation.variables.media as { type?: unknown; tmdbId?: unknown } | undefined;
+  const media = variables.media as { type?: unknown; tmdbId?: unknown } | undefined;
   if (!media || typeof media.type !== "string" || typeof media.tmdbId !== "number") return null;
-  return `${media.type}:${media.tmdbId}`;
+  return { title: `${media.type}:${media.tmdbId}`, waits: true };
 }
 
 export const titleMutationsInOrder = new ApolloLink((operation, forward) => {
-  const title = titleOf(operation);
-  if (!title) return forward(operation);
+  const about = titleOf(operation);
+  if (!about) return forward(operation);
+  const { title, waits } = about;
   return defer(() => {
     const previous = inFlight.get(title) ?? Promise.resolve();
     let answered!: () => void;
     const answer = new Promise<void>((resolve) => (answered = resolve));
-    const mine = previous.then(() => answer);
+    // What the title's next mutation waits for: everything before it, this operation included.
+    const mine = waits ? previous.then(() => answer) : Promise.all([previous, answer]).then(() => undefined);
     inFlight.set(title, mine);
     void mine.then(() => {
       if (inFlight.get(title) === mine) inFlight.delete(title);
     });
     // Answered, failed or given up (unsubscribed) alike: the title's next mutation may go.
-    return from(previous).pipe(
+    return (waits ? from(previous) : of(undefined)).pipe(
       concatMap(() => forward(operation)),
       finalize(answered),
     );
