@@ -5,14 +5,13 @@
 // title (its `media` variable) until the previous one on that title has answered, and until a query
 // of that title in flight (a title page revalidating) has answered: that query's answer is older than
 // the mutation's and would otherwise put a cleared rating back on the page (the likely cause of a
-// ratings.spec failure in CI). The
-// optimistic answer is applied before the link runs, so the page still changes at once. Queries never
-// wait, and other titles pass straight through.
+// ratings.spec failure in CI). The optimistic answer is applied before the link runs, so the page
+// still changes at once. Queries never wait, and other titles pass straight through.
 import { ApolloLink } from "@apollo/client";
 import { OperationTypeNode } from "graphql";
 import { concatMap, defer, finalize, from, of } from "rxjs";
 
-/** Per title, a promise that settles when the latest mutation sent for it has answered. */
+/** Per title, a promise that settles when every operation sent for it so far has answered. */
 const inFlight = new Map<string, Promise<void>>();
 
 /**
