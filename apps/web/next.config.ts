@@ -25,7 +25,9 @@ const nextConfig: NextConfig = {
   },
   async rewrites() {
     // /imports: uploads of export files (Settings → Import your history), straight to the API.
+    // /favicon.ico: what browsers ask for when a page names no icon (a 404 page does not): the app's icon.
     return [
+      { source: "/favicon.ico", destination: "/icon.svg" },
       { source: "/graphql", destination: `${apiUrl}/graphql` },
       { source: "/imports", destination: `${apiUrl}/imports` },
     ];

@@ -10,6 +10,10 @@ test("the landing page renders without console errors", async ({ page }) => {
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 1, name: "movierec" })).toBeVisible();
   expect(errors).toEqual([]);
+  // Browsers ask for /favicon.ico where a page names no icon (the 404 page): it is the app's icon.
+  const favicon = await page.request.get("/favicon.ico");
+  expect(favicon.status()).toBe(200);
+  expect(favicon.headers()["content-type"]).toContain("image/svg+xml");
 });
 
 test("the API is ready and reports the offline catalogue", async ({ request }) => {
