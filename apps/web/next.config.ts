@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
 import { serverEnv } from "./lib/env";
 import { fixedSecurityHeaders } from "./lib/security-headers";
 
@@ -34,4 +35,5 @@ const nextConfig: NextConfig = {
   },
 };
 
-export default nextConfig;
+// next-intl: the locale and messages of each request come from i18n/request.ts.
+export default createNextIntlPlugin("./i18n/request.ts")(nextConfig);

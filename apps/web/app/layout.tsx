@@ -1,5 +1,7 @@
 import { GeistSans } from "geist/font/sans";
 import type { Metadata, Viewport } from "next";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { OfflineBanner } from "../components/offline-banner";
 import { ServiceWorker } from "../components/service-worker";
@@ -7,7 +9,10 @@ import { SiteFooter, SiteHeader } from "../components/site-header";
 import { currentUser } from "../lib/session";
 import "./globals.css";
 
-export const metadata: Metadata = { title: { default: "movierec", template: "%s · movierec" }, description: "Ranked, explained movie and TV recommendations." };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("shell");
+  return { title: { default: "movierec", template: "%s · movierec" }, description: t("description") };
+}
 export const viewport: Viewport = {
   width: "device-width",
   initialScale: 1,
@@ -19,15 +24,17 @@ export const viewport: Viewport = {
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const user = await currentUser();
+  const [user, locale] = await Promise.all([currentUser(), getLocale()]);
   return (
-    <html lang="en" className={GeistSans.variable}>
+    <html lang={locale} className={GeistSans.variable}>
       <body>
-        <SiteHeader user={user} />
-        <OfflineBanner />
-        {children}
-        <SiteFooter />
-        <ServiceWorker />
+        <NextIntlClientProvider>
+          <SiteHeader user={user} />
+          <OfflineBanner />
+          {children}
+          <SiteFooter />
+          <ServiceWorker />
+        </NextIntlClientProvider>
       </body>
     </html>
   );

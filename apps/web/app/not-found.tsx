@@ -1,12 +1,12 @@
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 
 export default function NotFound() {
+  const t = useTranslations("shell.notFound");
   return (
     <main id="main" className="page">
-      <h1>Page not found</h1>
-      <p>
-        That page does not exist. <Link href="/">Go to the start page</Link>.
-      </p>
+      <h1>{t("heading")}</h1>
+      <p>{t.rich("body", { start: (text) => <Link href="/">{text}</Link> })}</p>
     </main>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 // Says so while the browser is offline: pages still paint from the saved cache, but nothing new
 // can load and no change can be saved. Lists' error states retry by themselves when it is back.
+import { useTranslations } from "next-intl";
 import { useSyncExternalStore } from "react";
 
 const subscribe = (onChange: () => void) => {
@@ -13,6 +14,7 @@ const subscribe = (onChange: () => void) => {
 };
 
 export function OfflineBanner() {
+  const t = useTranslations("shell");
   const online = useSyncExternalStore(
     subscribe,
     () => navigator.onLine,
@@ -21,7 +23,7 @@ export function OfflineBanner() {
   if (online) return null;
   return (
     <p className="offline-banner" role="status">
-      You are offline. What you see was saved on this device; new pages and changes need a connection.
+      {t("offline")}
     </p>
   );
 }

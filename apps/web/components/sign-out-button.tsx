@@ -1,8 +1,10 @@
 "use client";
 import { signOut } from "next-auth/react";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 
 export function SignOutButton() {
+  const t = useTranslations("shell.nav");
   const [busy, setBusy] = useState(false);
   return (
     <button
@@ -19,7 +21,7 @@ export function SignOutButton() {
         window.location.assign("/");
       }}
     >
-      Sign out
+      {t("signOut")}
     </button>
   );
 }

@@ -1,37 +1,40 @@
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import type { SessionUser } from "../lib/session";
+import { LanguagePicker } from "./language-picker";
 import { SignOutButton } from "./sign-out-button";
 
 export function SiteHeader({ user }: { user: SessionUser | null }) {
+  const t = useTranslations("shell");
   return (
     <header className="site-header">
       <a className="skip-link" href="#main">
-        Skip to content
+        {t("skipToContent")}
       </a>
       <Link href={user ? "/home" : "/"} className="brand">
         movierec
       </Link>
-      <nav aria-label="Main">
+      <nav aria-label={t("mainNavigation")}>
         <ul className="nav-list">
           {user ? (
             <>
               <li>
-                <Link href="/home">Home</Link>
+                <Link href="/home">{t("nav.home")}</Link>
               </li>
               <li>
-                <Link href="/browse">Browse</Link>
+                <Link href="/browse">{t("nav.browse")}</Link>
               </li>
               <li>
-                <Link href="/search">Search</Link>
+                <Link href="/search">{t("nav.search")}</Link>
               </li>
               <li>
-                <Link href="/favourites">Favourites</Link>
+                <Link href="/favourites">{t("nav.favourites")}</Link>
               </li>
               <li>
-                <Link href="/watchlist">Watchlist</Link>
+                <Link href="/watchlist">{t("nav.watchlist")}</Link>
               </li>
               <li>
-                <Link href="/settings">Settings</Link>
+                <Link href="/settings">{t("nav.settings")}</Link>
               </li>
               <li>
                 <SignOutButton />
@@ -40,11 +43,11 @@ export function SiteHeader({ user }: { user: SessionUser | null }) {
           ) : (
             <>
               <li>
-                <Link href="/signin">Sign in</Link>
+                <Link href="/signin">{t("nav.signIn")}</Link>
               </li>
               <li>
                 <Link href="/signup" className="button button-primary">
-                  Sign up
+                  {t("nav.signUp")}
                 </Link>
               </li>
             </>
@@ -56,15 +59,19 @@ export function SiteHeader({ user }: { user: SessionUser | null }) {
 }
 
 export function SiteFooter() {
+  const t = useTranslations("shell");
   return (
     <footer className="site-footer">
       <p>
-        This product uses the TMDB API but is not endorsed or certified by{" "}
-        <a href="https://www.themoviedb.org/" rel="noreferrer">
-          TMDB
-        </a>
-        . Film and series data and images come from The Movie Database.
+        {t.rich("attribution", {
+          tmdb: (name) => (
+            <a href="https://www.themoviedb.org/" rel="noreferrer">
+              {name}
+            </a>
+          ),
+        })}
       </p>
+      <LanguagePicker />
     </footer>
   );
 }
