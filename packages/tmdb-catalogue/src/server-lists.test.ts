@@ -126,6 +126,17 @@ describe("genres and configuration", () => {
     expect(movie.genres.find((g: Body) => g.id === 10759)).toBeUndefined();
   });
 
+  it("names genres in French for language=fr-FR (as TMDB does, some series genres stay English), in English otherwise", async () => {
+    const movie = (await get(`${api}/genre/movie/list?language=fr-FR`)).body;
+    const tv = (await get(`${api}/genre/tv/list?language=fr`)).body;
+    expect(movie.genres).toHaveLength(19);
+    expect(movie.genres).toContainEqual({ id: 878, name: "Science-Fiction" });
+    expect(movie.genres).toContainEqual({ id: 35, name: "Comédie" });
+    expect(tv.genres).toContainEqual({ id: 10765, name: "Science-Fiction & Fantastique" });
+    expect(tv.genres).toContainEqual({ id: 10762, name: "Kids" });
+    expect((await get(`${api}/genre/movie/list?language=de-DE`)).body.genres).toContainEqual({ id: 35, name: "Comedy" });
+  });
+
   it("points the image base URLs at its own /t/p/ route, and those URLs return SVG key art of the size asked", async () => {
     const config = (await get(`${api}/configuration`)).body;
     expect(config.images.secure_base_url).toBe(`${server.origin}/t/p/`);

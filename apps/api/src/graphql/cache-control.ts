@@ -3,7 +3,8 @@
 // the same for everyone, so it is answered `public` for as long as the least durable field it asks
 // for, and a CDN or the browser may keep it. Everything else is `no-store`: it names the caller, or
 // it changes something. `Vary` keeps a cached anonymous answer from being served to a signed-in
-// caller (whose answer says what is theirs, e.g. `isFavourite`).
+// caller (whose answer says what is theirs, e.g. `isFavourite`), or an English one to a French caller
+// (genre names follow Accept-Language, graphql/locale.ts).
 //
 // Decided from the operation's root fields, once per response: Apollo's cache-control plugin would
 // wrap every field resolver to read hints (see apollo.ts).
@@ -22,7 +23,7 @@ export const PUBLIC_MAX_AGE_SECONDS: Readonly<Record<string, number>> = {
 };
 
 export const NOT_STORED = "no-store";
-export const VARY = "Accept, Authorization, Cookie";
+export const VARY = "Accept, Accept-Language, Authorization, Cookie";
 
 /** Seconds `operation` may be cached publicly, or undefined when it is not public data. */
 export function publicMaxAge(operation: OperationDefinitionNode): number | undefined {

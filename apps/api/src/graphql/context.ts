@@ -2,6 +2,7 @@ import { unauthenticated } from "../errors.ts";
 import type { AppServices } from "../app-services.ts";
 import type { Viewer } from "../modules/auth/viewer.ts";
 import type { Loaders } from "./loaders.ts";
+import type { Locale } from "./locale.ts";
 
 export interface GraphQLContext extends AppServices {
   requestId: string;
@@ -11,6 +12,8 @@ export interface GraphQLContext extends AppServices {
   /** True for the web server's own calls (next-auth account linking), proved by a derived key. */
   internal: boolean;
   loaders: Loaders;
+  /** The language to answer in, from Accept-Language (locale.ts): reasons' text, genre names. */
+  locale: Locale;
 }
 
 /** The signed-in caller's user id, or UNAUTHENTICATED. */

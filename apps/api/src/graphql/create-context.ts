@@ -5,6 +5,7 @@ import { INTERNAL_KEY_HEADER, isInternalCaller } from "../modules/auth/oauth-acc
 import type { AppServices } from "../app-services.ts";
 import type { GraphQLContext } from "./context.ts";
 import { createLoaders } from "./loaders.ts";
+import { requestLocale } from "./locale.ts";
 
 export function createContext(services: AppServices, request: Pick<FastifyRequest, "id" | "ip" | "headers" | "viewer" | "viewerError">): GraphQLContext {
   if (request.viewerError) throw request.viewerError;
@@ -16,6 +17,7 @@ export function createContext(services: AppServices, request: Pick<FastifyReques
     requestId: request.id,
     clientIp: request.ip,
     viewer,
+    locale: requestLocale(request.headers["accept-language"]),
     internal: isInternalCaller(request.headers[INTERNAL_KEY_HEADER], config.AUTH_SECRET),
     loaders: createLoaders({
       prisma: services.prisma,

@@ -34,7 +34,7 @@ async function findNode(ctx: GraphQLContext, id: string): Promise<Found | null> 
       return person ? toPerson(person, await ctx.images.baseUrl()) : null;
     }
     case "genre": {
-      const [movie, tv] = await Promise.all([ctx.genres.genres("MOVIE"), ctx.genres.genres("TV")]);
+      const [movie, tv] = await Promise.all([ctx.genres.genres("MOVIE", ctx.locale), ctx.genres.genres("TV", ctx.locale)]);
       const name = movie.get(parsed.tmdbId) ?? tv.get(parsed.tmdbId);
       return name === undefined ? null : toGenre(parsed.tmdbId, name);
     }

@@ -198,8 +198,9 @@ export class TmdbClient {
     return this.get(`/tv/${id}`, appendQuery(append), tvDetailsSchema, signal);
   }
 
-  async genres(mediaType: MediaKind, signal?: AbortSignal) {
-    return this.get(`/genre/${mediaType}/list`, {}, genreListSchema, signal);
+  /** TMDB's genres for films or series, named in `language` ("fr-FR"; TMDB's default is en-US). */
+  async genres(mediaType: MediaKind, options: { language?: string } = {}, signal?: AbortSignal) {
+    return this.get(`/genre/${mediaType}/list`, options.language ? { language: options.language } : {}, genreListSchema, signal);
   }
 
   /** Every watch provider TMDB lists for films or series, with its display priority per region. */

@@ -49,6 +49,41 @@ export const TV_GENRES: readonly GenreEntry[] = [
   { id: 37, name: "Western" },
 ];
 
+/**
+ * TMDB's French names for the same genres (what /genre/{movie,tv}/list?language=fr-FR returns); TMDB
+ * leaves some series genres in English, and so does this list. Other languages get English, as
+ * TMDB does where it has no translation.
+ */
+export const FRENCH_GENRE_NAMES: Readonly<Record<number, string>> = {
+  28: "Action",
+  12: "Aventure",
+  16: "Animation",
+  35: "Comédie",
+  80: "Crime",
+  99: "Documentaire",
+  18: "Drame",
+  10751: "Familial",
+  14: "Fantastique",
+  36: "Histoire",
+  27: "Horreur",
+  10402: "Musique",
+  9648: "Mystère",
+  10749: "Romance",
+  878: "Science-Fiction",
+  10770: "Téléfilm",
+  53: "Thriller",
+  10752: "Guerre",
+  37: "Western",
+  10759: "Action & Adventure",
+  10762: "Kids",
+  10763: "News",
+  10764: "Reality",
+  10765: "Science-Fiction & Fantastique",
+  10766: "Soap",
+  10767: "Talk",
+  10768: "War & Politics",
+};
+
 /** How many genres a title has (1–4). */
 export const GENRE_COUNT_WEIGHTS: ReadonlyArray<readonly [number, number]> = [
   [1, 30],

@@ -169,7 +169,7 @@ export function tmdbRoute(catalogue: Catalogue, segs: string[], params: URLSearc
       return ok(T.configurationBody(imageBase()));
     }
     case "genre":
-      if ((b === "movie" || b === "tv") && c === "list" && more.length === 0) return ok(T.genreListBody(catalogue, b));
+      if ((b === "movie" || b === "tv") && c === "list" && more.length === 0) return ok(T.genreListBody(catalogue, b, params.get("language")));
       return NOT_FOUND();
     case "movie":
     case "tv":

@@ -21,8 +21,10 @@ export function configurationBody(imageBaseUrl: string): JsonObject {
   };
 }
 
-export function genreListBody(cat: Catalogue, type: MediaType): JsonObject {
-  return { genres: cat.genres(type).map((g) => ({ id: g.id, name: g.name })) };
+/** `language` as TMDB takes it ("fr-FR", "fr"): French names for French, English otherwise. */
+export function genreListBody(cat: Catalogue, type: MediaType, language?: string | null): JsonObject {
+  const french = language?.toLowerCase().startsWith("fr") ?? false;
+  return { genres: cat.genres(type).map((g) => ({ id: g.id, name: (french && D.FRENCH_GENRE_NAMES[g.id]) || g.name })) };
 }
 
 /** What an image file name (e.g. "m550p.jpg") depicts, for its generated key art (key-art.ts). */

@@ -80,13 +80,13 @@ export class MediaResolver {
     @Arg("type", () => MediaType, { description: "Films' genres or series' genres." }) type: MediaType,
     @Ctx() ctx: GraphQLContext,
   ): Promise<Genre[]> {
-    const genres = await ctx.genres.genres(type);
-    return [...genres].map(([id, name]) => toGenre(id, name)).sort((a, b) => a.name.localeCompare(b.name));
+    const genres = await ctx.genres.genres(type, ctx.locale);
+    return [...genres].map(([id, name]) => toGenre(id, name)).sort((a, b) => a.name.localeCompare(b.name, ctx.locale));
   }
 
   @FieldResolver(() => [Genre], { name: "genres", description: "Its genres, as TMDB lists them." })
   async mediaGenres(@Root() media: MediaSource, @Ctx() ctx: GraphQLContext): Promise<Genre[]> {
-    const names = await ctx.genres.genres(media.row.mediaType);
+    const names = await ctx.genres.genres(media.row.mediaType, ctx.locale);
     return media.row.genreIds.map((id) => toGenre(id, names.get(id) ?? `Genre ${id}`));
   }
 

@@ -9,6 +9,16 @@ import { NO_VIEWER_STATE } from "../interactions/viewer-state.ts";
 import { toMedia } from "../media/media.mapper.ts";
 import { RecommendationConnection, RecommendationFilter } from "./recommendation.types.ts";
 import { recommend } from "./recommendation.service.ts";
+import { sayReason } from "./ranking/reason-words.ts";
+import type { Reason } from "./ranking/types.ts";
+
+/** How this caller reads a reason: its stored English text, or the same words in the caller's language with its genre names. */
+async function reasonText(ctx: GraphQLContext): Promise<(reason: Reason) => string> {
+  if (ctx.locale === "en") return (reason) => reason.text;
+  const { locale } = ctx;
+  const genres = await ctx.genres.allGenres(locale);
+  return (reason) => (reason.words ? sayReason(reason.words, locale, (id) => genres.get(id)) : reason.text);
+}
 
 @Resolver()
 export class RecommendationResolver {
@@ -42,7 +52,7 @@ export class RecommendationResolver {
     // change of taste drops stored rankings), so its isFavourite, inWatchlist… need no statement.
     for (const item of page) ctx.loaders.viewerState.prime(item.key, NO_VIEWER_STATE);
     // The page's rows from the serving process's memory where it holds them as they are now.
-    const rows = await ctx.recommendationServing.mediaRows(page.map((item) => item.key));
+    const [rows, say] = await Promise.all([ctx.recommendationServing.mediaRows(page.map((item) => item.key)), reasonText(ctx)]);
     const edges = page.flatMap((item, index) => {
       const row = rows[index];
       if (!row) return [];
@@ -52,7 +62,7 @@ export class RecommendationResolver {
           {
             media: toMedia(row),
             score: item.score,
-            reasons: item.reasons.map((reason) => ({ kind: reason.kind, text: reason.text, refersTo: reason.refersTo ?? null })),
+            reasons: item.reasons.map((reason) => ({ kind: reason.kind, text: say(reason), refersTo: reason.refersTo ?? null })),
           },
           () => recommendationCursor.encode(offset + index + 1),
         ),

@@ -129,7 +129,12 @@ describe("rankRecommendations", () => {
     expect(scored.components.people).toBeGreaterThan(0.5);
     const recs = rankRecommendations({ ...inp, limit: 201 });
     const rec = recs.find((r) => r.candidate.key === candidate.key)!;
-    expect(rec.reasons).toContainEqual({ kind: "FAVOURITE_PERSON", text: "Directed by Michael Mann", refersTo: "person:777" });
+    expect(rec.reasons).toContainEqual({
+      kind: "FAVOURITE_PERSON",
+      text: "Directed by Michael Mann",
+      refersTo: "person:777",
+      words: { say: "directedBy", name: "Michael Mann" },
+    });
     // an actor recurring across seeds reads "With …"
     const withPacino: CandidateTitle = { ...candidate, key: "movie:5001", tmdbId: 5001, directorIds: [directorId(2, 7)], castIds: [pacino, actorId(2, 37)] };
     const recs2 = rankRecommendations({ ...inp, candidates: [withPacino, ...inp.candidates.slice(1)], limit: 201 });
@@ -137,6 +142,7 @@ describe("rankRecommendations", () => {
       kind: "FAVOURITE_PERSON",
       text: "With Al Pacino",
       refersTo: "person:778",
+      words: { say: "with", name: "Al Pacino" },
     });
     // no name, no person reason
     const recs3 = rankRecommendations({ ...inp, personNames: new Map(), limit: 201 });
@@ -227,7 +233,12 @@ describe("rankRecommendations", () => {
     const twin: CandidateTitle = { ...byArch("crime")[0]!, key: "movie:920001", tmdbId: 920001, title: "Heat II" };
     const recs = rankRecommendations(input(profile({ seeds: [heatSeed] }), [twin, ...without(catalogue, [heatSeed]).slice(0, 100)], 5));
     expect(recs[0]!.candidate.key).toBe(twin.key);
-    expect(recs[0]!.reasons[0]).toEqual({ kind: "BECAUSE_YOU_LIKED", text: "Because you liked Heat", refersTo: heatSeed.key });
+    expect(recs[0]!.reasons[0]).toEqual({
+      kind: "BECAUSE_YOU_LIKED",
+      text: "Because you liked Heat",
+      refersTo: heatSeed.key,
+      words: { say: "becauseYouLiked", title: "Heat" },
+    });
   });
 
   it("cold start ranks top-rated titles of the liked genres first", () => {

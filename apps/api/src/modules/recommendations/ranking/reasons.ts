@@ -1,11 +1,16 @@
 // Reasons: why a title was picked, in words a person reads. True by construction: "Because you
 // liked X" needs real content similarity to X, "People who liked X also liked this" names the seed
 // whose contribution to the collaborative score is the largest, a favourite person is in the title.
-import { formatCount } from "./signals.ts";
+import { type ReasonWords, sayReason } from "./reason-words.ts";
 import { contributions, type ScoredCandidate } from "./score-candidates.ts";
 import type { Profile } from "./taste-profile.ts";
 import type { RankingInput, Reason, ReasonKind, SeedTitle } from "./types.ts";
 import type { RankingWeights } from "./weights.ts";
+
+/** A reason of `kind` that says `words` (its English text stored with them). */
+function reason(kind: ReasonKind, words: ReasonWords, refersTo?: string): Reason {
+  return refersTo === undefined ? { kind, text: sayReason(words, "en"), words } : { kind, text: sayReason(words, "en"), words, refersTo };
+}
 
 const REASON_ORDER: readonly ReasonKind[] = [
   "BECAUSE_YOU_LIKED",
@@ -50,32 +55,6 @@ interface ReasonCandidate {
   strong: boolean;
 }
 
-function languageName(code: string): string {
-  const names: Record<string, string> = {
-    en: "English",
-    fr: "French",
-    es: "Spanish",
-    de: "German",
-    it: "Italian",
-    ja: "Japanese",
-    ko: "Korean",
-    zh: "Chinese",
-    hi: "Hindi",
-    pt: "Portuguese",
-    sv: "Swedish",
-    da: "Danish",
-    no: "Norwegian",
-    ru: "Russian",
-    tr: "Turkish",
-    pl: "Polish",
-    nl: "Dutch",
-    th: "Thai",
-    cn: "Cantonese",
-    fi: "Finnish",
-  };
-  return names[code] ?? code.toUpperCase();
-}
-
 function reasonCandidates(s: ScoredCandidate, prof: Profile, input: RankingInput): ReasonCandidate[] {
   const out: ReasonCandidate[] = [];
   const c = s.candidate;
@@ -84,7 +63,7 @@ function reasonCandidates(s: ScoredCandidate, prof: Profile, input: RankingInput
   if (s.similarSeed >= 0 && s.similarSeedSim >= 0.2 && comp.similarity > 0) {
     const seed = seeds[s.similarSeed] as SeedTitle;
     out.push({
-      reason: { kind: "BECAUSE_YOU_LIKED", text: `Because you liked ${seed.title}`, refersTo: seed.key },
+      reason: reason("BECAUSE_YOU_LIKED", { say: "becauseYouLiked", title: seed.title }, seed.key),
       component: "similarity",
       strong: s.similarSeedSim >= SIMILAR_REASON_MIN,
     });
@@ -92,7 +71,7 @@ function reasonCandidates(s: ScoredCandidate, prof: Profile, input: RankingInput
   if (s.collabSeed >= 0 && comp.collaborative > 0 && s.weights.collaborative > 0) {
     const seed = seeds[s.collabSeed] as SeedTitle;
     out.push({
-      reason: { kind: "PEOPLE_ALSO_LIKED", text: `People who liked ${seed.title} also liked this`, refersTo: seed.key },
+      reason: reason("PEOPLE_ALSO_LIKED", { say: "peopleAlsoLiked", title: seed.title }, seed.key),
       component: "collaborative",
       strong: comp.collaborative >= COLLAB_REASON_MIN,
     });
@@ -101,7 +80,7 @@ function reasonCandidates(s: ScoredCandidate, prof: Profile, input: RankingInput
     const name = input.personNames.get(s.person);
     if (name) {
       out.push({
-        reason: { kind: "FAVOURITE_PERSON", text: s.personIsDirector ? `Directed by ${name}` : `With ${name}`, refersTo: `person:${s.person}` },
+        reason: reason("FAVOURITE_PERSON", { say: s.personIsDirector ? "directedBy" : "with", name }, `person:${s.person}`),
         component: "people",
         strong: comp.people >= PEOPLE_REASON_MIN,
       });
@@ -111,29 +90,29 @@ function reasonCandidates(s: ScoredCandidate, prof: Profile, input: RankingInput
   const topRated = s.wr >= 7.0 && (c.voteCount ?? 0) >= 50;
   if (genreName && comp.genre > 0 && !s.disliked) {
     out.push({
-      reason: { kind: "GENRE", text: topRated ? `Top-rated ${genreName}` : `Because you like ${genreName}`, refersTo: `genre:${s.bestGenre}` },
+      reason: reason("GENRE", { say: topRated ? "topRatedGenre" : "becauseYouLikeGenre", genre: s.bestGenre, name: genreName }, `genre:${s.bestGenre}`),
       component: "genre",
       strong: comp.genre >= 0.4,
     });
   }
   if (c.voteAverage !== null && c.voteCount !== null && c.voteCount > 0 && s.wr >= 7.0) {
     out.push({
-      reason: { kind: "TOP_RATED", text: `Highly rated: ${c.voteAverage.toFixed(1)} from ${formatCount(c.voteCount)} votes` },
+      reason: reason("TOP_RATED", { say: "highlyRated", average: c.voteAverage, votes: c.voteCount }),
       component: "quality",
       strong: comp.quality >= 0.6,
     });
   }
   if (s.hiddenGem >= 0.25 && s.popPct <= 0.6) {
-    out.push({ reason: { kind: "HIDDEN_GEM", text: "Hidden gem" }, component: "discovery", strong: true });
+    out.push({ reason: reason("HIDDEN_GEM", { say: "hiddenGem" }), component: "discovery", strong: true });
   }
-  if (s.isNew) out.push({ reason: { kind: "NEW_RELEASE", text: "New release" }, component: "discovery", strong: true });
-  if (s.popPct >= 0.9 && comp.popularity >= 0.6) out.push({ reason: { kind: "POPULAR", text: "Popular right now" }, component: "popularity", strong: true });
+  if (s.isNew) out.push({ reason: reason("NEW_RELEASE", { say: "newRelease" }), component: "discovery", strong: true });
+  if (s.popPct >= 0.9 && comp.popularity >= 0.6) out.push({ reason: reason("POPULAR", { say: "popular" }), component: "popularity", strong: true });
   if (comp.context >= 0.7) {
     if (prof.hasExplicitLanguages && input.profile.languages.includes(c.originalLanguage)) {
-      out.push({ reason: { kind: "LANGUAGE_OR_ERA", text: `In ${languageName(c.originalLanguage)}` }, component: "context", strong: true });
+      out.push({ reason: reason("LANGUAGE_OR_ERA", { say: "inLanguage", language: c.originalLanguage }), component: "context", strong: true });
     } else if (prof.hasExplicitEra && c.releaseYear !== null && prof.eraScore(c.releaseYear) >= 0.99) {
       out.push({
-        reason: { kind: "LANGUAGE_OR_ERA", text: `From your favourite era (${Math.floor(c.releaseYear / 10) * 10}s)` },
+        reason: reason("LANGUAGE_OR_ERA", { say: "favouriteEra", decade: Math.floor(c.releaseYear / 10) * 10 }),
         component: "context",
         strong: true,
       });
@@ -174,13 +153,13 @@ export function buildReasons(s: ScoredCandidate, input: RankingInput, prof: Prof
 function fallbackReason(s: ScoredCandidate, input: RankingInput): Reason {
   const c = s.candidate;
   const liked = s.bestGenre >= 0 && !s.disliked ? input.genreNames.get(s.bestGenre) : undefined;
-  if (liked) return { kind: "GENRE", text: `Because you like ${liked}`, refersTo: `genre:${s.bestGenre}` };
-  if (s.popPct >= 0.75) return { kind: "POPULAR", text: "Popular right now" };
+  if (liked) return reason("GENRE", { say: "becauseYouLikeGenre", genre: s.bestGenre, name: liked }, `genre:${s.bestGenre}`);
+  if (s.popPct >= 0.75) return reason("POPULAR", { say: "popular" });
   if (c.voteAverage !== null && c.voteCount !== null && c.voteCount > 0 && s.wr >= 6.5) {
-    return { kind: "TOP_RATED", text: `Well rated: ${c.voteAverage.toFixed(1)} from ${formatCount(c.voteCount)} votes` };
+    return reason("TOP_RATED", { say: "wellRated", average: c.voteAverage, votes: c.voteCount });
   }
   const g = c.genreIds.find((id) => input.genreNames.has(id));
-  if (g !== undefined) return { kind: "GENRE", text: `Something different: ${input.genreNames.get(g)}`, refersTo: `genre:${g}` };
-  if (c.releaseYear !== null) return { kind: "LANGUAGE_OR_ERA", text: `From ${c.releaseYear}` };
-  return { kind: "GENRE", text: "Something different" };
+  if (g !== undefined) return reason("GENRE", { say: "somethingDifferentGenre", genre: g, name: input.genreNames.get(g) ?? "" }, `genre:${g}`);
+  if (c.releaseYear !== null) return reason("LANGUAGE_OR_ERA", { say: "fromYear", year: c.releaseYear });
+  return reason("GENRE", { say: "somethingDifferent" });
 }

@@ -2,6 +2,7 @@
 // (ranking/rank.ts) scores them in TypeScript. Keys are "movie:550" / "tv:1399".
 import type { CollaborativeScores, NeighbourList } from "../collaborative.ts";
 import type { MediaKind } from "../../../media-kind.ts";
+import type { ReasonWords } from "./reason-words.ts";
 import type { RankingWeights } from "./weights.ts";
 
 /** What the ranking reads of any title: its identity and content (genres, people, keywords, language, year). */
@@ -79,6 +80,8 @@ export interface Reason {
   text: string;
   /** The seed title / person / genre it refers to, when there is one ("movie:550", "person:1158", "genre:80"). */
   refersTo?: string;
+  /** What `text` says, as data, so it can be said in the caller's language (reason-words.ts); absent in rankings stored before it existed. */
+  words?: ReasonWords;
 }
 
 /**

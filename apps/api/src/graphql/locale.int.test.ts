@@ -1,0 +1,82 @@
+// The API in French over HTTP (Accept-Language, graphql/locale.ts): genre names from TMDB's French
+// list, stored per language, and recommendation reasons said in French from the same ranking.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestApi, type TestApi } from "../test-support/api-harness.ts";
+
+let api: TestApi;
+beforeAll(async () => {
+  api = await startTestApi({ catalogueSize: 3_000 });
+  await api.seedMediaCache(10);
+});
+afterAll(() => api?.close());
+
+const FRENCH = { "accept-language": "fr-CA,fr;q=0.9,en;q=0.5" };
+const HORROR = 27;
+const COMEDY = 35;
+
+const RECOMMENDATIONS = `query { recommendations(first: 30) { edges { node { reasons { kind text refersTo } media { id } } } } }`;
+type Reason = { kind: string; text: string; refersTo: string | null };
+type Node = { reasons: Reason[]; media: { id: string } };
+
+describe("genre names", () => {
+  it("come in French for a caller whose Accept-Language asks for it, on titles too, and the HTTP cache varies by it", async () => {
+    const movie = await api.graphql(`{ genres(type: MOVIE) { tmdbId name } }`, {}, { headers: FRENCH });
+    expect(movie.data!.genres).toHaveLength(19);
+    expect(movie.data!.genres).toContainEqual({ tmdbId: COMEDY, name: "Comédie" });
+    expect(movie.data!.genres).toContainEqual({ tmdbId: 878, name: "Science-Fiction" });
+    expect(movie.headers.get("vary")).toMatch(/accept-language/i);
+    const row = await api.services.prisma.mediaCache.findFirstOrThrow({ where: { mediaType: "MOVIE", genreIds: { has: COMEDY } } });
+    const title = `query($id: Int!) { media(type: MOVIE, tmdbId: $id) { genres { tmdbId name } } }`;
+    expect((await api.graphql(title, { id: row.tmdbId }, { headers: FRENCH })).data!.media.genres).toContainEqual({ tmdbId: COMEDY, name: "Comédie" });
+    expect((await api.graphql(title, { id: row.tmdbId })).data!.media.genres).toContainEqual({ tmdbId: COMEDY, name: "Comedy" });
+    // Kept per language: the English names are untouched.
+    const stored = await api.services.prisma.genre.findMany({
+      where: { mediaType: "MOVIE", id: COMEDY },
+      select: { language: true, name: true },
+      orderBy: { language: "asc" },
+    });
+    expect(stored).toEqual([
+      { language: "en", name: "Comedy" },
+      { language: "fr", name: "Comédie" },
+    ]);
+  });
+});
+
+describe("recommendation reasons", () => {
+  it("are the same reasons said in French, from the same ranking; other languages get English", async () => {
+    const person = await api.createUser();
+    const auth = { token: person.token };
+    await api.graphql(`mutation { updatePreferences(input: { likedGenreIds: [${HORROR}, ${COMEDY}], onboarded: true }) { onboarded } }`, {}, auth);
+    const loved = await api.services.prisma.mediaCache.findMany({
+      where: { mediaType: "MOVIE", genreIds: { has: HORROR } },
+      orderBy: { popularity: "desc" },
+      take: 4,
+    });
+    for (const row of loved) {
+      const added = await api.graphql(`mutation($id: Int!) { addFavourite(media: { type: MOVIE, tmdbId: $id }) { id } }`, { id: row.tmdbId }, auth);
+      expect(added.errors).toBeUndefined();
+    }
+    const nodes = async (headers: Record<string, string> = {}): Promise<Node[]> => {
+      const result = await api.graphql(RECOMMENDATIONS, {}, { ...auth, headers });
+      expect(result.errors).toBeUndefined();
+      return result.data!.recommendations.edges.map((edge: { node: Node }) => edge.node);
+    };
+    const english = await nodes();
+    const french = await nodes(FRENCH);
+    expect(french.map((node) => node.media.id)).toEqual(english.map((node) => node.media.id));
+    const pairs = english.flatMap((node, i) => node.reasons.map((reason, j) => [reason, french[i]!.reasons[j]!] as const));
+    expect(pairs.every(([en, fr]) => en.kind === fr.kind && en.refersTo === fr.refersTo)).toBe(true);
+
+    const liked = pairs.filter(([en]) => en.kind === "BECAUSE_YOU_LIKED");
+    expect(liked.length).toBeGreaterThan(0);
+    for (const [en, fr] of liked) expect(fr.text).toBe(en.text.replace("Because you liked ", "Parce que vous avez aimé "));
+    const genre = pairs.filter(([en]) => en.kind === "GENRE" && en.refersTo === `genre:${COMEDY}`);
+    for (const [en, fr] of genre) {
+      expect(en.text).toMatch(/ Comedy$/);
+      expect(fr.text).toMatch(/ Comédie$/);
+    }
+    for (const [en, fr] of pairs) expect(fr.text, en.text).not.toBe(en.text);
+
+    expect(await nodes({ "accept-language": "de-DE" })).toEqual(english);
+  });
+});
