@@ -1,5 +1,7 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { useFormatter, useTranslations } from "next-intl";
+import { getTranslations } from "next-intl/server";
 import { Poster } from "../components/poster";
 import { LandingDocument, type LandingQuery, type ShelfFragment } from "../lib/generated/graphql";
 import { serverGraphql } from "../lib/server-graphql";
@@ -16,11 +18,13 @@ async function loadShelves(): Promise<LandingQuery | null> {
 }
 
 function ShelfList({ id, title, items }: { id: string; title: string; items: Shelf[] }) {
+  const t = useTranslations("landing.shelves");
+  const format = useFormatter();
   return (
     <section aria-labelledby={id} className="shelf">
       <h2 id={id}>{title}</h2>
       {items.length === 0 ? (
-        <p className="muted">Titles appear here as the catalogue fills. Try again in a moment.</p>
+        <p className="muted">{t("empty")}</p>
       ) : (
         <ul className="shelf-row" aria-labelledby={id}>
           {items.map((media) => (
@@ -31,7 +35,7 @@ function ShelfList({ id, title, items }: { id: string; title: string; items: She
               </Link>
               <p className="card-meta">
                 {media.year ?? "—"}
-                {media.voteAverage != null ? ` · ★ ${media.voteAverage.toFixed(1)}` : ""}
+                {media.voteAverage != null ? ` · ★ ${format.number(media.voteAverage, { minimumFractionDigits: 1, maximumFractionDigits: 1 })}` : ""}
               </p>
             </li>
           ))}
@@ -43,41 +47,38 @@ function ShelfList({ id, title, items }: { id: string; title: string; items: She
 
 export default async function LandingPage({ searchParams }: { searchParams: Promise<{ account?: string | string[] }> }) {
   if (await currentUser()) redirect("/home");
-  const [shelves, { account }] = await Promise.all([loadShelves(), searchParams]);
+  const [shelves, { account }, t] = await Promise.all([loadShelves(), searchParams, getTranslations("landing")]);
   return (
     <main id="main" className="page">
       {account === "deleted" && (
         <p role="status" className="notice">
-          Your account and everything in it have been deleted.
+          {t("accountDeleted")}
         </p>
       )}
       <section className="hero">
         <h1>movierec</h1>
-        <p className="lead">
-          Films and series picked for you, with the reasons why. Tell movierec the genres, languages, eras and titles you love; it ranks what to watch next and
-          says why each pick is there.
-        </p>
+        <p className="lead">{t("hero.lead")}</p>
         <ul className="feature-list">
-          <li>Personal recommendations that explain themselves (“Because you liked Heat”).</li>
-          <li>A watchlist and favourites that follow you, plus browse and search across films and series.</li>
-          <li>A GraphQL API with personal tokens for your own tools.</li>
+          <li>{t("hero.features.explained")}</li>
+          <li>{t("hero.features.lists")}</li>
+          <li>{t("hero.features.api")}</li>
         </ul>
         <p className="hero-actions">
           <Link href="/signup" className="button button-primary">
-            Create your free account
+            {t("hero.createAccount")}
           </Link>
           <Link href="/signin" className="button">
-            Sign in
+            {t("hero.signIn")}
           </Link>
         </p>
       </section>
       {shelves ? (
         <>
-          <ShelfList id="popular" title="Popular now" items={shelves.popular.edges.map((edge) => edge.node)} />
-          <ShelfList id="top-rated" title="Top rated" items={shelves.topRated.edges.map((edge) => edge.node)} />
+          <ShelfList id="popular" title={t("shelves.popular")} items={shelves.popular.edges.map((edge) => edge.node)} />
+          <ShelfList id="top-rated" title={t("shelves.topRated")} items={shelves.topRated.edges.map((edge) => edge.node)} />
         </>
       ) : (
-        <p className="notice">Popular titles could not be loaded right now.</p>
+        <p className="notice">{t("shelves.unavailable")}</p>
       )}
     </main>
   );

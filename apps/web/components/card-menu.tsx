@@ -4,6 +4,7 @@
 // that a hand-made popover would have to re-invent. more-actions.tsx loads and mounts it for one card
 // at a time, when someone reaches for that card's button.
 import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
+import { useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
 import type { MediaCard } from "../lib/graphql";
 import type { useMediaActions } from "../lib/use-media-actions";
@@ -22,6 +23,7 @@ export interface CardMenuProps {
 }
 
 export default function CardMenu({ media, actions, showWatched, showDismiss, onDismiss, defaultOpen, focusTrigger }: CardMenuProps) {
+  const t = useTranslations("cards.menu");
   const dismissed = useRef(false);
   const trigger = useRef<HTMLButtonElement>(null);
   useEffect(() => {
@@ -29,7 +31,7 @@ export default function CardMenu({ media, actions, showWatched, showDismiss, onD
   }, [focusTrigger]);
   return (
     <DropdownMenu.Root modal={false} defaultOpen={defaultOpen}>
-      <DropdownMenu.Trigger ref={trigger} className="icon-button card-more" aria-label={`More actions for ${media.title}`}>
+      <DropdownMenu.Trigger ref={trigger} className="icon-button card-more" aria-label={t("moreActionsFor", { title: media.title })}>
         <span aria-hidden="true">⋯</span>
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>
@@ -38,7 +40,7 @@ export default function CardMenu({ media, actions, showWatched, showDismiss, onD
           align="end"
           sideOffset={4}
           collisionPadding={8}
-          aria-label={`Actions for ${media.title}`}
+          aria-label={t("actionsFor", { title: media.title })}
           // After "Not interested" the card is gone and the page's Undo takes focus; the menu must
           // not pull it back to a button that no longer exists.
           onCloseAutoFocus={(event) => {
@@ -49,14 +51,14 @@ export default function CardMenu({ media, actions, showWatched, showDismiss, onD
             <span aria-hidden="true" className="menu-icon">
               {media.isFavourite ? "♥" : "♡"}
             </span>
-            Favourite
+            {t("favourite")}
           </DropdownMenu.CheckboxItem>
           {showWatched && (
             <DropdownMenu.CheckboxItem className="menu-item" checked={Boolean(media.watchedAt)} onCheckedChange={() => void actions.toggleWatched()}>
               <span aria-hidden="true" className="menu-icon">
                 {media.watchedAt ? "●" : "○"}
               </span>
-              Watched
+              {t("watched")}
             </DropdownMenu.CheckboxItem>
           )}
           {showDismiss && (
@@ -73,7 +75,7 @@ export default function CardMenu({ media, actions, showWatched, showDismiss, onD
                 <span aria-hidden="true" className="menu-icon">
                   ⊘
                 </span>
-                Not interested
+                {t("notInterested")}
               </DropdownMenu.Item>
             </>
           )}

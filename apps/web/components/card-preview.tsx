@@ -9,6 +9,7 @@
 // title page says, so assistive technology is not read it twice (aria-hidden); Escape, scrolling,
 // a click or leaving the card hides it, and touch never shows it (a tap opens the title).
 import { useApolloClient } from "@apollo/client/react";
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { CARD_PREVIEW_QUERY, type CardPreview, type MediaType } from "../lib/graphql";
 import { formatRuntime } from "../lib/runtime-text";
@@ -42,6 +43,8 @@ function placement(anchor: DOMRect): { left: number; top: number } {
 }
 
 export function CardPreviewLayer() {
+  const t = useTranslations("cards.preview");
+  const tRuntime = useTranslations("common.runtime");
   const client = useApolloClient();
   const [shown, setShown] = useState<Shown | null>(null);
 
@@ -109,13 +112,13 @@ export function CardPreviewLayer() {
 
   if (!shown) return null;
   const { media } = shown;
-  const facts = [media.genres.map((genre) => genre.name).join(", "), media.runtime ? formatRuntime(media.runtime) : ""].filter(Boolean).join(" · ");
+  const facts = [media.genres.map((genre) => genre.name).join(", "), media.runtime ? formatRuntime(media.runtime, tRuntime) : ""].filter(Boolean).join(" · ");
   return (
     <div className="card-preview" aria-hidden="true" data-testid="card-preview" style={{ ...placement(shown.anchor), width: WIDTH }}>
       <p className="card-preview-title">{shown.title}</p>
       {facts && <p className="card-preview-facts">{facts}</p>}
       {media.tagline && <p className="card-preview-tagline">{media.tagline}</p>}
-      <p className="card-preview-overview">{media.overview || "No overview yet."}</p>
+      <p className="card-preview-overview">{media.overview || t("noOverview")}</p>
     </div>
   );
 }

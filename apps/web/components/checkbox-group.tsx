@@ -1,6 +1,7 @@
 "use client";
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
-import { LANGUAGES } from "../lib/choices";
+import { useLanguageOptions } from "../lib/choices";
 
 export function CheckboxGroup<Value extends string | number>({
   legend,
@@ -42,14 +43,16 @@ export function CheckboxGroup<Value extends string | number>({
   );
 }
 
-/** The languages a person can limit titles to (onboarding and settings ask the same question). */
+/** The languages a person can limit titles to (onboarding and settings ask the same question), named in the interface's language. */
 export function LanguageCheckboxes({ selected, onChange, hint }: { selected: string[]; onChange: (next: string[]) => void; hint: string }) {
+  const t = useTranslations("common.languageCheckboxes");
+  const languages = useLanguageOptions();
   return (
     <CheckboxGroup
-      legend="Languages"
+      legend={t("legend")}
       name="language"
       hint={hint}
-      options={LANGUAGES.map((language) => ({ value: language.code, label: language.name }))}
+      options={languages.map((language) => ({ value: language.code, label: language.name }))}
       selected={selected}
       onChange={onChange}
     />

@@ -1,4 +1,5 @@
 "use client";
+import { useFormatter, useTranslations } from "next-intl";
 import Link from "next/link";
 import type { MediaCard as MediaCardData, Reason } from "../lib/graphql";
 import { useMediaActions } from "../lib/use-media-actions";
@@ -32,7 +33,11 @@ export function MediaCard({
   /** Told after "Not interested" (the list offers to undo it). */
   onDismiss?: (media: MediaCardData) => void;
 }) {
+  const t = useTranslations("cards.mediaCard");
+  const tStars = useTranslations("common.stars");
+  const format = useFormatter();
   const actions = useMediaActions(media);
+  const rated = media.myRating != null ? starsLabel(media.myRating, tStars) : "";
   return (
     <li className="card" data-testid="media-card" data-media-id={media.id}>
       <Link href={titleHref(media)} className="card-link">
@@ -40,30 +45,30 @@ export function MediaCard({
         <span className="card-title">{media.title}</span>
       </Link>
       <p className="card-meta">
-        {media.type === "TV" ? "Series" : "Film"}
+        {media.type === "TV" ? t("series") : t("film")}
         {media.year ? ` · ${media.year}` : ""}
-        {media.voteAverage != null ? ` · ★ ${media.voteAverage.toFixed(1)}` : ""}
+        {media.voteAverage != null ? ` · ★ ${format.number(media.voteAverage, { minimumFractionDigits: 1, maximumFractionDigits: 1 })}` : ""}
         {media.myRating != null && (
           <>
             {" · "}
-            <span className="card-rating" title={`You rated it ${starsLabel(media.myRating)}`}>
-              <span aria-hidden="true">You {starGlyphs(media.myRating)}</span>
-              <span className="visually-hidden">You rated it {starsLabel(media.myRating)}</span>
+            <span className="card-rating" title={t("youRatedIt", { stars: rated })}>
+              <span aria-hidden="true">{t("yourStars", { glyphs: starGlyphs(media.myRating) })}</span>
+              <span className="visually-hidden">{t("youRatedIt", { stars: rated })}</span>
             </span>
           </>
         )}
         {media.isFavourite && (
           <>
             {" · "}
-            <span className="card-favourite" title="In your favourites">
+            <span className="card-favourite" title={t("inFavourites")}>
               <span aria-hidden="true">♥</span>
-              <span className="visually-hidden">In your favourites</span>
+              <span className="visually-hidden">{t("inFavourites")}</span>
             </span>
           </>
         )}
       </p>
       {reasons && reasons.length > 0 && (
-        <ul className="reasons" aria-label={`Why ${media.title} is recommended`}>
+        <ul className="reasons" aria-label={t("whyRecommended", { title: media.title })}>
           {reasons.slice(0, maxReasons).map((reason) => (
             <li key={`${reason.kind}:${reason.text}`}>{reason.text}</li>
           ))}
@@ -74,10 +79,10 @@ export function MediaCard({
           type="button"
           className="chip chip-primary"
           aria-pressed={media.inWatchlist}
-          aria-label={`Watchlist ${media.title}`}
+          aria-label={t("watchlistFor", { title: media.title })}
           onClick={actions.toggleWatchlist}
         >
-          <span aria-hidden="true">{media.inWatchlist ? "✓" : "+"}</span> Watchlist
+          <span aria-hidden="true">{media.inWatchlist ? "✓" : "+"}</span> {t("watchlist")}
         </button>
         <MoreActions media={media} actions={actions} showWatched={showWatched} showDismiss={showDismiss} onDismiss={onDismiss} />
       </div>

@@ -3,6 +3,7 @@
 // itself as its end nears the viewport (infinite scroll), and keeps a "Show more" button for keyboards
 // and for anyone who wants to ask: a page loaded by that button moves focus to its first new card, and
 // every page loaded is announced to screen readers ("20 more loaded, 40 titles shown").
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import type { MediaCard as MediaCardData, PageInfo, Reason } from "../lib/graphql";
 import { MediaCard } from "./media-card";
@@ -34,10 +35,11 @@ export function MediaGrid({
   onDismiss?: (media: MediaCardData) => void;
   testId?: string;
 }) {
+  const t = useTranslations("cards.grid");
   const list = useRef<HTMLUListElement>(null);
   const end = useRef<HTMLParagraphElement>(null);
   const button = useRef<HTMLButtonElement>(null);
-  const [announcement, setAnnouncement] = useState("");
+  const [announcement, setAnnouncement] = useState<{ added: number; total: number } | null>(null);
   /** The page being loaded: how many cards there were, and whether its first card takes focus. */
   const pending = useRef<{ from: number; focus: boolean } | null>(null);
   const hasMore = Boolean(pageInfo?.hasNextPage && onMore);
@@ -66,7 +68,7 @@ export function MediaGrid({
     const loading = pending.current;
     if (!loading || items.length <= loading.from) return;
     pending.current = null;
-    setAnnouncement(`${items.length - loading.from} more loaded, ${items.length} titles shown`);
+    setAnnouncement({ added: items.length - loading.from, total: items.length });
     if (loading.focus) list.current?.querySelectorAll<HTMLElement>(":scope > li .card-link")[loading.from]?.focus();
   }, [items.length]);
 
@@ -97,12 +99,12 @@ export function MediaGrid({
         ))}
       </ul>
       <p className="visually-hidden" aria-live="polite">
-        {announcement}
+        {announcement && t("moreLoaded", announcement)}
       </p>
       {hasMore && (
         <p ref={end} className="center">
           <button ref={button} type="button" className="button" onClick={() => more(true)}>
-            Show more
+            {t("showMore")}
           </button>
         </p>
       )}

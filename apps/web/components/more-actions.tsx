@@ -3,6 +3,7 @@
 // is loaded and mounted only for the card someone reaches for: on hover or focus (so it is ready
 // before the click or key), or on the click itself. A home page of 120 cards thus mounts no menu
 // until one is wanted, and the menu's code is in no page's first load.
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import type { CardMenuProps } from "./card-menu";
 
@@ -21,6 +22,7 @@ function loadCardMenu(): Promise<CardMenuComponent> {
 }
 
 export function MoreActions(props: CardMenuProps) {
+  const t = useTranslations("cards.menu");
   const [Menu, setMenu] = useState<CardMenuComponent | null>(null);
   /** How the menu should start once mounted: open (it was clicked), focused (the button had focus). */
   const start = useRef({ open: false, focus: false });
@@ -50,7 +52,7 @@ export function MoreActions(props: CardMenuProps) {
     <button
       type="button"
       className="icon-button card-more"
-      aria-label={`More actions for ${props.media.title}`}
+      aria-label={t("moreActionsFor", { title: props.media.title })}
       aria-haspopup="menu"
       aria-expanded={false}
       onPointerEnter={() => mount({})}

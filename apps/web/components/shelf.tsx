@@ -2,6 +2,7 @@
 // A horizontal row of title cards (home's "Top picks", "Because you liked Heat"): scrolls by touch
 // and trackpad with snap points, by keyboard as Tab moves through its cards (the browser scrolls the
 // focused card into view), and by the ‹ › buttons for a mouse without a horizontal wheel.
+import { useTranslations } from "next-intl";
 import { useId, useRef } from "react";
 import type { MediaCard as MediaCardData, Reason } from "../lib/graphql";
 import { MediaCard } from "./media-card";
@@ -21,6 +22,7 @@ export function Shelf({
   onDismiss?: (media: MediaCardData) => void;
   testId?: string;
 }) {
+  const t = useTranslations("cards.shelf");
   const headingId = useId();
   const row = useRef<HTMLUListElement>(null);
   const scroll = (direction: 1 | -1) => {
@@ -34,10 +36,10 @@ export function Shelf({
       <div className="shelf-head">
         <h2 id={headingId}>{title}</h2>
         <div className="shelf-scroll">
-          <button type="button" className="icon-button" aria-label={`Scroll “${title}” back`} onClick={() => scroll(-1)}>
+          <button type="button" className="icon-button" aria-label={t("scrollBack", { title })} onClick={() => scroll(-1)}>
             <span aria-hidden="true">‹</span>
           </button>
-          <button type="button" className="icon-button" aria-label={`Scroll “${title}” on`} onClick={() => scroll(1)}>
+          <button type="button" className="icon-button" aria-label={t("scrollOn", { title })} onClick={() => scroll(1)}>
             <span aria-hidden="true">›</span>
           </button>
         </div>

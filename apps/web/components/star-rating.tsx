@@ -5,6 +5,7 @@
 // pointer. "Clear rating" takes the rating off. Arrowing from ½ to 3½ stars passes six values: the
 // choice shows at once, and only the one settled on for SAVE_AFTER_MS (or when focus leaves the
 // stars, or the page is left) is saved: one write, and no earlier value can land after it.
+import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState } from "react";
 import { starsLabel } from "../lib/stars";
 
@@ -13,6 +14,8 @@ const VALUES = Array.from({ length: 10 }, (_, index) => index + 1);
 const SAVE_AFTER_MS = 400;
 
 export function StarRating({ title, value, onRate, onClear }: { title: string; value: number | null; onRate: (rating: number) => void; onClear: () => void }) {
+  const t = useTranslations("cards.starRating");
+  const tStars = useTranslations("common.stars");
   const name = useId();
   const [chosen, setChosen] = useState<number | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -69,7 +72,7 @@ export function StarRating({ title, value, onRate, onClear }: { title: string; v
         if (!event.currentTarget.contains(event.relatedTarget as Node | null)) flush.current();
       }}
     >
-      <legend>Your rating</legend>
+      <legend>{t("legend")}</legend>
       <div className="stars">
         {VALUES.map((rating) => (
           <label key={rating} className={`star-half ${rating % 2 === 1 ? "star-left" : "star-right"}${shown !== null && rating <= shown ? " star-on" : ""}`}>
@@ -80,18 +83,18 @@ export function StarRating({ title, value, onRate, onClear }: { title: string; v
               value={rating}
               checked={shown === rating}
               onChange={() => choose(rating)}
-              aria-label={`${starsLabel(rating)} for ${title}`}
+              aria-label={t("option", { stars: starsLabel(rating, tStars), title })}
             />
             <span aria-hidden="true">★</span>
           </label>
         ))}
       </div>
       <output className="star-value" aria-live="polite">
-        {shown === null ? "Not rated" : starsLabel(shown)}
+        {shown === null ? t("notRated") : starsLabel(shown, tStars)}
       </output>
       {shown !== null && (
         <button type="button" className="chip chip-quiet" onClick={clear}>
-          Clear rating
+          {t("clear")}
         </button>
       )}
     </fieldset>

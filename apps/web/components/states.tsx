@@ -1,10 +1,12 @@
 "use client";
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { type ReactNode, useEffect } from "react";
 import { describeError } from "../lib/error-text";
 
 export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
-  const { title, detail } = describeError(error);
+  const t = useTranslations("common");
+  const { title, detail } = describeError(error, useTranslations("common.errors"));
   // Back online: try again without being asked.
   useEffect(() => {
     if (!onRetry) return;
@@ -18,7 +20,7 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () =>
       </p>
       {onRetry && (
         <button type="button" className="button" onClick={onRetry}>
-          Try again
+          {t("tryAgain")}
         </button>
       )}
     </div>

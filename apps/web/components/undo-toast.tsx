@@ -2,9 +2,11 @@
 // "Removed Heat from your favourites. [Undo] [Dismiss message]": shown after an action that takes a
 // title off a page, with focus on Undo, so the title can come back at once and a second Enter does
 // not act on the next card (whose button would otherwise have taken the focus).
+import { useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
 
 export function UndoToast({ message, onUndo, onClose }: { message: string; onUndo: () => void; onClose: () => void }) {
+  const t = useTranslations("cards.undoToast");
   const undo = useRef<HTMLButtonElement>(null);
   useEffect(() => undo.current?.focus(), []);
   return (
@@ -19,10 +21,10 @@ export function UndoToast({ message, onUndo, onClose }: { message: string; onUnd
           onClose();
         }}
       >
-        Undo
+        {t("undo")}
       </button>{" "}
       <button type="button" className="button" onClick={onClose}>
-        Dismiss message
+        {t("dismiss")}
       </button>
     </div>
   );

@@ -2,15 +2,11 @@
 // A title's "Where to watch" in the person's region (their Settings → Your services, else the
 // API's default): streaming, free, rent and buy, each provider with its logo; TMDB's page (from
 // JustWatch) links to the offers themselves.
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import type { WatchProvider, WhereToWatch as WhereToWatchData } from "../lib/graphql";
 
-const KINDS = [
-  ["stream", "Stream"],
-  ["free", "Free"],
-  ["rent", "Rent"],
-  ["buy", "Buy"],
-] as const;
+const KINDS = ["stream", "free", "rent", "buy"] as const;
 
 function Providers({ providers }: { providers: WatchProvider[] }) {
   return (
@@ -26,20 +22,19 @@ function Providers({ providers }: { providers: WatchProvider[] }) {
 }
 
 export function WhereToWatch({ where }: { where: WhereToWatchData }) {
-  const kinds = KINDS.filter(([kind]) => where[kind].length > 0);
+  const t = useTranslations("title.whereToWatch");
+  const kinds = KINDS.filter((kind) => where[kind].length > 0);
   return (
     <section aria-labelledby="watch-heading" data-testid="where-to-watch">
-      <h2 id="watch-heading">Where to watch in {where.region.name}</h2>
-      {where.onMyServices && <p className="badge">On your services</p>}
+      <h2 id="watch-heading">{t("heading", { region: where.region.name })}</h2>
+      {where.onMyServices && <p className="badge">{t("onYourServices")}</p>}
       {kinds.length === 0 ? (
-        <p className="muted">
-          No streaming, rental or purchase offers known in {where.region.name}. <Link href="/settings#services-heading">Change your region</Link>
-        </p>
+        <p className="muted">{t.rich("noOffers", { region: where.region.name, link: (chunks) => <Link href="/settings#services-heading">{chunks}</Link> })}</p>
       ) : (
         <dl className="watch-offers">
-          {kinds.map(([kind, label]) => (
+          {kinds.map((kind) => (
             <div key={kind}>
-              <dt>{label}</dt>
+              <dt>{t(kind)}</dt>
               <dd>
                 <Providers providers={where[kind]} />
               </dd>
@@ -50,9 +45,9 @@ export function WhereToWatch({ where }: { where: WhereToWatchData }) {
       {where.link && (
         <p className="muted">
           <a href={where.link} target="_blank" rel="noreferrer">
-            All offers on TMDB<span className="visually-hidden"> (opens in a new tab)</span>
+            {t.rich("allOffers", { hidden: (chunks) => <span className="visually-hidden">{chunks}</span> })}
           </a>{" "}
-          · data from JustWatch
+          {t("dataFrom")}
         </p>
       )}
     </section>

@@ -12,13 +12,14 @@ const SCHEMA_VERSION = publicEnv.NEXT_PUBLIC_SCHEMA_VERSION;
 const MAX_PERSISTED_BYTES = 2 * 1024 * 1024;
 
 /**
- * One persisted cache per schema, data source and user. The data source (dataSourceScope in
- * lib/data-source.ts) changes when the product moves from the offline catalogue to TMDB: a cache
- * of the old one holds its titles and image URLs (which the new Content-Security-Policy refuses),
- * so it is dropped rather than shown.
+ * One persisted cache per schema, data source, interface language and user. The data source
+ * (dataSourceScope in lib/data-source.ts) changes when the product moves from the offline catalogue
+ * to TMDB: a cache of the old one holds its titles and image URLs (which the new
+ * Content-Security-Policy refuses), so it is dropped rather than shown. The language: the API names
+ * genres and words reasons in it, so a cache of another language's answers is dropped too.
  */
-export function persistedCacheKey(userId: string, dataSource: string): string {
-  return `${CACHE_KEY_PREFIX}:${SCHEMA_VERSION}:${dataSource}:${userId}`;
+export function persistedCacheKey(userId: string, dataSource: string, locale: string): string {
+  return `${CACHE_KEY_PREFIX}:${SCHEMA_VERSION}:${dataSource}:${locale}:${userId}`;
 }
 
 /** Removes every persisted cache (another user's, an old schema's) except `keep`. */
@@ -51,9 +52,10 @@ export function createCache(): InMemoryCache {
   });
 }
 
-export function createClient(cache: InMemoryCache): ApolloClient {
+/** `locale`: the interface's language, sent as Accept-Language so the API answers in it (docs/api.md, "Languages"). */
+export function createClient(cache: InMemoryCache, locale: string): ApolloClient {
   return new ApolloClient({
-    link: ApolloLink.from([titleMutationsInOrder, new HttpLink({ uri: "/graphql" })]),
+    link: ApolloLink.from([titleMutationsInOrder, new HttpLink({ uri: "/graphql", headers: { "accept-language": locale } })]),
     cache,
     defaultOptions: {
       // A repeat visit paints what the persisted cache holds at once, then revalidates.
@@ -97,8 +99,8 @@ export function readyClient(key: string): ApolloClient | null {
   return session?.key === key ? session.client : null;
 }
 
-/** Makes the client for `key` (a persistedCacheKey) unless it exists; another user's is stopped. */
-export function openClient(key: string): void {
+/** Makes the client for `key` (a persistedCacheKey of `locale`) unless it exists; another user's or language's is stopped. */
+export function openClient(key: string, locale: string): void {
   if (session?.key === key) return;
   session?.persistor.pause();
   const cache = createCache();
@@ -111,7 +113,7 @@ export function openClient(key: string): void {
     .catch(() => persistor.purge()) // an unreadable cache is dropped, not fatal
     .then(() => {
       if (session !== opened) return;
-      opened.client = createClient(cache);
+      opened.client = createClient(cache, locale);
       for (const listener of sessionListeners) listener();
     });
 }

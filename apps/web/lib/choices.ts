@@ -1,4 +1,12 @@
-// Choices offered in onboarding and settings.
+// Choices offered in onboarding, browse and settings. What they are called is interface text, kept
+// in the messages: a language's name in browse.languages (useLanguageOptions() below), an era's in
+// onboarding.eras (by its labelKey).
+import { useTranslations } from "next-intl";
+
+/**
+ * The languages titles can be limited to. `name` is the English name, kept for code that does not
+ * read the messages yet; show people useLanguageOptions()'s names, which follow the interface's language.
+ */
 export const LANGUAGES = [
   { code: "en", name: "English" },
   { code: "fr", name: "French" },
@@ -9,13 +17,22 @@ export const LANGUAGES = [
   { code: "ko", name: "Korean" },
   { code: "hi", name: "Hindi" },
   { code: "zh", name: "Chinese" },
-];
+] as const;
 
+export type LanguageCode = (typeof LANGUAGES)[number]["code"];
+
+/** LANGUAGES (same shape), each named in the interface's language: for selects and checkboxes. */
+export function useLanguageOptions(): { code: LanguageCode; name: string }[] {
+  const t = useTranslations("browse.languages");
+  return LANGUAGES.map((language) => ({ code: language.code, name: t(language.code) }));
+}
+
+/** Eras of release; `labelKey` names the era in the onboarding.eras messages. */
 export const ERAS = [
-  { id: "classic", label: "Classics (before 1970)", from: 1900, to: 1969 },
-  { id: "70s-80s", label: "1970s and 1980s", from: 1970, to: 1989 },
-  { id: "90s-00s", label: "1990s and 2000s", from: 1990, to: 2009 },
-  { id: "recent", label: "2010 onwards", from: 2010, to: null },
+  { id: "classic", labelKey: "classics", from: 1900, to: 1969 },
+  { id: "70s-80s", labelKey: "seventiesEighties", from: 1970, to: 1989 },
+  { id: "90s-00s", labelKey: "ninetiesNoughties", from: 1990, to: 2009 },
+  { id: "recent", labelKey: "recent", from: 2010, to: null },
 ] as const;
 
 /** The picked eras as one year range (the API keeps a single range). */

@@ -8,8 +8,13 @@ describe("the persisted cache's data source", () => {
     const tmdb = dataSourceScope(["https://image.tmdb.org"]);
     expect(offline).not.toBe(tmdb);
     expect(dataSourceScope(["https://image.tmdb.org"])).toBe(tmdb);
-    expect(persistedCacheKey("user-1", offline)).not.toBe(persistedCacheKey("user-1", tmdb));
-    expect(persistedCacheKey("user-1", tmdb)).toBe(persistedCacheKey("user-1", tmdb));
-    expect(persistedCacheKey("user-1", tmdb)).not.toBe(persistedCacheKey("user-2", tmdb));
+    expect(persistedCacheKey("user-1", offline, "en")).not.toBe(persistedCacheKey("user-1", tmdb, "en"));
+    expect(persistedCacheKey("user-1", tmdb, "en")).toBe(persistedCacheKey("user-1", tmdb, "en"));
+    expect(persistedCacheKey("user-1", tmdb, "en")).not.toBe(persistedCacheKey("user-2", tmdb, "en"));
+  });
+
+  it("changes the cache key with the interface's language (the API's genre names and reasons follow it)", () => {
+    const tmdb = dataSourceScope(["https://image.tmdb.org"]);
+    expect(persistedCacheKey("user-1", tmdb, "en")).not.toBe(persistedCacheKey("user-1", tmdb, "fr"));
   });
 });

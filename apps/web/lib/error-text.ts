@@ -1,36 +1,59 @@
 // What an error means for the person looking at the page, in words they can act on: not
 // "Failed to fetch" or a stack of codes. The API's own messages (extensions.code, docs/api.md) are
 // written for people already, so they are shown as they are, under a heading that fits the code.
+// The headings and the default details are the interface's (messages/<locale>/common.json's
+// "errors"), in the person's language: describeError takes that namespace's translator.
 
 export interface ErrorText {
   title: string;
   detail: string;
 }
 
+/** The kinds of problem the interface has words for (common.errors.<kind>). */
+export type ErrorKind = "offline" | "rateLimited" | "unavailable" | "signedOut" | "notFound" | "badInput" | "unknown";
+
+/** What went wrong: its kind, and the API's own message when it has one worth showing. */
+export interface ErrorDescription {
+  kind: ErrorKind;
+  /** Shown instead of the kind's default detail. */
+  message?: string;
+}
+
+export type ErrorMessageKey = `${ErrorKind}.${"title" | "detail"}`;
+/** `useTranslations("common.errors")` / `getTranslations("common.errors")`. */
+export type ErrorTranslator = (key: ErrorMessageKey) => string;
+
 type ErrorLike = { message?: string; name?: string; errors?: ReadonlyArray<{ message?: string; extensions?: Record<string, unknown> }>; statusCode?: number };
 
 const NETWORK = /failed to fetch|networkerror|load failed|network request failed|fetch failed/i;
 
-export function describeError(error: unknown): ErrorText {
+/** The kind of an error, and the message of the API's to show with it (none: the kind's own words). */
+export function classifyError(error: unknown): ErrorDescription {
   const e = (error ?? {}) as ErrorLike;
   const first = e.errors?.[0];
   const code = typeof first?.extensions?.code === "string" ? first.extensions.code : undefined;
   if (!first && (NETWORK.test(e.message ?? "") || (typeof navigator !== "undefined" && navigator.onLine === false))) {
-    return { title: "Can’t reach movierec.", detail: "Check your connection. This page tries again by itself when you are back online." };
+    return { kind: "offline" };
   }
   switch (code) {
     case "RATE_LIMITED":
-      return { title: "That was a lot at once.", detail: first?.message ?? "Wait a few seconds, then try again." };
+      return { kind: "rateLimited", message: first?.message };
     case "SERVICE_UNAVAILABLE":
-      return { title: "movierec is having trouble right now.", detail: first?.message ?? "Try again in a minute." };
+      return { kind: "unavailable", message: first?.message };
     case "UNAUTHENTICATED":
-      return { title: "You are signed out.", detail: "Sign in again to see this page." };
+      return { kind: "signedOut" };
     case "NOT_FOUND":
-      return { title: "Not found.", detail: first?.message ?? "It may have been removed." };
+      return { kind: "notFound", message: first?.message };
     case "BAD_USER_INPUT":
-      return { title: "That did not work.", detail: first?.message ?? "Check what you entered." };
+      return { kind: "badInput", message: first?.message };
     default:
-      if (e.statusCode && e.statusCode >= 500) return { title: "movierec is having trouble right now.", detail: "Try again in a minute." };
-      return { title: "Something went wrong.", detail: first?.message ?? e.message ?? "Try again." };
+      if (e.statusCode && e.statusCode >= 500) return { kind: "unavailable" };
+      return { kind: "unknown", message: first?.message ?? e.message };
   }
+}
+
+/** A heading and a detail for an error, in the language of `t` (common.errors's translator). */
+export function describeError(error: unknown, t: ErrorTranslator): ErrorText {
+  const { kind, message } = classifyError(error);
+  return { title: t(`${kind}.title`), detail: message ?? t(`${kind}.detail`) };
 }

@@ -1,11 +1,13 @@
 // Ratings on Letterboxd's scale, ½ to 5 stars, kept as 1–10 (the API's `rate`), in words and glyphs.
 
-/** "3½ stars", "½ star", "5 stars" for a rating of 1–10. */
-export function starsLabel(rating: number): string {
+/** `useTranslations("common.stars")` / `getTranslations("common.stars")`. */
+export type StarsTranslator = (key: "label", values: { rating: number; stars: string }) => string;
+
+/** "3½ stars", "½ star", "5 stars" for a rating of 1–10, in the language of `t`. */
+export function starsLabel(rating: number, t: StarsTranslator): string {
   const whole = Math.floor(rating / 2);
   const half = rating % 2 === 1;
-  const text = `${whole || ""}${half ? "½" : ""}`;
-  return `${text} ${rating <= 2 ? "star" : "stars"}`;
+  return t("label", { rating, stars: `${whole || ""}${half ? "½" : ""}` });
 }
 
 /** "★★★½" for a rating of 1–10. */

@@ -4,6 +4,7 @@
 // through the client directly rather than nine useMutation hooks a card: a home page renders over a
 // hundred cards, and their hooks were a measurable part of its main-thread time (bench/README.md).
 import { useApolloClient } from "@apollo/client/react";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import {
   ADD_FAVOURITE,
@@ -21,6 +22,7 @@ import {
 type MediaState = Pick<MediaCard, "__typename" | "id" | "isFavourite" | "inWatchlist" | "watchedAt" | "isDismissed" | "myRating">;
 
 export function useMediaActions(media: MediaCard) {
+  const t = useTranslations("cards.mediaActions");
   const [error, setError] = useState<string | null>(null);
   const ref = { type: media.type, tmdbId: media.tmdbId };
   /** The title's state after a change, as the server will answer it (Apollo shows it at once). */
@@ -40,7 +42,7 @@ export function useMediaActions(media: MediaCard) {
     try {
       await change();
     } catch (cause) {
-      setError(`Could not save that change: ${(cause as Error).message}`);
+      setError(t("saveFailed", { message: (cause as Error).message }));
     }
   }
 

@@ -3,12 +3,16 @@
 // what, and allows or denies it. The device's next poll gets its tokens.
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { CompleteOAuthDeviceDocument, OAuthDeviceRequestDocument } from "../../lib/generated/graphql";
 import { ApiError, serverGraphql } from "../../lib/server-graphql";
 import { currentUser } from "../../lib/session";
 import { ConsentCard } from "../oauth/consent-card";
 
-export const metadata: Metadata = { title: "Connect a device" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("auth.activate");
+  return { title: t("title") };
+}
 
 type Search = { code?: string; done?: string };
 
@@ -17,13 +21,15 @@ export default async function ActivatePage({ searchParams }: { searchParams: Pro
   const here = `/activate${code ? `?code=${encodeURIComponent(code)}` : ""}`;
   const user = await currentUser();
   if (!user) redirect(`/signin?next=${encodeURIComponent(here)}`);
+  const t = await getTranslations("auth");
 
   if (done) {
+    const outcome = done === "allowed" ? "allowed" : "denied";
     return (
       <main id="main" className="page narrow">
         <section className="panel stack" role="status">
-          <h1>{done === "allowed" ? "Device connected" : "Device not connected"}</h1>
-          <p>{done === "allowed" ? "Go back to your device: it is signed in to movierec now." : "The device was refused. You can close this page."}</p>
+          <h1>{t(`activate.${outcome}.heading`)}</h1>
+          <p>{t(`activate.${outcome}.body`)}</p>
         </section>
       </main>
     );
@@ -32,11 +38,11 @@ export default async function ActivatePage({ searchParams }: { searchParams: Pro
   const form = (problem?: string) => (
     <main id="main" className="page narrow">
       <section className="panel stack" aria-labelledby="activate-heading">
-        <h1 id="activate-heading">Connect a device</h1>
-        <p>Type the code your TV, console or command-line app shows.</p>
+        <h1 id="activate-heading">{t("activate.heading")}</h1>
+        <p>{t("activate.intro")}</p>
         <form method="get" action="/activate" className="stack">
           <label className="field">
-            <span>Code</span>
+            <span>{t("activate.code")}</span>
             <input name="code" type="text" required autoComplete="one-time-code" autoCapitalize="characters" placeholder="BCDF-GHJK" defaultValue={code} />
           </label>
           {problem && (
@@ -45,7 +51,7 @@ export default async function ActivatePage({ searchParams }: { searchParams: Pro
             </p>
           )}
           <button type="submit" className="button button-primary">
-            Continue
+            {t("activate.continue")}
           </button>
         </form>
       </section>
@@ -77,7 +83,7 @@ export default async function ActivatePage({ searchParams }: { searchParams: Pro
 
   return (
     <main id="main" className="page narrow">
-      <ConsentCard request={request} signedInAs={user.email ?? user.name ?? "you"} decide={decide} where="a device" />
+      <ConsentCard request={request} signedInAs={user.email ?? user.name ?? t("consent.you")} decide={decide} where={t("consent.aDevice")} />
     </main>
   );
 }

@@ -1,12 +1,11 @@
 // What a third-party app asks for, shown to the signed-in person on the consent page
 // (/oauth/authorize/<uid>) and the device page (/activate), with Allow and Deny. The buttons
 // submit a server action, which answers the API as the web server (lib/server-graphql.ts).
+import { useTranslations } from "next-intl";
 import type { OAuthRequestFieldsFragment, TokenScope } from "../../lib/generated/graphql";
 
-const SCOPE_TEXT: Record<TokenScope, string> = {
-  READ: "See your ratings, favourites, watchlist, preferences and recommendations",
-  WRITE: "Change them: rate, add and remove titles, update your preferences",
-};
+/** Each scope's line in auth.consent.scopes. */
+const SCOPE_KEY = { READ: "read", WRITE: "write" } as const satisfies Record<TokenScope, string>;
 
 export function ConsentCard({
   request,
@@ -17,28 +16,29 @@ export function ConsentCard({
   request: OAuthRequestFieldsFragment;
   signedInAs: string;
   decide: (formData: FormData) => Promise<void>;
-  /** Where the app runs: its redirect URI's host, or "a device". */
+  /** Where the app runs: its redirect URI's host, or "a device" (auth.consent.aDevice). */
   where: string;
 }) {
+  const t = useTranslations("auth.consent");
   return (
     <section className="panel stack" aria-labelledby="consent-heading">
-      <h1 id="consent-heading">Allow {request.appName} into your movierec account?</h1>
+      <h1 id="consent-heading">{t("heading", { app: request.appName })}</h1>
       <p className="muted">
-        {request.appName} is made by {request.developer}, not by movierec, and runs on {where}. You are signed in as <strong>{signedInAs}</strong>.
+        {t.rich("about", { app: request.appName, developer: request.developer, where, account: signedInAs, strong: (text) => <strong>{text}</strong> })}
       </p>
-      <h2>It will be able to</h2>
+      <h2>{t("abilitiesHeading")}</h2>
       <ul>
         {request.scopes.map((scope) => (
-          <li key={scope}>{SCOPE_TEXT[scope]}</li>
+          <li key={scope}>{t(`scopes.${SCOPE_KEY[scope]}`)}</li>
         ))}
       </ul>
-      <p className="muted">It never sees your password. You can take its access away at any time in Settings → Apps.</p>
+      <p className="muted">{t("reassurance")}</p>
       <form action={decide} className="actions">
         <button type="submit" name="decision" value="allow" className="button button-primary">
-          Allow
+          {t("allow")}
         </button>
         <button type="submit" name="decision" value="deny" className="button">
-          Deny
+          {t("deny")}
         </button>
       </form>
     </section>

@@ -1,22 +1,24 @@
 "use client";
 import { useQuery } from "@apollo/client/react";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useUrlParams } from "../../../lib/url-state";
 import { MediaGrid } from "../../../components/media-grid";
 import { Loading } from "../../../components/skeletons";
 import { EmptyState, ErrorState, FieldError } from "../../../components/states";
-import { LANGUAGES } from "../../../lib/choices";
+import { LANGUAGES, useLanguageOptions } from "../../../lib/choices";
 import { OnMyServicesToggle, hasServices } from "../../../components/on-my-services";
 import { BROWSE_QUERY, PREFERENCES_QUERY, type BrowseSort, type MediaType } from "../../../lib/graphql";
 import { useGenres } from "../../../lib/use-genres";
 
-const SORTS: ReadonlyArray<{ value: BrowseSort; label: string }> = [
-  { value: "POPULARITY", label: "Most popular" },
-  { value: "RATING", label: "Highest rated" },
-  { value: "NEWEST", label: "Newest" },
-  { value: "OLDEST", label: "Oldest" },
-  { value: "TITLE", label: "Title A–Z" },
-];
+/** The orders offered; `labelKey` names each in the browse.sorts messages. */
+const SORTS = [
+  { value: "POPULARITY", labelKey: "mostPopular" },
+  { value: "RATING", labelKey: "highestRated" },
+  { value: "NEWEST", labelKey: "newest" },
+  { value: "OLDEST", labelKey: "oldest" },
+  { value: "TITLE", labelKey: "titleAToZ" },
+] as const satisfies ReadonlyArray<{ value: BrowseSort; labelKey: string }>;
 /** The option a select's value names (the select only offers SORTS). */
 const sortOf = (value: string): BrowseSort => SORTS.find((option) => option.value === value)?.value ?? "POPULARITY";
 
@@ -40,6 +42,8 @@ function filtersOf(params: URLSearchParams) {
 }
 
 export function BrowseView() {
+  const t = useTranslations("browse");
+  const languages = useLanguageOptions();
   const genres = useGenres();
   const [params, setParams] = useUrlParams();
   const { type, genreId, yearFrom, yearTo, language, minRating, sort, onMyServices } = filtersOf(params);
@@ -67,19 +71,19 @@ export function BrowseView() {
 
   return (
     <>
-      <h1>Browse</h1>
-      <form className="filters" aria-label="Filters" onSubmit={(event) => event.preventDefault()}>
+      <h1>{t("heading")}</h1>
+      <form className="filters" aria-label={t("filters.label")} onSubmit={(event) => event.preventDefault()}>
         <label className="field">
-          <span>Type</span>
+          <span>{t("filters.type")}</span>
           <select value={type} onChange={(event) => setParams({ type: event.target.value === "TV" ? "TV" : null })}>
-            <option value="MOVIE">Films</option>
-            <option value="TV">Series</option>
+            <option value="MOVIE">{t("filters.films")}</option>
+            <option value="TV">{t("filters.series")}</option>
           </select>
         </label>
         <label className="field">
-          <span>Genre</span>
+          <span>{t("filters.genre")}</span>
           <select value={genreId} onChange={(event) => setParams({ genre: event.target.value })}>
-            <option value="">Any genre</option>
+            <option value="">{t("filters.anyGenre")}</option>
             {genres.genres.map((genre) => (
               <option key={genre.id} value={genre.tmdbId}>
                 {genre.name}
@@ -88,7 +92,7 @@ export function BrowseView() {
           </select>
         </label>
         <label className="field">
-          <span>From year</span>
+          <span>{t("filters.fromYear")}</span>
           <input
             type="number"
             inputMode="numeric"
@@ -101,7 +105,7 @@ export function BrowseView() {
           />
         </label>
         <label className="field">
-          <span>To year</span>
+          <span>{t("filters.toYear")}</span>
           <input
             type="number"
             inputMode="numeric"
@@ -114,10 +118,10 @@ export function BrowseView() {
           />
         </label>
         <label className="field">
-          <span>Language</span>
+          <span>{t("filters.language")}</span>
           <select value={language} onChange={(event) => setParams({ lang: event.target.value })}>
-            <option value="">Any language</option>
-            {LANGUAGES.map((option) => (
+            <option value="">{t("filters.anyLanguage")}</option>
+            {languages.map((option) => (
               <option key={option.code} value={option.code}>
                 {option.name}
               </option>
@@ -125,40 +129,38 @@ export function BrowseView() {
           </select>
         </label>
         <label className="field">
-          <span>Minimum rating</span>
+          <span>{t("filters.minRating")}</span>
           <select value={minRating} onChange={(event) => setParams({ rating: event.target.value })}>
-            <option value="">Any rating</option>
+            <option value="">{t("filters.anyRating")}</option>
             {RATINGS.map((rating) => (
               <option key={rating} value={rating}>
-                {rating}+
+                {t("filters.ratingAtLeast", { rating })}
               </option>
             ))}
           </select>
         </label>
         <label className="field">
-          <span>Sort by</span>
+          <span>{t("filters.sortBy")}</span>
           <select value={sort} onChange={(event) => setParams({ sort: sortOf(event.target.value) === "POPULARITY" ? null : event.target.value })}>
             {SORTS.map((option) => (
               <option key={option.value} value={option.value}>
-                {option.label}
+                {t(`sorts.${option.labelKey}`)}
               </option>
             ))}
           </select>
         </label>
       </form>
       <div id="years-error">
-        <FieldError message={yearsBackwards ? `“From year” (${yearFrom}) is after “To year” (${yearTo}): swap them, or clear one.` : null} />
+        <FieldError message={yearsBackwards ? t("yearsBackwards", { from: String(yearFrom), to: String(yearTo) }) : null} />
       </div>
       {hasServices(preferences) && <OnMyServicesToggle checked={onMyServices} onChange={(checked) => setParams({ mine: checked ? "1" : null })} />}
       {error && <ErrorState error={error} onRetry={() => void refetch()} />}
-      {!data && loading && <Loading label="Loading titles" />}
-      {data && !yearsBackwards && items.length === 0 && (
-        <EmptyState title="No titles match these filters.">Widen the years, pick another genre or lower the minimum rating.</EmptyState>
-      )}
+      {!data && loading && <Loading label={t("loading")} />}
+      {data && !yearsBackwards && items.length === 0 && <EmptyState title={t("empty.title")}>{t("empty.body")}</EmptyState>}
       {items.length > 0 && (
         <MediaGrid
           items={items}
-          label="Titles"
+          label={t("results")}
           pageInfo={data?.browse.pageInfo}
           onMore={() => fetchMore({ variables: { after: data?.browse.pageInfo.endCursor } })}
         />

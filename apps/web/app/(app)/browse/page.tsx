@@ -1,9 +1,13 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { SignedInApp } from "../../../components/signed-in-app";
 import { Suspense } from "react";
 import { BrowseView } from "./browse-view";
 
-export const metadata: Metadata = { title: "Browse" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("browse");
+  return { title: t("metadata.title") };
+}
 
 export default function Page() {
   // The filters come from the address (useSearchParams), read in the browser.

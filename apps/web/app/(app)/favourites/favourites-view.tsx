@@ -1,5 +1,6 @@
 "use client";
 import { useQuery } from "@apollo/client/react";
+import { useTranslations } from "next-intl";
 import { MediaGrid } from "../../../components/media-grid";
 import { Loading } from "../../../components/skeletons";
 import { EmptyState, ErrorState } from "../../../components/states";
@@ -10,11 +11,13 @@ import { useUndoRemoval } from "../../../lib/use-undo-removal";
 
 /** "Removed X from your favourites. Undo": favourites it again. */
 function UndoUnfavourite({ media, onClose }: { media: MediaCard; onClose: () => void }) {
+  const t = useTranslations("lists.favourites");
   const actions = useMediaActions(media);
-  return <UndoToast message={`Removed “${media.title}” from your favourites.`} onUndo={() => void actions.toggleFavourite()} onClose={onClose} />;
+  return <UndoToast message={t("removed", { title: media.title })} onUndo={() => void actions.toggleFavourite()} onClose={onClose} />;
 }
 
 export function FavouritesView() {
+  const t = useTranslations("lists.favourites");
   const { data, error, loading, refetch, fetchMore } = useQuery(FAVOURITES_QUERY, { variables: { first: 24 } });
   // A favourite removed here leaves the list at once (optimistically), before the refetch.
   const all = data?.favourites.edges.map((edge) => edge.node) ?? [];
@@ -22,19 +25,19 @@ export function FavouritesView() {
   const { removed, close } = useUndoRemoval(all, (media) => !media.isFavourite);
   return (
     <>
-      <h1>Favourites</h1>
+      <h1>{t("heading")}</h1>
       {removed && <UndoUnfavourite key={removed.id} media={removed} onClose={() => close(removed.id)} />}
       {error && <ErrorState error={error} onRetry={() => void refetch()} />}
-      {!data && loading && <Loading label="Loading your favourites" />}
+      {!data && loading && <Loading label={t("loading")} />}
       {data && items.length === 0 && (
-        <EmptyState title="No favourites yet." action={{ href: "/browse", label: "Find titles to love" }}>
-          Press “Favourite” on any title and it appears here.
+        <EmptyState title={t("empty.title")} action={{ href: "/browse", label: t("empty.action") }}>
+          {t("empty.body")}
         </EmptyState>
       )}
       {items.length > 0 && (
         <MediaGrid
           items={items}
-          label="Your favourites"
+          label={t("grid")}
           pageInfo={data?.favourites.pageInfo}
           onMore={() => fetchMore({ variables: { after: data?.favourites.pageInfo.endCursor } })}
         />

@@ -1,5 +1,6 @@
 "use client";
 import { useQuery } from "@apollo/client/react";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { Fragment, startTransition, useEffect, useState } from "react";
 import { MediaGrid } from "../../../components/media-grid";
@@ -10,12 +11,13 @@ import { EmptyState, ErrorState } from "../../../components/states";
 import { OnMyServicesToggle, hasServices } from "../../../components/on-my-services";
 import { HOME_QUERY, ON_MY_SERVICES_SHELF_QUERY, type MediaCard } from "../../../lib/graphql";
 import { useMediaActions } from "../../../lib/use-media-actions";
-import { MAX_SHELF, TOP_PICKS, homeShelves } from "./shelves";
+import { MAX_SHELF, type ShelfTitle, TOP_PICKS, homeShelves } from "./shelves";
 
 /** "Hidden X. Undo": the title can come back, and a second Enter does not hide the next card. */
 function UndoDismiss({ media, onDone }: { media: MediaCard; onDone: () => void }) {
+  const t = useTranslations("home");
   const actions = useMediaActions({ ...media, isDismissed: true });
-  return <UndoToast message={`Hidden “${media.title}”. You will not be recommended it again.`} onUndo={() => void actions.undoDismiss()} onClose={onDone} />;
+  return <UndoToast message={t("hidden", { title: media.title })} onUndo={() => void actions.undoDismiss()} onClose={onDone} />;
 }
 
 /** One ranked page feeds every shelf (the API's largest page). */
@@ -28,6 +30,7 @@ const PAGE_SIZE = 50;
 const FIRST_ROWS = 2;
 
 export function HomeView() {
+  const t = useTranslations("home");
   const router = useRouter();
   const [onMyServices, setOnMyServices] = useState(false);
   const [hidden, setHidden] = useState<MediaCard | null>(null);
@@ -51,32 +54,31 @@ export function HomeView() {
   const edges = data?.recommendations.edges.filter((edge) => !edge.node.media.isDismissed) ?? [];
   const reasonsById = new Map([...onServices, ...edges].map((edge) => [edge.node.media.id, edge.node.reasons]));
   const reasonsOf = (media: MediaCard) => reasonsById.get(media.id) ?? [];
+  const titleOf = (title: ShelfTitle) => ("text" in title ? title.text : t(`shelves.${title.heading}`));
   const shelves = homeShelves(edges.map((edge) => ({ media: edge.node.media, reasons: edge.node.reasons })));
   return (
     <>
-      <h1>Recommended for you</h1>
+      <h1>{t("heading")}</h1>
       {hasServices(preferences) && <OnMyServicesToggle checked={onMyServices} onChange={setOnMyServices} />}
-      {data?.recommendations.coldStart && (
-        <p className="muted">Picks from your favourite genres. Favourite or watchlist a few titles and these get more personal.</p>
-      )}
+      {data?.recommendations.coldStart && <p className="muted">{t("coldStart")}</p>}
       {hidden && <UndoDismiss key={hidden.id} media={hidden} onDone={() => setHidden(null)} />}
       {error && <ErrorState error={error} onRetry={() => void refetch()} />}
-      {!data && loading && <Loading label="Loading your recommendations" />}
+      {!data && loading && <Loading label={t("loading")} />}
       {data &&
         edges.length === 0 &&
         (onMyServices ? (
-          <EmptyState title="Nothing on your services matches yet.">
-            <p>Turn off “Only on my services”, or add services in settings.</p>
+          <EmptyState title={t("empty.onMyServices.title")}>
+            <p>{t("empty.onMyServices.body")}</p>
           </EmptyState>
         ) : (
-          <EmptyState title="Nothing to recommend yet." action={{ href: "/browse", label: "Browse titles" }}>
-            <p>Favourite a few titles or widen your preferences in settings, and picks will appear here.</p>
+          <EmptyState title={t("empty.nothing.title")} action={{ href: "/browse", label: t("empty.nothing.action") }}>
+            <p>{t("empty.nothing.body")}</p>
           </EmptyState>
         ))}
       {(allRows ? shelves : shelves.slice(0, FIRST_ROWS)).map((shelf, index) => (
         <Fragment key={shelf.key}>
           <Shelf
-            title={shelf.title}
+            title={titleOf(shelf.title)}
             items={shelf.items.map((item) => item.media)}
             reasonsOf={reasonsOf}
             testId={shelf.key === "top-picks" ? "recommendations" : `shelf-${shelf.key}`}
@@ -85,7 +87,7 @@ export function HomeView() {
           />
           {index === 0 && onServices.length > 0 && (
             <Shelf
-              title="Available on your services"
+              title={t("shelves.onMyServices")}
               items={onServices.map((edge) => edge.node.media)}
               reasonsOf={reasonsOf}
               testId="shelf-on-my-services"
@@ -97,11 +99,11 @@ export function HomeView() {
       ))}
       {allRows && edges.length > TOP_PICKS && (
         <section aria-labelledby="more-for-you" className="more-for-you">
-          <h2 id="more-for-you">More for you</h2>
+          <h2 id="more-for-you">{t("moreForYou")}</h2>
           <MediaGrid
             items={edges.slice(TOP_PICKS).map((edge) => edge.node.media)}
             reasonsOf={reasonsOf}
-            label="More for you"
+            label={t("moreForYou")}
             testId="more-recommendations"
             showDismiss
             onDismiss={setHidden}

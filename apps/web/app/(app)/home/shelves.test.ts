@@ -37,7 +37,7 @@ describe("homeShelves", () => {
   it("puts the first TOP_PICKS titles, in rank order, on the first shelf", () => {
     const page = Array.from({ length: 30 }, (_, n) => item(n, [kind("POPULAR")]));
     const [top] = homeShelves(page);
-    expect(top?.title).toBe("Top picks for you");
+    expect(top?.title).toEqual({ heading: "topPicks" });
     expect(ids(top?.items ?? [])).toEqual(Array.from({ length: TOP_PICKS }, (_, n) => n));
   });
 
@@ -57,8 +57,8 @@ describe("homeShelves", () => {
     const shelves = homeShelves(page).slice(1);
     // Alien has 5 (2, 4, 6, 8, 12), Heat 4 (1, 3, 5, 7: title 1's first seed reason is Heat), Ran 1 (too few).
     expect(shelves.map((s) => [s.title, ids(s.items)])).toEqual([
-      ["People who liked Alien also liked", [2, 4, 6, 8, 12]],
-      ["Because you liked Heat", [1, 3, 5, 7]],
+      [{ text: "People who liked Alien also liked" }, [2, 4, 6, 8, 12]],
+      [{ text: "Because you liked Heat" }, [1, 3, 5, 7]],
     ]);
   });
 
@@ -72,9 +72,9 @@ describe("homeShelves", () => {
     for (let k = 0; k < MIN_SHELF - 1; k++) page.push(item(n++, [kind("HIDDEN_GEM")]));
     const titles = homeShelves(page).map((s) => s.title);
     expect(titles).toEqual([
-      "Top picks for you",
-      ...Array.from({ length: MAX_SEED_SHELVES }, (_, k) => `Because you liked Seed ${MAX_SEED_SHELVES + 1 - k}`),
-      "New for you",
+      { heading: "topPicks" },
+      ...Array.from({ length: MAX_SEED_SHELVES }, (_, k) => ({ text: `Because you liked Seed ${MAX_SEED_SHELVES + 1 - k}` })),
+      { heading: "newForYou" },
     ]);
   });
 

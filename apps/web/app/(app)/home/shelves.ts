@@ -8,10 +8,16 @@ export interface RankedItem {
   reasons: Reason[];
 }
 
+/** A shelf's own heading, by its key in the home.shelves messages. */
+export type ShelfHeading = "topPicks" | "becauseOfYourTitles" | "newForYou" | "hiddenGems";
+
+/** What a shelf is called: one of our headings (shown in the interface's language), or the API's own reason text. */
+export type ShelfTitle = { heading: ShelfHeading } | { text: string };
+
 export interface Shelf {
   /** Stable across renders (a React key and the shelf's test id). */
   key: string;
-  title: string;
+  title: ShelfTitle;
   items: RankedItem[];
 }
 
@@ -28,14 +34,15 @@ const SEED_KINDS = new Set(["BECAUSE_YOU_LIKED", "PEOPLE_ALSO_LIKED"]);
 
 /**
  * The heading of a seed's shelf: its "Because you liked Heat" reason when one of its titles has it;
- * otherwise the people-also-liked reason as a heading ("People who liked Heat also liked").
+ * otherwise the people-also-liked reason as a heading ("People who liked Heat also liked"). The API
+ * writes those texts; our own fallback heading is a message key.
  */
-function seedTitle(group: RankedItem[], seed: string): string {
+function seedTitle(group: RankedItem[], seed: string): ShelfTitle {
   const reasons = group.flatMap((item) => item.reasons.filter((reason) => reason.refersTo === seed));
   const because = reasons.find((reason) => reason.kind === "BECAUSE_YOU_LIKED");
-  if (because) return because.text;
+  if (because) return { text: because.text };
   const people = reasons.find((reason) => reason.kind === "PEOPLE_ALSO_LIKED");
-  return (people?.text ?? "Because of your titles").replace(/ this$/, "");
+  return people ? { text: people.text.replace(/ this$/, "") } : { heading: "becauseOfYourTitles" };
 }
 
 /**
@@ -46,7 +53,7 @@ function seedTitle(group: RankedItem[], seed: string): string {
  */
 export function homeShelves(items: RankedItem[]): Shelf[] {
   if (items.length === 0) return [];
-  const shelves: Shelf[] = [{ key: "top-picks", title: "Top picks for you", items: items.slice(0, TOP_PICKS) }];
+  const shelves: Shelf[] = [{ key: "top-picks", title: { heading: "topPicks" }, items: items.slice(0, TOP_PICKS) }];
 
   const bySeed = new Map<string, RankedItem[]>();
   for (const item of items) {
@@ -65,8 +72,8 @@ export function homeShelves(items: RankedItem[]): Shelf[] {
 
   const byKind = (kind: string) => items.filter((item) => item.reasons.some((reason) => reason.kind === kind));
   const fresh = byKind("NEW_RELEASE");
-  if (fresh.length >= MIN_SHELF) shelves.push({ key: "new", title: "New for you", items: fresh.slice(0, MAX_SHELF) });
+  if (fresh.length >= MIN_SHELF) shelves.push({ key: "new", title: { heading: "newForYou" }, items: fresh.slice(0, MAX_SHELF) });
   const gems = byKind("HIDDEN_GEM");
-  if (gems.length >= MIN_SHELF) shelves.push({ key: "hidden-gems", title: "Hidden gems", items: gems.slice(0, MAX_SHELF) });
+  if (gems.length >= MIN_SHELF) shelves.push({ key: "hidden-gems", title: { heading: "hiddenGems" }, items: gems.slice(0, MAX_SHELF) });
   return shelves;
 }

@@ -1,5 +1,6 @@
 "use client";
 import { useLazyQuery, useMutation, useQuery } from "@apollo/client/react";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { CheckboxGroup, LanguageCheckboxes } from "../../../components/checkbox-group";
@@ -16,13 +17,14 @@ const WALL_SIZE = 36;
 
 /** Posters as toggle buttons: press one to love the title, again to take it back. */
 function PosterPicker({ items, label, loved, onToggle }: { items: MediaCard[]; label: string; loved: MediaCard[]; onToggle: (media: MediaCard) => void }) {
+  const t = useTranslations("onboarding.loved");
   return (
     <ul className="poster-wall" aria-label={label}>
       {items.map((media) => {
         const isLoved = loved.some((item) => item.id === media.id);
         return (
           <li key={media.id}>
-            <button type="button" className="poster-pick" aria-pressed={isLoved} aria-label={`Love ${media.title}`} onClick={() => onToggle(media)}>
+            <button type="button" className="poster-pick" aria-pressed={isLoved} aria-label={t("love", { title: media.title })} onClick={() => onToggle(media)}>
               <Poster url={media.posterUrl} title={media.title} />
               <span className="poster-pick-mark" aria-hidden="true">
                 {isLoved ? "♥" : "♡"}
@@ -40,6 +42,7 @@ function PosterPicker({ items, label, loved, onToggle }: { items: MediaCard[]; l
 }
 
 export function OnboardingView() {
+  const t = useTranslations("onboarding");
   const router = useRouter();
   const genres = useGenres();
   const [likedGenreIds, setLikedGenreIds] = useState<number[]>([]);
@@ -102,53 +105,51 @@ export function OnboardingView() {
   return (
     <div className="stack-lg onboarding">
       <div>
-        <h1>Welcome to movierec</h1>
-        <p className="lead">
-          Tap {MIN_LOVED} or more titles you love: that is enough for a useful home. Everything else is optional and can change later in settings.
-        </p>
+        <h1>{t("heading")}</h1>
+        <p className="lead">{t("lead", { min: MIN_LOVED })}</p>
       </div>
 
       <section aria-labelledby="step-loved" className="stack">
-        <h2 id="step-loved">Titles you love</h2>
+        <h2 id="step-loved">{t("loved.heading")}</h2>
         {/* biome-ignore lint/a11y/useSemanticElements: a form with role="search" is the landmark every browser and screen reader knows; <search> is too new */}
         <form role="search" className="search-form" onSubmit={onSearch}>
           <label className="field grow">
-            <span>Find a film or series</span>
+            <span>{t("loved.searchLabel")}</span>
             <input name="query" type="search" autoComplete="off" />
           </label>
           <button type="submit" className="button">
-            Search
+            {t("loved.searchButton")}
           </button>
         </form>
         {searchResult.error && <ErrorState error={searchResult.error} />}
-        {searchResult.loading && <p role="status">Searching…</p>}
-        {searchResult.called && !searchResult.loading && results.length === 0 && !searchResult.error && <p>No titles match. Try other words.</p>}
-        {results.length > 0 && <PosterPicker items={results} label="Search results" loved={loved} onToggle={onToggle} />}
+        {searchResult.loading && <p role="status">{t("loved.searching")}</p>}
+        {searchResult.called && !searchResult.loading && results.length === 0 && !searchResult.error && <p>{t("loved.noResults")}</p>}
+        {results.length > 0 && <PosterPicker items={results} label={t("loved.results")} loved={loved} onToggle={onToggle} />}
         {wall.error && <ErrorState error={wall.error} onRetry={() => void wall.refetch()} />}
         {wallItems.length > 0 && (
           <>
-            <h3 className="wall-heading">Popular and acclaimed</h3>
-            <PosterPicker items={wallItems} label="Popular and acclaimed titles" loved={loved} onToggle={onToggle} />
+            <h3 className="wall-heading">{t("loved.wallHeading")}</h3>
+            <PosterPicker items={wallItems} label={t("loved.wallLabel")} loved={loved} onToggle={onToggle} />
           </>
         )}
       </section>
 
       <section aria-labelledby="step-taste" className="stack">
-        <h2 id="step-taste">Fine-tune (optional)</h2>
+        <h2 id="step-taste">{t("taste.heading")}</h2>
         {genres.error && <ErrorState error={genres.error} onRetry={() => void genres.refetch()} />}
         <CheckboxGroup
-          legend="Genres you enjoy"
+          legend={t("taste.genres")}
           name="genre"
           options={genres.genres.map((genre) => ({ value: genre.tmdbId, label: genre.name }))}
           selected={likedGenreIds}
           onChange={setLikedGenreIds}
         />
-        <LanguageCheckboxes hint="Leave empty for any language." selected={languages} onChange={setLanguages} />
+        <LanguageCheckboxes hint={t("taste.languagesHint")} selected={languages} onChange={setLanguages} />
         <CheckboxGroup
-          legend="Eras"
+          legend={t("taste.eras")}
           name="era"
-          hint="Leave empty for any year."
-          options={ERAS.map((era) => ({ value: era.id, label: era.label }))}
+          hint={t("taste.erasHint")}
+          options={ERAS.map((era) => ({ value: era.id, label: t(`eras.${era.labelKey}`) }))}
           selected={eras}
           onChange={setEras}
         />
@@ -157,10 +158,12 @@ export function OnboardingView() {
       {error && <ErrorState error={{ message: error }} />}
       <div className="onboarding-bar">
         <p aria-live="polite" className="onboarding-count">
-          {loved.length} of {MIN_LOVED} loved{loved.length > 0 ? `: ${loved.map((media) => media.title).join(", ")}` : ""}
+          {loved.length > 0
+            ? t("progress.countWithTitles", { count: loved.length, min: MIN_LOVED, titles: loved.map((media) => media.title).join(", ") })
+            : t("progress.count", { count: loved.length, min: MIN_LOVED })}
         </p>
         <button type="button" className="button button-primary" disabled={!ready || saving} onClick={() => void finish()}>
-          {saving ? "Saving…" : "See my recommendations"}
+          {saving ? t("finish.saving") : t("finish.submit")}
         </button>
       </div>
     </div>

@@ -1,14 +1,13 @@
 "use client";
 import { useMutation, useQuery } from "@apollo/client/react";
+import { useFormatter, useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 import { ErrorState } from "../../../components/states";
 import type { TokenScope } from "../../../lib/generated/graphql";
 import { API_TOKENS_QUERY, type ApiToken, CREATE_API_TOKEN, REVOKE_API_TOKEN } from "../../../lib/graphql";
 
-const formatDate = (value: string | null) =>
-  value ? new Date(value).toLocaleDateString("en-GB", { year: "numeric", month: "short", day: "numeric" }) : "never";
-
 export function ApiTokens() {
+  const t = useTranslations("settings.apiTokens");
   const { data, error, refetch } = useQuery(API_TOKENS_QUERY);
   const [createToken, creating] = useMutation(CREATE_API_TOKEN, { refetchQueries: [API_TOKENS_QUERY] });
   const [revokeToken] = useMutation(REVOKE_API_TOKEN);
@@ -30,7 +29,7 @@ export function ApiTokens() {
       if (result.data) setCreated({ name: result.data.createApiToken.token.name, secret: result.data.createApiToken.secret });
       formElement.reset();
     } catch (cause) {
-      setMessage(`Could not create the token: ${(cause as Error).message}`);
+      setMessage(t("createFailed", { reason: (cause as Error).message }));
     }
   }
 
@@ -41,9 +40,9 @@ export function ApiTokens() {
         variables: { id: token.id },
         optimisticResponse: { revokeApiToken: { ...token, revokedAt: new Date().toISOString() } },
       });
-      setMessage(`Revoked “${token.name}”.`);
+      setMessage(t("revoked", { name: token.name }));
     } catch (cause) {
-      setMessage(`Could not revoke the token: ${(cause as Error).message}`);
+      setMessage(t("revokeFailed", { reason: (cause as Error).message }));
     }
   }
 
@@ -53,80 +52,91 @@ export function ApiTokens() {
       await navigator.clipboard.writeText(created.secret);
       setCopied(true);
     } catch {
-      setMessage("Copying was blocked by the browser: select the token and copy it yourself.");
+      setMessage(t("copyBlocked"));
     }
   }
 
   const tokens = data?.apiTokens ?? [];
   return (
     <section aria-labelledby="tokens-heading" className="panel">
-      <h2 id="tokens-heading">API tokens</h2>
-      <p>
-        Personal tokens let your own tools call the GraphQL API as you: send <code>Authorization: Bearer &lt;token&gt;</code>.
-      </p>
-      <form className="filters" onSubmit={onCreate} aria-label="Create an API token">
+      <h2 id="tokens-heading">{t("heading")}</h2>
+      <p>{t.rich("intro", { code: (chunks) => <code>{chunks}</code> })}</p>
+      <form className="filters" onSubmit={onCreate} aria-label={t("formLabel")}>
         <label className="field grow">
-          <span>Token name</span>
-          <input name="name" type="text" required maxLength={100} placeholder="e.g. Home server" />
+          <span>{t("name")}</span>
+          <input name="name" type="text" required maxLength={100} placeholder={t("namePlaceholder")} />
         </label>
         <label className="field">
-          <span>Expires</span>
+          <span>{t("expires")}</span>
           <select name="expiresInDays" defaultValue="90">
-            <option value="30">in 30 days</option>
-            <option value="90">in 90 days</option>
-            <option value="365">in a year</option>
-            <option value="">never</option>
+            <option value="30">{t("expiry.days30")}</option>
+            <option value="90">{t("expiry.days90")}</option>
+            <option value="365">{t("expiry.year")}</option>
+            <option value="">{t("expiry.never")}</option>
           </select>
         </label>
         <label className="choice">
           <input name="write" type="checkbox" defaultChecked />
-          <span>Can change things (write)</span>
+          <span>{t("write")}</span>
         </label>
         <button type="submit" className="button button-primary" disabled={creating.loading}>
-          Create token
+          {t("submit")}
         </button>
       </form>
       {created && (
         <div className="notice notice-success" role="status">
-          <p>
-            <strong>Token “{created.name}” created.</strong> Copy it now: it is shown only once.
-          </p>
+          <p>{t.rich("created", { name: created.name, strong: (chunks) => <strong>{chunks}</strong> })}</p>
           <p className="secret-row">
             <code data-testid="new-token-secret">{created.secret}</code>
             <button type="button" className="button" onClick={() => void copySecret()}>
-              {copied ? "Copied" : "Copy"}
+              {copied ? t("copied") : t("copy")}
             </button>
             <button type="button" className="button" onClick={() => setCreated(null)}>
-              Done
+              {t("done")}
             </button>
           </p>
         </div>
       )}
       {message && <p role="status">{message}</p>}
       {error && <ErrorState error={error} onRetry={() => void refetch()} />}
-      {data && tokens.length === 0 && <p className="muted">No tokens yet.</p>}
+      {data && tokens.length === 0 && <p className="muted">{t("empty")}</p>}
       {tokens.length > 0 && (
-        <ul className="token-list" aria-label="Your API tokens">
+        <ul className="token-list" aria-label={t("listLabel")}>
           {tokens.map((token) => (
-            <li key={token.id} className="token">
-              <span className="grow">
-                <strong>{token.name}</strong> <code>{token.prefix}…</code>{" "}
-                <small className="muted">{token.scopes.includes("WRITE") ? "read and write" : "read only"}</small>
-                <br />
-                <small className="muted">
-                  Created {formatDate(token.createdAt)} · last used {formatDate(token.lastUsedAt)} ·{" "}
-                  {token.revokedAt ? `revoked ${formatDate(token.revokedAt)}` : token.expiresAt ? `expires ${formatDate(token.expiresAt)}` : "never expires"}
-                </small>
-              </span>
-              {!token.revokedAt && (
-                <button type="button" className="button button-danger" aria-label={`Revoke ${token.name}`} onClick={() => void onRevoke(token)}>
-                  Revoke
-                </button>
-              )}
-            </li>
+            <TokenRow key={token.id} token={token} onRevoke={() => void onRevoke(token)} />
           ))}
         </ul>
       )}
     </section>
+  );
+}
+
+/** One token: its name, prefix and access, when it was made, last used and ends, and Revoke while it works. */
+function TokenRow({ token, onRevoke }: { token: ApiToken; onRevoke: () => void }) {
+  const t = useTranslations("settings.apiTokens");
+  const tShared = useTranslations("settings.shared");
+  const format = useFormatter();
+  const formatDate = (value: string) => format.dateTime(new Date(value), { year: "numeric", month: "short", day: "numeric" });
+  const state = token.revokedAt
+    ? t("revokedOn", { date: formatDate(token.revokedAt) })
+    : token.expiresAt
+      ? t("expiresOn", { date: formatDate(token.expiresAt) })
+      : t("neverExpires");
+  return (
+    <li className="token">
+      <span className="grow">
+        <strong>{token.name}</strong> <code>{token.prefix}…</code>{" "}
+        <small className="muted">{token.scopes.includes("WRITE") ? tShared("readAndWrite") : tShared("readOnly")}</small>
+        <br />
+        <small className="muted">
+          {t("history", { created: formatDate(token.createdAt), lastUsed: token.lastUsedAt ? formatDate(token.lastUsedAt) : t("never"), state })}
+        </small>
+      </span>
+      {!token.revokedAt && (
+        <button type="button" className="button button-danger" aria-label={tShared("revokeNamed", { name: token.name })} onClick={onRevoke}>
+          {tShared("revoke")}
+        </button>
+      )}
+    </li>
   );
 }

@@ -2,11 +2,13 @@
 // Settings → Account: change the email address one signs in with, confirmed with the password.
 // Sessions and tokens stay; the next sign-in uses the new address.
 import { useMutation } from "@apollo/client/react";
+import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 import { FieldError } from "../../../components/states";
 import { CHANGE_EMAIL } from "../../../lib/graphql";
 
 export function ChangeEmail() {
+  const t = useTranslations("settings.account.changeEmail");
   const [changeEmail, { loading }] = useMutation(CHANGE_EMAIL);
   const [problem, setProblem] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -22,7 +24,7 @@ export function ChangeEmail() {
       const result = await changeEmail({
         variables: { input: { newEmail: String(form.get("newEmail") ?? ""), password: String(form.get("password") ?? "") } },
       });
-      setDone(`Email changed: sign in with ${result.data?.changeEmail.email} from now on.`);
+      setDone(t("done", { email: result.data?.changeEmail.email ?? "" }));
       formElement.reset();
     } catch (cause) {
       setProblem((cause as Error).message);
@@ -30,19 +32,19 @@ export function ChangeEmail() {
   }
 
   return (
-    <form className="stack" onSubmit={onSubmit} aria-label="Change email">
+    <form className="stack" onSubmit={onSubmit} aria-label={t("formLabel")}>
       <label className="field">
-        <span>New email</span>
+        <span>{t("newEmail")}</span>
         <input name="newEmail" type="email" autoComplete="email" required maxLength={254} />
       </label>
       <label className="field">
-        <span>Password</span>
+        <span>{t("password")}</span>
         <input name="password" type="password" autoComplete="current-password" required />
       </label>
       <FieldError message={problem} />
       {done && <p role="status">{done}</p>}
       <button type="submit" className="button" disabled={loading}>
-        Change email
+        {t("submit")}
       </button>
     </form>
   );

@@ -2,12 +2,14 @@
 // Settings → Account: who is signed in, the email form (change-email.tsx), and the password
 // (confirmed with the current one): the API signs out every other device at once; this one stays.
 import { useMutation, useQuery } from "@apollo/client/react";
+import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 import { FieldError } from "../../../components/states";
 import { ACCOUNT_QUERY, CHANGE_PASSWORD } from "../../../lib/graphql";
 import { ChangeEmail } from "./change-email";
 
 export function ChangePassword() {
+  const t = useTranslations("settings.account");
   const { data } = useQuery(ACCOUNT_QUERY);
   const [changePassword, { loading }] = useMutation(CHANGE_PASSWORD);
   const [problem, setProblem] = useState<string | null>(null);
@@ -21,13 +23,12 @@ export function ChangePassword() {
     setProblem(null);
     setDone(null);
     if (newPassword !== String(form.get("confirmPassword") ?? "")) {
-      setProblem("The new password and its confirmation differ.");
+      setProblem(t("changePassword.mismatch"));
       return;
     }
     try {
       const result = await changePassword({ variables: { input: { currentPassword: String(form.get("currentPassword") ?? ""), newPassword } } });
-      const others = result.data?.changePassword ?? 0;
-      setDone(`Password changed.${others ? ` ${others === 1 ? "Another device was" : `${others} other devices were`} signed out.` : ""}`);
+      setDone(t("changePassword.done", { others: result.data?.changePassword ?? 0 }));
       formElement.reset();
     } catch (cause) {
       setProblem((cause as Error).message);
@@ -37,33 +38,31 @@ export function ChangePassword() {
   if (!data?.me) return null;
   return (
     <section aria-labelledby="account-heading" className="panel">
-      <h2 id="account-heading">Account</h2>
-      <p>
-        Signed in as <strong>{data.me.email}</strong>.
-      </p>
+      <h2 id="account-heading">{t("heading")}</h2>
+      <p>{t.rich("signedInAs", { email: data.me.email, strong: (chunks) => <strong>{chunks}</strong> })}</p>
       {data.me.hasPassword && <ChangeEmail />}
       {data.me.hasPassword ? (
-        <form className="stack" onSubmit={onSubmit} aria-label="Change password">
+        <form className="stack" onSubmit={onSubmit} aria-label={t("changePassword.formLabel")}>
           <label className="field">
-            <span>Current password</span>
+            <span>{t("changePassword.current")}</span>
             <input name="currentPassword" type="password" autoComplete="current-password" required />
           </label>
           <label className="field">
-            <span>New password</span>
+            <span>{t("changePassword.new")}</span>
             <input name="newPassword" type="password" autoComplete="new-password" required minLength={8} maxLength={200} />
           </label>
           <label className="field">
-            <span>New password again</span>
+            <span>{t("changePassword.confirm")}</span>
             <input name="confirmPassword" type="password" autoComplete="new-password" required minLength={8} maxLength={200} />
           </label>
           <FieldError message={problem} />
           {done && <p role="status">{done}</p>}
           <button type="submit" className="button button-primary" disabled={loading}>
-            Change password
+            {t("changePassword.submit")}
           </button>
         </form>
       ) : (
-        <p className="muted">You sign in with a provider, which gives your email address, so there is no email or password to change here.</p>
+        <p className="muted">{t("providerOnly")}</p>
       )}
     </section>
   );

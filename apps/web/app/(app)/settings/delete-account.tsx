@@ -4,11 +4,13 @@
 // browser forgets its cached data and the session, and goes to the start page.
 import { useMutation, useQuery } from "@apollo/client/react";
 import { signOut } from "next-auth/react";
+import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 import { FieldError } from "../../../components/states";
 import { ACCOUNT_QUERY, DELETE_ACCOUNT } from "../../../lib/graphql";
 
 export function DeleteAccount() {
+  const t = useTranslations("settings.deleteAccount");
   const { data } = useQuery(ACCOUNT_QUERY);
   const [deleteAccount, { loading }] = useMutation(DELETE_ACCOUNT);
   const [message, setMessage] = useState<string | null>(null);
@@ -33,26 +35,23 @@ export function DeleteAccount() {
 
   return (
     <section aria-labelledby="delete-account-heading" className="panel danger-zone">
-      <h2 id="delete-account-heading">Delete your account</h2>
-      <p>
-        This removes your account and everything in it — favourites, watchlist, ratings, dismissals, preferences and API tokens — at once and for good.
-        Signed-in browsers are signed out.
-      </p>
+      <h2 id="delete-account-heading">{t("heading")}</h2>
+      <p>{t("intro")}</p>
       <form onSubmit={onSubmit} className="stack">
         {hasPassword ? (
           <label className="field">
-            <span>Your password</span>
+            <span>{t("password")}</span>
             <input name="password" type="password" autoComplete="current-password" required />
           </label>
         ) : (
-          <p className="muted">You sign in with a provider: sign out and sign in again, then delete within 10 minutes.</p>
+          <p className="muted">{t("providerOnly")}</p>
         )}
         <label className="checkbox">
-          <input type="checkbox" checked={sure} onChange={(event) => setSure(event.target.checked)} /> I understand this cannot be undone
+          <input type="checkbox" checked={sure} onChange={(event) => setSure(event.target.checked)} /> {t("understand")}
         </label>
         <FieldError message={message} />
         <button type="submit" className="button button-danger" disabled={!sure || loading}>
-          {loading ? "Deleting…" : "Delete my account"}
+          {loading ? t("deleting") : t("submit")}
         </button>
       </form>
     </section>

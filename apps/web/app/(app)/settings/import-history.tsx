@@ -5,6 +5,7 @@
 // Rows that matched no title are listed with why, can be settled by hand (search, pick the title),
 // and can be downloaded as CSV.
 import { useLazyQuery, useMutation, useQuery } from "@apollo/client/react";
+import { useTranslations } from "next-intl";
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { FieldError } from "../../../components/states";
 import { IMPORT_UNMATCHED_QUERY, IMPORTS_QUERY, type ImportJob, RESOLVE_IMPORT_ROW, SEARCH_QUERY } from "../../../lib/graphql";
@@ -22,6 +23,7 @@ const contentTypeOf = (name: string) =>
         : "application/octet-stream";
 
 export function ImportHistory() {
+  const t = useTranslations("settings.importHistory");
   const { data, refetch, startPolling, stopPolling } = useQuery(IMPORTS_QUERY, { fetchPolicy: "cache-and-network" });
   const [error, setError] = useState<string | null>(null);
   const [uploading, setUploading] = useState(false);
@@ -38,7 +40,7 @@ export function ImportHistory() {
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const file = input.current?.files?.[0];
-    if (!file) return setError("Choose a file first.");
+    if (!file) return setError(t("chooseFile"));
     setError(null);
     setUploading(true);
     try {
@@ -48,13 +50,13 @@ export function ImportHistory() {
         body: file,
       });
       const body = (await response.json().catch(() => ({}))) as { errors?: Array<{ message: string }> };
-      if (!response.ok) setError(body.errors?.[0]?.message ?? `The upload failed (HTTP ${response.status}).`);
+      if (!response.ok) setError(body.errors?.[0]?.message ?? t("uploadFailed", { status: response.status }));
       else {
         if (input.current) input.current.value = "";
         await refetch();
       }
     } catch (cause) {
-      setError(`The upload did not reach movierec: ${(cause as Error).message}. Check your connection and try again.`);
+      setError(t("unreachable", { reason: (cause as Error).message }));
     } finally {
       setUploading(false);
     }
@@ -62,23 +64,20 @@ export function ImportHistory() {
 
   return (
     <section aria-labelledby="import-heading" className="panel">
-      <h2 id="import-heading">Import your history</h2>
-      <p>
-        Bring what you have logged elsewhere: Letterboxd’s export (Settings → Data → Export your data; upload the ZIP as it is) or a movierec export. Ratings,
-        watched films, your watchlist and likes come in; titles are matched by name and year, and anything we cannot match is listed below.
-      </p>
+      <h2 id="import-heading">{t("heading")}</h2>
+      <p>{t("intro")}</p>
       <form onSubmit={onSubmit} className="stack">
         <label className="field">
-          <span>Export file (.zip, .csv or .json, up to 20 MB)</span>
+          <span>{t("file")}</span>
           <input ref={input} name="file" type="file" accept=".zip,.csv,.json" />
         </label>
         <FieldError message={error} />
         <button type="submit" className="button" disabled={uploading}>
-          {uploading ? "Uploading…" : "Import"}
+          {uploading ? t("uploading") : t("submit")}
         </button>
       </form>
       {imports.length > 0 && (
-        <ul className="stack imports" aria-label="Your imports">
+        <ul className="stack imports" aria-label={t("listLabel")}>
           {imports.map((job) => (
             <ImportProgress key={job.id} job={job} />
           ))}
@@ -89,6 +88,7 @@ export function ImportHistory() {
 }
 
 function ImportProgress({ job }: { job: ImportJob }) {
+  const t = useTranslations("settings.importHistory.progress");
   const done = job.status === "DONE" || job.status === "FAILED";
   const read = job.rowsMatched + job.rowsMissed;
   const [loadUnmatched, unmatched] = useLazyQuery(IMPORT_UNMATCHED_QUERY, { fetchPolicy: "no-cache" });
@@ -98,27 +98,27 @@ function ImportProgress({ job }: { job: ImportJob }) {
       <p>
         <strong>{job.fileName}</strong> <span className="muted">({SOURCES[job.source]})</span>
       </p>
-      <progress max={Math.max(job.rowsTotal, 1)} value={done ? job.rowsTotal : read} aria-label={`Import of ${job.fileName}`} />
+      <progress max={Math.max(job.rowsTotal, 1)} value={done ? job.rowsTotal : read} aria-label={t("label", { fileName: job.fileName })} />
       <p role="status" data-testid="import-status">
         {job.status === "QUEUED"
-          ? `Waiting to start: ${job.rowsTotal} rows.`
+          ? t("queued", { total: job.rowsTotal })
           : job.status === "RUNNING"
-            ? `${read} of ${job.rowsTotal} rows matched or checked, ${job.rowsApplied} added.`
+            ? t("running", { read, total: job.rowsTotal, applied: job.rowsApplied })
             : job.status === "DONE"
-              ? `Done: ${job.rowsApplied} of ${job.rowsTotal} rows added${job.rowsMissed ? `, ${job.rowsMissed} not matched` : ""}.`
-              : `Failed: ${job.error ?? "unknown error"}`}
+              ? t("done", { applied: job.rowsApplied, total: job.rowsTotal, missed: job.rowsMissed })
+              : t("failed", { reason: job.error ?? t("unknownError") })}
       </p>
       {job.status === "DONE" && job.error && <p className="muted">{job.error}</p>}
       {done && job.rowsMissed > 0 && (
         <div className="stack">
           {!unmatched.data && (
             <button type="button" className="chip" onClick={() => void loadUnmatched({ variables: { id: job.id } })}>
-              Show the rows not matched
+              {t("showUnmatched")}
             </button>
           )}
           {rows.length > 0 && (
             <>
-              <ul className="unmatched" aria-label={`Rows of ${job.fileName} not matched`}>
+              <ul className="unmatched" aria-label={t("unmatchedLabel", { fileName: job.fileName })}>
                 {rows.map((row) => (
                   <UnmatchedRow key={row.id} row={row} onResolved={() => void unmatched.refetch()} />
                 ))}
@@ -128,7 +128,7 @@ function ImportProgress({ job }: { job: ImportJob }) {
                 className="chip"
                 onClick={() => downloadFile(`${job.fileName}-not-matched.csv`, "text/csv", unmatched.data!.import.unmatchedCsv)}
               >
-                Download all {job.rowsMissed} as CSV
+                {t("download", { count: job.rowsMissed })}
               </button>
             </>
           )}
@@ -142,18 +142,19 @@ type Unmatched = { id: string; file: string; line: number; title?: string | null
 
 /** One row not matched: what the file said and why, and a search to say which title it is. */
 function UnmatchedRow({ row, onResolved }: { row: Unmatched; onResolved: () => void }) {
+  const t = useTranslations("settings.importHistory.unmatched");
   const [open, setOpen] = useState(false);
   const [query, setQuery] = useState(row.title ?? "");
   const [search, found] = useLazyQuery(SEARCH_QUERY, { fetchPolicy: "network-only" });
   const [resolve, resolving] = useMutation(RESOLVE_IMPORT_ROW, { refetchQueries: [IMPORTS_QUERY] });
   const [error, setError] = useState<string | null>(null);
-  const label = `${row.title ?? "(no title)"}${row.year ? ` (${row.year})` : ""}`;
+  const label = `${row.title ?? t("noTitle")}${row.year ? ` (${row.year})` : ""}`;
   return (
     <li>
-      {label} — {row.file} line {row.line}: {row.reason}{" "}
+      {t("row", { label, file: row.file, line: row.line, reason: row.reason ?? "" })}{" "}
       {!open && (
         <button type="button" className="chip chip-quiet" onClick={() => setOpen(true)}>
-          Choose the title<span className="visually-hidden"> for {label}</span>
+          {t.rich("choose", { label, hidden: (chunks) => <span className="visually-hidden">{chunks}</span> })}
         </button>
       )}
       {open && (
@@ -165,15 +166,15 @@ function UnmatchedRow({ row, onResolved }: { row: Unmatched; onResolved: () => v
           }}
         >
           <label className="field">
-            <span>Search for {label}</span>
+            <span>{t("searchFor", { label })}</span>
             <input value={query} onChange={(event) => setQuery(event.target.value)} />
           </label>
           <button type="submit" className="chip">
-            Search
+            {t("search")}
           </button>
           {found.data && (
-            <ul aria-label={`Titles that may be ${label}`}>
-              {found.data.searchMedia.edges.length === 0 && <li>No titles match.</li>}
+            <ul aria-label={t("resultsLabel", { label })}>
+              {found.data.searchMedia.edges.length === 0 && <li>{t("noMatch")}</li>}
               {found.data.searchMedia.edges.map(({ node }) => (
                 <li key={node.id}>
                   <button
@@ -190,8 +191,7 @@ function UnmatchedRow({ row, onResolved }: { row: Unmatched; onResolved: () => v
                       }
                     }}
                   >
-                    It is {node.title}
-                    {node.year ? ` (${node.year}, ${node.type === "TV" ? "series" : "film"})` : ""}
+                    {node.year ? t("pickWithYear", { title: node.title, year: node.year, type: node.type }) : t("pick", { title: node.title })}
                   </button>
                 </li>
               ))}

@@ -2,6 +2,7 @@
 // Settings → Not interested: every title the person hid from their recommendations, with Restore
 // (it can be recommended again). A restored title leaves the list at once (optimistic).
 import { useQuery } from "@apollo/client/react";
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useState } from "react";
 import { titleHref } from "../../../components/media-card";
@@ -10,6 +11,7 @@ import { DISMISSED_QUERY, type MediaCard } from "../../../lib/graphql";
 import { useMediaActions } from "../../../lib/use-media-actions";
 
 function Hidden({ media, onRestored }: { media: MediaCard; onRestored: (title: string) => void }) {
+  const t = useTranslations("settings.notInterested");
   const actions = useMediaActions(media);
   return (
     <li className="token">
@@ -19,39 +21,40 @@ function Hidden({ media, onRestored }: { media: MediaCard; onRestored: (title: s
       <button
         type="button"
         className="button"
-        aria-label={`Restore ${media.title}`}
+        aria-label={t("restoreNamed", { title: media.title })}
         onClick={() => {
           actions.undoDismiss();
           onRestored(media.title);
         }}
       >
-        Restore
+        {t("restore")}
       </button>
     </li>
   );
 }
 
 export function NotInterested() {
+  const t = useTranslations("settings.notInterested");
   const { data, error, refetch, fetchMore } = useQuery(DISMISSED_QUERY, { variables: { first: 20 } });
   const [message, setMessage] = useState<string | null>(null);
   const hidden = data?.dismissed.edges.map((edge) => edge.node).filter((media) => media.isDismissed) ?? [];
   return (
     <section aria-labelledby="not-interested-heading" className="panel">
-      <h2 id="not-interested-heading">Not interested</h2>
-      <p>Titles you hid from your recommendations. Restore one to let it be recommended again.</p>
+      <h2 id="not-interested-heading">{t("heading")}</h2>
+      <p>{t("intro")}</p>
       {message && <p role="status">{message}</p>}
       {error && <ErrorState error={error} onRetry={() => void refetch()} />}
-      {data && hidden.length === 0 && <p className="muted">Nothing hidden.</p>}
+      {data && hidden.length === 0 && <p className="muted">{t("empty")}</p>}
       {hidden.length > 0 && (
-        <ul className="token-list" aria-label="Titles you are not interested in">
+        <ul className="token-list" aria-label={t("listLabel")}>
           {hidden.map((media) => (
-            <Hidden key={media.id} media={media} onRestored={(title) => setMessage(`Restored “${title}”: it can be recommended again.`)} />
+            <Hidden key={media.id} media={media} onRestored={(title) => setMessage(t("restored", { title }))} />
           ))}
         </ul>
       )}
       {data?.dismissed.pageInfo.hasNextPage && (
         <button type="button" className="button" onClick={() => void fetchMore({ variables: { after: data.dismissed.pageInfo.endCursor } })}>
-          Show more
+          {t("showMore")}
         </button>
       )}
     </section>

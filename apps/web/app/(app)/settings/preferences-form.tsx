@@ -1,5 +1,6 @@
 "use client";
 import { useMutation, useQuery } from "@apollo/client/react";
+import { useTranslations } from "next-intl";
 import { type FormEvent, useEffect, useState } from "react";
 import { CheckboxGroup, LanguageCheckboxes } from "../../../components/checkbox-group";
 import { ErrorState } from "../../../components/states";
@@ -9,6 +10,8 @@ import { useGenres } from "../../../lib/use-genres";
 const toNumber = (value: string) => (value.trim() === "" ? null : Number(value));
 
 export function PreferencesForm() {
+  const t = useTranslations("settings.preferences");
+  const tShared = useTranslations("settings.shared");
   const genres = useGenres();
   const { data, error, refetch } = useQuery(PREFERENCES_QUERY);
   const [save, saving] = useMutation(UPDATE_PREFERENCES);
@@ -46,55 +49,55 @@ export function PreferencesForm() {
           },
         },
       });
-      setStatus("Saved. Your recommendations follow these preferences now.");
+      setStatus(t("saved"));
     } catch (cause) {
-      setStatus(`Could not save: ${(cause as Error).message}`);
+      setStatus(tShared("couldNotSave", { reason: (cause as Error).message }));
     }
   }
 
   const genreOptions = genres.genres.map((genre) => ({ value: genre.tmdbId, label: genre.name }));
   return (
     <section aria-labelledby="preferences-heading" className="panel">
-      <h2 id="preferences-heading">Preferences</h2>
+      <h2 id="preferences-heading">{t("heading")}</h2>
       {error && <ErrorState error={error} onRetry={() => void refetch()} />}
-      {!preferences && !error && <p role="status">Loading your preferences…</p>}
+      {!preferences && !error && <p role="status">{t("loading")}</p>}
       {preferences && (
         <form className="stack" onSubmit={onSubmit} key={String(preferences.onboarded)}>
-          <CheckboxGroup legend="Genres you like" name="liked" options={genreOptions} selected={liked} onChange={setLiked} />
-          <CheckboxGroup legend="Genres to avoid" name="disliked" options={genreOptions} selected={disliked} onChange={setDisliked} />
-          <LanguageCheckboxes hint="None picked means any language." selected={languages} onChange={setLanguages} />
+          <CheckboxGroup legend={t("likedGenres")} name="liked" options={genreOptions} selected={liked} onChange={setLiked} />
+          <CheckboxGroup legend={t("dislikedGenres")} name="disliked" options={genreOptions} selected={disliked} onChange={setDisliked} />
+          <LanguageCheckboxes hint={t("languagesHint")} selected={languages} onChange={setLanguages} />
           <CheckboxGroup<MediaType>
-            legend="Show me"
+            legend={t("showMe")}
             name="mediaType"
-            hint="None picked means both."
+            hint={t("showMeHint")}
             options={[
-              { value: "MOVIE", label: "Films" },
-              { value: "TV", label: "Series" },
+              { value: "MOVIE", label: t("films") },
+              { value: "TV", label: t("series") },
             ]}
             selected={mediaTypes}
             onChange={setMediaTypes}
           />
           <div className="filters">
             <label className="field">
-              <span>From year</span>
+              <span>{t("yearFrom")}</span>
               <input name="yearFrom" type="number" min={1900} max={2100} defaultValue={preferences.yearFrom ?? ""} />
             </label>
             <label className="field">
-              <span>To year</span>
+              <span>{t("yearTo")}</span>
               <input name="yearTo" type="number" min={1900} max={2100} defaultValue={preferences.yearTo ?? ""} />
             </label>
             <label className="field">
-              <span>Minimum rating (0–10)</span>
+              <span>{t("minRating")}</span>
               <input name="minRating" type="number" min={0} max={10} step={0.5} defaultValue={preferences.minRating ?? ""} />
             </label>
             <label className="field">
-              <span>Longest runtime (minutes)</span>
+              <span>{t("maxRuntime")}</span>
               <input name="maxRuntime" type="number" min={1} max={1000} defaultValue={preferences.maxRuntime ?? ""} />
             </label>
           </div>
           <p>
             <button type="submit" className="button button-primary" disabled={saving.loading}>
-              {saving.loading ? "Saving…" : "Save preferences"}
+              {saving.loading ? tShared("saving") : t("save")}
             </button>
           </p>
           <p role="status">{status}</p>

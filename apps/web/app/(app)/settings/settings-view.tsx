@@ -1,5 +1,7 @@
 "use client";
 import { useQuery } from "@apollo/client/react";
+import { useTranslations } from "next-intl";
+import type { ReactNode } from "react";
 import { PREFERENCES_QUERY } from "../../../lib/graphql";
 import { useGenres } from "../../../lib/use-genres";
 import { PreferencesForm } from "./preferences-form";
@@ -19,6 +21,7 @@ const playgroundUrl = publicEnv.NEXT_PUBLIC_PLAYGROUND_URL;
 const docsUrl = new URL("/docs", playgroundUrl).toString();
 
 export function SettingsView() {
+  const t = useTranslations("settings");
   // The first panel (preferences, with every genre) is a screen tall or more: the page waits for its
   // two queries before showing the panels, rather than showing a one-line panel that then grows and
   // pushes every panel below it out of view (Lighthouse measured a layout shift of 0.53 for that).
@@ -27,14 +30,14 @@ export function SettingsView() {
   if ((!preferences.data && !preferences.error) || (!genres.data && !genres.error)) {
     return (
       <div className="stack-lg settings-loading">
-        <h1>Settings</h1>
-        <p role="status">Loading your settings…</p>
+        <h1>{t("heading")}</h1>
+        <p role="status">{t("loading")}</p>
       </div>
     );
   }
   return (
     <div className="stack-lg">
-      <h1>Settings</h1>
+      <h1>{t("heading")}</h1>
       <PreferencesForm />
       <YourServices />
       <NotInterested />
@@ -45,21 +48,35 @@ export function SettingsView() {
       <YourApps docsUrl={docsUrl} />
       <ChangePassword />
       <SignOutEverywhere />
-      <section aria-labelledby="playground-heading" className="panel">
-        <h2 id="playground-heading">GraphQL playground</h2>
-        <p>
-          Explore the API in your browser: docs, history and an <code>Authorization</code> header for your token.{" "}
-          <a href={playgroundUrl} target="_blank" rel="noreferrer">
-            Open the playground<span className="visually-hidden"> (opens in a new tab)</span>
-          </a>{" "}
-          or read the{" "}
-          <a href={docsUrl} target="_blank" rel="noreferrer">
-            API reference and getting started<span className="visually-hidden"> (opens in a new tab)</span>
-          </a>
-          .
-        </p>
-      </section>
+      <Playground />
       <DeleteAccount />
     </div>
+  );
+}
+
+/** Where to try the API: the playground and the docs, each in a new tab. */
+function Playground() {
+  const t = useTranslations("settings.playground");
+  const hidden = (chunks: ReactNode) => <span className="visually-hidden">{chunks}</span>;
+  return (
+    <section aria-labelledby="playground-heading" className="panel">
+      <h2 id="playground-heading">{t("heading")}</h2>
+      <p>
+        {t.rich("body", {
+          code: (chunks) => <code>{chunks}</code>,
+          hidden,
+          playground: (chunks) => (
+            <a href={playgroundUrl} target="_blank" rel="noreferrer">
+              {chunks}
+            </a>
+          ),
+          docs: (chunks) => (
+            <a href={docsUrl} target="_blank" rel="noreferrer">
+              {chunks}
+            </a>
+          ),
+        })}
+      </p>
+    </section>
   );
 }

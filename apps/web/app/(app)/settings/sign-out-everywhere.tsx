@@ -2,11 +2,13 @@
 // Ends every web session of this person (other browsers and devices too), then this one.
 import { useMutation } from "@apollo/client/react";
 import { signOut } from "next-auth/react";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { FieldError } from "../../../components/states";
 import { SIGN_OUT_EVERYWHERE } from "../../../lib/graphql";
 
 export function SignOutEverywhere() {
+  const t = useTranslations("settings.sessions");
   const [signOutEverywhere, { loading }] = useMutation(SIGN_OUT_EVERYWHERE);
   const [message, setMessage] = useState<string | null>(null);
 
@@ -15,7 +17,7 @@ export function SignOutEverywhere() {
     try {
       await signOutEverywhere();
     } catch (cause) {
-      setMessage(`Could not sign out everywhere: ${(cause as Error).message}`);
+      setMessage(t("failed", { reason: (cause as Error).message }));
       return;
     }
     const { forgetCachedData } = await import("../../../lib/apollo-cache");
@@ -26,13 +28,11 @@ export function SignOutEverywhere() {
 
   return (
     <section aria-labelledby="sessions-heading" className="panel">
-      <h2 id="sessions-heading">Sessions</h2>
-      <p>
-        Signed in on a device you no longer use, or a shared one? This signs you out in every browser at once. Your API tokens keep working; revoke them above.
-      </p>
+      <h2 id="sessions-heading">{t("heading")}</h2>
+      <p>{t("intro")}</p>
       <FieldError message={message} />
       <button type="button" className="button" onClick={onClick} disabled={loading}>
-        {loading ? "Signing out…" : "Sign out everywhere"}
+        {loading ? t("signingOut") : t("submit")}
       </button>
     </section>
   );

@@ -2,13 +2,21 @@
 // Settings → Apps: the third-party apps a person allowed into their account (each revocable), and
 // for developers, the apps they registered (an OAuth clientId each; docs at the API's /docs).
 import { useMutation, useQuery } from "@apollo/client/react";
+import { useFormatter, useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 import { ErrorState } from "../../../components/states";
 import { DELETE_OAUTH_APP, OAUTH_APPS_QUERY, REGISTER_OAUTH_APP, REVOKE_AUTHORIZED_APP } from "../../../lib/graphql";
 
-const formatDate = (value: string) => new Date(value).toLocaleDateString("en-GB", { year: "numeric", month: "short", day: "numeric" });
+/** A day as the reader writes it in their language ("Jun 5, 2024", "5 juin 2024"). */
+function useFormatDay() {
+  const format = useFormatter();
+  return (value: string) => format.dateTime(new Date(value), { year: "numeric", month: "short", day: "numeric" });
+}
 
 export function AuthorizedApps() {
+  const t = useTranslations("settings.authorizedApps");
+  const tShared = useTranslations("settings.shared");
+  const formatDate = useFormatDay();
   const { data, error, refetch } = useQuery(OAUTH_APPS_QUERY);
   const [revoke] = useMutation(REVOKE_AUTHORIZED_APP, { refetchQueries: [OAUTH_APPS_QUERY] });
   const [message, setMessage] = useState<string | null>(null);
@@ -18,30 +26,35 @@ export function AuthorizedApps() {
     setMessage(null);
     try {
       await revoke({ variables: { clientId } });
-      setMessage(`${name} can no longer use your account.`);
+      setMessage(t("revoked", { name }));
     } catch (cause) {
-      setMessage(`Could not revoke ${name}: ${(cause as Error).message}`);
+      setMessage(t("revokeFailed", { name, reason: (cause as Error).message }));
     }
   }
 
   return (
     <section aria-labelledby="authorized-apps-heading" className="panel">
-      <h2 id="authorized-apps-heading">Apps</h2>
-      <p>Apps and devices you allowed into your account. Revoking one signs it out at once.</p>
+      <h2 id="authorized-apps-heading">{t("heading")}</h2>
+      <p>{t("intro")}</p>
       {message && <p role="status">{message}</p>}
       {error && <ErrorState error={error} onRetry={() => void refetch()} />}
-      {data && apps.length === 0 && <p className="muted">You have not allowed any apps.</p>}
+      {data && apps.length === 0 && <p className="muted">{t("empty")}</p>}
       {apps.length > 0 && (
-        <ul className="token-list" aria-label="Apps you allowed">
+        <ul className="token-list" aria-label={t("listLabel")}>
           {apps.map((app) => (
             <li key={app.clientId} className="token">
               <span className="grow">
-                <strong>{app.name}</strong> <small className="muted">{app.scopes.includes("WRITE") ? "read and write" : "read only"}</small>
+                <strong>{app.name}</strong> <small className="muted">{app.scopes.includes("WRITE") ? tShared("readAndWrite") : tShared("readOnly")}</small>
                 <br />
-                <small className="muted">Allowed {formatDate(app.authorizedAt)}</small>
+                <small className="muted">{t("allowedOn", { date: formatDate(app.authorizedAt) })}</small>
               </span>
-              <button type="button" className="button button-danger" aria-label={`Revoke ${app.name}`} onClick={() => void onRevoke(app.clientId, app.name)}>
-                Revoke
+              <button
+                type="button"
+                className="button button-danger"
+                aria-label={tShared("revokeNamed", { name: app.name })}
+                onClick={() => void onRevoke(app.clientId, app.name)}
+              >
+                {tShared("revoke")}
               </button>
             </li>
           ))}
@@ -52,6 +65,8 @@ export function AuthorizedApps() {
 }
 
 export function YourApps({ docsUrl }: { docsUrl: string }) {
+  const t = useTranslations("settings.yourApps");
+  const formatDate = useFormatDay();
   const { data, error, refetch } = useQuery(OAUTH_APPS_QUERY);
   const [register, registering] = useMutation(REGISTER_OAUTH_APP, { refetchQueries: [OAUTH_APPS_QUERY] });
   const [remove] = useMutation(DELETE_OAUTH_APP, { refetchQueries: [OAUTH_APPS_QUERY] });
@@ -68,62 +83,68 @@ export function YourApps({ docsUrl }: { docsUrl: string }) {
         .split(/\s+/)
         .filter(Boolean);
       const result = await register({ variables: { input: { name: String(form.get("name")).trim(), redirectUris } } });
-      if (result.data) setMessage(`Registered ${result.data.registerOAuthApp.name}: its client ID is below.`);
+      if (result.data) setMessage(t("registered", { name: result.data.registerOAuthApp.name }));
       formElement.reset();
     } catch (cause) {
-      setMessage(`Could not register the app: ${(cause as Error).message}`);
+      setMessage(t("registerFailed", { reason: (cause as Error).message }));
     }
   }
 
   async function onDelete(id: string, name: string) {
     setMessage(null);
-    if (!window.confirm(`Delete ${name}? Everyone who allowed it is signed out of it.`)) return;
+    if (!window.confirm(t("confirmDelete", { name }))) return;
     try {
       await remove({ variables: { id } });
-      setMessage(`Deleted ${name}.`);
+      setMessage(t("deleted", { name }));
     } catch (cause) {
-      setMessage(`Could not delete ${name}: ${(cause as Error).message}`);
+      setMessage(t("deleteFailed", { name, reason: (cause as Error).message }));
     }
   }
 
   return (
     <section aria-labelledby="your-apps-heading" className="panel">
-      <h2 id="your-apps-heading">Apps you build</h2>
+      <h2 id="your-apps-heading">{t("heading")}</h2>
       <p>
-        Register an app to let other people sign in to it with their movierec account (OAuth 2.0 with PKCE, or the device flow for CLIs and TVs).{" "}
-        <a href={docsUrl} target="_blank" rel="noreferrer">
-          How to use it<span className="visually-hidden"> (opens in a new tab)</span>
-        </a>
-        .
+        {t.rich("intro", {
+          docs: (chunks) => (
+            <a href={docsUrl} target="_blank" rel="noreferrer">
+              {chunks}
+            </a>
+          ),
+          hidden: (chunks) => <span className="visually-hidden">{chunks}</span>,
+        })}
       </p>
-      <form className="stack" onSubmit={onRegister} aria-label="Register an app">
+      <form className="stack" onSubmit={onRegister} aria-label={t("formLabel")}>
         <label className="field">
-          <span>App name</span>
-          <input name="name" type="text" required maxLength={80} placeholder="e.g. Film Diary" />
+          <span>{t("name")}</span>
+          <input name="name" type="text" required maxLength={80} placeholder={t("namePlaceholder")} />
         </label>
         <label className="field">
-          <span>Redirect URIs (one per line)</span>
+          <span>{t("redirectUris")}</span>
           <textarea name="redirectUris" required rows={2} placeholder="https://filmdiary.example/callback" />
         </label>
         <button type="submit" className="button button-primary" disabled={registering.loading}>
-          Register app
+          {t("submit")}
         </button>
       </form>
       {message && <p role="status">{message}</p>}
       {error && <ErrorState error={error} onRetry={() => void refetch()} />}
       {apps.length > 0 && (
-        <ul className="token-list" aria-label="Your apps">
+        <ul className="token-list" aria-label={t("listLabel")}>
           {apps.map((app) => (
             <li key={app.id} className="token">
               <span className="grow">
                 <strong>{app.name}</strong> <code data-testid="client-id">{app.clientId}</code>
                 <br />
-                <small className="muted">
-                  Registered {formatDate(app.createdAt)} · {app.redirectUris.join(", ")}
-                </small>
+                <small className="muted">{t("registeredOn", { date: formatDate(app.createdAt), redirectUris: app.redirectUris.join(", ") })}</small>
               </span>
-              <button type="button" className="button button-danger" aria-label={`Delete ${app.name}`} onClick={() => void onDelete(app.id, app.name)}>
-                Delete
+              <button
+                type="button"
+                className="button button-danger"
+                aria-label={t("deleteNamed", { name: app.name })}
+                onClick={() => void onDelete(app.id, app.name)}
+              >
+                {t("delete")}
               </button>
             </li>
           ))}

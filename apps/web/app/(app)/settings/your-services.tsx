@@ -3,6 +3,7 @@
 // Recommendations and browse then offer "Only on my services", and title pages say whether a
 // title streams on one of them.
 import { useMutation, useQuery } from "@apollo/client/react";
+import { useTranslations } from "next-intl";
 import { type FormEvent, useEffect, useState } from "react";
 import { CheckboxGroup } from "../../../components/checkbox-group";
 import { ErrorState } from "../../../components/states";
@@ -18,6 +19,8 @@ function browserRegion(codes: readonly string[]): string | null {
 }
 
 export function YourServices() {
+  const t = useTranslations("settings.services");
+  const tShared = useTranslations("settings.shared");
   const preferences = useQuery(PREFERENCES_QUERY);
   const saved = preferences.data?.preferences;
   const [region, setRegion] = useState<string | null>(null);
@@ -49,19 +52,17 @@ export function YourServices() {
       await save({ variables: { input: { watchRegion: region, streamingServiceIds: offered } } });
       setServices(offered);
       setEdited(false);
-      setStatus(offered.length ? "Saved. “Only on my services” is on Home and Browse now." : "Saved. Pick a service to filter by what you can watch.");
+      setStatus(offered.length ? t("saved") : t("savedWithout"));
     } catch (cause) {
-      setStatus(`Could not save: ${(cause as Error).message}`);
+      setStatus(tShared("couldNotSave", { reason: (cause as Error).message }));
     }
   }
 
   const error = preferences.error ?? lists.error;
   return (
     <section aria-labelledby="services-heading" className="panel">
-      <h2 id="services-heading">Your services</h2>
-      <p className="muted">
-        Where you watch and what you subscribe to: title pages then say where to watch, and Home and Browse can show only what you can stream.
-      </p>
+      <h2 id="services-heading">{t("heading")}</h2>
+      <p className="muted">{t("intro")}</p>
       {error && (
         <ErrorState
           error={error}
@@ -71,11 +72,11 @@ export function YourServices() {
           }}
         />
       )}
-      {!error && (!saved || region === null) && <p role="status">Loading your services…</p>}
+      {!error && (!saved || region === null) && <p role="status">{t("loading")}</p>}
       {saved && region !== null && (
         <form className="stack" onSubmit={onSubmit}>
           <label className="field">
-            <span>Region</span>
+            <span>{t("region")}</span>
             <select
               value={region}
               onChange={(event) => {
@@ -91,13 +92,9 @@ export function YourServices() {
             </select>
           </label>
           <CheckboxGroup
-            legend="Streaming services you have"
+            legend={t("legend")}
             name="service"
-            hint={
-              providers.length
-                ? "The ones you subscribe to or watch free; shops to rent or buy from are on title pages either way."
-                : "Loading the services offered here…"
-            }
+            hint={providers.length ? t("hint") : t("loadingOffered")}
             options={providers.map((provider) => ({
               value: provider.tmdbId,
               label: (
@@ -115,7 +112,7 @@ export function YourServices() {
           />
           <p>
             <button type="submit" className="button button-primary" disabled={saving.loading}>
-              {saving.loading ? "Saving…" : "Save services"}
+              {saving.loading ? tShared("saving") : t("save")}
             </button>
           </p>
           <p role="status">{status}</p>

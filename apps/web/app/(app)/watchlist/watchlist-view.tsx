@@ -1,5 +1,6 @@
 "use client";
 import { useQuery } from "@apollo/client/react";
+import { useTranslations } from "next-intl";
 import { MediaGrid } from "../../../components/media-grid";
 import { Loading } from "../../../components/skeletons";
 import { EmptyState, ErrorState } from "../../../components/states";
@@ -10,11 +11,13 @@ import { useUndoRemoval } from "../../../lib/use-undo-removal";
 
 /** "Removed X from your watchlist. Undo": puts it back. */
 function UndoUnwatchlist({ media, onClose }: { media: MediaCard; onClose: () => void }) {
+  const t = useTranslations("lists.watchlist");
   const actions = useMediaActions(media);
-  return <UndoToast message={`Removed “${media.title}” from your watchlist.`} onUndo={() => void actions.toggleWatchlist()} onClose={onClose} />;
+  return <UndoToast message={t("removed", { title: media.title })} onUndo={() => void actions.toggleWatchlist()} onClose={onClose} />;
 }
 
 export function WatchlistView() {
+  const t = useTranslations("lists.watchlist");
   const { data, error, loading, refetch, fetchMore } = useQuery(WATCHLIST_QUERY, { variables: { first: 50 } });
   const all = data?.watchlist.edges.map((edge) => edge.node) ?? [];
   const items = all.filter((media) => media.inWatchlist);
@@ -23,31 +26,31 @@ export function WatchlistView() {
   const watched = items.filter((media) => media.watchedAt);
   return (
     <>
-      <h1>Watchlist</h1>
+      <h1>{t("heading")}</h1>
       {removed && <UndoUnwatchlist key={removed.id} media={removed} onClose={() => close(removed.id)} />}
       {error && <ErrorState error={error} onRetry={() => void refetch()} />}
-      {!data && loading && <Loading label="Loading your watchlist" />}
+      {!data && loading && <Loading label={t("loading")} />}
       {data && items.length === 0 && (
-        <EmptyState title="Your watchlist is empty." action={{ href: "/home", label: "See your recommendations" }}>
-          Press “Watchlist” on a title to save it for later.
+        <EmptyState title={t("empty.title")} action={{ href: "/home", label: t("empty.action") }}>
+          {t("empty.body")}
         </EmptyState>
       )}
       {toWatch.length > 0 && (
         <section aria-labelledby="to-watch">
-          <h2 id="to-watch">To watch</h2>
-          <MediaGrid items={toWatch} label="To watch" showWatched />
+          <h2 id="to-watch">{t("toWatch")}</h2>
+          <MediaGrid items={toWatch} label={t("toWatch")} showWatched />
         </section>
       )}
       {watched.length > 0 && (
         <section aria-labelledby="watched">
-          <h2 id="watched">Watched</h2>
-          <MediaGrid items={watched} label="Watched" showWatched />
+          <h2 id="watched">{t("watched")}</h2>
+          <MediaGrid items={watched} label={t("watched")} showWatched />
         </section>
       )}
       {data?.watchlist.pageInfo.hasNextPage && (
         <p className="center">
           <button type="button" className="button" onClick={() => void fetchMore({ variables: { after: data.watchlist.pageInfo.endCursor } })}>
-            Show more
+            {t("showMore")}
           </button>
         </p>
       )}

@@ -1,10 +1,14 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { oauthProviderIds } from "../../../lib/auth-options";
 import { currentUser } from "../../../lib/session";
 import { SignInForm } from "./sign-in-form";
 
-export const metadata: Metadata = { title: "Sign in" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("auth.signIn");
+  return { title: t("title") };
+}
 
 /** Where to go after signing in: a path on this site only (an app's consent page, the device page), else home. */
 function afterSignIn(next: string | undefined): string {
@@ -15,9 +19,10 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const { error, next } = await searchParams;
   const destination = afterSignIn(next);
   if (await currentUser()) redirect(destination);
+  const t = await getTranslations("auth.signIn");
   return (
     <main id="main" className="page narrow">
-      <h1>Sign in</h1>
+      <h1>{t("heading")}</h1>
       <SignInForm oauthProviders={oauthProviderIds} failed={Boolean(error)} next={destination} />
     </main>
   );

@@ -1,25 +1,28 @@
 "use client";
 import Link from "next/link";
 import { signIn } from "next-auth/react";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { FieldError } from "../../../components/states";
 
 export function SignInForm({ oauthProviders, failed, next = "/home" }: { oauthProviders: { id: string; name: string }[]; failed: boolean; next?: string }) {
+  const t = useTranslations("auth.signIn");
   const router = useRouter();
-  const [error, setError] = useState<string | null>(failed ? "That email and password do not match an account." : null);
+  // Our own refusal is kept as "mismatch" (shown in the current language, even after a switch); a wait is the API's message.
+  const [problem, setProblem] = useState<"mismatch" | { api: string } | null>(failed ? "mismatch" : null);
   const [busy, setBusy] = useState(false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     setBusy(true);
-    setError(null);
+    setProblem(null);
     const result = await signIn("credentials", { email: String(form.get("email")), password: String(form.get("password")), redirect: false });
     setBusy(false);
     if (!result || result.error) {
       // next-auth passes on the message of a refusal that is not a mismatch (a wait after too many attempts).
-      setError(result?.error?.startsWith("Too many") ? result.error : "That email and password do not match an account.");
+      setProblem(result?.error?.startsWith("Too many") ? { api: result.error } : "mismatch");
       return;
     }
     router.push(next);
@@ -30,28 +33,26 @@ export function SignInForm({ oauthProviders, failed, next = "/home" }: { oauthPr
     <>
       <form className="stack" onSubmit={onSubmit} noValidate={false}>
         <label className="field">
-          <span>Email</span>
+          <span>{t("email")}</span>
           <input name="email" type="email" autoComplete="email" required />
         </label>
         <label className="field">
-          <span>Password</span>
+          <span>{t("password")}</span>
           <input name="password" type="password" autoComplete="current-password" required />
         </label>
-        <FieldError message={error} />
+        <FieldError message={problem === "mismatch" ? t("mismatch") : problem?.api} />
         <button type="submit" className="button button-primary" disabled={busy}>
-          {busy ? "Signing in…" : "Sign in"}
+          {busy ? t("submitting") : t("submit")}
         </button>
       </form>
       {oauthProviders.map((provider) => (
         <p key={provider.id}>
           <button type="button" className="button" onClick={() => signIn(provider.id, { callbackUrl: next })}>
-            Sign in with {provider.name}
+            {t("withProvider", { provider: provider.name })}
           </button>
         </p>
       ))}
-      <p>
-        New here? <Link href="/signup">Create an account</Link>
-      </p>
+      <p>{t.rich("newHere", { link: (text) => <Link href="/signup">{text}</Link> })}</p>
     </>
   );
 }

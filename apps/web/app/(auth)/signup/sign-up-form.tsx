@@ -1,6 +1,7 @@
 "use client";
 import Link from "next/link";
 import { signIn } from "next-auth/react";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { print } from "graphql";
@@ -11,8 +12,10 @@ import { SignUpDocument, type SignUpMutationVariables } from "../../../lib/gener
 const SIGN_UP = print(SignUpDocument);
 
 export function SignUpForm() {
+  const t = useTranslations("auth.signUp");
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
+  // Our own message is kept as its key (shown in the current language, even after a switch); the API's as it says it.
+  const [problem, setProblem] = useState<"signInFailed" | { api: string } | null>(null);
   const [busy, setBusy] = useState(false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -22,7 +25,7 @@ export function SignUpForm() {
     const password = String(form.get("password"));
     const name = String(form.get("name") ?? "").trim() || null;
     setBusy(true);
-    setError(null);
+    setProblem(null);
     try {
       const response = await fetch("/graphql", {
         method: "POST",
@@ -32,11 +35,15 @@ export function SignUpForm() {
       const body = (await response.json()) as { errors?: { message: string }[] };
       if (body.errors?.length) throw new Error(body.errors[0]!.message);
       const result = await signIn("credentials", { email, password, redirect: false });
-      if (!result || result.error) throw new Error("Your account was created, but signing in failed. Try signing in.");
+      if (!result || result.error) {
+        setProblem("signInFailed");
+        setBusy(false);
+        return;
+      }
       router.push("/onboarding");
       router.refresh();
     } catch (cause) {
-      setError((cause as Error).message);
+      setProblem({ api: (cause as Error).message });
       setBusy(false);
     }
   }
@@ -45,26 +52,24 @@ export function SignUpForm() {
     <>
       <form className="stack" onSubmit={onSubmit}>
         <label className="field">
-          <span>Name (optional)</span>
+          <span>{t("name")}</span>
           <input name="name" type="text" autoComplete="name" />
         </label>
         <label className="field">
-          <span>Email</span>
+          <span>{t("email")}</span>
           <input name="email" type="email" autoComplete="email" required />
         </label>
         <label className="field">
-          <span>Password</span>
+          <span>{t("password")}</span>
           <input name="password" type="password" autoComplete="new-password" minLength={8} maxLength={200} required aria-describedby="password-hint" />
-          <small id="password-hint">At least 8 characters.</small>
+          <small id="password-hint">{t("passwordHint")}</small>
         </label>
-        <FieldError message={error} />
+        <FieldError message={problem === "signInFailed" ? t("signInFailed") : problem?.api} />
         <button type="submit" className="button button-primary" disabled={busy}>
-          {busy ? "Creating your account…" : "Sign up"}
+          {busy ? t("submitting") : t("submit")}
         </button>
       </form>
-      <p>
-        Already have an account? <Link href="/signin">Sign in</Link>
-      </p>
+      <p>{t.rich("haveAccount", { link: (text) => <Link href="/signin">{text}</Link> })}</p>
     </>
   );
 }

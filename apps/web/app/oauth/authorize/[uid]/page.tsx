@@ -3,17 +3,22 @@
 // back through the OAuth server to the app (with a code, or access_denied).
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { CompleteOAuthAuthorizationDocument, OAuthAuthorizationRequestDocument } from "../../../../lib/generated/graphql";
 import { ApiError, serverGraphql } from "../../../../lib/server-graphql";
 import { currentUser } from "../../../../lib/session";
 import { ConsentCard, ConsentProblem } from "../../consent-card";
 
-export const metadata: Metadata = { title: "Allow an app" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("auth.authorize");
+  return { title: t("title") };
+}
 
 export default async function AuthorizePage({ params }: { params: Promise<{ uid: string }> }) {
   const { uid } = await params;
   const user = await currentUser();
   if (!user) redirect(`/signin?next=${encodeURIComponent(`/oauth/authorize/${uid}`)}`);
+  const t = await getTranslations("auth");
   let request: Awaited<ReturnType<typeof load>>;
   try {
     request = await load(uid);
@@ -21,7 +26,7 @@ export default async function AuthorizePage({ params }: { params: Promise<{ uid:
     if (!(error instanceof ApiError)) throw error;
     return (
       <main id="main" className="page narrow">
-        <ConsentProblem title="This request cannot be answered" message={error.message} />
+        <ConsentProblem title={t("authorize.cannotAnswer")} message={error.message} />
       </main>
     );
   }
@@ -42,9 +47,9 @@ export default async function AuthorizePage({ params }: { params: Promise<{ uid:
     <main id="main" className="page narrow">
       <ConsentCard
         request={request}
-        signedInAs={user.email ?? user.name ?? "you"}
+        signedInAs={user.email ?? user.name ?? t("consent.you")}
         decide={decide}
-        where={request.redirectUri ? new URL(request.redirectUri).host || request.redirectUri : "a device"}
+        where={request.redirectUri ? new URL(request.redirectUri).host || request.redirectUri : t("consent.aDevice")}
       />
     </main>
   );

@@ -1,18 +1,20 @@
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 
 /** An unknown title (page.tsx calls notFound() when the API answers NOT_FOUND): what happened, and where to go instead. */
 export default function TitleNotFound() {
+  const t = useTranslations("title.notFound");
   return (
     <>
-      <h1>Title not found</h1>
+      <h1>{t("heading")}</h1>
       <div className="notice">
-        <p>There is no film or series at this address: TMDB may have removed it, or the link is mistyped.</p>
+        <p>{t("body")}</p>
         <p>
           <Link className="button button-primary" href="/search">
-            Search for a title
+            {t("search")}
           </Link>{" "}
           <Link className="button" href="/browse">
-            Browse
+            {t("browse")}
           </Link>
         </p>
       </div>

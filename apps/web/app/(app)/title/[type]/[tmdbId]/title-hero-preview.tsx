@@ -2,6 +2,7 @@
 // as the full page's: what the document shows while the browser-side view starts and its data loads,
 // so the page's largest image starts downloading with the document instead of after the JavaScript
 // and a GraphQL round trip (Lighthouse's LCP; bench/README.md). Renders on the server and in the browser.
+import { useTranslations } from "next-intl";
 import { Poster } from "../../../../../components/poster";
 
 export interface TitlePreview {
@@ -12,9 +13,10 @@ export interface TitlePreview {
 }
 
 export function TitleHeroPreview({ preview }: { preview: TitlePreview }) {
+  const t = useTranslations("title");
   return (
     <div role="status" aria-busy="true" className="title-page" data-testid="title-preview">
-      <span className="visually-hidden">Loading {preview.title}</span>
+      <span className="visually-hidden">{t("loadingNamed", { title: preview.title })}</span>
       <div className="backdrop" aria-hidden="true">
         {preview.backdropUrl && <img src={preview.backdropUrl} alt="" width={1280} height={720} fetchPriority="high" />}
       </div>

@@ -1,6 +1,7 @@
 "use client";
 // A plain <img>: catalogue images are served as-is, sized by CSS (no next/image optimisation).
 import { useQuery } from "@apollo/client/react";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useEffect } from "react";
 import { Shelf } from "../../../../../components/shelf";
 import { Poster } from "../../../../../components/poster";
@@ -13,7 +14,50 @@ import { formatRuntime } from "../../../../../lib/runtime-text";
 import { type TitlePreview, TitleHeroPreview } from "./title-hero-preview";
 import { useMediaActions } from "../../../../../lib/use-media-actions";
 
+/** Type, release, runtime, TMDB's rating and the original language. */
+function Facts({ media }: { media: MediaDetails }) {
+  const t = useTranslations("title.details");
+  const tRuntime = useTranslations("common.runtime");
+  const tLanguage = useTranslations("common.languageName");
+  const locale = useLocale();
+  const format = useFormatter();
+  return (
+    <dl className="facts">
+      <div>
+        <dt>{t("type")}</dt>
+        <dd>{media.type === "TV" ? t("series") : t("film")}</dd>
+      </div>
+      {media.releaseDate && (
+        <div>
+          <dt>{t("released")}</dt>
+          <dd>{media.releaseDate}</dd>
+        </div>
+      )}
+      <div>
+        <dt>{t("runtime")}</dt>
+        <dd data-testid="runtime">{media.runtime ? formatRuntime(media.runtime, tRuntime) : t("runtimeUnknown")}</dd>
+      </div>
+      <div>
+        <dt>{t("rating")}</dt>
+        <dd>
+          {media.voteAverage != null
+            ? t("votes", {
+                average: format.number(media.voteAverage, { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+                count: media.voteCount ?? 0,
+              })
+            : t("notRatedYet")}
+        </dd>
+      </div>
+      <div>
+        <dt>{t("language")}</dt>
+        <dd data-testid="language">{languageName(media.originalLanguage, locale, tLanguage)}</dd>
+      </div>
+    </dl>
+  );
+}
+
 function Details({ media }: { media: MediaDetails }) {
+  const t = useTranslations("title.details");
   const actions = useMediaActions(media);
   useEffect(() => {
     document.title = `${media.title} · movierec`;
@@ -30,32 +74,9 @@ function Details({ media }: { media: MediaDetails }) {
             {media.title} {media.year && <span className="muted">({media.year})</span>}
           </h1>
           {media.tagline && <p className="tagline">{media.tagline}</p>}
-          <dl className="facts">
-            <div>
-              <dt>Type</dt>
-              <dd>{media.type === "TV" ? "Series" : "Film"}</dd>
-            </div>
-            {media.releaseDate && (
-              <div>
-                <dt>Released</dt>
-                <dd>{media.releaseDate}</dd>
-              </div>
-            )}
-            <div>
-              <dt>Runtime</dt>
-              <dd data-testid="runtime">{media.runtime ? formatRuntime(media.runtime) : "Unknown"}</dd>
-            </div>
-            <div>
-              <dt>Rating</dt>
-              <dd>{media.voteAverage != null ? `★ ${media.voteAverage.toFixed(1)} (${media.voteCount ?? 0} votes)` : "Not rated yet"}</dd>
-            </div>
-            <div>
-              <dt>Language</dt>
-              <dd data-testid="language">{languageName(media.originalLanguage)}</dd>
-            </div>
-          </dl>
+          <Facts media={media} />
           {media.genres.length > 0 && (
-            <ul className="tags" aria-label="Genres">
+            <ul className="tags" aria-label={t("genres")}>
               {media.genres.map((genre) => (
                 <li key={genre.id}>{genre.name}</li>
               ))}
@@ -63,19 +84,19 @@ function Details({ media }: { media: MediaDetails }) {
           )}
           <div className="card-actions">
             <button type="button" className="button" aria-pressed={media.isFavourite} onClick={actions.toggleFavourite}>
-              {media.isFavourite ? "♥ Favourite" : "♡ Favourite"}
+              {media.isFavourite ? t("favourite") : t("notFavourite")}
             </button>
             <button type="button" className="button" aria-pressed={media.inWatchlist} onClick={actions.toggleWatchlist}>
-              {media.inWatchlist ? "✓ On your watchlist" : "+ Watchlist"}
+              {media.inWatchlist ? t("onWatchlist") : t("addToWatchlist")}
             </button>
           </div>
           <StarRating title={media.title} value={media.myRating ?? null} onRate={actions.rate} onClear={actions.clearRating} />
           <FieldError message={actions.error} />
-          <h2>Overview</h2>
-          <p>{media.overview || "No overview yet."}</p>
+          <h2>{t("overview")}</h2>
+          <p>{media.overview || t("noOverview")}</p>
           {media.directors.length > 0 && (
             <p>
-              <strong>{media.type === "TV" ? "Created by" : "Directed by"}:</strong>{" "}
+              <strong>{media.type === "TV" ? t("createdBy") : t("directedBy")}</strong>{" "}
               <span data-testid="directors">{media.directors.map((person) => person.name).join(", ")}</span>
             </p>
           )}
@@ -83,9 +104,9 @@ function Details({ media }: { media: MediaDetails }) {
       </div>
       <WhereToWatch where={media.whereToWatch} />
       <section aria-labelledby="cast-heading">
-        <h2 id="cast-heading">Cast</h2>
+        <h2 id="cast-heading">{t("cast")}</h2>
         {media.cast.length === 0 ? (
-          <p className="muted">No cast listed.</p>
+          <p className="muted">{t("noCast")}</p>
         ) : (
           // A row that scrolls sideways: focusable, so a keyboard can scroll it (its people are not links).
           // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take focus to be scrolled by keyboard (WCAG 2.1.1; axe's scrollable-region-focusable)
@@ -105,20 +126,21 @@ function Details({ media }: { media: MediaDetails }) {
           </ul>
         )}
       </section>
-      {media.alsoLiked.length > 0 && <Shelf title="People who liked this also liked" items={media.alsoLiked} testId="also-liked" />}
-      {media.similar.length > 0 && <Shelf title="More like this" items={media.similar} testId="similar" />}
+      {media.alsoLiked.length > 0 && <Shelf title={t("alsoLiked")} items={media.alsoLiked} testId="also-liked" />}
+      {media.similar.length > 0 && <Shelf title={t("moreLikeThis")} items={media.similar} testId="similar" />}
     </article>
   );
 }
 
 export function TitleView({ type, tmdbId, preview }: { type: MediaType; tmdbId: number; preview?: TitlePreview }) {
+  const t = useTranslations("title");
   const { data, error, loading, refetch } = useQuery(MEDIA_QUERY, { variables: { type, tmdbId } });
   if (data?.media) return <Details media={data.media} />;
   if (error) return <ErrorState error={error} onRetry={() => void refetch()} />;
   if (preview) return <TitleHeroPreview preview={preview} />;
   return (
     <div role="status" aria-busy={loading} className="title-page">
-      <span className="visually-hidden">Loading title</span>
+      <span className="visually-hidden">{t("loading")}</span>
       <div className="backdrop backdrop-loading" aria-hidden="true" />
       <div className="title-layout">
         <div className="poster title-poster skeleton" />

@@ -1,0 +1,60 @@
+// The interface in the person's language: French for a browser that asks for it, and a choice in
+// every page's footer that sticks across reloads and sign-in. The expected words are read from
+// the app's own message files, so the test checks the app shows them, not a copy of them.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+import { collectConsoleErrors, newUser, onboardOverApi, signUpAndSignIn } from "./support/users.ts";
+
+const messagesDir = path.resolve(import.meta.dirname, "../../apps/web/messages");
+const shell = (locale: string) => JSON.parse(readFileSync(path.join(messagesDir, locale, "shell.json"), "utf8"));
+const en = shell("en");
+const fr = shell("fr");
+
+test.describe("a browser that asks for French", () => {
+  test.use({ locale: "fr-FR" });
+
+  test("gets the signed-out pages in French, and can switch to English", async ({ page }) => {
+    const errors = collectConsoleErrors(page);
+    await page.goto("/");
+    await expect(page.locator("html")).toHaveAttribute("lang", "fr");
+    const nav = page.getByRole("navigation", { name: fr.mainNavigation });
+    await expect(nav.getByRole("link", { name: fr.nav.signIn })).toBeVisible();
+    await expect(page.getByRole("link", { name: fr.skipToContent })).toBeAttached();
+
+    await page.getByRole("combobox", { name: fr.language }).selectOption("en");
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    await expect(page.getByRole("navigation", { name: en.mainNavigation }).getByRole("link", { name: en.nav.signIn })).toBeVisible();
+    // The choice outranks the browser's language on the next visit.
+    await page.reload();
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    expect(errors).toEqual([]);
+  });
+});
+
+test("a signed-in person switches to French from the footer; it sticks, and the page stays accessible", async ({ page }) => {
+  const errors = collectConsoleErrors(page);
+  await signUpAndSignIn(page, newUser("language"));
+  await onboardOverApi(page);
+  await page.goto("/settings");
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  const main = page.getByRole("navigation", { name: en.mainNavigation });
+  await expect(main.getByRole("link", { name: en.nav.settings })).toBeVisible();
+
+  await page.getByRole("combobox", { name: en.language }).selectOption("fr");
+  await expect(page.locator("html")).toHaveAttribute("lang", "fr");
+  const nav = page.getByRole("navigation", { name: fr.mainNavigation });
+  for (const key of ["home", "browse", "search", "favourites", "watchlist", "settings"] as const) {
+    await expect(nav.getByRole("link", { name: fr.nav[key] })).toBeVisible();
+  }
+  await expect(nav.getByRole("button", { name: fr.nav.signOut })).toBeVisible();
+
+  await page.goto("/home");
+  await expect(page.locator("html")).toHaveAttribute("lang", "fr");
+  await expect(page.getByRole("link", { name: fr.nav.home })).toBeVisible();
+  await expect(page.getByTestId("media-card").first()).toBeVisible({ timeout: 20_000 });
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+  expect(errors).toEqual([]);
+});
