@@ -8,9 +8,10 @@ import { expect, test } from "@playwright/test";
 import { collectConsoleErrors, newUser, onboardOverApi, signUpAndSignIn } from "./support/users.ts";
 
 const messagesDir = path.resolve(import.meta.dirname, "../../apps/web/messages");
-const shell = (locale: string) => JSON.parse(readFileSync(path.join(messagesDir, locale, "shell.json"), "utf8"));
-const en = shell("en");
-const fr = shell("fr");
+const messages = (locale: string, namespace: string) => JSON.parse(readFileSync(path.join(messagesDir, locale, `${namespace}.json`), "utf8"));
+const en = messages("en", "shell");
+const fr = messages("fr", "shell");
+const frHome = messages("fr", "home");
 
 test.describe("a browser that asks for French", () => {
   test.use({ locale: "fr-FR" });
@@ -54,6 +55,13 @@ test("a signed-in person switches to French from the footer; it sticks, and the 
   await expect(page.locator("html")).toHaveAttribute("lang", "fr");
   await expect(page.getByRole("link", { name: fr.nav.home })).toBeVisible();
   await expect(page.getByTestId("media-card").first()).toBeVisible({ timeout: 20_000 });
+  // The page's own words and the API's (reasons, asked for in the interface's language) are French.
+  await expect(page.getByRole("heading", { level: 1, name: frHome.heading })).toBeVisible();
+  await expect(page.getByRole("heading", { name: frHome.shelves.topPicks })).toBeVisible();
+  await expect(page.locator(".reasons li").first()).toBeVisible();
+  const reasons = await page.locator(".reasons li").allInnerTexts();
+  expect(reasons.filter((text) => /^(Because|Top-rated|Highly rated|With |Directed by|People who)/.test(text))).toEqual([]);
+  expect(reasons.some((text) => /^(Parce que|Parmi les mieux notés|Très bien noté|Avec |Réalisé par|Ceux qui)/.test(text))).toBe(true);
   const results = await new AxeBuilder({ page }).analyze();
   expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
   expect(errors).toEqual([]);
