@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test } from "@playwright/test";
+import { expect, type Page, type TestInfo, test } from "@playwright/test";
 import { collectConsoleErrors, newUser, onboardOverApi, signUpAndSignIn } from "./support/users.ts";
 
 const messagesDir = path.resolve(import.meta.dirname, "../../apps/web/messages");
@@ -12,6 +12,15 @@ const messages = (locale: string, namespace: string) => JSON.parse(readFileSync(
 const en = messages("en", "shell");
 const fr = messages("fr", "shell");
 const frHome = messages("fr", "home");
+const screenshotDir = path.resolve(import.meta.dirname, "../test-results/screenshots");
+
+/** A full-page screenshot of the page in French, beside quality.spec's English ones: <name>-fr-<desktop|phone>.png. */
+async function screenshot(page: Page, name: string, testInfo: TestInfo) {
+  await page.waitForLoadState("networkidle");
+  const file = path.join(screenshotDir, `${name}-fr-${testInfo.project.name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  await testInfo.attach(`${name}-fr-${testInfo.project.name}`, { path: file, contentType: "image/png" });
+}
 
 test.describe("a browser that asks for French", () => {
   test.use({ locale: "fr-FR" });
@@ -34,7 +43,7 @@ test.describe("a browser that asks for French", () => {
   });
 });
 
-test("a signed-in person switches to French from the footer; it sticks, and the page stays accessible", async ({ page }) => {
+test("a signed-in person switches to French from the footer; it sticks, and the page stays accessible", async ({ page }, testInfo) => {
   const errors = collectConsoleErrors(page);
   await signUpAndSignIn(page, newUser("language"));
   await onboardOverApi(page);
@@ -51,6 +60,9 @@ test("a signed-in person switches to French from the footer; it sticks, and the 
   }
   await expect(nav.getByRole("button", { name: fr.nav.signOut })).toBeVisible();
 
+  await expect(page.getByRole("heading", { level: 1, name: messages("fr", "settings").heading })).toBeVisible();
+  await screenshot(page, "settings", testInfo);
+
   await page.goto("/home");
   await expect(page.locator("html")).toHaveAttribute("lang", "fr");
   await expect(page.getByRole("link", { name: fr.nav.home })).toBeVisible();
@@ -62,6 +74,7 @@ test("a signed-in person switches to French from the footer; it sticks, and the 
   const reasons = await page.locator(".reasons li").allInnerTexts();
   expect(reasons.filter((text) => /^(Because|Top-rated|Highly rated|With |Directed by|People who)/.test(text))).toEqual([]);
   expect(reasons.some((text) => /^(Parce que|Parmi les mieux notés|Très bien noté|Avec |Réalisé par|Ceux qui)/.test(text))).toBe(true);
+  await screenshot(page, "home", testInfo);
   const results = await new AxeBuilder({ page }).analyze();
   expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
   expect(errors).toEqual([]);
