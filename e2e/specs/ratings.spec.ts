@@ -29,10 +29,13 @@ test("rate a title with the keyboard, see it on its card, change it with the poi
   await expect(rating.getByRole("radio", { name: `3½ stars for ${media!.title}` })).toBeChecked();
   await expect(rating.getByRole("status")).toHaveText("3½ stars");
 
-  // Only the value settled on is saved.
+  // Only the value settled on is saved, not each one passed: seven values, at most one or two saved
+  // on the way (a value is saved once it has stood for 400 ms, and under CI's load one key press can
+  // wait that long: [1, 7] was seen), the last one 3½ stars.
   const response = await savedThreeAndAHalf;
   expect(await response.json()).toMatchObject({ data: { rate: { myRating: 7 } } });
-  expect(rateRequests).toEqual([7]);
+  expect(rateRequests.at(-1)).toBe(7);
+  expect(rateRequests.length).toBeLessThanOrEqual(3);
   await page.reload();
   await expect(page.getByTestId("star-rating").getByRole("status")).toHaveText("3½ stars");
 
