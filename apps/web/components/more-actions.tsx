@@ -58,9 +58,13 @@ export function MoreActions(props: CardMenuProps) {
       onPointerEnter={() => mount({})}
       onPointerDown={() => {
         pressing.current = true;
+        // A swap already on its way (the hover's load) may land before the click: the menu then
+        // mounts open, as the press asked, instead of a trigger that never saw the press.
+        start.current = { ...start.current, open: true };
       }}
       onPointerLeave={() => {
         pressing.current = false;
+        start.current = { ...start.current, open: false };
       }}
       onFocus={() => mount({ focus: true })}
       onClick={() => {
