@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { Poster } from "../components/poster";
 import { LandingDocument, type LandingQuery, type ShelfFragment } from "../lib/generated/graphql";
 import { serverGraphql } from "../lib/server-graphql";
@@ -11,7 +11,7 @@ type Shelf = ShelfFragment;
 
 async function loadShelves(): Promise<LandingQuery | null> {
   try {
-    return await serverGraphql({ document: LandingDocument });
+    return await serverGraphql({ document: LandingDocument, locale: await getLocale() });
   } catch {
     return null; // the landing page still explains the product when the API is down
   }

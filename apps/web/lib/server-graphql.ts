@@ -29,6 +29,8 @@ export async function serverGraphql<Data, Variables>(options: {
   variables?: Variables;
   internal?: boolean;
   forwardedFor?: string;
+  /** The interface's language: the API answers titles, overviews and genre names in it. */
+  locale?: string;
 }): Promise<Data> {
   const apiUrl = serverEnv().API_URL;
   if (!apiUrl) throw new Error("API_URL is not set: the web app needs the API's URL (npm start sets it).");
@@ -39,6 +41,7 @@ export async function serverGraphql<Data, Variables>(options: {
       ...(options.internal ? internalKeyHeader(serverEnv().AUTH_SECRET) : {}),
       // The browser's address, for the API's per-IP limits (believed when the API's TRUST_PROXY names this server).
       ...(options.forwardedFor ? { "x-forwarded-for": options.forwardedFor } : {}),
+      ...(options.locale ? { "accept-language": options.locale } : {}),
     },
     body: JSON.stringify({ query: print(options.document), variables: options.variables }),
     cache: "no-store",

@@ -248,6 +248,31 @@ describe("details", () => {
     }
   });
 
+  it("lists a title's translations: English always, and its own language's original title, nothing invented", async () => {
+    type Translation = { iso_639_1: string; iso_3166_1: string; data: Record<string, string> };
+    const translationsOf = async (path: string) => ((await get(`${api}${path}/translations`)).body as { translations: Translation[] }).translations;
+    // A real film's data is English only.
+    expect(await translationsOf(`/movie/${darkKnight.id}`)).toEqual([
+      {
+        iso_3166_1: "US",
+        iso_639_1: "en",
+        name: "English",
+        english_name: "English",
+        data: { homepage: "", overview: "", tagline: "", title: "The Dark Knight" },
+      },
+    ]);
+    const french = catalogue.movies.find((m) => !m.real && m.originalLanguage === "fr" && m.originalTitle !== m.title) as CatalogueMovie;
+    const details = (await get(`${api}/movie/${french.id}?append_to_response=translations`)).body as Body & { translations: { translations: Translation[] } };
+    const [english, own] = details.translations.translations;
+    expect(english).toMatchObject({ iso_639_1: "en", data: { title: french.title, overview: details["overview"], tagline: details["tagline"] } });
+    expect(own).toMatchObject({ iso_639_1: "fr", iso_3166_1: french.originCountry[0], data: { title: french.originalTitle, overview: "", tagline: "" } });
+    const koreanShow = catalogue.tv.find((t) => t.originalLanguage === "ko" && t.originalName !== t.name) as CatalogueTv;
+    expect((await translationsOf(`/tv/${koreanShow.id}`)).map((t) => [t.iso_639_1, t.data["name"]])).toEqual([
+      ["en", koreanShow.name],
+      ["ko", koreanShow.originalName],
+    ]);
+  });
+
   it("tv credits have no Director; tv keywords use `results`", async () => {
     const d = (await get(`${api}/tv/${show.id}?append_to_response=credits,keywords,aggregate_credits,content_ratings`)).body;
     expect(d.credits.crew.length).toBeGreaterThan(0);

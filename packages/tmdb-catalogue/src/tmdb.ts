@@ -22,6 +22,7 @@ export {
   keywordsBody,
   keywordsOf,
   releaseDatesBody,
+  translationsBody,
   videosBody,
   watchProviderListBody,
   watchProvidersBody,

@@ -48,7 +48,8 @@ describe("recommendation reasons", () => {
     const auth = { token: person.token };
     await api.graphql(`mutation { updatePreferences(input: { likedGenreIds: [${HORROR}, ${COMEDY}], onboarded: true }) { onboarded } }`, {}, auth);
     const loved = await api.services.prisma.mediaCache.findMany({
-      where: { mediaType: "MOVIE", genreIds: { has: HORROR } },
+      // Not French films: the catalogue's French translation of one is its French title (checked below).
+      where: { mediaType: "MOVIE", genreIds: { has: HORROR }, NOT: { originalLanguage: "fr" } },
       orderBy: { popularity: "desc" },
       take: 4,
     });
@@ -78,5 +79,60 @@ describe("recommendation reasons", () => {
     for (const [en, fr] of pairs) expect(fr.text, en.text).not.toBe(en.text);
 
     expect(await nodes({ "accept-language": "de-DE" })).toEqual(english);
+
+    // A liked title TMDB translates is named in French in French reasons, and in English in English ones.
+    const seed = liked[0]![0].refersTo!;
+    const [kind, id] = seed.split(":");
+    await api.services.prisma.mediaCache.update({
+      where: { mediaType_tmdbId: { mediaType: kind === "tv" ? "TV" : "MOVIE", tmdbId: Number(id) } },
+      data: { translations: { fr: { title: "Zqx le film aimé" } } },
+    });
+    const naming = (list: Node[]) => list.flatMap((node) => node.reasons).filter((reason) => reason.kind === "BECAUSE_YOU_LIKED" && reason.refersTo === seed);
+    await expect
+      .poll(async () => naming(await nodes(FRENCH)).map((reason) => reason.text)[0], { timeout: 10_000 })
+      .toBe("Parce que vous avez aimé Zqx le film aimé");
+    expect(naming(await nodes()).map((reason) => reason.text)[0]).toBe(naming(english)[0]!.text);
+  });
+});
+
+describe("titles, overviews and taglines", () => {
+  const TITLE = `query($id: Int!) { media(type: MOVIE, tmdbId: $id) { title originalTitle overview tagline } }`;
+
+  it("come in the caller's language when TMDB has a translation, fetched with the details when the cache has none yet", async () => {
+    // A French film the cache holds from a list only: its translations come with its details.
+    const row = await api.services.prisma.mediaCache.findFirstOrThrow({
+      where: {
+        mediaType: "MOVIE",
+        originalLanguage: "fr",
+        detailsFetchedAt: null,
+        NOT: { originalTitle: { equals: api.services.prisma.mediaCache.fields.title } },
+      },
+    });
+    const french = await api.graphql(TITLE, { id: row.tmdbId }, { headers: FRENCH });
+    expect(french.errors).toBeUndefined();
+    const english = await api.graphql(TITLE, { id: row.tmdbId });
+    // TMDB's French entry for a French film is its own title, with no overview or tagline of its own: English stands in.
+    expect(french.data!.media).toEqual({ ...english.data!.media, title: row.originalTitle });
+    expect(english.data!.media.title).toBe(row.title);
+    const stored = await api.services.prisma.mediaCache.findUniqueOrThrow({ where: { mediaType_tmdbId: { mediaType: "MOVIE", tmdbId: row.tmdbId } } });
+    expect(stored.translations).toEqual({ fr: { title: row.originalTitle } });
+
+    // A translation with every field: each is said in French, and English callers keep TMDB's English.
+    const translated = { title: "Zqx le titre traduit", overview: "Un résumé en français.", tagline: "Une accroche." };
+    await api.services.prisma.mediaCache.update({
+      where: { mediaType_tmdbId: { mediaType: "MOVIE", tmdbId: row.tmdbId } },
+      data: { translations: { fr: translated } },
+    });
+    expect((await api.graphql(TITLE, { id: row.tmdbId }, { headers: FRENCH })).data!.media).toEqual({ ...translated, originalTitle: row.originalTitle });
+    expect((await api.graphql(TITLE, { id: row.tmdbId })).data!.media).toEqual(english.data!.media);
+
+    // Search finds it by its translated title, in any language (once the API's catalogue has caught up).
+    const search = `{ searchMedia(query: "titre traduit", type: MOVIE) { edges { node { tmdbId title } } } }`;
+    await expect
+      .poll(async () => (await api.graphql(search, {}, { headers: FRENCH })).data!.searchMedia.edges.map((edge: { node: unknown }) => edge.node), {
+        timeout: 10_000,
+      })
+      .toEqual([{ tmdbId: row.tmdbId, title: translated.title }]);
+    expect((await api.graphql(search)).data!.searchMedia.edges).toEqual([{ node: { tmdbId: row.tmdbId, title: row.title } }]);
   });
 });

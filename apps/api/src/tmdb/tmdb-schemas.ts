@@ -113,6 +113,19 @@ export const watchProviderListSchema = z.object({
   results: z.array(watchProvider.extend({ display_priorities: z.record(z.string(), z.number()).default({}) })),
 });
 
+/** A title's translations (appended to details): per language and region, TMDB's text in it ("" where it has none). */
+const translations = z.object({
+  translations: z.array(
+    z.object({
+      iso_639_1: z.string(),
+      iso_3166_1: z.string().default(""),
+      data: z
+        .object({ title: z.string().optional(), name: z.string().optional(), overview: z.string().optional(), tagline: z.string().optional() })
+        .default({}),
+    }),
+  ),
+});
+
 const detailsBase = {
   id: z.number().int().positive(),
   adult: z.boolean().default(false),
@@ -130,6 +143,7 @@ const detailsBase = {
   credits: credits.optional(),
   videos: z.object({ results: z.array(video) }).optional(),
   "watch/providers": titleWatchProvidersSchema.optional(),
+  translations: translations.optional(),
 };
 
 export const movieDetailsSchema = z.object({
@@ -178,6 +192,7 @@ export type TvListItem = z.output<typeof tvListItemSchema>;
 export type MixedListItem = z.output<typeof mixedListItemSchema>;
 export type MovieDetails = z.output<typeof movieDetailsSchema>;
 export type TvDetails = z.output<typeof tvDetailsSchema>;
+export type TitleTranslations = z.output<typeof translations>;
 export type TitleWatchProviders = z.output<typeof titleWatchProvidersSchema>;
 export type WatchProviderList = z.output<typeof watchProviderListSchema>;
 export type TmdbConfiguration = z.output<typeof configurationSchema>;

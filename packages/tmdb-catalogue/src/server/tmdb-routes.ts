@@ -40,6 +40,8 @@ function subResource(catalogue: Catalogue, t: CatalogueTitle, name: string): Jso
       return T.watchProvidersBody(catalogue, t);
     case "external_ids":
       return T.externalIdsBody(catalogue, t);
+    case "translations":
+      return T.translationsBody(catalogue, t);
     case "release_dates":
       return t.mediaType === "movie" ? T.releaseDatesBody(catalogue, t) : undefined;
     case "content_ratings":

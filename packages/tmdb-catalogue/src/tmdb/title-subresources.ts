@@ -2,10 +2,10 @@
 // external ids, release dates (movies) and content ratings (tv).
 import type { Catalogue } from "../catalogue.ts";
 import * as D from "../data.ts";
-import type { CatalogueMovie, CatalogueTitle, CatalogueTv } from "../model.ts";
+import { type CatalogueMovie, type CatalogueTitle, type CatalogueTv, titleName, titleOriginalName } from "../model.ts";
 import { Rng, hex24, videoKey } from "../random.ts";
 import type { JsonObject } from "./json.ts";
-import { slugify } from "./text.ts";
+import { overviewOf, slugify, taglineOf } from "./text.ts";
 
 export function keywordsOf(cat: Catalogue, t: CatalogueTitle): JsonObject[] {
   return t.keywordIds.flatMap((id) => {
@@ -182,4 +182,32 @@ export function releaseDatesBody(cat: Catalogue, m: CatalogueMovie): JsonObject 
 
 export function contentRatingsBody(t: CatalogueTv): JsonObject {
   return { results: t.certification ? [{ descriptors: [], iso_3166_1: "US", rating: t.certification }] : [] };
+}
+
+/**
+ * A title's translations as TMDB lists them: the English one (its own title, overview and tagline)
+ * and, for a title first made in another language under a name of its own, that language's one,
+ * which holds only the original title (as TMDB's does for a French film's French entry). Nothing
+ * else is translated: a real film's data has no other language, and an invented French title or
+ * overview for an English film would be a fact the catalogue made up.
+ */
+export function translationsBody(cat: Catalogue, t: CatalogueTitle): JsonObject {
+  const nameKey = t.mediaType === "movie" ? "title" : "name";
+  const entry = (code: string, region: string, data: { name: string; overview: string; tagline: string }): JsonObject => {
+    const language = D.LANGUAGES.find((l) => l.code === code);
+    return {
+      iso_3166_1: region,
+      iso_639_1: code,
+      name: language?.nativeName ?? "",
+      english_name: language?.englishName ?? code,
+      data: { homepage: "", overview: data.overview, tagline: data.tagline, [nameKey]: data.name },
+    };
+  };
+  const translations = [entry("en", "US", { name: titleName(t), overview: overviewOf(cat, t), tagline: taglineOf(cat, t) })];
+  const original = titleOriginalName(t);
+  if (t.originalLanguage !== "en" && original !== titleName(t)) {
+    const region = t.originCountry[0] ?? D.LANGUAGES.find((l) => l.code === t.originalLanguage)?.countries[0]?.[0] ?? "";
+    translations.push(entry(t.originalLanguage, region, { name: original, overview: "", tagline: "" }));
+  }
+  return { translations };
 }

@@ -14,6 +14,7 @@ import { BrowseArgs, MediaConnection, SearchMediaArgs } from "./media.inputs.ts"
 import { browseMedia, getMedia, searchMedia } from "./media.service.ts";
 import { BackdropSize, Genre, Media, MediaType, Person, PosterSize } from "./media.types.ts";
 import { toGenre, toPerson } from "./media.mapper.ts";
+import { type TranslatedText, translationOf } from "./translations.ts";
 
 const browseCursor = offsetCursor("browse");
 const searchCursor = offsetCursor("searchMedia");
@@ -26,6 +27,15 @@ function mediaConnection(rows: MediaCache[], offset: number, size: number, curso
 async function withDetails(ctx: GraphQLContext, media: MediaSource, missing: (row: MediaCache) => boolean): Promise<MediaCache> {
   if (media.row.detailsFetchedAt || !missing(media.row)) return media.row;
   return (await ctx.loaders.mediaDetails.load(media.id)) ?? media.row;
+}
+
+/**
+ * The title's text in the caller's language (translations.ts), with details fetched first when its
+ * translations are not known yet; undefined for English callers, at no cost.
+ */
+function inCallerLanguage(ctx: GraphQLContext, media: MediaSource): Promise<TranslatedText | undefined> | undefined {
+  if (ctx.locale === "en") return undefined;
+  return withDetails(ctx, media, (row) => row.translations === null).then((row) => translationOf(row, ctx.locale));
 }
 
 @Resolver(() => Media)
@@ -105,9 +115,20 @@ export class MediaResolver {
     return (await withDetails(ctx, media, (row) => row.runtime === null)).runtime;
   }
 
-  @FieldResolver(() => String, { nullable: true, description: "Its tagline, when TMDB has one." })
+  @FieldResolver()
+  title(@Root() media: MediaSource, @Ctx() ctx: GraphQLContext): string | Promise<string> {
+    return inCallerLanguage(ctx, media)?.then((text) => text?.title ?? media.title) ?? media.title;
+  }
+
+  @FieldResolver()
+  overview(@Root() media: MediaSource, @Ctx() ctx: GraphQLContext): string | Promise<string> {
+    return inCallerLanguage(ctx, media)?.then((text) => text?.overview ?? media.overview) ?? media.overview;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: "Its tagline, in the caller's language when TMDB has one in it; null when it has none." })
   async tagline(@Root() media: MediaSource, @Ctx() ctx: GraphQLContext) {
-    return (await withDetails(ctx, media, (row) => row.tagline === null)).tagline;
+    const translated = (await inCallerLanguage(ctx, media))?.tagline;
+    return translated ?? (await withDetails(ctx, media, (row) => row.tagline === null)).tagline;
   }
 
   @FieldResolver(() => String, { nullable: true, description: "Its poster at the size asked for, from TMDB's image server; null when it has none." })

@@ -90,13 +90,13 @@ export class Media implements Node {
   @Field(() => Int, { description: "TMDB's id of the title (within its type)." })
   tmdbId!: number;
 
-  @Field(() => String, { description: "The title in the catalogue's language." })
+  @Field(() => String, { description: "The title in the caller's language (Accept-Language) when TMDB has a translation, else in English." })
   title!: string;
 
   @Field(() => String, { description: "The title in its original language." })
   originalTitle!: string;
 
-  @Field(() => String, { description: "TMDB's synopsis; null when it has none." })
+  @Field(() => String, { description: "TMDB's synopsis, in the caller's language when TMDB has one in it; empty when it has none." })
   overview!: string;
 
   @Field(() => String, { nullable: true, description: "YYYY-MM-DD (first air date for TV)." })

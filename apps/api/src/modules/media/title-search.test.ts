@@ -7,6 +7,7 @@ const title = (tmdbId: number, text: string, extra: Partial<SearchableTitle> = {
   tmdbId,
   title: text,
   originalTitle: text,
+  translatedTitles: [],
   popularity: 10,
   adult: false,
   ...extra,
@@ -51,5 +52,18 @@ describe("TitleSearchIndex", () => {
     index.upsert([title(1, "A New Name")]);
     expect(index.search("spirited away", { mediaType: null, offset: 0, limit: 10 })).toEqual([]);
     expect(index.search("a new name", { mediaType: null, offset: 0, limit: 10 })).toEqual(["movie:1"]);
+  });
+
+  it("finds a title by a translated title, and puts an exact translated title first", () => {
+    const index = new TitleSearchIndex();
+    index.upsert([
+      title(1, "The Godfather", { translatedTitles: ["Le Parrain"], popularity: 5 }),
+      title(2, "Le Parrain de Paris", { popularity: 50 }),
+      title(3, "Heat"),
+    ]);
+    expect(index.search("parrain", { mediaType: null, offset: 0, limit: 10 })).toEqual(["movie:2", "movie:1"]);
+    expect(index.search("le parrain", { mediaType: null, offset: 0, limit: 10 })).toEqual(["movie:1", "movie:2"]);
+    index.upsert([title(1, "The Godfather")]);
+    expect(index.search("le parrain", { mediaType: null, offset: 0, limit: 10 })).toEqual(["movie:2"]);
   });
 });

@@ -1,9 +1,10 @@
 // Title search held in the API process's memory, answering as Postgres' ILIKE and pg_trgm did when
 // search was one SQL statement over media_cache (40–400 ms a search under the load bench, 60 % of
 // Postgres' time; bench/README.md). A title matches when
-//   - its title or original title contains the query, ignoring case, or
+//   - its title, original title or a translated title (media_cache.translations) contains the query,
+//     ignoring case, or
 //   - its title is trigram-similar to the query: pg_trgm's similarity ≥ 0.3 (its default threshold);
-// matches come exact title first, then by similarity, then popularity, then TMDB id.
+// matches come exact title (or translated title) first, then by similarity, then popularity, then TMDB id.
 //
 // Trigrams are pg_trgm's: each word (a run of letters and digits) lower-cased and padded as
 // "  word ", every three characters of it, as a set; similarity = shared / (|A| + |B| − shared).
@@ -24,9 +25,13 @@ export interface SearchableTitle {
   tmdbId: number;
   title: string;
   originalTitle: string;
+  /** Its titles in other languages (translations.ts). */
+  translatedTitles: readonly string[];
   popularity: number;
   adult: boolean;
 }
+
+const NO_TITLES: readonly string[] = [];
 
 /** One title as the search holds it: a small object of one shape (the scan reads every one). */
 interface Entry {
@@ -38,6 +43,7 @@ interface Entry {
   adult: boolean;
   lowerTitle: string;
   lowerOriginalTitle: string;
+  lowerTranslatedTitles: readonly string[];
   /** How many distinct trigrams the title has. */
   trigramCount: number;
 }
@@ -127,6 +133,7 @@ export class TitleSearchIndex {
         adult: row.adult,
         lowerTitle: row.title.toLowerCase(),
         lowerOriginalTitle: row.originalTitle.toLowerCase(),
+        lowerTranslatedTitles: row.translatedTitles.length ? row.translatedTitles.map((title) => title.toLowerCase()) : NO_TITLES,
         trigramCount: 0,
       };
       const position = this.positions.get(row.key);
@@ -167,8 +174,13 @@ export class TitleSearchIndex {
       if (entry.adult || (options.mediaType !== null && entry.mediaType !== options.mediaType)) continue;
       const common = shared[position]!;
       const similarity = common === 0 ? 0 : common / (queryTrigrams.size + entry.trigramCount - common);
-      if (similarity >= SIMILARITY_THRESHOLD || entry.lowerTitle.includes(lowerQuery) || entry.lowerOriginalTitle.includes(lowerQuery)) {
-        best.offer({ entry, exact: entry.lowerTitle === lowerQuery, similarity });
+      if (
+        similarity >= SIMILARITY_THRESHOLD ||
+        entry.lowerTitle.includes(lowerQuery) ||
+        entry.lowerOriginalTitle.includes(lowerQuery) ||
+        entry.lowerTranslatedTitles.some((title) => title.includes(lowerQuery))
+      ) {
+        best.offer({ entry, exact: entry.lowerTitle === lowerQuery || entry.lowerTranslatedTitles.includes(lowerQuery), similarity });
       }
     }
     for (const position of touched) shared[position] = 0;

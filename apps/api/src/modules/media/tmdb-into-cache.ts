@@ -21,8 +21,11 @@ export interface TmdbIntoCacheDeps {
   logger: Logger;
 }
 
-/** What TMDB's details append: credits (cast, directors) and keywords for the ranking, watch providers for "where to watch". */
-export const DETAILS_APPEND = ["credits", "keywords", "watch/providers"];
+/**
+ * What TMDB's details append: credits (cast, directors) and keywords for the ranking, watch providers
+ * for "where to watch", translations for callers in French (modules/media/translations.ts).
+ */
+export const DETAILS_APPEND = ["credits", "keywords", "watch/providers", "translations"];
 
 /** Discover's release-date filter is named differently for films and series. */
 export const releaseDateField = (kind: MediaKind) => (kind === "movie" ? "primary_release_date" : "first_air_date");

@@ -7,17 +7,31 @@ import { lazyEdge, offsetCursor, PageArgs, pageInfoOf, pageSize } from "../../gr
 const recommendationCursor = offsetCursor("recommendations");
 import { NO_VIEWER_STATE } from "../interactions/viewer-state.ts";
 import { toMedia } from "../media/media.mapper.ts";
+import { translationOf } from "../media/translations.ts";
 import { RecommendationConnection, RecommendationFilter } from "./recommendation.types.ts";
 import { recommend } from "./recommendation.service.ts";
 import { sayReason } from "./ranking/reason-words.ts";
 import type { Reason } from "./ranking/types.ts";
 
-/** How this caller reads a reason: its stored English text, or the same words in the caller's language with its genre names. */
-async function reasonText(ctx: GraphQLContext): Promise<(reason: Reason) => string> {
+/**
+ * How this caller reads the page's reasons: their stored English text, or the same words in the
+ * caller's language, with its genre names and the titles they name as TMDB translates them.
+ */
+async function reasonText(ctx: GraphQLContext, reasons: readonly Reason[]): Promise<(reason: Reason) => string> {
   if (ctx.locale === "en") return (reason) => reason.text;
   const { locale } = ctx;
-  const genres = await ctx.genres.allGenres(locale);
-  return (reason) => (reason.words ? sayReason(reason.words, locale, (id) => genres.get(id)) : reason.text);
+  const named = [...new Set(reasons.flatMap((reason) => (reason.words && "title" in reason.words && reason.refersTo ? [reason.refersTo] : [])))];
+  const [genres, rows] = await Promise.all([ctx.genres.allGenres(locale), ctx.recommendationServing.currentRows(named)]);
+  const titles = new Map<string, string>();
+  rows.forEach((row, index) => {
+    const title = row && translationOf(row, locale)?.title;
+    if (title) titles.set(named[index]!, title);
+  });
+  return ({ words, refersTo, text }) => {
+    if (!words) return text;
+    const title = refersTo && "title" in words ? titles.get(refersTo) : undefined;
+    return sayReason(title && "title" in words ? { ...words, title } : words, locale, (id) => genres.get(id));
+  };
 }
 
 @Resolver()
@@ -52,7 +66,13 @@ export class RecommendationResolver {
     // change of taste drops stored rankings), so its isFavourite, inWatchlist… need no statement.
     for (const item of page) ctx.loaders.viewerState.prime(item.key, NO_VIEWER_STATE);
     // The page's rows from the serving process's memory where it holds them as they are now.
-    const [rows, say] = await Promise.all([ctx.recommendationServing.mediaRows(page.map((item) => item.key)), reasonText(ctx)]);
+    const [rows, say] = await Promise.all([
+      ctx.recommendationServing.mediaRows(page.map((item) => item.key)),
+      reasonText(
+        ctx,
+        page.flatMap((item) => item.reasons),
+      ),
+    ]);
     const edges = page.flatMap((item, index) => {
       const row = rows[index];
       if (!row) return [];

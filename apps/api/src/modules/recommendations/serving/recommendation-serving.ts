@@ -49,6 +49,7 @@ interface CatalogueRow {
   tmdb_id: number;
   title: string;
   original_title: string;
+  translated_titles: string[];
   genre_ids: number[];
   cast_ids: number[];
   director_ids: number[];
@@ -64,7 +65,8 @@ interface CatalogueRow {
   updated_ms: number;
 }
 
-const CATALOGUE_COLUMNS = `media_type::text AS media_type, tmdb_id, title, original_title, genre_ids, cast_ids, director_ids, keyword_ids, original_language,
+const CATALOGUE_COLUMNS = `media_type::text AS media_type, tmdb_id, title, original_title,
+  ARRAY(SELECT text->>'title' FROM jsonb_each(translations) AS t(language, text) WHERE text ? 'title') AS translated_titles, genre_ids, cast_ids, director_ids, keyword_ids, original_language,
   extract(year FROM release_date)::int AS release_year, popularity, vote_average, vote_count, runtime, adult, streaming_on,
   (extract(epoch FROM updated_at) * 1000)::float8 AS updated_ms`;
 
@@ -348,6 +350,7 @@ export class RecommendationServing {
         tmdbId,
         title,
         originalTitle: rows[index]!.original_title,
+        translatedTitles: rows[index]!.translated_titles,
         popularity,
         adult,
       })),

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
+import { getLocale } from "next-intl/server";
 import { cache } from "react";
 import { SignedInApp } from "../../../../../components/signed-in-app";
 import { type MediaType, TitleMetadataDocument } from "../../../../../lib/generated/graphql";
@@ -10,10 +11,10 @@ import { TitleView } from "./title-view";
 
 type Params = Promise<{ type: string; tmdbId: string }>;
 
-/** The title's name, asked once per request (the metadata and the page share it). */
+/** The title's name in the interface's language, asked once per request (the metadata and the page share it). */
 const titleMetadata = cache(async (type: MediaType, tmdbId: number) => {
   const forwardedFor = (await headers()).get("x-forwarded-for") ?? undefined;
-  return serverGraphql({ document: TitleMetadataDocument, variables: { type, tmdbId }, forwardedFor });
+  return serverGraphql({ document: TitleMetadataDocument, variables: { type, tmdbId }, forwardedFor, locale: await getLocale() });
 });
 
 function parseParams({ type, tmdbId }: { type: string; tmdbId: string }) {
