@@ -79,3 +79,30 @@ test("a signed-in person switches to French from the footer; it sticks, and the 
   expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
   expect(errors).toEqual([]);
 });
+
+test("a title TMDB has in French is named in French on its page and in the tab, for a person who chose French", async ({ page, baseURL }) => {
+  const errors = collectConsoleErrors(page);
+  await signUpAndSignIn(page, newUser("french-title"));
+  await onboardOverApi(page);
+  await page.context().addCookies([{ name: "NEXT_LOCALE", value: "fr", url: baseURL ?? "" }]);
+  // French films, as an English and a French caller of the API get them: the offline catalogue's
+  // French translation of a French film is its original title.
+  const films = async (language: string): Promise<Array<{ tmdbId: number; title: string }>> => {
+    const query = `{ browse(filter: { type: MOVIE, language: "fr" }, sort: POPULARITY, first: 10) { edges { node { tmdbId title } } } }`;
+    const response = await page.request.post("/graphql", { headers: { "accept-language": language }, data: { query } });
+    return (await response.json()).data.browse.edges.map((edge: { node: { tmdbId: number; title: string } }) => edge.node);
+  };
+  const english = await films("en");
+  const french = await films("fr");
+  const film = french.find((node, index) => node.title !== english[index]?.title);
+  expect(film, "a French film with a French title of its own").toBeDefined();
+
+  await page.goto(`/title/movie/${film!.tmdbId}`);
+  await expect(page.locator("html")).toHaveAttribute("lang", "fr");
+  await expect(page.getByRole("heading", { level: 1, name: film!.title })).toBeVisible();
+  await expect(page).toHaveTitle(new RegExp(`^${film!.title.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} · `));
+  // The document the server sends names it in French too (the tab's title before any script, and what link previews read).
+  const html = await (await page.request.get(`/title/movie/${film!.tmdbId}`)).text();
+  expect(await page.evaluate((source) => new DOMParser().parseFromString(source, "text/html").title, html)).toBe(`${film!.title} · movierec`);
+  expect(errors).toEqual([]);
+});
