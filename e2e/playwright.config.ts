@@ -7,6 +7,8 @@ import { chromiumLaunchOptions } from "../packages/dev-stack/src/chromium.ts";
 const repoRoot = path.resolve(import.meta.dirname, "..");
 const webPort = Number(process.env.E2E_WEB_PORT ?? 3100);
 const apiPort = Number(process.env.E2E_API_PORT ?? 4100);
+/** The offline TMDB catalogue: specs give titles videos through its control API (support/catalogue.ts). */
+const cataloguePort = Number(process.env.E2E_CATALOGUE_PORT ?? 4110);
 export const apiUrl = `http://127.0.0.1:${apiPort}`;
 
 export default defineConfig({
@@ -54,7 +56,7 @@ export default defineConfig({
       MOVIEREC_DATA_DIR: path.join(repoRoot, ".data/e2e"),
       WEB_PORT: String(webPort),
       API_PORT: String(apiPort),
-      CATALOGUE_PORT: "",
+      CATALOGUE_PORT: String(cataloguePort),
       POSTGRES_PORT: "",
       REDIS_PORT: "",
       TMDB_API_TOKEN: "",

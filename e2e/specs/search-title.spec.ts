@@ -1,5 +1,6 @@
 // Search finds a title; its page shows details, including fields only enrichment fills (runtime, cast).
 import { expect, test } from "@playwright/test";
+import { giveVideos, obscureFilms } from "./support/catalogue.ts";
 import { CRIME, graphql, newUser, signUpAndSignIn, titlesInGenre } from "./support/users.ts";
 
 test("search finds a title and its page shows enriched details", async ({ page }) => {
@@ -63,6 +64,26 @@ const unescapeHtml = (text: string) =>
     .replace(/&amp;/g, "&");
 
 const escapeHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+test("a title with a trailer offers it as a link to the video's own page; one without offers none", async ({ page }, testInfo) => {
+  await signUpAndSignIn(page, newUser("trailer"));
+  // Films no ingest has reached: their details (and videos) are fetched when their page is first asked for.
+  const [withTrailer, without] = await obscureFilms(page.request, testInfo.project.name === "phone" ? 4 : 2).then((films) => films.slice(-2));
+  await giveVideos(page.request, withTrailer!.id, [
+    { key: "teaserKey01", name: "Teaser", site: "YouTube", type: "Teaser" },
+    { key: "trailerKey1", name: "Official Trailer", site: "YouTube", type: "Trailer" },
+  ]);
+  await page.goto(`/title/movie/${withTrailer!.id}`);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(withTrailer!.title);
+  const trailer = page.getByRole("link", { name: "▶ Watch the trailer on YouTube (opens in a new tab)" });
+  await expect(trailer).toHaveAttribute("href", "https://www.youtube.com/watch?v=trailerKey1");
+  await expect(trailer).toHaveAttribute("target", "_blank");
+
+  await page.goto(`/title/movie/${without!.id}`);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(without!.title);
+  await expect(page.getByTestId("runtime")).toBeVisible();
+  await expect(page.getByTestId("trailer")).toHaveCount(0);
+});
 
 test("a title TMDB does not have is a 404 page that offers search", async ({ page }) => {
   await signUpAndSignIn(page, newUser("missing-title"));

@@ -13,7 +13,7 @@ import { discoverPredicates } from "./discover-filters.ts";
 import { generateCatalogue } from "./generate.ts";
 import { appendHostileTitles } from "./hostile.ts";
 import { DEFAULT_SEED, DEFAULT_SIZE, TOP_RATED_MIN_VOTES } from "./model.ts";
-import type { CatalogueMovie, CatalogueTitle, CatalogueTv, Collection, Company, Genre, Keyword, MediaType, Network, Person } from "./model.ts";
+import type { CatalogueMovie, CatalogueTitle, CatalogueTv, Collection, Company, Genre, Keyword, MediaType, Network, Person, TitleVideo } from "./model.ts";
 import { hash32, unitHash } from "./random.ts";
 import { type LackingFields, lacksPoster, lacksVotes } from "./catalogue/degraded-list-items.ts";
 import { Lru } from "./catalogue/lru.ts";
@@ -98,6 +98,7 @@ export class Catalogue {
   private readonly scanCache = new Map<MediaType, ScanData>();
   private personIndex?: PersonIndex;
   private collectionMembers?: Map<number, CatalogueMovie[]>;
+  private readonly videoSets = new Map<string, readonly TitleVideo[]>();
 
   constructor(size: number = DEFAULT_SIZE, seed: number = DEFAULT_SEED, options: { hostileTitles?: boolean; realFilms?: number } = {}) {
     if (!Number.isInteger(size) || size < 1 || size > 2_000_000) throw new RangeError(`catalogue size must be an integer from 1 to 2000000, got ${size}`);
@@ -135,6 +136,23 @@ export class Catalogue {
 
   title(type: MediaType, id: number): CatalogueTitle | undefined {
     return type === "movie" ? this.movie(id) : this.tvShow(id);
+  }
+
+  /**
+   * A title's videos (trailers, teasers): none unless given with `setVideos` (tests, the control API).
+   * The catalogue invents no video keys: a made-up YouTube key plays nothing, or someone else's video.
+   */
+  videos(type: MediaType, id: number): readonly TitleVideo[] {
+    return this.videoSets.get(`${type}:${id}`) ?? [];
+  }
+
+  setVideos(type: MediaType, id: number, videos: readonly TitleVideo[]): void {
+    if (!this.title(type, id)) throw new RangeError(`the catalogue has no ${type} ${id}`);
+    this.videoSets.set(`${type}:${id}`, videos);
+  }
+
+  clearVideos(): void {
+    this.videoSets.clear();
   }
 
   titles(type: MediaType): readonly CatalogueTitle[] {

@@ -161,3 +161,17 @@ export function titleOriginalName(t: CatalogueTitle): string {
 export function titleDate(t: CatalogueTitle): string {
   return t.mediaType === "movie" ? t.releaseDate : t.firstAirDate;
 }
+
+/** A video of a title as TMDB lists it (GET /{movie|tv}/{id}/videos). */
+export interface TitleVideo {
+  iso_639_1: string;
+  iso_3166_1: string;
+  name: string;
+  key: string;
+  site: string;
+  size: number;
+  type: string;
+  official: boolean;
+  published_at: string;
+  id: string;
+}

@@ -187,13 +187,8 @@ describe("details", () => {
     expect(Object.keys(d.keywords)).toEqual(["keywords"]);
     expect(d.keywords.keywords.length).toBeGreaterThanOrEqual(3);
     expect(d.keywords.keywords[0]).toEqual({ id: expect.any(Number), name: expect.any(String) });
-    expect(d.videos.results.length).toBeGreaterThan(0);
-    expect(d.videos.results[0]).toMatchObject({
-      site: "YouTube",
-      type: "Trailer",
-      key: expect.stringMatching(/^[A-Za-z0-9_-]{11}$/),
-      id: expect.stringMatching(/^[0-9a-f]{24}$/),
-    });
+    // No video is invented: a made-up YouTube key would play nothing, or someone else's video.
+    expect(d.videos.results).toEqual([]);
     expect(d.similar).toMatchObject({ page: 1, results: expect.any(Array), total_pages: expect.any(Number), total_results: expect.any(Number) });
     expect(d.similar.results[0]).not.toHaveProperty("media_type");
     expect(d.recommendations.results[0].media_type).toBe("movie");
@@ -271,6 +266,24 @@ describe("details", () => {
       ["en", koreanShow.name],
       ["ko", koreanShow.originalName],
     ]);
+  });
+
+  it("serves the videos the control API gives a title, in TMDB's shape, until a reset", async () => {
+    const post = (body: unknown) => fetch(`${server.origin}/__control/videos`, { method: "POST", body: JSON.stringify(body) });
+    const trailer = { key: "dQw4w9WgXcQ", name: "Official Trailer", site: "YouTube", type: "Trailer" };
+    expect((await post({ mediaType: "movie", id: invented.id, results: [trailer] })).status).toBe(200);
+    const appended = (await get(`${api}/movie/${invented.id}?append_to_response=videos`)).body;
+    expect(appended.videos.results).toEqual([
+      { ...trailer, iso_639_1: "en", iso_3166_1: "US", size: 1080, official: true, published_at: expect.any(String), id: expect.any(String) },
+    ]);
+    expect((await get(`${api}/movie/${invented.id}/videos`)).body).toEqual({ id: invented.id, results: appended.videos.results });
+    expect((await get(`${api}/tv/${show.id}/videos`)).body.results).toEqual([]);
+    // Bad bodies are refused with a reason; an unknown title too.
+    const refused = await post({ mediaType: "movie", id: invented.id, results: [{ ...trailer, key: "" }] });
+    expect([refused.status, ((await refused.json()) as Body)["error"]]).toEqual([400, "results[0].key must be a non-empty string"]);
+    expect((await post({ mediaType: "movie", id: 999_999_999, results: [] })).status).toBe(400);
+    await fetch(`${server.origin}/__control/reset`, { method: "POST" });
+    expect((await get(`${api}/movie/${invented.id}/videos`)).body.results).toEqual([]);
   });
 
   it("tv credits have no Director; tv keywords use `results`", async () => {

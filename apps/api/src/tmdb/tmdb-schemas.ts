@@ -94,7 +94,14 @@ const crewMember = z.object({
   popularity: z.number().default(0),
 });
 const credits = z.object({ cast: z.array(castMember).default([]), crew: z.array(crewMember).default([]) });
-const video = z.object({ key: z.string(), name: z.string(), site: z.string(), type: z.string(), official: z.boolean().optional() });
+const video = z.object({
+  key: z.string(),
+  name: z.string(),
+  site: z.string(),
+  type: z.string(),
+  official: z.boolean().optional(),
+  published_at: z.string().optional(),
+});
 
 const watchProvider = z.object({
   provider_id: z.number().int().positive(),
@@ -192,6 +199,7 @@ export type TvListItem = z.output<typeof tvListItemSchema>;
 export type MixedListItem = z.output<typeof mixedListItemSchema>;
 export type MovieDetails = z.output<typeof movieDetailsSchema>;
 export type TvDetails = z.output<typeof tvDetailsSchema>;
+export type TitleVideo = z.output<typeof video>;
 export type TitleTranslations = z.output<typeof translations>;
 export type TitleWatchProviders = z.output<typeof titleWatchProvidersSchema>;
 export type WatchProviderList = z.output<typeof watchProviderListSchema>;

@@ -1,8 +1,9 @@
 // The control API under /__control, for tests and benchmarks: faults to inject, what was asked,
-// resets, the rate limit, which fields the catalogue leaves out.
+// resets, the rate limit, which fields the catalogue leaves out, a title's videos.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Catalogue } from "../catalogue.ts";
 import { type FaultInjector, FaultValidationError, parseFaults, type SlidingWindowRateLimiter } from "../faults.ts";
+import type { MediaType, TitleVideo } from "../model.ts";
 import type { JsonObject } from "../tmdb.ts";
 import type { RequestLog } from "./request-log.ts";
 import { sendJson } from "./responses.ts";
@@ -28,6 +29,31 @@ const readBody = (req: IncomingMessage): Promise<string> =>
     req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
     req.on("error", reject);
   });
+
+/**
+ * POST /__control/videos' body: `{mediaType: "movie"|"tv", id, results: [{key, name, site, type, …}]}`,
+ * each video completed to TMDB's shape (official, published_at, id…) where the body leaves it out.
+ */
+function parseVideos(body: unknown): { mediaType: MediaType; id: number; results: TitleVideo[] } {
+  const { mediaType, id, results } = (body ?? {}) as { mediaType?: unknown; id?: unknown; results?: unknown };
+  if (mediaType !== "movie" && mediaType !== "tv") throw new FaultValidationError('mediaType must be "movie" or "tv"');
+  if (typeof id !== "number" || !Number.isInteger(id)) throw new FaultValidationError("id must be a title's TMDB id");
+  if (!Array.isArray(results)) throw new FaultValidationError("results must be a list of videos");
+  const videos = results.map((video: Record<string, unknown>, index): TitleVideo => {
+    for (const field of ["key", "name", "site", "type"])
+      if (typeof video[field] !== "string" || video[field] === "") throw new FaultValidationError(`results[${index}].${field} must be a non-empty string`);
+    return {
+      iso_639_1: "en",
+      iso_3166_1: "US",
+      size: 1080,
+      official: true,
+      published_at: "2024-01-01T16:00:00.000Z",
+      id: `${String(id).padStart(12, "0")}${String(index).padStart(12, "0")}`,
+      ...(video as Partial<TitleVideo>),
+    } as TitleVideo;
+  });
+  return { mediaType, id, results: videos };
+}
 
 /** The control API under /__control: health, faults, request counts and log, reset, rate limit, lacking fields. */
 export async function handleControl(deps: ControlDeps, req: IncomingMessage, res: ServerResponse, path: string, query: string): Promise<void> {
@@ -66,6 +92,7 @@ export async function handleControl(deps: ControlDeps, req: IncomingMessage, res
         requests.reset();
         faults.clear();
         limiter.reset();
+        catalogue.clearVideos();
         return sendJson(res, 200, { ok: true });
       case "GET /__control/rate-limit":
         return sendJson(res, 200, { perSecond: limiter.perSecond ?? null });
@@ -77,6 +104,14 @@ export async function handleControl(deps: ControlDeps, req: IncomingMessage, res
         limiter.setLimit(typeof v === "number" ? v : undefined);
         return sendJson(res, 200, { ok: true, perSecond: limiter.perSecond ?? null });
       }
+      case "POST /__control/videos": {
+        const { mediaType, id, results } = parseVideos(await parseJson());
+        catalogue.setVideos(mediaType, id, results);
+        return sendJson(res, 200, { ok: true });
+      }
+      case "DELETE /__control/videos":
+        catalogue.clearVideos();
+        return sendJson(res, 200, { ok: true });
       case "GET /__control/lacking-fields":
         return sendJson(res, 200, {
           movie: catalogue.lackingFields("movie") as unknown as JsonObject,
@@ -86,7 +121,7 @@ export async function handleControl(deps: ControlDeps, req: IncomingMessage, res
         return sendJson(res, 404, { ok: false, error: `unknown control route ${route}` });
     }
   } catch (err) {
-    const message = err instanceof FaultValidationError || err instanceof SyntaxError ? err.message : String(err);
+    const message = err instanceof FaultValidationError || err instanceof SyntaxError || err instanceof RangeError ? err.message : String(err);
     return sendJson(res, 400, { ok: false, error: message });
   }
 }

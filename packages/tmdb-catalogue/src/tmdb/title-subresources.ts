@@ -3,7 +3,7 @@
 import type { Catalogue } from "../catalogue.ts";
 import * as D from "../data.ts";
 import { type CatalogueMovie, type CatalogueTitle, type CatalogueTv, titleName, titleOriginalName } from "../model.ts";
-import { Rng, hex24, videoKey } from "../random.ts";
+import { Rng } from "../random.ts";
 import type { JsonObject } from "./json.ts";
 import { overviewOf, slugify, taglineOf } from "./text.ts";
 
@@ -19,52 +19,9 @@ export function keywordsBody(cat: Catalogue, t: CatalogueTitle): JsonObject {
   return t.mediaType === "movie" ? { keywords: keywordsOf(cat, t) } : { results: keywordsOf(cat, t) };
 }
 
+/** A title's videos: only those a test gave it (Catalogue.setVideos); none are invented. */
 export function videosBody(cat: Catalogue, t: CatalogueTitle): JsonObject {
-  const rng = new Rng(cat.hash("videos", t.mediaType, t.id));
-  const date = t.mediaType === "movie" ? t.releaseDate : t.firstAirDate;
-  // A real film's trailers are not in movies.json; invented YouTube keys would play someone else's video.
-  const count = t.real ? 0 : t.popularity > 50 ? rng.int(2, 5) : t.popularity > 3 ? rng.int(1, 3) : rng.int(0, 2);
-  const results: JsonObject[] = [];
-  const baseMs = date ? Date.parse(`${date}T16:00:12Z`) : Date.parse("2026-01-15T16:00:12Z");
-  for (let i = 0; i < count; i++) {
-    const type =
-      i === 0
-        ? "Trailer"
-        : rng.weighted<string>([
-            ["Trailer", 3],
-            ["Teaser", 3],
-            ["Clip", 2],
-            ["Featurette", 2],
-            ["Behind the Scenes", 1],
-          ]);
-    const name =
-      type === "Trailer"
-        ? i === 0
-          ? "Official Trailer"
-          : `Official Trailer ${i + 1}`
-        : type === "Teaser"
-          ? "Teaser Trailer"
-          : type === "Clip"
-            ? `Official Clip: "${rng.pick(D.TITLE_NOUNS)}"`
-            : `${type}: The Making of ${t.mediaType === "movie" ? t.title : t.name}`;
-    results.push({
-      iso_639_1: "en",
-      iso_3166_1: "US",
-      name,
-      key: videoKey(cat.seed, "video", t.mediaType, t.id, i),
-      site: "YouTube",
-      size: rng.weighted<number>([
-        [1080, 6],
-        [720, 2],
-        [2160, 2],
-      ]),
-      type,
-      official: rng.chance(0.9),
-      published_at: new Date(baseMs - rng.int(5, 120) * 86_400_000).toISOString().replace(/\.\d{3}Z$/, ".000Z"),
-      id: hex24(cat.seed, "video-id", t.mediaType, t.id, i),
-    });
-  }
-  return { results };
+  return { results: cat.videos(t.mediaType, t.id) as unknown as JsonObject[] };
 }
 
 /** The regions titles have providers in: US always, the others for some titles. */

@@ -6,6 +6,7 @@ import type { MediaCache } from "../../generated/prisma/client.ts";
 import type { MovieDetails, MovieListItem, TvDetails, TvListItem } from "../../tmdb/index.ts";
 import type { MediaKind } from "../../media-kind.ts";
 import { titleOffers } from "../watch-providers/title-offers.ts";
+import { pickTrailer } from "./trailer.ts";
 import { storedTranslations } from "./translations.ts";
 
 export type ListItem = (MovieListItem & { kind: "movie" }) | (TvListItem & { kind: "tv" });
@@ -110,8 +111,9 @@ export function detailsRecord(kind: MediaKind, details: MovieDetails | TvDetails
     status: details.status ?? null,
     imdbId: isMovie ? (movie.imdb_id ?? null) : null,
     ...(offers ? { watchProviders: offers.stored, streamingOn: offers.streamingOn } : {}),
-    // Translations likewise only when asked for (DETAILS_APPEND).
+    // Translations and the trailer likewise only when asked for (DETAILS_APPEND).
     ...(details.translations ? { translations: storedTranslations(details.translations) } : {}),
+    ...(details.videos ? { trailer: pickTrailer(details.videos.results) ?? {} } : {}),
     detailsFetchedAt: new Date(),
   };
   return { mediaType: isMovie ? ("MOVIE" as const) : ("TV" as const), tmdbId: details.id, data, people, providers: offers?.providers ?? [] };

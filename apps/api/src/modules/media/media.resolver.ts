@@ -12,7 +12,8 @@ import { MAX_ALSO_LIKED } from "./media.loaders.ts";
 import { toMedia, type MediaSource } from "./media.mapper.ts";
 import { BrowseArgs, MediaConnection, SearchMediaArgs } from "./media.inputs.ts";
 import { browseMedia, getMedia, searchMedia } from "./media.service.ts";
-import { BackdropSize, Genre, Media, MediaType, Person, PosterSize } from "./media.types.ts";
+import { BackdropSize, Genre, Media, MediaType, Person, PosterSize, Trailer } from "./media.types.ts";
+import { storedTrailer, trailerUrl } from "./trailer.ts";
 import { toGenre, toPerson } from "./media.mapper.ts";
 import { type TranslatedText, translationOf } from "./translations.ts";
 
@@ -129,6 +130,12 @@ export class MediaResolver {
   async tagline(@Root() media: MediaSource, @Ctx() ctx: GraphQLContext) {
     const translated = (await inCallerLanguage(ctx, media))?.tagline;
     return translated ?? (await withDetails(ctx, media, (row) => row.tagline === null)).tagline;
+  }
+
+  @FieldResolver(() => Trailer, { nullable: true, description: "Its trailer (else a teaser) on YouTube or Vimeo; null when TMDB lists none." })
+  async trailer(@Root() media: MediaSource, @Ctx() ctx: GraphQLContext): Promise<Trailer | null> {
+    const trailer = storedTrailer((await withDetails(ctx, media, (row) => row.trailer === null)).trailer);
+    return trailer && { ...trailer, url: trailerUrl(trailer) };
   }
 
   @FieldResolver(() => String, { nullable: true, description: "Its poster at the size asked for, from TMDB's image server; null when it has none." })

@@ -79,6 +79,21 @@ export class Person implements Node {
   profileUrl!: string | null;
 }
 
+@ObjectType({ description: "A title's trailer (or, without one, its teaser), as TMDB lists it." })
+export class Trailer {
+  @Field(() => String, { description: 'Its name on the site ("Official Trailer").' })
+  name!: string;
+
+  @Field(() => String, { description: "YouTube or Vimeo." })
+  site!: string;
+
+  @Field(() => String, { description: "The video's id on that site." })
+  key!: string;
+
+  @Field(() => String, { description: "Where it plays: the video's page on that site." })
+  url!: string;
+}
+
 @ObjectType({ implements: Node, description: "A film or TV series from the media cache. Per-user fields need a signed-in caller." })
 export class Media implements Node {
   @Field(() => ID, { description: "Its global id: opaque (do not parse it), stable, and accepted by node(id:)." })

@@ -140,3 +140,39 @@ describe("the fallbacks", () => {
     expect(mixedListItems(mixed).map((item) => `${item.kind}:${item.id}`)).toEqual([`movie:${movie.id}`, `tv:${tv.id}`]);
   });
 });
+
+describe("a title's trailer", () => {
+  const TRAILER = `query($id: Int!) { media(type: MOVIE, tmdbId: $id) { trailer { name site key url } } }`;
+
+  it("comes with the details: TMDB's trailer when it lists one, null when it lists none", async () => {
+    const [withVideos, without] = (await api.services.prisma.mediaCache.findMany({ where: { mediaType: "MOVIE", detailsFetchedAt: null }, take: 2 })).map(
+      (row) => row.tmdbId,
+    );
+    api.catalogue.catalogue.setVideos("movie", withVideos!, [
+      { ...video, key: "teaserKey01", name: "Teaser", type: "Teaser" },
+      { ...video, key: "trailerKey1", name: "Official Trailer", type: "Trailer" },
+    ]);
+    try {
+      const answered = await api.graphql(TRAILER, { id: withVideos });
+      expect(answered.data!.media.trailer).toEqual({
+        name: "Official Trailer",
+        site: "YouTube",
+        key: "trailerKey1",
+        url: "https://www.youtube.com/watch?v=trailerKey1",
+      });
+      expect((await api.graphql(TRAILER, { id: without })).data!.media.trailer).toBeNull();
+      const stored = await api.services.prisma.mediaCache.findMany({
+        where: { mediaType: "MOVIE", tmdbId: { in: [withVideos!, without!] } },
+        orderBy: { tmdbId: "asc" },
+      });
+      expect(Object.fromEntries(stored.map((row) => [row.tmdbId, row.trailer]))).toEqual({
+        [withVideos!]: { site: "YouTube", key: "trailerKey1", name: "Official Trailer" },
+        [without!]: {},
+      });
+    } finally {
+      api.catalogue.catalogue.clearVideos();
+    }
+  });
+});
+
+const video = { iso_639_1: "en", iso_3166_1: "US", site: "YouTube", size: 1080, official: true, published_at: "2024-01-01T00:00:00.000Z", id: "0".repeat(24) };

@@ -23,9 +23,10 @@ export interface TmdbIntoCacheDeps {
 
 /**
  * What TMDB's details append: credits (cast, directors) and keywords for the ranking, watch providers
- * for "where to watch", translations for callers in French (modules/media/translations.ts).
+ * for "where to watch", translations for callers in French (modules/media/translations.ts), videos
+ * for the trailer (modules/media/trailer.ts).
  */
-export const DETAILS_APPEND = ["credits", "keywords", "watch/providers", "translations"];
+export const DETAILS_APPEND = ["credits", "keywords", "watch/providers", "translations", "videos"];
 
 /** Discover's release-date filter is named differently for films and series. */
 export const releaseDateField = (kind: MediaKind) => (kind === "movie" ? "primary_release_date" : "first_air_date");

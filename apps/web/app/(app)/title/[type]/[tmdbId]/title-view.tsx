@@ -89,6 +89,12 @@ function Details({ media }: { media: MediaDetails }) {
             <button type="button" className="button" aria-pressed={media.inWatchlist} onClick={actions.toggleWatchlist}>
               {media.inWatchlist ? t("onWatchlist") : t("addToWatchlist")}
             </button>
+            {media.trailer && (
+              // A link to the video's own page: nothing of YouTube's or Vimeo's loads in ours (no embed, no third-party cookies).
+              <a className="button" href={media.trailer.url} target="_blank" rel="noreferrer" data-testid="trailer">
+                {t.rich("trailer", { site: media.trailer.site, hidden: (chunks) => <span className="visually-hidden">{chunks}</span> })}
+              </a>
+            )}
           </div>
           <StarRating title={media.title} value={media.myRating ?? null} onRate={actions.rate} onClear={actions.clearRating} />
           <FieldError message={actions.error} />
