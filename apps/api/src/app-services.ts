@@ -9,7 +9,7 @@ import { SignInThrottle } from "./modules/auth/sign-in-throttle.ts";
 import { ingestQueues, type IngestQueues } from "./modules/ingest/ingest.queues.ts";
 import { EnrichmentService } from "./modules/media/enrichment.service.ts";
 import { GenreService } from "./modules/media/genre.service.ts";
-import { ImageConfigService } from "./modules/media/image-config.service.ts";
+import { fallbackImageBaseUrl, ImageConfigService } from "./modules/media/image-config.service.ts";
 import { WatchProviderService } from "./modules/watch-providers/watch-provider.service.ts";
 import { RecommendationServing } from "./modules/recommendations/serving/recommendation-serving.ts";
 import { OAuthServerSlot } from "./modules/oauth/oauth-server-slot.ts";
@@ -76,7 +76,7 @@ export function createAppServices(options: {
     enrichment: new EnrichmentService({ prisma, tmdb, logger, redis, keyPrefix: config.REDIS_KEY_PREFIX, concurrency: config.TMDB_MAX_IN_FLIGHT }),
     genres: new GenreService({ prisma, tmdb, logger }),
     watchProviders: new WatchProviderService({ prisma, tmdb, logger }),
-    images: new ImageConfigService({ tmdb, logger, fallbackBaseUrl: "https://image.tmdb.org/t/p/" }),
+    images: new ImageConfigService({ tmdb, logger, fallbackBaseUrl: fallbackImageBaseUrl(config) }),
     queues,
     recommendationServing: new RecommendationServing(prisma, config.CATALOGUE_REFRESH_MS),
     callers,

@@ -5,6 +5,15 @@ import type { TmdbClient, TmdbConfiguration } from "../../tmdb/index.ts";
 
 const REFRESH_MS = 24 * 60 * 60 * 1000;
 
+/**
+ * The image base URL while TMDB's configuration cannot be read: TMDB's own image server online,
+ * and offline the catalogue's image route (the web app's Content-Security-Policy allows only that
+ * server's images then: TMDB's URLs would be refused, and without a network unreachable anyway).
+ */
+export function fallbackImageBaseUrl(config: { tmdbMode: "online" | "offline"; TMDB_API_BASE_URL: string }): string {
+  return config.tmdbMode === "offline" ? new URL("/t/p/", config.TMDB_API_BASE_URL).href : "https://image.tmdb.org/t/p/";
+}
+
 export class ImageConfigService {
   private cached: { value: TmdbConfiguration["images"]; fetchedAt: number } | undefined;
   private pending: Promise<TmdbConfiguration["images"] | undefined> | undefined;

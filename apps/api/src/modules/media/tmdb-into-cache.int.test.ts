@@ -5,6 +5,7 @@ import pg from "pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startTestApi, type TestApi } from "../../test-support/api-harness.ts";
 import { type MixedListItem, type MovieListItem, TmdbError, type TvListItem } from "../../tmdb/index.ts";
+import { fallbackImageBaseUrl, ImageConfigService } from "./image-config.service.ts";
 import { detailsIntoCache, discoverIntoCache, mixedListItems, searchIntoCache } from "./tmdb-into-cache.ts";
 
 let api: TestApi;
@@ -138,6 +139,24 @@ describe("the fallbacks", () => {
       { media_type: "collection", id: 10 },
     ];
     expect(mixedListItems(mixed).map((item) => `${item.kind}:${item.id}`)).toEqual([`movie:${movie.id}`, `tv:${tv.id}`]);
+  });
+});
+
+describe("image URLs", () => {
+  it("points offline image URLs at the catalogue's image route even while TMDB's configuration cannot be read", async () => {
+    const row = await api.services.prisma.mediaCache.findFirstOrThrow({ where: { mediaType: "MOVIE", posterPath: { not: null } } });
+    // A process that has not read the configuration yet, with the catalogue failing to give it.
+    const images = new ImageConfigService({ tmdb: api.services.tmdb, logger: api.services.logger, fallbackBaseUrl: fallbackImageBaseUrl(api.config) });
+    api.catalogue.setFaults({ wrongShape: { count: 10 }, pathPrefix: "/3/configuration" });
+    try {
+      const url = await images.url(row.posterPath, "w185");
+      expect(api.catalogue.requestCounts()["/3/configuration"]).toBeGreaterThan(0);
+      expect(url).toBe(`${api.catalogue.origin}/t/p/w185${row.posterPath}`);
+      expect((await fetch(url!)).headers.get("content-type")).toMatch(/^image\//);
+    } finally {
+      api.catalogue.clearFaults();
+    }
+    expect(fallbackImageBaseUrl({ tmdbMode: "online", TMDB_API_BASE_URL: "https://api.themoviedb.org/3" })).toBe("https://image.tmdb.org/t/p/");
   });
 });
 
