@@ -5,6 +5,7 @@ import type { MediaCard as MediaCardData, Reason } from "../lib/graphql";
 import { useMediaActions } from "../lib/use-media-actions";
 import { MoreActions } from "./more-actions";
 import { Poster } from "./poster";
+import { ONE_DECIMAL, cardFacts } from "../lib/card-facts";
 import { starGlyphs, starsLabel } from "../lib/stars";
 import { FieldError } from "./states";
 
@@ -45,9 +46,7 @@ export function MediaCard({
         <span className="card-title">{media.title}</span>
       </Link>
       <p className="card-meta">
-        {media.type === "TV" ? t("series") : t("film")}
-        {media.year ? ` · ${media.year}` : ""}
-        {media.voteAverage != null ? ` · ★ ${format.number(media.voteAverage, { minimumFractionDigits: 1, maximumFractionDigits: 1 })}` : ""}
+        {cardFacts(media, { film: t("film"), series: t("series") }, (value) => format.number(value, ONE_DECIMAL))}
         {media.myRating != null && (
           <>
             {" · "}

@@ -1,4 +1,5 @@
-// GraphQL from the Next.js server (next-auth's authorize, the landing page) straight to the API,
+// GraphQL from the Next.js server (next-auth's authorize, the landing page, the first rows of the
+// title and home pages) straight to the API,
 // with the typed documents of lib/server-operations.graphql: the document carries both its result
 // and its variables' types, so wrong variables do not compile.
 import { createHash } from "node:crypto";
@@ -31,6 +32,8 @@ export async function serverGraphql<Data, Variables>(options: {
   forwardedFor?: string;
   /** The interface's language: the API answers titles, overviews and genre names in it. */
   locale?: string;
+  /** The visitor's own cookies (their session): the API answers as them. */
+  cookie?: string;
 }): Promise<Data> {
   const apiUrl = serverEnv().API_URL;
   if (!apiUrl) throw new Error("API_URL is not set: the web app needs the API's URL (npm start sets it).");
@@ -42,6 +45,7 @@ export async function serverGraphql<Data, Variables>(options: {
       // The browser's address, for the API's per-IP limits (believed when the API's TRUST_PROXY names this server).
       ...(options.forwardedFor ? { "x-forwarded-for": options.forwardedFor } : {}),
       ...(options.locale ? { "accept-language": options.locale } : {}),
+      ...(options.cookie ? { cookie: options.cookie } : {}),
     },
     body: JSON.stringify({ query: print(options.document), variables: options.variables }),
     cache: "no-store",

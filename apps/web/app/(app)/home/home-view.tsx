@@ -11,6 +11,7 @@ import { EmptyState, ErrorState } from "../../../components/states";
 import { OnMyServicesToggle, hasServices } from "../../../components/on-my-services";
 import { HOME_QUERY, ON_MY_SERVICES_SHELF_QUERY, type MediaCard } from "../../../lib/graphql";
 import { useMediaActions } from "../../../lib/use-media-actions";
+import { HomePreview, type HomePreviewItem } from "./home-preview";
 import { MAX_SHELF, type ShelfTitle, TOP_PICKS, homeShelves } from "./shelves";
 
 /** "Hidden X. Undo": the title can come back, and a second Enter does not hide the next card. */
@@ -29,7 +30,7 @@ const PAGE_SIZE = 50;
  */
 const FIRST_ROWS = 2;
 
-export function HomeView() {
+export function HomeView({ preview }: { preview?: HomePreviewItem[] }) {
   const t = useTranslations("home");
   const router = useRouter();
   const [onMyServices, setOnMyServices] = useState(false);
@@ -56,6 +57,8 @@ export function HomeView() {
   const reasonsOf = (media: MediaCard) => reasonsById.get(media.id) ?? [];
   const titleOf = (title: ShelfTitle) => ("text" in title ? title.text : t(`shelves.${title.heading}`));
   const shelves = homeShelves(edges.map((edge) => ({ media: edge.node.media, reasons: edge.node.reasons })));
+  // The first row the server rendered into the document stays until this page's own answer comes.
+  if (!data && loading && !error && preview) return <HomePreview items={preview} />;
   return (
     <>
       <h1>{t("heading")}</h1>

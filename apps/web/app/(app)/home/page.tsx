@@ -1,6 +1,11 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { headers } from "next/headers";
+import { getLocale, getTranslations } from "next-intl/server";
 import { SignedInApp } from "../../../components/signed-in-app";
+import { HomePreviewDocument } from "../../../lib/generated/graphql";
+import { serverGraphql } from "../../../lib/server-graphql";
+import { currentUser } from "../../../lib/session";
+import { HomePreview, type HomePreviewItem, PREVIEW_CARDS } from "./home-preview";
 import { HomeView } from "./home-view";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -8,10 +13,37 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("metadata.title") };
 }
 
-export default function Page() {
+/**
+ * The first row of top picks, asked by the server with the visitor's own session (home-preview.tsx);
+ * nothing for a visitor, someone not onboarded yet (the view sends them to onboarding) or when the
+ * API is away (the view says so itself).
+ */
+async function firstRow(): Promise<HomePreviewItem[] | undefined> {
+  if (!(await currentUser())) return undefined;
+  const headerStore = await headers();
+  try {
+    const { preferences, recommendations } = await serverGraphql({
+      document: HomePreviewDocument,
+      variables: { first: PREVIEW_CARDS },
+      cookie: headerStore.get("cookie") ?? undefined,
+      forwardedFor: headerStore.get("x-forwarded-for") ?? undefined,
+      locale: await getLocale(),
+    });
+    if (!preferences.onboarded) return undefined;
+    const items = recommendations.edges
+      .filter((edge) => !edge.node.media.isDismissed)
+      .map(({ node }) => ({ ...node.media, reason: node.reasons[0]?.text ?? null }));
+    return items.length > 0 ? items : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export default async function Page() {
+  const preview = await firstRow();
   return (
-    <SignedInApp>
-      <HomeView />
+    <SignedInApp fallback={preview && <HomePreview items={preview} />}>
+      <HomeView preview={preview} />
     </SignedInApp>
   );
 }

@@ -1,0 +1,36 @@
+// Home's first row in the document the server sends (app/(app)/home/home-preview.tsx): the first
+// posters start downloading with the page, and the full page then takes the row's place.
+import { expect, test } from "@playwright/test";
+import { collectConsoleErrors, graphql, newUser, onboardOverApi, signUpAndSignIn } from "./support/users.ts";
+
+type Ranked = { recommendations: { edges: Array<{ node: { media: { title: string } } }> } };
+
+test("home's document already holds the first row of top picks, and the full page replaces it with the same titles", async ({ page }) => {
+  const errors = collectConsoleErrors(page);
+  await signUpAndSignIn(page, newUser("home-preview"));
+  await onboardOverApi(page);
+  const ranked = await graphql<Ranked>(page.request, "{ recommendations(first: 8) { edges { node { media { title } } } } }");
+  const expected = ranked.recommendations.edges.map((edge) => edge.node.media.title);
+  expect(expected.length).toBeGreaterThan(2);
+
+  const html = await (await page.request.get("/home")).text();
+  const preview = await page.evaluate((source) => {
+    const root = new DOMParser().parseFromString(source, "text/html").querySelector('[data-testid="home-preview"]');
+    if (!root) return null;
+    const firstCard = root.querySelector(".card");
+    return {
+      heading: root.querySelector("h1")?.textContent,
+      titles: [...root.querySelectorAll(".card-title")].map((title) => title.textContent),
+      // The first poster is fetched first (a card without a poster shows its initial instead).
+      firstPoster: firstCard?.querySelector(".poster-missing") ? "none" : firstCard?.querySelector("img")?.getAttribute("fetchpriority"),
+    };
+  }, html);
+  expect(preview).toEqual({ heading: "Recommended for you", titles: expected, firstPoster: expect.stringMatching(/^(high|none)$/) });
+
+  await page.goto("/home");
+  const topPicks = page.getByTestId("recommendations");
+  await expect(topPicks.getByTestId("media-card").first()).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByTestId("home-preview")).toHaveCount(0);
+  expect((await topPicks.locator(".card-title").allInnerTexts()).slice(0, expected.length)).toEqual(expected);
+  expect(errors).toEqual([]);
+});
