@@ -14,7 +14,12 @@ export function useUrlParams(): [URLSearchParams, (changes: ParamChanges, option
   const fromAddress = useSearchParams().toString();
   const pathname = usePathname();
   const [params, setParams] = useState(() => new URLSearchParams(fromAddress));
-  useEffect(() => setParams(new URLSearchParams(fromAddress)), [fromAddress]);
+  // When useSearchParams changes (Back, Forward, or catching up with our own writes), the copy is
+  // read from the address bar itself, which our writes change at once: useSearchParams may bring an
+  // older write of ours after a newer one (two filters changed in quick succession), and copying
+  // that would undo the newer change and let the next write drop it from the address.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: fromAddress says when to read; the address bar is what is read
+  useEffect(() => setParams(new URLSearchParams(window.location.search)), [fromAddress]);
   const update = (changes: ParamChanges, options: { push?: boolean } = {}) => {
     const next = new URLSearchParams(params.toString());
     for (const [key, value] of Object.entries(changes)) {
