@@ -23,7 +23,8 @@ export interface ProductProcess {
 /**
  * Starts `src/main.ts` or `src/worker.ts` with only the environment given (plus PATH). With
  * `production: true` it runs the built `dist/main.js` / `dist/worker.js` under NODE_ENV=production
- * instead (built on first use). `nodeArgs` go to node itself (e.g. --cpu-prof, which NODE_OPTIONS refuses).
+ * instead (built on first use). `nodeArgs` go to node itself (e.g. --cpu-prof, which NODE_OPTIONS refuses), after the
+ * production flags, so they can override them.
  */
 export function spawnProductProcess(
   entry: "src/main.ts" | "src/worker.ts",
@@ -33,8 +34,10 @@ export function spawnProductProcess(
   if (options.production) buildApiOnce();
   // As `pnpm start:production` runs it: a larger young generation (--max-semi-space-size=32) cut
   // garbage collection enough to serve ~30 % more cached recommendations per second (bench/).
-  const production = ["--enable-source-maps", "--max-semi-space-size=32", entry.replace(/^src\/(.*)\.ts$/, "dist/$1.js")];
-  const args = [...(options.nodeArgs ?? []), ...(options.production ? production : ["--import", "tsx", entry])];
+  // `nodeArgs` come after these, so a flag given there wins (node takes a V8 flag's last value).
+  const production = ["--enable-source-maps", "--max-semi-space-size=32"];
+  const script = options.production ? [entry.replace(/^src\/(.*)\.ts$/, "dist/$1.js")] : ["--import", "tsx", entry];
+  const args = [...(options.production ? production : []), ...(options.nodeArgs ?? []), ...script];
   const child = spawn(process.execPath, args, {
     cwd: apiDir,
     env: { PATH: process.env.PATH, NODE_ENV: options.production ? "production" : "test", LOG_LEVEL: "warn", ...env },

@@ -151,6 +151,9 @@ export function diversify(
         simUpTo[i] = out.length;
       }
       const val = relevance - (1 - lambda) * (maxSim[i] as number);
+      // Once an uncapped item is found, the pick is the best uncapped one: an item that cannot beat it
+      // is passed over before its attribution (its reasons, the costliest part of a look) is asked for.
+      if (val <= bestVal) continue;
       const seeds = (seedsOf[i] ??= attribute(s));
       let capped = false;
       for (let k = 0; k < seeds.length && !capped; k++) capped = (perSeed.get(seeds[k] as string) ?? 0) >= cap;
