@@ -1,5 +1,6 @@
 // Diversity: a greedy MMR re-rank of the best-scored items, with a per-seed cap per block of
 // positions, built so that a list never depends on the page size.
+import { popcount } from "./id-sets.ts";
 import { attributedSeed } from "./reasons.ts";
 import { compareScored, type ScoredCandidate } from "./score-candidates.ts";
 import type { CandidateTitle } from "./types.ts";
@@ -50,12 +51,6 @@ interface MmrFeatures {
   directors: readonly number[];
   /** The top five billed. */
   cast: readonly number[];
-}
-
-function popcount(x: number): number {
-  x -= (x >>> 1) & 0x55555555;
-  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
-  return (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) as number;
 }
 
 function mmrFeatures(pool: readonly ScoredCandidate[]): MmrFeatures[] {

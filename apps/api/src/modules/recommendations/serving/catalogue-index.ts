@@ -15,6 +15,7 @@ import type { MediaType } from "../../../generated/prisma/enums.ts";
 import type { CandidateSource, CandidateTitle, SeedTitle } from "../ranking/types.ts";
 import { toMediaKind, type MediaKind } from "../../../media-kind.ts";
 import { mergeSortedUnique } from "./merge-sorted.ts";
+import { popcount, sharedCount } from "../ranking/id-sets.ts";
 
 /** One cached title's ranking features (a candidate's, before the pools say where it came from). */
 export interface CatalogueTitle extends Omit<CandidateTitle, "sources" | "inModel"> {
@@ -206,10 +207,31 @@ export class CatalogueIndex {
     for (const position of (kind === "person" ? this.people : this.keywords).get(id) ?? EMPTY) visit(this.titles[position]!);
   }
 
-  /** Calls `visit` with every title sharing a genre with `genreIds` (any type, adult or not). */
-  forEachSharingGenre(genreIds: readonly number[], visit: (title: CatalogueTitle) => void): void {
-    const shares = this.inGenres(genreIds);
-    for (let position = 0; position < this.titles.length; position++) if (shares(this.titles[position]!, position)) visit(this.titles[position]!);
+  /**
+   * Calls `visit` with every title sharing a genre with `genreIds` (any type, adult or not) and how
+   * many distinct ones it shares, passing over, before reading the title itself, those that share
+   * fewer than `atLeast()` (asked again before each title; by the genre masks, so a walk over a
+   * catalogue of mostly uninteresting titles touches only an array of integers).
+   */
+  forEachSharingGenres(genreIds: readonly number[], atLeast: () => number, visit: (title: CatalogueTitle, shared: number) => void): void {
+    const masks = this.genreMasks;
+    if (!masks) {
+      const genres = new Set(genreIds);
+      for (const title of this.titles) {
+        const shared = sharedCount(title.genreIds, genres);
+        if (shared > 0 && shared >= atLeast()) visit(title, shared);
+      }
+      return;
+    }
+    let wanted = 0;
+    for (const id of genreIds) {
+      const bit = this.genreBits.get(id);
+      if (bit !== undefined) wanted |= 1 << bit;
+    }
+    for (let position = 0; position < this.titles.length; position++) {
+      const shared = popcount((masks[position] ?? 0) & wanted);
+      if (shared > 0 && shared >= atLeast()) visit(this.titles[position]!, shared);
+    }
   }
 
   private sortedPositions(keep: (title: CatalogueTitle) => boolean, compare: (a: CatalogueTitle, b: CatalogueTitle) => number): Int32Array {

@@ -4,17 +4,11 @@
 // the API process's catalogue index (catalogue-index.ts), keywords and people through its lists of
 // each one's titles. It was a lateral SQL statement over
 // media_cache: 193 ms mean and a quarter of Postgres' time under the load bench (bench/README.md).
+import { sharedCount } from "../ranking/id-sets.ts";
 import type { CatalogueIndex, CatalogueTitle } from "./catalogue-index.ts";
 
 /** The longest list a title page can ask for. */
 export const SIMILAR_LIMIT = 12;
-
-/** How many distinct ids of `ids` are in `set` (arrays may repeat an id: an actor in two roles). */
-function sharedCount(ids: readonly number[], set: ReadonlySet<number>): number {
-  let count = 0;
-  for (let i = 0; i < ids.length; i++) if (set.has(ids[i]!) && ids.indexOf(ids[i]!) === i) count++;
-  return count;
-}
 
 interface Ranked {
   title: CatalogueTitle;
@@ -30,7 +24,6 @@ function compare(a: Ranked, b: Ranked): number {
 export function similarTitleKeys(index: CatalogueIndex, key: string, limit = SIMILAR_LIMIT): string[] {
   const source = index.get(key);
   if (!source || limit <= 0) return [];
-  const genres = new Set(source.genreIds);
   // What the keywords and people add, from the index's lists of each one's titles (a few hundred
   // titles at most each), instead of comparing every title sharing a genre with the source.
   const extra = new Map<CatalogueTitle, number>();
@@ -38,11 +31,11 @@ export function similarTitleKeys(index: CatalogueIndex, key: string, limit = SIM
   for (const id of new Set(source.keywordIds)) index.forEachWith("keyword", id, (title) => add(title, 1));
   for (const id of new Set(source.directorIds)) index.forEachWith("person", id, (title) => title.directorIds.includes(id) && add(title, 3));
   for (const id of new Set(source.castIds)) index.forEachWith("person", id, (title) => title.castIds.includes(id) && add(title, 1));
-  // The best `limit` so far, best first (an insertion into a short sorted list).
+  const eligible = (title: CatalogueTitle) => title.mediaType === source.mediaType && !title.adult && title.tmdbId !== source.tmdbId;
+  // The best `limit` so far, best first (an insertion into a short sorted list). The order is total,
+  // so the list does not depend on the order titles are offered in.
   const best: Ranked[] = [];
-  index.forEachSharingGenre(source.genreIds, (title) => {
-    if (title.mediaType !== source.mediaType || title.adult || title.tmdbId === source.tmdbId) return;
-    const score = 2 * sharedCount(title.genreIds, genres) + (extra.get(title) ?? 0);
+  const offer = (title: CatalogueTitle, score: number) => {
     const candidate = { title, score };
     if (best.length === limit && compare(candidate, best[limit - 1]!) >= 0) return;
     let at = best.length === limit ? limit - 1 : best.length;
@@ -51,6 +44,18 @@ export function similarTitleKeys(index: CatalogueIndex, key: string, limit = SIM
       at--;
     }
     best[at] = candidate;
+  };
+  // Titles with shared keywords or people first: the only ones scoring more than 2 × shared genres.
+  const genres = new Set(source.genreIds);
+  for (const [title, points] of extra) {
+    const shared = sharedCount(title.genreIds, genres);
+    if (shared > 0 && eligible(title)) offer(title, 2 * shared + points);
+  }
+  // Then the rest, at 2 × shared genres: once the list is full, a title sharing too few genres to
+  // reach its last score (equal may still win on rating) is passed over unread.
+  const enough = () => (best.length === limit ? Math.ceil(best[limit - 1]!.score / 2) : 1);
+  index.forEachSharingGenres(source.genreIds, enough, (title, shared) => {
+    if (!extra.has(title) && eligible(title)) offer(title, 2 * shared);
   });
   return best.map((ranked) => ranked.title.key);
 }
