@@ -189,8 +189,9 @@ try {
           summary.push({
             measure: `throughput and p50 / p99, ${label}`,
             value: `${row.requestsPerSecond} req/s, ${row.serverP50Ms} / ${row.serverP99Ms} ms`,
-            target: "≥ 300 req/s",
-            met: row.requestsPerSecond >= 300,
+            // Issue 13: ≥ 600 a second with the ranking reused; ranked afresh has no target of its own.
+            target: variant.name === "cached" ? "≥ 600 req/s" : "",
+            met: variant.name === "cached" ? row.requestsPerSecond >= 600 : true,
           });
         }
       }

@@ -4,6 +4,7 @@ import net from "node:net";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { createTestDatabase, testRedisUrl } from "@movierec/dev-stack/testing";
+import { createPrisma } from "./db.ts";
 
 const apiDir = path.resolve(import.meta.dirname, "..");
 
@@ -42,6 +43,49 @@ describe("process start-up", () => {
       expect(`${result.stdout}${result.stderr}`).toContain(`API_PORT=${port} is already in use`);
     } finally {
       holder.close();
+      await database.drop();
+    }
+  });
+
+  it("an API process reads the catalogue into memory before it listens, so its first requests do not wait for that read", async () => {
+    const database = await createTestDatabase();
+    const prisma = createPrisma(database.url);
+    await prisma.mediaCache.createMany({
+      data: [1, 2, 3].map((tmdbId) => ({
+        mediaType: "MOVIE" as const,
+        tmdbId,
+        title: `Warm ${tmdbId}`,
+        originalTitle: `Warm ${tmdbId}`,
+        originalLanguage: "en",
+      })),
+    });
+    await prisma.$disconnect();
+    const holder = net.createServer();
+    await new Promise<void>((resolve) => holder.listen(0, "127.0.0.1", resolve));
+    const { port } = holder.address() as net.AddressInfo;
+    await new Promise((resolve) => holder.close(resolve));
+    try {
+      // Listening on a port someone took makes the process stop right after it would have listened.
+      const blocker = net.createServer();
+      await new Promise<void>((resolve) => blocker.listen(port, "127.0.0.1", resolve));
+      const result = run("src/main.ts", {
+        DATABASE_URL: database.url,
+        REDIS_URL: testRedisUrl(),
+        TMDB_API_BASE_URL: "http://127.0.0.1:9/3",
+        API_PORT: String(port),
+        API_PROCESSES: "1",
+        LOG_LEVEL: "info",
+      });
+      blocker.close();
+      const lines = `${result.stdout}`
+        .split("\n")
+        .filter((line) => line.startsWith("{"))
+        .map((line) => JSON.parse(line) as { msg: string; titles?: number });
+      const loaded = lines.findIndex((line) => line.msg === "serving index loaded");
+      const listening = lines.findIndex((line) => line.msg.includes(`API_PORT=${port} is already in use`));
+      expect(lines[loaded]?.titles).toBe(3);
+      expect(listening).toBeGreaterThan(loaded);
+    } finally {
       await database.drop();
     }
   });

@@ -9,6 +9,8 @@ import { describeTmdb } from "./config.ts";
 import { buildServer } from "./server.ts";
 
 const { config, logger } = boot("api");
+/** How long a starting process waits for its serving index before it listens regardless. */
+const WARM_LIMIT_MS = 60_000;
 if (cluster.isPrimary && config.API_PROCESSES > 1) superviseApiProcesses(config.API_PROCESSES);
 else await serveApi();
 
@@ -71,6 +73,7 @@ async function serveApi() {
   process.once("SIGTERM", () => void shutdown("SIGTERM"));
   process.once("SIGINT", () => void shutdown("SIGINT"));
 
+  await warmServing(services);
   try {
     await app.listen({ host: config.API_HOST, port: config.API_PORT });
     if (cluster.isPrimary) announce();
@@ -78,5 +81,29 @@ async function serveApi() {
     const code = (error as NodeJS.ErrnoException).code;
     logger.fatal(code === "EADDRINUSE" ? `API_PORT=${config.API_PORT} is already in use; stop what holds it or set another API_PORT` : error);
     process.exit(1);
+  }
+}
+
+/**
+ * Reads the catalogue and the live model into memory before listening: with node:cluster, the
+ * primary hands connections only to processes that listen, so a process that starts beside others
+ * (a replacement, a deploy) takes no request until it can answer fast. Bounded: if Postgres does not
+ * answer, the process listens anyway and its first requests load what they need (and /readyz says
+ * Postgres is degraded).
+ */
+async function warmServing(services: ReturnType<typeof createAppServices>) {
+  const started = performance.now();
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<"late">((resolve) => {
+    timer = setTimeout(() => resolve("late"), WARM_LIMIT_MS);
+  });
+  try {
+    const warmed = await Promise.race([services.recommendationServing.warm(), limit]);
+    if (warmed === "late") logger.warn({ afterMs: WARM_LIMIT_MS }, "the serving index is still loading; listening anyway");
+    else logger.info({ ...warmed, ms: Math.round(performance.now() - started) }, "serving index loaded");
+  } catch (error) {
+    logger.warn({ err: error }, "could not load the serving index before listening; requests will load it");
+  } finally {
+    clearTimeout(timer);
   }
 }
