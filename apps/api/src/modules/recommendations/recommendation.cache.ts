@@ -4,12 +4,17 @@
 // drops their lists at once; RECOMMENDATIONS_CACHE_SECONDS bounds how long new titles from ingest
 // wait to be considered.
 //
-// One Redis hash per user: field `version`, bumped by every invalidation, and one field per
+// One Redis hash per user: field `version`, new (never reused) at every invalidation, and one field per
 // request shape (its filters: every page is a slice of one list, and a page deeper than the stored
 // list reaches ranks it again) holding the ranked keys, scores and reasons with the version they
 // were ranked under. A ranking that started before an invalidation is never stored over it: the
 // store is conditional on the version it read first (one Lua script), so a stale list cannot win a
 // race against a favourite added meanwhile.
+//
+// Each process also keeps the rankings it last read or made (parsed, a bounded number): a request
+// then asks Redis only whether the user's version is still the one that copy was made under, and
+// the stored list (≈ 20 KB of JSON to send and parse) crosses only when it is not. One round trip
+// either way (READ_IF_CHANGED).
 //
 // Redis being slow or away never fails a request: reads give up after READ_TIMEOUT_MS and the
 // request ranks afresh; an invalidation that cannot reach Redis stays in the client's queue and runs
@@ -22,6 +27,8 @@ import { withinMs } from "../../redis.ts";
 import type { Reason } from "./ranking/types.ts";
 
 const READ_TIMEOUT_MS = 250;
+/** Parsed rankings kept per process (≈ 25 KB each at 60 items with reasons). */
+const MAX_KEPT_RANKINGS = 1_000;
 
 /** What stored rankings need. */
 type CacheDeps = Pick<AppServices, "redis" | "config" | "logger">;
@@ -46,27 +53,83 @@ interface StoredRanking extends CachedRanking {
 
 /** Stores ARGV[3] under field ARGV[2] only while the version is still ARGV[1]. */
 const STORE_IF_CURRENT = `
-local current = redis.call('HGET', KEYS[1], 'version') or '0'
+local current = redis.call('HGET', KEYS[1], 'version') or ''
 if current ~= ARGV[1] then return 0 end
 redis.call('HSET', KEYS[1], ARGV[2], ARGV[3])
 redis.call('PEXPIRE', KEYS[1], ARGV[4])
 return 1`;
 
-/** Bumps the version and drops every stored list; the hash outlives the longest list's TTL. */
-const INVALIDATE = `
-local version = redis.call('HINCRBY', KEYS[1], 'version', 1)
-for _, field in ipairs(redis.call('HKEYS', KEYS[1])) do
-  if field ~= 'version' then redis.call('HDEL', KEYS[1], field) end
+/**
+ * A version no earlier life of the hash had: Redis' clock and a per-hash counter. Versions are never
+ * reused, even after the key expired or Redis lost its data, because a process's own copy of a
+ * ranking (below) is trusted on its version alone.
+ */
+const NEW_VERSION = `
+local function newVersion()
+  local now = redis.call('TIME')
+  return now[1] .. '.' .. now[2] .. '#' .. redis.call('HINCRBY', KEYS[1], 'n', 1)
+end`;
+
+/**
+ * The user's version (made if the hash has none, living ARGV[3] ms), and the stored list under
+ * field ARGV[2] only when the version is not ARGV[1] (the one the caller's own copy was made under).
+ */
+const READ_IF_CHANGED = `${NEW_VERSION}
+local version = redis.call('HGET', KEYS[1], 'version')
+if not version then
+  version = newVersion()
+  redis.call('HSET', KEYS[1], 'version', version)
+  redis.call('PEXPIRE', KEYS[1], ARGV[3])
 end
+if version == ARGV[1] then return {version} end
+return {version, redis.call('HGET', KEYS[1], ARGV[2])}`;
+const READ_IF_CHANGED_SHA = createHash("sha1").update(READ_IF_CHANGED).digest("hex");
+
+/** Gives the hash a new version and drops every stored list; the hash outlives the longest list's TTL. */
+const INVALIDATE = `${NEW_VERSION}
+local version = newVersion()
+for _, field in ipairs(redis.call('HKEYS', KEYS[1])) do
+  if field ~= 'n' then redis.call('HDEL', KEYS[1], field) end
+end
+redis.call('HSET', KEYS[1], 'version', version)
 redis.call('PEXPIRE', KEYS[1], ARGV[1])
 return version`;
 
 const userKey = (ctx: CacheDeps, userId: string) => `${ctx.config.REDIS_KEY_PREFIX}recommendations:${userId}`;
 const ttlMs = (ctx: CacheDeps) => ctx.config.RECOMMENDATIONS_CACHE_SECONDS * 1000;
+/** How long the hash lives after a new version: longer than any list stored under it. */
+const hashLifetimeMs = (ctx: CacheDeps) => Math.max(ttlMs(ctx), 60_000) * 2;
 
 /** The field one request shape is stored under (its filters). */
 export function rankingField(shape: unknown): string {
   return createHash("sha1").update(JSON.stringify(shape)).digest("base64url");
+}
+
+/** This process's copies of rankings, per Redis client, by user key and field (oldest first, for eviction). */
+const keptRankings = new WeakMap<object, Map<string, StoredRanking>>();
+
+function keptFor(ctx: CacheDeps): Map<string, StoredRanking> {
+  let kept = keptRankings.get(ctx.redis);
+  if (!kept) keptRankings.set(ctx.redis, (kept = new Map()));
+  return kept;
+}
+
+function keep(ctx: CacheDeps, id: string, ranking: StoredRanking): void {
+  const kept = keptFor(ctx);
+  kept.delete(id);
+  if (kept.size >= MAX_KEPT_RANKINGS) kept.delete(kept.keys().next().value!);
+  kept.set(id, ranking);
+}
+
+/** READ_IF_CHANGED by its hash, sending the script itself only when Redis does not have it yet. */
+async function readIfChanged(ctx: CacheDeps, key: string, knownVersion: string, field: string): Promise<[string, string | null] | [string]> {
+  const args = [1, key, knownVersion, field, String(hashLifetimeMs(ctx))] as const;
+  try {
+    return (await ctx.redis.evalsha(READ_IF_CHANGED_SHA, ...args)) as [string, string | null] | [string];
+  } catch (error) {
+    if (!(error instanceof Error && error.message.startsWith("NOSCRIPT"))) throw error;
+    return (await ctx.redis.eval(READ_IF_CHANGED, ...args)) as [string, string | null] | [string];
+  }
 }
 
 /**
@@ -75,19 +138,24 @@ export function rankingField(shape: unknown): string {
  */
 export async function readRanking(ctx: CacheDeps, userId: string, field: string): Promise<{ hit?: CachedRanking; version?: string }> {
   if (!ctx.config.RECOMMENDATIONS_CACHE_SECONDS) return {};
+  const key = userKey(ctx, userId);
+  const id = `${key}\n${field}`;
+  const own = keptFor(ctx).get(id);
   try {
-    const answer = await withinMs(ctx.redis.hmget(userKey(ctx, userId), "version", field), READ_TIMEOUT_MS);
+    const answer = await withinMs(readIfChanged(ctx, key, own?.version ?? "", field), READ_TIMEOUT_MS);
     if (!answer) {
       ctx.logger.warn({ userId }, "recommendations cache: Redis did not answer in time; ranking afresh");
       return {};
     }
-    const version = answer[0] ?? "0";
-    const stored = answer[1];
-    if (stored) {
-      const ranking = JSON.parse(stored) as StoredRanking;
-      if (ranking.version === version && Date.now() - ranking.storedAt < ttlMs(ctx))
-        return { hit: { items: ranking.items, coldStart: ranking.coldStart, complete: ranking.complete }, version };
+    const [version, stored] = answer;
+    let ranking: StoredRanking | undefined;
+    if (answer.length === 1) ranking = own;
+    else if (stored) {
+      ranking = JSON.parse(stored) as StoredRanking;
+      if (ranking.version === version) keep(ctx, id, ranking);
     }
+    if (ranking && ranking.version === version && Date.now() - ranking.storedAt < ttlMs(ctx))
+      return { hit: { items: ranking.items, coldStart: ranking.coldStart, complete: ranking.complete }, version };
     return { version };
   } catch (error) {
     ctx.logger.warn({ err: error, userId }, "recommendations cache: read failed; ranking afresh");
@@ -98,7 +166,10 @@ export async function readRanking(ctx: CacheDeps, userId: string, field: string)
 /** Stores a ranking made under `version` unless the user's taste changed meanwhile. Never waits. */
 export function storeRanking(ctx: CacheDeps, userId: string, field: string, version: string, ranking: CachedRanking): void {
   const stored: StoredRanking = { ...ranking, version, storedAt: Date.now() };
-  ctx.redis.eval(STORE_IF_CURRENT, 1, userKey(ctx, userId), version, field, JSON.stringify(stored), String(ttlMs(ctx))).catch((error: unknown) => {
+  const key = userKey(ctx, userId);
+  // Kept here too: served only while Redis still says `version`, so a refused store changes nothing.
+  keep(ctx, `${key}\n${field}`, stored);
+  ctx.redis.eval(STORE_IF_CURRENT, 1, key, version, field, JSON.stringify(stored), String(ttlMs(ctx))).catch((error: unknown) => {
     ctx.logger.warn({ err: error, userId }, "recommendations cache: store failed");
   });
 }
@@ -106,7 +177,7 @@ export function storeRanking(ctx: CacheDeps, userId: string, field: string, vers
 /** Drops every stored ranking of the user (their taste changed). */
 export async function invalidateRankings(ctx: CacheDeps, userId: string): Promise<void> {
   // Even with caching off now, lists stored while it was on must not outlive a change.
-  const pending = ctx.redis.eval(INVALIDATE, 1, userKey(ctx, userId), String(Math.max(ttlMs(ctx), 60_000) * 2));
+  const pending = ctx.redis.eval(INVALIDATE, 1, userKey(ctx, userId), String(hashLifetimeMs(ctx)));
   pending.catch((error: unknown) => ctx.logger.warn({ err: error, userId }, "recommendations cache: invalidation failed"));
   if (
     (await withinMs(
