@@ -60,6 +60,10 @@ interface Run {
   failedRequests: string[];
   /** Where the main thread went (mainthread-work-breakdown, ms of simulated time), largest first. */
   mainThread: string[];
+  /** The scripts that ran longest (bootup-time: execution, then parse and compile, ms of simulated time). */
+  scripts: string[];
+  /** The longest main-thread tasks (long-tasks: start and duration, ms of simulated time, and whose script). */
+  longTasks: string[];
 }
 
 interface LighthouseResult {
@@ -119,6 +123,20 @@ function lighthouse(url: string, cookie: string | undefined): Run {
       .sort((a, b) => b.ms - a.ms)
       .slice(0, 4)
       .map(({ group, ms }) => `${group} ${Math.round(ms)} ms`),
+    scripts: (report.audits["bootup-time"]?.details?.items ?? [])
+      .map((item) => ({
+        url: String(item["url"]).replace(/^https?:\/\/[^/]+/, ""),
+        scripting: Number(item["scripting"] ?? 0),
+        parse: Number(item["scriptParseCompile"] ?? 0),
+      }))
+      .sort((a, b) => b.scripting + b.parse - (a.scripting + a.parse))
+      .slice(0, 6)
+      .map(({ url, scripting, parse }) => `${url} ${Math.round(scripting)} + ${Math.round(parse)} ms`),
+    longTasks: (report.audits["long-tasks"]?.details?.items ?? [])
+      .map((item) => ({ url: String(item["url"]).replace(/^https?:\/\/[^/]+/, ""), start: Number(item["startTime"] ?? 0), ms: Number(item["duration"] ?? 0) }))
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, 8)
+      .map(({ url, start, ms }) => `${Math.round(ms)} ms at ${Math.round(start)} (${url})`),
   };
 }
 
@@ -184,6 +202,8 @@ try {
     const failedRequests = [...new Set(runs.flatMap((run) => run.failedRequests))];
     if (failedRequests.length) log(`${page} failed requests: ${failedRequests.join(" | ")}`);
     log(`${page} main thread (last run): ${runs.at(-1)?.mainThread.join(", ")}`);
+    log(`${page} scripts, run + parse (last run): ${runs.at(-1)?.scripts.join(", ")}`);
+    log(`${page} long tasks (last run): ${runs.at(-1)?.longTasks.join(", ")}`);
     return [
       {
         measure: `${page}: Performance / Accessibility / Best Practices / SEO (mobile, median of ${runs.length})`,
