@@ -13,7 +13,7 @@
 //
 // Each process also keeps the rankings it last read or made (parsed, a bounded number): a request
 // then asks Redis only whether the user's version is still the one that copy was made under, and
-// the stored list (≈ 20 KB of JSON to send and parse) crosses only when it is not. One round trip
+// the stored list (tens of KB of JSON to send and parse) crosses only when it is not. One round trip
 // either way (READ_IF_CHANGED).
 //
 // Redis being slow or away never fails a request: reads give up after READ_TIMEOUT_MS and the
@@ -27,7 +27,7 @@ import { withinMs } from "../../redis.ts";
 import type { Reason } from "./ranking/types.ts";
 
 const READ_TIMEOUT_MS = 250;
-/** Parsed rankings kept per process (≈ 25 KB each at 60 items with reasons). */
+/** Parsed rankings kept per process (a 60-item list with reasons: a few tens of KB of heap). */
 const MAX_KEPT_RANKINGS = 1_000;
 
 /** What stored rankings need. */
