@@ -10,7 +10,7 @@ type Deps = MediaReadDeps & { prisma: PrismaClient };
 /** "Not interested": the title is never recommended to this person again, until they undo it. */
 export async function dismiss(deps: Deps, input: { userId: string; ref: MediaRef }) {
   const media = await getMedia(deps, input.ref);
-  await recordInteraction(deps, { ...input, kind: "DISMISSED" });
+  await recordInteraction(deps, { ...input, kinds: ["DISMISSED"] });
   return media;
 }
 

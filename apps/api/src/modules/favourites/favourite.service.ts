@@ -10,7 +10,7 @@ type Deps = MediaReadDeps & { prisma: PrismaClient };
 /** Adds a favourite; adding one twice is not an error. Unknown titles are NOT_FOUND. */
 export async function addFavourite(deps: Deps, input: { userId: string; ref: MediaRef }) {
   const media = await getMedia(deps, input.ref);
-  await recordInteraction(deps, { ...input, kind: "FAVOURITE" });
+  await recordInteraction(deps, { ...input, kinds: ["FAVOURITE"] });
   return media;
 }
 

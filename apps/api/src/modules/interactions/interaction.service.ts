@@ -13,13 +13,17 @@ interface Deps {
   prisma: PrismaClient;
 }
 
-/** Records that the person did `kind` with the title; doing it again keeps the first time. */
-export async function recordInteraction(deps: Deps, input: { userId: string; ref: MediaRef; kind: InteractionKind }): Promise<boolean> {
+/**
+ * Records that the person did each of `kinds` with the title, in one statement; doing one again keeps
+ * its first time. How many were new.
+ */
+export async function recordInteraction(deps: Deps, input: { userId: string; ref: MediaRef; kinds: InteractionKind[] }): Promise<number> {
+  const { userId, ref } = input;
   const { count } = await deps.prisma.interaction.createMany({
-    data: [{ userId: input.userId, mediaType: input.ref.mediaType, tmdbId: input.ref.tmdbId, kind: input.kind }],
+    data: input.kinds.map((kind) => ({ userId, mediaType: ref.mediaType, tmdbId: ref.tmdbId, kind })),
     skipDuplicates: true,
   });
-  return count > 0;
+  return count;
 }
 
 /** Deletes the person's interactions of these kinds with the title; none there is not an error. */

@@ -14,8 +14,8 @@ type Deps = MediaReadDeps & { prisma: PrismaClient };
 export async function saveWatchlistItem(deps: Deps, input: { userId: string; ref: MediaRef; watched?: boolean }) {
   const media = await getMedia(deps, input.ref);
   const { userId, ref } = input;
-  await recordInteraction(deps, { userId, ref, kind: "WATCHLIST" });
-  if (input.watched === true) await recordInteraction(deps, { userId, ref, kind: "WATCHED" });
+  // Marked watched: both rows in one statement (one round trip fewer than one after the other).
+  await recordInteraction(deps, { userId, ref, kinds: input.watched === true ? ["WATCHLIST", "WATCHED"] : ["WATCHLIST"] });
   if (input.watched === false) await removeInteractions(deps, { userId, ref, kinds: ["WATCHED"] });
   return media;
 }
