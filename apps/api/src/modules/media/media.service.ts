@@ -75,6 +75,8 @@ export interface SearchInput {
 export interface CatalogueReadDeps {
   catalogue: {
     searchTitles(query: string, options: { mediaType: MediaKind | null; offset: number; limit: number; fresh?: boolean }): Promise<string[]>;
+    /** Whether the index, as of its last check, holds every one of these titles. */
+    holds(keys: readonly string[]): boolean;
     /** Rows by key as of the catalogue's latest check (null: not cached), without reading Postgres for rows it holds unchanged. */
     currentRows(keys: readonly string[]): Promise<Array<MediaCache | null>>;
   };
@@ -98,10 +100,14 @@ export async function searchMedia(ctx: FallbackDeps & TmdbIntoCacheDeps & Catalo
     // (it may outlive this request, so no error of it may go unhandled)
     const fallback = searchIntoCache(ctx, query).catch((error) => {
       ctx.logger.error({ err: error }, "search: TMDB fallback failed; serving the cache's matches");
-      return 0;
+      return undefined;
     });
-    const written = hits.length ? await withinMs(fallback, SEARCH_FALLBACK_WAIT_MS) : await fallback;
-    if (written) hits = await searchCache(ctx, input, query, true);
+    const found = hits.length ? await withinMs(fallback, SEARCH_FALLBACK_WAIT_MS) : await fallback;
+    // Titles the index already holds were already searched: the answer stands, and their rows'
+    // refresh lands meanwhile (a changed title text reaches the index at its next regular check).
+    // Only a title new to the cache is worth the two round trips of waiting for its write and
+    // reading the catalogue afresh.
+    if (found?.keys.length && !ctx.catalogue.holds(found.keys) && (await found.written)) hits = await searchCache(ctx, input, query, true);
   }
   return presentRows(ctx, hits);
 }

@@ -125,7 +125,9 @@ describe("the fallbacks", () => {
   it("write nothing and serve on when TMDB is down", async () => {
     api.catalogue.setFaults({ serverError: { count: 100, status: 503 } });
     expect(await discoverIntoCache(deps(), { kind: "movie", query: { sort_by: "popularity.desc" }, purpose: "test" })).toBe(0);
-    expect(await searchIntoCache(deps(), "the")).toBe(0);
+    const found = await searchIntoCache(deps(), "the");
+    expect(found.keys).toEqual([]);
+    expect(await found.written).toBe(0);
     expect(api.catalogue.totalRequests()).toBeGreaterThan(0);
   });
 

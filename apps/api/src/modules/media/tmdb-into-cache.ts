@@ -62,12 +62,29 @@ export function discoverIntoCache(deps: TmdbIntoCacheDeps, input: { kind: MediaK
   });
 }
 
-/** Page 1 of TMDB's multi search, its films and series written to media_cache as list `search`; how many rows were written. */
-export function searchIntoCache(deps: TmdbIntoCacheDeps, query: string): Promise<number> {
-  return fallback(deps, "search", async () => {
-    const page = await deps.tmdb.searchMulti({ query, page: 1 });
-    return upsertListItems(deps.prisma, mixedListItems(page.results), "search");
+/** What TMDB's search found (`keys`, "movie:550"), and the write of those titles to media_cache. */
+export interface SearchIntoCache {
+  keys: string[];
+  /** How many rows were written, once they are; a failed write is logged and counts 0 (never rejects). */
+  written: Promise<number>;
+}
+
+/**
+ * Page 1 of TMDB's multi search, its films and series written to media_cache as list `search`.
+ * Answers once TMDB has: the caller decides whether to wait for the write. Nothing found when TMDB
+ * cannot answer.
+ */
+export async function searchIntoCache(deps: TmdbIntoCacheDeps, query: string): Promise<SearchIntoCache> {
+  let items: ListItem[] = [];
+  await fallback(deps, "search", async () => {
+    items = mixedListItems((await deps.tmdb.searchMulti({ query, page: 1 })).results);
+    return items.length;
   });
+  const written = upsertListItems(deps.prisma, items, "search").catch((error: unknown) => {
+    deps.logger.error({ err: error }, "search: writing TMDB's answer to the cache failed");
+    return 0;
+  });
+  return { keys: [...new Set(items.map((item) => `${item.kind}:${item.id}`))], written };
 }
 
 export type DetailsResult =

@@ -280,6 +280,11 @@ export class RecommendationServing {
     return chosen.map((list) => list.flatMap((key) => rows.get(key) ?? []));
   }
 
+  /** Whether the catalogue, as of its last check, holds every one of these titles ("movie:550"). */
+  holds(keys: readonly string[]): boolean {
+    return keys.every((key) => this.catalogue.get(key) !== undefined);
+  }
+
   /** Keys of the titles matching a search (media/title-search.ts) on the current catalogue, from `offset`, at most `limit`. */
   async searchTitles(query: string, options: { mediaType: MediaKind | null; offset: number; limit: number; fresh?: boolean }): Promise<string[]> {
     await this.snapshot({ fresh: options.fresh });
