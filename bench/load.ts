@@ -26,7 +26,7 @@ import { graphqlClient, startStack } from "./lib/stack.ts";
 import { TITLES } from "./lib/load/config.ts";
 import { checkEndState } from "./lib/load/end-state.ts";
 import { reportLoad } from "./lib/load/report.ts";
-import { actor, runLoad } from "./lib/load/run.ts";
+import { runLoad } from "./lib/load/run.ts";
 import { seed } from "./lib/load/seed.ts";
 import { createSession } from "./lib/load/session.ts";
 
@@ -41,7 +41,7 @@ try {
   const session = createSession(call, popular, searchTerms);
 
   const processNames = { [api.process.child.pid ?? -1]: "API", [worker.child.pid ?? -1]: "worker" };
-  const run = await runLoad(stack, users, call, actor(session), processNames);
+  const run = await runLoad(stack, users, call, session, processNames);
   // Each user's lists in Postgres against what their own acknowledged actions imply.
   const { lost, extra } = await checkEndState(stack, users, session);
   call.close();

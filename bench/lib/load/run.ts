@@ -1,6 +1,7 @@
-// The load itself in bench/load.ts: every user once to warm up (not measured), an ingest run and a
-// details sweep asked for, then every user acting until the deadline — an action picked by the
-// mix, then 0–THINK_MS ms of thinking — and what the worker did meanwhile.
+// The load itself in bench/load.ts: a warm-up (every user's first ranking, then each kind of action
+// once; not measured), an ingest run and a details sweep asked for, then every user acting until the
+// deadline — an action picked by the mix, then 0–THINK_MS ms of thinking — and what the worker did
+// meanwhile.
 import { requestIngestRun } from "../../../apps/api/src/modules/ingest/ingest-queue.ts";
 import { cpuShares, cpuSnapshot } from "../cpu-usage.ts";
 import { log } from "../report.ts";
@@ -38,10 +39,21 @@ const freshDetails = async (stack: Stack) =>
 /** pids of the product processes, to tell their CPU apart. */
 export type ProcessNames = Record<number, string>;
 
-export async function runLoad(stack: Stack, users: SimUser[], call: Call, act: write.Act, processNames: ProcessNames) {
+export async function runLoad(stack: Stack, users: SimUser[], call: Call, session: Session, processNames: ProcessNames) {
   const { services } = stack;
-  // Warm up: every user once (connections, JIT, each user's first ranking), not measured.
+  const act = actor(session);
+  // Warm up, not measured (answers still checked): every user's first ranking at once, then every
+  // user through each kind of action once, so that each API process has run every operation before
+  // the clock starts (JIT, Prisma's query plans). Without the second part a rare operation's p99 was
+  // its first few answers: markWatched's slowest six all came in the run's first 2.2 s, and its p99
+  // without the first 5 s was 113 ms against 286 ms (bench/README.md, 2026-12-05 evening).
   await Promise.all(users.map((user) => call(Q.recommendations, {}, user.token)));
+  await Promise.all(
+    users.map(async (user) => {
+      for (const [operation] of MIX) await act(user, operation);
+    }),
+  );
+  session.resetStats();
   await requestIngestRun(services.queues.ingest, { reason: "cli" });
   await services.queues.detailsRefresh.add("details-refresh", {});
   stack.catalogue.resetCounts();

@@ -68,7 +68,14 @@ export function createSession(call: Call, popular: readonly CrowdTitle[], search
       () => `expected ${added.slice(0, 5).join(",")}…, got ${got.slice(0, 5).join(",")}…`,
     );
   };
-  return { stats, problems, wrong, examples, countProblem, send, pick, headTitle, check, expectFlags, checkFavourites, searchTerms };
+  /** Forgets the timings so far (the warm-up's); errors and wrong answers stay counted. */
+  const resetStats = () => {
+    for (const stat of Object.values(stats)) {
+      stat.clientMs.length = 0;
+      stat.serverMs.length = 0;
+    }
+  };
+  return { stats, problems, wrong, examples, countProblem, send, pick, headTitle, check, expectFlags, checkFavourites, searchTerms, resetStats };
 }
 
 export type Session = ReturnType<typeof createSession>;
