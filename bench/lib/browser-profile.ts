@@ -1,0 +1,60 @@
+// CPU profiles of the browser's main thread while a signed-in page loads, at Lighthouse's mobile 4×
+// CPU throttle, to see which scripts and functions the blocking time is made of (web-lighthouse.ts
+// says how long, not what). The product as web-lighthouse runs it (web-stack.ts); the bench's user
+// signs in through /signin, then each page is loaded in a fresh context (empty storage, first visit)
+// with the CDP Profiler on until the network is idle.
+//
+//   node --import tsx bench/lib/browser-profile.ts        PROFILE_PAGES=home,browse,title PROFILE_ROUNDS=2 PROFILE_DIR=/tmp/webprof
+//   node --import tsx bench/lib/cpu-profile.ts /tmp/webprof   where the time went (by chunk and by function; names are minified)
+//
+// A tool, not a benchmark (bench/lib is not run by `npm run bench`).
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { log } from "./report.ts";
+import { chromiumLaunchOptions, playwright } from "./web.ts";
+import { startWebBenchStack } from "./web-stack.ts";
+
+const pages = (process.env.PROFILE_PAGES ?? "home").split(",");
+const rounds = Number(process.env.PROFILE_ROUNDS ?? 2);
+const dir = process.env.PROFILE_DIR ?? "/tmp/webprof";
+mkdirSync(dir, { recursive: true });
+const stack = await startWebBenchStack({ name: "browser-profile", titles: 5_000, crowd: 300 });
+try {
+  const { chromium } = playwright;
+  const browser = await chromium.launch(chromiumLaunchOptions);
+  try {
+    const signIn = await browser.newPage();
+    await signIn.goto(`${stack.web.url}/signin`);
+    await signIn.getByLabel("Email").fill(stack.user.email);
+    await signIn.getByLabel("Password").fill(stack.user.password);
+    await signIn.getByRole("button", { name: "Sign in" }).click();
+    await signIn.waitForURL("**/home", { timeout: 30_000 });
+    const cookies = await signIn.context().cookies();
+    await signIn.close();
+    for (const name of pages) {
+      const route = name === "title" ? `/title/movie/${stack.movieTmdbId}` : `/${name}`;
+      for (let round = 0; round < rounds; round++) {
+        const context = await browser.newContext({ viewport: { width: 412, height: 823 } });
+        await context.addCookies(cookies);
+        const page = await context.newPage();
+        const cdp = await context.newCDPSession(page);
+        await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+        await cdp.send("Profiler.enable");
+        await cdp.send("Profiler.setSamplingInterval", { interval: 200 });
+        await cdp.send("Profiler.start");
+        const started = Date.now();
+        await page.goto(`${stack.web.url}${route}`, { waitUntil: "networkidle" });
+        await page.waitForTimeout(1_500);
+        const { profile } = await cdp.send("Profiler.stop");
+        const file = path.join(dir, `${name}-${round}.cpuprofile`);
+        writeFileSync(file, JSON.stringify(profile));
+        log(`${name} round ${round}: ${Date.now() - started} ms → ${file}`);
+        await context.close();
+      }
+    }
+  } finally {
+    await browser.close();
+  }
+} finally {
+  await stack.close();
+}
