@@ -84,7 +84,7 @@ describe("process start-up", () => {
       const loaded = lines.findIndex((line) => line.msg === "serving index loaded");
       const listening = lines.findIndex((line) => line.msg.includes(`API_PORT=${port} is already in use`));
       expect(lines[loaded]?.titles).toBe(3);
-      expect(listening).toBeGreaterThan(loaded);
+      expect(listening, result.stdout).toBeGreaterThan(loaded);
     } finally {
       await database.drop();
     }

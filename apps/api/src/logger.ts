@@ -44,8 +44,15 @@ export function redactSecrets(value: unknown, depth = 0): unknown {
   return copy;
 }
 
-/** Structured JSON logs; pretty-printed in development when attached to a terminal. */
+/**
+ * Structured JSON logs; pretty-printed in development when attached to a terminal. Written to
+ * stdout synchronously, as Node writes its own stdout to pipes and files: pino's default stream
+ * writes in the background, and its `fatal` then writes its own line at once, ahead of lines
+ * still in flight (a port-in-use line came out before the "serving index loaded" logged ahead of
+ * it); a process that exits or is killed also loses nothing it logged. One write call a line.
+ */
 export function createLogger(options: { level: string; name: string; pretty?: boolean; destination?: pino.DestinationStream }) {
+  const destination = options.destination ?? (options.pretty ? undefined : pino.destination({ dest: 1, sync: true }));
   return pino(
     {
       name: options.name,
@@ -65,7 +72,7 @@ export function createLogger(options: { level: string; name: string; pretty?: bo
       },
       ...(options.pretty ? { transport: { target: "pino-pretty", options: { colorize: true, translateTime: "HH:MM:ss.l", ignore: "pid,hostname" } } } : {}),
     },
-    ...(options.destination ? [options.destination] : []),
+    ...(destination ? [destination] : []),
   );
 }
 
