@@ -14,6 +14,12 @@
 //
 // Run: npm run bench -- web-lighthouse   (BENCH_ROUNDS runs per page, default 5; BENCH_TITLES;
 // BENCH_PAGES=home,title to measure some pages only; writes bench/results/web-lighthouse.json)
+//
+// The 4× CPU slowdown is relative to the machine Lighthouse runs on. Every run prints the host's
+// `benchmarkIndex` (Lighthouse's own CPU score; it expects ≥ 1000 and warns below): Lighthouse's
+// throttling docs (docs/throttling.md, "Calibrating the CPU slowdown") say to lower the multiplier
+// on a slower host to emulate the same phone. BENCH_CPU_SLOWDOWN sets it (default 4, the issue's
+// profile); the results file records which was used.
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
@@ -27,6 +33,7 @@ const LIGHTHOUSE_VERSION = "12.2.3";
 const toolDir = path.resolve(import.meta.dirname, "../.tools/lighthouse");
 const lighthouseCli = path.join(toolDir, "node_modules/lighthouse/cli/index.js");
 const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"] as const;
+const CPU_SLOWDOWN = Number(process.env.BENCH_CPU_SLOWDOWN ?? 4);
 
 /** The issue's targets, every page at the mobile profile. */
 const TARGET = { performance: 95, others: 100, lcpMs: 2_000, cls: 0.02, tbtMs: 150 };
@@ -52,6 +59,8 @@ interface Run {
   fcpMs: number;
   /** Audits of the accessibility, best-practices and SEO categories that did not pass. */
   failing: string[];
+  /** Lighthouse's CPU score of the host for this run (it expects ≥ 1000 for its default 4× slowdown). */
+  benchmarkIndex: number;
   /** What the console said (errors-in-console's items), to find what Best Practices counts. */
   consoleErrors: string[];
   /** What moved (layout-shifts' items: the element and its share of CLS). */
@@ -73,6 +82,7 @@ interface LighthouseResult {
     { score: number | null; numericValue?: number; title: string; scoreDisplayMode: string; details?: { items?: Array<Record<string, unknown>> } }
   >;
   runtimeError?: { code: string; message: string };
+  environment?: { benchmarkIndex?: number };
 }
 
 function lighthouse(url: string, cookie: string | undefined): Run {
@@ -83,6 +93,7 @@ function lighthouse(url: string, cookie: string | undefined): Run {
     "--output-path=stdout",
     "--quiet",
     `--only-categories=${CATEGORIES.join(",")}`,
+    `--throttling.cpuSlowdownMultiplier=${CPU_SLOWDOWN}`,
     `--chrome-flags=--headless=new ${chromiumLaunchOptions.args.join(" ")}`,
     ...(cookie ? [`--extra-headers=${JSON.stringify({ Cookie: cookie })}`] : []),
   ];
@@ -103,6 +114,7 @@ function lighthouse(url: string, cookie: string | undefined): Run {
       .map(({ audit }) => `${id}: ${audit!.title}`),
   );
   return {
+    benchmarkIndex: report.environment?.benchmarkIndex ?? Number.NaN,
     scores: { performance: score("performance"), accessibility: score("accessibility"), "best-practices": score("best-practices"), seo: score("seo") },
     lcpMs: numeric("largest-contentful-paint"),
     cls: numeric("cumulative-layout-shift"),
@@ -182,7 +194,7 @@ try {
       runs.push(lighthouse(`${stack.web.url}${page.path}`, page.signedIn ? cookie : undefined));
       const last = runs.at(-1)!;
       log(
-        `${page.name} ${round + 1}/${ROUNDS}: performance ${last.scores.performance}, LCP ${Math.round(last.lcpMs)} ms, CLS ${last.cls.toFixed(3)}, TBT ${Math.round(last.tbtMs)} ms`,
+        `${page.name} ${round + 1}/${ROUNDS}: performance ${last.scores.performance}, LCP ${Math.round(last.lcpMs)} ms, CLS ${last.cls.toFixed(3)}, TBT ${Math.round(last.tbtMs)} ms (host benchmarkIndex ${Math.round(last.benchmarkIndex)}, ${CPU_SLOWDOWN}× CPU)`,
       );
     }
     results.push({ page: page.name, path: page.path, runs });
@@ -201,6 +213,7 @@ try {
     if (shifts.length) log(`${page} layout shifts: ${shifts.join(" | ")}`);
     const failedRequests = [...new Set(runs.flatMap((run) => run.failedRequests))];
     if (failedRequests.length) log(`${page} failed requests: ${failedRequests.join(" | ")}`);
+    log(`${page} host benchmarkIndex per run: ${runs.map((run) => Math.round(run.benchmarkIndex)).join(", ")} (${CPU_SLOWDOWN}× CPU slowdown)`);
     log(`${page} main thread (last run): ${runs.at(-1)?.mainThread.join(", ")}`);
     log(`${page} scripts, run + parse (last run): ${runs.at(-1)?.scripts.join(", ")}`);
     log(`${page} long tasks (last run): ${runs.at(-1)?.longTasks.join(", ")}`);
@@ -234,9 +247,16 @@ try {
     log(`the API said: ${lines(stack.apiOutput()).join("\n  ") || "(nothing about errors)"}`);
   }
   writeResult("web-lighthouse", {
-    title: `Lighthouse ${LIGHTHOUSE_VERSION}, mobile profile, production build (${stack.titles} titles), median of ${ROUNDS} runs per page`,
+    title: `Lighthouse ${LIGHTHOUSE_VERSION}, mobile profile (${CPU_SLOWDOWN}× CPU slowdown), production build (${stack.titles} titles), median of ${ROUNDS} runs per page`,
     summary,
-    config: { rounds: ROUNDS, titles: stack.titles, lighthouse: LIGHTHOUSE_VERSION, chromium: chromiumLaunchOptions, categories: CATEGORIES },
+    config: {
+      rounds: ROUNDS,
+      cpuSlowdownMultiplier: CPU_SLOWDOWN,
+      titles: stack.titles,
+      lighthouse: LIGHTHOUSE_VERSION,
+      chromium: chromiumLaunchOptions,
+      categories: CATEGORIES,
+    },
     results,
   });
 } finally {

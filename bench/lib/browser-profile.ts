@@ -2,7 +2,8 @@
 // CPU throttle, to see which scripts and functions the blocking time is made of (web-lighthouse.ts
 // says how long, not what). The product as web-lighthouse runs it (web-stack.ts); the bench's user
 // signs in through /signin, then each page is loaded in a fresh context (empty storage, first visit)
-// with the CDP Profiler on until the network is idle.
+// with the CDP Profiler on until the network is idle. It also prints the page's long tasks (> 50 ms,
+// under the throttle: duration@start in ms) and their time over 50 ms, a quick stand-in for TBT.
 //
 //   node --import tsx bench/lib/browser-profile.ts        PROFILE_PAGES=home,browse,title PROFILE_ROUNDS=2 PROFILE_DIR=/tmp/webprof
 //   node --import tsx bench/lib/cpu-profile.ts /tmp/webprof   where the time went (by chunk and by function; names are minified)
@@ -36,6 +37,14 @@ try {
       for (let round = 0; round < rounds; round++) {
         const context = await browser.newContext({ viewport: { width: 412, height: 823 } });
         await context.addCookies(cookies);
+        // Long tasks as the page sees them (under the throttle): a quick stand-in for Lighthouse's TBT.
+        await context.addInitScript(() => {
+          const tasks: Array<{ start: number; duration: number }> = [];
+          (window as unknown as { __longTasks: typeof tasks }).__longTasks = tasks;
+          new PerformanceObserver((list) => {
+            for (const entry of list.getEntries()) tasks.push({ start: Math.round(entry.startTime), duration: Math.round(entry.duration) });
+          }).observe({ type: "longtask", buffered: true });
+        });
         const page = await context.newPage();
         const cdp = await context.newCDPSession(page);
         await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
@@ -48,7 +57,11 @@ try {
         const { profile } = await cdp.send("Profiler.stop");
         const file = path.join(dir, `${name}-${round}.cpuprofile`);
         writeFileSync(file, JSON.stringify(profile));
-        log(`${name} round ${round}: ${Date.now() - started} ms → ${file}`);
+        const tasks = await page.evaluate(() => (window as unknown as { __longTasks: Array<{ start: number; duration: number }> }).__longTasks);
+        const blocking = tasks.reduce((sum, task) => sum + Math.max(0, task.duration - 50), 0);
+        log(
+          `${name} round ${round}: ${Date.now() - started} ms → ${file}; long tasks ${tasks.length}, blocking ${blocking} ms: ${tasks.map((task) => `${task.duration}@${task.start}`).join(" ")}`,
+        );
         await context.close();
       }
     }

@@ -4,6 +4,8 @@
 //   node --import tsx bench/lib/cpu-profile.ts DIR                      self time by package, then by function
 //   node --import tsx bench/lib/cpu-profile.ts DIR --callers writev      the call chains that lead to a function
 //   node --import tsx bench/lib/cpu-profile.ts DIR --inclusive rank diversify   each function with everything it calls, as a share of busy time
+//   node --import tsx bench/lib/cpu-profile.ts DIR --tasks             each profile's long busy stretches (≥ 50 ms without an idle sample: a
+//                                                                      browser's long tasks) and what each was made of, by package and function
 //
 // Busy time leaves out (idle) and (program). Async work is attributed to the function that resumed
 // it, so inclusive shares of async functions (a resolver awaiting Postgres) are lower bounds.
@@ -22,6 +24,9 @@ interface Profile {
   timeDeltas: number[];
 }
 interface Loaded {
+  file: string;
+  samples: number[];
+  timeDeltas: number[];
   nodes: Map<number, ProfileNode>;
   parent: Map<number, number>;
   /** Microseconds spent in each node itself. */
@@ -31,6 +36,7 @@ interface Loaded {
 function load(dir: string): Loaded[] {
   return readdirSync(dir)
     .filter((file) => file.endsWith(".cpuprofile"))
+    .sort()
     .map((file) => {
       const profile = JSON.parse(readFileSync(path.join(dir, file), "utf8")) as Profile;
       const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
@@ -38,7 +44,7 @@ function load(dir: string): Loaded[] {
       for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
       const self = new Map<number, number>();
       profile.samples.forEach((id, index) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[index] ?? 0)));
-      return { nodes, parent, self };
+      return { file, samples: profile.samples, timeDeltas: profile.timeDeltas, nodes, parent, self };
     });
 }
 
@@ -112,6 +118,42 @@ function inclusive(profiles: Loaded[], names: string[]) {
   );
 }
 
+/** Busy stretches of at least `minMs` (no idle sample inside), with what each spent its time in. */
+function tasks(profiles: Loaded[], minMs = 50) {
+  for (const { file, samples, timeDeltas, nodes } of profiles) {
+    console.log(`\n${file}`);
+    let clock = 0;
+    let stretch: { start: number; time: number; byPackage: Map<string, number>; byFunction: Map<string, number> } | null = null;
+    const close = () => {
+      if (stretch && stretch.time >= minMs * 1000) {
+        const list = (totals: Map<string, number>) =>
+          [...totals]
+            .sort((a, b) => b[1] - a[1])
+            .slice(0, 5)
+            .map(([name, time]) => `${name} ${Math.round(time / 1000)}`)
+            .join(", ");
+        console.log(
+          `  ${Math.round(stretch.time / 1000)} ms at ${Math.round(stretch.start / 1000)}: ${list(stretch.byPackage)}\n      ${list(stretch.byFunction)}`,
+        );
+      }
+      stretch = null;
+    };
+    samples.forEach((id, index) => {
+      const delta = timeDeltas[index] ?? 0;
+      clock += delta;
+      const frame = nodes.get(id)!.callFrame;
+      if (IDLE.has(frame.functionName)) return close();
+      stretch ??= { start: clock, time: 0, byPackage: new Map(), byFunction: new Map() };
+      stretch.time += delta;
+      const pkg = pkgOf(frame.url);
+      stretch.byPackage.set(pkg, (stretch.byPackage.get(pkg) ?? 0) + delta);
+      const name = `${frame.functionName || "(anonymous)"}@${pkg}`;
+      stretch.byFunction.set(name, (stretch.byFunction.get(name) ?? 0) + delta);
+    });
+    close();
+  }
+}
+
 const [dir, mode, ...rest] = process.argv.slice(2);
 if (!dir) {
   console.error("usage: node --import tsx bench/lib/cpu-profile.ts DIR [--callers NAME | --inclusive NAME…]");
@@ -120,4 +162,5 @@ if (!dir) {
 const profiles = load(dir);
 if (mode === "--callers" && rest[0]) callers(profiles, rest[0]);
 else if (mode === "--inclusive" && rest.length) inclusive(profiles, rest);
+else if (mode === "--tasks") tasks(profiles);
 else summary(profiles);

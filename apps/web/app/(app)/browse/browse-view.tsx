@@ -1,7 +1,7 @@
 "use client";
 import { useQuery } from "@apollo/client/react";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { useDeferredValue, useState } from "react";
 import { useUrlParams } from "../../../lib/url-state";
 import { MediaGrid } from "../../../components/media-grid";
 import { Loading } from "../../../components/skeletons";
@@ -62,7 +62,11 @@ export function BrowseView() {
     minRating: minRating ? Number(minRating) : null,
     availableToMe: onMyServices || null,
   };
-  const { data, error, loading, refetch, fetchMore } = useQuery(BROWSE_QUERY, { variables: { filter, sort, first: 24 }, skip: yearsBackwards });
+  const query = useQuery(BROWSE_QUERY, { variables: { filter, sort, first: 24 }, skip: yearsBackwards });
+  const { error, refetch, fetchMore } = query;
+  // Rendered in a background render React slices, not in the one task Apollo's update would take
+  // (as on home: home-view.tsx); the filters answer at once meanwhile.
+  const data = useDeferredValue(query.data);
   const items = yearsBackwards ? [] : (data?.browse.edges.map((edge) => edge.node) ?? []);
   const typeYear = (which: "from" | "to", value: string) => {
     (which === "from" ? setTypedFrom : setTypedTo)(value);
@@ -155,7 +159,7 @@ export function BrowseView() {
       </div>
       {hasServices(preferences) && <OnMyServicesToggle checked={onMyServices} onChange={(checked) => setParams({ mine: checked ? "1" : null })} />}
       {error && <ErrorState error={error} onRetry={() => void refetch()} />}
-      {!data && loading && <Loading label={t("loading")} />}
+      {!data && !error && !yearsBackwards && <Loading label={t("loading")} />}
       {data && !yearsBackwards && items.length === 0 && <EmptyState title={t("empty.title")}>{t("empty.body")}</EmptyState>}
       {items.length > 0 && (
         <MediaGrid

@@ -2,7 +2,7 @@
 import { useQuery } from "@apollo/client/react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { Fragment, startTransition, useEffect, useState } from "react";
+import { Fragment, startTransition, useDeferredValue, useEffect, useState } from "react";
 import { MediaGrid } from "../../../components/media-grid";
 import { Shelf } from "../../../components/shelf";
 import { UndoToast } from "../../../components/undo-toast";
@@ -36,7 +36,13 @@ export function HomeView({ preview }: { preview?: HomePreviewItem[] }) {
   const [onMyServices, setOnMyServices] = useState(false);
   const [hidden, setHidden] = useState<MediaCard | null>(null);
   const filter = onMyServices ? { availableToMe: true } : null;
-  const { data, error, loading, refetch, fetchMore, previousData } = useQuery(HOME_QUERY, { variables: { first: PAGE_SIZE, filter } });
+  const query = useQuery(HOME_QUERY, { variables: { first: PAGE_SIZE, filter } });
+  const { error, refetch, fetchMore, previousData } = query;
+  // An answer reaches React through Apollo's store subscription, whose updates render at once, in
+  // one task; the page's ≈ 120 cards were the load's longest task. Deferred, the cards render in a
+  // background render React slices between the browser's other work, while what is on screen (the
+  // server's first row, or the previous answer) stays until it commits.
+  const data = useDeferredValue(query.data);
   const preferences = data?.preferences ?? previousData?.preferences;
   const needsOnboarding = data?.preferences && !data.preferences.onboarded;
   // "Available on your services": asked only once Settings names services, and not while the whole
@@ -58,7 +64,7 @@ export function HomeView({ preview }: { preview?: HomePreviewItem[] }) {
   const titleOf = (title: ShelfTitle) => ("text" in title ? title.text : t(`shelves.${title.heading}`));
   const shelves = homeShelves(edges.map((edge) => ({ media: edge.node.media, reasons: edge.node.reasons })));
   // The first row the server rendered into the document stays until this page's own answer comes.
-  if (!data && loading && !error && preview) return <HomePreview items={preview} />;
+  if (!data && !error && preview) return <HomePreview items={preview} />;
   return (
     <>
       <h1>{t("heading")}</h1>
@@ -66,7 +72,7 @@ export function HomeView({ preview }: { preview?: HomePreviewItem[] }) {
       {data?.recommendations.coldStart && <p className="muted">{t("coldStart")}</p>}
       {hidden && <UndoDismiss key={hidden.id} media={hidden} onDone={() => setHidden(null)} />}
       {error && <ErrorState error={error} onRetry={() => void refetch()} />}
-      {!data && loading && <Loading label={t("loading")} />}
+      {!data && !error && <Loading label={t("loading")} />}
       {data &&
         edges.length === 0 &&
         (onMyServices ? (

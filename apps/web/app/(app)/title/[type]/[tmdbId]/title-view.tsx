@@ -2,7 +2,7 @@
 // A plain <img>: catalogue images are served as-is, sized by CSS (no next/image optimisation).
 import { useQuery } from "@apollo/client/react";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
-import { useEffect } from "react";
+import { useDeferredValue, useEffect } from "react";
 import { Shelf } from "../../../../../components/shelf";
 import { Poster } from "../../../../../components/poster";
 import { StarRating } from "../../../../../components/star-rating";
@@ -140,7 +140,10 @@ function Details({ media }: { media: MediaDetails }) {
 
 export function TitleView({ type, tmdbId, preview }: { type: MediaType; tmdbId: number; preview?: TitlePreview }) {
   const t = useTranslations("title");
-  const { data, error, loading, refetch } = useQuery(MEDIA_QUERY, { variables: { type, tmdbId } });
+  const query = useQuery(MEDIA_QUERY, { variables: { type, tmdbId } });
+  const { error, loading, refetch } = query;
+  // Rendered in a background render React slices, while the server's hero stays (as on home: home-view.tsx).
+  const data = useDeferredValue(query.data);
   if (data?.media) return <Details media={data.media} />;
   if (error) return <ErrorState error={error} onRetry={() => void refetch()} />;
   if (preview) return <TitleHeroPreview preview={preview} />;
