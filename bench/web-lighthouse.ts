@@ -152,6 +152,20 @@ function lighthouse(url: string, cookie: string | undefined): Run {
   };
 }
 
+/**
+ * Lighthouse now and then fails to record a load's trace ("NO_NAVSTART … Please run Lighthouse
+ * again"); that run is made again, once, rather than losing the whole bench.
+ */
+function lighthouseWithRetry(url: string, cookie: string | undefined): Run {
+  try {
+    return lighthouse(url, cookie);
+  } catch (error) {
+    if (!String(error).includes("NO_NAVSTART")) throw error;
+    log(`${url}: Lighthouse could not record the trace (NO_NAVSTART); running it again`);
+    return lighthouse(url, cookie);
+  }
+}
+
 /** The session cookie of the bench's user, signed in through the real /signin page. */
 async function sessionCookie(stack: WebBenchStack): Promise<string> {
   const browser = await playwright.chromium.launch(chromiumLaunchOptions);
@@ -191,10 +205,10 @@ try {
   for (const page of pages) {
     const runs: Run[] = [];
     for (let round = 0; round < ROUNDS; round++) {
-      runs.push(lighthouse(`${stack.web.url}${page.path}`, page.signedIn ? cookie : undefined));
+      runs.push(lighthouseWithRetry(`${stack.web.url}${page.path}`, page.signedIn ? cookie : undefined));
       const last = runs.at(-1)!;
       log(
-        `${page.name} ${round + 1}/${ROUNDS}: performance ${last.scores.performance}, LCP ${Math.round(last.lcpMs)} ms, CLS ${last.cls.toFixed(3)}, TBT ${Math.round(last.tbtMs)} ms (host benchmarkIndex ${Math.round(last.benchmarkIndex)}, ${CPU_SLOWDOWN}× CPU)`,
+        `${page.name} ${round + 1}/${ROUNDS}: performance ${last.scores.performance} (SEO ${last.scores.seo}, Best Practices ${last.scores["best-practices"]}), LCP ${Math.round(last.lcpMs)} ms, CLS ${last.cls.toFixed(3)}, TBT ${Math.round(last.tbtMs)} ms (host benchmarkIndex ${Math.round(last.benchmarkIndex)}, ${CPU_SLOWDOWN}× CPU)`,
       );
     }
     results.push({ page: page.name, path: page.path, runs });

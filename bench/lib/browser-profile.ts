@@ -5,7 +5,7 @@
 // with the CDP Profiler on until the network is idle. It also prints the page's long tasks (> 50 ms,
 // under the throttle: duration@start in ms) and their time over 50 ms, a quick stand-in for TBT.
 //
-//   node --import tsx bench/lib/browser-profile.ts        PROFILE_PAGES=home,browse,title PROFILE_ROUNDS=2 PROFILE_DIR=/tmp/webprof
+//   node --import tsx bench/lib/browser-profile.ts        PROFILE_PAGES=home,browse,title PROFILE_ROUNDS=2 PROFILE_DIR=/tmp/webprof PROFILE_CPU_RATE=4
 //   node --import tsx bench/lib/cpu-profile.ts /tmp/webprof   where the time went (by chunk and by function; names are minified)
 //
 // A tool, not a benchmark (bench/lib is not run by `npm run bench`).
@@ -18,6 +18,8 @@ import { startWebBenchStack } from "./web-stack.ts";
 const pages = (process.env.PROFILE_PAGES ?? "home").split(",");
 const rounds = Number(process.env.PROFILE_ROUNDS ?? 2);
 const dir = process.env.PROFILE_DIR ?? "/tmp/webprof";
+/** Lighthouse's mobile profile slows the CPU 4×; 1 shows the unthrottled load Lighthouse's simulation starts from. */
+const cpuRate = Number(process.env.PROFILE_CPU_RATE ?? 4);
 mkdirSync(dir, { recursive: true });
 const stack = await startWebBenchStack({ name: "browser-profile", titles: 5_000, crowd: 300 });
 try {
@@ -46,8 +48,14 @@ try {
           }).observe({ type: "longtask", buffered: true });
         });
         const page = await context.newPage();
+        let requests = 0;
+        let routePrefetches = 0;
+        page.on("request", (request) => {
+          requests++;
+          if (request.headers()["next-router-prefetch"]) routePrefetches++;
+        });
         const cdp = await context.newCDPSession(page);
-        await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+        await cdp.send("Emulation.setCPUThrottlingRate", { rate: cpuRate });
         await cdp.send("Profiler.enable");
         await cdp.send("Profiler.setSamplingInterval", { interval: 200 });
         await cdp.send("Profiler.start");
@@ -60,7 +68,7 @@ try {
         const tasks = await page.evaluate(() => (window as unknown as { __longTasks: Array<{ start: number; duration: number }> }).__longTasks);
         const blocking = tasks.reduce((sum, task) => sum + Math.max(0, task.duration - 50), 0);
         log(
-          `${name} round ${round}: ${Date.now() - started} ms → ${file}; long tasks ${tasks.length}, blocking ${blocking} ms: ${tasks.map((task) => `${task.duration}@${task.start}`).join(" ")}`,
+          `${name} round ${round}: ${Date.now() - started} ms → ${file}; ${requests} requests (${routePrefetches} route prefetches); long tasks ${tasks.length}, blocking ${blocking} ms: ${tasks.map((task) => `${task.duration}@${task.start}`).join(" ")}`,
         );
         await context.close();
       }

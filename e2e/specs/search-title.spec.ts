@@ -30,8 +30,8 @@ test("search finds a title and its page shows enriched details", async ({ page }
   await expect(favourite).toHaveAttribute("aria-pressed", "true");
 
   // The page's own <title> is in <head> of the document the server sends (generateMetadata in the
-  // page), where crawlers and link previews read it.
-  const document = await page.request.get(`/title/movie/${media!.tmdbId}`);
+  // page), where crawlers and link previews read it: to a phone's browser too, not only to bots.
+  const document = await page.request.get(`/title/movie/${media!.tmdbId}`, { headers: { "user-agent": PHONE_BROWSER } });
   expect(document.status()).toBe(200);
   const html = await document.text();
   const head = html.slice(0, html.indexOf("</head>"));
@@ -54,6 +54,9 @@ test("search finds a title and its page shows enriched details", async ({ page }
     expect(details.overview.replace(/\s+/g, " ")).toContain(unescapeHtml(description!).replace(/…$/, ""));
   } else expect(description).toBe("Ranked, explained movie and TV recommendations.");
 });
+
+/** Chrome on an Android phone, as it names itself (not a user agent Next.js knows as a bot). */
+const PHONE_BROWSER = "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36";
 
 const unescapeHtml = (text: string) =>
   text
