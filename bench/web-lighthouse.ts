@@ -59,6 +59,8 @@ interface Run {
   fcpMs: number;
   /** Audits of the accessibility, best-practices and SEO categories that did not pass. */
   failing: string[];
+  /** The element Lighthouse took as the largest contentful paint (its selector or HTML snippet). */
+  lcpElement: string;
   /** Lighthouse's CPU score of the host for this run (it expects ≥ 1000 for its default 4× slowdown). */
   benchmarkIndex: number;
   /** What the console said (errors-in-console's items), to find what Best Practices counts. */
@@ -115,6 +117,7 @@ function lighthouse(url: string, cookie: string | undefined): Run {
   );
   return {
     benchmarkIndex: report.environment?.benchmarkIndex ?? Number.NaN,
+    lcpElement: lcpElementOf(report),
     scores: { performance: score("performance"), accessibility: score("accessibility"), "best-practices": score("best-practices"), seo: score("seo") },
     lcpMs: numeric("largest-contentful-paint"),
     cls: numeric("cumulative-layout-shift"),
@@ -150,6 +153,15 @@ function lighthouse(url: string, cookie: string | undefined): Run {
       .slice(0, 8)
       .map(({ url, start, ms }) => `${Math.round(ms)} ms at ${Math.round(start)} (${url})`),
   };
+}
+
+/** largest-contentful-paint-element's node: a table of one row (Lighthouse 12 nests it in a list). */
+function lcpElementOf(report: LighthouseResult): string {
+  type Row = { node?: { selector?: string; snippet?: string } };
+  const details = report.audits["largest-contentful-paint-element"]?.details as { items?: Array<Row & { items?: Row[] }> } | undefined;
+  const first = details?.items?.[0];
+  const node = first?.node ?? first?.items?.[0]?.node;
+  return node ? `${node.selector ?? ""} ${node.snippet ?? ""}`.trim() : "?";
 }
 
 /**
@@ -208,7 +220,7 @@ try {
       runs.push(lighthouseWithRetry(`${stack.web.url}${page.path}`, page.signedIn ? cookie : undefined));
       const last = runs.at(-1)!;
       log(
-        `${page.name} ${round + 1}/${ROUNDS}: performance ${last.scores.performance} (SEO ${last.scores.seo}, Best Practices ${last.scores["best-practices"]}), LCP ${Math.round(last.lcpMs)} ms, CLS ${last.cls.toFixed(3)}, TBT ${Math.round(last.tbtMs)} ms (host benchmarkIndex ${Math.round(last.benchmarkIndex)}, ${CPU_SLOWDOWN}× CPU)`,
+        `${page.name} ${round + 1}/${ROUNDS}: performance ${last.scores.performance} (SEO ${last.scores.seo}, Best Practices ${last.scores["best-practices"]}), FCP ${Math.round(last.fcpMs)} ms, LCP ${Math.round(last.lcpMs)} ms, CLS ${last.cls.toFixed(3)}, TBT ${Math.round(last.tbtMs)} ms (host benchmarkIndex ${Math.round(last.benchmarkIndex)}, ${CPU_SLOWDOWN}× CPU)`,
       );
     }
     results.push({ page: page.name, path: page.path, runs });
@@ -227,6 +239,7 @@ try {
     if (shifts.length) log(`${page} layout shifts: ${shifts.join(" | ")}`);
     const failedRequests = [...new Set(runs.flatMap((run) => run.failedRequests))];
     if (failedRequests.length) log(`${page} failed requests: ${failedRequests.join(" | ")}`);
+    log(`${page} LCP element per run: ${[...new Set(runs.map((run) => run.lcpElement))].join(" | ")}`);
     log(`${page} host benchmarkIndex per run: ${runs.map((run) => Math.round(run.benchmarkIndex)).join(", ")} (${CPU_SLOWDOWN}× CPU slowdown)`);
     log(`${page} main thread (last run): ${runs.at(-1)?.mainThread.join(", ")}`);
     log(`${page} scripts, run + parse (last run): ${runs.at(-1)?.scripts.join(", ")}`);

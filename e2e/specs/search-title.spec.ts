@@ -31,6 +31,8 @@ test("search finds a title and its page shows enriched details", async ({ page }
 
   // The page's own <title> is in <head> of the document the server sends (generateMetadata in the
   // page), where crawlers and link previews read it: to a phone's browser too, not only to bots.
+  // (Under `next dev`, this stack's server, Next.js does so for every user agent anyway; in a
+  // production build it takes `htmlLimitedBots` in next.config.ts, which web-lighthouse's SEO audit sees.)
   const document = await page.request.get(`/title/movie/${media!.tmdbId}`, { headers: { "user-agent": PHONE_BROWSER } });
   expect(document.status()).toBe(200);
   const html = await document.text();
@@ -67,6 +69,21 @@ const unescapeHtml = (text: string) =>
     .replace(/&amp;/g, "&");
 
 const escapeHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+test("a title without an overview keeps the site's description in its document's head", async ({ page }) => {
+  await signUpAndSignIn(page, newUser("no-overview"));
+  // Real films in the offline catalogue carry only what their source says: no overview.
+  const { browse } = await graphql<{ browse: { edges: Array<{ node: { tmdbId: number; title: string; overview: string | null } }> } }>(
+    page.request,
+    "{ browse(filter: { type: MOVIE }, first: 50) { edges { node { tmdbId title overview } } } }",
+  );
+  const bare = browse.edges.map((edge) => edge.node).find((node) => !node.overview);
+  expect(bare, "a film without an overview in the catalogue").toBeTruthy();
+  const html = await (await page.request.get(`/title/movie/${bare!.tmdbId}`, { headers: { "user-agent": PHONE_BROWSER } })).text();
+  const head = html.slice(0, html.indexOf("</head>"));
+  expect(head).toContain(`<title>${escapeHtml(bare!.title)} · movierec</title>`);
+  expect(head).toContain('<meta name="description" content="Ranked, explained movie and TV recommendations."/>');
+});
 
 test("a title with a trailer offers it as a link to the video's own page; one without offers none", async ({ page }, testInfo) => {
   await signUpAndSignIn(page, newUser("trailer"));

@@ -44,7 +44,10 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   if (!ref) return {};
   try {
     const { media } = await titleMetadata(ref.type, ref.tmdbId);
-    return { title: media.title, description: describe(media.overview) };
+    const description = describe(media.overview);
+    // Without an overview the key is left out, so the site's description stays: Next.js reads a
+    // description given as undefined as "none" and the page would have no description at all.
+    return description ? { title: media.title, description } : { title: media.title };
   } catch {
     return {}; // unknown title or API away: the page says so itself; the tab keeps "movierec"
   }
