@@ -1,7 +1,7 @@
 "use client";
 import { useQuery } from "@apollo/client/react";
 import { useTranslations } from "next-intl";
-import type { ReactNode } from "react";
+import { type ReactNode, useDeferredValue } from "react";
 import { PREFERENCES_QUERY } from "../../../lib/graphql";
 import { useGenres } from "../../../lib/use-genres";
 import { PreferencesForm } from "./preferences-form";
@@ -27,7 +27,11 @@ export function SettingsView() {
   // pushes every panel below it out of view (Lighthouse measured a layout shift of 0.53 for that).
   const preferences = useQuery(PREFERENCES_QUERY);
   const genres = useGenres();
-  if ((!preferences.data && !preferences.error) || (!genres.data && !genres.error)) {
+  const loaded = Boolean((preferences.data || preferences.error) && (genres.data || genres.error));
+  // A dozen panels, each with its own queries, mount in a background render React slices, not in
+  // the one task an Apollo answer renders in (as home's cards: bench/README.md).
+  const showPanels = useDeferredValue(loaded);
+  if (!showPanels) {
     return (
       <div className="stack-lg settings-loading">
         <h1>{t("heading")}</h1>
