@@ -81,7 +81,14 @@ interface LighthouseResult {
   categories: Record<string, { score: number | null; auditRefs: Array<{ id: string; weight: number }> }>;
   audits: Record<
     string,
-    { score: number | null; numericValue?: number; title: string; scoreDisplayMode: string; details?: { items?: Array<Record<string, unknown>> } }
+    {
+      score: number | null;
+      numericValue?: number;
+      title: string;
+      scoreDisplayMode: string;
+      errorMessage?: string;
+      details?: { items?: Array<Record<string, unknown>> };
+    }
   >;
   runtimeError?: { code: string; message: string };
   environment?: { benchmarkIndex?: number };
@@ -161,7 +168,11 @@ function lcpElementOf(report: LighthouseResult): string {
   const details = report.audits["largest-contentful-paint-element"]?.details as { items?: Array<Row & { items?: Row[] }> } | undefined;
   const first = details?.items?.[0];
   const node = first?.node ?? first?.items?.[0]?.node;
-  return node ? `${node.selector ?? ""} ${node.snippet ?? ""}`.trim() : "?";
+  // Lighthouse 12.2.3 with Debian's Chromium fails this audit's gatherer ("RootCauses … frame_sequence"):
+  // its error says so instead (bench/lib/browser-profile.ts lists the page's own LCP candidates).
+  return node
+    ? `${node.selector ?? ""} ${node.snippet ?? ""}`.trim()
+    : `? ${report.audits["largest-contentful-paint-element"]?.errorMessage?.slice(0, 160) ?? ""}`;
 }
 
 /**

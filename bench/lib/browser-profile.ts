@@ -35,10 +35,10 @@ try {
     const cookies = await signIn.context().cookies();
     await signIn.close();
     for (const name of pages) {
-      const route = name === "title" ? `/title/movie/${stack.movieTmdbId}` : `/${name}`;
+      const route = name === "title" ? `/title/movie/${stack.movieTmdbId}` : name === "landing" ? "/" : `/${name}`;
       for (let round = 0; round < rounds; round++) {
         const context = await browser.newContext({ viewport: { width: 412, height: 823 } });
-        await context.addCookies(cookies);
+        if (name !== "landing" && name !== "signin") await context.addCookies(cookies); // those two are for visitors
         // Long tasks as the page sees them (under the throttle): a quick stand-in for Lighthouse's TBT.
         await context.addInitScript(() => {
           const tasks: Array<{ start: number; duration: number }> = [];
@@ -46,6 +46,18 @@ try {
           new PerformanceObserver((list) => {
             for (const entry of list.getEntries()) tasks.push({ start: Math.round(entry.startTime), duration: Math.round(entry.duration) });
           }).observe({ type: "longtask", buffered: true });
+          // The page's largest-contentful-paint candidates, the last being its LCP.
+          const paints: Array<{ start: number; element: string }> = [];
+          (window as unknown as { __lcp: typeof paints }).__lcp = paints;
+          new PerformanceObserver((list) => {
+            for (const entry of list.getEntries() as Array<PerformanceEntry & { element?: Element | null }>) {
+              const element = entry.element;
+              const name = element
+                ? `${element.tagName.toLowerCase()}${element.className ? `.${String(element.className).split(" ")[0]}` : ""} "${(element.textContent ?? "").trim().slice(0, 30)}"`
+                : "?";
+              paints.push({ start: Math.round(entry.startTime), element: name });
+            }
+          }).observe({ type: "largest-contentful-paint", buffered: true });
         });
         const page = await context.newPage();
         let requests = 0;
@@ -66,9 +78,10 @@ try {
         const file = path.join(dir, `${name}-${round}.cpuprofile`);
         writeFileSync(file, JSON.stringify(profile));
         const tasks = await page.evaluate(() => (window as unknown as { __longTasks: Array<{ start: number; duration: number }> }).__longTasks);
+        const paints = await page.evaluate(() => (window as unknown as { __lcp: Array<{ start: number; element: string }> }).__lcp);
         const blocking = tasks.reduce((sum, task) => sum + Math.max(0, task.duration - 50), 0);
         log(
-          `${name} round ${round}: ${Date.now() - started} ms → ${file}; ${requests} requests (${routePrefetches} route prefetches); long tasks ${tasks.length}, blocking ${blocking} ms: ${tasks.map((task) => `${task.duration}@${task.start}`).join(" ")}`,
+          `${name} round ${round}: ${Date.now() - started} ms → ${file}; ${requests} requests (${routePrefetches} route prefetches); long tasks ${tasks.length}, blocking ${blocking} ms: ${tasks.map((task) => `${task.duration}@${task.start}`).join(" ")}; LCP candidates: ${paints.map((paint) => `${paint.element}@${paint.start}`).join(", ")}`,
         );
         await context.close();
       }
