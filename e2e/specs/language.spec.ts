@@ -22,6 +22,13 @@ async function screenshot(page: Page, name: string, testInfo: TestInfo) {
   await testInfo.attach(`${name}-fr-${testInfo.project.name}`, { path: file, contentType: "image/png" });
 }
 
+test("the language picker waits for the page's JavaScript before it takes a choice", async ({ page }) => {
+  // Without JavaScript nothing could act on a choice: the server's picker is disabled, not one that drops it.
+  await page.route(/\.js(\?|$)/, (route) => route.abort());
+  await page.goto("/");
+  await expect(page.getByRole("combobox", { name: en.language })).toBeDisabled();
+});
+
 test.describe("a browser that asks for French", () => {
   test.use({ locale: "fr-FR" });
 
