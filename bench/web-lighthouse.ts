@@ -20,8 +20,9 @@
 // throttling docs (docs/throttling.md, "Calibrating the CPU slowdown") say to lower the multiplier
 // on a slower host to emulate the same phone. BENCH_CPU_SLOWDOWN sets it (default 4, the issue's
 // profile); the results file records which was used.
-import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { execFile, spawnSync } from "node:child_process";
+import { promisify } from "node:util";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { log, percentile, round, writeResult, type SummaryRow } from "./lib/report.ts";
 import { chromiumLaunchOptions, playwright } from "./lib/web.ts";
@@ -63,6 +64,9 @@ interface Run {
   lcpElement: string;
   /** Lighthouse's CPU score of the host for this run (it expects ≥ 1000 for its default 4× slowdown). */
   benchmarkIndex: number;
+  /** Scripts the page downloaded: count and bytes on the wire (network-requests' items). */
+  scriptRequests: number;
+  scriptKb: number;
   /** What the console said (errors-in-console's items), to find what Best Practices counts. */
   consoleErrors: string[];
   /** What moved (layout-shifts' items: the element and its share of CLS). */
@@ -94,7 +98,7 @@ interface LighthouseResult {
   environment?: { benchmarkIndex?: number };
 }
 
-function lighthouse(url: string, cookie: string | undefined): Run {
+async function lighthouse(url: string, cookie: string | undefined): Promise<Run> {
   const args = [
     lighthouseCli,
     url,
@@ -106,13 +110,23 @@ function lighthouse(url: string, cookie: string | undefined): Run {
     `--chrome-flags=--headless=new ${chromiumLaunchOptions.args.join(" ")}`,
     ...(cookie ? [`--extra-headers=${JSON.stringify({ Cookie: cookie })}`] : []),
   ];
-  const result = spawnSync(process.execPath, args, {
+  // Asynchronously: the offline catalogue (TMDB's API and image server) runs in this process, and
+  // a synchronous spawn would stop it answering while Lighthouse loads the page — every poster and
+  // every TMDB call of the API would hang until the run ended.
+  const result = await promisify(execFile)(process.execPath, args, {
     encoding: "utf8",
     maxBuffer: 256 * 1024 * 1024,
     env: { ...process.env, CHROME_PATH: chromiumLaunchOptions.executablePath },
+  }).catch((error: Error & { code?: number; stderr?: string }) => {
+    throw new Error(`lighthouse ${url} exited ${error.code}:\n${error.stderr ?? error.message}`);
   });
-  if (result.status !== 0) throw new Error(`lighthouse ${url} exited ${result.status}:\n${result.stderr}`);
   const report = JSON.parse(result.stdout) as LighthouseResult;
+  // BENCH_LIGHTHOUSE_REPORTS=dir keeps every run's whole report (its trace-based audits, for reading later).
+  const reportsDir = process.env.BENCH_LIGHTHOUSE_REPORTS;
+  if (reportsDir) {
+    mkdirSync(reportsDir, { recursive: true });
+    writeFileSync(path.join(reportsDir, `${new URL(url).pathname.replaceAll("/", "_") || "_"}-${Date.now()}.json`), result.stdout);
+  }
   if (report.runtimeError) throw new Error(`lighthouse ${url}: ${report.runtimeError.code} ${report.runtimeError.message}`);
   const score = (id: string) => Math.round((report.categories[id]?.score ?? 0) * 100);
   const numeric = (id: string) => report.audits[id]?.numericValue ?? Number.NaN;
@@ -137,6 +151,8 @@ function lighthouse(url: string, cookie: string | undefined): Run {
       const node = item["node"] as { selector?: string; snippet?: string } | undefined;
       return `${node?.selector ?? node?.snippet ?? "?"} (${Number(item["score"] ?? 0).toFixed(3)})`;
     }),
+    scriptRequests: scriptItems(report).length,
+    scriptKb: scriptItems(report).reduce((sum, item) => sum + Number(item["transferSize"] ?? 0), 0) / 1024,
     failedRequests: (report.audits["network-requests"]?.details?.items ?? [])
       .filter((item) => Number(item["statusCode"]) >= 400 || Number(item["statusCode"]) <= 0)
       .map((item) => `${item["statusCode"]} ${item["url"]}`),
@@ -162,6 +178,10 @@ function lighthouse(url: string, cookie: string | undefined): Run {
   };
 }
 
+function scriptItems(report: LighthouseResult): Array<Record<string, unknown>> {
+  return (report.audits["network-requests"]?.details?.items ?? []).filter((item) => item["resourceType"] === "Script");
+}
+
 /** largest-contentful-paint-element's node: a table of one row (Lighthouse 12 nests it in a list). */
 function lcpElementOf(report: LighthouseResult): string {
   type Row = { node?: { selector?: string; snippet?: string } };
@@ -179,13 +199,13 @@ function lcpElementOf(report: LighthouseResult): string {
  * Lighthouse now and then fails to record a load's trace ("NO_NAVSTART … Please run Lighthouse
  * again"); that run is made again, once, rather than losing the whole bench.
  */
-function lighthouseWithRetry(url: string, cookie: string | undefined): Run {
+async function lighthouseWithRetry(url: string, cookie: string | undefined): Promise<Run> {
   try {
-    return lighthouse(url, cookie);
+    return await lighthouse(url, cookie);
   } catch (error) {
     if (!String(error).includes("NO_NAVSTART")) throw error;
     log(`${url}: Lighthouse could not record the trace (NO_NAVSTART); running it again`);
-    return lighthouse(url, cookie);
+    return await lighthouse(url, cookie);
   }
 }
 
@@ -228,10 +248,10 @@ try {
   for (const page of pages) {
     const runs: Run[] = [];
     for (let round = 0; round < ROUNDS; round++) {
-      runs.push(lighthouseWithRetry(`${stack.web.url}${page.path}`, page.signedIn ? cookie : undefined));
+      runs.push(await lighthouseWithRetry(`${stack.web.url}${page.path}`, page.signedIn ? cookie : undefined));
       const last = runs.at(-1)!;
       log(
-        `${page.name} ${round + 1}/${ROUNDS}: performance ${last.scores.performance} (SEO ${last.scores.seo}, Best Practices ${last.scores["best-practices"]}), FCP ${Math.round(last.fcpMs)} ms, LCP ${Math.round(last.lcpMs)} ms, CLS ${last.cls.toFixed(3)}, TBT ${Math.round(last.tbtMs)} ms (host benchmarkIndex ${Math.round(last.benchmarkIndex)}, ${CPU_SLOWDOWN}× CPU)`,
+        `${page.name} ${round + 1}/${ROUNDS}: performance ${last.scores.performance} (SEO ${last.scores.seo}, Best Practices ${last.scores["best-practices"]}), FCP ${Math.round(last.fcpMs)} ms, LCP ${Math.round(last.lcpMs)} ms, CLS ${last.cls.toFixed(3)}, TBT ${Math.round(last.tbtMs)} ms, ${last.scriptRequests} scripts ${Math.round(last.scriptKb)} kB (host benchmarkIndex ${Math.round(last.benchmarkIndex)}, ${CPU_SLOWDOWN}× CPU)`,
       );
     }
     results.push({ page: page.name, path: page.path, runs });
