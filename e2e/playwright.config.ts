@@ -40,7 +40,7 @@ export default defineConfig({
     {
       name: "phone",
       use: { ...devices["Desktop Chrome"], channel: undefined, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
-      testMatch: /(smoke|onboarding|search-title|lists|url-state|ratings|quality|infinite-scroll|language|home-preview)\.spec\.ts$/,
+      testMatch: /(smoke|onboarding|search-title|lists|url-state|ratings|quality|infinite-scroll|language|home-preview|layout-stability)\.spec\.ts$/,
       dependencies: ["warm-up"],
     },
   ],

@@ -3,7 +3,8 @@
 // says how long, not what). The product as web-lighthouse runs it (web-stack.ts); the bench's user
 // signs in through /signin, then each page is loaded in a fresh context (empty storage, first visit)
 // with the CDP Profiler on until the network is idle. It also prints the page's long tasks (> 50 ms,
-// under the throttle: duration@start in ms) and their time over 50 ms, a quick stand-in for TBT.
+// under the throttle: duration@start in ms) and their time over 50 ms, a quick stand-in for TBT, its
+// LCP candidates and its layout shifts (each one's score and what moved, from where to where).
 //
 //   node --import tsx bench/lib/browser-profile.ts        PROFILE_PAGES=home,browse,title PROFILE_ROUNDS=2 PROFILE_DIR=/tmp/webprof PROFILE_CPU_RATE=4
 //   node --import tsx bench/lib/cpu-profile.ts /tmp/webprof   where the time went (by chunk and by function; names are minified)
@@ -37,7 +38,8 @@ try {
     for (const name of pages) {
       const route = name === "title" ? `/title/movie/${stack.movieTmdbId}` : name === "landing" ? "/" : `/${name}`;
       for (let round = 0; round < rounds; round++) {
-        const context = await browser.newContext({ viewport: { width: 412, height: 823 } });
+        // Lighthouse's mobile screen: 412×823 at 1.75 device pixels, a touch screen, mobile viewport rules.
+        const context = await browser.newContext({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true });
         if (name !== "landing" && name !== "signin") await context.addCookies(cookies); // those two are for visitors
         // Long tasks as the page sees them (under the throttle): a quick stand-in for Lighthouse's TBT.
         await context.addInitScript(() => {
@@ -58,6 +60,29 @@ try {
               paints.push({ start: Math.round(entry.startTime), element: name });
             }
           }).observe({ type: "largest-contentful-paint", buffered: true });
+          // Layout shifts (what Lighthouse's CLS adds up): each shift's score and what moved, from where to where.
+          const shifts: Array<{ start: number; value: number; sources: string[] }> = [];
+          (window as unknown as { __shifts: typeof shifts }).__shifts = shifts;
+          type Shift = PerformanceEntry & {
+            value: number;
+            hadRecentInput: boolean;
+            sources: Array<{ node?: Node | null; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly }>;
+          };
+          new PerformanceObserver((list) => {
+            for (const entry of list.getEntries() as Shift[]) {
+              if (entry.hadRecentInput) continue;
+              shifts.push({
+                start: Math.round(entry.startTime),
+                value: entry.value,
+                sources: entry.sources.map((source) => {
+                  const element = source.node instanceof Element ? source.node : source.node?.parentElement;
+                  const name = element ? `${element.tagName.toLowerCase()}${element.className ? `.${String(element.className).split(" ")[0]}` : ""}` : "?";
+                  const rect = (r: DOMRectReadOnly) => `${Math.round(r.x)},${Math.round(r.y)} ${Math.round(r.width)}×${Math.round(r.height)}`;
+                  return `${name} ${rect(source.previousRect)} → ${rect(source.currentRect)}`;
+                }),
+              });
+            }
+          }).observe({ type: "layout-shift", buffered: true });
         });
         const page = await context.newPage();
         let requests = 0;
@@ -79,9 +104,10 @@ try {
         writeFileSync(file, JSON.stringify(profile));
         const tasks = await page.evaluate(() => (window as unknown as { __longTasks: Array<{ start: number; duration: number }> }).__longTasks);
         const paints = await page.evaluate(() => (window as unknown as { __lcp: Array<{ start: number; element: string }> }).__lcp);
+        const shifts = await page.evaluate(() => (window as unknown as { __shifts: Array<{ start: number; value: number; sources: string[] }> }).__shifts);
         const blocking = tasks.reduce((sum, task) => sum + Math.max(0, task.duration - 50), 0);
         log(
-          `${name} round ${round}: ${Date.now() - started} ms → ${file}; ${requests} requests (${routePrefetches} route prefetches); long tasks ${tasks.length}, blocking ${blocking} ms: ${tasks.map((task) => `${task.duration}@${task.start}`).join(" ")}; LCP candidates: ${paints.map((paint) => `${paint.element}@${paint.start}`).join(", ")}`,
+          `${name} round ${round}: ${Date.now() - started} ms → ${file}; ${requests} requests (${routePrefetches} route prefetches); long tasks ${tasks.length}, blocking ${blocking} ms: ${tasks.map((task) => `${task.duration}@${task.start}`).join(" ")}; LCP candidates: ${paints.map((paint) => `${paint.element}@${paint.start}`).join(", ")}; layout shifts ${shifts.reduce((sum, shift) => sum + shift.value, 0).toFixed(3)}: ${shifts.map((shift) => `${shift.value.toFixed(3)}@${shift.start} [${shift.sources.join("; ")}]`).join(" ")}`,
         );
         await context.close();
       }

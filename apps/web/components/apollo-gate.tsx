@@ -42,7 +42,7 @@ export function ApolloGate({ userId, dataSource, fallback, children }: { userId:
   if (!client) {
     if (fallback) return fallback;
     return (
-      <div aria-busy="true" aria-live="polite">
+      <div aria-busy="true" aria-live="polite" className="gate-loading">
         <span className="visually-hidden">{t("loading")}</span>
         <CardGridSkeleton count={8} />
       </div>

@@ -15,7 +15,7 @@ export interface TitlePreview {
 export function TitleHeroPreview({ preview }: { preview: TitlePreview }) {
   const t = useTranslations("title");
   return (
-    <div role="status" aria-busy="true" className="title-page" data-testid="title-preview">
+    <div role="status" aria-busy="true" className="title-page title-preview" data-testid="title-preview">
       <span className="visually-hidden">{t("loadingNamed", { title: preview.title })}</span>
       <div className="backdrop" aria-hidden="true">
         {preview.backdropUrl && <img src={preview.backdropUrl} alt="" width={1280} height={720} fetchPriority="high" />}
