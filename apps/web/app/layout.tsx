@@ -1,11 +1,11 @@
 import { GeistSans } from "geist/font/sans";
 import type { Metadata, Viewport } from "next";
-import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { OfflineBanner } from "../components/offline-banner";
 import { ServiceWorker } from "../components/service-worker";
 import { SiteFooter, SiteHeader } from "../components/site-header";
+import { ClientMessages, SHELL_MESSAGES } from "../i18n/client-messages";
 import { currentUser } from "../lib/session";
 import "./globals.css";
 
@@ -28,13 +28,13 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={locale} className={GeistSans.variable}>
       <body>
-        <NextIntlClientProvider>
+        <ClientMessages namespaces={SHELL_MESSAGES}>
           <SiteHeader user={user} />
           <OfflineBanner />
           {children}
           <SiteFooter />
           <ServiceWorker />
-        </NextIntlClientProvider>
+        </ClientMessages>
       </body>
     </html>
   );

@@ -1,5 +1,6 @@
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
+import { ClientMessages, SIGNED_IN_MESSAGES } from "../../i18n/client-messages";
 import { currentUser } from "../../lib/session";
 
 // Everything in here is for signed-in people and talks to the API through Apollo: each page wraps
@@ -9,7 +10,7 @@ export default async function SignedInLayout({ children }: { children: ReactNode
   if (!user) redirect("/signin");
   return (
     <main id="main" className="page">
-      {children}
+      <ClientMessages namespaces={SIGNED_IN_MESSAGES}>{children}</ClientMessages>
     </main>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { SignedInApp } from "../../../components/signed-in-app";
+import { ClientMessages, SETTINGS_MESSAGES } from "../../../i18n/client-messages";
 import { SettingsView } from "./settings-view";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -10,8 +11,10 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default function Page() {
   return (
-    <SignedInApp>
-      <SettingsView />
-    </SignedInApp>
+    <ClientMessages namespaces={SETTINGS_MESSAGES}>
+      <SignedInApp>
+        <SettingsView />
+      </SignedInApp>
+    </ClientMessages>
   );
 }
