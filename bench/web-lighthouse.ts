@@ -13,7 +13,8 @@
 // bench needs it), and drives Debian's Chromium (packages/dev-stack/src/chromium.ts).
 //
 // Run: npm run bench -- web-lighthouse   (BENCH_ROUNDS runs per page, default 5; BENCH_TITLES;
-// BENCH_PAGES=home,title to measure some pages only; writes bench/results/web-lighthouse.json)
+// BENCH_PAGES=home,title to measure some pages only, printed but not written; writes
+// bench/results/web-lighthouse.json)
 //
 // The 4× CPU slowdown is relative to the machine Lighthouse runs on. Every run prints the host's
 // `benchmarkIndex` (Lighthouse's own CPU score; it expects ≥ 1000 and warns below): Lighthouse's
@@ -304,19 +305,24 @@ try {
     log(`next start said: ${lines(stack.web.output()).join("\n  ") || "(nothing about errors)"}`);
     log(`the API said: ${lines(stack.apiOutput()).join("\n  ") || "(nothing about errors)"}`);
   }
-  writeResult("web-lighthouse", {
-    title: `Lighthouse ${LIGHTHOUSE_VERSION}, mobile profile (${CPU_SLOWDOWN}× CPU slowdown), production build (${stack.titles} titles), median of ${ROUNDS} runs per page`,
-    summary,
-    config: {
-      rounds: ROUNDS,
-      cpuSlowdownMultiplier: CPU_SLOWDOWN,
-      titles: stack.titles,
-      lighthouse: LIGHTHOUSE_VERSION,
-      chromium: chromiumLaunchOptions,
-      categories: CATEGORIES,
-    },
-    results,
-  });
+  // Some pages only (BENCH_PAGES): printed above, not written over the whole run's results.
+  if (process.env.BENCH_PAGES) {
+    console.table(summary.map((row) => ({ measure: row.measure, value: row.value, target: `${row.target ?? ""} ${row.met ? "✓" : "✗"}` })));
+    log("BENCH_PAGES measures some pages only: the table above; bench/results/web-lighthouse.json (the table after it) is left as the last whole run wrote it");
+  } else
+    writeResult("web-lighthouse", {
+      title: `Lighthouse ${LIGHTHOUSE_VERSION}, mobile profile (${CPU_SLOWDOWN}× CPU slowdown), production build (${stack.titles} titles), median of ${ROUNDS} runs per page`,
+      summary,
+      config: {
+        rounds: ROUNDS,
+        cpuSlowdownMultiplier: CPU_SLOWDOWN,
+        titles: stack.titles,
+        lighthouse: LIGHTHOUSE_VERSION,
+        chromium: chromiumLaunchOptions,
+        categories: CATEGORIES,
+      },
+      results,
+    });
 } finally {
   await stack?.close();
 }
