@@ -1,8 +1,10 @@
-// What a signed-in page shows while its view starts (a title's hero, home's first row, the gate's
-// skeleton) is a screen tall: when the full page takes its place, nothing in view moves. Before, a
-// title's hero was shorter than a phone's screen, so the footer sat in view and was pushed out when
-// the page arrived (Lighthouse's CLS 0.227 on the title page). The view's GraphQL answers are held
-// back here until the server's stand-in has painted, so the swap happens in view on every run.
+// A signed-in page, and what it shows while its view starts (a title's hero, home's first row, the
+// gate's skeleton), is a screen tall: when the full page takes the stand-in's place, nothing in view
+// moves. Before, a title's hero was shorter than a phone's screen, so the footer sat in view and was
+// pushed out when the page arrived (Lighthouse's CLS 0.227 on the title page), and a short list (an
+// empty watchlist) pulled the footer up into view after an eight-card skeleton (0.206 on a phone).
+// The view's GraphQL answers are held back here until the stand-in has painted, so the swap happens
+// in view on every run.
 import { expect, type Page, test } from "@playwright/test";
 import { CRIME, newUser, onboardOverApi, signUpAndSignIn, titlesInGenre } from "./support/users.ts";
 
@@ -73,3 +75,21 @@ test("browse's skeleton holds the screen while the first page of titles loads", 
   const { total, shifts } = await shiftsSoFar(page);
   expect(total, shifts.join(" | ")).toBeLessThanOrEqual(0.02);
 });
+
+for (const { route, what } of [
+  { route: "/watchlist", what: "an empty watchlist" },
+  { route: "/favourites", what: "three favourites" },
+]) {
+  test(`a list page with ${what} takes the skeleton's place without moving the footer into view`, async ({ page }) => {
+    await signUpAndSignIn(page, newUser("list-shift"));
+    await onboardOverApi(page); // three favourites, nothing on the watchlist
+    await recordShifts(page);
+    const release = await holdGraphql(page);
+    await page.goto(route);
+    await expect(page.locator('[aria-busy="true"], [role="status"]').first()).toBeVisible();
+    release();
+    await expect(page.locator(".notice, [data-testid='media-card']").first()).toBeVisible({ timeout: 20_000 });
+    const { total, shifts } = await shiftsSoFar(page);
+    expect(total, shifts.join(" | ")).toBeLessThanOrEqual(0.02);
+  });
+}

@@ -9,7 +9,7 @@ export default async function SignedInLayout({ children }: { children: ReactNode
   const user = await currentUser();
   if (!user) redirect("/signin");
   return (
-    <main id="main" className="page">
+    <main id="main" className="page app-page">
       <ClientMessages namespaces={SIGNED_IN_MESSAGES}>{children}</ClientMessages>
     </main>
   );
