@@ -305,7 +305,7 @@ try {
     log(`next start said: ${lines(stack.web.output()).join("\n  ") || "(nothing about errors)"}`);
     log(`the API said: ${lines(stack.apiOutput()).join("\n  ") || "(nothing about errors)"}`);
   }
-  // Some pages only (BENCH_PAGES): printed above, not written over the whole run's results.
+  // Some pages only (BENCH_PAGES): their table is printed, not written over the whole run's results.
   if (process.env.BENCH_PAGES) {
     console.table(summary.map((row) => ({ measure: row.measure, value: row.value, target: `${row.target ?? ""} ${row.met ? "✓" : "✗"}` })));
     log("BENCH_PAGES measures some pages only: the table above; bench/results/web-lighthouse.json (the table after it) is left as the last whole run wrote it");
