@@ -1,12 +1,12 @@
-// A signed-in page, and what it shows while its view starts (a title's hero, home's first row, the
-// gate's skeleton), is a screen tall: when the full page takes the stand-in's place, nothing in view
-// moves. Before, a title's hero was shorter than a phone's screen, so the footer sat in view and was
-// pushed out when the page arrived (Lighthouse's CLS 0.227 on the title page), and a short list (an
-// empty watchlist) pulled the footer up into view after an eight-card skeleton (0.206 on a phone).
-// The view's GraphQL answers are held back here until the stand-in has painted, so the swap happens
-// in view on every run.
-import { expect, type Page, test } from "@playwright/test";
-import { CRIME, newUser, onboardOverApi, signUpAndSignIn, titlesInGenre } from "./support/users.ts";
+// A signed-in page, and what it shows while its view starts (a title's hero, home's first row,
+// browse's first cards, the gate's skeleton), is a screen tall: when the full page takes the
+// stand-in's place, nothing in view moves. Before, a title's hero was shorter than a phone's screen,
+// so the footer sat in view and was pushed out when the page arrived (Lighthouse's CLS 0.227 on the
+// title page), and a short list (an empty watchlist) pulled the footer up into view after an
+// eight-card skeleton (0.206 on a phone). The view's GraphQL answers are held back here until the
+// stand-in has painted, so the swap happens in view on every run.
+import { expect, type Locator, type Page, test } from "@playwright/test";
+import { CRIME, graphql, newUser, onboardOverApi, signUpAndSignIn, titlesInGenre } from "./support/users.ts";
 
 /** Layout shifts not caused by input, as Lighthouse's CLS adds them up (one session window is enough here). */
 async function recordShifts(page: Page): Promise<void> {
@@ -62,19 +62,63 @@ test("a title page's hero holds the screen while the page loads, so nothing move
   expect(total, shifts.join(" | ")).toBeLessThanOrEqual(0.02);
 });
 
-test("browse's skeleton holds the screen while the first page of titles loads", async ({ page }) => {
-  await signUpAndSignIn(page, newUser("browse-shift"));
+/** Where an element's top is in the page (not the viewport: scrolling does not change it). */
+const topOf = (locator: Locator) => locator.evaluate((element) => element.getBoundingClientRect().top + window.scrollY);
+
+/** Settings → Your services names a region and a service: Home and Browse show "Only on my services". */
+async function nameAService(page: Page): Promise<void> {
+  const { watchProviders } = await graphql<{ watchProviders: Array<{ tmdbId: number }> }>(page.request, '{ watchProviders(region: "US") { tmdbId } }');
+  await graphql(page.request, 'mutation ($ids: [Int!]) { updatePreferences(input: { watchRegion: "US", streamingServiceIds: $ids }) { watchRegion } }', {
+    ids: watchProviders.slice(0, 1).map((provider) => provider.tmdbId),
+  });
+}
+
+test("home's first row from the server holds the screen while the view starts, with the services switch above it", async ({ page }) => {
+  await signUpAndSignIn(page, newUser("home-shift"));
   await onboardOverApi(page);
+  await nameAService(page);
   await recordShifts(page);
   const release = await holdGraphql(page);
-  await page.goto("/browse");
-  await expect(page.locator('[aria-busy="true"], [role="status"]').first()).toBeVisible();
+  await page.goto("/home");
+  const previewCard = page.getByTestId("home-preview").locator(".card").first();
+  await expect(previewCard).toBeVisible();
+  // The view's tree replaces the stand-in's (new elements are not layout shifts), so where the first
+  // card sits is compared as well: a missing switch above the row moved it down unseen by CLS.
+  const before = await topOf(previewCard);
+  await expect(page.getByText("Only on my services")).toHaveCount(1);
   await expect(page.locator(".site-footer")).not.toBeInViewport();
   release();
-  await expect(page.getByTestId("media-card").first()).toBeVisible({ timeout: 20_000 });
+  const card = page.getByTestId("recommendations").getByTestId("media-card").first();
+  await expect(card).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByTestId("home-preview")).toHaveCount(0);
+  expect(await topOf(card)).toBeCloseTo(before, 0);
   const { total, shifts } = await shiftsSoFar(page);
   expect(total, shifts.join(" | ")).toBeLessThanOrEqual(0.02);
 });
+
+for (const services of [false, true]) {
+  test(`browse's first cards from the server hold the screen while the view starts${services ? ", with the services switch" : ""}`, async ({ page }) => {
+    await signUpAndSignIn(page, newUser("browse-shift"));
+    await onboardOverApi(page);
+    // Settings names services: the form gains "Only on my services", on the server's stand-in too.
+    if (services) await nameAService(page);
+    await recordShifts(page);
+    const release = await holdGraphql(page);
+    await page.goto("/browse");
+    const standInCard = page.getByTestId("browse-stand-in").locator(".card").first();
+    await expect(standInCard).toBeVisible();
+    const before = await topOf(standInCard);
+    await expect(page.getByText("Only on my services")).toHaveCount(services ? 1 : 0);
+    await expect(page.locator(".site-footer")).not.toBeInViewport();
+    release();
+    const card = page.getByTestId("media-card").first();
+    await expect(card).toBeVisible({ timeout: 20_000 });
+    await expect(page.getByTestId("browse-stand-in")).toHaveCount(0);
+    expect(await topOf(card)).toBeCloseTo(before, 0);
+    const { total, shifts } = await shiftsSoFar(page);
+    expect(total, shifts.join(" | ")).toBeLessThanOrEqual(0.02);
+  });
+}
 
 for (const { route, what } of [
   { route: "/watchlist", what: "an empty watchlist" },

@@ -1,12 +1,11 @@
 "use client";
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import type { MediaCard as MediaCardData, Reason } from "../lib/graphql";
 import { useMediaActions } from "../lib/use-media-actions";
+import { CardMeta } from "./card-meta";
 import { MoreActions } from "./more-actions";
 import { Poster } from "./poster";
-import { ONE_DECIMAL, cardFacts } from "../lib/card-facts";
-import { starGlyphs, starsLabel } from "../lib/stars";
 import { FieldError } from "./states";
 
 export function titleHref(media: Pick<MediaCardData, "type" | "tmdbId">): string {
@@ -35,37 +34,14 @@ export function MediaCard({
   onDismiss?: (media: MediaCardData) => void;
 }) {
   const t = useTranslations("cards.mediaCard");
-  const tStars = useTranslations("common.stars");
-  const format = useFormatter();
   const actions = useMediaActions(media);
-  const rated = media.myRating != null ? starsLabel(media.myRating, tStars) : "";
   return (
     <li className="card" data-testid="media-card" data-media-id={media.id}>
       <Link href={titleHref(media)} className="card-link">
         <Poster url={media.posterUrl} title={media.title} />
         <span className="card-title">{media.title}</span>
       </Link>
-      <p className="card-meta">
-        {cardFacts(media, { film: t("film"), series: t("series") }, (value) => format.number(value, ONE_DECIMAL))}
-        {media.myRating != null && (
-          <>
-            {" · "}
-            <span className="card-rating" title={t("youRatedIt", { stars: rated })}>
-              <span aria-hidden="true">{t("yourStars", { glyphs: starGlyphs(media.myRating) })}</span>
-              <span className="visually-hidden">{t("youRatedIt", { stars: rated })}</span>
-            </span>
-          </>
-        )}
-        {media.isFavourite && (
-          <>
-            {" · "}
-            <span className="card-favourite" title={t("inFavourites")}>
-              <span aria-hidden="true">♥</span>
-              <span className="visually-hidden">{t("inFavourites")}</span>
-            </span>
-          </>
-        )}
-      </p>
+      <CardMeta media={media} />
       {reasons && reasons.length > 0 && (
         <ul className="reasons" aria-label={t("whyRecommended", { title: media.title })}>
           {reasons.slice(0, maxReasons).map((reason) => (

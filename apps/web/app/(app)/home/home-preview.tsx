@@ -5,9 +5,9 @@
 // JavaScript and a GraphQL round trip (Lighthouse's LCP; bench/README.md), and the full page takes
 // its place without moving it. Renders on the server and in the browser (home-view.tsx shows it
 // until its own answer comes).
-import { useFormatter, useTranslations } from "next-intl";
-import { Poster } from "../../../components/poster";
-import { ONE_DECIMAL, cardFacts } from "../../../lib/card-facts";
+import { useTranslations } from "next-intl";
+import { CardStandIn } from "../../../components/card-stand-in";
+import { OnMyServicesToggle } from "../../../components/on-my-services";
 
 export interface HomePreviewItem {
   id: string;
@@ -20,17 +20,20 @@ export interface HomePreviewItem {
   reason?: string | null;
 }
 
+export interface HomePreviewData {
+  items: HomePreviewItem[];
+  /** Settings names services: the view shows "Only on my services" above the rows. */
+  servicesToggle: boolean;
+  /** A new profile: the view says the picks are still general. */
+  coldStart: boolean;
+}
+
 /** How many cards the first row shows in the document: more than a wide screen shows at once. */
 export const PREVIEW_CARDS = 8;
-/** The posters that load at once (those of a phone's first screen), the first with high priority. */
-const EAGER_POSTERS = 3;
 
-export function HomePreview({ items }: { items: HomePreviewItem[] }) {
+export function HomePreview({ preview }: { preview: HomePreviewData }) {
   const t = useTranslations("home");
-  const tCard = useTranslations("cards.mediaCard");
-  const tMenu = useTranslations("cards.menu");
   const tShelf = useTranslations("cards.shelf");
-  const format = useFormatter();
   const topPicks = t("shelves.topPicks");
   return (
     <div aria-busy="true" className="home-preview" data-testid="home-preview">
@@ -38,6 +41,8 @@ export function HomePreview({ items }: { items: HomePreviewItem[] }) {
       <span className="visually-hidden" role="status">
         {t("loading")}
       </span>
+      {preview.servicesToggle && <OnMyServicesToggle checked={false} />}
+      {preview.coldStart && <p className="muted">{t("coldStart")}</p>}
       <section className="shelf" aria-labelledby="home-preview-top-picks">
         <div className="shelf-head">
           <h2 id="home-preview-top-picks">{topPicks}</h2>
@@ -52,27 +57,8 @@ export function HomePreview({ items }: { items: HomePreviewItem[] }) {
           </div>
         </div>
         <ul className="shelf-row" aria-labelledby="home-preview-top-picks">
-          {items.map((media, index) => (
-            <li key={media.id} className="card">
-              <a href={`/title/${media.type.toLowerCase()}/${media.tmdbId}`} className="card-link">
-                <Poster url={media.posterUrl ?? null} title={media.title} eager={index < EAGER_POSTERS} priority={index === 0} />
-                <span className="card-title">{media.title}</span>
-              </a>
-              <p className="card-meta">{cardFacts(media, { film: tCard("film"), series: tCard("series") }, (value) => format.number(value, ONE_DECIMAL))}</p>
-              {media.reason && (
-                <ul className="reasons" aria-label={tCard("whyRecommended", { title: media.title })}>
-                  <li>{media.reason}</li>
-                </ul>
-              )}
-              <div className="card-actions">
-                <button type="button" className="chip chip-primary" disabled aria-label={tCard("watchlistFor", { title: media.title })}>
-                  <span aria-hidden="true">+</span> {tCard("watchlist")}
-                </button>
-                <button type="button" className="icon-button card-more" disabled aria-label={tMenu("moreActionsFor", { title: media.title })}>
-                  <span aria-hidden="true">⋯</span>
-                </button>
-              </div>
-            </li>
+          {preview.items.map((media, index) => (
+            <CardStandIn key={media.id} media={media} reasons={media.reason ? [media.reason] : []} index={index} />
           ))}
         </ul>
       </section>

@@ -8,10 +8,11 @@ import { Shelf } from "../../../components/shelf";
 import { UndoToast } from "../../../components/undo-toast";
 import { Loading } from "../../../components/skeletons";
 import { EmptyState, ErrorState } from "../../../components/states";
-import { OnMyServicesToggle, hasServices } from "../../../components/on-my-services";
+import { OnMyServicesToggle } from "../../../components/on-my-services";
+import { hasServices } from "../../../lib/services";
 import { HOME_QUERY, ON_MY_SERVICES_SHELF_QUERY, type MediaCard } from "../../../lib/graphql";
 import { useMediaActions } from "../../../lib/use-media-actions";
-import { HomePreview, type HomePreviewItem } from "./home-preview";
+import { HomePreview, type HomePreviewData } from "./home-preview";
 import { MAX_SHELF, type ShelfTitle, TOP_PICKS, homeShelves } from "./shelves";
 
 /** "Hidden X. Undo": the title can come back, and a second Enter does not hide the next card. */
@@ -30,7 +31,7 @@ const PAGE_SIZE = 50;
  */
 const FIRST_ROWS = 2;
 
-export function HomeView({ preview }: { preview?: HomePreviewItem[] }) {
+export function HomeView({ preview }: { preview?: HomePreviewData }) {
   const t = useTranslations("home");
   const router = useRouter();
   const [onMyServices, setOnMyServices] = useState(false);
@@ -49,6 +50,9 @@ export function HomeView({ preview }: { preview?: HomePreviewItem[] }) {
   // page is already kept to them.
   const servicesShelf = useQuery(ON_MY_SERVICES_SHELF_QUERY, { variables: { first: MAX_SHELF }, skip: !hasServices(preferences) || onMyServices });
   const onServices = (servicesShelf.data?.recommendations.edges ?? []).filter((edge) => !edge.node.media.isDismissed).slice(0, MAX_SHELF);
+  // That shelf goes under the first row, so the rows below it wait until it has answered (or is not
+  // asked): arriving later, it pushed rows already in view down (0.086 of a phone's screen).
+  const servicesSettled = !hasServices(preferences) || onMyServices || Boolean(servicesShelf.data) || Boolean(servicesShelf.error);
 
   useEffect(() => {
     if (needsOnboarding) router.replace("/onboarding");
@@ -64,7 +68,7 @@ export function HomeView({ preview }: { preview?: HomePreviewItem[] }) {
   const titleOf = (title: ShelfTitle) => ("text" in title ? title.text : t(`shelves.${title.heading}`));
   const shelves = homeShelves(edges.map((edge) => ({ media: edge.node.media, reasons: edge.node.reasons })));
   // The first row the server rendered into the document stays until this page's own answer comes.
-  if (!data && !error && preview) return <HomePreview items={preview} />;
+  if (!data && !error && preview) return <HomePreview preview={preview} />;
   return (
     <>
       <h1>{t("heading")}</h1>
@@ -84,7 +88,7 @@ export function HomeView({ preview }: { preview?: HomePreviewItem[] }) {
             <p>{t("empty.nothing.body")}</p>
           </EmptyState>
         ))}
-      {(allRows ? shelves : shelves.slice(0, FIRST_ROWS)).map((shelf, index) => (
+      {shelves.slice(0, servicesSettled ? (allRows ? shelves.length : FIRST_ROWS) : 1).map((shelf, index) => (
         <Fragment key={shelf.key}>
           <Shelf
             title={titleOf(shelf.title)}
@@ -106,7 +110,7 @@ export function HomeView({ preview }: { preview?: HomePreviewItem[] }) {
           )}
         </Fragment>
       ))}
-      {allRows && edges.length > TOP_PICKS && (
+      {allRows && servicesSettled && edges.length > TOP_PICKS && (
         <section aria-labelledby="more-for-you" className="more-for-you">
           <h2 id="more-for-you">{t("moreForYou")}</h2>
           <MediaGrid

@@ -4,8 +4,9 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { SignedInApp } from "../../../components/signed-in-app";
 import { HomePreviewDocument } from "../../../lib/generated/graphql";
 import { serverGraphql } from "../../../lib/server-graphql";
+import { hasServices } from "../../../lib/services";
 import { currentUser } from "../../../lib/session";
-import { HomePreview, type HomePreviewItem, PREVIEW_CARDS } from "./home-preview";
+import { HomePreview, type HomePreviewData, PREVIEW_CARDS } from "./home-preview";
 import { HomeView } from "./home-view";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -18,7 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
  * nothing for a visitor, someone not onboarded yet (the view sends them to onboarding) or when the
  * API is away (the view says so itself).
  */
-async function firstRow(): Promise<HomePreviewItem[] | undefined> {
+async function firstRow(): Promise<HomePreviewData | undefined> {
   if (!(await currentUser())) return undefined;
   const headerStore = await headers();
   try {
@@ -33,7 +34,7 @@ async function firstRow(): Promise<HomePreviewItem[] | undefined> {
     const items = recommendations.edges
       .filter((edge) => !edge.node.media.isDismissed)
       .map(({ node }) => ({ ...node.media, reason: node.reasons[0]?.text ?? null }));
-    return items.length > 0 ? items : undefined;
+    return items.length > 0 ? { items, servicesToggle: hasServices(preferences), coldStart: recommendations.coldStart } : undefined;
   } catch {
     return undefined;
   }
@@ -42,7 +43,7 @@ async function firstRow(): Promise<HomePreviewItem[] | undefined> {
 export default async function Page() {
   const preview = await firstRow();
   return (
-    <SignedInApp fallback={preview && <HomePreview items={preview} />}>
+    <SignedInApp fallback={preview && <HomePreview preview={preview} />}>
       <HomeView preview={preview} />
     </SignedInApp>
   );
