@@ -1,5 +1,6 @@
 // Home's first row in the document the server sends (app/(app)/home/home-preview.tsx): the first
-// posters start downloading with the page, and the full page then takes the row's place.
+// posters start downloading with the page, and the full page then takes the row's place; the view's
+// code and Apollo Client's are not among the document's scripts (components/lazy-view.tsx).
 import { expect, test } from "@playwright/test";
 import { collectConsoleErrors, graphql, newUser, onboardOverApi, signUpAndSignIn } from "./support/users.ts";
 
@@ -33,4 +34,30 @@ test("home's document already holds the first row of top picks, and the full pag
   await expect(page.getByTestId("home-preview")).toHaveCount(0);
   expect((await topPicks.locator(".card-title").allInnerTexts()).slice(0, expected.length)).toEqual(expected);
   expect(errors).toEqual([]);
+});
+
+test("a signed-in page's first scripts hold neither Apollo Client nor the page's view, which load after the stand-in has painted", async ({ page }) => {
+  await signUpAndSignIn(page, newUser("first-scripts"));
+  await onboardOverApi(page);
+  const html = await (await page.request.get("/home")).text();
+  const sources = [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((match) => match[1]!);
+  expect(sources.length).toBeGreaterThan(2);
+  const bodies = await Promise.all(sources.map(async (source) => (await page.request.get(source)).text()));
+  // Apollo's cache class and the home view's own test id: both in the scripts the page loads later.
+  for (const marker of ["InMemoryCache", "more-recommendations"]) {
+    expect(bodies.filter((body) => body.includes(marker)).length, marker).toBe(0);
+  }
+  // …which it does: the view replaces the stand-in.
+  const loaded: string[] = [];
+  page.on("response", (response) => void (response.url().includes("/_next/static/chunks/") && loaded.push(response.url())));
+  await page.goto("/home");
+  await expect(page.getByTestId("recommendations").getByTestId("media-card").first()).toBeVisible({ timeout: 20_000 });
+  const later = await Promise.all(
+    loaded.filter((url) => !sources.some((source) => url.endsWith(source))).map(async (url) => (await page.request.get(url)).text()),
+  );
+  for (const marker of ["InMemoryCache", "more-recommendations"])
+    expect(
+      later.some((body) => body.includes(marker)),
+      marker,
+    ).toBe(true);
 });

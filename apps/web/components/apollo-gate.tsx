@@ -4,13 +4,22 @@
 // recommendations at once while cache-and-network queries revalidate; later pages get the same
 // client at once. Every signed-in page mounts one (components/signed-in-app.tsx) after its own
 // server work, which is what lets a title page answer 404 for an unknown title.
-import { ApolloProvider } from "@apollo/client/react";
 import { useLocale, useTranslations } from "next-intl";
 import type { ApolloClient } from "@apollo/client";
-import { type ReactNode, startTransition, useEffect, useState } from "react";
-import { openClient, persistedCacheKey, readyClient, subscribeToClient } from "../lib/apollo-cache";
-import { CardPreviewLayer } from "./card-preview";
+import { lazy, type ReactNode, startTransition, Suspense, useEffect, useState } from "react";
 import { CardGridSkeleton } from "./skeletons";
+import { ErrorState } from "./states";
+
+/**
+ * Apollo Client (lib/apollo-cache.ts), its provider (apollo-frame.tsx) and each page's view
+ * (`lazy-view.tsx` beside each page) are loaded by the browser after the document has painted: none
+ * is among the page's first scripts, which the first paint waited for (Lighthouse's LCP; bench/README.md).
+ * Meanwhile the page shows its server-rendered stand-in.
+ */
+type ApolloCacheModule = typeof import("../lib/apollo-cache");
+let apolloCache: ApolloCacheModule | null = null;
+const loadApolloCache = async () => (apolloCache ??= await import("../lib/apollo-cache"));
+const ApolloFrame = lazy(() => import("./apollo-frame"));
 
 /** False until the first gate has mounted: before that the page is hydrating and must render what the server did. */
 let hydrated = false;
@@ -18,40 +27,58 @@ let hydrated = false;
 export function ApolloGate({ userId, dataSource, fallback, children }: { userId: string; dataSource: string; fallback?: ReactNode; children: ReactNode }) {
   const t = useTranslations("common");
   const locale = useLocale();
-  const key = persistedCacheKey(userId, dataSource, locale);
+  const scope = `${dataSource}:${locale}:${userId}`;
   // The server, and the browser while it hydrates the server's HTML, render the page's fallback or
   // the skeleton; a page the tab navigates to later has the client at once.
-  const [opened, setOpened] = useState<{ key: string; client: ApolloClient | null }>(() => ({ key, client: hydrated ? readyClient(key) : null }));
+  const [opened, setOpened] = useState<{ scope: string; client: ApolloClient | null }>(() => ({
+    scope,
+    client: hydrated && apolloCache ? apolloCache.readyClient(apolloCache.persistedCacheKey(userId, dataSource, locale)) : null,
+  }));
   // Never another user's or language's client, not even for the render before the effect below.
-  const client = opened.key === key ? opened.client : null;
+  const client = opened.scope === scope ? opened.client : null;
+  // Apollo's code could not be fetched (offline, or a deploy replaced it): say so, and offer a reload.
+  const [failed, setFailed] = useState<unknown>(null);
   useEffect(() => {
     hydrated = true;
-    // The page's view mounts in a transition, which React renders in slices between the browser's
-    // other work: as a store update it rendered at once, in one of the load's longest tasks
-    // (bench/README.md, "Home, browse and title render in slices").
-    const update = () => {
-      const ready = readyClient(key);
-      startTransition(() => setOpened((current) => (current.key === key && current.client === ready ? current : { key, client: ready })));
-    };
-    const unsubscribe = subscribeToClient(update);
-    openClient(key, locale);
-    update();
-    return unsubscribe;
-  }, [key, locale]);
-
-  if (!client) {
-    if (fallback) return fallback;
-    return (
-      <div aria-busy="true" aria-live="polite" className="gate-loading">
-        <span className="visually-hidden">{t("loading")}</span>
-        <CardGridSkeleton count={8} />
-      </div>
+    let unsubscribe = () => {};
+    let live = true;
+    // In a task of its own, after the hydration's: Apollo's modules are instantiated then.
+    const start = setTimeout(
+      () =>
+        void loadApolloCache().then(({ openClient, persistedCacheKey, readyClient, subscribeToClient }) => {
+          if (!live) return;
+          const key = persistedCacheKey(userId, dataSource, locale);
+          // The page's view mounts in a transition, which React renders in slices between the browser's
+          // other work: as a store update it rendered at once, in one of the load's longest tasks
+          // (bench/README.md, "Home, browse and title render in slices").
+          const update = () => {
+            const ready = readyClient(key);
+            startTransition(() => setOpened((current) => (current.scope === scope && current.client === ready ? current : { scope, client: ready })));
+          };
+          unsubscribe = subscribeToClient(update);
+          openClient(key, locale);
+          update();
+        }, setFailed),
     );
-  }
+    return () => {
+      clearTimeout(start);
+      live = false;
+      unsubscribe();
+    };
+  }, [scope, userId, dataSource, locale]);
+
+  const waiting = fallback ?? (
+    <div aria-busy="true" aria-live="polite" className="gate-loading">
+      <span className="visually-hidden">{t("loading")}</span>
+      <CardGridSkeleton count={8} />
+    </div>
+  );
+  if (failed) return <ErrorState error={failed} onRetry={() => window.location.reload()} />;
+  if (!client) return waiting;
+  // The provider's and the view's code may still be on their way: the stand-in stays meanwhile.
   return (
-    <ApolloProvider client={client}>
-      {children}
-      <CardPreviewLayer />
-    </ApolloProvider>
+    <Suspense fallback={waiting}>
+      <ApolloFrame client={client}>{children}</ApolloFrame>
+    </Suspense>
   );
 }

@@ -10,7 +10,7 @@ import { hasServices } from "../../../lib/services";
 import { currentUser } from "../../../lib/session";
 import { type BrowseFilters, browseArguments, filtersOf, yearsBackwards } from "./browse-filters";
 import { BrowsePreview, type BrowseStandIn, STAND_IN_CARDS } from "./browse-preview";
-import { BrowseView } from "./browse-view";
+import { BrowseView } from "./lazy-view";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("browse");

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { SignedInApp } from "../../../components/signed-in-app";
-import { FavouritesView } from "./favourites-view";
+import { FavouritesView } from "./lazy-view";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("lists.favourites");

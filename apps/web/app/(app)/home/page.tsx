@@ -7,7 +7,7 @@ import { serverGraphql } from "../../../lib/server-graphql";
 import { hasServices } from "../../../lib/services";
 import { currentUser } from "../../../lib/session";
 import { HomePreview, type HomePreviewData, PREVIEW_CARDS } from "./home-preview";
-import { HomeView } from "./home-view";
+import { HomeView } from "./lazy-view";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("home");

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { SignedInApp } from "../../../components/signed-in-app";
 import { Suspense } from "react";
-import { SearchView } from "./search-view";
+import { SearchView } from "./lazy-view";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("search");

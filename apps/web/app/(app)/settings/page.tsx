@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { SignedInApp } from "../../../components/signed-in-app";
 import { ClientMessages, SETTINGS_MESSAGES } from "../../../i18n/client-messages";
-import { SettingsView } from "./settings-view";
+import { SettingsView } from "./lazy-view";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("settings.metadata");

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { SignedInApp } from "../../../components/signed-in-app";
-import { WatchlistView } from "./watchlist-view";
+import { WatchlistView } from "./lazy-view";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("lists.watchlist");

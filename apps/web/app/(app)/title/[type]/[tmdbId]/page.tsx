@@ -7,7 +7,7 @@ import { SignedInApp } from "../../../../../components/signed-in-app";
 import { type MediaType, TitleMetadataDocument } from "../../../../../lib/generated/graphql";
 import { ApiError, serverGraphql } from "../../../../../lib/server-graphql";
 import { type TitlePreview, TitleHeroPreview } from "./title-hero-preview";
-import { TitleView } from "./title-view";
+import { TitleView } from "./lazy-view";
 
 type Params = Promise<{ type: string; tmdbId: string }>;
 
