@@ -8,6 +8,7 @@ import { type ComponentType, lazy } from "react";
 
 export function lazyView<Props extends object>(load: () => Promise<ComponentType<Props>>): ComponentType<Props> {
   const View = lazy(async () => ({ default: await load() }));
+  // biome-ignore lint/correctness/noComponentHookFactories: made once per page at module level (each page's lazy-view.tsx), never while rendering
   return function LazyView(props: Props) {
     return <View {...props} />;
   };
