@@ -120,6 +120,23 @@ for (const services of [false, true]) {
   });
 }
 
+test("settings' heading is in the document and holds the screen while the panels load", async ({ page }) => {
+  await signUpAndSignIn(page, newUser("settings-shift"));
+  // The server's stand-in: the heading is in the first paint (it was the page's LCP, painted only
+  // once the view's code and its queries had answered).
+  const html = await (await page.request.get("/settings")).text();
+  expect(html).toMatch(/<div class="stack-lg settings-loading"><h1>Settings<\/h1>/);
+  await recordShifts(page);
+  const release = await holdGraphql(page);
+  await page.goto("/settings");
+  await expect(page.getByRole("heading", { level: 1, name: "Settings" })).toBeVisible();
+  await expect(page.locator(".site-footer")).not.toBeInViewport();
+  release();
+  await expect(page.getByRole("heading", { level: 2, name: "Preferences" })).toBeVisible({ timeout: 20_000 });
+  const { total, shifts } = await shiftsSoFar(page);
+  expect(total, shifts.join(" | ")).toBeLessThanOrEqual(0.02);
+});
+
 for (const { route, what } of [
   { route: "/watchlist", what: "an empty watchlist" },
   { route: "/favourites", what: "three favourites" },

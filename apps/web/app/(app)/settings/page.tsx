@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { SignedInApp } from "../../../components/signed-in-app";
 import { ClientMessages, SETTINGS_MESSAGES } from "../../../i18n/client-messages";
 import { SettingsView } from "./lazy-view";
+import { SettingsLoading } from "./settings-loading";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("settings.metadata");
@@ -12,7 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default function Page() {
   return (
     <ClientMessages namespaces={SETTINGS_MESSAGES}>
-      <SignedInApp>
+      <SignedInApp fallback={<SettingsLoading />}>
         <SettingsView />
       </SignedInApp>
     </ClientMessages>

@@ -13,6 +13,7 @@ import { ChangePassword } from "./change-password";
 import { DeleteAccount } from "./delete-account";
 import { ExportData } from "./export-data";
 import { ImportHistory } from "./import-history";
+import { SettingsLoading } from "./settings-loading";
 import { SignOutEverywhere } from "./sign-out-everywhere";
 import { YourServices } from "./your-services";
 
@@ -32,12 +33,7 @@ export function SettingsView() {
   // the one task an Apollo answer renders in (as home's cards: bench/README.md).
   const showPanels = useDeferredValue(loaded);
   if (!showPanels) {
-    return (
-      <div className="stack-lg settings-loading">
-        <h1>{t("heading")}</h1>
-        <p role="status">{t("loading")}</p>
-      </div>
-    );
+    return <SettingsLoading />;
   }
   return (
     <div className="stack-lg">
