@@ -36,15 +36,18 @@ test("home's document already holds the first row of top picks, and the full pag
   expect(errors).toEqual([]);
 });
 
-test("a signed-in page's first scripts hold neither Apollo Client nor the page's view, which load after the stand-in has painted", async ({ page }) => {
+test("a signed-in page's first scripts hold neither Apollo Client, the page's view nor next-auth's client; the first two load after the stand-in has painted", async ({
+  page,
+}) => {
   await signUpAndSignIn(page, newUser("first-scripts"));
   await onboardOverApi(page);
   const html = await (await page.request.get("/home")).text();
   const sources = [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((match) => match[1]!);
   expect(sources.length).toBeGreaterThan(2);
   const bodies = await Promise.all(sources.map(async (source) => (await page.request.get(source)).text()));
-  // Apollo's cache class and the home view's own test id: both in the scripts the page loads later.
-  for (const marker of ["InMemoryCache", "more-recommendations"]) {
+  // Apollo's cache class and the home view's own test id, both in the scripts the page loads later,
+  // and next-auth's browser client (loaded by the header's sign-out button when it is pressed).
+  for (const marker of ["InMemoryCache", "more-recommendations", "SessionContext"]) {
     expect(bodies.filter((body) => body.includes(marker)).length, marker).toBe(0);
   }
   // …which it does: the view replaces the stand-in.

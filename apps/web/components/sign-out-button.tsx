@@ -1,7 +1,7 @@
 "use client";
-import { signOut } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { nextAuthClient } from "../lib/next-auth-client";
 
 export function SignOutButton() {
   const t = useTranslations("shell.nav");
@@ -17,7 +17,7 @@ export function SignOutButton() {
         const { forgetCachedData } = await import("../lib/apollo-cache");
         await forgetCachedData();
         // No next-auth redirect: it would go to NEXTAUTH_URL's host, which may not be the one in use.
-        await signOut({ redirect: false });
+        await (await nextAuthClient()).signOut({ redirect: false });
         window.location.assign("/");
       }}
     >

@@ -14,8 +14,22 @@ export function newUser(label: string): TestUser {
   return { email: `${label}-${id}@e2e.movierec.test`, password: `pw-${id}-long-enough`, name: `E2E ${label} ${id}` };
 }
 
+/**
+ * One retry when the request went out on a kept-alive connection the web server had just closed as
+ * idle (ECONNRESET before any answer: the server's 5 s idle timeout racing the helper's next request
+ * on the same socket). A browser retries such a request itself; Playwright's request context does not.
+ */
+export async function resetRetried<T>(send: () => Promise<T>): Promise<T> {
+  try {
+    return await send();
+  } catch (error) {
+    if (!/ECONNRESET|socket hang up/.test(String(error))) throw error;
+    return send();
+  }
+}
+
 export async function graphql<T>(request: APIRequestContext, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const response = await request.post("/graphql", { data: { query, variables } });
+  const response = await resetRetried(() => request.post("/graphql", { data: { query, variables } }));
   const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
   expect(body.errors, `GraphQL errors for ${query.slice(0, 60)}`).toBeUndefined();
   return body.data as T;
@@ -29,10 +43,12 @@ export async function signUpAndSignIn(page: Page, user: TestUser): Promise<void>
 
 /** Signs an existing user in with next-auth's credentials endpoint (a new session for the page's context). */
 export async function signInAs(page: Page, user: TestUser): Promise<void> {
-  const { csrfToken } = (await (await page.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
-  const response = await page.request.post("/api/auth/callback/credentials", { form: { csrfToken, email: user.email, password: user.password, json: "true" } });
+  const { csrfToken } = (await (await resetRetried(() => page.request.get("/api/auth/csrf"))).json()) as { csrfToken: string };
+  const response = await resetRetried(() =>
+    page.request.post("/api/auth/callback/credentials", { form: { csrfToken, email: user.email, password: user.password, json: "true" } }),
+  );
   expect(response.ok()).toBe(true);
-  const session = (await (await page.request.get("/api/auth/session")).json()) as { user?: { email?: string } };
+  const session = (await (await resetRetried(() => page.request.get("/api/auth/session"))).json()) as { user?: { email?: string } };
   expect(session.user?.email).toBe(user.email);
 }
 

@@ -3,11 +3,11 @@
 // password, or (an account that signs in only with a provider) by signing in again first. Then the
 // browser forgets its cached data and the session, and goes to the start page.
 import { useMutation, useQuery } from "@apollo/client/react";
-import { signOut } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 import { FieldError } from "../../../components/states";
 import { ACCOUNT_QUERY, DELETE_ACCOUNT } from "../../../lib/graphql";
+import { nextAuthClient } from "../../../lib/next-auth-client";
 
 export function DeleteAccount() {
   const t = useTranslations("settings.deleteAccount");
@@ -29,7 +29,7 @@ export function DeleteAccount() {
     }
     const { forgetCachedData } = await import("../../../lib/apollo-cache");
     await forgetCachedData();
-    await signOut({ redirect: false });
+    await (await nextAuthClient()).signOut({ redirect: false });
     window.location.assign("/?account=deleted");
   }
 

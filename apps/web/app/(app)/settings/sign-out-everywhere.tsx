@@ -1,11 +1,11 @@
 "use client";
 // Ends every web session of this person (other browsers and devices too), then this one.
 import { useMutation } from "@apollo/client/react";
-import { signOut } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { FieldError } from "../../../components/states";
 import { SIGN_OUT_EVERYWHERE } from "../../../lib/graphql";
+import { nextAuthClient } from "../../../lib/next-auth-client";
 
 export function SignOutEverywhere() {
   const t = useTranslations("settings.sessions");
@@ -22,7 +22,7 @@ export function SignOutEverywhere() {
     }
     const { forgetCachedData } = await import("../../../lib/apollo-cache");
     await forgetCachedData();
-    await signOut({ redirect: false });
+    await (await nextAuthClient()).signOut({ redirect: false });
     window.location.assign("/");
   }
 

@@ -1,10 +1,10 @@
 "use client";
 import Link from "next/link";
-import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { FieldError } from "../../../components/states";
+import { nextAuthClient } from "../../../lib/next-auth-client";
 
 export function SignInForm({ oauthProviders, failed, next = "/home" }: { oauthProviders: { id: string; name: string }[]; failed: boolean; next?: string }) {
   const t = useTranslations("auth.signIn");
@@ -18,6 +18,7 @@ export function SignInForm({ oauthProviders, failed, next = "/home" }: { oauthPr
     const form = new FormData(event.currentTarget);
     setBusy(true);
     setProblem(null);
+    const { signIn } = await nextAuthClient();
     const result = await signIn("credentials", { email: String(form.get("email")), password: String(form.get("password")), redirect: false });
     setBusy(false);
     if (!result || result.error) {
@@ -31,7 +32,7 @@ export function SignInForm({ oauthProviders, failed, next = "/home" }: { oauthPr
 
   return (
     <>
-      <form className="stack" onSubmit={onSubmit} noValidate={false}>
+      <form className="stack" onSubmit={onSubmit} onFocusCapture={() => void nextAuthClient()} noValidate={false}>
         <label className="field">
           <span>{t("email")}</span>
           <input name="email" type="email" autoComplete="email" required />
@@ -47,7 +48,7 @@ export function SignInForm({ oauthProviders, failed, next = "/home" }: { oauthPr
       </form>
       {oauthProviders.map((provider) => (
         <p key={provider.id}>
-          <button type="button" className="button" onClick={() => signIn(provider.id, { callbackUrl: next })}>
+          <button type="button" className="button" onClick={async () => (await nextAuthClient()).signIn(provider.id, { callbackUrl: next })}>
             {t("withProvider", { provider: provider.name })}
           </button>
         </p>

@@ -1,12 +1,12 @@
 "use client";
 import Link from "next/link";
-import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { print } from "graphql";
 import { FieldError } from "../../../components/states";
 import { SignUpDocument, type SignUpMutationVariables } from "../../../lib/generated/graphql";
+import { nextAuthClient } from "../../../lib/next-auth-client";
 
 // (a plain POST: this page sits outside the signed-in app's Apollo provider)
 const SIGN_UP = print(SignUpDocument);
@@ -34,6 +34,7 @@ export function SignUpForm() {
       });
       const body = (await response.json()) as { errors?: { message: string }[] };
       if (body.errors?.length) throw new Error(body.errors[0]!.message);
+      const { signIn } = await nextAuthClient();
       const result = await signIn("credentials", { email, password, redirect: false });
       if (!result || result.error) {
         setProblem("signInFailed");
@@ -50,7 +51,7 @@ export function SignUpForm() {
 
   return (
     <>
-      <form className="stack" onSubmit={onSubmit}>
+      <form className="stack" onSubmit={onSubmit} onFocusCapture={() => void nextAuthClient()}>
         <label className="field">
           <span>{t("name")}</span>
           <input name="name" type="text" autoComplete="name" />
