@@ -65,7 +65,15 @@ export interface WebBuild {
 /** `next build` for apps/web with the addresses it bakes in. Throws with the output when it fails. */
 export function buildWeb(options: WebEnv): WebBuild {
   const started = performance.now();
-  const result = spawnSync(process.execPath, [nextBin, "build"], { cwd: webDir, env: nextEnv(options), encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  // BENCH_NEXT_BUILD_ARGS: extra `next build` flags for a profiling build (`--no-mangling` keeps
+  // function names, so browser-profile.ts's CPU profiles name React's and Apollo's functions).
+  const extra = (process.env.BENCH_NEXT_BUILD_ARGS ?? "").split(" ").filter(Boolean);
+  const result = spawnSync(process.execPath, [nextBin, "build", ...extra], {
+    cwd: webDir,
+    env: nextEnv(options),
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const seconds = (performance.now() - started) / 1000;
   const output = `${result.stdout ?? ""}${result.stderr ?? ""}`;
   if (result.status !== 0) throw new Error(`next build failed (exit ${result.status ?? result.signal}):\n${output}`);

@@ -1,8 +1,9 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { useFormatter, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Poster } from "../components/poster";
+import { ratingText } from "../lib/card-facts";
 import { LandingDocument, type LandingQuery, type ShelfFragment } from "../lib/generated/graphql";
 import { serverGraphql } from "../lib/server-graphql";
 import { currentUser } from "../lib/session";
@@ -19,7 +20,7 @@ async function loadShelves(): Promise<LandingQuery | null> {
 
 function ShelfList({ id, title, items }: { id: string; title: string; items: Shelf[] }) {
   const t = useTranslations("landing.shelves");
-  const format = useFormatter();
+  const locale = useLocale();
   return (
     <section aria-labelledby={id} className="shelf">
       <h2 id={id}>{title}</h2>
@@ -35,7 +36,7 @@ function ShelfList({ id, title, items }: { id: string; title: string; items: She
               </Link>
               <p className="card-meta">
                 {media.year ?? "—"}
-                {media.voteAverage != null ? ` · ★ ${format.number(media.voteAverage, { minimumFractionDigits: 1, maximumFractionDigits: 1 })}` : ""}
+                {media.voteAverage != null ? ` · ★ ${ratingText(media.voteAverage, locale)}` : ""}
               </p>
             </li>
           ))}

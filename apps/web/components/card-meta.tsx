@@ -2,8 +2,8 @@
 // TMDB's rating, then the person's own stars and favourite. Shared by the cards (media-card.tsx) and
 // the server's stand-ins (card-stand-in.tsx), which must read, wrap and measure the same. Renders on
 // the server and in the browser.
-import { useFormatter, useTranslations } from "next-intl";
-import { ONE_DECIMAL, cardFacts } from "../lib/card-facts";
+import { useLocale, useTranslations } from "next-intl";
+import { cardFacts } from "../lib/card-facts";
 import { starGlyphs, starsLabel } from "../lib/stars";
 
 export interface CardMetaFields {
@@ -17,11 +17,11 @@ export interface CardMetaFields {
 export function CardMeta({ media }: { media: CardMetaFields }) {
   const t = useTranslations("cards.mediaCard");
   const tStars = useTranslations("common.stars");
-  const format = useFormatter();
+  const locale = useLocale();
   const rated = media.myRating != null ? starsLabel(media.myRating, tStars) : "";
   return (
     <p className="card-meta">
-      {cardFacts(media, { film: t("film"), series: t("series") }, (value) => format.number(value, ONE_DECIMAL))}
+      {cardFacts(media, { film: t("film"), series: t("series") }, locale)}
       {media.myRating != null && (
         <>
           {" · "}

@@ -1,7 +1,7 @@
 "use client";
 // A plain <img>: catalogue images are served as-is, sized by CSS (no next/image optimisation).
 import { useQuery } from "@apollo/client/react";
-import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useDeferredValue, useEffect } from "react";
 import { Shelf } from "../../../../../components/shelf";
 import { Poster } from "../../../../../components/poster";
@@ -9,6 +9,7 @@ import { StarRating } from "../../../../../components/star-rating";
 import { WhereToWatch } from "../../../../../components/where-to-watch";
 import { ErrorState, FieldError } from "../../../../../components/states";
 import { MEDIA_QUERY, type MediaDetails, type MediaType } from "../../../../../lib/graphql";
+import { ratingText } from "../../../../../lib/card-facts";
 import { languageName } from "../../../../../lib/language-name";
 import { formatRuntime } from "../../../../../lib/runtime-text";
 import { type TitlePreview, TitleHeroPreview } from "./title-hero-preview";
@@ -20,7 +21,6 @@ function Facts({ media }: { media: MediaDetails }) {
   const tRuntime = useTranslations("common.runtime");
   const tLanguage = useTranslations("common.languageName");
   const locale = useLocale();
-  const format = useFormatter();
   return (
     <dl className="facts">
       <div>
@@ -42,7 +42,7 @@ function Facts({ media }: { media: MediaDetails }) {
         <dd>
           {media.voteAverage != null
             ? t("votes", {
-                average: format.number(media.voteAverage, { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+                average: ratingText(media.voteAverage, locale),
                 count: media.voteCount ?? 0,
               })
             : t("notRatedYet")}
