@@ -16,6 +16,7 @@ import type { Readable } from "node:stream";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { waitUntil } from "../../apps/api/src/test-support/processes.ts";
+import { addCompileHints } from "../../apps/web/scripts/compile-hints.ts";
 
 const repoRoot = path.resolve(import.meta.dirname, "../..");
 export const webDir = path.join(repoRoot, "apps/web");
@@ -74,6 +75,8 @@ export function buildWeb(options: WebEnv): WebBuild {
     encoding: "utf8",
     maxBuffer: 64 * 1024 * 1024,
   });
+  // As `npm run build` does after `next build` (apps/web/scripts/compile-hints.ts).
+  if (result.status === 0) addCompileHints(path.join(webDir, ".next/static/chunks"));
   const seconds = (performance.now() - started) / 1000;
   const output = `${result.stdout ?? ""}${result.stderr ?? ""}`;
   if (result.status !== 0) throw new Error(`next build failed (exit ${result.status ?? result.signal}):\n${output}`);

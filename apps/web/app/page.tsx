@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "../components/intent-link";
 import { redirect } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
@@ -30,10 +30,10 @@ function ShelfList({ id, title, items }: { id: string; title: string; items: She
         <ul className="shelf-row" aria-labelledby={id}>
           {items.map((media) => (
             <li key={media.id} className="card">
-              <Link href={`/title/${media.type.toLowerCase()}/${media.tmdbId}`} className="card-link">
+              <IntentLink href={`/title/${media.type.toLowerCase()}/${media.tmdbId}`} className="card-link">
                 <Poster url={media.posterUrl} title={media.title} />
                 <span className="card-title">{media.title}</span>
-              </Link>
+              </IntentLink>
               <p className="card-meta">
                 {media.year ?? "—"}
                 {media.voteAverage != null ? ` · ★ ${ratingText(media.voteAverage, locale)}` : ""}
@@ -65,12 +65,12 @@ export default async function LandingPage({ searchParams }: { searchParams: Prom
           <li>{t("hero.features.api")}</li>
         </ul>
         <p className="hero-actions">
-          <Link href="/signup" className="button button-primary">
+          <IntentLink href="/signup" className="button button-primary">
             {t("hero.createAccount")}
-          </Link>
-          <Link href="/signin" className="button">
+          </IntentLink>
+          <IntentLink href="/signin" className="button">
             {t("hero.signIn")}
-          </Link>
+          </IntentLink>
         </p>
       </section>
       {shelves ? (

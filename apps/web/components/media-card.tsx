@@ -1,6 +1,6 @@
 "use client";
 import { useTranslations } from "next-intl";
-import Link from "next/link";
+import { IntentLink } from "./intent-link";
 import type { MediaCard as MediaCardData, Reason } from "../lib/graphql";
 import { useMediaActions } from "../lib/use-media-actions";
 import { CardMeta } from "./card-meta";
@@ -37,10 +37,10 @@ export function MediaCard({
   const actions = useMediaActions(media);
   return (
     <li className="card" data-testid="media-card" data-media-id={media.id}>
-      <Link href={titleHref(media)} className="card-link">
+      <IntentLink href={titleHref(media)} className="card-link">
         <Poster url={media.posterUrl} title={media.title} />
         <span className="card-title">{media.title}</span>
-      </Link>
+      </IntentLink>
       <CardMeta media={media} />
       {reasons && reasons.length > 0 && (
         <ul className="reasons" aria-label={t("whyRecommended", { title: media.title })}>

@@ -1,5 +1,5 @@
 import { useTranslations } from "next-intl";
-import Link from "next/link";
+import { IntentLink } from "./intent-link";
 import type { SessionUser } from "../lib/session";
 import { LanguagePicker } from "./language-picker";
 import { SignOutButton } from "./sign-out-button";
@@ -11,30 +11,30 @@ export function SiteHeader({ user }: { user: SessionUser | null }) {
       <a className="skip-link" href="#main">
         {t("skipToContent")}
       </a>
-      <Link href={user ? "/home" : "/"} className="brand">
+      <IntentLink href={user ? "/home" : "/"} className="brand">
         movierec
-      </Link>
+      </IntentLink>
       <nav aria-label={t("mainNavigation")}>
         <ul className="nav-list">
           {user ? (
             <>
               <li>
-                <Link href="/home">{t("nav.home")}</Link>
+                <IntentLink href="/home">{t("nav.home")}</IntentLink>
               </li>
               <li>
-                <Link href="/browse">{t("nav.browse")}</Link>
+                <IntentLink href="/browse">{t("nav.browse")}</IntentLink>
               </li>
               <li>
-                <Link href="/search">{t("nav.search")}</Link>
+                <IntentLink href="/search">{t("nav.search")}</IntentLink>
               </li>
               <li>
-                <Link href="/favourites">{t("nav.favourites")}</Link>
+                <IntentLink href="/favourites">{t("nav.favourites")}</IntentLink>
               </li>
               <li>
-                <Link href="/watchlist">{t("nav.watchlist")}</Link>
+                <IntentLink href="/watchlist">{t("nav.watchlist")}</IntentLink>
               </li>
               <li>
-                <Link href="/settings">{t("nav.settings")}</Link>
+                <IntentLink href="/settings">{t("nav.settings")}</IntentLink>
               </li>
               <li>
                 <SignOutButton />
@@ -43,12 +43,12 @@ export function SiteHeader({ user }: { user: SessionUser | null }) {
           ) : (
             <>
               <li>
-                <Link href="/signin">{t("nav.signIn")}</Link>
+                <IntentLink href="/signin">{t("nav.signIn")}</IntentLink>
               </li>
               <li>
-                <Link href="/signup" className="button button-primary">
+                <IntentLink href="/signup" className="button button-primary">
                   {t("nav.signUp")}
-                </Link>
+                </IntentLink>
               </li>
             </>
           )}

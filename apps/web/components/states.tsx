@@ -1,6 +1,6 @@
 "use client";
 import { useTranslations } from "next-intl";
-import Link from "next/link";
+import { IntentLink } from "./intent-link";
 import { type ReactNode, useEffect } from "react";
 import { describeError } from "../lib/error-text";
 
@@ -36,9 +36,9 @@ export function EmptyState({ title, children, action }: { title: string; childre
       {children}
       {action && (
         <p>
-          <Link className="button button-primary" href={action.href}>
+          <IntentLink className="button button-primary" href={action.href}>
             {action.label}
-          </Link>
+          </IntentLink>
         </p>
       )}
     </div>

@@ -3,7 +3,7 @@
 // API's default): streaming, free, rent and buy, each provider with its logo; TMDB's page (from
 // JustWatch) links to the offers themselves.
 import { useTranslations } from "next-intl";
-import Link from "next/link";
+import { IntentLink } from "./intent-link";
 import type { WatchProvider, WhereToWatch as WhereToWatchData } from "../lib/graphql";
 
 const KINDS = ["stream", "free", "rent", "buy"] as const;
@@ -29,7 +29,9 @@ export function WhereToWatch({ where }: { where: WhereToWatchData }) {
       <h2 id="watch-heading">{t("heading", { region: where.region.name })}</h2>
       {where.onMyServices && <p className="badge">{t("onYourServices")}</p>}
       {kinds.length === 0 ? (
-        <p className="muted">{t.rich("noOffers", { region: where.region.name, link: (chunks) => <Link href="/settings#services-heading">{chunks}</Link> })}</p>
+        <p className="muted">
+          {t.rich("noOffers", { region: where.region.name, link: (chunks) => <IntentLink href="/settings#services-heading">{chunks}</IntentLink> })}
+        </p>
       ) : (
         <dl className="watch-offers">
           {kinds.map((kind) => (

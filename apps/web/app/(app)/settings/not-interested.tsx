@@ -3,7 +3,7 @@
 // (it can be recommended again). A restored title leaves the list at once (optimistic).
 import { useQuery } from "@apollo/client/react";
 import { useTranslations } from "next-intl";
-import Link from "next/link";
+import { IntentLink } from "../../../components/intent-link";
 import { useState } from "react";
 import { titleHref } from "../../../components/media-card";
 import { ErrorState } from "../../../components/states";
@@ -16,7 +16,7 @@ function Hidden({ media, onRestored }: { media: MediaCard; onRestored: (title: s
   return (
     <li className="token">
       <span className="grow">
-        <Link href={titleHref(media)}>{media.title}</Link> <small className="muted">{media.year ?? ""}</small>
+        <IntentLink href={titleHref(media)}>{media.title}</IntentLink> <small className="muted">{media.year ?? ""}</small>
       </span>
       <button
         type="button"

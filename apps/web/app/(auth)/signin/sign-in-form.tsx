@@ -1,5 +1,5 @@
 "use client";
-import Link from "next/link";
+import { IntentLink } from "../../../components/intent-link";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
@@ -53,7 +53,7 @@ export function SignInForm({ oauthProviders, failed, next = "/home" }: { oauthPr
           </button>
         </p>
       ))}
-      <p>{t.rich("newHere", { link: (text) => <Link href="/signup">{text}</Link> })}</p>
+      <p>{t.rich("newHere", { link: (text) => <IntentLink href="/signup">{text}</IntentLink> })}</p>
     </>
   );
 }

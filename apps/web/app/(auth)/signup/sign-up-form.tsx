@@ -1,5 +1,5 @@
 "use client";
-import Link from "next/link";
+import { IntentLink } from "../../../components/intent-link";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
@@ -70,7 +70,7 @@ export function SignUpForm() {
           {busy ? t("submitting") : t("submit")}
         </button>
       </form>
-      <p>{t.rich("haveAccount", { link: (text) => <Link href="/signin">{text}</Link> })}</p>
+      <p>{t.rich("haveAccount", { link: (text) => <IntentLink href="/signin">{text}</IntentLink> })}</p>
     </>
   );
 }

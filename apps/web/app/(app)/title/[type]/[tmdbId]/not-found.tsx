@@ -1,5 +1,5 @@
 import { useTranslations } from "next-intl";
-import Link from "next/link";
+import { IntentLink } from "../../../../../components/intent-link";
 
 /** An unknown title (page.tsx calls notFound() when the API answers NOT_FOUND): what happened, and where to go instead. */
 export default function TitleNotFound() {
@@ -10,12 +10,12 @@ export default function TitleNotFound() {
       <div className="notice">
         <p>{t("body")}</p>
         <p>
-          <Link className="button button-primary" href="/search">
+          <IntentLink className="button button-primary" href="/search">
             {t("search")}
-          </Link>{" "}
-          <Link className="button" href="/browse">
+          </IntentLink>{" "}
+          <IntentLink className="button" href="/browse">
             {t("browse")}
-          </Link>
+          </IntentLink>
         </p>
       </div>
     </>
