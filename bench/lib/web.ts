@@ -75,8 +75,8 @@ export function buildWeb(options: WebEnv): WebBuild {
     encoding: "utf8",
     maxBuffer: 64 * 1024 * 1024,
   });
-  // As `npm run build` does after `next build` (apps/web/scripts/compile-hints.ts).
-  if (result.status === 0) addCompileHints(path.join(webDir, ".next/static/chunks"));
+  // As `npm run build` does after `next build` (apps/web/scripts/compile-hints.ts); BENCH_COMPILE_HINTS=0 leaves them out, to compare.
+  if (result.status === 0 && process.env.BENCH_COMPILE_HINTS !== "0") addCompileHints(path.join(webDir, ".next/static/chunks"));
   const seconds = (performance.now() - started) / 1000;
   const output = `${result.stdout ?? ""}${result.stderr ?? ""}`;
   if (result.status !== 0) throw new Error(`next build failed (exit ${result.status ?? result.signal}):\n${output}`);

@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
-import { getLocale } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { SignedInApp } from "../../../../../components/signed-in-app";
 import { type MediaType, TitleMetadataDocument } from "../../../../../lib/generated/graphql";
+import { languageName } from "../../../../../lib/language-name";
 import { ApiError, serverGraphql } from "../../../../../lib/server-graphql";
 import { type TitlePreview, TitleHeroPreview } from "./title-hero-preview";
 import { TitleView } from "./lazy-view";
@@ -65,7 +66,11 @@ export default async function TitlePage({ params }: { params: Params }) {
   if (!ref) notFound();
   let preview: TitlePreview | undefined;
   try {
-    preview = (await titleMetadata(ref.type, ref.tmdbId)).media;
+    const { originalLanguage, ...media } = (await titleMetadata(ref.type, ref.tmdbId)).media;
+    // Named here: the browser's first Intl.DisplayNames loads its locale data in one long task
+    // (100–125 ms at Lighthouse's 4× CPU, the title page's longest; bench/README.md).
+    const name = languageName(originalLanguage, await getLocale(), await getTranslations("common.languageName"));
+    preview = { ...media, language: { code: originalLanguage ?? null, name } };
   } catch (error) {
     if (error instanceof ApiError && error.code === "NOT_FOUND") notFound();
   }

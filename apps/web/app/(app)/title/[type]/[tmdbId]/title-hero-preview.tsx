@@ -10,6 +10,8 @@ export interface TitlePreview {
   year?: number | null;
   posterUrl?: string | null;
   backdropUrl?: string | null;
+  /** The original language as the server named it in the interface's language (page.tsx). */
+  language?: { code: string | null; name: string };
 }
 
 export function TitleHeroPreview({ preview }: { preview: TitlePreview }) {

@@ -15,8 +15,11 @@ import { formatRuntime } from "../../../../../lib/runtime-text";
 import { type TitlePreview, TitleHeroPreview } from "./title-hero-preview";
 import { useMediaActions } from "../../../../../lib/use-media-actions";
 
-/** Type, release, runtime, TMDB's rating and the original language. */
-function Facts({ media }: { media: MediaDetails }) {
+/**
+ * Type, release, runtime, TMDB's rating and the original language — named by the server when it
+ * named this title's (`language`, page.tsx), else here.
+ */
+function Facts({ media, language }: { media: MediaDetails; language?: TitlePreview["language"] }) {
   const t = useTranslations("title.details");
   const tRuntime = useTranslations("common.runtime");
   const tLanguage = useTranslations("common.languageName");
@@ -50,13 +53,15 @@ function Facts({ media }: { media: MediaDetails }) {
       </div>
       <div>
         <dt>{t("language")}</dt>
-        <dd data-testid="language">{languageName(media.originalLanguage, locale, tLanguage)}</dd>
+        <dd data-testid="language">
+          {language && language.code === (media.originalLanguage ?? null) ? language.name : languageName(media.originalLanguage, locale, tLanguage)}
+        </dd>
       </div>
     </dl>
   );
 }
 
-function Details({ media }: { media: MediaDetails }) {
+function Details({ media, language }: { media: MediaDetails; language?: TitlePreview["language"] }) {
   const t = useTranslations("title.details");
   const actions = useMediaActions(media);
   useEffect(() => {
@@ -74,7 +79,7 @@ function Details({ media }: { media: MediaDetails }) {
             {media.title} {media.year && <span className="muted">({media.year})</span>}
           </h1>
           {media.tagline && <p className="tagline">{media.tagline}</p>}
-          <Facts media={media} />
+          <Facts media={media} language={language} />
           {media.genres.length > 0 && (
             <ul className="tags" aria-label={t("genres")}>
               {media.genres.map((genre) => (
@@ -144,7 +149,7 @@ export function TitleView({ type, tmdbId, preview }: { type: MediaType; tmdbId: 
   const { error, loading, refetch } = query;
   // Rendered in a background render React slices, while the server's hero stays (as on home: home-view.tsx).
   const data = useDeferredValue(query.data);
-  if (data?.media) return <Details media={data.media} />;
+  if (data?.media) return <Details media={data.media} language={preview?.language} />;
   if (error) return <ErrorState error={error} onRetry={() => void refetch()} />;
   if (preview) return <TitleHeroPreview preview={preview} />;
   return (
