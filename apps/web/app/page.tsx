@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Poster } from "../components/poster";
-import { ratingText } from "../lib/card-facts";
+import { ratingText } from "../lib/number-text";
 import { LandingDocument, type LandingQuery, type ShelfFragment } from "../lib/generated/graphql";
 import { serverGraphql } from "../lib/server-graphql";
 import { currentUser } from "../lib/session";

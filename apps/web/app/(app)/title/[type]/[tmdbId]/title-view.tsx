@@ -9,7 +9,7 @@ import { StarRating } from "../../../../../components/star-rating";
 import { WhereToWatch } from "../../../../../components/where-to-watch";
 import { ErrorState, FieldError } from "../../../../../components/states";
 import { MEDIA_QUERY, type MediaDetails, type MediaType } from "../../../../../lib/graphql";
-import { ratingText } from "../../../../../lib/card-facts";
+import { countText, ratingText } from "../../../../../lib/number-text";
 import { languageName } from "../../../../../lib/language-name";
 import { formatRuntime } from "../../../../../lib/runtime-text";
 import { type TitlePreview, TitleHeroPreview } from "./title-hero-preview";
@@ -46,7 +46,9 @@ function Facts({ media, language }: { media: MediaDetails; language?: TitlePrevi
           {media.voteAverage != null
             ? t("votes", {
                 average: ratingText(media.voteAverage, locale),
+                // The plural chooses by the number; the text is written without an Intl.NumberFormat.
                 count: media.voteCount ?? 0,
+                votes: countText(media.voteCount ?? 0, locale),
               })
             : t("notRatedYet")}
         </dd>
