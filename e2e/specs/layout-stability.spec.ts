@@ -65,6 +65,17 @@ test("a title page's hero holds the screen while the page loads, so nothing move
 /** Where an element's top is in the page (not the viewport: scrolling does not change it). */
 const topOf = (locator: Locator) => locator.evaluate((element) => element.getBoundingClientRect().top + window.scrollY);
 
+/**
+ * `topOf` a stand-in's card, asked again while it reads 0: the gate renders the server's stand-in
+ * anew when Apollo is ready (as its Suspense fallback), and an element measured just as React
+ * replaces it is detached, its box all zeros (CI saw "moved from 0 to 295 px").
+ */
+async function settledTopOf(locator: Locator): Promise<number> {
+  let top = 0;
+  await expect.poll(async () => (top = await topOf(locator))).toBeGreaterThan(0);
+  return top;
+}
+
 /** Settings → Your services names a region and a service: Home and Browse show "Only on my services". */
 async function nameAService(page: Page): Promise<void> {
   const { watchProviders } = await graphql<{ watchProviders: Array<{ tmdbId: number }> }>(page.request, '{ watchProviders(region: "US") { tmdbId } }');
@@ -80,11 +91,11 @@ test("home's first row from the server holds the screen while the view starts, w
   await recordShifts(page);
   const release = await holdGraphql(page);
   await page.goto("/home");
-  const previewCard = page.getByTestId("home-preview").locator(".card").first();
+  const previewCard = page.getByTestId("home-preview").locator(".card").filter({ visible: true }).first();
   await expect(previewCard).toBeVisible();
   // The view's tree replaces the stand-in's (new elements are not layout shifts), so where the first
   // card sits is compared as well: a missing switch above the row moved it down unseen by CLS.
-  const before = await topOf(previewCard);
+  const before = await settledTopOf(previewCard);
   await expect(page.getByText("Only on my services")).toHaveCount(1);
   await expect(page.locator(".site-footer")).not.toBeInViewport();
   release();
@@ -105,9 +116,9 @@ for (const services of [false, true]) {
     await recordShifts(page);
     const release = await holdGraphql(page);
     await page.goto("/browse");
-    const standInCard = page.getByTestId("browse-stand-in").locator(".card").first();
+    const standInCard = page.getByTestId("browse-stand-in").locator(".card").filter({ visible: true }).first();
     await expect(standInCard).toBeVisible();
-    const before = await topOf(standInCard);
+    const before = await settledTopOf(standInCard);
     await expect(page.getByText("Only on my services")).toHaveCount(services ? 1 : 0);
     await expect(page.locator(".site-footer")).not.toBeInViewport();
     release();
