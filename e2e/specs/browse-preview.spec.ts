@@ -3,7 +3,7 @@
 // JavaScript runs), the first posters start downloading with the page, and the view then replaces
 // the cards with the same titles.
 import { expect, test } from "@playwright/test";
-import { CRIME, collectConsoleErrors, graphql, newUser, signUpAndSignIn } from "./support/users.ts";
+import { collectConsoleErrors, CRIME, graphql, newUser, resetRetried, signUpAndSignIn } from "./support/users.ts";
 
 type Page = { browse: { edges: Array<{ node: { title: string } }> } };
 
@@ -19,7 +19,7 @@ test("browse's document holds the first cards of the address's filters, and the 
   // What the address says, with something it does not (ignored, as the view ignores it).
   const address = `/browse?genre=${CRIME.id}&rating=7&sort=RATING&junk=1`;
 
-  const html = await (await page.request.get(address)).text();
+  const html = await (await resetRetried(() => page.request.get(address))).text();
   const preview = await page.evaluate((source) => {
     const root = new DOMParser().parseFromString(source, "text/html").querySelector('[data-testid="browse-preview"]');
     if (!root) return null;
@@ -47,7 +47,7 @@ test("browse's document holds the first cards of the address's filters, and the 
     firstPoster: expect.stringMatching(/^(high|none)$/),
   });
   // "From 2010 to 1990" asks nothing: no cards in the document, the view says what is wrong.
-  expect(await (await page.request.get("/browse?from=2010&to=1990")).text()).not.toContain('data-testid="browse-stand-in"');
+  expect(await (await resetRetried(() => page.request.get("/browse?from=2010&to=1990"))).text()).not.toContain('data-testid="browse-stand-in"');
 
   await page.goto(address);
   const grid = page.getByRole("list", { name: "Titles" });

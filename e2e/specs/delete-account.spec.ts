@@ -1,7 +1,7 @@
 // Deleting an account from Settings: a wrong password keeps it; the right one (and the "cannot be
 // undone" box) deletes it, signs the browser out, and the same email and password no longer sign in.
 import { expect, test } from "@playwright/test";
-import { CRIME, graphql, newUser, signUpAndSignIn, titlesInGenre } from "./support/users.ts";
+import { CRIME, graphql, newUser, resetRetried, signUpAndSignIn, titlesInGenre } from "./support/users.ts";
 
 test("delete your account from settings", async ({ page }) => {
   const user = newUser("delete");
@@ -22,7 +22,7 @@ test("delete your account from settings", async ({ page }) => {
   await submit.click();
   await expect(page).toHaveURL(/\/\?account=deleted$/);
   await expect(page.getByRole("status").filter({ hasText: "Your account and everything in it have been deleted." })).toBeVisible();
-  expect(await (await page.request.get("/api/auth/session")).json()).toEqual({});
+  expect(await (await resetRetried(() => page.request.get("/api/auth/session"))).json()).toEqual({});
 
   await page.goto("/signin");
   await page.getByLabel("Email").fill(user.email);

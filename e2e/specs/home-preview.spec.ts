@@ -2,7 +2,7 @@
 // posters start downloading with the page, and the full page then takes the row's place; the view's
 // code and Apollo Client's are not among the document's scripts (components/lazy-view.tsx).
 import { expect, test } from "@playwright/test";
-import { collectConsoleErrors, graphql, newUser, onboardOverApi, signUpAndSignIn } from "./support/users.ts";
+import { collectConsoleErrors, graphql, newUser, onboardOverApi, resetRetried, signUpAndSignIn } from "./support/users.ts";
 
 type Ranked = { recommendations: { edges: Array<{ node: { media: { title: string } } }> } };
 
@@ -14,7 +14,7 @@ test("home's document already holds the first row of top picks, and the full pag
   const expected = ranked.recommendations.edges.map((edge) => edge.node.media.title);
   expect(expected.length).toBeGreaterThan(2);
 
-  const html = await (await page.request.get("/home")).text();
+  const html = await (await resetRetried(() => page.request.get("/home"))).text();
   const preview = await page.evaluate((source) => {
     const root = new DOMParser().parseFromString(source, "text/html").querySelector('[data-testid="home-preview"]');
     if (!root) return null;
@@ -41,10 +41,10 @@ test("a signed-in page's first scripts hold neither Apollo Client, the page's vi
 }) => {
   await signUpAndSignIn(page, newUser("first-scripts"));
   await onboardOverApi(page);
-  const html = await (await page.request.get("/home")).text();
+  const html = await (await resetRetried(() => page.request.get("/home"))).text();
   const sources = [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((match) => match[1]!);
   expect(sources.length).toBeGreaterThan(2);
-  const bodies = await Promise.all(sources.map(async (source) => (await page.request.get(source)).text()));
+  const bodies = await Promise.all(sources.map(async (source) => (await resetRetried(() => page.request.get(source))).text()));
   // Apollo's cache class and the home view's own test id, both in the scripts the page loads later,
   // and next-auth's browser client (loaded by the header's sign-out button when it is pressed).
   for (const marker of ["InMemoryCache", "more-recommendations", "SessionContext"]) {
@@ -56,7 +56,7 @@ test("a signed-in page's first scripts hold neither Apollo Client, the page's vi
   await page.goto("/home");
   await expect(page.getByTestId("recommendations").getByTestId("media-card").first()).toBeVisible({ timeout: 20_000 });
   const later = await Promise.all(
-    loaded.filter((url) => !sources.some((source) => url.endsWith(source))).map(async (url) => (await page.request.get(url)).text()),
+    loaded.filter((url) => !sources.some((source) => url.endsWith(source))).map(async (url) => (await resetRetried(() => page.request.get(url))).text()),
   );
   for (const marker of ["InMemoryCache", "more-recommendations"])
     expect(

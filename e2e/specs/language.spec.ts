@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, type TestInfo, test } from "@playwright/test";
-import { collectConsoleErrors, newUser, onboardOverApi, signUpAndSignIn } from "./support/users.ts";
+import { collectConsoleErrors, newUser, onboardOverApi, resetRetried, signUpAndSignIn } from "./support/users.ts";
 
 const messagesDir = path.resolve(import.meta.dirname, "../../apps/web/messages");
 const messages = (locale: string, namespace: string) => JSON.parse(readFileSync(path.join(messagesDir, locale, `${namespace}.json`), "utf8"));
@@ -109,7 +109,7 @@ test("a title TMDB has in French is named in French on its page and in the tab, 
   await expect(page.getByRole("heading", { level: 1, name: film!.title })).toBeVisible();
   await expect(page).toHaveTitle(new RegExp(`^${film!.title.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} · `));
   // The document the server sends names it in French too (the tab's title before any script, and what link previews read).
-  const html = await (await page.request.get(`/title/movie/${film!.tmdbId}`)).text();
+  const html = await (await resetRetried(() => page.request.get(`/title/movie/${film!.tmdbId}`))).text();
   expect(await page.evaluate((source) => new DOMParser().parseFromString(source, "text/html").title, html)).toBe(`${film!.title} · movierec`);
   expect(errors).toEqual([]);
 });

@@ -6,7 +6,7 @@
 // eight-card skeleton (0.206 on a phone). The view's GraphQL answers are held back here until the
 // stand-in has painted, so the swap happens in view on every run.
 import { expect, type Locator, type Page, test } from "@playwright/test";
-import { CRIME, graphql, newUser, onboardOverApi, signUpAndSignIn, titlesInGenre } from "./support/users.ts";
+import { CRIME, graphql, newUser, onboardOverApi, resetRetried, signUpAndSignIn, titlesInGenre } from "./support/users.ts";
 
 /** Layout shifts not caused by input, as Lighthouse's CLS adds them up (one session window is enough here). */
 async function recordShifts(page: Page): Promise<void> {
@@ -135,7 +135,7 @@ test("settings' heading is in the document and holds the screen while the panels
   await signUpAndSignIn(page, newUser("settings-shift"));
   // The server's stand-in: the heading is in the first paint (it was the page's LCP, painted only
   // once the view's code and its queries had answered).
-  const html = await (await page.request.get("/settings")).text();
+  const html = await (await resetRetried(() => page.request.get("/settings"))).text();
   expect(html).toMatch(/<div class="stack-lg settings-loading"><h1>Settings<\/h1>/);
   await recordShifts(page);
   const release = await holdGraphql(page);

@@ -1,7 +1,7 @@
 // Search finds a title; its page shows details, including fields only enrichment fills (runtime, cast).
 import { expect, test } from "@playwright/test";
 import { giveVideos, obscureFilms } from "./support/catalogue.ts";
-import { CRIME, graphql, newUser, signUpAndSignIn, titlesInGenre } from "./support/users.ts";
+import { CRIME, graphql, newUser, resetRetried, signUpAndSignIn, titlesInGenre } from "./support/users.ts";
 
 test("search finds a title and its page shows enriched details", async ({ page }) => {
   await signUpAndSignIn(page, newUser("search"));
@@ -33,7 +33,7 @@ test("search finds a title and its page shows enriched details", async ({ page }
   // page), where crawlers and link previews read it: to a phone's browser too, not only to bots.
   // (Under `next dev`, this stack's server, Next.js does so for every user agent anyway; in a
   // production build it takes `htmlLimitedBots` in next.config.ts, which web-lighthouse's SEO audit sees.)
-  const document = await page.request.get(`/title/movie/${media!.tmdbId}`, { headers: { "user-agent": PHONE_BROWSER } });
+  const document = await resetRetried(() => page.request.get(`/title/movie/${media!.tmdbId}`, { headers: { "user-agent": PHONE_BROWSER } }));
   expect(document.status()).toBe(200);
   const html = await document.text();
   const head = html.slice(0, html.indexOf("</head>"));
@@ -79,7 +79,7 @@ test("a title without an overview keeps the site's description in its document's
   );
   const bare = browse.edges.map((edge) => edge.node).find((node) => !node.overview);
   expect(bare, "a film without an overview in the catalogue").toBeTruthy();
-  const html = await (await page.request.get(`/title/movie/${bare!.tmdbId}`, { headers: { "user-agent": PHONE_BROWSER } })).text();
+  const html = await (await resetRetried(() => page.request.get(`/title/movie/${bare!.tmdbId}`, { headers: { "user-agent": PHONE_BROWSER } }))).text();
   const head = html.slice(0, html.indexOf("</head>"));
   expect(head).toContain(`<title>${escapeHtml(bare!.title)} · movierec</title>`);
   expect(head).toContain('<meta name="description" content="Ranked, explained movie and TV recommendations."/>');
