@@ -16,12 +16,19 @@
 // BENCH_PAGES=home,title to measure some pages only, printed but not written; writes
 // bench/results/web-lighthouse.json)
 //
+// Every run also measures the host's floor first: a static page without a script or a stylesheet,
+// served by this process (floorPage below). Lighthouse multiplies every main-thread task it observes,
+// Chromium's own included (its document start: ≈ 75 ms observed on this 2-core host, 300 simulated),
+// so what a page with nothing to run scores here is what the host costs every page.
+//
 // The 4× CPU slowdown is relative to the machine Lighthouse runs on. Every run prints the host's
 // `benchmarkIndex` (Lighthouse's own CPU score; it expects ≥ 1000 and warns below): Lighthouse's
 // throttling docs (docs/throttling.md, "Calibrating the CPU slowdown") say to lower the multiplier
 // on a slower host to emulate the same phone. BENCH_CPU_SLOWDOWN sets it (default 4, the issue's
 // profile); the results file records which was used.
 import { execFile, spawnSync } from "node:child_process";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { promisify } from "node:util";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -110,6 +117,8 @@ async function lighthouse(url: string, cookie: string | undefined): Promise<Run>
     `--throttling.cpuSlowdownMultiplier=${CPU_SLOWDOWN}`,
     `--chrome-flags=--headless=new ${chromiumLaunchOptions.args.join(" ")}`,
     ...(cookie ? [`--extra-headers=${JSON.stringify({ Cookie: cookie })}`] : []),
+    // BENCH_LIGHTHOUSE_ARGS adds Lighthouse flags, e.g. `-G=/tmp/lh-artifacts` to keep each run's trace.
+    ...(process.env.BENCH_LIGHTHOUSE_ARGS?.split(" ").filter(Boolean) ?? []),
   ];
   // Asynchronously: the offline catalogue (TMDB's API and image server) runs in this process, and
   // a synchronous spawn would stop it answering while Lighthouse loads the page — every poster and
@@ -210,6 +219,22 @@ async function lighthouseWithRetry(url: string, cookie: string | undefined): Pro
   }
 }
 
+/** A page with nothing to run or style: what Lighthouse counts on it is the host's and Chromium's own. */
+const FLOOR_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Host floor</title><meta name="description" content="A static page: the host's floor for Lighthouse."></head><body><main><h1>Host floor</h1><p>No script and no stylesheet: whatever main-thread time Lighthouse counts on this page is the browser's own, on this host.</p></main></body></html>`;
+
+/** Serves FLOOR_PAGE on a loopback port, as next start serves the product's pages. */
+async function floorPage(): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = createServer((_request, response) => {
+    response.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" });
+    response.end(FLOOR_PAGE);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
 /** The session cookie of the bench's user, signed in through the real /signin page. */
 async function sessionCookie(stack: WebBenchStack): Promise<string> {
   const browser = await playwright.chromium.launch(chromiumLaunchOptions);
@@ -229,10 +254,12 @@ async function sessionCookie(stack: WebBenchStack): Promise<string> {
 
 installLighthouse();
 let stack: WebBenchStack | undefined;
+const floor = await floorPage();
 try {
   stack = await startWebBenchStack({ name: "lighthouse", titles: TITLES, crowd: 300 });
   const cookie = await sessionCookie(stack);
   const pages = [
+    { name: "floor", path: "", origin: floor.url, signedIn: false },
     { name: "landing", path: "/", signedIn: false },
     { name: "sign-in", path: "/signin", signedIn: false },
     { name: "home", path: "/home", signedIn: true },
@@ -243,13 +270,14 @@ try {
 
   // One unmeasured visit per page first: the server's first render of a route compiles nothing in
   // production, but the API's first ranking for the user and its caches warm up.
-  for (const page of pages) await fetch(`${stack.web.url}${page.path}`, { headers: page.signedIn ? { cookie } : {} });
+  const urlOf = (page: (typeof pages)[number]) => `${"origin" in page ? page.origin : stack!.web.url}${page.path}`;
+  for (const page of pages) await fetch(urlOf(page), { headers: page.signedIn ? { cookie } : {} });
 
   const results: Array<{ page: string; path: string; runs: Run[] }> = [];
   for (const page of pages) {
     const runs: Run[] = [];
     for (let round = 0; round < ROUNDS; round++) {
-      runs.push(await lighthouseWithRetry(`${stack.web.url}${page.path}`, page.signedIn ? cookie : undefined));
+      runs.push(await lighthouseWithRetry(urlOf(page), page.signedIn ? cookie : undefined));
       const last = runs.at(-1)!;
       log(
         `${page.name} ${round + 1}/${ROUNDS}: performance ${last.scores.performance} (SEO ${last.scores.seo}, Best Practices ${last.scores["best-practices"]}), FCP ${Math.round(last.fcpMs)} ms, LCP ${Math.round(last.lcpMs)} ms, CLS ${last.cls.toFixed(3)}, TBT ${Math.round(last.tbtMs)} ms, ${last.scriptRequests} scripts ${Math.round(last.scriptKb)} kB (host benchmarkIndex ${Math.round(last.benchmarkIndex)}, ${CPU_SLOWDOWN}× CPU)`,
@@ -276,6 +304,14 @@ try {
     log(`${page} main thread (last run): ${runs.at(-1)?.mainThread.join(", ")}`);
     log(`${page} scripts, run + parse (last run): ${runs.at(-1)?.scripts.join(", ")}`);
     log(`${page} long tasks (last run): ${runs.at(-1)?.longTasks.join(", ")}`);
+    // The floor has no target: it is what every other row pays before its own work.
+    if (page === "floor")
+      return [
+        {
+          measure: `host floor (a static page without scripts): Performance / LCP / TBT (median of ${runs.length})`,
+          value: `${scores.performance} / ${round(lcp / 1000, 2)} s / ${Math.round(tbt)} ms; main thread per run: ${runs.map((run) => run.mainThread.join(", ")).join(" | ")}`,
+        },
+      ];
     return [
       {
         measure: `${page}: Performance / Accessibility / Best Practices / SEO (mobile, median of ${runs.length})`,
@@ -325,4 +361,5 @@ try {
     });
 } finally {
   await stack?.close();
+  await floor.close();
 }
