@@ -1,5 +1,7 @@
 "use client";
-// A plain <img>: catalogue images are served as-is, sized by CSS (no next/image optimisation).
+// A title's page once Apollo Client and this view have loaded: its details (MediaDetails), the
+// person's rating and lists, where to watch, the cast, and the "people also liked" and "more like
+// this" rows. Until its answer comes, the server's hero stays (title-hero-preview.tsx).
 import { useQuery } from "@apollo/client/react";
 import { useLocale, useTranslations } from "next-intl";
 import { useDeferredValue, useEffect } from "react";
