@@ -1,8 +1,8 @@
-// Runs before every spec (the "warm-up" project in playwright.config.ts): the stack runs the web app
-// as `npm start` does, under `next dev`, which compiles each route on its first request. Two test
-// workers hitting uncompiled routes on a 2-core machine made first visits take longer than any
-// assertion waits (CI saw sign-up and /favourites miss 5 s). Requesting every route once here, signed
-// in, moves that compile out of the specs; the specs then measure the app, not the compiler.
+// Runs before every spec (the "warm-up" project in playwright.config.ts): every route answers once,
+// signed in, before the specs start. The tier first ran the web app under `next dev`, which compiles
+// each route on its first request (two test workers hitting uncompiled routes on two cores missed 5 s
+// waits); it now runs a production build, where this costs a few seconds and still fails fast, with
+// the route's name, when a page does not answer at all.
 import { expect, test as setup } from "@playwright/test";
 import { newUser, signUpAndSignIn, titlesInGenre, CRIME } from "./support/users.ts";
 

@@ -1,12 +1,14 @@
 // `npm start`: the whole product on local defaults. Postgres and Redis (embedded/local unless
 // DATABASE_URL/REDIS_URL are set), migrations, the offline TMDB catalogue (unless TMDB_API_TOKEN/KEY
 // is set), then the API, the worker and the web app. Ctrl-C stops all of it.
+import { spawn } from "node:child_process";
 import path from "node:path";
 import { waitForHttp } from "./http.ts";
 import { dataRoot, repoRoot } from "./paths.ts";
 import { choosePort } from "./ports.ts";
 import { persistentSecret, redactUrl, startBackingServices } from "./services.ts";
 import { Supervisor } from "./supervisor.ts";
+import { webMode } from "./web-mode.ts";
 
 const log = (message: string) => process.stdout.write(`[movierec] ${message}\n`);
 const tsxLoader = ["--import", "tsx"];
@@ -14,9 +16,35 @@ const nextBin = path.join(repoRoot, "apps/web/node_modules/next/dist/bin/next");
 
 const supervisor = new Supervisor({ log });
 
+/** Runs a build step to its end; throws with its output when it fails. */
+function runStep(name: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { ...options, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => (output += chunk));
+    child.stderr.on("data", (chunk: Buffer) => (output += chunk));
+    child.once("error", reject);
+    child.once("exit", (code, signal) => (code === 0 ? resolve() : reject(new Error(`${name} failed (${signal ?? `exit ${code}`}):\n${output}`))));
+  });
+}
+
+/**
+ * WEB_MODE=production: the web app as production runs it, `next build` and the compile hints (what
+ * apps/web's `npm run build` does), then `next start`. The e2e tier runs this: pages are what people
+ * get, and a busy machine is not also compiling routes and serving React's development build.
+ */
+async function buildWeb(webDir: string, env: NodeJS.ProcessEnv): Promise<void> {
+  const started = Date.now();
+  log("web: building for production (next build)…");
+  await runStep("next build", [nextBin, "build"], { cwd: webDir, env });
+  await runStep("compile hints", [...tsxLoader, "scripts/compile-hints.ts"], { cwd: webDir, env });
+  log(`web: built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
 async function main() {
   const started = Date.now();
   const env = process.env;
+  const mode = webMode(env.WEB_MODE);
 
   // Every port is chosen before anything starts, so a clash fails fast with the variable's name.
   const apiPort = await choosePort({ service: "API", envVar: "API_PORT", defaultPort: 4000, log });
@@ -71,16 +99,25 @@ async function main() {
   const apiDir = path.join(repoRoot, "apps/api");
   const api = supervisor.run("api", process.execPath, [...tsxLoader, "src/main.ts"], { cwd: apiDir, env: productEnv });
   supervisor.run("worker", process.execPath, [...tsxLoader, "src/worker.ts"], { cwd: apiDir, env: productEnv });
-  const web = supervisor.run("web", process.execPath, [nextBin, "dev", "--port", String(webPort), "--hostname", "127.0.0.1"], {
-    cwd: path.join(repoRoot, "apps/web"),
-    env: productEnv,
-  });
+  const webDir = path.join(repoRoot, "apps/web");
+  // Next.js expects NODE_ENV=production for a build and for `next start`; the API and worker keep theirs.
+  const webEnv: NodeJS.ProcessEnv = mode === "production" ? { ...productEnv, NODE_ENV: "production" } : productEnv;
+  if (mode === "production") await buildWeb(webDir, webEnv);
+  const web = supervisor.run(
+    "web",
+    process.execPath,
+    [nextBin, mode === "production" ? "start" : "dev", "--port", String(webPort), "--hostname", "127.0.0.1"],
+    {
+      cwd: webDir,
+      env: webEnv,
+    },
+  );
   await waitForHttp({ url: `http://127.0.0.1:${apiPort}/healthz`, process: api });
   await waitForHttp({ url: `http://127.0.0.1:${webPort}/`, process: web, timeoutMs: 180_000 });
 
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   const lines = [
-    `movierec is running (ready in ${seconds} s). Ctrl-C stops everything.`,
+    `movierec is running (ready in ${seconds} s${mode === "production" ? ", web app from a production build" : ""}). Ctrl-C stops everything.`,
     ``,
     `  Web app      http://localhost:${webPort}`,
     `  GraphQL API  http://localhost:${apiPort}/graphql`,
