@@ -165,3 +165,38 @@ for (const { route, what } of [
     expect(total, shifts.join(" | ")).toBeLessThanOrEqual(0.02);
   });
 }
+
+// Favourites, watchlist, search and onboarding: the server's stand-in has the page's heading (the
+// gate's skeleton had none, so the heading and everything under it moved when the view came). The
+// document alone, with no script running, is what the first paint shows: the first thing under the
+// heading starts where the view's starts once its answer is in.
+for (const { route, heading, below, ready } of [
+  { route: "/favourites", heading: "Favourites", below: "main h1 + *", ready: "[data-testid='media-card']" },
+  { route: "/watchlist", heading: "Watchlist", below: "main h1 + *", ready: ".notice" },
+  { route: "/search?q=the", heading: "Search", below: "main form[role='search'] + *", ready: "[data-testid='media-card']" },
+  { route: "/onboarding", heading: "Welcome to movierec", below: ".onboarding > :nth-child(2)", ready: "#step-loved" },
+]) {
+  test(`${route}: the heading is in the document, and what is under it starts where the view's does`, async ({ page, browser }) => {
+    await signUpAndSignIn(page, newUser("heading-stand-in"));
+    await onboardOverApi(page); // three favourites, nothing on the watchlist
+    const html = await (await resetRetried(() => page.request.get(route))).text();
+    expect(html).toContain(`<h1>${heading}</h1>`);
+
+    const document = await browser.newContext({
+      baseURL: test.info().project.use.baseURL,
+      storageState: await page.context().storageState(),
+      viewport: page.viewportSize(),
+      javaScriptEnabled: false,
+    });
+    const still = await document.newPage();
+    await still.goto(route);
+    await expect(still.getByRole("heading", { level: 1, name: heading })).toBeVisible();
+    await expect(still.locator(below)).toHaveCount(1);
+    const standIn = { heading: await topOf(still.locator("main h1")), below: await topOf(still.locator(below)) };
+    await document.close();
+
+    await page.goto(route);
+    await expect(page.locator(ready).first()).toBeVisible({ timeout: 20_000 });
+    expect({ heading: await topOf(page.locator("main h1")), below: await topOf(page.locator(below).first()) }).toEqual(standIn);
+  });
+}

@@ -9,10 +9,9 @@ import { ErrorState } from "../../../components/states";
 import { ERAS, yearRange } from "../../../lib/choices";
 import { ADD_FAVOURITE, type MediaCard, ONBOARDING_WALL_QUERY, REMOVE_FAVOURITE, SEARCH_QUERY, UPDATE_PREFERENCES } from "../../../lib/graphql";
 import { useGenres } from "../../../lib/use-genres";
+import { MIN_LOVED, OnboardingIntro } from "./onboarding-intro";
 import { interleave } from "./poster-wall";
 
-/** Three loved titles make a useful home (the genres, languages and eras are optional). */
-const MIN_LOVED = 3;
 const WALL_SIZE = 36;
 
 /** Posters as toggle buttons: press one to love the title, again to take it back. */
@@ -104,10 +103,7 @@ export function OnboardingView() {
   const onToggle = (media: MediaCard) => void toggleLoved(media);
   return (
     <div className="stack-lg onboarding">
-      <div>
-        <h1>{t("heading")}</h1>
-        <p className="lead">{t("lead", { min: MIN_LOVED })}</p>
-      </div>
+      <OnboardingIntro />
 
       <section aria-labelledby="step-loved" className="stack">
         <h2 id="step-loved">{t("loved.heading")}</h2>

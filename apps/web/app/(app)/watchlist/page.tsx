@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
+import { useTranslations } from "next-intl";
 import { getTranslations } from "next-intl/server";
+import { PageLoading } from "../../../components/page-loading";
 import { SignedInApp } from "../../../components/signed-in-app";
 import { WatchlistView } from "./lazy-view";
 
@@ -8,9 +10,15 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("metadata.title") };
 }
 
+/** The page's heading and loading status, as the view shows them until its first answer. */
+function WatchlistLoading() {
+  const t = useTranslations("lists.watchlist");
+  return <PageLoading heading={t("heading")} label={t("loading")} />;
+}
+
 export default function Page() {
   return (
-    <SignedInApp>
+    <SignedInApp fallback={<WatchlistLoading />}>
       <WatchlistView />
     </SignedInApp>
   );
