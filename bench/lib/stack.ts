@@ -148,11 +148,12 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     await applyMigrations({ databaseUrl });
     const redis = await redisService(path.join(directory, "redis"), log);
     cleanups.push(() => redis.stop());
-    const catalogue = await startCatalogueServer({ port: 0, size: options.titles });
+    // BENCH_CATALOGUE_IMAGES=svg: posters as the SVG drawing, as the catalogue served them before 2026-12-06 (to compare).
+    const catalogue = await startCatalogueServer({ port: 0, size: options.titles, rasterImages: process.env.BENCH_CATALOGUE_IMAGES !== "svg" });
     catalogue.setFaults({ latencyMs: options.tmdbLatencyMs ?? 60 });
     cleanups.push(() => catalogue.close());
     log(
-      `Postgres on :${postgres.port}, Redis on :${redis.port} (AOF), catalogue of ${options.titles} titles at ${catalogue.url}, data in ${path.relative(process.cwd(), directory)}`,
+      `Postgres on :${postgres.port}, Redis on :${redis.port} (AOF), catalogue of ${options.titles} titles at ${catalogue.url} (images as ${catalogue.imageFormat}), data in ${path.relative(process.cwd(), directory)}`,
     );
 
     const { NODE_ENV: _production, ...base } = benchApiEnv({ databaseUrl, redisUrl: redis.url, catalogueUrl: catalogue.url, name: options.name });

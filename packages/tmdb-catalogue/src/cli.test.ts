@@ -22,7 +22,7 @@ describe("cli", () => {
         child.once("exit", (code) => reject(new Error(`cli exited early with ${code}`)));
         setTimeout(() => reject(new Error("no listening line")), 10_000);
       });
-      const m = /^tmdb-catalogue listening on (http:\/\/127\.0\.0\.1:\d+) \(300 titles\)$/.exec(line);
+      const m = /^tmdb-catalogue listening on (http:\/\/127\.0\.0\.1:\d+) \(300 titles; images as WebP\)$/.exec(line);
       expect(m).not.toBeNull();
       const origin = m?.[1] as string;
       const health = await (await fetch(`${origin}/__control/health`)).json();

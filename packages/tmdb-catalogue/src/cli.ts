@@ -63,7 +63,9 @@ async function main(): Promise<void> {
     realFilms: Number.isFinite(realFilms) ? realFilms : undefined,
   });
   const hostile = server.catalogue.movies.length + server.catalogue.tv.length - server.catalogue.size;
-  process.stdout.write(`tmdb-catalogue listening on ${server.origin} (${server.catalogue.size} titles${hostile ? ` + ${hostile} hostile titles` : ""})\n`);
+  process.stdout.write(
+    `tmdb-catalogue listening on ${server.origin} (${server.catalogue.size} titles${hostile ? ` + ${hostile} hostile titles` : ""}; images as ${server.imageFormat === "webp" ? "WebP" : "SVG: sharp could not load or found no font for the text"})\n`,
+  );
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;

@@ -27,11 +27,14 @@ export function dimensionsOf(size: string, shape: ImageShape): { width: number; 
   return { width, height };
 }
 
-/** Image cache (generated images are small; keep the most recent few hundred). */
-export class ImageCache {
-  private readonly map = new Map<string, Buffer>();
-  constructor(private readonly limit = 300) {}
-  get(key: string, make: () => Buffer): Buffer {
+/** Image cache: the most recent images made (a few kB each), or the promises of those being made. */
+export class ImageCache<V = Buffer> {
+  private readonly map = new Map<string, V>();
+  constructor(private readonly limit = 1000) {}
+  delete(key: string): void {
+    this.map.delete(key);
+  }
+  get(key: string, make: () => V): V {
     let v = this.map.get(key);
     if (v) {
       this.map.delete(key);

@@ -61,7 +61,7 @@ const PALETTES: Readonly<Record<number, Palette>> = {
   10768: { from: "#3d405b", to: "#1d1e2c", accent: "#e07a5f", ink: "#f4f1de" }, // War & Politics
 };
 
-const SANS = "'Helvetica Neue', Helvetica, Arial, 'Liberation Sans', 'DejaVu Sans', sans-serif";
+export const SANS = "'Helvetica Neue', Helvetica, Arial, 'Liberation Sans', 'DejaVu Sans', sans-serif";
 const SERIF = "Georgia, 'Times New Roman', 'Liberation Serif', 'DejaVu Serif', serif";
 const CONDENSED = "'Arial Narrow', 'Helvetica Neue', 'Liberation Sans Narrow', 'DejaVu Sans Condensed', Arial, sans-serif";
 

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildCatalogue } from "./catalogue.ts";
 import type { CatalogueMovie } from "./model.ts";
+import sharp from "sharp";
 import { startCatalogueServer } from "./server.ts";
 import type { CatalogueServer } from "./server.ts";
 import { type Body, get } from "./test-support/server.ts";
@@ -137,7 +138,7 @@ describe("genres and configuration", () => {
     expect((await get(`${api}/genre/movie/list?language=de-DE`)).body.genres).toContainEqual({ id: 35, name: "Comedy" });
   });
 
-  it("points the image base URLs at its own /t/p/ route, and those URLs return SVG key art of the size asked", async () => {
+  it("points the image base URLs at its own /t/p/ route, and those URLs with .svg return SVG key art of the size asked", async () => {
     const config = (await get(`${api}/configuration`)).body;
     expect(config.images.secure_base_url).toBe(`${server.origin}/t/p/`);
     expect(config.images.base_url).toBe(`${server.origin}/t/p/`);
@@ -145,7 +146,7 @@ describe("genres and configuration", () => {
     expect(config.images.backdrop_sizes).toEqual(["w300", "w780", "w1280", "original"]);
     expect(Array.isArray(config.change_keys)).toBe(true);
     const item = (await get(`${api}/movie/popular`)).body.results.find((x: Body) => x.poster_path !== null);
-    const res = await fetch(`${config.images.secure_base_url}w500${item.poster_path}`);
+    const res = await fetch(`${config.images.secure_base_url}w500${asSvg(item.poster_path)}`);
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("image/svg+xml");
     expect(res.headers.get("cache-control")).toMatch(/max-age=\d{6,}/);
@@ -158,12 +159,50 @@ describe("genres and configuration", () => {
       .filter((w: string) => /^[A-Z0-9]+$/.test(w)))
       expect(svg.toUpperCase()).toContain(word);
     expect(svg).toContain(item.release_date.slice(0, 4));
-    const backdrop = await (await fetch(`${server.origin}/t/p/w780${item.backdrop_path}`)).text();
+    const backdrop = await (await fetch(`${server.origin}/t/p/w780${asSvg(item.backdrop_path)}`)).text();
     expect(backdrop).toMatch(/^<svg [^>]*width="780" height="439" viewBox="0 0 1280 720"/);
-    const again = await (await fetch(`${config.images.secure_base_url}w500${item.poster_path}`)).text();
+    const again = await (await fetch(`${config.images.secure_base_url}w500${asSvg(item.poster_path)}`)).text();
     expect(again).toBe(svg);
     expect((await fetch(`${server.origin}/t/p/w500/../../etc/passwd`)).status).toBe(404);
     expect((await fetch(`${server.origin}/t/p/huge/m1p.jpg`)).status).toBe(404);
+  });
+
+  it("answers TMDB's own .jpg paths with the same drawing as a WebP image of the size asked", async () => {
+    const item = (await get(`${api}/movie/popular`)).body.results.find((x: Body) => x.poster_path !== null);
+    const res = await fetch(`${server.origin}/t/p/w342${item.poster_path}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("image/webp");
+    expect(res.headers.get("cache-control")).toMatch(/max-age=\d{6,}/);
+    const webp = Buffer.from(await res.arrayBuffer());
+    expect(webp.subarray(0, 4).toString("latin1") + webp.subarray(8, 12).toString("latin1")).toBe("RIFFWEBP");
+    expect(Number(res.headers.get("content-length"))).toBe(webp.length);
+    // A few kB, where the same poster as a PNG is 26–28 kB.
+    expect(webp.length).toBeLessThan(16_000);
+    const raster = await sharp(webp).raw().toBuffer({ resolveWithObject: true });
+    expect([raster.info.width, raster.info.height]).toEqual([342, 513]);
+    // The SVG drawn here, pixel by pixel, differs from it only by the lossy encoding: the same
+    // drawing, title and year included (a poster without its text differs by far more).
+    const svg = Buffer.from(await (await fetch(`${server.origin}/t/p/w342${asSvg(item.poster_path)}`)).arrayBuffer());
+    const drawn = await sharp(svg).removeAlpha().raw().toBuffer();
+    const pixels = await sharp(webp).removeAlpha().raw().toBuffer();
+    expect(pixels.length).toBe(drawn.length);
+    let difference = 0;
+    for (let i = 0; i < drawn.length; i++) difference += Math.abs(drawn[i]! - pixels[i]!);
+    expect(difference / drawn.length).toBeLessThan(3);
+    // HEAD: the headers only.
+    const head = await fetch(`${server.origin}/t/p/w342${item.poster_path}`, { method: "HEAD" });
+    expect([head.status, head.headers.get("content-type"), (await head.arrayBuffer()).byteLength]).toEqual([200, "image/webp", 0]);
+  });
+
+  it("serves SVG for every path when asked not to rasterise", async () => {
+    const s = await startCatalogueServer({ catalogue, rasterImages: false });
+    try {
+      const res = await fetch(`${s.origin}/t/p/w342/m1p.jpg`);
+      expect(res.headers.get("content-type")).toBe("image/svg+xml");
+      expect(await res.text()).toMatch(/^<svg /);
+    } finally {
+      await s.close();
+    }
   });
 
   it("uses the imageBaseUrl option when given", async () => {
@@ -177,3 +216,8 @@ describe("genres and configuration", () => {
     }
   });
 });
+
+/** The same image path ending in .svg: the drawing itself, whatever the server would rasterise. */
+function asSvg(path: string): string {
+  return path.replace(/\.jpg$/, ".svg");
+}

@@ -12,6 +12,7 @@ import type { Catalogue } from "./catalogue.ts";
 import { FaultInjector, SlidingWindowRateLimiter } from "./faults.ts";
 import type { Faults } from "./faults.ts";
 import { ImageCache } from "./images.ts";
+import { loadRasterizer } from "./raster.ts";
 import { handleControl } from "./server/control-routes.ts";
 import { RequestLog, type RequestLogEntry } from "./server/request-log.ts";
 import { NOT_FOUND, sendJson } from "./server/responses.ts";
@@ -33,6 +34,8 @@ export interface CatalogueServerOptions {
   apiToken?: string;
   /** configuration's image base URL; default: this server's origin + "/t/p/" */
   imageBaseUrl?: string;
+  /** false: every image is the SVG drawing; default: WebP where sharp can set the text (raster.ts) */
+  rasterImages?: boolean;
   /** enforce at most N /3 requests per sliding second (429 + Retry-After: 1 beyond); default off */
   rateLimitPerSecond?: number;
   /** append the opt-in hostile titles (hostile.ts; ignored when `catalogue` is given); default false */
@@ -68,6 +71,8 @@ export interface CatalogueServer {
   inFlight(): number;
   /** requests for /t/p images (not counted as TMDB requests) */
   imageRequests(): number;
+  /** what TMDB's .jpg image paths are answered with: WebP, or the SVG drawing (raster.ts says when) */
+  imageFormat: "webp" | "svg";
   /** resets counts, log, maxInFlight and the image counter (not faults) */
   resetCounts(): void;
   /** stops listening and ends every connection, hung ones included */
@@ -102,7 +107,8 @@ export async function startCatalogueServer(options: CatalogueServerOptions = {})
   const faults = new FaultInjector();
   const limiter = new SlidingWindowRateLimiter(options.rateLimitPerSecond);
   const requests = new RequestLog(options.logLimit ?? 100_000);
-  const images = new ImageCache();
+  const images = new ImageCache<Promise<Buffer>>();
+  const raster = options.rasterImages === false ? null : await loadRasterizer();
   const timers = new Set<NodeJS.Timeout>();
   let origin = "";
   const api = { catalogue, requests, limiter, faults, timers, apiToken: options.apiToken, imageBase: imageBaseFor(options, () => origin) };
@@ -117,7 +123,7 @@ export async function startCatalogueServer(options: CatalogueServerOptions = {})
       res.writeHead(204, CORS_PREFLIGHT);
       res.end();
     } else if (path.startsWith("/__control/")) void handleControl({ catalogue, faults, limiter, requests }, req, res, path, query);
-    else if (path.startsWith("/t/p/")) handleImage({ catalogue, images, requests }, req, res, path);
+    else if (path.startsWith("/t/p/")) handleImage({ catalogue, images, raster, requests }, req, res, path);
     else if (path === "/3" || path.startsWith("/3/")) handleTmdbApi(api, req, res, path, query);
     else {
       const r = NOT_FOUND();
@@ -151,6 +157,7 @@ export async function startCatalogueServer(options: CatalogueServerOptions = {})
     maxInFlight: () => requests.maxInFlight,
     inFlight: () => requests.inFlight,
     imageRequests: () => requests.imageRequests,
+    imageFormat: raster ? "webp" : "svg",
     resetCounts: () => requests.reset(),
     close: () => {
       closing ??= new Promise<void>((resolve) => {

@@ -5,6 +5,7 @@ import type { Catalogue } from "../catalogue.ts";
 import { type FaultInjector, type SlidingWindowRateLimiter, serverErrorBody, TMDB_ERRORS, WRONG_SHAPE_BODY } from "../faults.ts";
 import { dimensionsOf, type ImageCache, shapeOf } from "../images.ts";
 import { renderKeyArt } from "../key-art.ts";
+import type { Rasterizer } from "../raster.ts";
 import * as T from "../tmdb.ts";
 import type { Json } from "../tmdb.ts";
 import type { RequestLog } from "./request-log.ts";
@@ -97,14 +98,18 @@ export function handleTmdbApi(deps: TmdbApiDeps, req: IncomingMessage, res: Serv
   }
 }
 
-/** A generated image under /t/p/<size>/<file>.jpg: SVG key art (key-art.ts), made once per size and file. */
+/**
+ * A generated image under /t/p/<size>/<file>.<ext>: key art (key-art.ts) of the size asked, made once
+ * per size, file and format. `.svg` is the drawing itself; any other ending (TMDB's are `.jpg`) is the
+ * drawing as a WebP image when sharp can make one (raster.ts), else the SVG.
+ */
 export function handleImage(
-  deps: { catalogue: Catalogue; images: ImageCache; requests: RequestLog },
+  deps: { catalogue: Catalogue; images: ImageCache<Promise<Buffer>>; raster: Rasterizer | null; requests: RequestLog },
   req: IncomingMessage,
   res: ServerResponse,
   path: string,
 ): void {
-  const { catalogue, images } = deps;
+  const { catalogue, images, raster } = deps;
   deps.requests.imageRequests++;
   const m = /^\/t\/p\/(w\d{1,4}|h\d{1,4}|original)\/([A-Za-z0-9_-]{1,100})\.(jpg|jpeg|png|svg)$/.exec(path);
   if (!m || (req.method !== "GET" && req.method !== "HEAD")) {
@@ -114,17 +119,28 @@ export function handleImage(
   }
   const size = m[1] as string;
   const file = m[2] as string;
-  const svg = images.get(`${size}/${file}`, () => {
+  const rasterizer = m[3] === "svg" ? null : raster;
+  const key = `${size}/${file}.${rasterizer ? "raster" : "svg"}`;
+  const made = images.get(key, () => {
     const shape = shapeOf(file);
     const { width, height } = dimensionsOf(size, shape);
-    return Buffer.from(renderKeyArt({ shape, width, height, key: file, subject: T.imageSubject(catalogue, file) }));
+    const svg = Buffer.from(renderKeyArt({ shape, width, height, key: file, subject: T.imageSubject(catalogue, file) }));
+    return rasterizer ? rasterizer.render(svg) : Promise.resolve(svg);
   });
-  res.writeHead(200, {
-    // TMDB's paths end in .jpg; the body is what the content type says, and browsers go by it.
-    "content-type": "image/svg+xml",
-    "content-length": String(svg.length),
-    "cache-control": "public, max-age=31536000, immutable",
-    etag: `"${file}-${size}"`,
-  });
-  res.end(req.method === "HEAD" ? undefined : svg);
+  made.then(
+    (body) => {
+      res.writeHead(200, {
+        // The body is what the content type says, whatever the path's ending; browsers go by the type.
+        "content-type": rasterizer ? rasterizer.contentType : "image/svg+xml",
+        "content-length": String(body.length),
+        "cache-control": "public, max-age=31536000, immutable",
+        etag: `"${file}-${size}${rasterizer ? "" : "-svg"}"`,
+      });
+      res.end(req.method === "HEAD" ? undefined : body);
+    },
+    (error: Error) => {
+      images.delete(key);
+      sendJson(res, 500, { status_code: 11, status_message: `Internal error: the image could not be made (${error.message}).`, success: false });
+    },
+  );
 }
