@@ -1,14 +1,20 @@
 // Raster key art: the SVG that key-art.ts draws, made a WebP image of the size asked by sharp
-// (libvips, with librsvg for the drawing). TMDB's images are raster, and a browser decodes a raster
-// <img> off its main thread, while it lays out and paints an SVG <img> on it: 20 offline SVG posters
-// cost a phone page 355–499 ms of main-thread Style & Layout at Lighthouse's 4× CPU, the same 20 as
-// rasters 70–122 ms (bench/README.md). Lossy WebP keeps a poster at about 6 kB (a JPEG twice that).
+// (libvips, with librsvg for the drawing), for the images that set text (posters and logos). TMDB's
+// images are raster, and a browser decodes a raster <img> off its main thread, while it lays out an
+// SVG <img>, its text included, on it: 20 offline SVG posters cost a phone page 355–499 ms of
+// main-thread Style & Layout at Lighthouse's 4× CPU, the same 20 as rasters 70–122 ms
+// (bench/README.md). Lossy WebP keeps a poster at about 6 kB (a JPEG twice that). Backdrops, stills
+// and profiles are a few shapes and gradients without text, 0.6 kB as SVG against 22–25 kB as a
+// w1280 WebP (slower over a phone's network, and 300 ms for sharp to draw): they stay SVG.
 //
 // The text is set in the machine's fonts (fontconfig). Without sharp (a platform without its
 // prebuilt binary) or without any font for the text, the route keeps serving the SVG, whose text
 // the browser sets in its own fonts: posters never come out without their titles.
 import type { Sharp, SharpOptions } from "sharp";
-import { SANS } from "./key-art.ts";
+import { type ImageShape, SANS } from "./key-art.ts";
+
+/** The shapes whose drawing sets text: served raster when sharp can draw them. */
+export const RASTER_SHAPES: ReadonlySet<ImageShape> = new Set(["poster", "logo"]);
 
 type SharpFactory = (input: Buffer, options?: SharpOptions) => Sharp;
 

@@ -167,7 +167,7 @@ describe("genres and configuration", () => {
     expect((await fetch(`${server.origin}/t/p/huge/m1p.jpg`)).status).toBe(404);
   });
 
-  it("answers TMDB's own .jpg paths with the same drawing as a WebP image of the size asked", async () => {
+  it("answers TMDB's own .jpg paths of posters with the same drawing as a WebP image of the size asked, and of backdrops with the SVG", async () => {
     const item = (await get(`${api}/movie/popular`)).body.results.find((x: Body) => x.poster_path !== null);
     const res = await fetch(`${server.origin}/t/p/w342${item.poster_path}`);
     expect(res.status).toBe(200);
@@ -189,6 +189,10 @@ describe("genres and configuration", () => {
     let difference = 0;
     for (let i = 0; i < drawn.length; i++) difference += Math.abs(drawn[i]! - pixels[i]!);
     expect(difference / drawn.length).toBeLessThan(3);
+    // A backdrop has no text: it stays the SVG drawing (0.6 kB, where a w1280 WebP is 22–25 kB).
+    const backdrop = await fetch(`${server.origin}/t/p/w1280${item.backdrop_path}`);
+    expect(backdrop.headers.get("content-type")).toBe("image/svg+xml");
+    expect(await backdrop.text()).toMatch(/^<svg [^>]*width="1280" height="720"/);
     // HEAD: the headers only.
     const head = await fetch(`${server.origin}/t/p/w342${item.poster_path}`, { method: "HEAD" });
     expect([head.status, head.headers.get("content-type"), (await head.arrayBuffer()).byteLength]).toEqual([200, "image/webp", 0]);

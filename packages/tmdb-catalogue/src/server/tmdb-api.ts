@@ -5,7 +5,7 @@ import type { Catalogue } from "../catalogue.ts";
 import { type FaultInjector, type SlidingWindowRateLimiter, serverErrorBody, TMDB_ERRORS, WRONG_SHAPE_BODY } from "../faults.ts";
 import { dimensionsOf, type ImageCache, shapeOf } from "../images.ts";
 import { renderKeyArt } from "../key-art.ts";
-import type { Rasterizer } from "../raster.ts";
+import { RASTER_SHAPES, type Rasterizer } from "../raster.ts";
 import * as T from "../tmdb.ts";
 import type { Json } from "../tmdb.ts";
 import type { RequestLog } from "./request-log.ts";
@@ -100,8 +100,8 @@ export function handleTmdbApi(deps: TmdbApiDeps, req: IncomingMessage, res: Serv
 
 /**
  * A generated image under /t/p/<size>/<file>.<ext>: key art (key-art.ts) of the size asked, made once
- * per size, file and format. `.svg` is the drawing itself; any other ending (TMDB's are `.jpg`) is the
- * drawing as a WebP image when sharp can make one (raster.ts), else the SVG.
+ * per size, file and format. `.svg` is the drawing itself; any other ending (TMDB's are `.jpg`) is a
+ * poster's or logo's drawing as a WebP image when sharp can make one (raster.ts), else the SVG.
  */
 export function handleImage(
   deps: { catalogue: Catalogue; images: ImageCache<Promise<Buffer>>; raster: Rasterizer | null; requests: RequestLog },
@@ -119,10 +119,10 @@ export function handleImage(
   }
   const size = m[1] as string;
   const file = m[2] as string;
-  const rasterizer = m[3] === "svg" ? null : raster;
+  const shape = shapeOf(file);
+  const rasterizer = m[3] === "svg" || !RASTER_SHAPES.has(shape) ? null : raster;
   const key = `${size}/${file}.${rasterizer ? "raster" : "svg"}`;
   const made = images.get(key, () => {
-    const shape = shapeOf(file);
     const { width, height } = dimensionsOf(size, shape);
     const svg = Buffer.from(renderKeyArt({ shape, width, height, key: file, subject: T.imageSubject(catalogue, file) }));
     return rasterizer ? rasterizer.render(svg) : Promise.resolve(svg);
