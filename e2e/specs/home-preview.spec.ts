@@ -64,3 +64,40 @@ test("a signed-in page's first scripts hold neither Apollo Client, the page's vi
       marker,
     ).toBe(true);
 });
+
+test("the first row stays on screen, the same elements, from Apollo Client's arrival until the view's code has arrived", async ({ page }) => {
+  await signUpAndSignIn(page, newUser("stand-in-kept"));
+  await onboardOverApi(page);
+  // When Apollo Client's script (the one holding its InMemoryCache) is asked for, the page has
+  // hydrated: its first stand-in card is marked then. Home's view (its script holds the
+  // "more-recommendations" test id) is held back once asked for: by then Apollo Client is ready and
+  // its provider has rendered.
+  let viewAsked!: () => void;
+  const asked = new Promise<void>((resolve) => (viewAsked = resolve));
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let marked = false;
+  await page.route("**/_next/static/chunks/**", async (route) => {
+    const response = await route.fetch();
+    const body = await response.text();
+    if (body.includes("InMemoryCache"))
+      marked = await page.evaluate(() => {
+        const card = document.querySelector('[data-testid="home-preview"] .card');
+        (window as unknown as { standInCard?: Element | null }).standInCard = card;
+        return card !== null;
+      });
+    if (body.includes("more-recommendations")) {
+      viewAsked();
+      await released;
+    }
+    await route.fulfill({ response, body });
+  });
+  await page.goto("/home");
+  await asked;
+  expect(marked).toBe(true);
+  // The gate's Suspense boundary mounted only when the client was ready, and showed its fallback at
+  // once: the stand-in was thrown away and made anew while the view's code loaded.
+  expect(await page.evaluate(() => (window as unknown as { standInCard?: Element }).standInCard?.isConnected)).toBe(true);
+  release();
+  await expect(page.getByTestId("recommendations").getByTestId("media-card").first()).toBeVisible({ timeout: 20_000 });
+});
