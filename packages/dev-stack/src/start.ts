@@ -102,7 +102,11 @@ async function main() {
   const webDir = path.join(repoRoot, "apps/web");
   // Next.js expects NODE_ENV=production for a build and for `next start`; the API and worker keep theirs.
   const webEnv: NodeJS.ProcessEnv = mode === "production" ? { ...productEnv, NODE_ENV: "production" } : productEnv;
-  if (mode === "production") await buildWeb(webDir, webEnv);
+  if (mode === "production") {
+    await buildWeb(webDir, webEnv);
+    // The API or worker may have stopped everything while the build ran (a configuration error).
+    if (supervisor.fatal) throw new Error(supervisor.fatal);
+  }
   const web = supervisor.run(
     "web",
     process.execPath,
