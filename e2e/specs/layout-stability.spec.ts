@@ -66,10 +66,9 @@ test("a title page's hero holds the screen while the page loads, so nothing move
 const topOf = (locator: Locator) => locator.evaluate((element) => element.getBoundingClientRect().top + window.scrollY);
 
 /**
- * `topOf` a stand-in's card, asked again while it reads 0: an element measured just as it is
- * replaced is detached, its box all zeros (CI saw "moved from 0 to 295 px" when the gate still made
- * the stand-in anew once Apollo was ready; the server's streamed HTML can also swap a stand-in for
- * its own copy while the page is parsed).
+ * `topOf` a stand-in's card, asked again while it reads 0: the gate renders the server's stand-in
+ * anew when Apollo is ready (as its Suspense fallback), and an element measured just as React
+ * replaces it is detached, its box all zeros (CI saw "moved from 0 to 295 px").
  */
 async function settledTopOf(locator: Locator): Promise<number> {
   let top = 0;

@@ -74,9 +74,11 @@ export function ApolloGate({ userId, dataSource, fallback, children }: { userId:
     </div>
   );
   if (failed) return <ErrorState error={failed} onRetry={() => window.location.reload()} />;
-  // The provider's and the view's code may still be on their way when the client is ready: the
-  // stand-in stays meanwhile. One boundary from the first render (the server's too), so the client's
-  // arrival, a transition, keeps the stand-in the parser made while that code loads; a boundary
-  // mounted only then showed its fallback at once, the stand-in made anew (home-preview.spec).
-  return <Suspense fallback={waiting}>{client ? <ApolloFrame client={client}>{children}</ApolloFrame> : waiting}</Suspense>;
+  if (!client) return waiting;
+  // The provider's and the view's code may still be on their way: the stand-in stays meanwhile.
+  return (
+    <Suspense fallback={waiting}>
+      <ApolloFrame client={client}>{children}</ApolloFrame>
+    </Suspense>
+  );
 }
