@@ -7,6 +7,9 @@ test("offline: a banner, a human error, and a retry when the connection is back"
   await signUpAndSignIn(page, newUser("offline"));
   await page.goto("/search");
   await expect(page.getByRole("heading", { level: 1, name: "Search" })).toBeVisible();
+  // The heading is in the document; the form is enabled once the page's view has loaded (going
+  // offline before that leaves the page without its code: "This page couldn't load").
+  await expect(page.getByRole("search").getByRole("button", { name: "Search" })).toBeEnabled();
 
   await context.setOffline(true);
   await expect(page.getByRole("status").filter({ hasText: "You are offline." })).toBeVisible();

@@ -41,7 +41,7 @@ test("offline, a page load shows the offline page instead of the browser's error
   await expect(page.getByRole("heading", { level: 1, name: "You’re offline" })).toBeVisible();
   await context.setOffline(false);
   await page.getByRole("button", { name: "Try again" }).click();
-  // Favourites' heading comes with its view (no server stand-in yet), after Apollo Client's and the
-  // view's code: on CI's busiest minutes under next dev that outlasted 15 s ("Loading…" still shown).
+  // Favourites' heading is in its document (its server stand-in); it once came only with the view,
+  // which on CI's busiest minutes under next dev outlasted 15 s, hence the longer wait.
   await expect(page.getByRole("heading", { level: 1, name: "Favourites" })).toBeVisible({ timeout: 30_000 });
 });
