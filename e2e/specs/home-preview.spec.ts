@@ -1,8 +1,8 @@
 // Home's first row in the document the server sends (app/(app)/home/home-preview.tsx): the first
 // posters start downloading with the page, and the full page then takes the row's place; the view's
 // code and Apollo Client's are not among the document's scripts (components/lazy-view.tsx).
-import { expect, test } from "@playwright/test";
-import { collectConsoleErrors, graphql, newUser, onboardOverApi, resetRetried, signUpAndSignIn } from "./support/users.ts";
+import { expect, type Page, test } from "@playwright/test";
+import { CRIME, collectConsoleErrors, graphql, newUser, onboardOverApi, resetRetried, signUpAndSignIn, titlesInGenre } from "./support/users.ts";
 
 type Ranked = { recommendations: { edges: Array<{ node: { media: { title: string } } }> } };
 
@@ -64,3 +64,50 @@ test("a signed-in page's first scripts hold neither Apollo Client, the page's vi
       marker,
     ).toBe(true);
 });
+
+// A signed-in page's stand-in (home's first row, a title's hero, settings' heading) stays on screen,
+// the same elements the parser made, until the view has its answer and replaces it
+// (components/stand-in.tsx). Before, React threw it away and drew a copy twice during the load: as
+// the gate's Suspense fallback while the view's code loaded, then as the view's own loading state.
+const standIns = [
+  {
+    page: "home",
+    selector: '[data-testid="home-preview"]',
+    path: async () => "/home",
+    loaded: (page: Page) => page.getByTestId("recommendations").getByTestId("media-card").first(),
+  },
+  {
+    page: "a title",
+    selector: '[data-testid="title-preview"]',
+    path: async (page: Page) => `/title/movie/${(await titlesInGenre(page.request, CRIME.id, 1))[0]!.tmdbId}`,
+    loaded: (page: Page) => page.getByRole("heading", { level: 2, name: "Cast" }),
+  },
+  {
+    page: "settings",
+    selector: ".settings-loading",
+    path: async () => "/settings",
+    loaded: (page: Page) => page.getByRole("heading", { level: 2, name: "Preferences" }),
+  },
+];
+
+for (const standIn of standIns)
+  test(`${standIn.page}: the stand-in gives way to the full page in one step, never thrown away and made anew`, async ({ page }) => {
+    await signUpAndSignIn(page, newUser("stand-in-once"));
+    await onboardOverApi(page);
+    const path = await standIn.path(page);
+    // Every stand-in element ever put into the page, the parser's and React's. Hydration adopts the
+    // parser's; a second one is a copy React made.
+    await page.addInitScript((selector) => {
+      const seen = new Set<Element>();
+      (window as unknown as { standIns: Set<Element> }).standIns = seen;
+      new MutationObserver((records) => {
+        for (const record of records)
+          for (const node of record.addedNodes)
+            if (node instanceof Element) for (const element of [node, ...node.querySelectorAll("*")]) if (element.matches(selector)) seen.add(element);
+      }).observe(document, { childList: true, subtree: true });
+    }, standIn.selector);
+    await page.goto(path);
+    await expect(standIn.loaded(page)).toBeVisible({ timeout: 20_000 });
+    await expect(page.locator(standIn.selector)).toHaveCount(0);
+    expect(await page.evaluate(() => (window as unknown as { standIns: Set<Element> }).standIns.size)).toBe(1);
+  });

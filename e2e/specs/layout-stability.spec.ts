@@ -66,9 +66,9 @@ test("a title page's hero holds the screen while the page loads, so nothing move
 const topOf = (locator: Locator) => locator.evaluate((element) => element.getBoundingClientRect().top + window.scrollY);
 
 /**
- * `topOf` a stand-in's card, asked again while it reads 0: the gate renders the server's stand-in
- * anew when Apollo is ready (as its Suspense fallback), and an element measured just as React
- * replaces it is detached, its box all zeros (CI saw "moved from 0 to 295 px").
+ * `topOf` a stand-in's card, asked again while it reads 0: an element measured just as React
+ * replaces it is detached, its box all zeros (CI saw "moved from 0 to 295 px" when the gate still
+ * drew the stand-in anew as Apollo arrived; components/stand-in.tsx).
  */
 async function settledTopOf(locator: Locator): Promise<number> {
   let top = 0;

@@ -6,25 +6,41 @@
 // server work, which is what lets a title page answer 404 for an unknown title.
 import { useLocale, useTranslations } from "next-intl";
 import type { ApolloClient } from "@apollo/client";
-import { lazy, type ReactNode, startTransition, Suspense, useEffect, useState } from "react";
+import { type ReactNode, startTransition, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { loadView, type ViewName } from "../app/(app)/views";
 import { CardGridSkeleton } from "./skeletons";
+import { StandInContext, ViewShown } from "./stand-in";
 import { ErrorState } from "./states";
 
 /**
- * Apollo Client (lib/apollo-cache.ts), its provider (apollo-frame.tsx) and each page's view
- * (`lazy-view.tsx` beside each page) are loaded by the browser after the document has painted: none
- * is among the page's first scripts, which the first paint waited for (Lighthouse's LCP; bench/README.md).
- * Meanwhile the page shows its server-rendered stand-in.
+ * Apollo Client (lib/apollo-cache.ts), its provider (apollo-frame.tsx) and the page's view
+ * (app/(app)/views.ts) are loaded by the browser after the document has painted: none is among the
+ * page's first scripts, which the first paint waited for (Lighthouse's LCP; bench/README.md).
+ * Meanwhile the page shows its server-rendered stand-in, until all three are in.
  */
 type ApolloCacheModule = typeof import("../lib/apollo-cache");
 let apolloCache: ApolloCacheModule | null = null;
 const loadApolloCache = async () => (apolloCache ??= await import("../lib/apollo-cache"));
-const ApolloFrame = lazy(() => import("./apollo-frame"));
+let ApolloFrame: typeof import("./apollo-frame").default | null = null;
+const loadApolloFrame = async () => (ApolloFrame ??= (await import("./apollo-frame")).default);
 
 /** False until the first gate has mounted: before that the page is hydrating and must render what the server did. */
 let hydrated = false;
 
-export function ApolloGate({ userId, dataSource, fallback, children }: { userId: string; dataSource: string; fallback?: ReactNode; children: ReactNode }) {
+export function ApolloGate({
+  userId,
+  dataSource,
+  view,
+  fallback,
+  children,
+}: {
+  userId: string;
+  dataSource: string;
+  /** The page's view (its lazy-view.tsx, in `children`): loaded with Apollo Client's code. */
+  view: ViewName;
+  fallback?: ReactNode;
+  children: ReactNode;
+}) {
   const t = useTranslations("common");
   const locale = useLocale();
   const scope = `${dataSource}:${locale}:${userId}`;
@@ -42,10 +58,13 @@ export function ApolloGate({ userId, dataSource, fallback, children }: { userId:
     hydrated = true;
     let unsubscribe = () => {};
     let live = true;
-    // In a task of its own, after the hydration's: Apollo's modules are instantiated then.
+    // In a task of its own, after the hydration's: Apollo's modules are instantiated then. The
+    // provider's and the view's code load alongside (the view's was asked for only once the provider
+    // had rendered), and the client is handed over once all are in, so the view mounts without
+    // suspending.
     const start = setTimeout(
       () =>
-        void loadApolloCache().then(({ openClient, persistedCacheKey, readyClient, subscribeToClient }) => {
+        void Promise.all([loadApolloCache(), loadApolloFrame(), loadView(view)]).then(([{ openClient, persistedCacheKey, readyClient, subscribeToClient }]) => {
           if (!live) return;
           const key = persistedCacheKey(userId, dataSource, locale);
           // The page's view mounts in a transition, which React renders in slices between the browser's
@@ -65,7 +84,29 @@ export function ApolloGate({ userId, dataSource, fallback, children }: { userId:
       live = false;
       unsubscribe();
     };
-  }, [scope, userId, dataSource, locale]);
+  }, [scope, userId, dataSource, locale, view]);
+
+  // The stand-in stays, the same elements, until the view has committed something better than it
+  // (stand-in.tsx): a view whose first answer is still loading holds it.
+  const holds = useRef(0);
+  const [standInGone, setStandInGone] = useState(false);
+  const hold = useCallback(() => {
+    holds.current += 1;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      holds.current -= 1;
+      if (holds.current === 0) setStandInGone(true);
+    };
+  }, []);
+  const onViewShown = useCallback(() => {
+    if (holds.current === 0) setStandInGone(true);
+  }, []);
+  const Frame = ApolloFrame;
+  const ready = client !== null && Frame !== null;
+  const showStandIn = !ready || !standInGone;
+  const standIn = useMemo(() => ({ shown: showStandIn, hold }), [showStandIn, hold]);
 
   const waiting = fallback ?? (
     <div aria-busy="true" aria-live="polite" className="gate-loading">
@@ -74,11 +115,20 @@ export function ApolloGate({ userId, dataSource, fallback, children }: { userId:
     </div>
   );
   if (failed) return <ErrorState error={failed} onRetry={() => window.location.reload()} />;
-  if (!client) return waiting;
-  // The provider's and the view's code may still be on their way: the stand-in stays meanwhile.
+  // The stand-in first, always in the same place, so that React keeps its elements (those the
+  // parser made, adopted by hydration) while the view mounts beside it. A page the tab navigates to
+  // may have the client before its view's code: the stand-in stays meanwhile.
   return (
-    <Suspense fallback={waiting}>
-      <ApolloFrame client={client}>{children}</ApolloFrame>
-    </Suspense>
+    <>
+      {showStandIn && waiting}
+      {ready && (
+        <Suspense fallback={showStandIn ? null : waiting}>
+          <StandInContext value={standIn}>
+            <Frame client={client}>{children}</Frame>
+          </StandInContext>
+          <ViewShown onShown={onViewShown} />
+        </Suspense>
+      )}
+    </>
   );
 }

@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { redirect } from "next/navigation";
 import { dataSourceScope } from "../lib/data-source";
 import { currentUser } from "../lib/session";
+import type { ViewName } from "../app/(app)/views";
 import { ApolloGate } from "./apollo-gate";
 
 /**
@@ -10,11 +11,11 @@ import { ApolloGate } from "./apollo-gate";
  * inside it renders on the server (only `fallback`, the page's own server-rendered stand-in): the
  * HTML's status is settled by then.
  */
-export async function SignedInApp({ children, fallback }: { children: ReactNode; fallback?: ReactNode }) {
+export async function SignedInApp({ view, children, fallback }: { view: ViewName; children: ReactNode; fallback?: ReactNode }) {
   const user = await currentUser();
   if (!user) redirect("/signin");
   return (
-    <ApolloGate userId={user.id} dataSource={dataSourceScope()} fallback={fallback}>
+    <ApolloGate userId={user.id} dataSource={dataSourceScope()} view={view} fallback={fallback}>
       {children}
     </ApolloGate>
   );

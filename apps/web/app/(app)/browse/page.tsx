@@ -51,7 +51,7 @@ export default async function Page({ searchParams }: { searchParams: SearchParam
   const standIn = await firstCards(filters);
   // The view reads the filters from the address itself (useSearchParams), and changes them there.
   return (
-    <SignedInApp fallback={standIn && <BrowsePreview standIn={standIn} filters={filters} />}>
+    <SignedInApp view="browse" fallback={standIn && <BrowsePreview standIn={standIn} filters={filters} />}>
       <Suspense fallback={standIn && <BrowsePreview standIn={standIn} filters={filters} />}>
         <BrowseView standIn={standIn} />
       </Suspense>

@@ -18,7 +18,7 @@ function FavouritesLoading() {
 
 export default function Page() {
   return (
-    <SignedInApp fallback={<FavouritesLoading />}>
+    <SignedInApp view="favourites" fallback={<FavouritesLoading />}>
       <FavouritesView />
     </SignedInApp>
   );

@@ -14,6 +14,7 @@ import { HOME_QUERY, ON_MY_SERVICES_SHELF_QUERY, type MediaCard } from "../../..
 import { useMediaActions } from "../../../lib/use-media-actions";
 import { HomePreview, type HomePreviewData } from "./home-preview";
 import { MAX_SHELF, type ShelfTitle, TOP_PICKS, homeShelves } from "./shelves";
+import { KeepStandIn } from "../../../components/stand-in";
 
 /** "Hidden X. Undo": the title can come back, and a second Enter does not hide the next card. */
 function UndoDismiss({ media, onDone }: { media: MediaCard; onDone: () => void }) {
@@ -67,8 +68,14 @@ export function HomeView({ preview }: { preview?: HomePreviewData }) {
   const reasonsOf = (media: MediaCard) => reasonsById.get(media.id) ?? [];
   const titleOf = (title: ShelfTitle) => ("text" in title ? title.text : t(`shelves.${title.heading}`));
   const shelves = homeShelves(edges.map((edge) => ({ media: edge.node.media, reasons: edge.node.reasons })));
-  // The first row the server rendered into the document stays until this page's own answer comes.
-  if (!data && !error && preview) return <HomePreview preview={preview} />;
+  // The first row the server rendered into the document stays, the same elements, until this page's
+  // own answer comes (components/stand-in.tsx).
+  if (!data && !error && preview)
+    return (
+      <KeepStandIn>
+        <HomePreview preview={preview} />
+      </KeepStandIn>
+    );
   return (
     <>
       <h1>{t("heading")}</h1>

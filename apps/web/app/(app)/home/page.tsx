@@ -43,7 +43,7 @@ async function firstRow(): Promise<HomePreviewData | undefined> {
 export default async function Page() {
   const preview = await firstRow();
   return (
-    <SignedInApp fallback={preview && <HomePreview preview={preview} />}>
+    <SignedInApp view="home" fallback={preview && <HomePreview preview={preview} />}>
       <HomeView preview={preview} />
     </SignedInApp>
   );

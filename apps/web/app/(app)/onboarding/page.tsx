@@ -24,7 +24,7 @@ function OnboardingLoading() {
 
 export default function Page() {
   return (
-    <SignedInApp fallback={<OnboardingLoading />}>
+    <SignedInApp view="onboarding" fallback={<OnboardingLoading />}>
       <OnboardingView />
     </SignedInApp>
   );

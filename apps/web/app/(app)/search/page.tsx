@@ -39,7 +39,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
   const standIn = <SearchLoading {...searchFromParams(first)} />;
   // The view reads the query from the address (useSearchParams) in the browser.
   return (
-    <SignedInApp fallback={standIn}>
+    <SignedInApp view="search" fallback={standIn}>
       <Suspense fallback={standIn}>
         <SearchView />
       </Suspense>

@@ -13,7 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default function Page() {
   return (
     <ClientMessages namespaces={SETTINGS_MESSAGES}>
-      <SignedInApp fallback={<SettingsLoading />}>
+      <SignedInApp view="settings" fallback={<SettingsLoading />}>
         <SettingsView />
       </SignedInApp>
     </ClientMessages>

@@ -16,6 +16,7 @@ import { ImportHistory } from "./import-history";
 import { SettingsLoading } from "./settings-loading";
 import { SignOutEverywhere } from "./sign-out-everywhere";
 import { YourServices } from "./your-services";
+import { KeepStandIn } from "../../../components/stand-in";
 
 const playgroundUrl = publicEnv.NEXT_PUBLIC_PLAYGROUND_URL;
 // The API serves its reference and getting-started page beside the playground.
@@ -44,7 +45,12 @@ export function SettingsView() {
     return () => clearTimeout(next);
   }, [showPanels, mounted]);
   if (!showPanels) {
-    return <SettingsLoading />;
+    // The page's stand-in stays, the same elements (components/stand-in.tsx).
+    return (
+      <KeepStandIn>
+        <SettingsLoading />
+      </KeepStandIn>
+    );
   }
   return (
     <div className="stack-lg">

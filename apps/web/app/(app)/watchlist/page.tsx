@@ -18,7 +18,7 @@ function WatchlistLoading() {
 
 export default function Page() {
   return (
-    <SignedInApp fallback={<WatchlistLoading />}>
+    <SignedInApp view="watchlist" fallback={<WatchlistLoading />}>
       <WatchlistView />
     </SignedInApp>
   );

@@ -76,7 +76,7 @@ export default async function TitlePage({ params }: { params: Params }) {
   }
   // The hero as the server knows it is in the document itself, while the view starts and loads.
   return (
-    <SignedInApp fallback={preview && <TitleHeroPreview preview={preview} />}>
+    <SignedInApp view="title" fallback={preview && <TitleHeroPreview preview={preview} />}>
       <TitleView type={ref.type} tmdbId={ref.tmdbId} preview={preview} />
     </SignedInApp>
   );

@@ -16,6 +16,7 @@ import { languageName } from "../../../../../lib/language-name";
 import { formatRuntime } from "../../../../../lib/runtime-text";
 import { type TitlePreview, TitleHeroPreview } from "./title-hero-preview";
 import { useMediaActions } from "../../../../../lib/use-media-actions";
+import { KeepStandIn } from "../../../../../components/stand-in";
 
 /**
  * Type, release, runtime, TMDB's rating and the original language — named by the server when it
@@ -155,7 +156,13 @@ export function TitleView({ type, tmdbId, preview }: { type: MediaType; tmdbId: 
   const data = useDeferredValue(query.data);
   if (data?.media) return <Details media={data.media} language={preview?.language} />;
   if (error) return <ErrorState error={error} onRetry={() => void refetch()} />;
-  if (preview) return <TitleHeroPreview preview={preview} />;
+  // The hero the server rendered into the document stays, the same elements (components/stand-in.tsx).
+  if (preview)
+    return (
+      <KeepStandIn>
+        <TitleHeroPreview preview={preview} />
+      </KeepStandIn>
+    );
   return (
     <div role="status" aria-busy={loading} className="title-page">
       <span className="visually-hidden">{t("loading")}</span>
