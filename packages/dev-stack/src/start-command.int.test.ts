@@ -1,6 +1,6 @@
 // The start command as a person runs it: it brings everything up and prints the URLs, a second
-// run reuses the data, a killed process is restarted, Ctrl-C leaves nothing running, and a taken
-// port or an invalid configuration stops it with the reason printed last.
+// run reuses the data and the web app's build, a killed process is restarted, Ctrl-C leaves nothing
+// running, and a taken port or an invalid configuration stops it with the reason printed last.
 import { spawn, spawnSync } from "node:child_process";
 import { rmSync } from "node:fs";
 import net from "node:net";
@@ -94,6 +94,9 @@ describe("start command", () => {
       expect(first.output()).toContain("initialising Postgres");
       expect(first.output()).toContain("applied migrations");
       expect(first.output()).toMatch(/TMDB: OFFLINE/);
+      // The web app from a production build (built now, or already current from an earlier run).
+      expect(first.output()).toMatch(/web: (built in|the production build is current)/);
+      expect(first.output()).toContain("web app from a production build");
       expect(first.ports.every((port) => Number.isInteger(port) && port > 0)).toBe(true);
 
       const web = await fetch(first.urls.web);
@@ -113,6 +116,9 @@ describe("start command", () => {
     try {
       expect(second.output()).not.toContain("initialising Postgres");
       expect(second.output()).not.toContain("applied migrations");
+      // Nothing the build reads changed: no second build.
+      expect(second.output()).toContain("web: the production build is current");
+      expect(second.output()).not.toContain("next build");
 
       // A killed worker is restarted, and the rest of the product keeps serving meanwhile.
       const worker = () => childPid(second.pid, "src/worker.ts");

@@ -8,6 +8,7 @@ import { dataRoot, repoRoot } from "./paths.ts";
 import { choosePort } from "./ports.ts";
 import { persistentSecret, redactUrl, startBackingServices } from "./services.ts";
 import { Supervisor } from "./supervisor.ts";
+import { buildIsCurrent, forgetBuild, rememberBuild, webBuildStamp } from "./web-build.ts";
 import { webMode } from "./web-mode.ts";
 
 const log = (message: string) => process.stdout.write(`[movierec] ${message}\n`);
@@ -15,11 +16,16 @@ const tsxLoader = ["--import", "tsx"];
 const nextBin = path.join(repoRoot, "apps/web/node_modules/next/dist/bin/next");
 
 const supervisor = new Supervisor({ log });
+/** Aborted when everything stops (registered with the build, so it runs before the services' cleanup). */
+const buildSteps = new AbortController();
 
-/** Runs a build step to its end; throws with its output when it fails. */
+/**
+ * Runs a build step to its end; throws with its output when it fails. Stopped with everything else
+ * (Ctrl-C, or the API or worker stopping everything on a configuration error while the web app builds).
+ */
 function runStep(name: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { ...options, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, args, { ...options, stdio: ["ignore", "pipe", "pipe"], signal: buildSteps.signal });
     let output = "";
     child.stdout.on("data", (chunk: Buffer) => (output += chunk));
     child.stderr.on("data", (chunk: Buffer) => (output += chunk));
@@ -29,15 +35,23 @@ function runStep(name: string, args: string[], options: { cwd: string; env: Node
 }
 
 /**
- * WEB_MODE=production: the web app as production runs it, `next build` and the compile hints (what
- * apps/web's `npm run build` does), then `next start`. The e2e tier runs this: pages are what people
- * get, and a busy machine is not also compiling routes and serving React's development build.
+ * The web app as production runs it (WEB_MODE=production, the default): `next build` and the compile
+ * hints (what apps/web's `npm run build` does), then `next start`. Skipped when `.next` already holds
+ * the build these sources and settings make (web-build.ts): a second start takes seconds, not a minute.
  */
 async function buildWeb(webDir: string, env: NodeJS.ProcessEnv): Promise<void> {
+  const stamp = webBuildStamp({ webDir, inputs: [path.join(repoRoot, "packages/schema/schema.graphql"), path.join(repoRoot, "pnpm-lock.yaml")], env });
+  if (buildIsCurrent(webDir, stamp)) {
+    log("web: the production build is current (nothing it reads has changed); not building");
+    return;
+  }
   const started = Date.now();
-  log("web: building for production (next build)…");
+  log("web: building for production (next build; WEB_MODE=dev runs next dev instead)…");
+  forgetBuild(webDir);
+  supervisor.onStop(async () => buildSteps.abort());
   await runStep("next build", [nextBin, "build"], { cwd: webDir, env });
   await runStep("compile hints", [...tsxLoader, "scripts/compile-hints.ts"], { cwd: webDir, env });
+  rememberBuild(webDir, stamp);
   log(`web: built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 

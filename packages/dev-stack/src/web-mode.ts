@@ -1,9 +1,10 @@
-// WEB_MODE for `npm start` (start.ts): the web app under `next dev` (the default, for working on it)
-// or from a production build under `next start` (what the e2e tier runs).
+// WEB_MODE for `npm start` (start.ts): the web app from a production build under `next start` (the
+// default: what a person trying the product and the e2e tier get) or under `next dev` (for working
+// on it: pages compile on first visit and reload on edits).
 export type WebMode = "dev" | "production";
 
 export function webMode(value: string | undefined): WebMode {
-  if (value === undefined || value === "" || value === "dev") return "dev";
-  if (value === "production") return "production";
-  throw new Error(`WEB_MODE must be "dev" (next dev, the default) or "production" (next build, then next start), not ${JSON.stringify(value)}`);
+  if (value === undefined || value === "" || value === "production") return "production";
+  if (value === "dev") return "dev";
+  throw new Error(`WEB_MODE must be "production" (next build, then next start; the default) or "dev" (next dev), not ${JSON.stringify(value)}`);
 }
