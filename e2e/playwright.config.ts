@@ -49,8 +49,11 @@ export default defineConfig({
   webServer: {
     command: `node --import tsx ${path.join(repoRoot, "packages/dev-stack/src/start.ts")}`,
     cwd: repoRoot,
-    url: `http://127.0.0.1:${webPort}/`,
-    // `next build` first (2–4 min on two busy cores), then the stack.
+    // Ready when the start command says so: it has waited for the API's /healthz and the web page.
+    // The web page alone is not enough: with the build current (not rebuilt), `next start` answers
+    // in a second, before the API listens (the warm-up's first GraphQL call got ECONNREFUSED).
+    wait: { stdout: /movierec is running/ },
+    // `next build` first (2–4 min on two busy cores) unless the last one is current, then the stack.
     timeout: 600_000,
     reuseExistingServer: false,
     stdout: "pipe",
