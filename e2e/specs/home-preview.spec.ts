@@ -65,8 +65,8 @@ test("a signed-in page's first scripts hold neither Apollo Client, the page's vi
     ).toBe(true);
 });
 
-// A signed-in page's stand-in (home's first row, a title's hero, settings' heading) stays on screen,
-// the same elements the parser made, until the view has its answer and replaces it
+// A signed-in page's stand-in (home's first row, a title's hero, settings' heading, the lists'
+// skeleton) stays on screen, the same elements the parser made, until the view has its answer and replaces it
 // (components/stand-in.tsx). Before, React threw it away and drew a copy twice during the load: as
 // the gate's Suspense fallback while the view's code loaded, then as the view's own loading state.
 const standIns = [
@@ -87,6 +87,20 @@ const standIns = [
     selector: ".settings-loading",
     path: async () => "/settings",
     loaded: (page: Page) => page.getByRole("heading", { level: 2, name: "Preferences" }),
+  },
+  // The lists' skeleton grid (the heading above it is the view's own once it has answered); onboarding
+  // made favourites of the titles it loved, and the watchlist is empty.
+  {
+    page: "favourites",
+    selector: 'ul.card-grid[aria-hidden="true"]',
+    path: async () => "/favourites",
+    loaded: (page: Page) => page.getByTestId("media-card").first(),
+  },
+  {
+    page: "the watchlist",
+    selector: 'ul.card-grid[aria-hidden="true"]',
+    path: async () => "/watchlist",
+    loaded: (page: Page) => page.getByText("Your watchlist is empty."),
   },
 ];
 

@@ -2,12 +2,13 @@
 import { useQuery } from "@apollo/client/react";
 import { useTranslations } from "next-intl";
 import { MediaGrid } from "../../../components/media-grid";
-import { Loading } from "../../../components/skeletons";
 import { EmptyState, ErrorState } from "../../../components/states";
 import { UndoToast } from "../../../components/undo-toast";
 import { FAVOURITES_QUERY, type MediaCard } from "../../../lib/graphql";
 import { useMediaActions } from "../../../lib/use-media-actions";
 import { useUndoRemoval } from "../../../lib/use-undo-removal";
+import { KeepStandIn } from "../../../components/stand-in";
+import { FavouritesLoading } from "./favourites-loading";
 
 /** "Removed X from your favourites. Undo": favourites it again. */
 function UndoUnfavourite({ media, onClose }: { media: MediaCard; onClose: () => void }) {
@@ -23,12 +24,18 @@ export function FavouritesView() {
   const all = data?.favourites.edges.map((edge) => edge.node) ?? [];
   const items = all.filter((media) => media.isFavourite);
   const { removed, close } = useUndoRemoval(all, (media) => !media.isFavourite);
+  // The page's stand-in stays, the same elements, until the first answer (components/stand-in.tsx).
+  if (!data && loading && !error)
+    return (
+      <KeepStandIn>
+        <FavouritesLoading />
+      </KeepStandIn>
+    );
   return (
     <>
       <h1>{t("heading")}</h1>
       {removed && <UndoUnfavourite key={removed.id} media={removed} onClose={() => close(removed.id)} />}
       {error && <ErrorState error={error} onRetry={() => void refetch()} />}
-      {!data && loading && <Loading label={t("loading")} />}
       {data && items.length === 0 && (
         <EmptyState title={t("empty.title")} action={{ href: "/browse", label: t("empty.action") }}>
           {t("empty.body")}

@@ -2,12 +2,13 @@
 import { useQuery } from "@apollo/client/react";
 import { useTranslations } from "next-intl";
 import { MediaGrid } from "../../../components/media-grid";
-import { Loading } from "../../../components/skeletons";
 import { EmptyState, ErrorState } from "../../../components/states";
 import { UndoToast } from "../../../components/undo-toast";
 import { type MediaCard, WATCHLIST_QUERY } from "../../../lib/graphql";
 import { useMediaActions } from "../../../lib/use-media-actions";
 import { useUndoRemoval } from "../../../lib/use-undo-removal";
+import { KeepStandIn } from "../../../components/stand-in";
+import { WatchlistLoading } from "./watchlist-loading";
 
 /** "Removed X from your watchlist. Undo": puts it back. */
 function UndoUnwatchlist({ media, onClose }: { media: MediaCard; onClose: () => void }) {
@@ -24,12 +25,18 @@ export function WatchlistView() {
   const { removed, close } = useUndoRemoval(all, (media) => !media.inWatchlist);
   const toWatch = items.filter((media) => !media.watchedAt);
   const watched = items.filter((media) => media.watchedAt);
+  // The page's stand-in stays, the same elements, until the first answer (components/stand-in.tsx).
+  if (!data && loading && !error)
+    return (
+      <KeepStandIn>
+        <WatchlistLoading />
+      </KeepStandIn>
+    );
   return (
     <>
       <h1>{t("heading")}</h1>
       {removed && <UndoUnwatchlist key={removed.id} media={removed} onClose={() => close(removed.id)} />}
       {error && <ErrorState error={error} onRetry={() => void refetch()} />}
-      {!data && loading && <Loading label={t("loading")} />}
       {data && items.length === 0 && (
         <EmptyState title={t("empty.title")} action={{ href: "/home", label: t("empty.action") }}>
           {t("empty.body")}
