@@ -6,7 +6,7 @@
 // server work, which is what lets a title page answer 404 for an unknown title.
 import { useLocale, useTranslations } from "next-intl";
 import type { ApolloClient } from "@apollo/client";
-import { type ReactNode, startTransition, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { type ReactNode, startTransition, Suspense, useCallback, useEffect, useMemo, useState } from "react";
 import { loadView, type ViewName } from "../app/(app)/views";
 import { CardGridSkeleton } from "./skeletons";
 import { StandInContext, ViewShown } from "./stand-in";
@@ -87,25 +87,24 @@ export function ApolloGate({
   }, [scope, userId, dataSource, locale, view]);
 
   // The stand-in stays, the same elements, until the view has committed something better than it
-  // (stand-in.tsx): a view whose first answer is still loading holds it.
-  const holds = useRef(0);
-  const [standInGone, setStandInGone] = useState(false);
+  // (stand-in.tsx): a view whose first answer is still loading holds it. Counted in state, so that
+  // React's development double-run of effects (hold, release, hold) leaves it held; both updates come
+  // from layout effects, so React applies them before the browser paints.
+  const [holds, setHolds] = useState(0);
+  const [viewShown, setViewShown] = useState(false);
   const hold = useCallback(() => {
-    holds.current += 1;
+    setHolds((count) => count + 1);
     let released = false;
     return () => {
       if (released) return;
       released = true;
-      holds.current -= 1;
-      if (holds.current === 0) setStandInGone(true);
+      setHolds((count) => count - 1);
     };
   }, []);
-  const onViewShown = useCallback(() => {
-    if (holds.current === 0) setStandInGone(true);
-  }, []);
+  const onViewShown = useCallback(() => setViewShown(true), []);
   const Frame = ApolloFrame;
   const ready = client !== null && Frame !== null;
-  const showStandIn = !ready || !standInGone;
+  const showStandIn = !ready || !viewShown || holds > 0;
   const standIn = useMemo(() => ({ shown: showStandIn, hold }), [showStandIn, hold]);
 
   const waiting = fallback ?? (
