@@ -12,9 +12,9 @@ export function lazyView<Name extends ViewName>(name: Name): ComponentType<ViewP
   const Lazy = lazy(async () => ({ default: await loadView(name) }));
   // biome-ignore lint/correctness/noComponentHookFactories: made once per page at module level (each page's lazy-view.tsx), never while rendering
   return function LazyView(props: ViewProps<Name>) {
-    // The gate has usually loaded the view already, with Apollo Client: the view itself then, so
-    // nothing suspends and the stand-in gives way to the view in the same commit. Chosen once per
-    // mount (another component type would mount the view anew).
+    // The gate has usually loaded the view already, with Apollo Client: the view itself then, so it
+    // renders in the same pass as the provider, without suspending. Chosen once per mount (another
+    // component type would mount the view anew).
     const [View] = useState(() => (loadedView(name) ?? Lazy) as ComponentType<object>);
     return <View {...(props as object)} />;
   };

@@ -40,7 +40,8 @@ function runStep(name: string, args: string[], options: { cwd: string; env: Node
  * the build these sources and settings make (web-build.ts): a second start takes seconds, not a minute.
  */
 async function buildWeb(webDir: string, env: NodeJS.ProcessEnv): Promise<void> {
-  const stamp = webBuildStamp({ webDir, inputs: [path.join(repoRoot, "packages/schema/schema.graphql"), path.join(repoRoot, "pnpm-lock.yaml")], env });
+  const inputs = ["packages/schema/schema.graphql", "pnpm-lock.yaml", "tsconfig.base.json"].map((file) => path.join(repoRoot, file));
+  const stamp = webBuildStamp({ webDir, inputs, env });
   if (buildIsCurrent(webDir, stamp)) {
     log("web: the production build is current (nothing it reads has changed); not building");
     return;

@@ -1,7 +1,8 @@
 // Whether the web app's production build (apps/web/.next) is the one its sources and settings would
 // make now, so `npm start` can skip `next build` (≈ 35–60 s here) when nothing it reads has changed.
 // What a build reads: apps/web's own files, the GraphQL schema (next.config.ts hashes it into the
-// browser's cache version), the lockfile (the dependencies' code), and the settings Next bakes into
+// browser's cache version), the lockfile (the dependencies' code), the TypeScript settings apps/web's
+// extend (the build type-checks), and the settings Next bakes into
 // the build: every NEXT_PUBLIC_* value (inlined into the browser's code), API_URL (the rewrites to
 // the API) and NODE_ENV.
 import { createHash } from "node:crypto";

@@ -1,7 +1,7 @@
 // Each signed-in page's view by name: the code the browser loads after the document has painted
 // (components/lazy-view.tsx), and which the gate (components/apollo-gate.tsx) loads together with
-// Apollo Client's, so that the page's stand-in gives way to its view in one commit. Not among the
-// page's first scripts: only these loaders are.
+// Apollo Client's, rather than once the provider has rendered. Not among the page's first scripts:
+// only these loaders are.
 import type { ComponentProps, ComponentType } from "react";
 
 const loaders = {
