@@ -39,10 +39,13 @@ export default defineConfig({
     { name: "desktop", use: { ...devices["Desktop Chrome"], channel: undefined }, dependencies: ["warm-up"] },
     // The journeys again at a phone's width, with touch (390 × 844, an iPhone 14's CSS pixels), and
     // the axe walk of quality.spec.ts, whose screenshots are named by project: every page at both widths.
+    // Desktop only: cards' hover preview (a phone has no hover), and what has no layout to check
+    // (security headers, the sign-in throttle, the browser's locale data).
     {
       name: "phone",
       use: { ...devices["Desktop Chrome"], channel: undefined, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
-      testMatch: /(smoke|onboarding|search-title|lists|url-state|ratings|quality|infinite-scroll|language|home-preview|layout-stability)\.spec\.ts$/,
+      testMatch:
+        /(smoke|onboarding|search-title|lists|url-state|ratings|quality|infinite-scroll|language|home-preview|layout-stability|delete-account|offline|pwa|sessions|your-services|browse-preview|persisted-cache|import-export|api-tokens|oauth-apps|hostile-strings)\.spec\.ts$/,
       dependencies: ["warm-up"],
     },
   ],
