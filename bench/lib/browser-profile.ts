@@ -21,6 +21,15 @@ const rounds = Number(process.env.PROFILE_ROUNDS ?? 2);
 const dir = process.env.PROFILE_DIR ?? "/tmp/webprof";
 /** Lighthouse's mobile profile slows the CPU 4×; 1 shows the unthrottled load Lighthouse's simulation starts from. */
 const cpuRate = Number(process.env.PROFILE_CPU_RATE ?? 4);
+/**
+ * PROFILE_TRACE=1 also records a Chromium trace of each load (the main thread's tasks and the V8
+ * sampler's stacks, NAME-N.trace.json): `node --import tsx bench/lib/trace-tasks.ts FILE` lists each
+ * task long enough to block at Lighthouse's 4× and what ran in it. PROFILE_TRACE_CATEGORIES=a,b adds
+ * trace categories (disabled-by-default-blink.debug: CSS selector statistics in each style recalc).
+ */
+const trace = process.env.PROFILE_TRACE === "1";
+// PROFILE_BLOCK=glob,glob: requests to leave unanswered (the font: "**" + "/*.woff2"), to see what a page costs without them.
+const blocked = (process.env.PROFILE_BLOCK ?? "").split(",").filter(Boolean);
 mkdirSync(dir, { recursive: true });
 const stack = await startWebBenchStack({ name: "browser-profile", titles: 5_000, crowd: 300 });
 try {
@@ -85,6 +94,7 @@ try {
           }).observe({ type: "layout-shift", buffered: true });
         });
         const page = await context.newPage();
+        for (const pattern of blocked) await page.route(pattern, (route) => route.abort("blockedbyclient"));
         let requests = 0;
         let routePrefetches = 0;
         page.on("request", (request) => {
@@ -96,10 +106,24 @@ try {
         await cdp.send("Profiler.enable");
         await cdp.send("Profiler.setSamplingInterval", { interval: 200 });
         await cdp.send("Profiler.start");
+        const traceFile = path.join(dir, `${name}-${round}.trace.json`);
+        if (trace)
+          await browser.startTracing(page, {
+            path: traceFile,
+            categories: [
+              "devtools.timeline",
+              "disabled-by-default-devtools.timeline",
+              "v8.execute",
+              "disabled-by-default-v8.cpu_profiler",
+              "loading",
+              ...(process.env.PROFILE_TRACE_CATEGORIES ?? "").split(",").filter(Boolean),
+            ],
+          });
         const started = Date.now();
         await page.goto(`${stack.web.url}${route}`, { waitUntil: "networkidle" });
         await page.waitForTimeout(1_500);
         const { profile } = await cdp.send("Profiler.stop");
+        if (trace) await browser.stopTracing();
         const file = path.join(dir, `${name}-${round}.cpuprofile`);
         writeFileSync(file, JSON.stringify(profile));
         const tasks = await page.evaluate(() => (window as unknown as { __longTasks: Array<{ start: number; duration: number }> }).__longTasks);
