@@ -1,13 +1,15 @@
 // Browse's first cards in the document the server sends (app/(app)/browse/browse-preview.tsx): the
 // address's filters are read on the server, the form shows them (disabled until the page's
 // JavaScript runs), the first posters start downloading with the page, and the view then replaces
-// the cards with the same titles.
+// the cards with the same titles, from the answers the server seeded its cache with.
 import { expect, test } from "@playwright/test";
 import { collectConsoleErrors, CRIME, graphql, newUser, resetRetried, signUpAndSignIn } from "./support/users.ts";
 
 type Page = { browse: { edges: Array<{ node: { title: string } }> } };
 
-test("browse's document holds the first cards of the address's filters, and the view replaces them with the same titles", async ({ page }) => {
+test("browse's document holds the first cards of the address's filters, and the view replaces them with the same titles without asking the API again", async ({
+  page,
+}) => {
   const errors = collectConsoleErrors(page);
   await signUpAndSignIn(page, newUser("browse-preview"));
   const ranked = await graphql<Page>(
@@ -49,11 +51,18 @@ test("browse's document holds the first cards of the address's filters, and the 
   // "From 2010 to 1990" asks nothing: no cards in the document, the view says what is wrong.
   expect(await (await resetRetried(() => page.request.get("/browse?from=2010&to=1990"))).text()).not.toContain('data-testid="browse-stand-in"');
 
+  // The view's first queries were asked by the server, which seeded the browser's cache with the
+  // answers (lib/cache-seed.ts): the browser asks none of them.
+  const asked: string[] = [];
+  page.on("request", (request) => {
+    if (request.method() === "POST" && new URL(request.url()).pathname === "/graphql") asked.push(String(request.postDataJSON()?.operationName));
+  });
   await page.goto(address);
   const grid = page.getByRole("list", { name: "Titles" });
   await expect(grid.getByTestId("media-card").first()).toBeVisible({ timeout: 20_000 });
   await expect(page.getByTestId("browse-stand-in")).toHaveCount(0);
   expect((await grid.locator(".card-title").allInnerTexts()).slice(0, expected.length)).toEqual(expected);
   await expect(page.getByLabel("Genre")).toBeEnabled();
+  expect(asked.filter((name) => ["Browse", "Genres", "Preferences"].includes(name))).toEqual([]);
   expect(errors).toEqual([]);
 });

@@ -36,6 +36,34 @@ test("home's document already holds the first row of top picks, and the full pag
   expect(errors).toEqual([]);
 });
 
+test("home's first load renders the server's answer: the browser asks the API for none of it, and keeps it for the next visit", async ({ page }) => {
+  const errors = collectConsoleErrors(page);
+  await signUpAndSignIn(page, newUser("home-seed"));
+  await onboardOverApi(page);
+  const ranked = await graphql<Ranked>(page.request, "{ recommendations(first: 30) { edges { node { media { title } } } } }");
+  const expected = ranked.recommendations.edges.map((edge) => edge.node.media.title);
+  expect(expected.length).toBeGreaterThan(20);
+
+  // What the page itself asks the API (app/(app)/home/page.tsx seeds the browser's cache instead).
+  const asked: string[] = [];
+  page.on("request", (request) => {
+    if (request.method() === "POST" && new URL(request.url()).pathname === "/graphql") asked.push(String(request.postDataJSON()?.operationName));
+  });
+  await page.goto("/home");
+  // The whole page: the first row and "More for you" below the shelves.
+  const topPicks = page.getByTestId("recommendations");
+  await expect(topPicks.getByTestId("media-card").first()).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByTestId("more-recommendations").getByTestId("media-card").first()).toBeAttached();
+  expect(await topPicks.locator(".card-title").allInnerTexts()).toEqual(expected.slice(0, 20));
+  expect(asked).not.toContain("Home");
+  // The persistor saves what the server sent, as it saves the browser's own answers.
+  const firstId = await topPicks.getByTestId("media-card").first().getAttribute("data-media-id");
+  await expect
+    .poll(() => page.evaluate(() => Object.entries(window.localStorage).find(([key]) => key.startsWith("movierec-apollo"))?.[1] ?? ""), { timeout: 10_000 })
+    .toContain(firstId!);
+  expect(errors).toEqual([]);
+});
+
 test("a signed-in page's first scripts hold neither Apollo Client, the page's view nor next-auth's client; the first two load after the stand-in has painted", async ({
   page,
 }) => {

@@ -3,8 +3,8 @@
 // stand-in's place, nothing in view moves. Before, a title's hero was shorter than a phone's screen,
 // so the footer sat in view and was pushed out when the page arrived (Lighthouse's CLS 0.227 on the
 // title page), and a short list (an empty watchlist) pulled the footer up into view after an
-// eight-card skeleton (0.206 on a phone). The view's GraphQL answers are held back here until the
-// stand-in has painted, so the swap happens in view on every run.
+// eight-card skeleton (0.206 on a phone). The view's GraphQL answers (home's and browse's: their
+// code) are held back here until the stand-in has painted, so the swap happens in view on every run.
 import { expect, type Locator, type Page, test } from "@playwright/test";
 import { CRIME, graphql, newUser, onboardOverApi, resetRetried, signUpAndSignIn, titlesInGenre } from "./support/users.ts";
 
@@ -33,6 +33,23 @@ async function holdGraphql(page: Page): Promise<() => void> {
   const released = new Promise<void>((resolve) => (release = resolve));
   await page.route("**/graphql", async (route) => {
     await released;
+    await route.continue();
+  });
+  return release;
+}
+
+/**
+ * Holds back the scripts the page loads after its document (Apollo Client, the page's view) until
+ * `release()`: home and browse need no GraphQL answer from the browser (the server seeds its cache),
+ * so their stand-ins last only as long as that code takes to arrive.
+ */
+async function holdViewCode(page: Page, path: string): Promise<() => void> {
+  const html = await (await resetRetried(() => page.request.get(path))).text();
+  const documentScripts = [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((match) => match[1]!);
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/_next/static/chunks/**/*.js", async (route) => {
+    if (!documentScripts.some((source) => route.request().url().endsWith(source))) await released;
     await route.continue();
   });
   return release;
@@ -89,7 +106,7 @@ test("home's first row from the server holds the screen while the view starts, w
   await onboardOverApi(page);
   await nameAService(page);
   await recordShifts(page);
-  const release = await holdGraphql(page);
+  const release = await holdViewCode(page, "/home");
   await page.goto("/home");
   const previewCard = page.getByTestId("home-preview").locator(".card").filter({ visible: true }).first();
   await expect(previewCard).toBeVisible();
@@ -114,7 +131,7 @@ for (const services of [false, true]) {
     // Settings names services: the form gains "Only on my services", on the server's stand-in too.
     if (services) await nameAService(page);
     await recordShifts(page);
-    const release = await holdGraphql(page);
+    const release = await holdViewCode(page, "/browse");
     await page.goto("/browse");
     const standInCard = page.getByTestId("browse-stand-in").locator(".card").filter({ visible: true }).first();
     await expect(standInCard).toBeVisible();

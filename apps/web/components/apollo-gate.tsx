@@ -5,8 +5,8 @@
 // client at once. Every signed-in page mounts one (components/signed-in-app.tsx) after its own
 // server work, which is what lets a title page answer 404 for an unknown title.
 import { useLocale, useTranslations } from "next-intl";
-import type { ApolloClient } from "@apollo/client";
-import { type ReactNode, startTransition, Suspense, useCallback, useEffect, useMemo, useState } from "react";
+import type { ApolloClient, NormalizedCacheObject } from "@apollo/client";
+import { type ReactNode, startTransition, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { loadView, type ViewName } from "../app/(app)/views";
 import { CardGridSkeleton } from "./skeletons";
 import { StandInContext, ViewShown } from "./stand-in";
@@ -32,6 +32,7 @@ export function ApolloGate({
   dataSource,
   view,
   fallback,
+  seed,
   children,
 }: {
   userId: string;
@@ -39,6 +40,8 @@ export function ApolloGate({
   /** The page's view (its lazy-view.tsx, in `children`): loaded with Apollo Client's code. */
   view: ViewName;
   fallback?: ReactNode;
+  /** The page's first answers from the server (lib/cache-seed.ts): the tab's first client starts from them. */
+  seed?: NormalizedCacheObject;
   children: ReactNode;
 }) {
   const t = useTranslations("common");
@@ -54,6 +57,8 @@ export function ApolloGate({
   const client = opened.scope === scope ? opened.client : null;
   // Apollo's code could not be fetched (offline, or a deploy replaced it): say so, and offer a reload.
   const [failed, setFailed] = useState<unknown>(null);
+  // The first render's: it is read only when the tab's client is made, which happens once.
+  const seedRef = useRef(seed);
   useEffect(() => {
     hydrated = true;
     let unsubscribe = () => {};
@@ -75,7 +80,7 @@ export function ApolloGate({
             startTransition(() => setOpened((current) => (current.scope === scope && current.client === ready ? current : { scope, client: ready })));
           };
           unsubscribe = subscribeToClient(update);
-          openClient(key, locale);
+          openClient(key, locale, seedRef.current);
           update();
         }, setFailed),
     );

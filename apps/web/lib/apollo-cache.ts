@@ -1,5 +1,5 @@
 // The browser's Apollo Client and its cache, persisted to localStorage per signed-in user.
-import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from "@apollo/client";
+import { ApolloClient, ApolloLink, HttpLink, InMemoryCache, type NormalizedCacheObject } from "@apollo/client";
 import { relayStylePagination } from "@apollo/client/utilities";
 import { CachePersistor, LocalStorageWrapper } from "apollo3-cache-persist";
 import { publicEnv } from "./public-env";
@@ -10,6 +10,8 @@ const CACHE_KEY_PREFIX = "movierec-apollo";
 const SCHEMA_VERSION = publicEnv.NEXT_PUBLIC_SCHEMA_VERSION;
 /** localStorage gives an origin about 5 MB; stay well inside it (apollo3-cache-persist skips larger writes). */
 const MAX_PERSISTED_BYTES = 2 * 1024 * 1024;
+/** The cache is written to localStorage this long after it last changed. */
+const PERSIST_DEBOUNCE_MS = 500;
 
 /**
  * One persisted cache per schema, data source, interface language and user. The data source
@@ -52,11 +54,23 @@ export function createCache(): InMemoryCache {
   });
 }
 
-/** `locale`: the interface's language, sent as Accept-Language so the API answers in it (docs/api.md, "Languages"). */
-export function createClient(cache: InMemoryCache, locale: string): ApolloClient {
+/**
+ * How long after a seeded client is made (openClient) its queries take what the cache holds instead
+ * of asking the API again: long enough for the page's view to mount and ask its first queries on a
+ * slow phone. A query asked later, or a page's when nothing was seeded, revalidates as usual.
+ */
+const SEED_FRESH_MS = 2_000;
+
+/**
+ * `locale`: the interface's language, sent as Accept-Language so the API answers in it (docs/api.md,
+ * "Languages"). `seeded`: the cache holds the page's answers from the server (cache-seed.ts), fresh
+ * enough not to ask for them again at once (Apollo's `ssrForceFetchDelay`).
+ */
+export function createClient(cache: InMemoryCache, locale: string, options: { seeded?: boolean } = {}): ApolloClient {
   return new ApolloClient({
     link: ApolloLink.from([titleMutationsInOrder, new HttpLink({ uri: "/graphql", headers: { "accept-language": locale } })]),
     cache,
+    ssrForceFetchDelay: options.seeded ? SEED_FRESH_MS : 0,
     defaultOptions: {
       // A repeat visit paints what the persisted cache holds at once, then revalidates.
       watchQuery: { fetchPolicy: "cache-and-network", nextFetchPolicy: "cache-first" },
@@ -70,7 +84,7 @@ export function createPersistor(options: { cache: InMemoryCache; key: string }):
     storage: new LocalStorageWrapper(window.localStorage),
     key: options.key,
     maxSize: MAX_PERSISTED_BYTES,
-    debounce: 500,
+    debounce: PERSIST_DEBOUNCE_MS,
   });
 }
 
@@ -99,8 +113,52 @@ export function readyClient(key: string): ApolloClient | null {
   return session?.key === key ? session.client : null;
 }
 
-/** Makes the client for `key` (a persistedCacheKey of `locale`) unless it exists; another user's or language's is stopped. */
-export function openClient(key: string, locale: string): void {
+/**
+ * The server's answers (`seed`, lib/cache-seed.ts) over what the browser persisted: every object the
+ * server sent replaces the persisted one's fields it carries (the server's are seconds old), the
+ * rest of the persisted cache stays (other pages' answers, for offline and repeat visits).
+ */
+export function mergeSeed(persisted: NormalizedCacheObject | null, seed: NormalizedCacheObject): NormalizedCacheObject {
+  const merged: NormalizedCacheObject = { ...persisted };
+  for (const [id, object] of Object.entries(seed)) {
+    if (id === "__META") continue;
+    merged[id] = { ...persisted?.[id], ...object };
+  }
+  const extraRootIds = [...new Set([...(persisted?.__META?.extraRootIds ?? []), ...(seed.__META?.extraRootIds ?? [])])];
+  if (extraRootIds.length > 0) merged.__META = { extraRootIds };
+  return merged;
+}
+
+/**
+ * The persisted cache, with the server's seed over it, in one `restore` (apollo3-cache-persist's own
+ * restore reads the same key and restores it as is; the seed would then need a second pass over the
+ * whole cache). An unreadable persisted cache is left out, not fatal: the next persist replaces it.
+ */
+function restoreCache(cache: InMemoryCache, key: string, seed: NormalizedCacheObject | undefined): void {
+  let persisted: NormalizedCacheObject | null = null;
+  try {
+    const stored = window.localStorage.getItem(key);
+    persisted = stored ? (JSON.parse(stored) as NormalizedCacheObject) : null;
+  } catch {
+    persisted = null;
+  }
+  const data = seed ? mergeSeed(persisted, seed) : persisted;
+  if (!data) return;
+  try {
+    cache.restore(data);
+  } catch {
+    cache.restore(seed ?? {});
+  }
+}
+
+/**
+ * Makes the client for `key` (a persistedCacheKey of `locale`) unless it exists; another user's or
+ * language's is stopped. `seed`: the first page's answers from the server (its page.tsx, through
+ * SignedInApp), written into the new cache so that the page's view renders them without asking the
+ * API again or normalising them here; ignored when the client exists (its cache is live, and the
+ * page's queries revalidate).
+ */
+export function openClient(key: string, locale: string, seed?: NormalizedCacheObject): void {
   if (session?.key === key) return;
   session?.persistor.pause();
   const cache = createCache();
@@ -108,14 +166,16 @@ export function openClient(key: string, locale: string): void {
   removePersistedCaches({ keep: key });
   const opened: ClientSession = { key, persistor, client: null };
   session = opened;
-  persistor
-    .restore()
-    .catch(() => persistor.purge()) // an unreadable cache is dropped, not fatal
-    .then(() => {
-      if (session !== opened) return;
-      opened.client = createClient(cache, locale);
-      for (const listener of sessionListeners) listener();
-    });
+  // After the caller's own work, as apollo3-cache-persist's asynchronous restore did.
+  void Promise.resolve().then(() => {
+    if (session !== opened) return;
+    restoreCache(cache, key, seed);
+    opened.client = createClient(cache, locale, { seeded: seed !== undefined });
+    for (const listener of sessionListeners) listener();
+    // A restore is not a write, which is what makes the persistor save: save the seed's answers
+    // (the next visit, offline or not, paints from them), once the page has rendered them.
+    if (seed) setTimeout(() => session === opened && void persistor.persist().catch(() => undefined), PERSIST_DEBOUNCE_MS);
+  });
 }
 
 /** Sign-out: no data of the user's may stay in this browser. */

@@ -3,12 +3,13 @@ import { headers } from "next/headers";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Suspense } from "react";
 import { SignedInApp } from "../../../components/signed-in-app";
-import { BrowsePreviewDocument } from "../../../lib/generated/graphql";
+import { type CacheSeed, cacheSeed, seedAnswer, seedQuery } from "../../../lib/cache-seed";
+import { BrowseDocument, GenresDocument, PreferencesDocument } from "../../../lib/generated/graphql";
 import { mergeGenres } from "../../../lib/genres";
 import { serverGraphql } from "../../../lib/server-graphql";
 import { hasServices } from "../../../lib/services";
 import { currentUser } from "../../../lib/session";
-import { type BrowseFilters, browseArguments, filtersOf, yearsBackwards } from "./browse-filters";
+import { BROWSE_PAGE, type BrowseFilters, browseArguments, filtersOf, yearsBackwards } from "./browse-filters";
 import { BrowsePreview, type BrowseStandIn, STAND_IN_CARDS } from "./browse-preview";
 import { BrowseView } from "./lazy-view";
 
@@ -20,25 +21,48 @@ export async function generateMetadata(): Promise<Metadata> {
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 /**
- * The first cards of the address's filters, asked by the server with the visitor's own session
- * (browse-preview.tsx); nothing for filters with nothing to ask ("from 2010 to 1990"), no titles,
- * or the API away (the view says so itself).
+ * Browse's first answers, asked by the server with the visitor's own session: the view's own first
+ * queries (the genres, the preferences, the first page for the address's filters), which seed the
+ * browser's cache (lib/cache-seed.ts), so the view renders them without asking again; the first
+ * cards are the stand-in (browse-preview.tsx). No cards for filters with nothing to ask ("from 2010
+ * to 1990") or no titles; nothing when the API is away (the view asks, and says so itself).
  */
-async function firstCards(filters: BrowseFilters): Promise<BrowseStandIn | undefined> {
-  if (yearsBackwards(filters) || !(await currentUser())) return undefined;
+async function firstAnswers(filters: BrowseFilters): Promise<{ standIn?: BrowseStandIn; seed?: CacheSeed } | undefined> {
+  if (!(await currentUser())) return undefined;
   const headerStore = await headers();
+  const asVisitor = {
+    cookie: headerStore.get("cookie") ?? undefined,
+    forwardedFor: headerStore.get("x-forwarded-for") ?? undefined,
+    locale: await getLocale(),
+  };
   const asked = browseArguments(filters);
+  const variables = { ...asked, first: BROWSE_PAGE };
+  const backwards = yearsBackwards(filters);
   try {
-    const data = await serverGraphql({
-      document: BrowsePreviewDocument,
-      variables: { ...asked, first: STAND_IN_CARDS },
-      cookie: headerStore.get("cookie") ?? undefined,
-      forwardedFor: headerStore.get("x-forwarded-for") ?? undefined,
-      locale: await getLocale(),
-    });
-    const items = data.browse.edges.map((edge) => edge.node);
-    if (items.length === 0) return undefined;
-    return { asked: JSON.stringify(asked), items, genres: mergeGenres(data.movieGenres, data.tvGenres), servicesToggle: hasServices(data.preferences) };
+    const [genres, { preferences }, page] = await Promise.all([
+      serverGraphql({ document: seedQuery(GenresDocument), variables: {}, ...asVisitor }),
+      serverGraphql({ document: seedQuery(PreferencesDocument), variables: {}, ...asVisitor }),
+      backwards ? undefined : serverGraphql({ document: seedQuery(BrowseDocument), variables, ...asVisitor }),
+    ]);
+    const answers = [seedAnswer(GenresDocument, {}, genres), seedAnswer(PreferencesDocument, {}, { preferences })];
+    if (page) answers.push(seedAnswer(BrowseDocument, variables, page));
+    const items = (page?.browse.edges ?? []).slice(0, STAND_IN_CARDS).map(({ node }) => ({
+      id: node.id,
+      type: node.type,
+      tmdbId: node.tmdbId,
+      title: node.title,
+      year: node.year,
+      posterUrl: node.posterUrl,
+      voteAverage: node.voteAverage,
+      myRating: node.myRating,
+      isFavourite: node.isFavourite,
+      inWatchlist: node.inWatchlist,
+    }));
+    const standIn =
+      items.length > 0
+        ? { asked: JSON.stringify(asked), items, genres: mergeGenres(genres.movieGenres, genres.tvGenres), servicesToggle: hasServices(preferences) }
+        : undefined;
+    return { standIn, seed: cacheSeed(answers) };
   } catch {
     return undefined;
   }
@@ -48,10 +72,11 @@ export default async function Page({ searchParams }: { searchParams: SearchParam
   const address = new URLSearchParams();
   for (const [key, value] of Object.entries(await searchParams)) for (const one of [value ?? []].flat()) address.append(key, one);
   const filters = filtersOf(address);
-  const standIn = await firstCards(filters);
+  const answers = await firstAnswers(filters);
+  const standIn = answers?.standIn;
   // The view reads the filters from the address itself (useSearchParams), and changes them there.
   return (
-    <SignedInApp view="browse" fallback={standIn && <BrowsePreview standIn={standIn} filters={filters} />}>
+    <SignedInApp view="browse" fallback={standIn && <BrowsePreview standIn={standIn} filters={filters} />} seed={answers?.seed}>
       <Suspense fallback={standIn && <BrowsePreview standIn={standIn} filters={filters} />}>
         <BrowseView standIn={standIn} />
       </Suspense>

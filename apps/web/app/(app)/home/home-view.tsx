@@ -13,7 +13,7 @@ import { hasServices } from "../../../lib/services";
 import { HOME_QUERY, ON_MY_SERVICES_SHELF_QUERY, type MediaCard } from "../../../lib/graphql";
 import { useMediaActions } from "../../../lib/use-media-actions";
 import { HomePreview, type HomePreviewData } from "./home-preview";
-import { MAX_SHELF, type ShelfTitle, TOP_PICKS, homeShelves } from "./shelves";
+import { HOME_PAGE_SIZE, MAX_SHELF, type ShelfTitle, TOP_PICKS, homeShelves } from "./shelves";
 import { KeepStandIn } from "../../../components/stand-in";
 
 /** "Hidden X. Undo": the title can come back, and a second Enter does not hide the next card. */
@@ -23,8 +23,6 @@ function UndoDismiss({ media, onDone }: { media: MediaCard; onDone: () => void }
   return <UndoToast message={t("hidden", { title: media.title })} onUndo={() => void actions.undoDismiss()} onClose={onDone} />;
 }
 
-/** One ranked page feeds every shelf (the API's largest page). */
-const PAGE_SIZE = 50;
 /**
  * Rows rendered with the page's first answer; the rest (up to a hundred more cards) follow in a
  * transition, which React renders in slices between the browser's other work, so the first paint is
@@ -38,7 +36,7 @@ export function HomeView({ preview }: { preview?: HomePreviewData }) {
   const [onMyServices, setOnMyServices] = useState(false);
   const [hidden, setHidden] = useState<MediaCard | null>(null);
   const filter = onMyServices ? { availableToMe: true } : null;
-  const query = useQuery(HOME_QUERY, { variables: { first: PAGE_SIZE, filter } });
+  const query = useQuery(HOME_QUERY, { variables: { first: HOME_PAGE_SIZE, filter } });
   const { error, refetch, fetchMore, previousData } = query;
   // An answer reaches React through Apollo's store subscription, whose updates render at once, in
   // one task; the page's ≈ 120 cards were the load's longest task. Deferred, the cards render in a

@@ -2,12 +2,14 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { getLocale, getTranslations } from "next-intl/server";
 import { SignedInApp } from "../../../components/signed-in-app";
-import { HomePreviewDocument } from "../../../lib/generated/graphql";
+import { type CacheSeed, cacheSeed, type SeedAnswer, seedAnswer, seedQuery } from "../../../lib/cache-seed";
+import { HomeDocument, OnMyServicesShelfDocument } from "../../../lib/generated/graphql";
 import { serverGraphql } from "../../../lib/server-graphql";
 import { hasServices } from "../../../lib/services";
 import { currentUser } from "../../../lib/session";
 import { HomePreview, type HomePreviewData, PREVIEW_CARDS } from "./home-preview";
 import { HomeView } from "./lazy-view";
+import { HOME_PAGE_SIZE, MAX_SHELF } from "./shelves";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("home");
@@ -15,35 +17,58 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /**
- * The first row of top picks, asked by the server with the visitor's own session (home-preview.tsx);
- * nothing for a visitor, someone not onboarded yet (the view sends them to onboarding) or when the
- * API is away (the view says so itself).
+ * Home's answers, asked by the server with the visitor's own session: the same queries and variables
+ * as the view's first (home-view.tsx; the services shelf when Settings names services), so they seed
+ * the browser's cache (lib/cache-seed.ts) and the view renders them without asking again; the first
+ * row is the stand-in (home-preview.tsx). Nothing for a visitor, someone not onboarded yet (the view
+ * sends them to onboarding) or when the API is away (the view asks, and says so itself).
  */
-async function firstRow(): Promise<HomePreviewData | undefined> {
+async function firstAnswer(): Promise<{ preview?: HomePreviewData; seed?: CacheSeed } | undefined> {
   if (!(await currentUser())) return undefined;
   const headerStore = await headers();
+  const asVisitor = {
+    cookie: headerStore.get("cookie") ?? undefined,
+    forwardedFor: headerStore.get("x-forwarded-for") ?? undefined,
+    locale: await getLocale(),
+  };
+  const variables = { first: HOME_PAGE_SIZE, filter: null };
   try {
-    const { preferences, recommendations } = await serverGraphql({
-      document: HomePreviewDocument,
-      variables: { first: PREVIEW_CARDS },
-      cookie: headerStore.get("cookie") ?? undefined,
-      forwardedFor: headerStore.get("x-forwarded-for") ?? undefined,
-      locale: await getLocale(),
-    });
+    const data = await serverGraphql({ document: seedQuery(HomeDocument), variables, ...asVisitor });
+    const { preferences, recommendations } = data;
     if (!preferences.onboarded) return undefined;
+    const answers: SeedAnswer[] = [seedAnswer(HomeDocument, variables, data)];
+    if (hasServices(preferences)) {
+      const shelfVariables = { first: MAX_SHELF };
+      const shelf = await serverGraphql({ document: seedQuery(OnMyServicesShelfDocument), variables: shelfVariables, ...asVisitor });
+      answers.push(seedAnswer(OnMyServicesShelfDocument, shelfVariables, shelf));
+    }
     const items = recommendations.edges
       .filter((edge) => !edge.node.media.isDismissed)
-      .map(({ node }) => ({ ...node.media, reason: node.reasons[0]?.text ?? null }));
-    return items.length > 0 ? { items, servicesToggle: hasServices(preferences), coldStart: recommendations.coldStart } : undefined;
+      .slice(0, PREVIEW_CARDS)
+      .map(({ node: { media, reasons } }) => ({
+        id: media.id,
+        type: media.type,
+        tmdbId: media.tmdbId,
+        title: media.title,
+        year: media.year,
+        posterUrl: media.posterUrl,
+        voteAverage: media.voteAverage,
+        reason: reasons[0]?.text ?? null,
+      }));
+    return {
+      preview: items.length > 0 ? { items, servicesToggle: hasServices(preferences), coldStart: recommendations.coldStart } : undefined,
+      seed: cacheSeed(answers),
+    };
   } catch {
     return undefined;
   }
 }
 
 export default async function Page() {
-  const preview = await firstRow();
+  const answer = await firstAnswer();
+  const preview = answer?.preview;
   return (
-    <SignedInApp view="home" fallback={preview && <HomePreview preview={preview} />}>
+    <SignedInApp view="home" fallback={preview && <HomePreview preview={preview} />} seed={answer?.seed}>
       <HomeView preview={preview} />
     </SignedInApp>
   );

@@ -21,6 +21,12 @@ export interface Shelf {
   items: RankedItem[];
 }
 
+/**
+ * One ranked page feeds every shelf (the API's largest page): the view asks for it, and the page asks
+ * the same on the server to seed the browser's cache with it (page.tsx).
+ */
+export const HOME_PAGE_SIZE = 50;
+
 /** How many titles the first shelf shows; the rest of the page goes below it as "More for you". */
 export const TOP_PICKS = 20;
 /** A reason shelf appears with at least this many titles (fewer reads as an accident). */
