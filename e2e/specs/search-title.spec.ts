@@ -57,6 +57,34 @@ test("search finds a title and its page shows enriched details", async ({ page }
   } else expect(description).toBe("Ranked, explained movie and TV recommendations.");
 });
 
+test("a title's first load shows its details from the server's answer, without asking the API again, and acts on them", async ({ page }) => {
+  await signUpAndSignIn(page, newUser("title-seed"));
+  const [media] = await titlesInGenre(page.request, CRIME.id, 1);
+  // The page asked the view's query on the server and seeded the browser's cache (lib/cache-seed.ts).
+  const asked: string[] = [];
+  page.on("request", (request) => {
+    if (request.method() === "POST" && new URL(request.url()).pathname === "/graphql") asked.push(String(request.postDataJSON()?.operationName));
+  });
+  await page.goto(`/title/movie/${media!.tmdbId}`);
+  await expect(page.getByTestId("cast").getByRole("listitem").first()).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole("list", { name: "Genres" })).toContainText(CRIME.name);
+  expect(asked).not.toContain("MediaDetails");
+  // The seeded title is the cache's like any other: a change shows, and reaches the API.
+  const favourite = page.locator(".title-layout").getByRole("button", { name: /Favourite/ });
+  await favourite.click();
+  await expect(favourite).toHaveAttribute("aria-pressed", "true");
+  await expect
+    .poll(
+      async () =>
+        (
+          await graphql<{ media: { isFavourite: boolean } }>(page.request, "query($id: Int!) { media(type: MOVIE, tmdbId: $id) { isFavourite } }", {
+            id: media!.tmdbId,
+          })
+        ).media.isFavourite,
+    )
+    .toBe(true);
+});
+
 /** Chrome on an Android phone, as it names itself (not a user agent Next.js knows as a bot). */
 const PHONE_BROWSER = "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36";
 

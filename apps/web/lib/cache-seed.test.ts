@@ -1,9 +1,9 @@
 // The server's seed of the browser's cache (cache-seed.ts) and its merge over a persisted cache
 // (mergeSeed in apollo-cache.ts): what the seed holds reads back as the view's query, complete.
 import { type DocumentNode, Kind, visit } from "graphql";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { createCache, mergeSeed } from "./apollo-cache";
-import { cacheSeed, seedAnswer, seedQuery } from "./cache-seed";
+import { cacheSeed, seedAnswer, seedQuery, seedWithin } from "./cache-seed";
 import { HomeDocument, type HomeQuery } from "./generated/graphql";
 
 const variables = { first: 2, filter: null };
@@ -139,5 +139,22 @@ describe("mergeSeed", () => {
     expect(Object.keys(merged.ROOT_QUERY ?? {})).toEqual(
       expect.arrayContaining(['recommendations:{"filter":{"availableToMe":true}}', 'recommendations:{"filter":null}']),
     );
+  });
+});
+
+describe("seedWithin", () => {
+  it("is the answer when it comes in time, and nothing when it comes late or fails", async () => {
+    vi.useFakeTimers();
+    try {
+      const inTime = seedWithin(new Promise((resolve) => setTimeout(() => resolve("details"), 300)), 400);
+      const late = seedWithin(new Promise((resolve) => setTimeout(() => resolve("details"), 500)), 400);
+      const failed = seedWithin(Promise.reject(new Error("NOT_FOUND")), 400);
+      await vi.advanceTimersByTimeAsync(400);
+      expect(await inTime).toBe("details");
+      expect(await late).toBeUndefined();
+      expect(await failed).toBeUndefined();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

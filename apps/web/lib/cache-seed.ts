@@ -44,6 +44,23 @@ export function seedAnswer<Data, Variables extends OperationVariables>(
   };
 }
 
+/**
+ * `answer` if it comes within `ms`, else undefined (and undefined if it fails): for a page whose
+ * view's answer may make the API ask TMDB first (a title's details), the document does not wait
+ * longer than that; without a seed the view asks the API itself.
+ */
+export async function seedWithin<T>(answer: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), ms);
+  });
+  try {
+    return await Promise.race([answer.catch(() => undefined), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** The answers normalised, or undefined when one does not fit its query (the view then asks the API itself). */
 export function cacheSeed(answers: SeedAnswer[]): CacheSeed | undefined {
   const cache = createCache();

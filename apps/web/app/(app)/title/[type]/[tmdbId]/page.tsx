@@ -4,7 +4,8 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { SignedInApp } from "../../../../../components/signed-in-app";
-import { type MediaType, TitleMetadataDocument } from "../../../../../lib/generated/graphql";
+import { type CacheSeed, cacheSeed, seedAnswer, seedQuery, seedWithin } from "../../../../../lib/cache-seed";
+import { MediaDetailsDocument, type MediaType, TitleMetadataDocument } from "../../../../../lib/generated/graphql";
 import { languageName } from "../../../../../lib/language-name";
 import { ApiError, serverGraphql } from "../../../../../lib/server-graphql";
 import { type TitlePreview, TitleHeroPreview } from "./title-hero-preview";
@@ -17,6 +18,34 @@ const titleMetadata = cache(async (type: MediaType, tmdbId: number) => {
   const forwardedFor = (await headers()).get("x-forwarded-for") ?? undefined;
   return serverGraphql({ document: TitleMetadataDocument, variables: { type, tmdbId }, forwardedFor, locale: await getLocale() });
 });
+
+/**
+ * How long the document waits for the view's own answer (the title's details as the visitor sees
+ * them): the API may first ask TMDB for what it has not stored yet. Past it the page goes without a
+ * seed and the view asks the API itself.
+ */
+const DETAILS_BUDGET_MS = 400;
+
+/**
+ * The view's first query (title-view.tsx), asked by the server with the visitor's own session and
+ * normalised for the browser's cache (lib/cache-seed.ts), so the view renders the whole page without
+ * asking again; undefined past the budget, for an unknown title or with the API away.
+ */
+async function detailsSeed(type: MediaType, tmdbId: number): Promise<CacheSeed | undefined> {
+  const headerStore = await headers();
+  const variables = { type, tmdbId };
+  const details = await seedWithin(
+    serverGraphql({
+      document: seedQuery(MediaDetailsDocument),
+      variables,
+      cookie: headerStore.get("cookie") ?? undefined,
+      forwardedFor: headerStore.get("x-forwarded-for") ?? undefined,
+      locale: await getLocale(),
+    }),
+    DETAILS_BUDGET_MS,
+  );
+  return details && cacheSeed([seedAnswer(MediaDetailsDocument, variables, details)]);
+}
 
 function parseParams({ type, tmdbId }: { type: string; tmdbId: string }) {
   const id = Number(tmdbId);
@@ -64,6 +93,8 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 export default async function TitlePage({ params }: { params: Params }) {
   const ref = parseParams(await params);
   if (!ref) notFound();
+  // Asked alongside the hero's, which decides the page's status.
+  const seed = detailsSeed(ref.type, ref.tmdbId);
   let preview: TitlePreview | undefined;
   try {
     const { originalLanguage, ...media } = (await titleMetadata(ref.type, ref.tmdbId)).media;
@@ -76,7 +107,7 @@ export default async function TitlePage({ params }: { params: Params }) {
   }
   // The hero as the server knows it is in the document itself, while the view starts and loads.
   return (
-    <SignedInApp view="title" fallback={preview && <TitleHeroPreview preview={preview} />}>
+    <SignedInApp view="title" fallback={preview && <TitleHeroPreview preview={preview} />} seed={await seed}>
       <TitleView type={ref.type} tmdbId={ref.tmdbId} preview={preview} />
     </SignedInApp>
   );
