@@ -3,6 +3,7 @@ import { ApolloClient, ApolloLink, HttpLink, InMemoryCache, type NormalizedCache
 import { relayStylePagination } from "@apollo/client/utilities";
 import { CachePersistor, LocalStorageWrapper } from "apollo3-cache-persist";
 import { publicEnv } from "./public-env";
+import { mutationsEndSeedWindow } from "./seed-window";
 import { titleMutationsInOrder } from "./title-mutation-order";
 
 const CACHE_KEY_PREFIX = "movierec-apollo";
@@ -57,7 +58,8 @@ export function createCache(): InMemoryCache {
 /**
  * How long after a seeded client is made (openClient) its queries take what the cache holds instead
  * of asking the API again: long enough for the page's view to mount and ask its first queries on a
- * slow phone. A query asked later, or a page's when nothing was seeded, revalidates as usual.
+ * slow phone. A query asked later, or a page's when nothing was seeded, revalidates as usual; a
+ * mutation ends the moment at once (seed-window.ts).
  */
 const SEED_FRESH_MS = 2_000;
 
@@ -68,7 +70,7 @@ const SEED_FRESH_MS = 2_000;
  */
 export function createClient(cache: InMemoryCache, locale: string, options: { seeded?: boolean } = {}): ApolloClient {
   return new ApolloClient({
-    link: ApolloLink.from([titleMutationsInOrder, new HttpLink({ uri: "/graphql", headers: { "accept-language": locale } })]),
+    link: ApolloLink.from([mutationsEndSeedWindow, titleMutationsInOrder, new HttpLink({ uri: "/graphql", headers: { "accept-language": locale } })]),
     cache,
     ssrForceFetchDelay: options.seeded ? SEED_FRESH_MS : 0,
     defaultOptions: {
