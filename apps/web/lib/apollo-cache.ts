@@ -3,7 +3,7 @@ import { ApolloClient, ApolloLink, HttpLink, InMemoryCache, type NormalizedCache
 import { relayStylePagination } from "@apollo/client/utilities";
 import { CachePersistor, LocalStorageWrapper } from "apollo3-cache-persist";
 import { publicEnv } from "./public-env";
-import { mutationsEndSeedWindow } from "./seed-window";
+import { endSeedWindowOnInput, mutationsEndSeedWindow } from "./seed-window";
 import { titleMutationsInOrder } from "./title-mutation-order";
 
 const CACHE_KEY_PREFIX = "movierec-apollo";
@@ -58,8 +58,8 @@ export function createCache(): InMemoryCache {
 /**
  * How long after a seeded client is made (openClient) its queries take what the cache holds instead
  * of asking the API again: long enough for the page's view to mount and ask its first queries on a
- * slow phone. A query asked later, or a page's when nothing was seeded, revalidates as usual; a
- * mutation ends the moment at once (seed-window.ts).
+ * slow phone. A query asked later, or a page's when nothing was seeded, revalidates as usual; the
+ * person's first key or pointer press, or a mutation, ends the moment at once (seed-window.ts).
  */
 const SEED_FRESH_MS = 2_000;
 
@@ -173,6 +173,7 @@ export function openClient(key: string, locale: string, seed?: NormalizedCacheOb
     if (session !== opened) return;
     restoreCache(cache, key, seed);
     opened.client = createClient(cache, locale, { seeded: seed !== undefined });
+    if (seed) endSeedWindowOnInput(opened.client);
     for (const listener of sessionListeners) listener();
     // A restore is not a write, which is what makes the persistor save: save the seed's answers
     // (the next visit, offline or not, paints from them), once the page has rendered them.

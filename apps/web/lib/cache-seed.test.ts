@@ -4,7 +4,7 @@ import { type DocumentNode, Kind, visit } from "graphql";
 import { describe, expect, it, vi } from "vitest";
 import { createCache, mergeSeed } from "./apollo-cache";
 import { cacheSeed, seedAnswer, seedQuery, seedWithin } from "./cache-seed";
-import { HomeDocument, type HomeQuery } from "./generated/graphql";
+import { DismissedDocument, HomeDocument, type HomeQuery } from "./generated/graphql";
 
 const variables = { first: 2, filter: null };
 
@@ -98,6 +98,14 @@ describe("cacheSeed", () => {
     expect(result.recommendations.edges.map((edge) => edge.node.media.title)).toEqual(["Heat", "Pulp Fiction"]);
     expect(result.preferences.onboarded).toBe(true);
     expect(result.recommendations.edges[0]?.node.reasons[0]?.text).toBe("Because you liked Heat");
+  });
+
+  it("holds a paginated answer whose values the cache reads back changed (an empty page's end cursor)", () => {
+    const empty = {
+      dismissed: { __typename: "DismissedConnection", totalCount: 0, edges: [], pageInfo: { __typename: "PageInfo", endCursor: null, hasNextPage: false } },
+    };
+    const seed = cacheSeed([seedAnswer(DismissedDocument, { first: 20 }, empty as never)]);
+    expect(seed?.ROOT_QUERY).toHaveProperty("dismissed");
   });
 
   it("is nothing when an answer lacks what the cache needs (asked without seedQuery)", () => {

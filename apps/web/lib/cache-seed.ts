@@ -9,10 +9,12 @@
 //
 // Every query the view asks at once should be seeded: for a moment after a seeded client is made,
 // queries take what the cache holds (Apollo's ssrForceFetchDelay), persisted answers included.
-import { isDeepStrictEqual } from "node:util";
 import type { InMemoryCache, NormalizedCacheObject, OperationVariables } from "@apollo/client";
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
+import { headers } from "next/headers";
+import { getLocale } from "next-intl/server";
 import { createCache } from "./apollo-cache";
+import { serverGraphql } from "./server-graphql";
 
 export type CacheSeed = NormalizedCacheObject;
 /** One answer to write, made by seedAnswer (so that its document, variables and data agree); false when it does not fit. */
@@ -37,11 +39,34 @@ export function seedAnswer<Data, Variables extends OperationVariables>(
 ): SeedAnswer {
   return (cache) => {
     cache.writeQuery({ query: document, variables, data });
-    // Read back as the view will, it must be the answer: one without `__typename` (asked without
-    // seedQuery) is filed without what its fragments select, and reads back short.
+    // Read back as the view will, it must have the answer's shape: one without `__typename` (asked
+    // without seedQuery) is filed without what its fragments select, and reads back short. (Values
+    // may differ: a paginated list reads its missing end cursor back as "".)
     const read = cache.diff({ query: document, variables, optimistic: false, returnPartialData: true });
-    return read.complete && isDeepStrictEqual(read.result, data);
+    return read.complete && sameShape(read.result, data);
   };
+}
+
+/** Who the page asks the API as: the visitor's session cookie and address, the interface's language. */
+export interface Visitor {
+  cookie?: string;
+  forwardedFor?: string;
+  locale: string;
+}
+
+export async function currentVisitor(): Promise<Visitor> {
+  const headerStore = await headers();
+  return { cookie: headerStore.get("cookie") ?? undefined, forwardedFor: headerStore.get("x-forwarded-for") ?? undefined, locale: await getLocale() };
+}
+
+/** Asks the API `document` as the visitor, as the browser's client asks it: the answer, and the same to seed with. */
+export async function askToSeed<Data, Variables extends OperationVariables>(
+  visitor: Visitor,
+  document: TypedDocumentNode<Data, Variables>,
+  variables: Variables,
+): Promise<{ data: Data; answer: SeedAnswer }> {
+  const data = await serverGraphql({ document: seedQuery(document), variables, ...visitor });
+  return { data, answer: seedAnswer(document, variables, data) };
 }
 
 /**
@@ -59,6 +84,21 @@ export async function seedWithin<T>(answer: Promise<T>, ms: number): Promise<T |
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** The same fields at every level and the same number of items in every list (values aside). */
+function sameShape(a: unknown, b: unknown): boolean {
+  if (Array.isArray(a) || Array.isArray(b))
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((item, index) => sameShape(item, b[index]));
+  const objectA = typeof a === "object" && a !== null;
+  const objectB = typeof b === "object" && b !== null;
+  if (!objectA || !objectB) return objectA === objectB;
+  const keys = Object.keys(a).sort();
+  const otherKeys = Object.keys(b).sort();
+  return (
+    keys.length === otherKeys.length &&
+    keys.every((key, index) => key === otherKeys[index] && sameShape((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]))
+  );
 }
 
 /** The answers normalised, or undefined when one does not fit its query (the view then asks the API itself). */

@@ -1,11 +1,12 @@
-// A seeded client takes the cache's answers for a moment (ssrForceFetchDelay); a mutation ends that
-// moment, so the list it refetches comes from the API, not from the cache (seed-window.ts).
+// A seeded client takes the cache's answers for a moment (ssrForceFetchDelay); a mutation, or the
+// person's first key or pointer press, ends that moment, so a list refetched afterwards comes from
+// the API, not from the cache (seed-window.ts).
 import { ApolloClient, ApolloLink } from "@apollo/client";
 import { Observable } from "rxjs";
 import { expect, it } from "vitest";
 import { createCache } from "./apollo-cache";
 import { API_TOKENS_QUERY, CREATE_API_TOKEN } from "./graphql";
-import { mutationsEndSeedWindow } from "./seed-window";
+import { endSeedWindowOnInput, mutationsEndSeedWindow } from "./seed-window";
 
 function token(id: string, name: string) {
   return {
@@ -69,6 +70,20 @@ it("a mutation made while a seeded client still takes the cache's answers sends 
     expect(names.at(-1)).toEqual(["Home server", "Phone"]);
     subscription.unsubscribe();
   } finally {
+    client.stop();
+  }
+});
+
+it("the person's first key or pointer press ends the moment (a list refetched after an upload comes from the API)", () => {
+  for (const type of ["pointerdown", "keydown"]) {
+    const client = new ApolloClient({ cache: createCache(), link: ApolloLink.empty(), ssrForceFetchDelay: 60_000 });
+    const page = new EventTarget();
+    endSeedWindowOnInput(client, page);
+    expect(client.prioritizeCacheValues).toBe(true);
+    page.dispatchEvent(new Event("scroll"));
+    expect(client.prioritizeCacheValues).toBe(true);
+    page.dispatchEvent(new Event(type));
+    expect(client.prioritizeCacheValues, type).toBe(false);
     client.stop();
   }
 });

@@ -1,12 +1,10 @@
 import type { Metadata } from "next";
-import { headers } from "next/headers";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
 import { SignedInApp } from "../../../components/signed-in-app";
-import { type CacheSeed, cacheSeed, seedAnswer, seedQuery } from "../../../lib/cache-seed";
+import { askToSeed, type CacheSeed, cacheSeed, currentVisitor } from "../../../lib/cache-seed";
 import { BrowseDocument, GenresDocument, PreferencesDocument } from "../../../lib/generated/graphql";
 import { mergeGenres } from "../../../lib/genres";
-import { serverGraphql } from "../../../lib/server-graphql";
 import { hasServices } from "../../../lib/services";
 import { currentUser } from "../../../lib/session";
 import { BROWSE_PAGE, type BrowseFilters, browseArguments, filtersOf, yearsBackwards } from "./browse-filters";
@@ -29,24 +27,15 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
  */
 async function firstAnswers(filters: BrowseFilters): Promise<{ standIn?: BrowseStandIn; seed?: CacheSeed } | undefined> {
   if (!(await currentUser())) return undefined;
-  const headerStore = await headers();
-  const asVisitor = {
-    cookie: headerStore.get("cookie") ?? undefined,
-    forwardedFor: headerStore.get("x-forwarded-for") ?? undefined,
-    locale: await getLocale(),
-  };
+  const visitor = await currentVisitor();
   const asked = browseArguments(filters);
-  const variables = { ...asked, first: BROWSE_PAGE };
-  const backwards = yearsBackwards(filters);
   try {
-    const [genres, { preferences }, page] = await Promise.all([
-      serverGraphql({ document: seedQuery(GenresDocument), variables: {}, ...asVisitor }),
-      serverGraphql({ document: seedQuery(PreferencesDocument), variables: {}, ...asVisitor }),
-      backwards ? undefined : serverGraphql({ document: seedQuery(BrowseDocument), variables, ...asVisitor }),
+    const [genres, preferences, page] = await Promise.all([
+      askToSeed(visitor, GenresDocument, {}),
+      askToSeed(visitor, PreferencesDocument, {}),
+      yearsBackwards(filters) ? undefined : askToSeed(visitor, BrowseDocument, { ...asked, first: BROWSE_PAGE }),
     ]);
-    const answers = [seedAnswer(GenresDocument, {}, genres), seedAnswer(PreferencesDocument, {}, { preferences })];
-    if (page) answers.push(seedAnswer(BrowseDocument, variables, page));
-    const items = (page?.browse.edges ?? []).slice(0, STAND_IN_CARDS).map(({ node }) => ({
+    const items = (page?.data.browse.edges ?? []).slice(0, STAND_IN_CARDS).map(({ node }) => ({
       id: node.id,
       type: node.type,
       tmdbId: node.tmdbId,
@@ -60,9 +49,14 @@ async function firstAnswers(filters: BrowseFilters): Promise<{ standIn?: BrowseS
     }));
     const standIn =
       items.length > 0
-        ? { asked: JSON.stringify(asked), items, genres: mergeGenres(genres.movieGenres, genres.tvGenres), servicesToggle: hasServices(preferences) }
+        ? {
+            asked: JSON.stringify(asked),
+            items,
+            genres: mergeGenres(genres.data.movieGenres, genres.data.tvGenres),
+            servicesToggle: hasServices(preferences.data.preferences),
+          }
         : undefined;
-    return { standIn, seed: cacheSeed(answers) };
+    return { standIn, seed: cacheSeed([genres.answer, preferences.answer, ...(page ? [page.answer] : [])]) };
   } catch {
     return undefined;
   }

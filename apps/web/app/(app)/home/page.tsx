@@ -1,10 +1,8 @@
 import type { Metadata } from "next";
-import { headers } from "next/headers";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { SignedInApp } from "../../../components/signed-in-app";
-import { type CacheSeed, cacheSeed, type SeedAnswer, seedAnswer, seedQuery } from "../../../lib/cache-seed";
+import { askToSeed, type CacheSeed, cacheSeed, currentVisitor, type SeedAnswer } from "../../../lib/cache-seed";
 import { HomeDocument, OnMyServicesShelfDocument } from "../../../lib/generated/graphql";
-import { serverGraphql } from "../../../lib/server-graphql";
 import { hasServices } from "../../../lib/services";
 import { currentUser } from "../../../lib/session";
 import { HomePreview, type HomePreviewData, PREVIEW_CARDS } from "./home-preview";
@@ -25,23 +23,13 @@ export async function generateMetadata(): Promise<Metadata> {
  */
 async function firstAnswer(): Promise<{ preview?: HomePreviewData; seed?: CacheSeed } | undefined> {
   if (!(await currentUser())) return undefined;
-  const headerStore = await headers();
-  const asVisitor = {
-    cookie: headerStore.get("cookie") ?? undefined,
-    forwardedFor: headerStore.get("x-forwarded-for") ?? undefined,
-    locale: await getLocale(),
-  };
-  const variables = { first: HOME_PAGE_SIZE, filter: null };
+  const visitor = await currentVisitor();
   try {
-    const data = await serverGraphql({ document: seedQuery(HomeDocument), variables, ...asVisitor });
-    const { preferences, recommendations } = data;
+    const home = await askToSeed(visitor, HomeDocument, { first: HOME_PAGE_SIZE, filter: null });
+    const { preferences, recommendations } = home.data;
     if (!preferences.onboarded) return undefined;
-    const answers: SeedAnswer[] = [seedAnswer(HomeDocument, variables, data)];
-    if (hasServices(preferences)) {
-      const shelfVariables = { first: MAX_SHELF };
-      const shelf = await serverGraphql({ document: seedQuery(OnMyServicesShelfDocument), variables: shelfVariables, ...asVisitor });
-      answers.push(seedAnswer(OnMyServicesShelfDocument, shelfVariables, shelf));
-    }
+    const answers: SeedAnswer[] = [home.answer];
+    if (hasServices(preferences)) answers.push((await askToSeed(visitor, OnMyServicesShelfDocument, { first: MAX_SHELF })).answer);
     const items = recommendations.edges
       .filter((edge) => !edge.node.media.isDismissed)
       .slice(0, PREVIEW_CARDS)

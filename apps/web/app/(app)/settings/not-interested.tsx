@@ -8,6 +8,7 @@ import { useState } from "react";
 import { titleHref } from "../../../components/media-card";
 import { ErrorState } from "../../../components/states";
 import { DISMISSED_QUERY, type MediaCard } from "../../../lib/graphql";
+import { NOT_INTERESTED_VARIABLES } from "./first-queries";
 import { useMediaActions } from "../../../lib/use-media-actions";
 
 function Hidden({ media, onRestored }: { media: MediaCard; onRestored: (title: string) => void }) {
@@ -35,7 +36,7 @@ function Hidden({ media, onRestored }: { media: MediaCard; onRestored: (title: s
 
 export function NotInterested() {
   const t = useTranslations("settings.notInterested");
-  const { data, error, refetch, fetchMore } = useQuery(DISMISSED_QUERY, { variables: { first: 20 } });
+  const { data, error, refetch, fetchMore } = useQuery(DISMISSED_QUERY, { variables: NOT_INTERESTED_VARIABLES });
   const [message, setMessage] = useState<string | null>(null);
   const hidden = data?.dismissed.edges.map((edge) => edge.node).filter((media) => media.isDismissed) ?? [];
   return (

@@ -2,6 +2,18 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { SignedInApp } from "../../../components/signed-in-app";
 import { ClientMessages, SETTINGS_MESSAGES } from "../../../i18n/client-messages";
+import { askToSeed, type CacheSeed, cacheSeed, currentVisitor } from "../../../lib/cache-seed";
+import {
+  AccountDocument,
+  ApiTokensDocument,
+  DismissedDocument,
+  GenresDocument,
+  ImportsDocument,
+  OAuthAppsDocument,
+  PreferencesDocument,
+} from "../../../lib/generated/graphql";
+import { currentUser } from "../../../lib/session";
+import { NOT_INTERESTED_VARIABLES } from "./first-queries";
 import { SettingsView } from "./lazy-view";
 import { SettingsLoading } from "./settings-loading";
 
@@ -10,10 +22,38 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-export default function Page() {
+/**
+ * What Settings' panels ask as they mount, asked by the server with the visitor's own session, to
+ * seed the browser's cache (lib/cache-seed.ts): preferences and genres (the first panel, which the
+ * page waits for), not interested, imports, third-party apps, API tokens and the account's panels.
+ * Not the services panel's regions and providers (every provider of every region: larger than the
+ * rest together, and they change only with TMDB's lists). Nothing when the API is away (the panels
+ * ask, and say so themselves).
+ */
+async function firstAnswers(): Promise<CacheSeed | undefined> {
+  if (!(await currentUser())) return undefined;
+  const visitor = await currentVisitor();
+  try {
+    const answers = await Promise.all([
+      askToSeed(visitor, PreferencesDocument, {}),
+      askToSeed(visitor, GenresDocument, {}),
+      askToSeed(visitor, DismissedDocument, NOT_INTERESTED_VARIABLES),
+      askToSeed(visitor, ImportsDocument, {}),
+      askToSeed(visitor, OAuthAppsDocument, {}),
+      askToSeed(visitor, ApiTokensDocument, {}),
+      askToSeed(visitor, AccountDocument, {}),
+    ]);
+    return cacheSeed(answers.map((asked) => asked.answer));
+  } catch {
+    return undefined;
+  }
+}
+
+export default async function Page() {
+  const seed = await firstAnswers();
   return (
     <ClientMessages namespaces={SETTINGS_MESSAGES}>
-      <SignedInApp view="settings" fallback={<SettingsLoading />}>
+      <SignedInApp view="settings" fallback={<SettingsLoading />} seed={seed}>
         <SettingsView />
       </SignedInApp>
     </ClientMessages>

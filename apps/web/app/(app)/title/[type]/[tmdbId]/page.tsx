@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { SignedInApp } from "../../../../../components/signed-in-app";
-import { type CacheSeed, cacheSeed, seedAnswer, seedQuery, seedWithin } from "../../../../../lib/cache-seed";
+import { askToSeed, type CacheSeed, cacheSeed, currentVisitor, seedWithin } from "../../../../../lib/cache-seed";
 import { MediaDetailsDocument, type MediaType, TitleMetadataDocument } from "../../../../../lib/generated/graphql";
 import { languageName } from "../../../../../lib/language-name";
 import { ApiError, serverGraphql } from "../../../../../lib/server-graphql";
@@ -32,19 +32,8 @@ const DETAILS_BUDGET_MS = 400;
  * asking again; undefined past the budget, for an unknown title or with the API away.
  */
 async function detailsSeed(type: MediaType, tmdbId: number): Promise<CacheSeed | undefined> {
-  const headerStore = await headers();
-  const variables = { type, tmdbId };
-  const details = await seedWithin(
-    serverGraphql({
-      document: seedQuery(MediaDetailsDocument),
-      variables,
-      cookie: headerStore.get("cookie") ?? undefined,
-      forwardedFor: headerStore.get("x-forwarded-for") ?? undefined,
-      locale: await getLocale(),
-    }),
-    DETAILS_BUDGET_MS,
-  );
-  return details && cacheSeed([seedAnswer(MediaDetailsDocument, variables, details)]);
+  const details = await seedWithin(askToSeed(await currentVisitor(), MediaDetailsDocument, { type, tmdbId }), DETAILS_BUDGET_MS);
+  return details && cacheSeed([details.answer]);
 }
 
 function parseParams({ type, tmdbId }: { type: string; tmdbId: string }) {
