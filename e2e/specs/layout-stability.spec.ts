@@ -3,8 +3,9 @@
 // stand-in's place, nothing in view moves. Before, a title's hero was shorter than a phone's screen,
 // so the footer sat in view and was pushed out when the page arrived (Lighthouse's CLS 0.227 on the
 // title page), and a short list (an empty watchlist) pulled the footer up into view after an
-// eight-card skeleton (0.206 on a phone). The view's GraphQL answers (home's and browse's: their
-// code) are held back here until the stand-in has painted, so the swap happens in view on every run.
+// eight-card skeleton (0.206 on a phone). The view's GraphQL answers (or, for the pages whose
+// server seeds the browser's cache, the view's code) are held back here until the stand-in has
+// painted, so the swap happens in view on every run.
 import { expect, type Locator, type Page, test } from "@playwright/test";
 import { CRIME, graphql, newUser, onboardOverApi, resetRetried, signUpAndSignIn, titlesInGenre } from "./support/users.ts";
 
@@ -40,8 +41,9 @@ async function holdGraphql(page: Page): Promise<() => void> {
 
 /**
  * Holds back the scripts the page loads after its document (Apollo Client, the page's view) until
- * `release()`: home and browse need no GraphQL answer from the browser (the server seeds its cache),
- * so their stand-ins last only as long as that code takes to arrive.
+ * `release()`: home, browse and the lists need no GraphQL answer from the browser (the server seeds
+ * its cache), so their stand-ins last only as long as that code takes to arrive. Pages held so are
+ * not waited for until "load": a script the hydration asks for late may be among those held.
  */
 async function holdViewCode(page: Page, path: string): Promise<() => void> {
   const html = await (await resetRetried(() => page.request.get(path))).text();
@@ -107,7 +109,7 @@ test("home's first row from the server holds the screen while the view starts, w
   await nameAService(page);
   await recordShifts(page);
   const release = await holdViewCode(page, "/home");
-  await page.goto("/home");
+  await page.goto("/home", { waitUntil: "domcontentloaded" });
   const previewCard = page.getByTestId("home-preview").locator(".card").filter({ visible: true }).first();
   await expect(previewCard).toBeVisible();
   // The view's tree replaces the stand-in's (new elements are not layout shifts), so where the first
@@ -132,7 +134,7 @@ for (const services of [false, true]) {
     if (services) await nameAService(page);
     await recordShifts(page);
     const release = await holdViewCode(page, "/browse");
-    await page.goto("/browse");
+    await page.goto("/browse", { waitUntil: "domcontentloaded" });
     const standInCard = page.getByTestId("browse-stand-in").locator(".card").filter({ visible: true }).first();
     await expect(standInCard).toBeVisible();
     const before = await settledTopOf(standInCard);
@@ -173,8 +175,8 @@ for (const { route, what } of [
     await signUpAndSignIn(page, newUser("list-shift"));
     await onboardOverApi(page); // three favourites, nothing on the watchlist
     await recordShifts(page);
-    const release = await holdGraphql(page);
-    await page.goto(route);
+    const release = await holdViewCode(page, route);
+    await page.goto(route, { waitUntil: "domcontentloaded" });
     await expect(page.locator('[aria-busy="true"], [role="status"]').first()).toBeVisible();
     release();
     await expect(page.locator(".notice, [data-testid='media-card']").first()).toBeVisible({ timeout: 20_000 });

@@ -1,20 +1,22 @@
 // A signed-in page's first answers as the browser's Apollo cache will hold them, made on the server.
-// The page asks the API, with the visitor's own session (lib/server-graphql.ts), the queries its view
-// will ask first, as the browser's client would ask them (seedQuery) and with the same variables;
+// The page asks the API, with the visitor's own session (askToSeed), the queries its view will ask
+// first, as the browser's client would ask them (seedQuery) and with the same variables;
 // renders its stand-in from the answers; and hands them, normalised here, to SignedInApp. The tab's
 // first Apollo Client starts from them (openClient in lib/apollo-cache.ts), so the view renders the
 // whole page without a round trip to the API and without normalising the answers in the browser
-// (bench/README.md, "Home's answers from the server"). The same cache rules as the browser's
+// (bench/README.md, "The first answers from the server"). The same cache rules as the browser's
 // (createCache), so objects and field names match.
 //
 // Every query the view asks at once should be seeded: for a moment after a seeded client is made,
-// queries take what the cache holds (Apollo's ssrForceFetchDelay), persisted answers included.
+// queries take what the cache holds (Apollo's ssrForceFetchDelay), persisted answers included,
+// until the person first acts (seed-window.ts).
 import type { InMemoryCache, NormalizedCacheObject, OperationVariables } from "@apollo/client";
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { headers } from "next/headers";
 import { getLocale } from "next-intl/server";
 import { createCache } from "./apollo-cache";
 import { serverGraphql } from "./server-graphql";
+import { currentUser } from "./session";
 
 export type CacheSeed = NormalizedCacheObject;
 /** One answer to write, made by seedAnswer (so that its document, variables and data agree); false when it does not fit. */
@@ -67,6 +69,28 @@ export async function askToSeed<Data, Variables extends OperationVariables>(
 ): Promise<{ data: Data; answer: SeedAnswer }> {
   const data = await serverGraphql({ document: seedQuery(document), variables, ...visitor });
   return { data, answer: seedAnswer(document, variables, data) };
+}
+
+/** Asks one of the view's first queries as the visitor (askToSeed, the visitor given). */
+export type AskToSeed = <Data, Variables extends OperationVariables>(
+  document: TypedDocumentNode<Data, Variables>,
+  variables: Variables,
+) => Promise<{ data: Data; answer: SeedAnswer }>;
+
+/**
+ * A page's seed from its view's first queries, asked together as the visitor: `seedOf((ask) =>
+ * [ask(FavouritesDocument, { first: 24 })])`. Undefined for a visitor, or when the API is away or
+ * refuses (the view asks, and says so itself).
+ */
+export async function seedOf(queries: (ask: AskToSeed) => Array<Promise<{ answer: SeedAnswer }>>): Promise<CacheSeed | undefined> {
+  if (!(await currentUser())) return undefined;
+  const visitor = await currentVisitor();
+  try {
+    const asked = await Promise.all(queries((document, variables) => askToSeed(visitor, document, variables)));
+    return cacheSeed(asked.map((one) => one.answer));
+  } catch {
+    return undefined;
+  }
 }
 
 /**

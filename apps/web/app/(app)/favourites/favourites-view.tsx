@@ -9,6 +9,7 @@ import { useMediaActions } from "../../../lib/use-media-actions";
 import { useUndoRemoval } from "../../../lib/use-undo-removal";
 import { KeepStandIn } from "../../../components/stand-in";
 import { FavouritesLoading } from "./favourites-loading";
+import { FAVOURITES_VARIABLES } from "./first-query";
 
 /** "Removed X from your favourites. Undo": favourites it again. */
 function UndoUnfavourite({ media, onClose }: { media: MediaCard; onClose: () => void }) {
@@ -19,7 +20,7 @@ function UndoUnfavourite({ media, onClose }: { media: MediaCard; onClose: () => 
 
 export function FavouritesView() {
   const t = useTranslations("lists.favourites");
-  const { data, error, loading, refetch, fetchMore } = useQuery(FAVOURITES_QUERY, { variables: { first: 24 } });
+  const { data, error, loading, refetch, fetchMore } = useQuery(FAVOURITES_QUERY, { variables: FAVOURITES_VARIABLES });
   // A favourite removed here leaves the list at once (optimistically), before the refetch.
   const all = data?.favourites.edges.map((edge) => edge.node) ?? [];
   const items = all.filter((media) => media.isFavourite);

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { useTranslations } from "next-intl";
 import { getTranslations } from "next-intl/server";
 import { SignedInApp } from "../../../components/signed-in-app";
+import { seedOf } from "../../../lib/cache-seed";
+import { GenresDocument, OnboardingWallDocument } from "../../../lib/generated/graphql";
 import { Loading } from "../../../components/skeletons";
 import { OnboardingView } from "./lazy-view";
 import { OnboardingIntro } from "./onboarding-intro";
@@ -22,9 +24,11 @@ function OnboardingLoading() {
   );
 }
 
-export default function Page() {
+export default async function Page() {
+  // The poster wall and the genres, asked as the visitor to seed the browser's cache (lib/cache-seed.ts).
+  const seed = await seedOf((ask) => [ask(OnboardingWallDocument, {}), ask(GenresDocument, {})]);
   return (
-    <SignedInApp view="onboarding" fallback={<OnboardingLoading />}>
+    <SignedInApp view="onboarding" fallback={<OnboardingLoading />} seed={seed}>
       <OnboardingView />
     </SignedInApp>
   );

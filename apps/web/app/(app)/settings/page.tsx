@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { SignedInApp } from "../../../components/signed-in-app";
 import { ClientMessages, SETTINGS_MESSAGES } from "../../../i18n/client-messages";
-import { askToSeed, type CacheSeed, cacheSeed, currentVisitor } from "../../../lib/cache-seed";
+import { seedOf } from "../../../lib/cache-seed";
 import {
   AccountDocument,
   ApiTokensDocument,
@@ -12,7 +12,6 @@ import {
   OAuthAppsDocument,
   PreferencesDocument,
 } from "../../../lib/generated/graphql";
-import { currentUser } from "../../../lib/session";
 import { NOT_INTERESTED_VARIABLES } from "./first-queries";
 import { SettingsView } from "./lazy-view";
 import { SettingsLoading } from "./settings-loading";
@@ -30,24 +29,16 @@ export async function generateMetadata(): Promise<Metadata> {
  * rest together, and they change only with TMDB's lists). Nothing when the API is away (the panels
  * ask, and say so themselves).
  */
-async function firstAnswers(): Promise<CacheSeed | undefined> {
-  if (!(await currentUser())) return undefined;
-  const visitor = await currentVisitor();
-  try {
-    const answers = await Promise.all([
-      askToSeed(visitor, PreferencesDocument, {}),
-      askToSeed(visitor, GenresDocument, {}),
-      askToSeed(visitor, DismissedDocument, NOT_INTERESTED_VARIABLES),
-      askToSeed(visitor, ImportsDocument, {}),
-      askToSeed(visitor, OAuthAppsDocument, {}),
-      askToSeed(visitor, ApiTokensDocument, {}),
-      askToSeed(visitor, AccountDocument, {}),
-    ]);
-    return cacheSeed(answers.map((asked) => asked.answer));
-  } catch {
-    return undefined;
-  }
-}
+const firstAnswers = () =>
+  seedOf((ask) => [
+    ask(PreferencesDocument, {}),
+    ask(GenresDocument, {}),
+    ask(DismissedDocument, NOT_INTERESTED_VARIABLES),
+    ask(ImportsDocument, {}),
+    ask(OAuthAppsDocument, {}),
+    ask(ApiTokensDocument, {}),
+    ask(AccountDocument, {}),
+  ]);
 
 export default async function Page() {
   const seed = await firstAnswers();

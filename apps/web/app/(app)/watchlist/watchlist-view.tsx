@@ -9,6 +9,7 @@ import { useMediaActions } from "../../../lib/use-media-actions";
 import { useUndoRemoval } from "../../../lib/use-undo-removal";
 import { KeepStandIn } from "../../../components/stand-in";
 import { WatchlistLoading } from "./watchlist-loading";
+import { WATCHLIST_VARIABLES } from "./first-query";
 
 /** "Removed X from your watchlist. Undo": puts it back. */
 function UndoUnwatchlist({ media, onClose }: { media: MediaCard; onClose: () => void }) {
@@ -19,7 +20,7 @@ function UndoUnwatchlist({ media, onClose }: { media: MediaCard; onClose: () => 
 
 export function WatchlistView() {
   const t = useTranslations("lists.watchlist");
-  const { data, error, loading, refetch, fetchMore } = useQuery(WATCHLIST_QUERY, { variables: { first: 50 } });
+  const { data, error, loading, refetch, fetchMore } = useQuery(WATCHLIST_QUERY, { variables: WATCHLIST_VARIABLES });
   const all = data?.watchlist.edges.map((edge) => edge.node) ?? [];
   const items = all.filter((media) => media.inWatchlist);
   const { removed, close } = useUndoRemoval(all, (media) => !media.inWatchlist);
