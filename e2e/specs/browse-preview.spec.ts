@@ -3,7 +3,7 @@
 // JavaScript runs), the first posters start downloading with the page, and the view then replaces
 // the cards with the same titles, from the answers the server seeded its cache with.
 import { expect, test } from "@playwright/test";
-import { collectConsoleErrors, CRIME, graphql, newUser, resetRetried, signUpAndSignIn } from "./support/users.ts";
+import { collectConsoleErrors, CRIME, graphql, newUser, operationsAsked, resetRetried, signUpAndSignIn } from "./support/users.ts";
 
 type Page = { browse: { edges: Array<{ node: { title: string } }> } };
 
@@ -53,10 +53,7 @@ test("browse's document holds the first cards of the address's filters, and the 
 
   // The view's first queries were asked by the server, which seeded the browser's cache with the
   // answers (lib/cache-seed.ts): the browser asks none of them.
-  const asked: string[] = [];
-  page.on("request", (request) => {
-    if (request.method() === "POST" && new URL(request.url()).pathname === "/graphql") asked.push(String(request.postDataJSON()?.operationName));
-  });
+  const asked = operationsAsked(page);
   await page.goto(address);
   const grid = page.getByRole("list", { name: "Titles" });
   await expect(grid.getByTestId("media-card").first()).toBeVisible({ timeout: 20_000 });

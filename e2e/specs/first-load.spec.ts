@@ -2,17 +2,8 @@
 // the browser's cache with the answers (lib/cache-seed.ts), so the view shows without a round trip
 // of its own. Home, browse and a title check the same in their own specs (home-preview,
 // browse-preview, search-title).
-import { expect, type Page, test } from "@playwright/test";
-import { CRIME, graphql, newUser, onboardOverApi, signUpAndSignIn, titlesInGenre } from "./support/users.ts";
-
-/** The names of the GraphQL operations the page itself sends from now on. */
-function operationsAsked(page: Page): string[] {
-  const asked: string[] = [];
-  page.on("request", (request) => {
-    if (request.method() === "POST" && new URL(request.url()).pathname === "/graphql") asked.push(String(request.postDataJSON()?.operationName));
-  });
-  return asked;
-}
+import { expect, test } from "@playwright/test";
+import { CRIME, graphql, newUser, onboardOverApi, operationsAsked, signUpAndSignIn, titlesInGenre } from "./support/users.ts";
 
 test("settings' panels show the server's answers: the browser asks the API only for the services panel's lists", async ({ page }) => {
   const user = newUser("settings-seed");

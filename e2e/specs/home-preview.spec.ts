@@ -2,7 +2,17 @@
 // posters start downloading with the page, and the full page then takes the row's place; the view's
 // code and Apollo Client's are not among the document's scripts (components/lazy-view.tsx).
 import { expect, type Page, test } from "@playwright/test";
-import { CRIME, collectConsoleErrors, graphql, newUser, onboardOverApi, resetRetried, signUpAndSignIn, titlesInGenre } from "./support/users.ts";
+import {
+  CRIME,
+  collectConsoleErrors,
+  graphql,
+  newUser,
+  onboardOverApi,
+  operationsAsked,
+  resetRetried,
+  signUpAndSignIn,
+  titlesInGenre,
+} from "./support/users.ts";
 
 type Ranked = { recommendations: { edges: Array<{ node: { media: { title: string } } }> } };
 
@@ -45,10 +55,7 @@ test("home's first load renders the server's answer: the browser asks the API fo
   expect(expected.length).toBeGreaterThan(20);
 
   // What the page itself asks the API (app/(app)/home/page.tsx seeds the browser's cache instead).
-  const asked: string[] = [];
-  page.on("request", (request) => {
-    if (request.method() === "POST" && new URL(request.url()).pathname === "/graphql") asked.push(String(request.postDataJSON()?.operationName));
-  });
+  const asked = operationsAsked(page);
   await page.goto("/home");
   // The whole page: the first row and "More for you" below the shelves.
   const topPicks = page.getByTestId("recommendations");

@@ -1,7 +1,7 @@
 // Search finds a title; its page shows details, including fields only enrichment fills (runtime, cast).
 import { expect, test } from "@playwright/test";
 import { giveVideos, obscureFilms } from "./support/catalogue.ts";
-import { CRIME, graphql, newUser, resetRetried, signUpAndSignIn, titlesInGenre } from "./support/users.ts";
+import { CRIME, graphql, newUser, operationsAsked, resetRetried, signUpAndSignIn, titlesInGenre } from "./support/users.ts";
 
 test("search finds a title and its page shows enriched details", async ({ page }) => {
   await signUpAndSignIn(page, newUser("search"));
@@ -61,10 +61,7 @@ test("a title's first load shows its details from the server's answer, without a
   await signUpAndSignIn(page, newUser("title-seed"));
   const [media] = await titlesInGenre(page.request, CRIME.id, 1);
   // The page asked the view's query on the server and seeded the browser's cache (lib/cache-seed.ts).
-  const asked: string[] = [];
-  page.on("request", (request) => {
-    if (request.method() === "POST" && new URL(request.url()).pathname === "/graphql") asked.push(String(request.postDataJSON()?.operationName));
-  });
+  const asked = operationsAsked(page);
   await page.goto(`/title/movie/${media!.tmdbId}`);
   await expect(page.getByTestId("cast").getByRole("listitem").first()).toBeVisible({ timeout: 20_000 });
   await expect(page.getByRole("list", { name: "Genres" })).toContainText(CRIME.name);

@@ -86,6 +86,18 @@ export async function onboardOverApi(page: Page): Promise<Title[]> {
   return loved;
 }
 
+/**
+ * The names of the GraphQL operations the page itself sends from now on (the pages whose server
+ * seeds the browser's cache send none of their view's first queries: lib/cache-seed.ts).
+ */
+export function operationsAsked(page: Page): string[] {
+  const asked: string[] = [];
+  page.on("request", (request) => {
+    if (request.method() === "POST" && new URL(request.url()).pathname === "/graphql") asked.push(String(request.postDataJSON()?.operationName));
+  });
+  return asked;
+}
+
 /** Collects console errors and uncaught exceptions for the page's whole life. */
 export function collectConsoleErrors(page: Page): string[] {
   const errors: string[] = [];
