@@ -7,6 +7,7 @@ import { SignedInApp } from "../../../../../components/signed-in-app";
 import { askToSeed, type CacheSeed, cacheSeed, currentVisitor, seedWithin } from "../../../../../lib/cache-seed";
 import { MediaDetailsDocument, type MediaType, TitleMetadataDocument } from "../../../../../lib/generated/graphql";
 import { languageName } from "../../../../../lib/language-name";
+import { currentUser } from "../../../../../lib/session";
 import { ApiError, serverGraphql } from "../../../../../lib/server-graphql";
 import { type TitlePreview, TitleHeroPreview } from "./title-hero-preview";
 import { TitleView } from "./lazy-view";
@@ -29,9 +30,10 @@ const DETAILS_BUDGET_MS = 400;
 /**
  * The view's first query (title-view.tsx), asked by the server with the visitor's own session and
  * normalised for the browser's cache (lib/cache-seed.ts), so the view renders the whole page without
- * asking again; undefined past the budget, for an unknown title or with the API away.
+ * asking again; undefined for a visitor, past the budget, for an unknown title or with the API away.
  */
 async function detailsSeed(type: MediaType, tmdbId: number): Promise<CacheSeed | undefined> {
+  if (!(await currentUser())) return undefined; // a visitor is sent to sign in
   const details = await seedWithin(askToSeed(await currentVisitor(), MediaDetailsDocument, { type, tmdbId }), DETAILS_BUDGET_MS);
   return details && cacheSeed([details.answer]);
 }
