@@ -139,8 +139,12 @@ const standIns = [
   },
 ];
 
+type Leaving = { hiddenAt?: number; removedAt?: number; removedShown?: boolean };
+
 for (const standIn of standIns)
-  test(`${standIn.page}: the stand-in gives way to the full page in one step, never thrown away and made anew`, async ({ page }) => {
+  test(`${standIn.page}: the stand-in gives way to the full page in one step, never thrown away and made anew, hidden for a frame before it leaves`, async ({
+    page,
+  }) => {
     await signUpAndSignIn(page, newUser("stand-in-once"));
     await onboardOverApi(page);
     const path = await standIn.path(page);
@@ -154,9 +158,34 @@ for (const standIn of standIns)
           for (const node of record.addedNodes)
             if (node instanceof Element) for (const element of [node, ...node.querySelectorAll("*")]) if (element.matches(selector)) seen.add(element);
       }).observe(document, { childList: true, subtree: true });
+      // The gate's wrapper around it (apollo-gate.tsx) is hidden, then removed a frame later: removed
+      // while laid out, its boxes came down inside React's commit, a long task under Lighthouse's
+      // tracing. Frames counted by requestAnimationFrame.
+      let frames = 0;
+      const count = () => {
+        frames++;
+        requestAnimationFrame(count);
+      };
+      requestAnimationFrame(count);
+      const leaving: Leaving = {};
+      (window as unknown as { leaving: Leaving }).leaving = leaving;
+      new MutationObserver((records) => {
+        for (const record of records) {
+          if (record.type === "attributes" && record.target instanceof HTMLElement && record.target.matches(".stand-in") && record.target.hidden)
+            leaving.hiddenAt ??= frames;
+          for (const node of record.removedNodes)
+            if (node instanceof HTMLElement && node.matches(".stand-in")) {
+              leaving.removedAt = frames;
+              leaving.removedShown = !node.hidden;
+            }
+        }
+      }).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ["hidden"] });
     }, standIn.selector);
     await page.goto(path);
     await expect(standIn.loaded(page)).toBeVisible({ timeout: 20_000 });
     await expect(page.locator(standIn.selector)).toHaveCount(0);
     expect(await page.evaluate(() => (window as unknown as { standIns: Set<Element> }).standIns.size)).toBe(1);
+    const leaving = await page.evaluate(() => (window as unknown as { leaving: Leaving }).leaving);
+    expect(leaving.removedShown, "the stand-in was still shown when it was removed").toBe(false);
+    expect(leaving.removedAt! - leaving.hiddenAt!, "frames between hiding the stand-in and removing it").toBeGreaterThanOrEqual(1);
   });

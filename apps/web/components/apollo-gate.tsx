@@ -111,6 +111,27 @@ export function ApolloGate({
   const ready = client !== null && Frame !== null;
   const showStandIn = !ready || !viewShown || holds > 0;
   const standIn = useMemo(() => ({ shown: showStandIn, hold }), [showStandIn, hold]);
+  // The stand-in leaves in two steps: hidden (display: none) in the commit that shows the view, then
+  // taken out of the document once the browser has drawn a frame without it. Removed while still
+  // laid out, its ~180 boxes were taken down inside React's commit, which Chromium's tracing (as
+  // Lighthouse records a load) made a 65–95 ms task for home's first row; hidden, the style engine
+  // drops them outside any script, and removing what has no boxes costs nothing (bench/README.md,
+  // "The stand-in leaves hidden").
+  const [standInGone, setStandInGone] = useState(false);
+  useEffect(() => {
+    if (showStandIn) {
+      setStandInGone(false);
+      return;
+    }
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => setStandInGone(true));
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [showStandIn]);
 
   const waiting = fallback ?? (
     <div aria-busy="true" aria-live="polite" className="gate-loading">
@@ -120,11 +141,16 @@ export function ApolloGate({
   );
   if (failed) return <ErrorState error={failed} onRetry={() => window.location.reload()} />;
   // The stand-in first, always in the same place, so that React keeps its elements (those the
-  // parser made, adopted by hydration) while the view mounts beside it. A page the tab navigates to
+  // parser made, adopted by hydration) while the view mounts beside it; its wrapper lays out as if
+  // absent (display: contents) until it is hidden. A page the tab navigates to
   // may have the client before its view's code: the stand-in stays meanwhile.
   return (
     <>
-      {showStandIn && waiting}
+      {(showStandIn || !standInGone) && (
+        <div className="stand-in" hidden={!showStandIn}>
+          {waiting}
+        </div>
+      )}
       {ready && (
         <Suspense fallback={showStandIn ? null : waiting}>
           <StandInContext value={standIn}>
