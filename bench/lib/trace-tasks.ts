@@ -5,7 +5,8 @@
 // the V8 sampler's stacks in it, by function (self time, and with what it calls).
 //
 //   PROFILE_TRACE=1 PROFILE_CPU_RATE=1 PROFILE_PAGES=home node --import tsx bench/lib/browser-profile.ts
-//   node --import tsx bench/lib/trace-tasks.ts /tmp/webprof/home-0.trace.json [MIN_MS=12.5] [SLOWDOWN=4]
+//   node --import tsx bench/lib/trace-tasks.ts /tmp/webprof/home-0.trace.json [MIN_MS=12.5] [SLOWDOWN=4]   (TRACE_TOP=n: more functions per task)
+//   A Lighthouse run's own trace: BENCH_LIGHTHOUSE_ARGS="-GA=/tmp/lh --additional-trace-categories=disabled-by-default-v8.cpu_profiler", then /tmp/lh/defaultPass.trace.json
 //
 // A tool, not a benchmark (bench/lib is not run by `npm run bench`).
 import { readFileSync } from "node:fs";
@@ -42,6 +43,8 @@ if (!file) {
 }
 const minMs = Number(minArg ?? 12.5);
 const slowdown = Number(slowdownArg ?? 4);
+/** TRACE_TOP=n lists n functions by self time (n + 2 with callees) in each task; 8 unless told. */
+const listed = Number(process.env.TRACE_TOP ?? 8);
 const raw = JSON.parse(readFileSync(file, "utf8")) as TraceEvent[] | { traceEvents: TraceEvent[] };
 const events = Array.isArray(raw) ? raw : raw.traceEvents;
 
@@ -149,8 +152,8 @@ for (const task of tasks) {
   console.log(`${duration.toFixed(1)} ms at ${((task.ts - origin) / 1000).toFixed(0)} ms (×${slowdown}: ${(duration * slowdown).toFixed(0)} ms)`);
   console.log(`    events (ms): ${top(byEvent, 6, 1000)}`);
   if (count > 0) {
-    console.log(`    self (% of ${count} samples): ${top(self, 8, count / 100)}`);
-    console.log(`    with callees (%): ${top(withCallees, 10, count / 100)}`);
+    console.log(`    self (% of ${count} samples): ${top(self, listed, count / 100)}`);
+    console.log(`    with callees (%): ${top(withCallees, listed + 2, count / 100)}`);
   }
 }
 console.log(`\n${tasks.length} tasks; blocking at ${slowdown}× (each task ≥ ${minMs} ms: ${slowdown} × its length − 50 ms, summed): ${blocking.toFixed(0)} ms`);
