@@ -59,7 +59,7 @@ test("browse's document holds the first cards of the address's filters, and the 
   await expect(grid.getByTestId("media-card").first()).toBeVisible({ timeout: 20_000 });
   await expect(page.getByTestId("browse-stand-in")).toHaveCount(0);
   expect((await grid.locator(".card-title").allInnerTexts()).slice(0, expected.length)).toEqual(expected);
-  await expect(page.getByLabel("Genre")).toBeEnabled();
+  await expect(page.getByRole("form", { name: "Filters" }).getByLabel("Genre")).toBeEnabled();
   expect(asked.filter((name) => ["Browse", "Genres", "Preferences"].includes(name))).toEqual([]);
   expect(errors).toEqual([]);
 });

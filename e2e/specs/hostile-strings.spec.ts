@@ -86,10 +86,10 @@ test.describe("hostile strings", () => {
     await signUpAndSignIn(page, newUser("hostile-search"));
     for (const query of [`<img src=q onerror=prompt(8)>`, `<script>confirm(5)</script>`, `' OR '1'='1' --`, `"><svg/onload=alert(4)>`]) {
       await page.goto("/search");
-      await page.getByLabel("Title").fill(query);
+      await page.getByRole("search").getByLabel("Title").fill(query);
       await page.getByRole("button", { name: "Search", exact: true }).click();
       await expect(page.getByText(`No titles match “${query}”.`, { exact: true })).toBeVisible({ timeout: 15_000 });
-      await expect(page.getByLabel("Title")).toHaveValue(query);
+      await expect(page.getByRole("search").getByLabel("Title")).toHaveValue(query);
       await expectNothingRan(page, canary, `search for ${query}`);
     }
     // The SQL-like query found nothing and harmed nothing: the users table is still there.
@@ -133,7 +133,7 @@ test.describe("hostile strings", () => {
 
 async function checkTitle(page: Page, canary: { dialogs: string[] }, spec: HostileTitleSpec): Promise<void> {
   await page.goto("/search");
-  await page.getByLabel("Title").fill(spec.searchWord);
+  await page.getByRole("search").getByLabel("Title").fill(spec.searchWord);
   await page.getByRole("button", { name: "Search", exact: true }).click();
   const cards = page.getByRole("list", { name: "Search results" }).getByTestId("media-card");
   await expect(cards.first()).toBeVisible({ timeout: 15_000 });

@@ -43,7 +43,7 @@ test("home, browse and a title page load without making an Intl formatter, and s
 
   await page.goto("/browse");
   await expect(page.getByRole("main").getByTestId("media-card").first()).toBeVisible({ timeout: 20_000 });
-  await expect(page.getByLabel("Genre").locator("option", { hasText: "Crime" })).toHaveCount(1);
+  await expect(page.getByRole("form", { name: "Filters" }).getByLabel("Genre").locator("option", { hasText: "Crime" })).toHaveCount(1);
   expect(await made()).toEqual({});
 
   await page.goto(`/title/${loved!.type.toLowerCase()}/${loved!.tmdbId}`);

@@ -41,7 +41,7 @@ test("rate a title with the keyboard, see it after a reload and on its card", as
 
   // The title's card (search results) says what the person gave it.
   await page.goto("/search");
-  await page.getByLabel("Title").fill(media!.title);
+  await page.getByRole("search").getByLabel("Title").fill(media!.title);
   await page.getByRole("button", { name: "Search", exact: true }).click();
   const card = page.getByRole("list", { name: "Search results" }).locator(`[data-media-id="${media!.id}"]`);
   await expect(card.getByText("You rated it 3½ stars")).toBeAttached({ timeout: 15_000 });

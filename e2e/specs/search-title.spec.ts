@@ -7,7 +7,7 @@ test("search finds a title and its page shows enriched details", async ({ page }
   await signUpAndSignIn(page, newUser("search"));
   const [media] = await titlesInGenre(page.request, CRIME.id, 1);
   await page.goto("/search");
-  await page.getByLabel("Title").fill(media!.title);
+  await page.getByRole("search").getByLabel("Title").fill(media!.title);
   await page.getByRole("button", { name: "Search", exact: true }).click();
   const result = page.getByRole("list", { name: "Search results" }).locator(`[data-media-id="${media!.id}"]`);
   await expect(result).toBeVisible({ timeout: 15_000 });
