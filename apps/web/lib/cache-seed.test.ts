@@ -2,7 +2,8 @@
 // (mergeSeed in apollo-cache.ts): what the seed holds reads back as the view's query, complete.
 import { type DocumentNode, Kind, visit } from "graphql";
 import { describe, expect, it, vi } from "vitest";
-import { createCache, mergeSeed } from "./apollo-cache";
+import { readFirst } from "../components/first-reads";
+import { createCache, createClient, mergeSeed } from "./apollo-cache";
 import { cacheSeed, seedAnswer, seedQuery, seedWithin } from "./cache-seed";
 import { DismissedDocument, HomeDocument, type HomeQuery } from "./generated/graphql";
 
@@ -165,4 +166,29 @@ describe("seedWithin", () => {
       vi.useRealTimers();
     }
   });
+});
+
+// components/first-reads.tsx reads a seeded view's first queries a task before the view renders: worth
+// it only if the view's own read (useQuery's first render: watchQuery, then the current result) then
+// gets Apollo's kept result, the same object, instead of reading the cache again.
+it("a first read leaves the view's own read of the seed done: Apollo gives it the same result", () => {
+  const seed = cacheSeed([
+    seedAnswer(
+      HomeDocument,
+      variables,
+      homeAnswer([
+        [949, "Heat"],
+        [500, "Reservoir Dogs"],
+      ]),
+    ),
+  ]);
+  const client = createClient(createCache().restore(seed!), "en", { seeded: true });
+  const first = readFirst(client, { query: HomeDocument, variables });
+  expect(first.dataState).toBe("complete");
+  const view = client.watchQuery({ query: HomeDocument, variables }).getCurrentResult();
+  expect(view.data).toBe(first.data);
+  // Identity is the kept result, not the stored data: the same answer asked with other variables is read anew.
+  const other = client.watchQuery({ query: HomeDocument, variables: { ...variables, first: 3 } }).getCurrentResult();
+  expect(other.data).toEqual(first.data);
+  expect(other.data).not.toBe(first.data);
 });

@@ -5,7 +5,8 @@ import { useDeferredValue, useState } from "react";
 import { MediaGrid } from "../../../components/media-grid";
 import { Loading } from "../../../components/skeletons";
 import { EmptyState, ErrorState } from "../../../components/states";
-import { BROWSE_QUERY, PREFERENCES_QUERY } from "../../../lib/graphql";
+import { FirstReads } from "../../../components/first-reads";
+import { BROWSE_QUERY, GENRES_QUERY, PREFERENCES_QUERY } from "../../../lib/graphql";
 import { hasServices } from "../../../lib/services";
 import { useUrlParams } from "../../../lib/url-state";
 import { useGenres } from "../../../lib/use-genres";
@@ -19,6 +20,23 @@ import { type BrowseStandIn, BrowseStandInCards } from "./browse-preview";
  * first page answers, and the genres and services the server knew fill the form until the view's own.
  */
 export function BrowseView({ standIn }: { standIn?: BrowseStandIn }) {
+  // The server's answers, read from the cache in tasks of their own before the page renders them.
+  const [params] = useUrlParams();
+  const filters = filtersOf(params);
+  return (
+    <FirstReads
+      reads={[
+        { query: GENRES_QUERY },
+        { query: PREFERENCES_QUERY },
+        ...(yearsBackwards(filters) ? [] : [{ query: BROWSE_QUERY, variables: { ...browseArguments(filters), first: BROWSE_PAGE } }]),
+      ]}
+    >
+      <Browse standIn={standIn} />
+    </FirstReads>
+  );
+}
+
+function Browse({ standIn }: { standIn?: BrowseStandIn }) {
   const t = useTranslations("browse");
   const genres = useGenres();
   const [params, setParams] = useUrlParams();

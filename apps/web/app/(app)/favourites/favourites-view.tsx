@@ -7,6 +7,7 @@ import { UndoToast } from "../../../components/undo-toast";
 import { FAVOURITES_QUERY, type MediaCard } from "../../../lib/graphql";
 import { useMediaActions } from "../../../lib/use-media-actions";
 import { useUndoRemoval } from "../../../lib/use-undo-removal";
+import { FirstReads } from "../../../components/first-reads";
 import { KeepStandIn } from "../../../components/stand-in";
 import { FavouritesLoading } from "./favourites-loading";
 import { FAVOURITES_VARIABLES } from "./first-query";
@@ -19,6 +20,15 @@ function UndoUnfavourite({ media, onClose }: { media: MediaCard; onClose: () => 
 }
 
 export function FavouritesView() {
+  // The server's answer, read from the cache in a task of its own before the page renders it.
+  return (
+    <FirstReads reads={[{ query: FAVOURITES_QUERY, variables: FAVOURITES_VARIABLES }]} fallback={<FavouritesLoading />}>
+      <Favourites />
+    </FirstReads>
+  );
+}
+
+function Favourites() {
   const t = useTranslations("lists.favourites");
   const { data, error, loading, refetch, fetchMore } = useQuery(FAVOURITES_QUERY, { variables: FAVOURITES_VARIABLES });
   // A favourite removed here leaves the list at once (optimistically), before the refetch.

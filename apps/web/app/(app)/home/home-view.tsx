@@ -15,6 +15,7 @@ import { useMediaActions } from "../../../lib/use-media-actions";
 import { HomePreview, type HomePreviewData } from "./home-preview";
 import { HOME_PAGE_SIZE, MAX_SHELF, type ShelfTitle, TOP_PICKS, homeShelves } from "./shelves";
 import { KeepStandIn } from "../../../components/stand-in";
+import { FirstReads } from "../../../components/first-reads";
 
 /** "Hidden X. Undo": the title can come back, and a second Enter does not hide the next card. */
 function UndoDismiss({ media, onDone }: { media: MediaCard; onDone: () => void }) {
@@ -31,6 +32,21 @@ function UndoDismiss({ media, onDone }: { media: MediaCard; onDone: () => void }
 const FIRST_ROWS = 2;
 
 export function HomeView({ preview }: { preview?: HomePreviewData }) {
+  // The server's answers, read from the cache in tasks of their own before the page renders them.
+  return (
+    <FirstReads
+      reads={[
+        { query: HOME_QUERY, variables: { first: HOME_PAGE_SIZE, filter: null } },
+        ...(preview?.servicesToggle ? [{ query: ON_MY_SERVICES_SHELF_QUERY, variables: { first: MAX_SHELF } }] : []),
+      ]}
+      fallback={preview && <HomePreview preview={preview} />}
+    >
+      <HomeContent preview={preview} />
+    </FirstReads>
+  );
+}
+
+function HomeContent({ preview }: { preview?: HomePreviewData }) {
   const t = useTranslations("home");
   const router = useRouter();
   const [onMyServices, setOnMyServices] = useState(false);

@@ -2,7 +2,8 @@
 import { useQuery } from "@apollo/client/react";
 import { useTranslations } from "next-intl";
 import { type ReactNode, startTransition, useDeferredValue, useEffect, useState } from "react";
-import { PREFERENCES_QUERY } from "../../../lib/graphql";
+import { FirstReads } from "../../../components/first-reads";
+import { GENRES_QUERY, PREFERENCES_QUERY } from "../../../lib/graphql";
 import { useGenres } from "../../../lib/use-genres";
 import { PreferencesForm } from "./preferences-form";
 import { publicEnv } from "../../../lib/public-env";
@@ -23,6 +24,16 @@ const playgroundUrl = publicEnv.NEXT_PUBLIC_PLAYGROUND_URL;
 const docsUrl = new URL("/docs", playgroundUrl).toString();
 
 export function SettingsView() {
+  // The first panel's answers, read from the cache in tasks of their own before the page renders them
+  // (the later panels read theirs as each mounts, a task apart).
+  return (
+    <FirstReads reads={[{ query: PREFERENCES_QUERY }, { query: GENRES_QUERY }]} fallback={<SettingsLoading />}>
+      <Settings />
+    </FirstReads>
+  );
+}
+
+function Settings() {
   const t = useTranslations("settings");
   // The first panel (preferences, with every genre) is a screen tall or more: the page waits for its
   // two queries before showing the panels, rather than showing a one-line panel that then grows and

@@ -7,6 +7,7 @@ import { UndoToast } from "../../../components/undo-toast";
 import { type MediaCard, WATCHLIST_QUERY } from "../../../lib/graphql";
 import { useMediaActions } from "../../../lib/use-media-actions";
 import { useUndoRemoval } from "../../../lib/use-undo-removal";
+import { FirstReads } from "../../../components/first-reads";
 import { KeepStandIn } from "../../../components/stand-in";
 import { WatchlistLoading } from "./watchlist-loading";
 import { WATCHLIST_VARIABLES } from "./first-query";
@@ -19,6 +20,15 @@ function UndoUnwatchlist({ media, onClose }: { media: MediaCard; onClose: () => 
 }
 
 export function WatchlistView() {
+  // The server's answer, read from the cache in a task of its own before the page renders it.
+  return (
+    <FirstReads reads={[{ query: WATCHLIST_QUERY, variables: WATCHLIST_VARIABLES }]} fallback={<WatchlistLoading />}>
+      <Watchlist />
+    </FirstReads>
+  );
+}
+
+function Watchlist() {
   const t = useTranslations("lists.watchlist");
   const { data, error, loading, refetch, fetchMore } = useQuery(WATCHLIST_QUERY, { variables: WATCHLIST_VARIABLES });
   const all = data?.watchlist.edges.map((edge) => edge.node) ?? [];

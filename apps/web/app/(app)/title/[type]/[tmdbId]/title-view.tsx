@@ -16,6 +16,7 @@ import { languageName } from "../../../../../lib/language-name";
 import { formatRuntime } from "../../../../../lib/runtime-text";
 import { type TitlePreview, TitleHeroPreview } from "./title-hero-preview";
 import { useMediaActions } from "../../../../../lib/use-media-actions";
+import { FirstReads } from "../../../../../components/first-reads";
 import { KeepStandIn } from "../../../../../components/stand-in";
 
 /**
@@ -149,6 +150,15 @@ function Details({ media, language }: { media: MediaDetails; language?: TitlePre
 }
 
 export function TitleView({ type, tmdbId, preview }: { type: MediaType; tmdbId: number; preview?: TitlePreview }) {
+  // The server's answer, read from the cache in a task of its own before the page renders it.
+  return (
+    <FirstReads reads={[{ query: MEDIA_QUERY, variables: { type, tmdbId } }]} fallback={preview && <TitleHeroPreview preview={preview} />}>
+      <TitleContent type={type} tmdbId={tmdbId} preview={preview} />
+    </FirstReads>
+  );
+}
+
+function TitleContent({ type, tmdbId, preview }: { type: MediaType; tmdbId: number; preview?: TitlePreview }) {
   const t = useTranslations("title");
   const query = useQuery(MEDIA_QUERY, { variables: { type, tmdbId } });
   const { error, loading, refetch } = query;
