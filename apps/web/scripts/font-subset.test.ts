@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { KEPT_RANGES, makeSubset, SUBSET_FONT, WHOLE_FONT } from "./font-subset.ts";
+import { KEPT_RANGES, KEPT_WEIGHTS, makeSubset, SUBSET_FONT, WHOLE_FONT } from "./font-subset.ts";
 
 const messagesDir = path.resolve(import.meta.dirname, "../messages");
 
@@ -24,5 +24,18 @@ describe("the self-hosted font's Latin subset", () => {
       }
     }
     expect([...outside]).toEqual([]);
+  });
+
+  // A weight outside the file's range would be drawn with the nearest one it has (or faked).
+  it("keeps every weight the stylesheet asks for", () => {
+    const css = readFileSync(path.resolve(import.meta.dirname, "../app/globals.css"), "utf8");
+    const weights = [...css.matchAll(/font-weight:\s*([^;}\s]+)/g)].map((match) => match[1]!);
+    expect(weights.length).toBeGreaterThan(0);
+    const named: Record<string, number> = { normal: 400, bold: 700 };
+    const outside = weights.filter((weight) => {
+      const value = named[weight] ?? Number(weight);
+      return !(value >= KEPT_WEIGHTS.min && value <= KEPT_WEIGHTS.max);
+    });
+    expect(outside).toEqual([]);
   });
 });
