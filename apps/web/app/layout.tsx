@@ -9,7 +9,7 @@ import { ClientMessages, SHELL_MESSAGES } from "../i18n/client-messages";
 import { currentUser } from "../lib/session";
 import "./globals.css";
 
-// Geist, self-hosted and preloaded: its Latin subset (scripts/font-subset.ts, 27 kB against the whole
+// Geist, self-hosted and preloaded: its Latin subset (scripts/font-subset.ts, 26 kB against the whole
 // font's 68 kB), the weights 400–800 in one variable file.
 const geistSans = localFont({ src: "./fonts/geist-sans-latin.woff2", variable: "--font-geist-sans", weight: "400 800" });
 

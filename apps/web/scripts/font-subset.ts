@@ -2,7 +2,7 @@
 // License 1.1, app/fonts/LICENSE.txt) cut down to the Latin script — ASCII, Latin-1, Latin
 // Extended-A (Polish, Czech, Turkish, Hungarian… names and titles), general punctuation and a few
 // symbols the interface writes (those Geist has no glyph for come from the system's font anyway) —
-// with the weights the stylesheet uses (the wght axis cut to 400–800: 27 kB, against 35 kB with
+// with the weights the stylesheet uses (the wght axis cut to 400–800: 26 kB, against 35 kB with
 // every weight, 100–900, and the whole font's 68 kB). Every page preloads it, so it is on each first visit's critical path. A character outside it
 // (a Greek or Japanese title) is drawn from the system's font, as the CSS stack says (app/globals.css).
 // font-subset.test.ts checks the committed file is what this makes and that every language's
