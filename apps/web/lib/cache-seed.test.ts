@@ -2,7 +2,7 @@
 // (mergeSeed in apollo-cache.ts): what the seed holds reads back as the view's query, complete.
 import { type DocumentNode, Kind, visit } from "graphql";
 import { describe, expect, it, vi } from "vitest";
-import { readFirst } from "../components/first-reads";
+import { entitySlices, readFirst } from "../components/first-reads";
 import { createCache, createClient, mergeSeed } from "./apollo-cache";
 import { cacheSeed, seedAnswer, seedQuery, seedWithin } from "./cache-seed";
 import { DismissedDocument, HomeDocument, type HomeQuery } from "./generated/graphql";
@@ -191,4 +191,21 @@ it("a first read leaves the view's own read of the seed done: Apollo gives it th
   const other = client.watchQuery({ query: HomeDocument, variables: { ...variables, first: 3 } }).getCurrentResult();
   expect(other.data).toEqual(first.data);
   expect(other.data).not.toBe(first.data);
+});
+
+// A long list's objects (home's 50 titles) are read ahead a slice per task (entitySlices): worth it
+// only if the whole query's read then returns the very objects those slices read.
+it("a list's objects read ahead in slices are the objects the whole query's read returns", () => {
+  const titles = Array.from({ length: 12 }, (_, index): [number, string] => [100 + index, `Title ${index}`]);
+  const seed = cacheSeed([seedAnswer(HomeDocument, variables, homeAnswer(titles))]);
+  const client = createClient(createCache().restore(seed!), "en", { seeded: true });
+  const read = { query: HomeDocument, variables, entitiesAt: ["recommendations", "edges", "node", "media"] };
+  const slices = entitySlices(client, read);
+  expect(slices).toHaveLength(2);
+  const ahead = slices.flatMap((slice) => slice());
+  expect(ahead).toHaveLength(12);
+  const whole = readFirst(client, read);
+  const media = (whole.data as HomeQuery).recommendations.edges.map((edge) => edge.node.media);
+  expect(media.map((item) => item.title)).toEqual(titles.map(([, title]) => title));
+  media.forEach((item, index) => expect(item).toBe(ahead[index]));
 });

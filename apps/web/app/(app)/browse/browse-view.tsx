@@ -28,7 +28,9 @@ export function BrowseView({ standIn }: { standIn?: BrowseStandIn }) {
       reads={[
         { query: GENRES_QUERY },
         { query: PREFERENCES_QUERY },
-        ...(yearsBackwards(filters) ? [] : [{ query: BROWSE_QUERY, variables: { ...browseArguments(filters), first: BROWSE_PAGE } }]),
+        ...(yearsBackwards(filters)
+          ? []
+          : [{ query: BROWSE_QUERY, variables: { ...browseArguments(filters), first: BROWSE_PAGE }, entitiesAt: ["browse", "edges", "node"] }]),
       ]}
     >
       <Browse standIn={standIn} />

@@ -22,7 +22,10 @@ function UndoUnfavourite({ media, onClose }: { media: MediaCard; onClose: () => 
 export function FavouritesView() {
   // The server's answer, read from the cache in a task of its own before the page renders it.
   return (
-    <FirstReads reads={[{ query: FAVOURITES_QUERY, variables: FAVOURITES_VARIABLES }]} fallback={<FavouritesLoading />}>
+    <FirstReads
+      reads={[{ query: FAVOURITES_QUERY, variables: FAVOURITES_VARIABLES, entitiesAt: ["favourites", "edges", "node"] }]}
+      fallback={<FavouritesLoading />}
+    >
       <Favourites />
     </FirstReads>
   );

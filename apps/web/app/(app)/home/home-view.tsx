@@ -36,7 +36,8 @@ export function HomeView({ preview }: { preview?: HomePreviewData }) {
   return (
     <FirstReads
       reads={[
-        { query: HOME_QUERY, variables: { first: HOME_PAGE_SIZE, filter: null } },
+        // Its 50 titles a slice per task first (first-reads.tsx, entitySlices).
+        { query: HOME_QUERY, variables: { first: HOME_PAGE_SIZE, filter: null }, entitiesAt: ["recommendations", "edges", "node", "media"] },
         ...(preview?.servicesToggle ? [{ query: ON_MY_SERVICES_SHELF_QUERY, variables: { first: MAX_SHELF } }] : []),
       ]}
       fallback={preview && <HomePreview preview={preview} />}

@@ -22,7 +22,10 @@ function UndoUnwatchlist({ media, onClose }: { media: MediaCard; onClose: () => 
 export function WatchlistView() {
   // The server's answer, read from the cache in a task of its own before the page renders it.
   return (
-    <FirstReads reads={[{ query: WATCHLIST_QUERY, variables: WATCHLIST_VARIABLES }]} fallback={<WatchlistLoading />}>
+    <FirstReads
+      reads={[{ query: WATCHLIST_QUERY, variables: WATCHLIST_VARIABLES, entitiesAt: ["watchlist", "edges", "node"] }]}
+      fallback={<WatchlistLoading />}
+    >
       <Watchlist />
     </FirstReads>
   );
