@@ -14,7 +14,8 @@
 // a page the tab navigates to later renders at once.
 import type { ApolloClient, DocumentNode } from "@apollo/client";
 import { useApolloClient } from "@apollo/client/react";
-import { type FieldNode, type FragmentDefinitionNode, Kind, type OperationDefinitionNode, type SelectionSetNode } from "graphql";
+// Types only: the kinds are written as their strings, so that no graphql-js module joins the views' chunks.
+import type { FieldNode, FragmentDefinitionNode, Kind, OperationDefinitionNode, SelectionSetNode } from "graphql";
 import { type ReactNode, startTransition, use, useEffect, useState } from "react";
 import { KeepStandIn, StandInContext } from "./stand-in";
 
@@ -46,16 +47,20 @@ const ENTITIES_PER_TASK = 10;
 export function entitySlices(client: ApolloClient, read: FirstRead & { entitiesAt: readonly string[] }): Array<() => unknown[]> {
   // The document as Apollo Client runs it (with __typename everywhere): its selection objects are the keys.
   const document = client.documentTransform.transformDocument(read.query);
-  const operation = document.definitions.find((definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION);
-  const fragments = document.definitions.filter((definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION);
+  const operation = document.definitions.find(
+    (definition): definition is OperationDefinitionNode => definition.kind === ("OperationDefinition" as Kind.OPERATION_DEFINITION),
+  );
+  const fragments = document.definitions.filter(
+    (definition): definition is FragmentDefinitionNode => definition.kind === ("FragmentDefinition" as Kind.FRAGMENT_DEFINITION),
+  );
   if (!operation) return [];
   const fieldIn = (selectionSet: SelectionSetNode, name: string): FieldNode | undefined => {
     for (const selection of selectionSet.selections) {
-      if (selection.kind === Kind.FIELD && (selection.alias ?? selection.name).value === name) return selection;
+      if (selection.kind === ("Field" as Kind.FIELD) && (selection.alias ?? selection.name).value === name) return selection;
       const inner =
-        selection.kind === Kind.INLINE_FRAGMENT
+        selection.kind === ("InlineFragment" as Kind.INLINE_FRAGMENT)
           ? selection.selectionSet
-          : selection.kind === Kind.FRAGMENT_SPREAD
+          : selection.kind === ("FragmentSpread" as Kind.FRAGMENT_SPREAD)
             ? fragments.find((fragment) => fragment.name.value === selection.name.value)?.selectionSet
             : undefined;
       const found = inner && fieldIn(inner, name);
@@ -72,21 +77,23 @@ export function entitySlices(client: ApolloClient, read: FirstRead & { entitiesA
     selectionSet = field.selectionSet;
   }
   const leaf = fields.at(-1)!.selectionSet!;
-  const plainField = (name: string): FieldNode => ({ kind: Kind.FIELD, name: { kind: Kind.NAME, value: name } });
+  const plainField = (name: string): FieldNode => ({ kind: "Field" as Kind.FIELD, name: { kind: "Name" as Kind.NAME, value: name } });
   // The same fields down to the objects (same arguments, so the same stored values), and of each object only its id.
   const idsAlong = (index: number): SelectionSetNode => ({
-    kind: Kind.SELECTION_SET,
+    kind: "SelectionSet" as Kind.SELECTION_SET,
     selections: [
       {
         ...fields[index]!,
         selectionSet:
-          index === fields.length - 1 ? { kind: Kind.SELECTION_SET, selections: [plainField("__typename"), plainField("id")] } : idsAlong(index + 1),
+          index === fields.length - 1
+            ? { kind: "SelectionSet" as Kind.SELECTION_SET, selections: [plainField("__typename"), plainField("id")] }
+            : idsAlong(index + 1),
       },
     ],
   });
-  const idsQuery: DocumentNode = { kind: Kind.DOCUMENT, definitions: [{ ...operation, selectionSet: idsAlong(0) }] };
+  const idsQuery: DocumentNode = { kind: "Document" as Kind.DOCUMENT, definitions: [{ ...operation, selectionSet: idsAlong(0) }] };
   // One object, read with the query's own selection of it.
-  const objectQuery: DocumentNode = { kind: Kind.DOCUMENT, definitions: [{ ...operation, selectionSet: leaf }, ...fragments] };
+  const objectQuery: DocumentNode = { kind: "Document" as Kind.DOCUMENT, definitions: [{ ...operation, selectionSet: leaf }, ...fragments] };
   const ids: string[] = [];
   const collect = (value: unknown, depth: number): void => {
     if (Array.isArray(value)) for (const item of value) collect(item, depth);
