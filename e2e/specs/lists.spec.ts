@@ -158,3 +158,43 @@ test("taking a title off favourites or the watchlist offers Undo, focused, and U
   await watchlistBack;
   expect(await onServer()).toEqual({ isFavourite: true, inWatchlist: true });
 });
+
+test("a favourite made just before a reload is kept: the next page sends what the last left unanswered", async ({ page }) => {
+  await signUpAndSignIn(page, newUser("reload-write"));
+  await onboardOverApi(page);
+  // The favourite's request is held in the browser (never reaches the API), as one is when the page
+  // is left before it goes out; everything else passes.
+  let holding = true;
+  let held!: () => void;
+  const heldNow = new Promise<void>((resolve) => (held = resolve));
+  await page.route("**/graphql", async (route) => {
+    if (holding && route.request().postDataJSON()?.operationName === "AddFavourite") {
+      held();
+      return; // never answered: the reload abandons it
+    }
+    await route.continue();
+  });
+  await page.goto("/home");
+  const cards = page.getByTestId("recommendations").getByTestId("media-card");
+  await expect(cards.first()).toBeVisible({ timeout: 20_000 });
+  const id = (await cards.first().getAttribute("data-media-id"))!;
+  const title = (await cards.first().locator(".card-title").textContent())!;
+  await (await openMenu(page, cards.first(), title)).getByRole("menuitemcheckbox", { name: "Favourite" }).click();
+  await expect(cards.first().getByTitle("In your favourites")).toBeVisible();
+  await heldNow;
+  const favouriteIds = async () =>
+    (
+      await graphql<{ favourites: { edges: { node: { id: string } }[] } }>(page.request, "{ favourites(first: 50) { edges { node { id } } } }")
+    ).favourites.edges.map((edge) => edge.node.id);
+  expect(await favouriteIds(), "the held favourite has not reached the API").not.toContain(id);
+
+  holding = false;
+  await page.reload();
+  await expect.poll(favouriteIds, { message: "the reloaded page sent the favourite again" }).toContain(id);
+  await page.getByRole("link", { name: "Favourites" }).click();
+  await expect(page.getByRole("list", { name: "Your favourites" }).locator(`[data-media-id="${id}"]`)).toBeVisible();
+  // Sent once and answered: nothing is left to send again.
+  expect(await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith("movierec-pending-writes") && localStorage.getItem(key)))).toEqual(
+    [],
+  );
+});

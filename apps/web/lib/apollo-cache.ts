@@ -2,6 +2,7 @@
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache, type NormalizedCacheObject } from "@apollo/client";
 import { relayStylePagination } from "@apollo/client/utilities";
 import { CachePersistor, LocalStorageWrapper } from "apollo3-cache-persist";
+import { keepPendingWrites, PENDING_WRITES_PREFIX, pendingWritesKey, replayPendingWrites } from "./pending-writes";
 import { publicEnv } from "./public-env";
 import { endSeedWindowOnInput, mutationsEndSeedWindow } from "./seed-window";
 import { titleMutationsInOrder } from "./title-mutation-order";
@@ -25,12 +26,16 @@ export function persistedCacheKey(userId: string, dataSource: string, locale: st
   return `${CACHE_KEY_PREFIX}:${SCHEMA_VERSION}:${dataSource}:${locale}:${userId}`;
 }
 
-/** Removes every persisted cache (another user's, an old schema's) except `keep`. */
+/**
+ * Removes every persisted cache (another user's, an old schema's) and its unanswered title changes
+ * (lib/pending-writes.ts) except `keep`'s.
+ */
 export function removePersistedCaches(options: { keep?: string } = {}): void {
+  const keep = options.keep === undefined ? [] : [options.keep, pendingWritesKey(options.keep)];
   const stale: string[] = [];
   for (let index = 0; index < window.localStorage.length; index++) {
     const key = window.localStorage.key(index);
-    if (key?.startsWith(CACHE_KEY_PREFIX) && key !== options.keep) stale.push(key);
+    if (key && (key.startsWith(CACHE_KEY_PREFIX) || key.startsWith(PENDING_WRITES_PREFIX)) && !keep.includes(key)) stale.push(key);
   }
   for (const key of stale) window.localStorage.removeItem(key);
 }
@@ -66,11 +71,13 @@ const SEED_FRESH_MS = 2_000;
 /**
  * `locale`: the interface's language, sent as Accept-Language so the API answers in it (docs/api.md,
  * "Languages"). `seeded`: the cache holds the page's answers from the server (cache-seed.ts), fresh
- * enough not to ask for them again at once (Apollo's `ssrForceFetchDelay`).
+ * enough not to ask for them again at once (Apollo's `ssrForceFetchDelay`). `pendingWrites`: where
+ * title changes are kept until answered (lib/pending-writes.ts), none when absent.
  */
-export function createClient(cache: InMemoryCache, locale: string, options: { seeded?: boolean } = {}): ApolloClient {
+export function createClient(cache: InMemoryCache, locale: string, options: { seeded?: boolean; pendingWrites?: string } = {}): ApolloClient {
+  const keep = options.pendingWrites === undefined ? [] : [keepPendingWrites(options.pendingWrites)];
   return new ApolloClient({
-    link: ApolloLink.from([mutationsEndSeedWindow, titleMutationsInOrder, new HttpLink({ uri: "/graphql", headers: { "accept-language": locale } })]),
+    link: ApolloLink.from([mutationsEndSeedWindow, ...keep, titleMutationsInOrder, new HttpLink({ uri: "/graphql", headers: { "accept-language": locale } })]),
     cache,
     ssrForceFetchDelay: options.seeded ? SEED_FRESH_MS : 0,
     defaultOptions: {
@@ -172,9 +179,13 @@ export function openClient(key: string, locale: string, seed?: NormalizedCacheOb
   void Promise.resolve().then(() => {
     if (session !== opened) return;
     restoreCache(cache, key, seed);
-    opened.client = createClient(cache, locale, { seeded: seed !== undefined });
+    const pendingWrites = pendingWritesKey(key);
+    opened.client = createClient(cache, locale, { seeded: seed !== undefined, pendingWrites });
     if (seed) endSeedWindowOnInput(opened.client);
     for (const listener of sessionListeners) listener();
+    // Title changes the last page left unanswered (a reload right after a click) go again, after the
+    // view has its client (lib/pending-writes.ts).
+    void replayPendingWrites(opened.client, pendingWrites).catch(() => undefined);
     // A restore is not a write, which is what makes the persistor save: save the seed's answers
     // (the next visit, offline or not, paints from them), once the page has rendered them.
     if (seed) setTimeout(() => session === opened && void persistor.persist().catch(() => undefined), PERSIST_DEBOUNCE_MS);
