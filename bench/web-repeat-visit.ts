@@ -102,8 +102,10 @@ try {
       CACHE_PREFIX,
     );
   const settle = async () => {
-    // The revalidating /graphql answer has arrived and the persistor (500 ms debounce) has written it.
-    await page.waitForFunction(() => performance.getEntriesByType("resource").some((entry) => entry.name.includes("/graphql")), null, { timeout: 30_000 });
+    // The page's answers are in the persisted cache (the persistor's 500 ms debounce): a page the
+    // server seeds (lib/cache-seed.ts) asks the API nothing itself, so there is no /graphql answer
+    // to wait for; a page that asks has one.
+    await waitUntil("the persisted cache is written", async () => (await cachedBytes()) > 0, 30_000);
     await page.waitForTimeout(900);
   };
   await settle();
