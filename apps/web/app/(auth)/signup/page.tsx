@@ -1,6 +1,8 @@
+import { print } from "graphql";
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { SignUpDocument } from "../../../lib/generated/graphql";
 import { currentUser } from "../../../lib/session";
 import { SignUpForm } from "./sign-up-form";
 
@@ -15,7 +17,7 @@ export default async function SignUpPage() {
   return (
     <main id="main" className="page narrow">
       <h1>{t("heading")}</h1>
-      <SignUpForm />
+      <SignUpForm signUpQuery={print(SignUpDocument)} />
     </main>
   );
 }
