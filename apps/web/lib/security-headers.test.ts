@@ -20,11 +20,6 @@ describe("security headers", () => {
     for (const nonce of nonces) expect(Buffer.from(nonce, "base64")).toHaveLength(16);
   });
 
-  it("sends no Cross-Origin-Opener-Policy, whose process swap cost every page's first load more than it protects here (docs/security.md)", () => {
-    for (const production of [true, false])
-      expect(fixedSecurityHeaders({ production }).map((header) => header.key.toLowerCase())).not.toContain("cross-origin-opener-policy");
-  });
-
   it("sends HSTS in production only", () => {
     expect(fixedSecurityHeaders({ production: true }).map((header) => header.key)).toContain("Strict-Transport-Security");
     expect(fixedSecurityHeaders({ production: false }).map((header) => header.key)).not.toContain("Strict-Transport-Security");

@@ -38,19 +38,18 @@ export function newNonce(): string {
   return Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
 }
 
-/**
- * Headers on every response (pages, API routes, static files). No Cross-Origin-Opener-Policy: a
- * page with one cannot share a browsing context group with the page it was opened or navigated from
- * (a new tab's about:blank, another site without one), so Chromium starts a new renderer process
- * for every entry into the site, and that process's cold start was a third to a half of each page's
- * blocking time under Lighthouse (docs/security.md, "Decisions"; bench/README.md).
- */
+/** Headers on every response (pages, API routes, static files). */
 export function fixedSecurityHeaders(options: { production: boolean }): Array<{ key: string; value: string }> {
   return [
     { key: "X-Content-Type-Options", value: "nosniff" },
     { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
     { key: "X-Frame-Options", value: "DENY" },
     { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()" },
+    // Kept, though it is not free: a page with it cannot share the browsing context group of the page
+    // it came from, so Chromium gives an entry into the site a renderer process of its own. Under
+    // Lighthouse that roughly halved TBT when taken off, but the first paint then came later and LCP
+    // rose as much (bench/README.md, "Cross-Origin-Opener-Policy, measured"; bench/lib/header-ab.ts).
+    { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
     // Browsers heed HSTS only over HTTPS; in production the site is served over it (docs/operations.md).
     ...(options.production ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }] : []),
   ];
