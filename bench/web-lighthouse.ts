@@ -36,8 +36,8 @@ import { promisify } from "node:util";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { log, percentile, round, writeResult, type SummaryRow } from "./lib/report.ts";
-import { chromiumLaunchOptions, playwright } from "./lib/web.ts";
-import { startWebBenchStack, type WebBenchStack } from "./lib/web-stack.ts";
+import { chromiumLaunchOptions } from "./lib/web.ts";
+import { sessionCookie, startWebBenchStack, type WebBenchStack } from "./lib/web-stack.ts";
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const TITLES = Number(process.env.BENCH_TITLES ?? 5_000);
@@ -259,23 +259,6 @@ async function floorPage(): Promise<{ url: string; close: () => Promise<void> }>
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
-}
-
-/** The session cookie of the bench's user, signed in through the real /signin page. */
-async function sessionCookie(stack: WebBenchStack): Promise<string> {
-  const browser = await playwright.chromium.launch(chromiumLaunchOptions);
-  try {
-    const page = await browser.newPage({ baseURL: stack.web.url });
-    await page.goto("/signin");
-    await page.getByLabel("Email").fill(stack.user.email);
-    await page.getByLabel("Password").fill(stack.user.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.waitForURL("**/home", { timeout: 30_000 });
-    const cookies = await page.context().cookies();
-    return cookies.map((cookie) => `${cookie.name}=${cookie.value}`).join("; ");
-  } finally {
-    await browser.close();
-  }
 }
 
 installLighthouse();

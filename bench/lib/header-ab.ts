@@ -16,8 +16,8 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { promisify } from "node:util";
 import { log } from "./report.ts";
-import { chromiumLaunchOptions, playwright } from "./web.ts";
-import { startWebBenchStack } from "./web-stack.ts";
+import { chromiumLaunchOptions } from "./web.ts";
+import { sessionCookie, startWebBenchStack } from "./web-stack.ts";
 
 const [headerName, ...valueParts] = (process.env.HEADER ?? "cross-origin-opener-policy: same-origin").split(":");
 const header = { name: headerName!.trim().toLowerCase(), value: valueParts.join(":").trim() };
@@ -46,15 +46,7 @@ try {
   };
   const variants = { with: await proxy(true), without: await proxy(false) };
 
-  const browser = await playwright.chromium.launch(chromiumLaunchOptions);
-  const signIn = await browser.newPage({ baseURL: stack.web.url });
-  await signIn.goto("/signin");
-  await signIn.getByLabel("Email").fill(stack.user.email);
-  await signIn.getByLabel("Password").fill(stack.user.password);
-  await signIn.getByRole("button", { name: "Sign in" }).click();
-  await signIn.waitForURL("**/home", { timeout: 30_000 });
-  const cookie = (await signIn.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
-  await browser.close();
+  const cookie = await sessionCookie(stack);
 
   const signedOut = new Set(["/", "/signin", "/signup"]);
   for (const route of pages) {

@@ -16,7 +16,7 @@ import { trainCrowdModel, createCrowd, pickFavourites, popularTitles, TASTES } f
 import { benchApiEnv } from "./api-env.ts";
 import { log } from "./report.ts";
 import { cacheWholeCatalogue } from "./seed-cache.ts";
-import { buildWeb, startWeb, type WebBuild, type WebServer } from "./web.ts";
+import { buildWeb, chromiumLaunchOptions, playwright, startWeb, type WebBuild, type WebServer } from "./web.ts";
 
 export interface WebBenchStack {
   web: WebServer;
@@ -113,5 +113,22 @@ export async function startWebBenchStack(options: { name: string; titles: number
   } catch (error) {
     await close().catch(() => undefined);
     throw error;
+  }
+}
+
+/** The session cookie of the bench's user, signed in through the real /signin page. */
+export async function sessionCookie(stack: WebBenchStack): Promise<string> {
+  const browser = await playwright.chromium.launch(chromiumLaunchOptions);
+  try {
+    const page = await browser.newPage({ baseURL: stack.web.url });
+    await page.goto("/signin");
+    await page.getByLabel("Email").fill(stack.user.email);
+    await page.getByLabel("Password").fill(stack.user.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL("**/home", { timeout: 30_000 });
+    const cookies = await page.context().cookies();
+    return cookies.map((cookie) => `${cookie.name}=${cookie.value}`).join("; ");
+  } finally {
+    await browser.close();
   }
 }
