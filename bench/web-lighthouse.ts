@@ -262,6 +262,8 @@ async function floorPage(): Promise<{ url: string; close: () => Promise<void> }>
 }
 
 installLighthouse();
+const CHROMIUM_VERSION = spawnSync(chromiumLaunchOptions.executablePath, ["--version"], { encoding: "utf8" }).stdout.trim();
+log(`${CHROMIUM_VERSION}, Lighthouse ${LIGHTHOUSE_VERSION}`);
 let stack: WebBenchStack | undefined;
 const floor = await floorPage();
 try {
@@ -364,6 +366,8 @@ try {
         titles: stack.titles,
         lighthouse: LIGHTHOUSE_VERSION,
         chromium: chromiumLaunchOptions,
+        // The build matters as much as the host: Lighthouse's reports carry a reduced user agent (156.0.0.0).
+        chromiumVersion: CHROMIUM_VERSION,
         categories: CATEGORIES,
       },
       results,

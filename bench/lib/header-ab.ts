@@ -5,6 +5,7 @@
 // the port, so both proxies carry it).
 //
 //   HEADER="cross-origin-opener-policy: same-origin" PAGES=/,/home ROUNDS=3 node --import tsx bench/lib/header-ab.ts
+//   LIGHTHOUSE_ARGS="-GA=/tmp/ab/{variant}-{round}" …   (keep each run's trace and artifacts)
 //
 // It measured what Cross-Origin-Opener-Policy does to a load (bench/README.md, "Cross-Origin-Opener-Policy,
 // measured"): it prints Lighthouse's simulated metrics and the browser's observed ones side by side.
@@ -24,6 +25,9 @@ const header = { name: headerName!.trim().toLowerCase(), value: valueParts.join(
 const rounds = Number(process.env.ROUNDS ?? 3);
 const pages = (process.env.PAGES ?? "/,/home").split(",");
 const tool = path.resolve(import.meta.dirname, "../../.tools/lighthouse");
+// More flags for Lighthouse; "{variant}" and "{round}" are replaced, e.g. LIGHTHOUSE_ARGS="-GA=/tmp/ab/{variant}-{round}"
+// keeps each run's trace apart.
+const extraArgs = (process.env.LIGHTHOUSE_ARGS ?? "").split(" ").filter(Boolean);
 
 const stack = await startWebBenchStack({ name: "header-ab", titles: 5_000, crowd: 300 });
 try {
@@ -64,6 +68,7 @@ try {
             "--only-categories=performance",
             `--chrome-flags=--headless=new ${chromiumLaunchOptions.args.join(" ")}`,
             ...(signedOut.has(route) ? [] : [`--extra-headers=${JSON.stringify({ Cookie: cookie })}`]),
+            ...extraArgs.map((arg) => arg.replaceAll("{variant}", name).replaceAll("{round}", String(round))),
           ],
           { maxBuffer: 256 << 20, env: { ...process.env, CHROME_PATH: chromiumLaunchOptions.executablePath } },
         );

@@ -6,7 +6,12 @@
 //
 //   PROFILE_TRACE=1 PROFILE_CPU_RATE=1 PROFILE_PAGES=home node --import tsx bench/lib/browser-profile.ts
 //   node --import tsx bench/lib/trace-tasks.ts /tmp/webprof/home-0.trace.json [MIN_MS=12.5] [SLOWDOWN=4]   (TRACE_TOP=n: more functions per task)
-//   A Lighthouse run's own trace: BENCH_LIGHTHOUSE_ARGS="-GA=/tmp/lh --additional-trace-categories=disabled-by-default-v8.cpu_profiler", then /tmp/lh/defaultPass.trace.json
+//   A Lighthouse run's own trace: BENCH_LIGHTHOUSE_ARGS="-GA=/tmp/lh --additional-trace-categories=disabled-by-default-v8.cpu_profiler", then /tmp/lh/trace.json
+//   Add the `toplevel` category (…categories=toplevel,disabled-by-default-v8.cpu_profiler) and each task also says which
+//   of Chromium's code posted it (`ThreadControllerImpl::RunTask`'s src_file and src_func): the navigation's commit
+//   (ipc_mojo_bootstrap Accept), a frame (proxy_impl ScheduledActionSendBeginMainFrame), an async script
+//   (script_runner), React's scheduler (a MessageChannel message: connector PostDispatchNextMessageFromPipe), a timer
+//   (dom_timer), a web font loaded (font_face SetLoadStatus) — the tasks Lighthouse calls "Other" or "Unattributable".
 //
 // A tool, not a benchmark (bench/lib is not run by `npm run bench`).
 import { readFileSync } from "node:fs";
@@ -21,6 +26,8 @@ interface TraceEvent {
   id?: string;
   args?: {
     name?: string;
+    src_file?: string;
+    src_func?: string;
     data?: {
       url?: string;
       functionName?: string;
@@ -149,7 +156,9 @@ for (const task of tasks) {
       withCallees.set(name, (withCallees.get(name) ?? 0) + 1);
     }
   }
-  console.log(`${duration.toFixed(1)} ms at ${((task.ts - origin) / 1000).toFixed(0)} ms (×${slowdown}: ${(duration * slowdown).toFixed(0)} ms)`);
+  const posted = onMain.find((event) => event.name === "ThreadControllerImpl::RunTask" && event.ts >= task.ts && event.ts < end)?.args;
+  const postedFrom = posted?.src_file ? `; posted by ${posted.src_file.split("/").pop()} ${posted.src_func}` : "";
+  console.log(`${duration.toFixed(1)} ms at ${((task.ts - origin) / 1000).toFixed(0)} ms (×${slowdown}: ${(duration * slowdown).toFixed(0)} ms)${postedFrom}`);
   console.log(`    events (ms): ${top(byEvent, 6, 1000)}`);
   if (count > 0) {
     console.log(`    self (% of ${count} samples): ${top(self, listed, count / 100)}`);
