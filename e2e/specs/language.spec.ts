@@ -6,6 +6,7 @@ import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, type TestInfo, test } from "@playwright/test";
 import { collectConsoleErrors, newUser, onboardOverApi, resetRetried, signUpAndSignIn } from "./support/users.ts";
+import { fullPageScreenshot } from "./support/screenshot.ts";
 
 const messagesDir = path.resolve(import.meta.dirname, "../../apps/web/messages");
 const messages = (locale: string, namespace: string) => JSON.parse(readFileSync(path.join(messagesDir, locale, `${namespace}.json`), "utf8"));
@@ -16,10 +17,8 @@ const screenshotDir = path.resolve(import.meta.dirname, "../test-results/screens
 
 /** A full-page screenshot of the page in French, beside quality.spec's English ones: <name>-fr-<desktop|phone>.png. */
 async function screenshot(page: Page, name: string, testInfo: TestInfo) {
-  await page.waitForLoadState("networkidle");
   const file = path.join(screenshotDir, `${name}-fr-${testInfo.project.name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
-  await testInfo.attach(`${name}-fr-${testInfo.project.name}`, { path: file, contentType: "image/png" });
+  await fullPageScreenshot(page, file, testInfo, `${name}-fr-${testInfo.project.name}`);
 }
 
 test("the language picker waits for the page's JavaScript before it takes a choice", async ({ page }) => {

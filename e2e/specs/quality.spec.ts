@@ -5,6 +5,7 @@ import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, type TestInfo, test } from "@playwright/test";
 import { collectConsoleErrors, newUser, onboardOverApi, signUpAndSignIn } from "./support/users.ts";
+import { fullPageScreenshot } from "./support/screenshot.ts";
 
 const screenshotDir = path.resolve(import.meta.dirname, "../test-results/screenshots");
 
@@ -30,10 +31,8 @@ async function firstRecommendationHref(page: Page): Promise<string> {
 
 /** A full-page screenshot once the page is ready and its images have loaded, named by page and width (the project). */
 async function screenshot(page: Page, name: string, testInfo: TestInfo) {
-  await page.waitForLoadState("networkidle");
   const file = path.join(screenshotDir, `${name}-${testInfo.project.name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
-  await testInfo.attach(`${name}-${testInfo.project.name}`, { path: file, contentType: "image/png" });
+  await fullPageScreenshot(page, file, testInfo, `${name}-${testInfo.project.name}`);
 }
 
 const heading = (name: string | RegExp) => async (p: Page) => void (await expect(p.getByRole("heading", { level: 1, name })).toBeVisible());

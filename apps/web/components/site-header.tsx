@@ -2,7 +2,16 @@ import { useTranslations } from "next-intl";
 import { IntentLink } from "./intent-link";
 import type { SessionUser } from "../lib/session";
 import { LanguagePicker } from "./language-picker";
+import { type NavIcon, NavTab } from "./nav-tab";
 import { SignOutButton } from "./sign-out-button";
+
+const SECTIONS: { href: string; icon: NavIcon }[] = [
+  { href: "/home", icon: "home" },
+  { href: "/browse", icon: "browse" },
+  { href: "/search", icon: "search" },
+  { href: "/favourites", icon: "favourites" },
+  { href: "/watchlist", icon: "watchlist" },
+];
 
 export function SiteHeader({ user }: { user: SessionUser | null }) {
   const t = useTranslations("shell");
@@ -15,44 +24,37 @@ export function SiteHeader({ user }: { user: SessionUser | null }) {
         movierec
       </IntentLink>
       <nav aria-label={t("mainNavigation")}>
-        <ul className="nav-list">
-          {user ? (
-            <>
-              <li>
-                <IntentLink href="/home">{t("nav.home")}</IntentLink>
-              </li>
-              <li>
-                <IntentLink href="/browse">{t("nav.browse")}</IntentLink>
-              </li>
-              <li>
-                <IntentLink href="/search">{t("nav.search")}</IntentLink>
-              </li>
-              <li>
-                <IntentLink href="/favourites">{t("nav.favourites")}</IntentLink>
-              </li>
-              <li>
-                <IntentLink href="/watchlist">{t("nav.watchlist")}</IntentLink>
-              </li>
+        {user ? (
+          <>
+            {/* The sections: a tab bar along the bottom on a phone (nav-tab.tsx). */}
+            <ul className="nav-list nav-tabs">
+              {SECTIONS.map(({ href, icon }) => (
+                <li key={href}>
+                  <NavTab href={href} icon={icon} label={t(`nav.${icon}`)} />
+                </li>
+              ))}
+            </ul>
+            <ul className="nav-list nav-account">
               <li>
                 <IntentLink href="/settings">{t("nav.settings")}</IntentLink>
               </li>
               <li>
                 <SignOutButton />
               </li>
-            </>
-          ) : (
-            <>
-              <li>
-                <IntentLink href="/signin">{t("nav.signIn")}</IntentLink>
-              </li>
-              <li>
-                <IntentLink href="/signup" className="button button-primary">
-                  {t("nav.signUp")}
-                </IntentLink>
-              </li>
-            </>
-          )}
-        </ul>
+            </ul>
+          </>
+        ) : (
+          <ul className="nav-list">
+            <li>
+              <IntentLink href="/signin">{t("nav.signIn")}</IntentLink>
+            </li>
+            <li>
+              <IntentLink href="/signup" className="button button-primary">
+                {t("nav.signUp")}
+              </IntentLink>
+            </li>
+          </ul>
+        )}
       </nav>
     </header>
   );
