@@ -2,7 +2,8 @@
 // Playwright captures a full page beyond the viewport without scrolling it, so what the browser leaves
 // undone off screen stays blank: `loading="lazy"` images never load, and sections with
 // `content-visibility: auto` (home's later shelves and "More for you") are not painted. For the
-// capture every section is painted and every image loaded; the page is put back after.
+// capture every section is painted and every lazy image loaded at once; the style that paints the
+// sections is taken out again after (the images stay loaded).
 import type { Page, TestInfo } from "@playwright/test";
 
 export async function fullPageScreenshot(page: Page, file: string, testInfo: TestInfo, name: string) {
