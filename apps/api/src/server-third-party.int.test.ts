@@ -4,6 +4,7 @@
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { API_LIMITS } from "./graphql/apollo.ts";
+import { MAX_PERSISTED_QUERY_BYTES } from "./graphql/persisted-queries.ts";
 import { MODERN_ACCEPT, onlyError, request } from "./server.test-support.ts";
 import { startTestApi, type TestApi, type TestUser } from "./test-support/api-harness.ts";
 
@@ -139,6 +140,19 @@ describe("automatic persisted queries", () => {
     } finally {
       await peer.close();
     }
+  });
+
+  it("a query text longer than any real one runs, but is not kept: nobody can park the body limit in Redis for a week", async () => {
+    const query = `{ media(type: MOVIE, tmdbId: ${tmdbId}) { id } } # ${"x".repeat(MAX_PERSISTED_QUERY_BYTES)}`;
+    const sha256Hash = createHash("sha256").update(query).digest("hex");
+    const registered = await request(api, "/graphql", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query, extensions: { persistedQuery: { version: 1, sha256Hash } } }),
+    });
+    expect(registered.body.data?.media.id).toBe(`movie:${tmdbId}`);
+    const extensions = encodeURIComponent(JSON.stringify({ persistedQuery: { version: 1, sha256Hash } }));
+    expect(onlyError((await request(api, `/graphql?extensions=${extensions}`)).body, "PERSISTED_QUERY_NOT_FOUND"));
   });
 });
 

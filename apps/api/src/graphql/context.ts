@@ -1,4 +1,4 @@
-import { unauthenticated } from "../errors.ts";
+import { forbidden, unauthenticated } from "../errors.ts";
 import type { AppServices } from "../app-services.ts";
 import type { Viewer } from "../modules/auth/viewer.ts";
 import type { Loaders } from "./loaders.ts";
@@ -20,4 +20,17 @@ export interface GraphQLContext extends AppServices {
 export function requireUserId(context: GraphQLContext): string {
   if (!context.viewer) throw unauthenticated();
   return context.viewer.userId;
+}
+
+/**
+ * The signed-in caller's user id, when the credential is the person's own (the web session or a
+ * personal API token), not an app's OAuth token: an app allowed into an account must not manage its
+ * credentials (make a token that outlives the app's access, revoke the person's tokens or apps,
+ * register apps in their name, sign them out). `what` names the action for the refusal.
+ */
+export function requireOwnCredential(context: GraphQLContext, what: string): string {
+  const userId = requireUserId(context);
+  if (context.viewer?.via === "oauth")
+    throw forbidden(`An app's OAuth token cannot ${what}: the person does that in the web app's Settings, or with a personal API token.`);
+  return userId;
 }

@@ -1,7 +1,7 @@
 import "reflect-metadata";
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
 import type { GraphQLContext } from "../../graphql/context.ts";
-import { requireUserId } from "../../graphql/context.ts";
+import { requireOwnCredential, requireUserId } from "../../graphql/context.ts";
 import { badInput, forbidden } from "../../errors.ts";
 import { createApiToken, listApiTokens, revokeApiToken } from "./api-token.service.ts";
 import { ApiToken, CreateApiTokenInput, CreatedApiToken, LinkOAuthAccountInput, SignInInput, SignUpInput, TokenScope, User, UserRole } from "./auth.types.ts";
@@ -79,7 +79,7 @@ export class AuthResolver {
     @Arg("input", () => CreateApiTokenInput, { description: "Its name and lifetime." }) input: CreateApiTokenInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<CreatedApiToken> {
-    const userId = requireUserId(ctx);
+    const userId = requireOwnCredential(ctx, "create API tokens");
     const name = input.name.trim();
     if (!name) throw badInput('Invalid input: name must not be blank; say what the token is for, e.g. "Home server".', { argument: "name" });
     const expiresAt = input.expiresInDays ? new Date(Date.now() + input.expiresInDays * DAY_MS) : null;
@@ -92,6 +92,6 @@ export class AuthResolver {
   @Authorized()
   @Mutation(() => ApiToken, { description: "Revokes a token at once. Revoking twice is fine." })
   async revokeApiToken(@Arg("id", () => ID, { description: "The token's id (ApiToken.id)." }) id: string, @Ctx() ctx: GraphQLContext): Promise<ApiToken> {
-    return revokeApiToken(ctx, { userId: requireUserId(ctx), tokenId: id });
+    return revokeApiToken(ctx, { userId: requireOwnCredential(ctx, "revoke API tokens"), tokenId: id });
   }
 }

@@ -55,8 +55,10 @@ async function bearerCredential(prisma: PrismaClient, secret: string): Promise<{
   }
   const access = await verifyOAuthAccessToken({ prisma }, secret);
   return {
-    // tokenId is the grant: revoking the app ends every token of it (caller-cache.ts).
-    viewer: access ? { userId: access.userId, role: access.role, via: "oauth", tokenId: access.grantId, scopes: access.scopes } : undefined,
+    // tokenId is the grant: revoking the app ends every token of it (caller-cache.ts). An app acts as
+    // a person, never as an admin: an admin's allowing an app does not give it the admin schema or
+    // the queue dashboard.
+    viewer: access ? { userId: access.userId, role: "USER", via: "oauth", tokenId: access.grantId, scopes: access.scopes } : undefined,
     expiresAt: access?.expiresAt,
     refusal:
       "That token is not valid. An app's OAuth access token may have expired (use the refresh token) or its access been revoked (authorize again); personal API tokens start with mr_ (create a new one in Settings → API tokens).",

@@ -1,7 +1,7 @@
 import "reflect-metadata";
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from "type-graphql";
 import type { GraphQLContext } from "../../graphql/context.ts";
-import { requireUserId } from "../../graphql/context.ts";
+import { requireOwnCredential } from "../../graphql/context.ts";
 import { forbidden } from "../../errors.ts";
 import { endAllWebSessions, endWebSession, liveSessionUser, startWebSession } from "./web-session.service.ts";
 import { WebServerOnly } from "../../graphql/audiences.ts";
@@ -46,6 +46,6 @@ export class WebSessionResolver {
       "Signs the caller out of the web app everywhere: every session cookie of theirs stops working at once. API tokens are not affected. Returns how many sessions ended.",
   })
   async signOutEverywhere(@Ctx() ctx: GraphQLContext): Promise<number> {
-    return endAllWebSessions(ctx, { userId: requireUserId(ctx) });
+    return endAllWebSessions(ctx, { userId: requireOwnCredential(ctx, "sign the person out everywhere") });
   }
 }

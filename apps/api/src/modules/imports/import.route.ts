@@ -51,6 +51,15 @@ export async function registerImportRoutes(app: FastifyInstance, services: AppSe
     scope.post("/imports", async (request, reply) => {
       if (request.viewerError instanceof AppError) return sendError(reply, request.viewerError);
       if (!request.viewer) return sendError(reply, unauthenticated());
+      // An import writes favourites, ratings and preferences: a read-only token may not send one (as
+      // GraphQL refuses its mutations: requireWriteScope in graphql/apollo.ts).
+      if (!request.viewer.scopes.includes("write"))
+        return sendError(
+          reply.header("www-authenticate", 'Bearer realm="movierec", error="insufficient_scope", scope="write"'),
+          new AppError("FORBIDDEN", "This token may only read (its scopes are READ), and an import changes the account. Use a token with the WRITE scope.", {
+            requiredScope: "WRITE",
+          }),
+        );
       const type = (request.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
       if (!ACCEPTED.has(type))
         return reply.code(415).send({

@@ -6,6 +6,7 @@ import type { CatalogueMovie } from "@movierec/tmdb-catalogue";
 import { strToU8, zipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApi, type TestApi, type TestUser } from "../../test-support/api-harness.ts";
+import { createApiToken } from "../auth/api-token.service.ts";
 import { runImport } from "./import.job.ts";
 import { csvLine, uploadImport } from "./import.test-support.ts";
 import { normaliseTitle } from "./title-match.ts";
@@ -244,6 +245,17 @@ describe("the upload", () => {
     const huge = await upload(user, "big.zip", new Uint8Array(20 * 1024 * 1024 + 1));
     expect(huge.status).toBe(413);
     expect(huge.body.errors?.[0]?.extensions.details?.reason).toBe("TOO_LARGE");
+  });
+
+  it("refuses a read-only token: an import changes the account", async () => {
+    const user = await api.createUser();
+    const { secret } = await createApiToken(api.services, { userId: user.id, name: "reader", scopes: ["read"] });
+    const file = strToU8(`Date,Name,Year,Letterboxd URI\n2024-01-10,${films[0]!.title},1995,x\n`);
+    const refused = await upload({ ...user, token: secret }, "watchlist.csv", file, "text/csv");
+    expect(refused.status).toBe(403);
+    expect(refused.body.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN", details: { requiredScope: "WRITE" } });
+    expect(await api.services.prisma.importJob.count({ where: { userId: user.id } })).toBe(0);
+    expect((await upload(user, "watchlist.csv", file, "text/csv")).status).toBe(202);
   });
 
   it("another person's import is not found", async () => {

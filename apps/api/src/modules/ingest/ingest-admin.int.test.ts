@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { QUEUES } from "./ingest.queues.ts";
 import { startModelWorker } from "../recommendations/model/model.worker.ts";
 import { startTestApi, type TestApi, type TestUser } from "../../test-support/api-harness.ts";
+import { createApiToken } from "../auth/api-token.service.ts";
 
 let api: TestApi;
 let admin: TestUser;
@@ -107,6 +108,21 @@ describe("queue dashboard", () => {
     const queues = await fetch(`${api.url}/admin/queues/api/queues`, { headers: { authorization: `Bearer ${admin.token}` } });
     expect(queues.status).toBe(200);
     expect(JSON.stringify(await queues.json())).toContain("movierec-ingest");
+  });
+
+  it("lets an admin's read-only token look, not act", async () => {
+    const { secret } = await createApiToken(api.services, { userId: admin.id, name: "dashboard reader", scopes: ["read"] });
+    const headers = { authorization: `Bearer ${secret}` };
+    expect((await fetch(`${api.url}/admin/queues/api/queues`, { headers })).status).toBe(200);
+    const before = await api.services.queues.detailsRefresh.getJobCounts();
+    const add = await fetch(`${api.url}/admin/queues/api/queues/movierec-details-refresh/add`, {
+      method: "POST",
+      headers: { ...headers, "content-type": "application/json" },
+      body: JSON.stringify({ name: "refresh", data: {} }),
+    });
+    expect(add.status).toBe(403);
+    expect(add.headers.get("www-authenticate")).toContain('scope="write"');
+    expect(await api.services.queues.detailsRefresh.getJobCounts()).toEqual(before);
   });
 
   it("refuses cross-site state changes made with the admin's cookie, and never answers with a stack", async () => {

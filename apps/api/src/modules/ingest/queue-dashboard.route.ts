@@ -56,6 +56,13 @@ export async function registerQueueDashboard(app: FastifyInstance, services: App
       if (!viewer)
         return reply.code(401).type("text/plain").send("Sign in as an admin (web session) or send an admin's API token as Authorization: Bearer <token>.");
       if (viewer.role !== "ADMIN") return reply.code(403).type("text/plain").send("The queue dashboard is for admins.");
+      // Pausing, emptying or retrying queues changes state: not with a read-only token.
+      if (request.method !== "GET" && request.method !== "HEAD" && !viewer.scopes.includes("write"))
+        return reply
+          .code(403)
+          .header("www-authenticate", 'Bearer realm="movierec", error="insufficient_scope", scope="write"')
+          .type("text/plain")
+          .send("This token may only read (its scopes are READ): the queue dashboard's actions need a token with the WRITE scope.");
     });
     dashboard.addHook("onSend", async (request, reply, payload) => {
       if (reply.statusCode < 400 || typeof payload !== "string" || !String(reply.getHeader("content-type")).includes("json")) return payload;

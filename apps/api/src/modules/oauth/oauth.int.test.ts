@@ -177,6 +177,40 @@ describe("OAuth for third-party apps", () => {
     expect((refresh as MovierecOAuthError).error).toBe("invalid_grant");
   });
 
+  it("an app acts as the person, never as an admin, and cannot manage the person's credentials", async () => {
+    const admin = await api.createUser({ role: "ADMIN" });
+    const oauth = oauthClient();
+    const device = await oauth.startDeviceAuthorization({ scopes: ["read", "write"] });
+    await api.graphql(
+      `mutation($code: String!, $userId: ID!) { completeOAuthDevice(userCode: $code, userId: $userId, approve: true) }`,
+      { code: device.userCode, userId: admin.id },
+      webServer,
+    );
+    const { accessToken } = await oauth.waitForDeviceAuthorization(device);
+    const asApp = (query: string, variables: Record<string, unknown> = {}) => api.graphql(query, variables, { token: accessToken });
+    // It writes the person's lists (its write scope)…
+    expect((await asApp(`mutation($id: ID!) { addFavourite(media: { id: $id }) { isFavourite } }`, { id: movieId })).data?.addFavourite.isFavourite).toBe(true);
+    // …but mints no token that would outlive its access, and touches none of the person's credentials.
+    const refusals = {
+      createApiToken: `mutation { createApiToken(input: { name: "Keeps working" }) { secret } }`,
+      revokeApiToken: `mutation { revokeApiToken(id: "00000000-0000-4000-8000-000000000000") { id } }`,
+      registerOAuthApp: `mutation { registerOAuthApp(input: { name: "In their name", redirectUris: ["http://127.0.0.1:1/cb"] }) { id } }`,
+      revokeAuthorizedApp: `mutation($clientId: String!) { revokeAuthorizedApp(clientId: $clientId) }`,
+      signOutEverywhere: `mutation { signOutEverywhere }`,
+    };
+    for (const [name, query] of Object.entries(refusals)) {
+      const refused = await asApp(query, { clientId });
+      expect(refused.errors?.[0]?.extensions?.code, name).toBe("FORBIDDEN");
+      expect(refused.errors?.[0]?.message, name).toMatch(/An app's OAuth token cannot/);
+    }
+    expect(await api.services.prisma.apiToken.count({ where: { userId: admin.id, name: "Keeps working" } })).toBe(0);
+    // The admin's own API token sees the admin schema; the app allowed by the admin does not.
+    const adminOnly = `{ ingestStatus { queues { name } } }`;
+    expect((await api.graphql(adminOnly, {}, { token: admin.token })).errors).toBeUndefined();
+    expect((await asApp(adminOnly)).errors?.[0]?.extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
+    expect((await fetch(`${api.url}/admin/queues/api/queues`, { headers: { authorization: `Bearer ${accessToken}` } })).status).toBe(403);
+  });
+
   it("stores no code or token, only their hashes", async () => {
     const oauth = oauthClient();
     const { device, tokens } = await allowDevice(oauth, person.id);

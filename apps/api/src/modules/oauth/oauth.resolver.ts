@@ -4,7 +4,7 @@
 import "reflect-metadata";
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
 import type { GraphQLContext } from "../../graphql/context.ts";
-import { requireUserId } from "../../graphql/context.ts";
+import { requireOwnCredential, requireUserId } from "../../graphql/context.ts";
 import { WebServerOnly } from "../../graphql/audiences.ts";
 import { forbidden } from "../../errors.ts";
 import { deleteOAuthApp, listAuthorizedApps, listOAuthApps, registerOAuthApp, revokeAuthorizedApp } from "./oauth-apps.service.ts";
@@ -29,13 +29,13 @@ export class OAuthResolver {
     @Arg("input", () => RegisterOAuthAppInput, { description: "Its name and redirect URIs." }) input: RegisterOAuthAppInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<OAuthApp> {
-    return registerOAuthApp(ctx, { userId: requireUserId(ctx), name: input.name, redirectUris: input.redirectUris });
+    return registerOAuthApp(ctx, { userId: requireOwnCredential(ctx, "register apps"), name: input.name, redirectUris: input.redirectUris });
   }
 
   @Authorized()
   @Mutation(() => OAuthApp, { description: "Deletes one of the caller's apps: every grant and token it holds ends at once." })
   async deleteOAuthApp(@Arg("id", () => ID, { description: "The app's id." }) id: string, @Ctx() ctx: GraphQLContext): Promise<OAuthApp> {
-    return deleteOAuthApp(ctx, { userId: requireUserId(ctx), appId: id });
+    return deleteOAuthApp(ctx, { userId: requireOwnCredential(ctx, "delete apps"), appId: id });
   }
 
   @Authorized()
@@ -50,7 +50,7 @@ export class OAuthResolver {
     @Arg("clientId", () => String, { description: "The app's clientId." }) clientId: string,
     @Ctx() ctx: GraphQLContext,
   ): Promise<boolean> {
-    return revokeAuthorizedApp(ctx, { userId: requireUserId(ctx), clientId });
+    return revokeAuthorizedApp(ctx, { userId: requireOwnCredential(ctx, "take apps' access away"), clientId });
   }
 
   @WebServerOnly()
