@@ -198,3 +198,19 @@ test("a favourite made just before a reload is kept: the next page sends what th
     [],
   );
 });
+
+test("a favourite taken off while offline comes back, and the page says why", async ({ page, context }) => {
+  await signUpAndSignIn(page, newUser("offline-remove"));
+  const [loved] = await onboardOverApi(page);
+  await page.goto("/favourites");
+  const favourite = page.getByRole("list", { name: "Your favourites" }).locator(`[data-media-id="${loved!.id}"]`);
+  const menu = await openMenu(page, favourite, loved!.title);
+  await context.setOffline(true);
+  await menu.getByRole("menuitemcheckbox", { name: "Favourite" }).click();
+  // The card leaves at once (optimistically); the request fails, the card comes back, and the reason
+  // is said on the page, not on the card that had left.
+  await expect(page.getByRole("alert").filter({ hasText: `Could not save the change to ${loved!.title}: Can’t reach movierec.` })).toBeVisible();
+  await expect(favourite).toHaveCount(1);
+  await page.getByRole("alert").getByRole("button", { name: "Dismiss message" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Could not save the change" })).toHaveCount(0);
+});

@@ -23,3 +23,15 @@ test("offline: a banner, a human error, and a retry when the connection is back"
   await expect(page.getByRole("status").filter({ hasText: "You are offline." })).toHaveCount(0);
   await expect(page.getByRole("list", { name: "Search results" }).getByRole("listitem").first()).toBeVisible();
 });
+
+test("offline, an action in Settings says why it failed in the page's words, not the browser's", async ({ page, context }) => {
+  await signUpAndSignIn(page, newUser("offline-action"));
+  await page.goto("/settings");
+  const create = page.getByRole("button", { name: "Create token" });
+  await expect(create).toBeEnabled();
+  await page.getByLabel("Token name").fill("Offline client");
+  await context.setOffline(true);
+  await create.click();
+  await expect(page.getByText("Could not create the token: Can’t reach movierec.")).toBeVisible();
+  await expect(page.getByText("Failed to fetch")).toHaveCount(0);
+});

@@ -28,6 +28,25 @@ test("browse filters survive a reload; backwards years are explained beside the 
   await expect(page.getByRole("list", { name: "Titles" })).toHaveCount(0);
 });
 
+test("browse offers each kind its own genres, and a film genre series lack goes with the switch", async ({ page }) => {
+  await signUpAndSignIn(page, newUser("url-genres"));
+  await page.goto("/browse");
+  const filters = page.getByRole("form", { name: "Filters" });
+  const genre = filters.getByLabel("Genre");
+  await genre.selectOption({ label: "Horror" });
+  await expect(page).toHaveURL(/genre=27/);
+  await filters.getByLabel("Type").selectOption({ label: "Series" });
+  await expect(page).toHaveURL(/type=TV/);
+  await expect(page).not.toHaveURL(/genre=/);
+  await expect(genre).toHaveValue("");
+  await expect(genre.locator("option", { hasText: "Horror" })).toHaveCount(0);
+  await genre.selectOption({ label: "Action & Adventure" });
+  await expect(page.getByRole("list", { name: "Titles" }).getByRole("listitem").first()).toBeVisible();
+  await filters.getByLabel("Type").selectOption({ label: "Films" });
+  await expect(genre.locator("option", { hasText: "Action & Adventure" })).toHaveCount(0);
+  await expect(page).not.toHaveURL(/genre=/);
+});
+
 test("the search query survives a reload and Back returns to the previous search", async ({ page }) => {
   await signUpAndSignIn(page, newUser("url-search"));
   await page.goto("/search");

@@ -48,6 +48,15 @@ test("choose a region and a service, see where to watch, browse only what stream
   const shown = await shelf.locator("[data-media-id]").evaluateAll((cards) => cards.map((card) => card.getAttribute("data-media-id")));
   expect(shown).toEqual(onMine);
   await expect(page.locator("section h2").nth(1)).toHaveText("Available on your services");
+  // Keeping home to those services keeps the switch where it is, ticked, enabled and in focus, while
+  // home asks again (it used to give way to the server's first, unfiltered row with the switch off).
+  const onlyMine = page.getByRole("checkbox", { name: "Only on my services" });
+  await onlyMine.check();
+  await expect(page.getByTestId("home-preview")).toHaveCount(0);
+  await expect(onlyMine).toBeChecked();
+  await expect(onlyMine).toBeEnabled();
+  await expect(onlyMine).toBeFocused();
+  await expect(page.locator(`main [data-media-id="${onMine[0]}"]`).first()).toBeVisible();
 
   await page.goto(`/title/movie/${onIt.tmdbId}`);
   const where = page.getByTestId("where-to-watch");

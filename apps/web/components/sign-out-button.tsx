@@ -13,11 +13,17 @@ export function SignOutButton() {
       disabled={busy}
       onClick={async () => {
         setBusy(true);
-        // Loaded on demand so visitors' pages do not ship Apollo; it is the same module instance the app uses.
-        const { forgetCachedData } = await import("../lib/apollo-cache");
-        await forgetCachedData();
-        // No next-auth redirect: it would go to NEXTAUTH_URL's host, which may not be the one in use.
-        await (await nextAuthClient()).signOut({ redirect: false });
+        try {
+          // Loaded on demand so visitors' pages do not ship Apollo; it is the same module instance the app uses.
+          const { forgetCachedData } = await import("../lib/apollo-cache");
+          await forgetCachedData();
+          // No next-auth redirect: it would go to NEXTAUTH_URL's host, which may not be the one in use.
+          await (await nextAuthClient()).signOut({ redirect: false });
+        } catch {
+          // Offline or the server away: still signed in, and the button works again for another try.
+          setBusy(false);
+          return;
+        }
         window.location.assign("/");
       }}
     >

@@ -7,6 +7,7 @@ import { serverEnv } from "./env";
 import { EndWebSessionDocument, LinkOAuthAccountDocument, SignInDocument, StartWebSessionDocument, WebSessionActiveDocument } from "./generated/graphql";
 import { describeForLog, logger } from "./logger";
 import { ApiError, serverGraphql } from "./server-graphql";
+import { RATE_LIMITED_PREFIX, SIGN_IN_UNAVAILABLE } from "./sign-in-problem";
 
 const credentials = CredentialsProvider({
   name: "Email and password",
@@ -25,10 +26,13 @@ const credentials = CredentialsProvider({
       });
       return data.signIn;
     } catch (error) {
-      // A wait (too many attempts) is said as the API says it: the sign-in form shows the message.
-      if (error instanceof ApiError && error.code === "RATE_LIMITED") throw new Error(error.message);
       // Wrong password or unknown email: next-auth reports "CredentialsSignin".
-      return null;
+      if (error instanceof ApiError && error.code === "UNAUTHENTICATED") return null;
+      // A wait (too many attempts) is said as the API says it: the sign-in form shows the message.
+      if (error instanceof ApiError && error.code === "RATE_LIMITED") throw new Error(`${RATE_LIMITED_PREFIX}${error.message}`);
+      // The API is away or failed: not the person's password (lib/sign-in-problem.ts says which).
+      logger.warn({ err: describeForLog(error) }, "sign-in: the API did not check the password");
+      throw new Error(SIGN_IN_UNAVAILABLE);
     }
   },
 });

@@ -1,7 +1,7 @@
 import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
 import { messagesFor } from "../i18n/messages";
-import { classifyError, describeError } from "./error-text";
+import { classifyError, describeError, errorReason } from "./error-text";
 
 const en = createTranslator({ locale: "en", messages: messagesFor("en"), namespace: "common.errors" });
 const fr = createTranslator({ locale: "fr", messages: messagesFor("fr"), namespace: "common.errors" });
@@ -46,5 +46,27 @@ describe("describeError", () => {
       detail: "Too many requests: try again in 12 s.",
     });
     expect(describeError({ statusCode: 500 }, fr).detail).toBe("Réessayez dans une minute.");
+  });
+});
+
+describe("errorReason", () => {
+  it("gives the kind's words for a network failure or a broken answer, not the browser's", () => {
+    expect(errorReason(new TypeError("Failed to fetch"), en)).toBe("Can’t reach movierec.");
+    expect(errorReason(new TypeError("Failed to fetch"), fr)).toBe(fr("offline.title"));
+    expect(errorReason({ message: "Response not successful: Received status code 502", statusCode: 502 }, en)).toBe("movierec is having trouble right now.");
+    expect(errorReason(new SyntaxError("Unexpected token '<', \"<html>\" is not valid JSON"), en)).toBe("Something went wrong.");
+  });
+
+  it("passes on the API's sentence where it speaks to the person", () => {
+    expect(errorReason(graphql("RATE_LIMITED", "Too many requests: try again in 12 s."), en)).toBe("Too many requests: try again in 12 s.");
+    expect(errorReason(graphql("BAD_USER_INPUT", "A token name is at most 60 characters."), fr)).toBe("A token name is at most 60 characters.");
+    expect(errorReason(graphql("FORBIDDEN", "That is not your current password; nothing was changed."), en)).toBe(
+      "That is not your current password; nothing was changed.",
+    );
+  });
+
+  it("keeps developers' words to itself", () => {
+    expect(errorReason(graphql("INTERNAL_SERVER_ERROR", "Logged with request id 1."), en)).toBe("Something went wrong.");
+    expect(errorReason(graphql("UNAUTHENTICATED", "Not signed in."), en)).toBe("You are signed out.");
   });
 });

@@ -57,3 +57,18 @@ export function describeError(error: unknown, t: ErrorTranslator): ErrorText {
   const { kind, message } = classifyError(error);
   return { title: t(`${kind}.title`), detail: message ?? t(`${kind}.detail`) };
 }
+
+/**
+ * Why an action failed, to follow "Could not save: ": the API's own sentence when it sent one
+ * ("Too many requests: try again in 12 s."), else the kind's heading in the person's language
+ * ("Can’t reach movierec.") — never the browser's "Failed to fetch" or a parser's complaint.
+ */
+export function errorReason(error: unknown, t: ErrorTranslator): string {
+  const { kind } = classifyError(error);
+  const first = (error as ErrorLike | null)?.errors?.[0];
+  const code = first?.extensions?.code;
+  // The API writes its coded refusals for people ("That is not your current password; nothing was
+  // changed."), but not a signed-out or an internal error ("Not signed in.", a request id).
+  const speaks = typeof code === "string" && code !== "UNAUTHENTICATED" && code !== "INTERNAL_SERVER_ERROR";
+  return speaks && first?.message ? first.message : t(`${kind}.title`);
+}

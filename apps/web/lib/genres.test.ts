@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { FRENCH_GENRE_NAMES, MOVIE_GENRES, TV_GENRES } from "../../../packages/tmdb-catalogue/src/data/genres";
-import { mergeGenres } from "./genres";
+import { genresByType, mergeGenres } from "./genres";
 
 // TMDB's genre lists in English and French, as the offline catalogue serves them, plus two French
 // names that start with an accented capital and an accented small letter.
@@ -28,4 +28,16 @@ describe("mergeGenres", () => {
       expect(merged).toEqual([...merged].sort(new Intl.Collator(locale).compare));
     });
   }
+});
+
+describe("genresByType", () => {
+  it("keeps each kind's own genres apart, each sorted by name", () => {
+    const { MOVIE, TV } = genresByType(genres(english.movie), genres(english.tv));
+    const ids = (list: readonly { tmdbId: number }[]) => list.map((genre) => genre.tmdbId);
+    expect(ids(MOVIE)).toContain(27); // Horror: films only
+    expect(ids(TV)).not.toContain(27);
+    expect(ids(TV)).toContain(10759); // Action & Adventure: series only
+    expect(ids(MOVIE)).not.toContain(10759);
+    for (const list of [MOVIE, TV]) expect(list.map((genre) => genre.name)).toEqual(list.map((genre) => genre.name).sort(new Intl.Collator("en").compare));
+  });
 });

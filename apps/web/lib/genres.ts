@@ -12,7 +12,22 @@ interface GenreOption {
 export function mergeGenres<Genre extends GenreOption>(movieGenres: readonly Genre[] = [], tvGenres: readonly Genre[] = []): Genre[] {
   const byId = new Map<number, Genre>();
   for (const genre of [...movieGenres, ...tvGenres]) byId.set(genre.tmdbId, genre);
-  return [...byId.values()]
+  return byName([...byId.values()]);
+}
+
+/** Each kind's own genres, sorted by name: what Browse offers for films and for series. */
+export type GenresByType<Genre extends GenreOption = GenreOption> = Readonly<Record<"MOVIE" | "TV", readonly Genre[]>>;
+
+/**
+ * Film and series genres apart. TMDB numbers them apart (films' Action is 28, series' "Action &
+ * Adventure" 10759; series have no Horror), so a film genre asked of series finds nothing.
+ */
+export function genresByType<Genre extends GenreOption>(movieGenres: readonly Genre[] = [], tvGenres: readonly Genre[] = []): GenresByType<Genre> {
+  return { MOVIE: byName(movieGenres), TV: byName(tvGenres) };
+}
+
+function byName<Genre extends GenreOption>(genres: readonly Genre[]): Genre[] {
+  return genres
     .map((genre) => ({ genre, key: sortKey(genre.name) }))
     .sort(byKey)
     .map(({ genre }) => genre);

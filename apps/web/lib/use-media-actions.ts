@@ -5,7 +5,8 @@
 // hundred cards, and their hooks were a measurable part of its main-thread time (bench/README.md).
 import { useApolloClient } from "@apollo/client/react";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
+import { reportActionError } from "./action-errors";
 import {
   ADD_FAVOURITE,
   ADD_TO_WATCHLIST,
@@ -18,11 +19,13 @@ import {
   REMOVE_FROM_WATCHLIST,
   UNDO_DISMISS,
 } from "./graphql";
+import { useErrorReason } from "./use-error-reason";
 
 type MediaState = Pick<MediaCard, "__typename" | "id" | "isFavourite" | "inWatchlist" | "watchedAt" | "isDismissed" | "myRating">;
 
 export function useMediaActions(media: MediaCard) {
   const t = useTranslations("cards.mediaActions");
+  const reasonOf = useErrorReason();
   const [error, setError] = useState<string | null>(null);
   const ref = { type: media.type, tmdbId: media.tmdbId };
   /** The title's state after a change, as the server will answer it (Apollo shows it at once). */
@@ -37,12 +40,26 @@ export function useMediaActions(media: MediaCard) {
     ...next,
   });
   const client = useApolloClient();
-  async function save(change: () => Promise<unknown>) {
+  // Whether the card (or message) that asked is still on the page when the answer comes: a title
+  // taken off a list leaves at once, and its error would be set on nothing.
+  const mounted = useRef(false);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
+  /** Whether the server took the change; when not, says why (here, or in lib/action-errors.ts once gone). */
+  async function save(change: () => Promise<unknown>): Promise<boolean> {
     setError(null);
     try {
       await change();
+      return true;
     } catch (cause) {
-      setError(t("saveFailed", { message: (cause as Error).message }));
+      const message = t("saveFailed", { title: media.title, message: reasonOf(cause) });
+      if (mounted.current) setError(message);
+      else reportActionError(message);
+      return false;
     }
   }
 

@@ -9,12 +9,15 @@ import { useTranslations } from "next-intl";
 import { OnMyServicesToggle } from "../../../components/on-my-services";
 import { FieldError } from "../../../components/states";
 import { useLanguageOptions } from "../../../lib/choices";
+import type { MediaType } from "../../../lib/generated/graphql";
+import type { GenresByType } from "../../../lib/genres";
 import type { ParamChanges } from "../../../lib/url-state";
 import { type BrowseFilters, RATINGS, SORTS, sortOf, yearsBackwards } from "./browse-filters";
 
 export interface BrowseControlsProps {
   filters: BrowseFilters;
-  genres: ReadonlyArray<{ id: string; tmdbId: number; name: string }>;
+  /** The picker lists the chosen kind's genres (TMDB numbers film and series genres apart). */
+  genres: GenresByType;
   /** What the year boxes hold, kept while it is not a year yet ("19"). */
   typedFrom: string;
   typedTo: string;
@@ -31,12 +34,18 @@ export function BrowseControls({ filters, genres, typedFrom, typedTo, servicesTo
   const backwards = yearsBackwards(filters);
   const disabled = !onChange;
   const change = (changes: ParamChanges) => onChange?.(changes);
+  // Films' Horror (27) is no series genre: a genre the other kind lacks goes with the switch, or the
+  // grid would say "no titles match" for a choice the picker no longer shows.
+  const changeType = (next: MediaType) => {
+    const keepsGenre = genreId === "" || genres[next].some((genre) => String(genre.tmdbId) === genreId);
+    change({ type: next === "TV" ? "TV" : null, ...(keepsGenre ? {} : { genre: null }) });
+  };
   return (
     <>
       <form className="filters" aria-label={t("filters.label")} onSubmit={(event) => event.preventDefault()}>
         <label className="field">
           <span>{t("filters.type")}</span>
-          <select value={type} disabled={disabled} onChange={(event) => change({ type: event.target.value === "TV" ? "TV" : null })}>
+          <select value={type} disabled={disabled} onChange={(event) => changeType(event.target.value === "TV" ? "TV" : "MOVIE")}>
             <option value="MOVIE">{t("filters.films")}</option>
             <option value="TV">{t("filters.series")}</option>
           </select>
@@ -45,7 +54,7 @@ export function BrowseControls({ filters, genres, typedFrom, typedTo, servicesTo
           <span>{t("filters.genre")}</span>
           <select value={genreId} disabled={disabled} onChange={(event) => change({ genre: event.target.value })}>
             <option value="">{t("filters.anyGenre")}</option>
-            {genres.map((genre) => (
+            {genres[type].map((genre) => (
               <option key={genre.id} value={genre.tmdbId}>
                 {genre.name}
               </option>

@@ -7,6 +7,7 @@
 // Renders on the server and in the browser.
 import { useTranslations } from "next-intl";
 import { CardStandIn, type StandInMedia } from "../../../components/card-stand-in";
+import type { GenresByType } from "../../../lib/genres";
 import { BrowseControls } from "./browse-controls";
 import type { BrowseFilters } from "./browse-filters";
 
@@ -17,7 +18,7 @@ export interface BrowseStandIn {
   /** The `browse` arguments the cards answer (JSON): the view shows them only for the same filters. */
   asked: string;
   items: StandInMedia[];
-  genres: ReadonlyArray<{ id: string; tmdbId: number; name: string }>;
+  genres: GenresByType;
   servicesToggle: boolean;
 }
 

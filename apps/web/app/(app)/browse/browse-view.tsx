@@ -38,6 +38,8 @@ export function BrowseView({ standIn }: { standIn?: BrowseStandIn }) {
   );
 }
 
+const NO_GENRES = { MOVIE: [], TV: [] };
+
 function Browse({ standIn }: { standIn?: BrowseStandIn }) {
   const t = useTranslations("browse");
   const genres = useGenres();
@@ -68,7 +70,7 @@ function Browse({ standIn }: { standIn?: BrowseStandIn }) {
       <h1>{t("heading")}</h1>
       <BrowseControls
         filters={filters}
-        genres={genres.genres.length > 0 ? genres.genres : (standIn?.genres ?? [])}
+        genres={genres.byType ?? standIn?.genres ?? NO_GENRES}
         typedFrom={typedFrom}
         typedTo={typedTo}
         servicesToggle={preferences ? hasServices(preferences) : Boolean(standIn?.servicesToggle)}

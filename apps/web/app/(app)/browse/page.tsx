@@ -4,7 +4,7 @@ import { Suspense } from "react";
 import { SignedInApp } from "../../../components/signed-in-app";
 import { askToSeed, type CacheSeed, cacheSeed, currentVisitor } from "../../../lib/cache-seed";
 import { BrowseDocument, GenresDocument, PreferencesDocument } from "../../../lib/generated/graphql";
-import { mergeGenres } from "../../../lib/genres";
+import { genresByType } from "../../../lib/genres";
 import { hasServices } from "../../../lib/services";
 import { currentUser } from "../../../lib/session";
 import { BROWSE_PAGE, type BrowseFilters, browseArguments, filtersOf, yearsBackwards } from "./browse-filters";
@@ -52,7 +52,7 @@ async function firstAnswers(filters: BrowseFilters): Promise<{ standIn?: BrowseS
         ? {
             asked: JSON.stringify(asked),
             items,
-            genres: mergeGenres(genres.data.movieGenres, genres.data.tvGenres),
+            genres: genresByType(genres.data.movieGenres, genres.data.tvGenres),
             servicesToggle: hasServices(preferences.data.preferences),
           }
         : undefined;

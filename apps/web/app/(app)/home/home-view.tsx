@@ -84,8 +84,10 @@ function HomeContent({ preview }: { preview?: HomePreviewData }) {
   const titleOf = (title: ShelfTitle) => ("text" in title ? title.text : t(`shelves.${title.heading}`));
   const shelves = homeShelves(edges.map((edge) => ({ media: edge.node.media, reasons: edge.node.reasons })));
   // The first row the server rendered into the document stays, the same elements, until this page's
-  // own answer comes (components/stand-in.tsx).
-  if (!data && !error && preview)
+  // own answer comes (components/stand-in.tsx). Only for the first answer: a later wait (the person
+  // turned "Only on my services" on) keeps the live switch and says it is loading, not the server's
+  // unfiltered row with a disabled switch.
+  if (!data && !error && preview && !previousData)
     return (
       <KeepStandIn>
         <HomePreview preview={preview} />

@@ -11,6 +11,7 @@ import { ADD_FAVOURITE, type MediaCard, ONBOARDING_WALL_QUERY, REMOVE_FAVOURITE,
 import { useGenres } from "../../../lib/use-genres";
 import { MIN_LOVED, OnboardingIntro } from "./onboarding-intro";
 import { interleave } from "./poster-wall";
+import { useErrorReason } from "../../../lib/use-error-reason";
 
 const WALL_SIZE = 36;
 
@@ -42,6 +43,7 @@ function PosterPicker({ items, label, loved, onToggle }: { items: MediaCard[]; l
 
 export function OnboardingView() {
   const t = useTranslations("onboarding");
+  const reasonOf = useErrorReason();
   const router = useRouter();
   const genres = useGenres();
   const [likedGenreIds, setLikedGenreIds] = useState<number[]>([]);
@@ -76,7 +78,7 @@ export function OnboardingView() {
       }
     } catch (cause) {
       setLoved((items) => (isLoved ? [...items, media] : items.filter((item) => item.id !== media.id)));
-      setError((cause as Error).message);
+      setError(reasonOf(cause));
     }
   }
 
@@ -87,7 +89,7 @@ export function OnboardingView() {
       await updatePreferences({ variables: { input: { likedGenreIds, languages, ...yearRange(eras), onboarded: true } } });
       router.push("/home");
     } catch (cause) {
-      setError((cause as Error).message);
+      setError(reasonOf(cause));
       setSaving(false);
     }
   }

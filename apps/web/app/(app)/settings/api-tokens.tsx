@@ -5,9 +5,11 @@ import { type FormEvent, useState } from "react";
 import { ErrorState } from "../../../components/states";
 import type { TokenScope } from "../../../lib/generated/graphql";
 import { API_TOKENS_QUERY, type ApiToken, CREATE_API_TOKEN, REVOKE_API_TOKEN } from "../../../lib/graphql";
+import { useErrorReason } from "../../../lib/use-error-reason";
 
 export function ApiTokens() {
   const t = useTranslations("settings.apiTokens");
+  const reasonOf = useErrorReason();
   const { data, error, refetch } = useQuery(API_TOKENS_QUERY);
   const [createToken, creating] = useMutation(CREATE_API_TOKEN, { refetchQueries: [API_TOKENS_QUERY] });
   const [revokeToken] = useMutation(REVOKE_API_TOKEN);
@@ -29,7 +31,7 @@ export function ApiTokens() {
       if (result.data) setCreated({ name: result.data.createApiToken.token.name, secret: result.data.createApiToken.secret });
       formElement.reset();
     } catch (cause) {
-      setMessage(t("createFailed", { reason: (cause as Error).message }));
+      setMessage(t("createFailed", { reason: reasonOf(cause) }));
     }
   }
 
@@ -42,7 +44,7 @@ export function ApiTokens() {
       });
       setMessage(t("revoked", { name: token.name }));
     } catch (cause) {
-      setMessage(t("revokeFailed", { reason: (cause as Error).message }));
+      setMessage(t("revokeFailed", { reason: reasonOf(cause) }));
     }
   }
 

@@ -6,9 +6,11 @@ import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 import { FieldError } from "../../../components/states";
 import { CHANGE_EMAIL } from "../../../lib/graphql";
+import { useErrorReason } from "../../../lib/use-error-reason";
 
 export function ChangeEmail() {
   const t = useTranslations("settings.account.changeEmail");
+  const reasonOf = useErrorReason();
   const [changeEmail, { loading }] = useMutation(CHANGE_EMAIL);
   const [problem, setProblem] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -27,7 +29,7 @@ export function ChangeEmail() {
       setDone(t("done", { email: result.data?.changeEmail.email ?? "" }));
       formElement.reset();
     } catch (cause) {
-      setProblem((cause as Error).message);
+      setProblem(reasonOf(cause));
     }
   }
 

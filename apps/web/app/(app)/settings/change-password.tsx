@@ -7,9 +7,11 @@ import { type FormEvent, useState } from "react";
 import { FieldError } from "../../../components/states";
 import { ACCOUNT_QUERY, CHANGE_PASSWORD } from "../../../lib/graphql";
 import { ChangeEmail } from "./change-email";
+import { useErrorReason } from "../../../lib/use-error-reason";
 
 export function ChangePassword() {
   const t = useTranslations("settings.account");
+  const reasonOf = useErrorReason();
   const { data } = useQuery(ACCOUNT_QUERY);
   const [changePassword, { loading }] = useMutation(CHANGE_PASSWORD);
   const [problem, setProblem] = useState<string | null>(null);
@@ -31,7 +33,7 @@ export function ChangePassword() {
       setDone(t("changePassword.done", { others: result.data?.changePassword ?? 0 }));
       formElement.reset();
     } catch (cause) {
-      setProblem((cause as Error).message);
+      setProblem(reasonOf(cause));
     }
   }
 

@@ -8,9 +8,11 @@ import { type FormEvent, useState } from "react";
 import { FieldError } from "../../../components/states";
 import { ACCOUNT_QUERY, DELETE_ACCOUNT } from "../../../lib/graphql";
 import { nextAuthClient } from "../../../lib/next-auth-client";
+import { useErrorReason } from "../../../lib/use-error-reason";
 
 export function DeleteAccount() {
   const t = useTranslations("settings.deleteAccount");
+  const reasonOf = useErrorReason();
   const { data } = useQuery(ACCOUNT_QUERY);
   const [deleteAccount, { loading }] = useMutation(DELETE_ACCOUNT);
   const [message, setMessage] = useState<string | null>(null);
@@ -24,7 +26,7 @@ export function DeleteAccount() {
     try {
       await deleteAccount({ variables: { input: { password } } });
     } catch (cause) {
-      setMessage((cause as Error).message);
+      setMessage(reasonOf(cause));
       return;
     }
     const { forgetCachedData } = await import("../../../lib/apollo-cache");

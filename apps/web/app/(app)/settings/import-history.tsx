@@ -10,6 +10,7 @@ import { type FormEvent, useEffect, useRef, useState } from "react";
 import { FieldError } from "../../../components/states";
 import { IMPORT_UNMATCHED_QUERY, IMPORTS_QUERY, type ImportJob, RESOLVE_IMPORT_ROW, SEARCH_QUERY } from "../../../lib/graphql";
 import { downloadFile } from "../../../lib/download";
+import { useErrorReason } from "../../../lib/use-error-reason";
 
 const SOURCES: Record<ImportJob["source"], string> = { LETTERBOXD: "Letterboxd", IMDB: "IMDb", TRAKT: "Trakt", MOVIEREC: "movierec" };
 
@@ -55,8 +56,9 @@ export function ImportHistory() {
         if (input.current) input.current.value = "";
         await refetch();
       }
-    } catch (cause) {
-      setError(t("unreachable", { reason: (cause as Error).message }));
+    } catch {
+      // fetch throws only when the request did not go out or no answer came.
+      setError(t("unreachable"));
     } finally {
       setUploading(false);
     }
@@ -143,6 +145,7 @@ type Unmatched = { id: string; file: string; line: number; title?: string | null
 /** One row not matched: what the file said and why, and a search to say which title it is. */
 function UnmatchedRow({ row, onResolved }: { row: Unmatched; onResolved: () => void }) {
   const t = useTranslations("settings.importHistory.unmatched");
+  const reasonOf = useErrorReason();
   const [open, setOpen] = useState(false);
   const [query, setQuery] = useState(row.title ?? "");
   const [search, found] = useLazyQuery(SEARCH_QUERY, { fetchPolicy: "network-only" });
@@ -187,7 +190,7 @@ function UnmatchedRow({ row, onResolved }: { row: Unmatched; onResolved: () => v
                         await resolve({ variables: { rowId: row.id, media: { type: node.type, tmdbId: node.tmdbId } } });
                         onResolved();
                       } catch (cause) {
-                        setError((cause as Error).message);
+                        setError(reasonOf(cause));
                       }
                     }}
                   >

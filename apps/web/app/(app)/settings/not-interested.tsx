@@ -23,9 +23,9 @@ function Hidden({ media, onRestored }: { media: MediaCard; onRestored: (title: s
         type="button"
         className="button"
         aria-label={t("restoreNamed", { title: media.title })}
-        onClick={() => {
-          actions.undoDismiss();
-          onRestored(media.title);
+        onClick={async () => {
+          // Said once the server has it: a refusal brings the title back to this list, with the reason.
+          if (await actions.undoDismiss()) onRestored(media.title);
         }}
       >
         {t("restore")}

@@ -6,11 +6,13 @@ import { CheckboxGroup, LanguageCheckboxes } from "../../../components/checkbox-
 import { ErrorState } from "../../../components/states";
 import { type MediaType, PREFERENCES_QUERY, UPDATE_PREFERENCES } from "../../../lib/graphql";
 import { useGenres } from "../../../lib/use-genres";
+import { useErrorReason } from "../../../lib/use-error-reason";
 
 const toNumber = (value: string) => (value.trim() === "" ? null : Number(value));
 
 export function PreferencesForm() {
   const t = useTranslations("settings.preferences");
+  const reasonOf = useErrorReason();
   const tShared = useTranslations("settings.shared");
   const genres = useGenres();
   const { data, error, refetch } = useQuery(PREFERENCES_QUERY);
@@ -51,7 +53,7 @@ export function PreferencesForm() {
       });
       setStatus(t("saved"));
     } catch (cause) {
-      setStatus(tShared("couldNotSave", { reason: (cause as Error).message }));
+      setStatus(tShared("couldNotSave", { reason: reasonOf(cause) }));
     }
   }
 

@@ -6,9 +6,11 @@ import { useState } from "react";
 import { FieldError } from "../../../components/states";
 import { SIGN_OUT_EVERYWHERE } from "../../../lib/graphql";
 import { nextAuthClient } from "../../../lib/next-auth-client";
+import { useErrorReason } from "../../../lib/use-error-reason";
 
 export function SignOutEverywhere() {
   const t = useTranslations("settings.sessions");
+  const reasonOf = useErrorReason();
   const [signOutEverywhere, { loading }] = useMutation(SIGN_OUT_EVERYWHERE);
   const [message, setMessage] = useState<string | null>(null);
 
@@ -17,7 +19,7 @@ export function SignOutEverywhere() {
     try {
       await signOutEverywhere();
     } catch (cause) {
-      setMessage(t("failed", { reason: (cause as Error).message }));
+      setMessage(t("failed", { reason: reasonOf(cause) }));
       return;
     }
     const { forgetCachedData } = await import("../../../lib/apollo-cache");

@@ -6,6 +6,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 import { ErrorState } from "../../../components/states";
 import { DELETE_OAUTH_APP, OAUTH_APPS_QUERY, REGISTER_OAUTH_APP, REVOKE_AUTHORIZED_APP } from "../../../lib/graphql";
+import { useErrorReason } from "../../../lib/use-error-reason";
 
 /** A day as the reader writes it in their language ("Jun 5, 2024", "5 juin 2024"). */
 function useFormatDay() {
@@ -15,6 +16,7 @@ function useFormatDay() {
 
 export function AuthorizedApps() {
   const t = useTranslations("settings.authorizedApps");
+  const reasonOf = useErrorReason();
   const tShared = useTranslations("settings.shared");
   const formatDate = useFormatDay();
   const { data, error, refetch } = useQuery(OAUTH_APPS_QUERY);
@@ -28,7 +30,7 @@ export function AuthorizedApps() {
       await revoke({ variables: { clientId } });
       setMessage(t("revoked", { name }));
     } catch (cause) {
-      setMessage(t("revokeFailed", { name, reason: (cause as Error).message }));
+      setMessage(t("revokeFailed", { name, reason: reasonOf(cause) }));
     }
   }
 
@@ -66,6 +68,7 @@ export function AuthorizedApps() {
 
 export function YourApps({ docsUrl }: { docsUrl: string }) {
   const t = useTranslations("settings.yourApps");
+  const reasonOf = useErrorReason();
   const formatDate = useFormatDay();
   const { data, error, refetch } = useQuery(OAUTH_APPS_QUERY);
   const [register, registering] = useMutation(REGISTER_OAUTH_APP, { refetchQueries: [OAUTH_APPS_QUERY] });
@@ -86,7 +89,7 @@ export function YourApps({ docsUrl }: { docsUrl: string }) {
       if (result.data) setMessage(t("registered", { name: result.data.registerOAuthApp.name }));
       formElement.reset();
     } catch (cause) {
-      setMessage(t("registerFailed", { reason: (cause as Error).message }));
+      setMessage(t("registerFailed", { reason: reasonOf(cause) }));
     }
   }
 
@@ -97,7 +100,7 @@ export function YourApps({ docsUrl }: { docsUrl: string }) {
       await remove({ variables: { id } });
       setMessage(t("deleted", { name }));
     } catch (cause) {
-      setMessage(t("deleteFailed", { name, reason: (cause as Error).message }));
+      setMessage(t("deleteFailed", { name, reason: reasonOf(cause) }));
     }
   }
 

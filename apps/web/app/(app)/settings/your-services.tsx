@@ -8,6 +8,7 @@ import { type FormEvent, useEffect, useState } from "react";
 import { CheckboxGroup } from "../../../components/checkbox-group";
 import { ErrorState } from "../../../components/states";
 import { PREFERENCES_QUERY, UPDATE_PREFERENCES, WATCH_SERVICES_QUERY } from "../../../lib/graphql";
+import { useErrorReason } from "../../../lib/use-error-reason";
 
 /** The region a person is most likely in, from the browser's language ("en-GB" → "GB"), when the API lists it. */
 function browserRegion(codes: readonly string[]): string | null {
@@ -20,6 +21,7 @@ function browserRegion(codes: readonly string[]): string | null {
 
 export function YourServices() {
   const t = useTranslations("settings.services");
+  const reasonOf = useErrorReason();
   const tShared = useTranslations("settings.shared");
   const preferences = useQuery(PREFERENCES_QUERY);
   const saved = preferences.data?.preferences;
@@ -54,7 +56,7 @@ export function YourServices() {
       setEdited(false);
       setStatus(offered.length ? t("saved") : t("savedWithout"));
     } catch (cause) {
-      setStatus(tShared("couldNotSave", { reason: (cause as Error).message }));
+      setStatus(tShared("couldNotSave", { reason: reasonOf(cause) }));
     }
   }
 

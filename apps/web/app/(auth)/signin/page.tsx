@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { oauthProviderIds } from "../../../lib/auth-options";
 import { currentUser } from "../../../lib/session";
+import { signInProblem } from "../../../lib/sign-in-problem";
 import { SignInForm } from "./sign-in-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -23,7 +24,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   return (
     <main id="main" className="page narrow">
       <h1>{t("heading")}</h1>
-      <SignInForm oauthProviders={oauthProviderIds} failed={Boolean(error)} next={destination} />
+      <SignInForm oauthProviders={oauthProviderIds} problem={signInProblem(error, { fromAddress: true })} next={destination} />
     </main>
   );
 }

@@ -5,12 +5,22 @@ import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { FieldError } from "../../../components/states";
 import { nextAuthClient } from "../../../lib/next-auth-client";
+import { SIGN_IN_UNAVAILABLE, type SignInProblem, signInProblem } from "../../../lib/sign-in-problem";
 
-export function SignInForm({ oauthProviders, failed, next = "/home" }: { oauthProviders: { id: string; name: string }[]; failed: boolean; next?: string }) {
+export function SignInForm({
+  oauthProviders,
+  problem: problemOnArrival = null,
+  next = "/home",
+}: {
+  oauthProviders: { id: string; name: string }[];
+  /** What went wrong before this page (a provider's sign-in sends the person back here with a code). */
+  problem?: SignInProblem | null;
+  next?: string;
+}) {
   const t = useTranslations("auth.signIn");
   const router = useRouter();
-  // Our own refusal is kept as "mismatch" (shown in the current language, even after a switch); a wait is the API's message.
-  const [problem, setProblem] = useState<"mismatch" | { api: string } | null>(failed ? "mismatch" : null);
+  // Kept as a kind (shown in the current language, even after a switch); a wait is the API's message.
+  const [problem, setProblem] = useState<SignInProblem | null>(problemOnArrival);
   const [busy, setBusy] = useState(false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -18,12 +28,19 @@ export function SignInForm({ oauthProviders, failed, next = "/home" }: { oauthPr
     const form = new FormData(event.currentTarget);
     setBusy(true);
     setProblem(null);
-    const { signIn } = await nextAuthClient();
-    const result = await signIn("credentials", { email: String(form.get("email")), password: String(form.get("password")), redirect: false });
-    setBusy(false);
+    let result: Awaited<ReturnType<Awaited<ReturnType<typeof nextAuthClient>>["signIn"]>>;
+    try {
+      const { signIn } = await nextAuthClient();
+      result = await signIn("credentials", { email: String(form.get("email")), password: String(form.get("password")), redirect: false });
+    } catch {
+      // The network went (the script or next-auth's request did not arrive): say so, and let them try again.
+      setProblem("unavailable");
+      return;
+    } finally {
+      setBusy(false);
+    }
     if (!result || result.error) {
-      // next-auth passes on the message of a refusal that is not a mismatch (a wait after too many attempts).
-      setProblem(result?.error?.startsWith("Too many") ? { api: result.error } : "mismatch");
+      setProblem(signInProblem(result?.error ?? SIGN_IN_UNAVAILABLE));
       return;
     }
     router.push(next);
@@ -41,7 +58,7 @@ export function SignInForm({ oauthProviders, failed, next = "/home" }: { oauthPr
           <span>{t("password")}</span>
           <input name="password" type="password" autoComplete="current-password" required />
         </label>
-        <FieldError message={problem === "mismatch" ? t("mismatch") : problem?.api} />
+        <FieldError message={problem === null ? null : typeof problem === "string" ? t(problem) : problem.wait} />
         <button type="submit" className="button button-primary" disabled={busy}>
           {busy ? t("submitting") : t("submit")}
         </button>

@@ -6,6 +6,7 @@ import { type FormEvent, useState } from "react";
 import { FieldError } from "../../../components/states";
 import type { SignUpMutationVariables } from "../../../lib/generated/graphql";
 import { nextAuthClient } from "../../../lib/next-auth-client";
+import { useErrorReason } from "../../../lib/use-error-reason";
 
 /**
  * `signUpQuery`: the SignUp mutation's text, printed by the page on the server (sent as a plain POST:
@@ -14,6 +15,7 @@ import { nextAuthClient } from "../../../lib/next-auth-client";
  */
 export function SignUpForm({ signUpQuery }: { signUpQuery: string }) {
   const t = useTranslations("auth.signUp");
+  const reasonOf = useErrorReason();
   const router = useRouter();
   // Our own message is kept as its key (shown in the current language, even after a switch); the API's as it says it.
   const [problem, setProblem] = useState<"signInFailed" | { api: string } | null>(null);
@@ -33,8 +35,11 @@ export function SignUpForm({ signUpQuery }: { signUpQuery: string }) {
         headers: { "content-type": "application/json" },
         body: JSON.stringify({ query: signUpQuery, variables: { input: { email, password, name } } satisfies SignUpMutationVariables }),
       });
-      const body = (await response.json()) as { errors?: { message: string }[] };
-      if (body.errors?.length) throw new Error(body.errors[0]!.message);
+      // Not JSON (a proxy's 502 page): the status says what went wrong. The API's refusals keep their codes.
+      const body = (await response.json().catch(() => {
+        throw { statusCode: response.status };
+      })) as { errors?: { message: string; extensions?: Record<string, unknown> }[] };
+      if (body.errors?.length) throw { errors: body.errors };
       const { signIn } = await nextAuthClient();
       const result = await signIn("credentials", { email, password, redirect: false });
       if (!result || result.error) {
@@ -45,7 +50,7 @@ export function SignUpForm({ signUpQuery }: { signUpQuery: string }) {
       router.push("/onboarding");
       router.refresh();
     } catch (cause) {
-      setProblem({ api: (cause as Error).message });
+      setProblem({ api: reasonOf(cause) });
       setBusy(false);
     }
   }
