@@ -207,16 +207,28 @@ const tmdbSort: Record<BrowseSort, (kind: MediaKind) => string> = {
   TITLE: () => "popularity.desc",
 };
 
-function validateBrowse(input: BrowseInput) {
-  const thisYear = new Date().getUTCFullYear() + 5;
+/**
+ * A filter's years and genre ids as browse and recommendations take them (`argumentPrefix`: where
+ * they sit in the arguments, e.g. "filter."): years 1874 (the first film) to five years ahead, in
+ * order; genre ids positive integers.
+ */
+export function checkYearsAndGenres(input: { yearFrom: number | null; yearTo: number | null; genreIds: readonly number[] }, argumentPrefix = "") {
+  const lastYear = new Date().getUTCFullYear() + 5;
   for (const [name, year] of [
     ["yearFrom", input.yearFrom],
     ["yearTo", input.yearTo],
   ] as const) {
-    if (year !== null && (!Number.isInteger(year) || year < 1874 || year > thisYear))
-      throw badInput(`${name} must be a year between 1874 and ${thisYear}.`, { argument: name });
+    if (year !== null && (!Number.isInteger(year) || year < 1874 || year > lastYear))
+      throw badInput(`${name} must be a year between 1874 and ${lastYear}.`, { argument: `${argumentPrefix}${name}` });
   }
-  if (input.yearFrom && input.yearTo && input.yearFrom > input.yearTo) throw badInput("yearFrom must not be after yearTo.", { argument: "yearFrom" });
+  if (input.yearFrom && input.yearTo && input.yearFrom > input.yearTo)
+    throw badInput("yearFrom must not be after yearTo.", { argument: `${argumentPrefix}yearFrom` });
+  if (input.genreIds.some((id) => !Number.isInteger(id) || id < 1))
+    throw badInput("genreIds must be TMDB genre ids (positive integers; the genres query lists them).", { argument: `${argumentPrefix}genreIds` });
+}
+
+function validateBrowse(input: BrowseInput) {
+  checkYearsAndGenres(input);
   if (input.minRating !== null && !(input.minRating >= 0 && input.minRating <= 10))
     throw badInput("minRating must be between 0 and 10.", { argument: "minRating" });
   if (input.language !== null && !/^[a-z]{2}$/.test(input.language))

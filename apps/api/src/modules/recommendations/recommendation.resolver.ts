@@ -9,7 +9,7 @@ import { NO_VIEWER_STATE } from "../interactions/viewer-state.ts";
 import { toMedia } from "../media/media.mapper.ts";
 import { translationOf } from "../media/translations.ts";
 import { RecommendationConnection, RecommendationFilter } from "./recommendation.types.ts";
-import { recommend } from "./recommendation.service.ts";
+import { hasNextRecommendationPage, recommend } from "./recommendation.service.ts";
 import { sayReason } from "./ranking/reason-words.ts";
 import type { Reason } from "./ranking/types.ts";
 
@@ -88,6 +88,8 @@ export class RecommendationResolver {
         ),
       ];
     });
-    return { edges, pageInfo: pageInfoOf(edges, { hasNextPage: items.length > size, after: args.after }), coldStart };
+    // No next page past the depth recommendations go to: its cursor would be refused.
+    const hasNextPage = hasNextRecommendationPage({ offset, size, fetched: items.length });
+    return { edges, pageInfo: pageInfoOf(edges, { hasNextPage, after: args.after }), coldStart };
   }
 }

@@ -12,7 +12,7 @@ import { badInput } from "../../errors.ts";
 import type { AppServices } from "../../app-services.ts";
 import { discoverIntoCache, releaseDateField } from "../media/tmdb-into-cache.ts";
 import { toMediaKind, type MediaKind } from "../../media-kind.ts";
-import { firstAskInAWhile } from "../media/media.service.ts";
+import { checkYearsAndGenres, firstAskInAWhile } from "../media/media.service.ts";
 import { getPreferences } from "../preferences/preference.service.ts";
 import { availableToMeKeys } from "../watch-providers/available-to-me.ts";
 import { rankRecommendations } from "./ranking/rank.ts";
@@ -30,7 +30,17 @@ import { rankingField, readRanking, storeRanking, type CachedRanking } from "./r
  * depth, so that the list does not depend on how deep a page reaches.
  */
 const DISCOVER_WHEN_FEWER_THAN = 100;
-const MAX_OFFSET = 500;
+/** How deep recommendations page: `after` past this is refused, and the page that reaches it says there is no next. */
+export const RECOMMENDATIONS_DEPTH = 500;
+
+/**
+ * Whether a page of `size` at `offset`, for which `fetched` titles were ranked (size + 1 asked), has a
+ * next page whose cursor will be taken: not past RECOMMENDATIONS_DEPTH, or a client that follows
+ * pageInfo would be refused.
+ */
+export function hasNextRecommendationPage({ offset, size, fetched }: { offset: number; size: number; fetched: number }): boolean {
+  return fetched > size && offset + size <= RECOMMENDATIONS_DEPTH;
+}
 /** A fresh ranking goes at least this deep, so the next pages are served from the same stored list. */
 const RANKED_AT_LEAST = 60;
 
@@ -55,10 +65,9 @@ export interface RecommendationRequest {
 }
 
 function validateRequest(request: RecommendationRequest) {
-  if (request.offset > MAX_OFFSET) throw badInput(`Recommendations go ${MAX_OFFSET} deep; after is past that.`, { argument: "after" });
+  if (request.offset > RECOMMENDATIONS_DEPTH) throw badInput(`Recommendations go ${RECOMMENDATIONS_DEPTH} deep; after is past that.`, { argument: "after" });
   const { filter } = request;
-  if (filter.yearFrom && filter.yearTo && filter.yearFrom > filter.yearTo)
-    throw badInput("yearFrom must not be after yearTo.", { argument: "filter.yearFrom" });
+  checkYearsAndGenres(filter, "filter.");
   if (filter.minRating !== null && !(filter.minRating >= 0 && filter.minRating <= 10))
     throw badInput("minRating must be between 0 and 10.", { argument: "filter.minRating" });
   if (filter.maxRuntime !== null && !(filter.maxRuntime >= 1 && filter.maxRuntime <= 1000))

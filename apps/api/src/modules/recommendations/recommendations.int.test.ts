@@ -164,6 +164,15 @@ describe("recommendations", () => {
     expect(tvOnly.items.every((item) => item.media.type === "TV")).toBe(true);
     const bad = await api.graphql(RECOMMENDATIONS, { filter: { minRating: 11 } }, { token: user.token });
     expect(bad.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    // Years and genres are checked as browse checks them, not passed on to TMDB's discover.
+    for (const [filter, argument] of [
+      [{ yearFrom: 99_999 }, "filter.yearFrom"],
+      [{ yearTo: 1000 }, "filter.yearTo"],
+      [{ genreIds: [-1] }, "filter.genreIds"],
+    ] as const) {
+      const refused = await api.graphql(RECOMMENDATIONS, { filter }, { token: user.token });
+      expect(refused.errors?.[0]?.extensions, JSON.stringify(filter)).toMatchObject({ code: "BAD_USER_INPUT", details: { argument } });
+    }
   });
 
   it("starts a new user on popular and top-rated titles within their genres", async () => {
