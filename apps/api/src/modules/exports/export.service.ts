@@ -60,7 +60,8 @@ export async function movierecExport(deps: Deps, userId: string): Promise<Movier
       type: row.media_type,
       tmdbId: row.tmdb_id,
       title: row.title,
-      year: row.year,
+      // The importer's range (formats/movierec.ts): an export must import again as it is.
+      year: row.year !== null && row.year >= 1870 && row.year <= 2100 ? row.year : null,
       kind: row.kind,
       ...(row.kind === "rating" && row.rating !== null ? { rating: row.rating } : {}),
       at: row.created_at.toISOString(),

@@ -49,7 +49,21 @@ export function parseDate(value: string | undefined, where: string): Date | null
   const text = value?.trim() ?? "";
   if (!text) return null;
   const date = /^\d{4}-\d{2}-\d{2}$/.test(text) ? new Date(`${text}T12:00:00Z`) : /^\d{4}-\d{2}-\d{2}T/.test(text) ? new Date(text) : new Date(Number.NaN);
-  if (Number.isNaN(date.getTime()) || date.getUTCFullYear() < 1870 || date.getTime() > Date.now() + 2 * 86_400_000)
-    throw new ImportFileError("BAD_VALUE", `${where}: "${text}" is not a date (YYYY-MM-DD).`);
+  if (!isPlausibleWhen(date)) throw new ImportFileError("BAD_VALUE", `${where}: "${text}" is not a date (YYYY-MM-DD).`);
+  return date;
+}
+
+/**
+ * Whether a row's time could be when someone watched, rated or listed a title: from 1870 to two days
+ * ahead (time zones). A row dated 2999 would sit first in every list for good and count as new
+ * against every trained model, so the model would retrain every minute.
+ */
+export function isPlausibleWhen(date: Date): boolean {
+  return !Number.isNaN(date.getTime()) && date.getUTCFullYear() >= 1870 && date.getTime() <= Date.now() + 2 * 86_400_000;
+}
+
+/** A JSON export's time (already ISO 8601) checked as parseDate checks a CSV's. */
+export function checkWhen(date: Date, text: string, where: string): Date {
+  if (!isPlausibleWhen(date)) throw new ImportFileError("BAD_VALUE", `${where}: "${text}" is not a time between 1870 and now.`);
   return date;
 }

@@ -118,6 +118,18 @@ describe("Trakt", () => {
   });
 });
 
+describe("Trakt's times", () => {
+  it("refuses one far in the future or before films", () => {
+    const movie = { title: "Heat", year: 1995, ids: { trakt: 1, tmdb: 949 } };
+    for (const rated_at of ["2999-01-01T00:00:00.000Z", "-100000-01-01T00:00:00.000Z", "1700-01-01T00:00:00.000Z"]) {
+      const file = strToU8(JSON.stringify([{ rated_at, rating: 8, type: "movie", movie }]));
+      const { reason, message } = refusal(() => readImport("ratings-movies.json", file));
+      expect(reason, rated_at).toBe("BAD_VALUE");
+      expect(message).toMatch(/ratings-movies.json entry 1/);
+    }
+  });
+});
+
 describe("movierec's own export", () => {
   const exported = {
     format: "movierec",
@@ -151,6 +163,24 @@ describe("movierec's own export", () => {
       { kind: "RATING", mediaType: "MOVIE", tmdbId: 949, rating: 9 },
       { kind: "FAVOURITE", mediaType: "TV", tmdbId: 1396, rating: null },
     ]);
+  });
+
+  it('reads a title that starts like a spreadsheet formula: TMDB has such titles ("-30-", "@midnight"), and the id decides', () => {
+    const odd = {
+      ...exported,
+      interactions: [
+        { type: "movie", tmdbId: 21_860, title: "-30-", year: 1959, kind: "favourite", at: "2026-11-01T10:00:00.000Z" },
+        { type: "tv", tmdbId: 61_215, title: "@midnight", year: 2013, kind: "watchlist", at: "2026-11-01T10:00:00.000Z" },
+      ],
+    };
+    expect(readImport("movierec-export.json", strToU8(JSON.stringify(odd))).rows.map((row) => row.title)).toEqual(["-30-", "@midnight"]);
+  });
+
+  it("refuses a time that cannot be when someone watched: a row dated 2999 would top every list for good", () => {
+    const future = { ...exported, interactions: [{ ...exported.interactions[0], at: "2999-01-01T00:00:00.000Z" }] };
+    const { reason, message } = refusal(() => readImport("x.json", strToU8(JSON.stringify(future))));
+    expect(reason).toBe("BAD_VALUE");
+    expect(message).toMatch(/interactions\[0\]\.at: "2999-01-01T00:00:00.000Z" is not a time between 1870 and now/);
   });
 
   it("refuses another version and a malformed row, saying where", () => {
@@ -188,6 +218,15 @@ describe("bad files are refused before anything is stored", () => {
     const refused = refusal(() => readImport(name, bytes));
     expect(refused.reason).toBe(reason);
     expect(refused.message).toMatch(message);
+  });
+
+  it("a NUL character in a title, in a CSV or escaped in JSON: Postgres' text cannot hold it", () => {
+    const inCsv = refusal(() => readImport("watched.csv", csv("Date,Name,Year,Letterboxd URI", `2024-01-10,He\u0000at,1995,${URI}`)));
+    expect(inCsv).toMatchObject({ reason: "BAD_VALUE" });
+    expect(inCsv.message).toMatch(/watched.csv line 2 holds a NUL character/);
+    const movie = { title: "He\u0000at", year: 1995, ids: { trakt: 1, tmdb: 949 } };
+    const inJson = refusal(() => readImport("watchlist.json", strToU8(JSON.stringify([{ listed_at: "2024-03-04T20:00:00.000Z", type: "movie", movie }]))));
+    expect(inJson).toMatchObject({ reason: "BAD_VALUE" });
   });
 
   it("text that is not UTF-8, naming the encoding it looks like", () => {

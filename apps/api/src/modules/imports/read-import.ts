@@ -44,6 +44,13 @@ export function readImport(fileName: string, bytes: Uint8Array): ReadImport {
       },
     );
   if (!rows.length) throw new ImportFileError("EMPTY", `${fileName} has no rows to import.`);
+  // Postgres' text cannot hold U+0000, and no export writes one (GraphQL refuses it too: apollo.ts).
+  const withNul = rows.find((row) => [row.file, row.title, row.imdbId].some((text) => text?.includes("\u0000")));
+  if (withNul)
+    throw new ImportFileError(
+      "BAD_VALUE",
+      `${withNul.file.replaceAll("\u0000", "")} line ${withNul.line} holds a NUL character (U+0000), which no export writes; remove it and upload the file again.`,
+    );
   return { source: sources[0]!, rows, preferences: read.find((entry) => entry.preferences)?.preferences ?? null, skippedFiles };
 }
 

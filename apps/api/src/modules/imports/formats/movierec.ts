@@ -8,7 +8,7 @@
 // `kind` is favourite, watchlist, watched, rating (with `rating` 1–10) or dismissed.
 import { z } from "zod";
 import { ImportFileError } from "../import-errors.ts";
-import { assertNoFormula, type ImportRowInput } from "../import-row.ts";
+import { checkWhen, type ImportRowInput } from "../import-row.ts";
 
 export const MOVIEREC_EXPORT_VERSION = 1;
 
@@ -84,7 +84,6 @@ export function readMovierecExport(name: string, json: unknown): { rows: ImportR
     throw new ImportFileError("BAD_VALUE", `${name}: ${issue.path.join(".") || "(file)"}: ${issue.message}.`, { path: issue.path.join(".") });
   }
   const rows = parsed.data.interactions.map((entry, index): ImportRowInput => {
-    if (entry.title) assertNoFormula(entry.title, `${name} interactions[${index}].title`);
     return {
       file: name,
       line: index + 1,
@@ -95,7 +94,7 @@ export function readMovierecExport(name: string, json: unknown): { rows: ImportR
       tmdbId: entry.tmdbId,
       imdbId: null,
       rating: entry.rating ?? null,
-      happenedAt: new Date(entry.at),
+      happenedAt: checkWhen(new Date(entry.at), entry.at, `${name} interactions[${index}].at`),
     };
   });
   return { rows, preferences: parsed.data.preferences };

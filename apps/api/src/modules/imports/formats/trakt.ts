@@ -6,7 +6,7 @@
 // Files of episodes and seasons are skipped. The kind comes from the entry's own fields.
 import { z } from "zod";
 import { ImportFileError } from "../import-errors.ts";
-import { assertNoFormula, type ImportRowInput } from "../import-row.ts";
+import { checkWhen, type ImportRowInput } from "../import-row.ts";
 
 const titleSchema = z.object({
   title: z.string().max(500).nullish(),
@@ -34,10 +34,11 @@ export function looksLikeTrakt(json: unknown): boolean {
   return first === undefined || Boolean(first.movie?.ids ?? first.show?.ids ?? first.episode ?? first.season);
 }
 
-const when = (text: string | undefined) => {
+/** A Trakt time; one that cannot be read is none, one out of range refuses the file (checkWhen). */
+const when = (text: string | undefined, where: string) => {
   if (!text) return null;
   const date = new Date(text);
-  return Number.isNaN(date.getTime()) ? null : date;
+  return Number.isNaN(date.getTime()) ? null : checkWhen(date, text, where);
 };
 
 export function readTraktJson(name: string, json: unknown[]): ImportRowInput[] | null {
@@ -50,7 +51,6 @@ export function readTraktJson(name: string, json: unknown[]): ImportRowInput[] |
     const entry = parsed.data;
     const title = entry.movie ?? entry.show;
     if (!title) throw new ImportFileError("BAD_VALUE", `${where} has neither a movie nor a show.`);
-    if (title.title) assertNoFormula(title.title, `${where} title`);
     const kind = entry.rating !== undefined ? "RATING" : entry.listed_at ? "WATCHLIST" : "WATCHED";
     return {
       file: name,
@@ -62,7 +62,7 @@ export function readTraktJson(name: string, json: unknown[]): ImportRowInput[] |
       tmdbId: title.ids.tmdb ?? null,
       imdbId: title.ids.imdb ?? null,
       rating: entry.rating ?? null,
-      happenedAt: when(entry.rated_at ?? entry.listed_at ?? entry.last_watched_at ?? entry.watched_at),
+      happenedAt: when(entry.rated_at ?? entry.listed_at ?? entry.last_watched_at ?? entry.watched_at, where),
     };
   });
 }
