@@ -17,7 +17,7 @@ export interface RowToApply {
   happenedAt: Date;
 }
 
-export async function applyRows(prisma: PrismaClient, userId: string, rows: readonly RowToApply[]): Promise<void> {
+export async function applyRows(prisma: Pick<PrismaClient, "interaction" | "$executeRaw">, userId: string, rows: readonly RowToApply[]): Promise<void> {
   const marks = rows.filter((row) => row.kind !== "RATING");
   if (marks.length)
     await prisma.interaction.createMany({

@@ -89,23 +89,31 @@ export function unmatchedRows(deps: Pick<Deps, "prisma">, input: { importId: str
 export async function resolveImportRow(deps: Deps & MediaReadDeps, input: { userId: string; rowId: string; ref: MediaRef }) {
   const row = UUID.test(input.rowId) ? await deps.prisma.importRow.findFirst({ where: { id: input.rowId, job: { userId: input.userId } } }) : null;
   if (!row) throw notFound("No import row with that id.");
-  if (row.status !== "UNMATCHED") throw badInput("That row is not waiting for a title (it matched one).");
+  const notWaiting = () => badInput("That row is not waiting for a title (it matched one, or was settled by hand already).");
+  if (row.status !== "UNMATCHED") throw notWaiting();
   await getMedia(deps, input.ref);
-  await applyRows(deps.prisma, input.userId, [
-    { kind: row.kind, matchedType: input.ref.mediaType, matchedTmdbId: input.ref.tmdbId, rating: row.rating, happenedAt: row.happenedAt },
-  ]);
-  const updated = await deps.prisma.importRow.update({
-    where: { id: row.id },
-    data: {
-      status: "APPLIED",
-      matchedType: input.ref.mediaType,
-      matchedTmdbId: input.ref.tmdbId,
-      reason: `Chosen by hand (was: ${row.reason ?? "unmatched"})`,
-    },
-  });
-  await deps.prisma.importJob.update({
-    where: { id: row.jobId },
-    data: { rowsMatched: { increment: 1 }, rowsApplied: { increment: 1 }, rowsMissed: { decrement: 1 } },
+  // One transaction that first claims the row (only while it is still UNMATCHED): of two requests
+  // for the same row (a double click, a retried request) one settles it and the other is refused,
+  // so the job's counts move once (they went below zero, and the export of them would not import).
+  const updated = await deps.prisma.$transaction(async (tx) => {
+    const claimed = await tx.importRow.updateMany({
+      where: { id: row.id, status: "UNMATCHED" },
+      data: {
+        status: "APPLIED",
+        matchedType: input.ref.mediaType,
+        matchedTmdbId: input.ref.tmdbId,
+        reason: `Chosen by hand (was: ${row.reason ?? "unmatched"})`,
+      },
+    });
+    if (claimed.count === 0) throw notWaiting();
+    await applyRows(tx, input.userId, [
+      { kind: row.kind, matchedType: input.ref.mediaType, matchedTmdbId: input.ref.tmdbId, rating: row.rating, happenedAt: row.happenedAt },
+    ]);
+    await tx.importJob.update({
+      where: { id: row.jobId },
+      data: { rowsMatched: { increment: 1 }, rowsApplied: { increment: 1 }, rowsMissed: { decrement: 1 } },
+    });
+    return tx.importRow.findUniqueOrThrow({ where: { id: row.id } });
   });
   await invalidateRankings(deps, input.userId);
   return updated;

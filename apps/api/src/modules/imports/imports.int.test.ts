@@ -145,6 +145,16 @@ describe("importing a Letterboxd export", () => {
     const after = (await api.graphql(IMPORT, { id: importId }, { token: user.token })).data!.import;
     expect([after.rowsApplied, after.rowsMissed]).toEqual([before.rowsApplied + 1, before.rowsMissed - 1]);
     expect((await api.graphql(RESOLVE, { rowId: row.id, id: film.id }, { token: user.token })).errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+
+    // Two requests for one row at once (a double click, a retried request): one settles it, the
+    // other is refused, and the job's counts move once.
+    const twice = await api.services.prisma.importRow.findFirstOrThrow({ where: { jobId: importId, title: "Qqqq Rrrr Ssss" } });
+    const counts = async () => (await api.services.prisma.importJob.findUniqueOrThrow({ where: { id: importId } })).rowsMissed;
+    const missedBefore = await counts();
+    const answers = await Promise.all(Array.from({ length: 4 }, () => api.graphql(RESOLVE, { rowId: twice.id, id: film.id }, { token: user.token })));
+    expect(answers.filter((answer) => answer.data?.resolveImportRow).length).toBe(1);
+    expect(answers.filter((answer) => answer.errors?.[0]?.extensions?.code === "BAD_USER_INPUT").length).toBe(3);
+    expect(await counts()).toBe(missedBefore - 1);
   });
 
   it("writes what each file says: ratings (½–5 stars as 1–10), watched, watchlist, likes as favourites, dated as in the file", async () => {
