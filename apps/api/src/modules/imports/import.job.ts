@@ -12,6 +12,7 @@ import { type ImportPayload, QUEUES } from "../ingest/ingest.queues.ts";
 import type { JobDeps, JobUnit } from "../ingest/job-unit.ts";
 import type { ExportedPreferences } from "./formats/movierec.ts";
 import { applyRows } from "./import-apply.ts";
+import { TmdbError } from "../../tmdb/tmdb-errors.ts";
 import { CachedTitles, matchRow } from "./import-matching.ts";
 
 /** Rows in flight at once while matching, rows read per page, and how often the counters are written. */
@@ -44,16 +45,28 @@ export async function runImport(deps: JobDeps, importId: string, signal?: AbortS
     if (signal?.aborted) throw error;
     const message = (error as Error).message;
     if (options.lastAttempt) {
-      // The page stops waiting and says so; what was added stays, and uploading the file again adds the rest.
+      // The rows matched before the failure are added (so "what was added stays" holds for them);
+      // the page stops waiting and says so, and uploading the file again adds the rest.
+      await applyMatched(deps, importId, job.userId, signal)
+        .then(() => invalidateRankings(deps, job.userId))
+        .catch((applyError: unknown) =>
+          deps.logger.error({ importId, err: (applyError as Error).message }, "import: could not add the rows matched before it failed"),
+        );
       await refreshCounters(deps, importId, {
         status: "FAILED",
         finishedAt: new Date(),
-        error: `The import stopped after several tries (${message.slice(0, 300)}). What was added stays; upload the file again to add the rest.`,
+        error: `The import stopped after several tries (${publicFailure(error, importId)}). What was added stays; upload the file again to add the rest.`,
       }).catch(() => {});
       deps.logger.error({ importId, err: message }, "import failed for good");
     } else deps.logger.warn({ importId, err: message }, "import attempt failed; it will be retried from where it stopped");
     throw error;
   }
+}
+
+/** What the person is told of an import that failed for good: no internal message (it is logged). */
+function publicFailure(error: unknown, importId: string): string {
+  if (error instanceof TmdbError) return "TMDB did not answer";
+  return `an error on our side, logged under import ${importId}`;
 }
 
 async function matchPending(deps: JobDeps, importId: string, signal?: AbortSignal) {

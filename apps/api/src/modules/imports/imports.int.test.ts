@@ -279,7 +279,17 @@ describe("the upload", () => {
 describe("an import that cannot finish", () => {
   it("is marked FAILED with what happened after its last try, and keeps what it added", async () => {
     const user = await api.createUser();
-    const uploaded = await upload(user, "watchlist.csv", strToU8(`Date,Name,Year,Letterboxd URI\n2024-01-10,Some Film Nobody Cached,1995,x\n`), "text/csv");
+    // A film the cache has: matched without TMDB, before TMDB's failure ends the attempt.
+    const cachedRow = await api.services.prisma.mediaCache.findFirstOrThrow({ where: { mediaType: "MOVIE", tmdbId: { in: films.map((film) => film.id) } } });
+    const known = films.find((film) => film.id === cachedRow.tmdbId)!;
+    const uploaded = await upload(
+      user,
+      "watchlist.csv",
+      strToU8(
+        `Date,Name,Year,Letterboxd URI\n2024-01-10,Some Film Nobody Cached,1995,x\n${csvLine("2024-01-11", known.title, known.releaseDate.slice(0, 4), "y")}\n`,
+      ),
+      "text/csv",
+    );
     api.catalogue.setFaults({ serverError: { count: 1000 } });
     try {
       await expect(runImport(api.services, uploaded.body.import!.id, undefined, { lastAttempt: false })).rejects.toThrow();
@@ -290,6 +300,10 @@ describe("an import that cannot finish", () => {
     }
     const job = (await api.graphql(IMPORT, { id: uploaded.body.import!.id }, { token: user.token })).data!.import;
     expect(job.status).toBe("FAILED");
-    expect(job.error).toMatch(/^The import stopped after several tries .*upload the file again/);
+    // Said in words for people, not TMDB's or Prisma's message.
+    expect(job.error).toBe("The import stopped after several tries (TMDB did not answer). What was added stays; upload the file again to add the rest.");
+    // The row matched from the cache before TMDB failed was added.
+    const added = await api.services.prisma.interaction.findMany({ where: { userId: user.id, kind: "WATCHLIST" }, select: { tmdbId: true } });
+    expect(added.map((row) => row.tmdbId)).toEqual([known.id]);
   });
 });
