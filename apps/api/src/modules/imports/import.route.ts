@@ -16,6 +16,13 @@ import { IMPORT_LIMITS } from "./import-file.ts";
 import { ImportFileError } from "./import-errors.ts";
 import { startImport } from "./import.service.ts";
 
+/**
+ * Uploads a person may send a minute, refused ones included, on top of the API's budget: each is
+ * read and checked whole (up to 64 MB inflated) on the API's event loop before it is refused or
+ * stored, so the general budget of hundreds a minute would let one account keep a process busy.
+ */
+export const IMPORT_UPLOADS_PER_MINUTE = 10;
+
 const ACCEPTED = new Set(["application/zip", "application/x-zip-compressed", "text/csv", "application/json", "application/octet-stream"]);
 
 function sendError(reply: FastifyReply, error: AppError, status: number = ERROR_STATUS[error.code]) {
@@ -28,6 +35,27 @@ export async function registerImportRoutes(app: FastifyInstance, services: AppSe
     scope.addContentTypeParser("*", { parseAs: "buffer", bodyLimit: IMPORT_LIMITS.fileBytes }, (_request, body, done) => done(null, body));
     scope.addHook("onRequest", resolveCaller(services));
     scope.addHook("onRequest", scope.rateLimit());
+    // A second count of its own (the plugin runs one limit hook per request, so this one is asked directly).
+    const uploadLimit = scope.createRateLimit({
+      max: IMPORT_UPLOADS_PER_MINUTE,
+      timeWindow: 60_000,
+      keyGenerator: (request) => `import-upload:${request.viewer ? `user:${request.viewer.userId}` : `ip:${request.ip}`}`,
+    });
+    scope.addHook("onRequest", async (request, reply) => {
+      const limit = await uploadLimit(request);
+      if (limit.isAllowed || !limit.isExceeded) return;
+      return reply
+        .code(429)
+        .header("retry-after", String(limit.ttlInSeconds))
+        .send({
+          errors: [
+            {
+              message: `Too many uploads: a person may send ${IMPORT_UPLOADS_PER_MINUTE} files a minute. Try again in ${limit.ttlInSeconds} s.`,
+              extensions: { code: "RATE_LIMITED", retryAfterSeconds: limit.ttlInSeconds },
+            },
+          ],
+        });
+    });
     scope.setErrorHandler((error: Error & { code?: string; statusCode?: number }, request, reply) => {
       if (error.code === "FST_ERR_CTP_BODY_TOO_LARGE")
         return sendError(

@@ -9,6 +9,7 @@ import { startTestApi, type TestApi, type TestUser } from "../../test-support/ap
 import { createApiToken } from "../auth/api-token.service.ts";
 import { runImport } from "./import.job.ts";
 import { csvLine, uploadImport } from "./import.test-support.ts";
+import { IMPORT_UPLOADS_PER_MINUTE } from "./import.route.ts";
 import { normaliseTitle } from "./title-match.ts";
 
 let api: TestApi;
@@ -266,6 +267,17 @@ describe("the upload", () => {
     expect(refused.body.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN", details: { requiredScope: "WRITE" } });
     expect(await api.services.prisma.importJob.count({ where: { userId: user.id } })).toBe(0);
     expect((await upload(user, "watchlist.csv", file, "text/csv")).status).toBe(202);
+  });
+
+  it(`takes ${IMPORT_UPLOADS_PER_MINUTE} uploads a minute from a person, refused ones included`, async () => {
+    const user = await api.createUser();
+    for (let upload = 0; upload < IMPORT_UPLOADS_PER_MINUTE; upload++)
+      expect((await uploadImport(api, user, "a.csv", strToU8("a"), "text/plain")).status).toBe(415);
+    const limited = await uploadImport(api, user, "a.csv", strToU8("a"), "text/plain");
+    expect(limited.status).toBe(429);
+    expect(limited.body.errors?.[0]?.extensions).toMatchObject({ code: "RATE_LIMITED" });
+    // GraphQL's budget is its own.
+    expect((await api.graphql("{ me { id } }", {}, { token: user.token })).data?.me.id).toBe(user.id);
   });
 
   it("another person's import is not found", async () => {
