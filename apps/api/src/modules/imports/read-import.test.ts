@@ -183,6 +183,16 @@ describe("movierec's own export", () => {
     expect(message).toMatch(/interactions\[0\]\.at: "2999-01-01T00:00:00.000Z" is not a time between 1870 and now/);
   });
 
+  it("holds preferences to what updatePreferences takes", () => {
+    const tooMany = {
+      ...exported,
+      preferences: { ...exported.preferences, languages: Array.from({ length: 21 }, (_, index) => `a${"abcdefghijklmnopqrstu"[index]}`) },
+    };
+    expect(refusal(() => readImport("x.json", strToU8(JSON.stringify(tooMany)))).message).toMatch(/preferences\.languages/);
+    const early = { ...exported, preferences: { ...exported.preferences, yearFrom: 1870 } };
+    expect(refusal(() => readImport("x.json", strToU8(JSON.stringify(early)))).message).toMatch(/preferences\.yearFrom/);
+  });
+
   it("refuses another version and a malformed row, saying where", () => {
     expect(refusal(() => readImport("x.json", strToU8(JSON.stringify({ ...exported, version: 2 })))).reason).toBe("UNKNOWN_FORMAT");
     const bad = { ...exported, interactions: [{ ...exported.interactions[0], rating: 11 }] };

@@ -14,13 +14,14 @@ export const MOVIEREC_EXPORT_VERSION = 1;
 
 const KINDS = { favourite: "FAVOURITE", watchlist: "WATCHLIST", watched: "WATCHED", rating: "RATING", dismissed: "DISMISSED" } as const;
 
+/** The limits of `updatePreferences`' input (preference.types.ts): an import sets nothing the API would refuse. */
 export const exportedPreferencesSchema = z.strictObject({
-  likedGenreIds: z.array(z.number().int().positive()).max(100),
-  dislikedGenreIds: z.array(z.number().int().positive()).max(100),
+  likedGenreIds: z.array(z.number().int().positive()).max(40),
+  dislikedGenreIds: z.array(z.number().int().positive()).max(40),
   mediaTypes: z.array(z.enum(["MOVIE", "TV"])).max(2),
-  languages: z.array(z.string().regex(/^[a-z]{2}$/)).max(200),
-  yearFrom: z.number().int().min(1870).max(2100).nullable(),
-  yearTo: z.number().int().min(1870).max(2100).nullable(),
+  languages: z.array(z.string().regex(/^[a-z]{2}$/)).max(20),
+  yearFrom: z.number().int().min(1874).max(2100).nullable(),
+  yearTo: z.number().int().min(1874).max(2100).nullable(),
   maxRuntime: z.number().int().min(1).max(1000).nullable(),
   minRating: z.number().min(0).max(10).nullable(),
   includeAdult: z.boolean(),
