@@ -15,7 +15,7 @@ export type BrowseFilter = {
   language?: string | null | undefined;
   /** Minimum TMDB vote average, 0 to 10. */
   minRating?: number | null | undefined;
-  /** Films or series; both when not given. */
+  /** Films or series (one of them: ask twice for both). */
   type: MediaType;
   /** Released in or after this year. */
   yearFrom?: number | null | undefined;

@@ -29,7 +29,7 @@ export class SearchMediaArgs extends PageArgs {
 
 @InputType({ description: "Browse filters; all optional except the media type." })
 export class BrowseFilter {
-  @Field(() => MediaType, { description: "Films or series; both when not given." })
+  @Field(() => MediaType, { description: "Films or series (one of them: ask twice for both)." })
   type!: MediaType;
 
   @Field(() => [Int], { nullable: true, description: "Titles must have every one of these genres." })
