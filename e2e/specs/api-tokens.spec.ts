@@ -24,7 +24,19 @@ test("an API token from settings works over plain HTTP and stops once revoked", 
 
   await page.getByRole("button", { name: "Done" }).click();
   await expect(page.getByTestId("new-token-secret")).toHaveCount(0);
-  await page.getByRole("button", { name: "Revoke E2E client" }).click();
+  // Revoking asks first: a token cannot be brought back. Cancelled, nothing happens.
+  const revoke = page.getByRole("button", { name: "Revoke E2E client" });
+  const confirmation = new Promise<string>((resolve) =>
+    page.once("dialog", (dialog) => {
+      resolve(dialog.message());
+      void dialog.dismiss();
+    }),
+  );
+  await revoke.click();
+  expect(await confirmation).toBe("Revoke “E2E client”? Whatever uses it stops working at once, and it cannot be undone.");
+  expect((await ask()).status()).toBe(200);
+  page.once("dialog", (dialog) => void dialog.accept());
+  await revoke.click();
   await expect(page.getByText("Revoked “E2E client”.")).toBeVisible();
   await expect(page.getByRole("button", { name: "Revoke E2E client" })).toHaveCount(0);
 

@@ -11,9 +11,16 @@ import { graphql, newUser, signUpAndSignIn } from "./support/users.ts";
  * Watches for script execution for the page's whole life: a trap on window.__pwned (in every frame,
  * and on the parent a frame would reach), and every dialog (alert/confirm/prompt) the page opens.
  */
-async function armCanary(page: Page): Promise<{ dialogs: string[] }> {
+async function armCanary(page: Page): Promise<{ dialogs: string[]; confirms: string[] }> {
   const dialogs: string[] = [];
+  /** Our own confirmations the test expects (exactly these texts), accepted and not counted. */
+  const confirms: string[] = [];
   page.on("dialog", (dialog) => {
+    if (dialog.type() === "confirm" && confirms.includes(dialog.message())) {
+      confirms.splice(confirms.indexOf(dialog.message()), 1);
+      void dialog.accept();
+      return;
+    }
     dialogs.push(`${dialog.type()}: ${dialog.message()}`);
     void dialog.dismiss().catch(() => undefined);
   });
@@ -22,7 +29,7 @@ async function armCanary(page: Page): Promise<{ dialogs: string[] }> {
     Object.defineProperty(window, "__pwnedWrites", { value: writes, configurable: false });
     Object.defineProperty(window, name, { configurable: false, get: () => undefined, set: (value) => void writes.push(String(value)) });
   }, HOSTILE_CANARY);
-  return { dialogs };
+  return { dialogs, confirms };
 }
 
 /** Nothing ran, nothing was injected as markup, and no link points at javascript:. */
@@ -124,7 +131,8 @@ test.describe("hostile strings", () => {
     const { apiTokens } = await graphql<{ apiTokens: { name: string }[] }>(page.request, "{ apiTokens { name } }");
     expect(apiTokens.map((token) => token.name).sort()).toEqual([...names].sort());
 
-    // The revoke button is labelled with the hostile name, and works.
+    // The revoke button is labelled with the hostile name, and works (its confirmation names it as text).
+    canary.confirms.push(`Revoke “${names[0]}”? Whatever uses it stops working at once, and it cannot be undone.`);
     await page.getByRole("button", { name: `Revoke ${names[0]}`, exact: true }).click();
     await expect(page.getByText(`Revoked “${names[0]}”.`, { exact: true })).toBeVisible();
     await expectNothingRan(page, canary, "settings after revoking");

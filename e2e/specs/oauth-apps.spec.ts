@@ -69,6 +69,7 @@ test("an app sends a person to movierec, who allows it on the consent page; its 
   const allowed = page.getByRole("list", { name: "Apps you allowed" });
   await expect(allowed.getByText("Film Diary")).toBeVisible();
   await expect(allowed.getByText("read only")).toBeVisible();
+  page.once("dialog", (dialog) => void dialog.accept()); // "Take away Film Diary's access?"
   await page.getByRole("button", { name: "Revoke Film Diary" }).click();
   await expect(page.getByText("Film Diary can no longer use your account.")).toBeVisible();
   await expect.poll(async () => (await me()).status()).toBe(401);
@@ -106,4 +107,23 @@ test("a CLI's device flow: the person opens the link it prints, signs in, allows
 
   await expect.poll(async () => (await poll()).access_token ?? "", { intervals: [6_000], timeout: 30_000 }).not.toBe("");
   await cli.dispose();
+});
+
+test("a consent answered in another tab says so when answered again, instead of an error page", async ({ page, context }) => {
+  const clientId = await registerApp(page, "Twice Told");
+  await signUpAndSignIn(page, newUser("consents-twice"));
+  const challenge = createHash("sha256").update(randomBytes(32).toString("base64url")).digest("base64url");
+  const authorize = `${apiUrl}/oauth/auth?${new URLSearchParams({ client_id: clientId, response_type: "code", redirect_uri: REDIRECT_URI, scope: "read", state: "s", code_challenge: challenge, code_challenge_method: "S256" })}`;
+  await page.goto(authorize);
+  const consent = page.url();
+  const other = await context.newPage();
+  await other.goto(consent);
+  await expect(other.getByRole("button", { name: "Allow" })).toBeVisible();
+
+  // Answered here: the browser leaves for the app (whose address this test does not serve).
+  await page.getByRole("button", { name: "Allow" }).click();
+  await expect(page).not.toHaveURL(/\/oauth\/authorize\//);
+  await other.getByRole("button", { name: "Allow" }).click();
+  await expect(other.getByRole("heading", { name: "This request cannot be answered" })).toBeVisible();
+  await expect(other.getByText("Application error")).toHaveCount(0);
 });

@@ -17,6 +17,8 @@ test("search finds a title and its page shows enriched details", async ({ page }
   await expect(page.getByRole("heading", { level: 1 })).toContainText(media!.title);
   await expect(page.getByRole("img", { name: `Poster for ${media!.title}` })).toBeVisible();
   await expect(page.getByTestId("runtime")).toHaveText(/\d+ (h|min)/);
+  // The release date as the language writes it ("December 15, 1995"), not TMDB's "1995-12-15".
+  await expect(page.getByTestId("released")).toHaveText(/^[A-Z][a-z]+ \d{1,2}, \d{4}$/);
   // The language by name ("English"), never TMDB's code ("en").
   await expect(page.getByTestId("language")).toHaveText(/^[A-Z][a-z]+( [A-Za-z]+)*$/);
   await expect(page.getByTestId("cast").getByRole("listitem").first()).toBeVisible();

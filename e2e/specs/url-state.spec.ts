@@ -55,6 +55,9 @@ test("the search query survives a reload and Back returns to the previous search
   await search.getByRole("button", { name: "Search" }).click();
   await expect(page).toHaveURL(/\/search\?q=the$/);
   await expect(page.getByRole("list", { name: "Search results" }).getByRole("listitem").first()).toBeVisible();
+  // The form the person used stays, with the focus in it, and what it found is said.
+  await expect(search.getByRole("button", { name: "Search" })).toBeFocused();
+  await expect(page.getByRole("status").filter({ hasText: "Results for “the” are below the form." })).toHaveCount(1);
 
   await search.getByLabel("Title").fill("dark");
   await search.getByLabel("Type").selectOption("MOVIE");

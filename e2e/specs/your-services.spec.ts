@@ -75,3 +75,19 @@ test("choose a region and a service, see where to watch, browse only what stream
   await expect(grid.locator(`[data-media-id="${onIt.id}"]`)).toBeVisible();
   await expect(grid.locator(`[data-media-id="${notOnIt.id}"]`)).toHaveCount(0);
 });
+
+test("saving Your services keeps what is ticked in Preferences but not saved yet", async ({ page }) => {
+  await signUpAndSignIn(page, newUser("services-keep"));
+  await onboardOverApi(page);
+  await page.goto("/settings");
+  const liked = page.getByRole("region", { name: "Preferences" }).getByRole("group", { name: "Genres you like" });
+  const drama = liked.getByRole("checkbox", { name: "Drama", exact: true });
+  await drama.check();
+  const services = page.getByRole("region", { name: "Your services" });
+  await services.getByLabel("Region").selectOption("US");
+  await services.getByRole("checkbox").first().check();
+  await services.getByRole("button", { name: "Save services" }).click();
+  await expect(services.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+  await expect(drama).toBeChecked();
+  await expect(liked.getByRole("checkbox", { name: CRIME.name, exact: true })).toBeChecked();
+});

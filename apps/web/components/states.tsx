@@ -2,11 +2,16 @@
 import { useTranslations } from "next-intl";
 import { IntentLink } from "./intent-link";
 import { type ReactNode, useEffect } from "react";
-import { describeError } from "../lib/error-text";
+import { usePathname } from "next/navigation";
+import { classifyError, describeError } from "../lib/error-text";
 
 export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const t = useTranslations("common");
   const { title, detail } = describeError(error, useTranslations("common.errors"));
+  // Signed out meanwhile (Sign out everywhere, a password changed elsewhere): asking again cannot
+  // work; signing in again, and coming back here, does. A whole page load, so the header follows.
+  const signedOut = classifyError(error).kind === "signedOut";
+  const pathname = usePathname();
   // Back online: try again without being asked.
   useEffect(() => {
     if (!onRetry) return;
@@ -18,10 +23,16 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () =>
       <p>
         <strong>{title}</strong> {detail}
       </p>
-      {onRetry && (
-        <button type="button" className="button" onClick={onRetry}>
-          {t("tryAgain")}
-        </button>
+      {signedOut ? (
+        <a className="button button-primary" href={`/signin?next=${encodeURIComponent(pathname)}`}>
+          {t("signInAgain")}
+        </a>
+      ) : (
+        onRetry && (
+          <button type="button" className="button" onClick={onRetry}>
+            {t("tryAgain")}
+          </button>
+        )
       )}
     </div>
   );

@@ -62,6 +62,13 @@ describe("homeShelves", () => {
     ]);
   });
 
+  it("heads a people-also-liked shelf with the API's reason less its last word, in French too", () => {
+    const inFrench = (n: number): RankedItem =>
+      item(n, [{ kind: "PEOPLE_ALSO_LIKED" as Reason["kind"], text: "Ceux qui ont aimé Heat ont aussi aimé celui-ci", refersTo: "movie:10" }]);
+    const [, shelf] = homeShelves(Array.from({ length: MIN_SHELF }, (_, n) => inFrench(n)));
+    expect(shelf?.title).toEqual({ text: "Ceux qui ont aimé Heat ont aussi aimé" });
+  });
+
   it("shows at most MAX_SEED_SHELVES seed shelves, and reason shelves only with MIN_SHELF titles", () => {
     const page: RankedItem[] = [];
     let n = 0;

@@ -37,6 +37,8 @@ export const MAX_SEED_SHELVES = 3;
 export const MAX_SHELF = 12;
 
 const SEED_KINDS = new Set(["BECAUSE_YOU_LIKED", "PEOPLE_ALSO_LIKED"]);
+/** The last word of the API's people-also-liked reason in each language it writes (reason-words.ts). */
+const OF_THIS_ONE = / (this|celui-ci)$/;
 
 /**
  * The heading of a seed's shelf: its "Because you liked Heat" reason when one of its titles has it;
@@ -48,7 +50,7 @@ function seedTitle(group: RankedItem[], seed: string): ShelfTitle {
   const because = reasons.find((reason) => reason.kind === "BECAUSE_YOU_LIKED");
   if (because) return { text: because.text };
   const people = reasons.find((reason) => reason.kind === "PEOPLE_ALSO_LIKED");
-  return people ? { text: people.text.replace(/ this$/, "") } : { heading: "becauseOfYourTitles" };
+  return people ? { text: people.text.replace(OF_THIS_ONE, "") } : { heading: "becauseOfYourTitles" };
 }
 
 /**

@@ -1,7 +1,7 @@
 "use client";
 import { useQuery } from "@apollo/client/react";
 import { useTranslations } from "next-intl";
-import type { FormEvent } from "react";
+import { type FormEvent, useState } from "react";
 import { MediaGrid } from "../../../components/media-grid";
 import { Loading } from "../../../components/skeletons";
 import { EmptyState, ErrorState } from "../../../components/states";
@@ -15,6 +15,12 @@ export function SearchView() {
   // The query lives in the address (?q=…&type=…): a reload keeps it, a link shares it, Back returns.
   const [params, setParams] = useUrlParams();
   const { query, type } = searchFromParams((name) => params.get(name));
+  // The form is made anew only when the address changes by itself (Back, a link), so its boxes show
+  // that search; a search the form sent itself keeps it, and the focus stays where it was.
+  const address = `${query}|${type ?? ""}`;
+  const [sent, setSent] = useState<string | null>(null);
+  const [form, setForm] = useState({ address, key: 0 });
+  if (form.address !== address) setForm({ address, key: address === sent ? form.key : form.key + 1 });
   const { data, error, loading, refetch, fetchMore } = useQuery(SEARCH_QUERY, {
     variables: { query, type, first: 24 },
     skip: query === "",
@@ -22,24 +28,21 @@ export function SearchView() {
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const asked = form.get("type");
-    setParams(
-      {
-        q: String(form.get("query") ?? "")
-          .trim()
-          .slice(0, 100),
-        type: asked === "MOVIE" || asked === "TV" ? asked : null,
-      },
-      { push: true },
-    );
+    const fields = new FormData(event.currentTarget);
+    const asked = fields.get("type");
+    const q = String(fields.get("query") ?? "")
+      .trim()
+      .slice(0, 100);
+    const kind = asked === "MOVIE" || asked === "TV" ? asked : null;
+    setSent(`${q}|${kind ?? ""}`);
+    setParams({ q, type: kind }, { push: true });
   }
 
   const items = data?.searchMedia.edges.map((edge) => edge.node) ?? [];
   return (
     <>
       <h1>{t("heading")}</h1>
-      <SearchForm key={`${query}|${type ?? ""}`} query={query} type={type} onSubmit={onSubmit} />
+      <SearchForm key={form.key} query={query} type={type} onSubmit={onSubmit} />
       {query === "" && <p className="muted">{t("hint")}</p>}
       {error && <ErrorState error={error} onRetry={() => void refetch()} />}
       {query !== "" && !data && loading && <Loading label={t("searching")} count={4} />}
@@ -52,6 +55,11 @@ export function SearchView() {
           onMore={() => fetchMore({ variables: { after: data?.searchMedia.pageInfo.endCursor } })}
         />
       )}
+      {/* What the search found, said to a screen reader (the focus stays in the form); last, so it
+          takes no place in the layout the server's stand-in holds. */}
+      <p className="visually-hidden" role="status">
+        {data && query !== "" ? (items.length > 0 ? t("found", { query }) : t("foundNone", { query })) : ""}
+      </p>
     </>
   );
 }

@@ -37,6 +37,8 @@ export function ApiTokens() {
 
   async function onRevoke(token: ApiToken) {
     setMessage(null);
+    // Whatever uses the token stops working at once, and it cannot be brought back.
+    if (!window.confirm(t("confirmRevoke", { name: token.name }))) return;
     try {
       await revokeToken({
         variables: { id: token.id },

@@ -4,7 +4,7 @@
 import { useMutation, useQuery } from "@apollo/client/react";
 import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
-import { FieldError } from "../../../components/states";
+import { ErrorState, FieldError } from "../../../components/states";
 import { ACCOUNT_QUERY, CHANGE_PASSWORD } from "../../../lib/graphql";
 import { ChangeEmail } from "./change-email";
 import { useErrorReason } from "../../../lib/use-error-reason";
@@ -12,7 +12,8 @@ import { useErrorReason } from "../../../lib/use-error-reason";
 export function ChangePassword() {
   const t = useTranslations("settings.account");
   const reasonOf = useErrorReason();
-  const { data } = useQuery(ACCOUNT_QUERY);
+  const { data, error, refetch } = useQuery(ACCOUNT_QUERY);
+  const tCommon = useTranslations("common");
   const [changePassword, { loading }] = useMutation(CHANGE_PASSWORD);
   const [problem, setProblem] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -37,7 +38,15 @@ export function ChangePassword() {
     }
   }
 
-  if (!data?.me) return null;
+  // The panel stays where it is while its answer loads or when it failed, so the person can find
+  // where to change their password and try again.
+  if (!data?.me)
+    return (
+      <section aria-labelledby="account-heading" className="panel">
+        <h2 id="account-heading">{t("heading")}</h2>
+        {error ? <ErrorState error={error} onRetry={() => void refetch()} /> : <p role="status">{tCommon("loading")}</p>}
+      </section>
+    );
   return (
     <section aria-labelledby="account-heading" className="panel">
       <h2 id="account-heading">{t("heading")}</h2>

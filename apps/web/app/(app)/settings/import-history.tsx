@@ -7,7 +7,7 @@
 import { useLazyQuery, useMutation, useQuery } from "@apollo/client/react";
 import { useTranslations } from "next-intl";
 import { type FormEvent, useEffect, useRef, useState } from "react";
-import { FieldError } from "../../../components/states";
+import { ErrorState, FieldError } from "../../../components/states";
 import { IMPORT_UNMATCHED_QUERY, IMPORTS_QUERY, type ImportJob, RESOLVE_IMPORT_ROW, SEARCH_QUERY } from "../../../lib/graphql";
 import { downloadFile } from "../../../lib/download";
 import { useErrorReason } from "../../../lib/use-error-reason";
@@ -25,7 +25,7 @@ const contentTypeOf = (name: string) =>
 
 export function ImportHistory() {
   const t = useTranslations("settings.importHistory");
-  const { data, refetch, startPolling, stopPolling } = useQuery(IMPORTS_QUERY, { fetchPolicy: "cache-and-network" });
+  const { data, error: listError, refetch, startPolling, stopPolling } = useQuery(IMPORTS_QUERY, { fetchPolicy: "cache-and-network" });
   const [error, setError] = useState<string | null>(null);
   const [uploading, setUploading] = useState(false);
   const input = useRef<HTMLInputElement>(null);
@@ -78,6 +78,8 @@ export function ImportHistory() {
           {uploading ? t("uploading") : t("submit")}
         </button>
       </form>
+      {/* Not "no imports" when the list could not be read. */}
+      {listError && !data && <ErrorState error={listError} onRetry={() => void refetch()} />}
       {imports.length > 0 && (
         <ul className="stack imports" aria-label={t("listLabel")}>
           {imports.map((job) => (
@@ -95,20 +97,25 @@ function ImportProgress({ job }: { job: ImportJob }) {
   const read = job.rowsMatched + job.rowsMissed;
   const [loadUnmatched, unmatched] = useLazyQuery(IMPORT_UNMATCHED_QUERY, { fetchPolicy: "no-cache" });
   const rows = unmatched.data?.import.unmatched.edges.map((edge) => edge.node) ?? [];
+  const status =
+    job.status === "QUEUED"
+      ? t("queued", { total: job.rowsTotal })
+      : job.status === "RUNNING"
+        ? t("running", { read, total: job.rowsTotal, applied: job.rowsApplied })
+        : job.status === "DONE"
+          ? t("done", { applied: job.rowsApplied, total: job.rowsTotal, missed: job.rowsMissed })
+          : t("failed", { reason: job.error ?? t("unknownError") });
   return (
     <li className="import" data-testid="import">
       <p>
         <strong>{job.fileName}</strong> <span className="muted">({SOURCES[job.source]})</span>
       </p>
       <progress max={Math.max(job.rowsTotal, 1)} value={done ? job.rowsTotal : read} aria-label={t("label", { fileName: job.fileName })} />
-      <p role="status" data-testid="import-status">
-        {job.status === "QUEUED"
-          ? t("queued", { total: job.rowsTotal })
-          : job.status === "RUNNING"
-            ? t("running", { read, total: job.rowsTotal, applied: job.rowsApplied })
-            : job.status === "DONE"
-              ? t("done", { applied: job.rowsApplied, total: job.rowsTotal, missed: job.rowsMissed })
-              : t("failed", { reason: job.error ?? t("unknownError") })}
+      <p data-testid="import-status">{status}</p>
+      {/* Said once it is queued and once it ends, not at every poll: a count read out each second
+          for minutes would leave a screen reader saying nothing else. The bar shows the progress. */}
+      <p className="visually-hidden" role="status">
+        {job.status === "RUNNING" ? "" : status}
       </p>
       {job.status === "DONE" && job.error && <p className="muted">{job.error}</p>}
       {done && job.rowsMissed > 0 && (

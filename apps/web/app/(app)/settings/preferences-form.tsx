@@ -22,15 +22,24 @@ export function PreferencesForm() {
   const [languages, setLanguages] = useState<string[]>([]);
   const [mediaTypes, setMediaTypes] = useState<MediaType[]>([]);
   const [status, setStatus] = useState<string | null>(null);
+  // Ticked but not saved yet: kept when the saved preferences change under the form (saving Your
+  // services answers with the whole preferences, which would otherwise reset every box).
+  const [edited, setEdited] = useState(false);
   const preferences = data?.preferences;
+  const editing =
+    <Value,>(set: (value: Value) => void) =>
+    (value: Value) => {
+      setEdited(true);
+      set(value);
+    };
 
   useEffect(() => {
-    if (!preferences) return;
+    if (!preferences || edited) return;
     setLiked(preferences.likedGenreIds);
     setDisliked(preferences.dislikedGenreIds);
     setLanguages(preferences.languages);
     setMediaTypes(preferences.mediaTypes);
-  }, [preferences]);
+  }, [preferences, edited]);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -51,6 +60,7 @@ export function PreferencesForm() {
           },
         },
       });
+      setEdited(false);
       setStatus(t("saved"));
     } catch (cause) {
       setStatus(tShared("couldNotSave", { reason: reasonOf(cause) }));
@@ -65,9 +75,9 @@ export function PreferencesForm() {
       {!preferences && !error && <p role="status">{t("loading")}</p>}
       {preferences && (
         <form className="stack" onSubmit={onSubmit} key={String(preferences.onboarded)}>
-          <CheckboxGroup legend={t("likedGenres")} name="liked" options={genreOptions} selected={liked} onChange={setLiked} />
-          <CheckboxGroup legend={t("dislikedGenres")} name="disliked" options={genreOptions} selected={disliked} onChange={setDisliked} />
-          <LanguageCheckboxes hint={t("languagesHint")} selected={languages} onChange={setLanguages} />
+          <CheckboxGroup legend={t("likedGenres")} name="liked" options={genreOptions} selected={liked} onChange={editing(setLiked)} />
+          <CheckboxGroup legend={t("dislikedGenres")} name="disliked" options={genreOptions} selected={disliked} onChange={editing(setDisliked)} />
+          <LanguageCheckboxes hint={t("languagesHint")} selected={languages} onChange={editing(setLanguages)} />
           <CheckboxGroup<MediaType>
             legend={t("showMe")}
             name="mediaType"
@@ -77,7 +87,7 @@ export function PreferencesForm() {
               { value: "TV", label: t("series") },
             ]}
             selected={mediaTypes}
-            onChange={setMediaTypes}
+            onChange={editing(setMediaTypes)}
           />
           <div className="filters">
             <label className="field">

@@ -26,6 +26,8 @@ export function AuthorizedApps() {
 
   async function onRevoke(clientId: string, name: string) {
     setMessage(null);
+    // The app is signed out at once; using it again means allowing it again.
+    if (!window.confirm(t("confirmRevoke", { name }))) return;
     try {
       await revoke({ variables: { clientId } });
       setMessage(t("revoked", { name }));

@@ -35,12 +35,22 @@ export default async function AuthorizePage({ params }: { params: Promise<{ uid:
     "use server";
     const signedIn = await currentUser();
     if (!signedIn) redirect(`/signin?next=${encodeURIComponent(`/oauth/authorize/${uid}`)}`);
-    const { completeOAuthAuthorization } = await serverGraphql({
-      document: CompleteOAuthAuthorizationDocument,
-      variables: { uid, userId: signedIn.id, approve: formData.get("decision") === "allow" },
-      internal: true,
-    });
-    redirect(completeOAuthAuthorization);
+    let destination: string;
+    try {
+      destination = (
+        await serverGraphql({
+          document: CompleteOAuthAuthorizationDocument,
+          variables: { uid, userId: signedIn.id, approve: formData.get("decision") === "allow" },
+          internal: true,
+        })
+      ).completeOAuthAuthorization;
+    } catch (error) {
+      // Expired, answered already (a second click, another tab) or the API away: this page again,
+      // which says which (ConsentProblem) instead of a crash.
+      if (!(error instanceof ApiError)) throw error;
+      destination = `/oauth/authorize/${encodeURIComponent(uid)}`;
+    }
+    redirect(destination);
   }
 
   return (

@@ -18,6 +18,7 @@ import { type TitlePreview, TitleHeroPreview } from "./title-hero-preview";
 import { useMediaActions } from "../../../../../lib/use-media-actions";
 import { FirstReads } from "../../../../../components/first-reads";
 import { KeepStandIn } from "../../../../../components/stand-in";
+import { longDateText } from "../../../../../lib/date-text";
 
 /**
  * Type, release, runtime, TMDB's rating and the original language — named by the server when it
@@ -37,7 +38,7 @@ function Facts({ media, language }: { media: MediaDetails; language?: TitlePrevi
       {media.releaseDate && (
         <div>
           <dt>{t("released")}</dt>
-          <dd>{media.releaseDate}</dd>
+          <dd data-testid="released">{longDateText(media.releaseDate, locale)}</dd>
         </div>
       )}
       <div>
