@@ -11,6 +11,7 @@ const render = (error: unknown) =>
       locale: "en",
       timeZone: "UTC",
       messages: messagesFor("en"),
+      // biome-ignore lint/correctness/noChildrenProp: the provider's props type requires children (no JSX in a .test.ts)
       children: createElement(ErrorState, { error, onRetry: () => undefined }),
     }),
   );
