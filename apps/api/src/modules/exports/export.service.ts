@@ -64,7 +64,9 @@ export async function movierecExport(deps: Deps, userId: string): Promise<Movier
       year: row.year !== null && row.year >= 1870 && row.year <= 2100 ? row.year : null,
       kind: row.kind,
       ...(row.kind === "rating" && row.rating !== null ? { rating: row.rating } : {}),
-      at: row.created_at.toISOString(),
+      // Never later than now: the importer refuses a time past two days ahead (import-row.ts), and
+      // one stored before it did must not make the person's own export refuse to import.
+      at: new Date(Math.min(row.created_at.getTime(), Date.now())).toISOString(),
     })),
     imports: imports.map((job) => ({
       source: job.source.toLowerCase(),

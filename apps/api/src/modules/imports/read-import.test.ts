@@ -237,6 +237,12 @@ describe("bad files are refused before anything is stored", () => {
     const movie = { title: "He\u0000at", year: 1995, ids: { trakt: 1, tmdb: 949 } };
     const inJson = refusal(() => readImport("watchlist.json", strToU8(JSON.stringify([{ listed_at: "2024-03-04T20:00:00.000Z", type: "movie", movie }]))));
     expect(inJson).toMatchObject({ reason: "BAD_VALUE" });
+    // In a cell the row keeps only in its reason (IMDb's title type).
+    const imdb = csv(
+      "Const,Your Rating,Date Rated,Title,Original Title,URL,Title Type,IMDb Rating,Runtime (mins),Year,Genres,Num Votes,Release Date,Directors",
+      "tt0959621,8,2024-05-03,Pilot,Pilot,x,TV Epi\u0000sode,9.0,58,2008,Drama,40000,2008-01-20,",
+    );
+    expect(refusal(() => readImport("ratings.csv", imdb))).toMatchObject({ reason: "BAD_VALUE" });
   });
 
   it("text that is not UTF-8, naming the encoding it looks like", () => {

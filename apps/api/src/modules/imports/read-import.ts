@@ -45,7 +45,7 @@ export function readImport(fileName: string, bytes: Uint8Array): ReadImport {
     );
   if (!rows.length) throw new ImportFileError("EMPTY", `${fileName} has no rows to import.`);
   // Postgres' text cannot hold U+0000, and no export writes one (GraphQL refuses it too: apollo.ts).
-  const withNul = rows.find((row) => [row.file, row.title, row.imdbId].some((text) => text?.includes("\u0000")));
+  const withNul = rows.find((row) => [row.file, row.title, row.imdbId, row.unsupported].some((text) => text?.includes("\u0000")));
   if (withNul)
     throw new ImportFileError(
       "BAD_VALUE",
