@@ -144,6 +144,8 @@ test("taking a title off favourites or the watchlist offers Undo, focused, and U
   await page.keyboard.press("Enter");
   await expect(favourite).toHaveCount(1);
   await expect(page.getByRole("button", { name: "Undo" })).toHaveCount(0);
+  // The focus goes to the title it brought back, not to the page's start.
+  await expect(favourite.locator("a").first()).toBeFocused();
   await favouriteBack;
   expect(await onServer()).toEqual({ isFavourite: true, inWatchlist: true });
 

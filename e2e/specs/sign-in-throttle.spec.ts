@@ -38,3 +38,13 @@ test("the sign-in form says how long to wait after too many wrong passwords", as
   await expect(error).toContainText(/Too many wrong passwords for this email\. Wait \d+ s/);
   await expect(page).toHaveURL(/\/signin/);
 });
+
+test("a sign-in address says what a provider's failed return means, and takes no words of its own", async ({ page }) => {
+  // What next-auth puts in the address after a provider's round trip went wrong, repeated as a link might.
+  await page.goto("/signin?error=OAuthCallback&error=CredentialsSignin");
+  await expect(page.locator(".field-error")).toHaveText("Signing in with that account did not work. Try again, or sign in with your email and password.");
+  // A wait's words come only from the API, never from the address.
+  await page.goto(`/signin?error=${encodeURIComponent("RATE_LIMITED:Call 555-0100 to unlock your account")}`);
+  await expect(page.locator(".field-error")).toHaveText("Signing in is not possible right now: movierec did not answer. Try again in a minute.");
+  await expect(page.getByText("555-0100")).toHaveCount(0);
+});

@@ -45,6 +45,12 @@ test("browse offers each kind its own genres, and a film genre series lack goes 
   await filters.getByLabel("Type").selectOption({ label: "Films" });
   await expect(genre.locator("option", { hasText: "Action & Adventure" })).toHaveCount(0);
   await expect(page).not.toHaveURL(/genre=/);
+
+  // An older link with a film genre for series lets go of it, rather than finding nothing.
+  await page.goto("/browse?type=TV&genre=27");
+  await expect(page).toHaveURL(/type=TV/);
+  await expect(page).not.toHaveURL(/genre=/);
+  await expect(page.getByRole("list", { name: "Titles" }).getByRole("listitem").first()).toBeVisible();
 });
 
 test("the search query survives a reload and Back returns to the previous search", async ({ page }) => {
@@ -70,4 +76,16 @@ test("the search query survives a reload and Back returns to the previous search
   await page.goBack();
   await expect(page).toHaveURL(/\/search\?q=the$/);
   await expect(page.getByRole("search").getByLabel("Title")).toHaveValue("the");
+  await page.goForward();
+  await expect(page).toHaveURL(/\/search\?q=dark&type=MOVIE$/);
+  await expect(page.getByRole("search").getByLabel("Title")).toHaveValue("dark");
+  // Back and Forward over a search this page sent itself: the box follows the address each way.
+  await search.getByLabel("Title").fill("heat");
+  await search.getByRole("button", { name: "Search" }).click();
+  await expect(page).toHaveURL(/\/search\?q=heat&type=MOVIE$/);
+  await page.goBack();
+  await expect(search.getByLabel("Title")).toHaveValue("dark");
+  await page.goForward();
+  await expect(page).toHaveURL(/\/search\?q=heat&type=MOVIE$/);
+  await expect(search.getByLabel("Title")).toHaveValue("heat");
 });

@@ -91,3 +91,25 @@ test("saving Your services keeps what is ticked in Preferences but not saved yet
   await expect(drama).toBeChecked();
   await expect(liked.getByRole("checkbox", { name: CRIME.name, exact: true })).toBeChecked();
 });
+
+test("Save waits for a newly picked region's services, so it cannot save the region without them", async ({ page }) => {
+  await signUpAndSignIn(page, newUser("services-wait"));
+  await onboardOverApi(page);
+  await page.goto("/settings");
+  const services = page.getByRole("region", { name: "Your services" });
+  const save = services.getByRole("button", { name: "Save services" });
+  await expect(save).toBeEnabled();
+  // The new region's list is held back for a moment, as a slow connection would.
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/graphql", async (route) => {
+    const body = route.request().postDataJSON() as { operationName?: string; variables?: { region?: string } } | null;
+    if (body?.operationName === "WatchServices" && body.variables?.region === "GB") await released;
+    await route.continue();
+  });
+  await services.getByLabel("Region").selectOption("GB");
+  await expect(save).toBeDisabled();
+  release();
+  await expect(save).toBeEnabled();
+  await expect(services.getByRole("checkbox").first()).toBeVisible();
+});

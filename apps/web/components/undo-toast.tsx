@@ -5,7 +5,22 @@
 import { useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
 
-export function UndoToast({ message, onUndo, onClose }: { message: string; onUndo: () => void; onClose: () => void }) {
+/**
+ * Where focus goes when the message leaves (its buttons go with it, and focus would fall to the
+ * page's start): the title's card once Undo has put it back, else the page's heading.
+ */
+function focusAfter(mediaId: string | undefined) {
+  requestAnimationFrame(() => {
+    const card = mediaId ? document.querySelector<HTMLElement>(`[data-media-id="${CSS.escape(mediaId)}"] a`) : null;
+    if (card) return card.focus();
+    const heading = document.querySelector<HTMLElement>("main h1");
+    if (!heading) return;
+    heading.tabIndex = -1;
+    heading.focus({ preventScroll: true });
+  });
+}
+
+export function UndoToast({ message, onUndo, onClose, mediaId }: { message: string; onUndo: () => void; onClose: () => void; mediaId?: string }) {
   const t = useTranslations("cards.undoToast");
   const undo = useRef<HTMLButtonElement>(null);
   useEffect(() => undo.current?.focus(), []);
@@ -19,11 +34,19 @@ export function UndoToast({ message, onUndo, onClose }: { message: string; onUnd
         onClick={() => {
           onUndo();
           onClose();
+          focusAfter(mediaId);
         }}
       >
         {t("undo")}
       </button>{" "}
-      <button type="button" className="button" onClick={onClose}>
+      <button
+        type="button"
+        className="button"
+        onClick={() => {
+          onClose();
+          focusAfter(undefined);
+        }}
+      >
         {t("dismiss")}
       </button>
     </div>

@@ -1,7 +1,7 @@
 "use client";
 import { useQuery } from "@apollo/client/react";
 import { useTranslations } from "next-intl";
-import { useDeferredValue, useState } from "react";
+import { useDeferredValue, useEffect, useState } from "react";
 import { MediaGrid } from "../../../components/media-grid";
 import { Loading } from "../../../components/skeletons";
 import { EmptyState, ErrorState } from "../../../components/states";
@@ -60,6 +60,13 @@ function Browse({ standIn }: { standIn?: BrowseStandIn }) {
   const items = backwards ? [] : (data?.browse.edges.map((edge) => edge.node) ?? []);
   const waiting = !data && !error && !backwards;
   const standInCards = waiting && standIn?.asked === JSON.stringify(asked) ? standIn.items : null;
+  // An address from before genres went by kind (?type=TV&genre=27: Horror is a film genre) would
+  // filter by a genre the picker does not offer, and say nothing matches with no visible cause.
+  const foreignGenre =
+    Boolean(genres.byType) && filters.genreId !== "" && !genres.byType?.[filters.type].some((genre) => String(genre.tmdbId) === filters.genreId);
+  useEffect(() => {
+    if (foreignGenre) setParams({ genre: null });
+  }, [foreignGenre, setParams]);
   const typeYear = (which: "from" | "to", value: string) => {
     (which === "from" ? setTypedFrom : setTypedTo)(value);
     if (value.trim() === "" || toYear(value) !== null) setParams({ [which]: value.trim() });

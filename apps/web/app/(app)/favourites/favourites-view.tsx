@@ -16,7 +16,7 @@ import { FAVOURITES_VARIABLES } from "./first-query";
 function UndoUnfavourite({ media, onClose }: { media: MediaCard; onClose: () => void }) {
   const t = useTranslations("lists.favourites");
   const actions = useMediaActions(media);
-  return <UndoToast message={t("removed", { title: media.title })} onUndo={() => void actions.toggleFavourite()} onClose={onClose} />;
+  return <UndoToast message={t("removed", { title: media.title })} onUndo={() => void actions.toggleFavourite()} onClose={onClose} mediaId={media.id} />;
 }
 
 export function FavouritesView() {

@@ -21,7 +21,7 @@ import { FirstReads } from "../../../components/first-reads";
 function UndoDismiss({ media, onDone }: { media: MediaCard; onDone: () => void }) {
   const t = useTranslations("home");
   const actions = useMediaActions({ ...media, isDismissed: true });
-  return <UndoToast message={t("hidden", { title: media.title })} onUndo={() => void actions.undoDismiss()} onClose={onDone} />;
+  return <UndoToast message={t("hidden", { title: media.title })} onUndo={() => void actions.undoDismiss()} onClose={onDone} mediaId={media.id} />;
 }
 
 /**

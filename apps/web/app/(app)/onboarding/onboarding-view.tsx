@@ -11,7 +11,6 @@ import { ADD_FAVOURITE, type MediaCard, ONBOARDING_WALL_QUERY, REMOVE_FAVOURITE,
 import { useGenres } from "../../../lib/use-genres";
 import { MIN_LOVED, OnboardingIntro } from "./onboarding-intro";
 import { interleave } from "./poster-wall";
-import { useErrorReason } from "../../../lib/use-error-reason";
 
 const WALL_SIZE = 36;
 
@@ -43,7 +42,6 @@ function PosterPicker({ items, label, loved, onToggle }: { items: MediaCard[]; l
 
 export function OnboardingView() {
   const t = useTranslations("onboarding");
-  const reasonOf = useErrorReason();
   const router = useRouter();
   const genres = useGenres();
   const [likedGenreIds, setLikedGenreIds] = useState<number[]>([]);
@@ -55,7 +53,8 @@ export function OnboardingView() {
   const [addFavourite] = useMutation(ADD_FAVOURITE);
   const [removeFavourite] = useMutation(REMOVE_FAVOURITE);
   const [updatePreferences] = useMutation(UPDATE_PREFERENCES);
-  const [error, setError] = useState<string | null>(null);
+  // The cause itself, so ErrorState says its kind (offline, signed out…) in its own words.
+  const [error, setError] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);
 
   function onSearch(event: FormEvent<HTMLFormElement>) {
@@ -78,7 +77,7 @@ export function OnboardingView() {
       }
     } catch (cause) {
       setLoved((items) => (isLoved ? [...items, media] : items.filter((item) => item.id !== media.id)));
-      setError(reasonOf(cause));
+      setError(cause);
     }
   }
 
@@ -89,7 +88,7 @@ export function OnboardingView() {
       await updatePreferences({ variables: { input: { likedGenreIds, languages, ...yearRange(eras), onboarded: true } } });
       router.push("/home");
     } catch (cause) {
-      setError(reasonOf(cause));
+      setError(cause);
       setSaving(false);
     }
   }
@@ -153,7 +152,7 @@ export function OnboardingView() {
         />
       </section>
 
-      {error && <ErrorState error={{ message: error }} />}
+      {error ? <ErrorState error={error} /> : null}
       <div className="onboarding-bar">
         <p aria-live="polite" className="onboarding-count">
           {loved.length > 0

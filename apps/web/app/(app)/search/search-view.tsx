@@ -20,7 +20,12 @@ export function SearchView() {
   const address = `${query}|${type ?? ""}`;
   const [sent, setSent] = useState<string | null>(null);
   const [form, setForm] = useState({ address, key: 0 });
-  if (form.address !== address) setForm({ address, key: address === sent ? form.key : form.key + 1 });
+  if (form.address !== address) {
+    const fromForm = address === sent;
+    setForm({ address, key: fromForm ? form.key : form.key + 1 });
+    // Taken: Back and then Forward to this search come from the address again.
+    if (fromForm) setSent(null);
+  }
   const { data, error, loading, refetch, fetchMore } = useQuery(SEARCH_QUERY, {
     variables: { query, type, first: 24 },
     skip: query === "",

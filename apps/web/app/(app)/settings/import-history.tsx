@@ -25,12 +25,18 @@ const contentTypeOf = (name: string) =>
 
 export function ImportHistory() {
   const t = useTranslations("settings.importHistory");
+  const tProgress = useTranslations("settings.importHistory.progress");
   const { data, error: listError, refetch, startPolling, stopPolling } = useQuery(IMPORTS_QUERY, { fetchPolicy: "cache-and-network" });
   const [error, setError] = useState<string | null>(null);
   const [uploading, setUploading] = useState(false);
   const input = useRef<HTMLInputElement>(null);
   const imports = data?.imports ?? [];
   const running = imports.some((job) => job.status === "QUEUED" || job.status === "RUNNING");
+  // The import this page saw queued or running: its start and its end are announced (an old one's
+  // result is not, each time Settings opens).
+  const newest = imports[0];
+  const [followed, setFollowed] = useState<string | null>(null);
+  if (newest && newest.id !== followed && (newest.status === "QUEUED" || newest.status === "RUNNING")) setFollowed(newest.id);
 
   useEffect(() => {
     if (running) startPolling(1_000);
@@ -54,7 +60,8 @@ export function ImportHistory() {
       if (!response.ok) setError(body.errors?.[0]?.message ?? t("uploadFailed", { status: response.status }));
       else {
         if (input.current) input.current.value = "";
-        await refetch();
+        // The file is in: a list that fails to refresh now is not a failed upload (it shows itself).
+        void refetch().catch(() => undefined);
       }
     } catch {
       // fetch throws only when the request did not go out or no answer came.
@@ -78,6 +85,12 @@ export function ImportHistory() {
           {uploading ? t("uploading") : t("submit")}
         </button>
       </form>
+      {/* The newest import said once it is queued and once it ends, not at every poll: a count read
+          out each second for minutes would leave a screen reader saying nothing else (the bar shows
+          the progress). One region, there from the start, so its first words are heard. */}
+      <p className="visually-hidden" role="status">
+        {newest && newest.id === followed && newest.status !== "RUNNING" ? importStatus(newest, tProgress) : ""}
+      </p>
       {/* Not "no imports" when the list could not be read. */}
       {listError && !data && <ErrorState error={listError} onRetry={() => void refetch()} />}
       {imports.length > 0 && (
@@ -91,20 +104,22 @@ export function ImportHistory() {
   );
 }
 
+/** What an import's line says: queued, its count while running, done with its figures, or why it failed. */
+function importStatus(job: ImportJob, t: ReturnType<typeof useTranslations<"settings.importHistory.progress">>): string {
+  const read = job.rowsMatched + job.rowsMissed;
+  if (job.status === "QUEUED") return t("queued", { total: job.rowsTotal });
+  if (job.status === "RUNNING") return t("running", { read, total: job.rowsTotal, applied: job.rowsApplied });
+  if (job.status === "DONE") return t("done", { applied: job.rowsApplied, total: job.rowsTotal, missed: job.rowsMissed });
+  return t("failed", { reason: job.error ?? t("unknownError") });
+}
+
 function ImportProgress({ job }: { job: ImportJob }) {
   const t = useTranslations("settings.importHistory.progress");
   const done = job.status === "DONE" || job.status === "FAILED";
   const read = job.rowsMatched + job.rowsMissed;
   const [loadUnmatched, unmatched] = useLazyQuery(IMPORT_UNMATCHED_QUERY, { fetchPolicy: "no-cache" });
   const rows = unmatched.data?.import.unmatched.edges.map((edge) => edge.node) ?? [];
-  const status =
-    job.status === "QUEUED"
-      ? t("queued", { total: job.rowsTotal })
-      : job.status === "RUNNING"
-        ? t("running", { read, total: job.rowsTotal, applied: job.rowsApplied })
-        : job.status === "DONE"
-          ? t("done", { applied: job.rowsApplied, total: job.rowsTotal, missed: job.rowsMissed })
-          : t("failed", { reason: job.error ?? t("unknownError") });
+  const status = importStatus(job, t);
   return (
     <li className="import" data-testid="import">
       <p>
@@ -112,11 +127,6 @@ function ImportProgress({ job }: { job: ImportJob }) {
       </p>
       <progress max={Math.max(job.rowsTotal, 1)} value={done ? job.rowsTotal : read} aria-label={t("label", { fileName: job.fileName })} />
       <p data-testid="import-status">{status}</p>
-      {/* Said once it is queued and once it ends, not at every poll: a count read out each second
-          for minutes would leave a screen reader saying nothing else. The bar shows the progress. */}
-      <p className="visually-hidden" role="status">
-        {job.status === "RUNNING" ? "" : status}
-      </p>
       {job.status === "DONE" && job.error && <p className="muted">{job.error}</p>}
       {done && job.rowsMissed > 0 && (
         <div className="stack">

@@ -45,8 +45,12 @@ export function YourServices() {
   }, [saved, edited, region, regionList]);
 
   const providers = region === null ? [] : (lists.data?.watchProviders ?? []);
+  // The region's own providers have answered: saving before would keep none of the services ticked
+  // (none is offered in a list not there yet), so Save waits for them.
+  const providersLoaded = region !== null && Boolean(lists.data) && !lists.loading;
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (!providersLoaded) return;
     setStatus(null);
     // Services offered elsewhere but not in the region picked are dropped, as the page shows.
     const offered = services.filter((id) => providers.some((p) => p.tmdbId === id));
@@ -113,7 +117,7 @@ export function YourServices() {
             }}
           />
           <p>
-            <button type="submit" className="button button-primary" disabled={saving.loading}>
+            <button type="submit" className="button button-primary" disabled={saving.loading || !providersLoaded}>
               {saving.loading ? tShared("saving") : t("save")}
             </button>
           </p>

@@ -16,7 +16,7 @@ import { WATCHLIST_VARIABLES } from "./first-query";
 function UndoUnwatchlist({ media, onClose }: { media: MediaCard; onClose: () => void }) {
   const t = useTranslations("lists.watchlist");
   const actions = useMediaActions(media);
-  return <UndoToast message={t("removed", { title: media.title })} onUndo={() => void actions.toggleWatchlist()} onClose={onClose} />;
+  return <UndoToast message={t("removed", { title: media.title })} onUndo={() => void actions.toggleWatchlist()} onClose={onClose} mediaId={media.id} />;
 }
 
 export function WatchlistView() {

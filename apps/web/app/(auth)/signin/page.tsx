@@ -16,8 +16,12 @@ function afterSignIn(next: string | undefined): string {
   return next && /^\/(?!\/)[\w\-./?=&%]*$/.test(next) ? next : "/home";
 }
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ error?: string; next?: string }> }) {
-  const { error, next } = await searchParams;
+/** A parameter the address may repeat (`?error=a&error=b`): its first value. */
+const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ error?: string | string[]; next?: string | string[] }> }) {
+  const params = await searchParams;
+  const [error, next] = [first(params.error), first(params.next)];
   const destination = afterSignIn(next);
   if (await currentUser()) redirect(destination);
   const t = await getTranslations("auth.signIn");

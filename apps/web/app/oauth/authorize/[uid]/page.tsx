@@ -14,8 +14,17 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-export default async function AuthorizePage({ params }: { params: Promise<{ uid: string }> }) {
+export default async function AuthorizePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ uid: string }>;
+  searchParams: Promise<{ failed?: string | string[] }>;
+}) {
   const { uid } = await params;
+  // The last answer did not go through while the request is still open: said in our words (never
+  // words from the address), above the card, so the person can answer again.
+  const failed = (await searchParams).failed !== undefined;
   const user = await currentUser();
   if (!user) redirect(`/signin?next=${encodeURIComponent(`/oauth/authorize/${uid}`)}`);
   const t = await getTranslations("auth");
@@ -45,16 +54,22 @@ export default async function AuthorizePage({ params }: { params: Promise<{ uid:
         })
       ).completeOAuthAuthorization;
     } catch (error) {
-      // Expired, answered already (a second click, another tab) or the API away: this page again,
-      // which says which (ConsentProblem) instead of a crash.
+      // The API refused the answer (expired, answered already in another tab or by a second click):
+      // this page again, which says so (ConsentProblem once the request is gone, else a line above
+      // the card) instead of a crash. A network failure is no ApiError: app/error.tsx shows it.
       if (!(error instanceof ApiError)) throw error;
-      destination = `/oauth/authorize/${encodeURIComponent(uid)}`;
+      destination = `/oauth/authorize/${encodeURIComponent(uid)}?failed=1`;
     }
     redirect(destination);
   }
 
   return (
     <main id="main" className="page narrow">
+      {failed && (
+        <p className="notice notice-error" role="alert">
+          {t("authorize.notSaved")}
+        </p>
+      )}
       <ConsentCard
         request={request}
         signedInAs={user.email ?? user.name ?? t("consent.you")}
