@@ -37,11 +37,13 @@ test("offline, a page load shows the offline page instead of the browser's error
   await page.reload();
   await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
   await context.setOffline(true);
-  await page.goto("/favourites");
+  await page.goto("/search?q=the");
   await expect(page.getByRole("heading", { level: 1, name: "You’re offline" })).toBeVisible();
   await context.setOffline(false);
-  await page.getByRole("button", { name: "Try again" }).click();
-  // Favourites' heading is in its document (its server stand-in); it once came only with the view,
-  // which on CI's busiest minutes under next dev outlasted 15 s, hence the longer wait.
-  await expect(page.getByRole("heading", { level: 1, name: "Favourites" })).toBeVisible({ timeout: 30_000 });
+  await page.getByRole("link", { name: "Try again · Réessayer" }).click();
+  // The same address, its query included. The heading is in its document (the server's stand-in);
+  // on CI's busiest minutes the page once outlasted 15 s, hence the longer wait.
+  await expect(page).toHaveURL(/\/search\?q=the$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Search" })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole("search").getByLabel("Title")).toHaveValue("the");
 });

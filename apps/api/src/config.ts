@@ -156,6 +156,9 @@ export const configSchema = z
     MODEL_CHECK_EVERY_SECONDS: z.coerce.number().int().min(0).default(60),
     // How many of the most-liked titles the EASE part of the model covers (memory n², time n³).
     MODEL_DENSE_MAX_TITLES: z.coerce.number().int().min(0).max(20_000).optional(),
+    // TMDB calls one import may make to find the titles the cache does not have (import-matching.ts):
+    // TMDB's rate limit is the deployment's, shared with ingest and title pages.
+    IMPORT_TMDB_LOOKUPS: positiveInt.default(5_000),
     TMDB_RATE_LIMIT_PER_SECOND: positiveInt.default(40),
     TMDB_MAX_IN_FLIGHT: positiveInt.default(20),
     TMDB_TIMEOUT_MS: positiveInt.default(10_000),

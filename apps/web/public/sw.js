@@ -1,7 +1,9 @@
 // movierec's service worker (registered by components/service-worker.tsx): page loads go to the
 // network as always; when the network cannot answer one, it answers with the offline page instead
 // of the browser's error. Nothing else is cached here (the persisted Apollo cache keeps the data).
-const CACHE = "movierec-offline-v1";
+// A new name with every change to offline.html: a worker whose bytes change is installed again and
+// caches the new page; the old cache goes on activation.
+const CACHE = "movierec-offline-v2";
 const OFFLINE_PAGE = "/offline.html";
 
 self.addEventListener("install", (event) => {

@@ -61,8 +61,35 @@ export class CachedTitles {
 
 const noun = (type: "MOVIE" | "TV" | null) => (type === "TV" ? "series" : "film");
 
+/**
+ * The TMDB calls an import has made (`count`) and may make (`limit`): TMDB's rate limit is the whole
+ * deployment's (ingest, title pages, everyone's imports), and a file of 100,000 made-up titles would
+ * otherwise spend some 200,000 calls of it. Past the limit a row TMDB would have to find is left
+ * unmatched, saying so; the person can choose its title by hand.
+ */
+export interface TmdbLookups {
+  count: number;
+  limit: number;
+}
+
+class OutOfLookups extends Error {}
+
+function spend(lookups: TmdbLookups): void {
+  if (lookups.count >= lookups.limit) throw new OutOfLookups();
+  lookups.count += 1;
+}
+
 /** The title a row means, or why it has none; `tmdbCalls` counts the calls made to TMDB. */
-export async function matchRow(deps: Deps, row: RowToMatch, tmdbCalls: { count: number }, cached: CachedTitles): Promise<RowMatch> {
+export async function matchRow(deps: Deps, row: RowToMatch, tmdbCalls: TmdbLookups, cached: CachedTitles): Promise<RowMatch> {
+  try {
+    return await matchRowWith(deps, row, tmdbCalls, cached);
+  } catch (error) {
+    if (!(error instanceof OutOfLookups)) throw error;
+    return { reason: `Not looked up: this import has used its ${tmdbCalls.limit.toLocaleString("en")} TMDB lookups. Choose its title by hand.` };
+  }
+}
+
+async function matchRowWith(deps: Deps, row: RowToMatch, tmdbCalls: TmdbLookups, cached: CachedTitles): Promise<RowMatch> {
   if (row.tmdbId !== null && row.mediaType !== null) return matchById(deps, { mediaType: row.mediaType, tmdbId: row.tmdbId }, tmdbCalls);
   if (!row.title) return { reason: "The row names no title." };
   const types = row.mediaType ? [row.mediaType] : (["MOVIE", "TV"] as const);
@@ -92,10 +119,10 @@ function decide(matches: TitleMatch[]): RowMatch | undefined {
   return undefined;
 }
 
-async function matchById(deps: Deps, ref: { mediaType: "MOVIE" | "TV"; tmdbId: number }, tmdbCalls: { count: number }): Promise<RowMatch> {
+async function matchById(deps: Deps, ref: { mediaType: "MOVIE" | "TV"; tmdbId: number }, tmdbCalls: TmdbLookups): Promise<RowMatch> {
   const cached = await deps.prisma.mediaCache.findFirst({ where: { mediaType: ref.mediaType, tmdbId: ref.tmdbId }, select: { tmdbId: true } });
   if (cached) return ref;
-  tmdbCalls.count += 1;
+  spend(tmdbCalls);
   const fetched = await deps.enrichment.fetchDetails(mediaKey(ref));
   return fetched ? ref : { reason: `TMDB has no ${noun(ref.mediaType)} with id ${ref.tmdbId}.` };
 }
@@ -136,10 +163,10 @@ async function findByImdbId(
   deps: Deps,
   imdbId: string,
   type: "MOVIE" | "TV" | null,
-  tmdbCalls: { count: number },
+  tmdbCalls: TmdbLookups,
   cached: CachedTitles,
 ): Promise<RowMatch | undefined> {
-  tmdbCalls.count += 1;
+  spend(tmdbCalls);
   const found = await deps.tmdb.findByImdbId(imdbId);
   const movie = type !== "TV" ? found.movie_results[0] : undefined;
   const tv = type !== "MOVIE" ? found.tv_results[0] : undefined;
@@ -152,13 +179,13 @@ async function searchTmdb(
   deps: Deps,
   type: "MOVIE" | "TV",
   wanted: { title: string; year: number | null },
-  tmdbCalls: { count: number },
+  tmdbCalls: TmdbLookups,
   cached: CachedTitles,
 ): Promise<TitleMatch> {
   const kind = toMediaKind(type);
   let last: TitleMatch = { miss: "not-found", candidates: [] };
   for (const year of wanted.year === null ? [null] : [wanted.year, null]) {
-    tmdbCalls.count += 1;
+    spend(tmdbCalls);
     const page = await deps.tmdb.searchTitles({ mediaType: kind, query: wanted.title, year });
     const candidates = await remember(deps, type, page.results, `search/${kind}`, cached);
     last = matchTitle(wanted, candidates);

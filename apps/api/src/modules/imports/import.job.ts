@@ -74,7 +74,10 @@ async function matchPending(deps: JobDeps, importId: string, signal?: AbortSigna
   // rows, and asking TMDB three times would spend its rate limit for nothing.
   const memo = new Map<string, ReturnType<typeof matchRow>>();
   let cached: CachedTitles | undefined;
-  const tmdbCalls = { count: 0, written: 0 };
+  // Counted on from what earlier attempts of this import spent (import_job.tmdbCalls), so a retry
+  // does not get a fresh allowance.
+  const spent = (await deps.prisma.importJob.findUniqueOrThrow({ where: { id: importId }, select: { tmdbCalls: true } })).tmdbCalls;
+  const tmdbCalls = { count: spent, written: spent, limit: deps.config.IMPORT_TMDB_LOOKUPS };
   const progress = throttled(PROGRESS_EVERY_MS, () => {
     const delta = tmdbCalls.count - tmdbCalls.written;
     tmdbCalls.written = tmdbCalls.count;

@@ -288,6 +288,26 @@ describe("the upload", () => {
   });
 });
 
+describe("an import's share of TMDB", () => {
+  it("stops looking titles up at its limit: the rest are unmatched and say why, titles the cache has still match", async () => {
+    const user = await api.createUser();
+    const cachedRow = await api.services.prisma.mediaCache.findFirstOrThrow({ where: { mediaType: "MOVIE", tmdbId: { in: films.map((film) => film.id) } } });
+    const known = films.find((film) => film.id === cachedRow.tmdbId)!;
+    const unknown = ["Qzx Never Made One", "Qzx Never Made Two", "Qzx Never Made Three"];
+    const file = [
+      "Date,Name,Year,Letterboxd URI",
+      ...unknown.map((name) => csvLine("2024-01-10", name, 1995, "x")),
+      csvLine("2024-01-11", known.title, known.releaseDate.slice(0, 4), "y"),
+    ];
+    const uploaded = await upload(user, "watchlist.csv", strToU8(`${file.join("\n")}\n`), "text/csv");
+    const limited = { ...api.services, config: { ...api.services.config, IMPORT_TMDB_LOOKUPS: 1 } };
+    expect(await runImport(limited, uploaded.body.import!.id)).toEqual({ status: "done" });
+    const job = (await api.graphql(IMPORT, { id: uploaded.body.import!.id }, { token: user.token })).data!.import;
+    expect(job).toMatchObject({ status: "DONE", rowsApplied: 1, rowsMissed: 3, tmdbCalls: 1 });
+    for (const edge of job.unmatched.edges) expect(edge.node.reason).toBe("Not looked up: this import has used its 1 TMDB lookups. Choose its title by hand.");
+  });
+});
+
 describe("an import that cannot finish", () => {
   it("is marked FAILED with what happened after its last try, and keeps what it added", async () => {
     const user = await api.createUser();

@@ -5,7 +5,7 @@
 import { useMutation, useQuery } from "@apollo/client/react";
 import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
-import { FieldError } from "../../../components/states";
+import { ErrorState, FieldError } from "../../../components/states";
 import { ACCOUNT_QUERY, DELETE_ACCOUNT } from "../../../lib/graphql";
 import { nextAuthClient } from "../../../lib/next-auth-client";
 import { useErrorReason } from "../../../lib/use-error-reason";
@@ -13,7 +13,7 @@ import { useErrorReason } from "../../../lib/use-error-reason";
 export function DeleteAccount() {
   const t = useTranslations("settings.deleteAccount");
   const reasonOf = useErrorReason();
-  const { data } = useQuery(ACCOUNT_QUERY);
+  const { data, error, refetch } = useQuery(ACCOUNT_QUERY);
   const [deleteAccount, { loading }] = useMutation(DELETE_ACCOUNT);
   const [message, setMessage] = useState<string | null>(null);
   const [sure, setSure] = useState(false);
@@ -39,7 +39,9 @@ export function DeleteAccount() {
     <section aria-labelledby="delete-account-heading" className="panel danger-zone">
       <h2 id="delete-account-heading">{t("heading")}</h2>
       <p>{t("intro")}</p>
-      <form onSubmit={onSubmit} className="stack">
+      {/* Whether the account has a password decides what the form asks: not guessed when unknown. */}
+      {error && !data && <ErrorState error={error} onRetry={() => void refetch()} />}
+      <form onSubmit={onSubmit} className="stack" hidden={Boolean(error && !data)}>
         {hasPassword ? (
           <label className="field">
             <span>{t("password")}</span>
