@@ -159,6 +159,9 @@ export const configSchema = z
     // TMDB calls one import may make to find the titles the cache does not have (import-matching.ts):
     // TMDB's rate limit is the deployment's, shared with ingest and title pages.
     IMPORT_TMDB_LOOKUPS: positiveInt.default(5_000),
+    // TMDB calls a minute one address may cause, signed out, by asking for what the cache lacks:
+    // searches, browse filters, titles by id (media/tmdb-fallbacks.ts).
+    ANONYMOUS_TMDB_FALLBACKS_PER_MINUTE: positiveInt.default(120),
     TMDB_RATE_LIMIT_PER_SECOND: positiveInt.default(40),
     TMDB_MAX_IN_FLIGHT: positiveInt.default(20),
     TMDB_TIMEOUT_MS: positiveInt.default(10_000),

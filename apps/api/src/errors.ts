@@ -41,3 +41,9 @@ export const unauthenticated = (message = "Sign in, or send a personal API token
 export const forbidden = (message: string) => new AppError("FORBIDDEN", message);
 export const badInput = (message: string, details?: Record<string, unknown>) => new AppError("BAD_USER_INPUT", message, details);
 export const notFound = (message: string) => new AppError("NOT_FOUND", message);
+/** Too many of something: wait `seconds`, said as `extensions.retryAfterSeconds` as the API's rate limit says it (docs/api.md). */
+export function rateLimited(message: string, seconds: number): AppError {
+  const error = new AppError("RATE_LIMITED", message);
+  error.extensions.retryAfterSeconds = seconds;
+  return error;
+}

@@ -147,6 +147,17 @@ describe("rate limits", () => {
     expect(withToken.status).toBe(200);
     expect(withToken.data?.me?.id).toBe(second.id);
     expect((await fetch(`${limited.url}/healthz`)).status).toBe(200);
+    // The pages share the address's budget; the probes /healthz and /readyz do not, and 20 readiness
+    // probes at once share one check of Postgres.
+    const before = limited.sqlQueries.count;
+    const probes = await Promise.all(Array.from({ length: 20 }, () => fetch(`${limited.url}/readyz`)));
+    expect(probes.map((probe) => probe.status)).toEqual(Array(20).fill(200));
+    expect(limited.sqlQueries.count - before).toBeLessThanOrEqual(2);
+    for (const page of ["/playground", "/docs", "/admin/queues"]) {
+      const refused = await fetch(`${limited.url}${page}`);
+      expect(refused.status, page).toBe(429);
+      expect(Number(refused.headers.get("retry-after")), page).toBeGreaterThan(0);
+    }
   });
 
   it("X-Forwarded-For names the client only when TRUST_PROXY names the proxy sending it", async () => {
@@ -203,5 +214,59 @@ describe("page size and cursors", () => {
     const ids2 = page2.data?.browse.edges.map((edge: { node: { id: string } }) => edge.node.id);
     expect(ids2).toHaveLength(5);
     expect(ids2.filter((id: string) => ids1.includes(id))).toEqual([]);
+  });
+});
+
+describe("TMDB fallbacks: a budget per signed-out address, and ids TMDB does not know remembered", () => {
+  let budgeted: TestApi;
+  let person: TestUser;
+  beforeAll(async () => {
+    // Its own database: every title is one the cache lacks.
+    budgeted = await startTestApi({ env: { ANONYMOUS_TMDB_FALLBACKS_PER_MINUTE: "2" }, catalogue: api.catalogue });
+    person = await budgeted.createUser();
+  });
+  afterAll(() => budgeted?.close());
+
+  const calls = (prefix: string) =>
+    Object.entries(budgeted.catalogue.requestCounts())
+      .filter(([path]) => path.startsWith(prefix))
+      .reduce((sum, [, count]) => sum + count, 0);
+  const title = (id: number, auth: { token?: string } = {}) => budgeted.graphql(`query($id: Int!) { media(type: MOVIE, tmdbId: $id) { title } }`, { id }, auth);
+
+  it("a signed-out address asks TMDB for 2 titles a minute, then RATE_LIMITED with a wait; cached titles and signed-in callers are served", async () => {
+    const movies = budgeted.catalogue.catalogue.movies;
+    const [a, b, c, d] = [movies[100]!, movies[101]!, movies[102]!, movies[103]!];
+    expect((await title(a.id)).data?.media.title).toBe(a.title);
+    expect((await title(b.id)).data?.media.title).toBe(b.title);
+
+    const refused = await title(c.id);
+    const error = onlyError(refused, "RATE_LIMITED");
+    const wait = error.extensions?.retryAfterSeconds as number;
+    expect(wait).toBeGreaterThan(0);
+    expect(wait).toBeLessThanOrEqual(60);
+    expect(error.message).toBe(
+      `Too many titles movierec has not stored yet were asked for from this address this minute (TMDB's limit is shared by everyone; signed in, the limit is your own): try again in ${wait} s.`,
+    );
+    expect(calls(`/3/movie/${c.id}`)).toBe(0);
+
+    // What is cached needs no TMDB, so no budget.
+    expect((await title(a.id)).data?.media.title).toBe(a.title);
+    // A signed-in caller is held by their own rate limit, not the address's.
+    expect((await title(c.id, { token: person.token })).data?.media.title).toBe(c.title);
+    // A search past the budget serves what the cache has, without asking TMDB.
+    const searches = calls("/3/search/");
+    const search = await budgeted.graphql(`query($q: String!) { searchMedia(query: $q, first: 5) { edges { node { title } } } }`, { q: d.title });
+    expect(search.errors).toBeUndefined();
+    expect(calls("/3/search/")).toBe(searches);
+  });
+
+  it("an id TMDB answered 404 for is not asked again, and stays NOT_FOUND past the budget", async () => {
+    const missing = (auth: { token?: string } = {}) => budgeted.graphql(`{ media(type: TV, tmdbId: 987654000) { title } }`, {}, auth);
+    expect(onlyError(await missing({ token: person.token }), "NOT_FOUND").message).toBe("No TV series with TMDB id 987654000.");
+    expect(calls("/3/tv/987654000")).toBe(1);
+    expect(onlyError(await missing({ token: person.token }), "NOT_FOUND").message).toBe("No TV series with TMDB id 987654000.");
+    // Anonymous, with this address's budget spent above: still the plain answer.
+    expect(onlyError(await missing(), "NOT_FOUND").message).toBe("No TV series with TMDB id 987654000.");
+    expect(calls("/3/tv/987654000")).toBe(1);
   });
 });

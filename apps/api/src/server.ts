@@ -72,25 +72,43 @@ export async function buildServer(services: AppServices): Promise<FastifyInstanc
   });
   await registerImportRoutes(app, services);
   await registerOAuthServer(app, services);
-  await registerPlayground(app, { graphqlPath: "/graphql", defaultQuery: EXAMPLE_QUERY, exampleOperations: EXAMPLE_OPERATIONS, docsPath: "/docs" });
-  await registerDocs(app, {
-    schema: await getSchema("public"),
-    playgroundPath: "/playground",
-    webSettingsUrl: `${services.config.WEB_URL.replace(/\/+$/, "")}/settings`,
+  // The playground, the docs and the queue dashboard count against the same per-minute budget as
+  // /graphql (per address: these routes do not resolve a caller first), so none of them can be
+  // asked without limit. /healthz and /readyz are probes, unlimited (registerReadiness bounds its cost).
+  await app.register(async (pages) => {
+    pages.addHook("onRequest", pages.rateLimit());
+    await registerPlayground(pages, { graphqlPath: "/graphql", defaultQuery: EXAMPLE_QUERY, exampleOperations: EXAMPLE_OPERATIONS, docsPath: "/docs" });
+    await registerDocs(pages, {
+      schema: await getSchema("public"),
+      playgroundPath: "/playground",
+      webSettingsUrl: `${services.config.WEB_URL.replace(/\/+$/, "")}/settings`,
+    });
+    await registerQueueDashboard(pages, services);
   });
-  await registerQueueDashboard(app, services);
-  registerHealth(app, services, requestRedis);
+  app.get("/healthz", async () => ({ status: "ok" }));
+  registerReadiness(app, services, requestRedis);
   return app;
 }
 
+/** How long a readiness check's answer is reused: however often /readyz is asked, each process checks at most 4 times a second. */
+const READINESS_REUSE_MS = 250;
+
 /**
- * Liveness (the process answers) and readiness (Postgres and Redis answer). Anyone may ask, so the
- * answer says only which dependency is degraded; why is in the logs.
+ * Readiness (Postgres and Redis answer; liveness is /healthz). Anyone may ask, so the answer says
+ * only which dependency is degraded; why is in the logs. It has no rate limit (a load balancer's
+ * probe must not be refused because the address it shares with clients spent its budget); instead
+ * requests at the same time share one check, and a check's answer serves for 250 ms.
  */
-function registerHealth(app: FastifyInstance, services: AppServices, redis: Redis) {
-  app.get("/healthz", async () => ({ status: "ok" }));
+function registerReadiness(app: FastifyInstance, services: AppServices, redis: Redis) {
+  let last: { at: number; checks: Promise<PromiseSettledResult<unknown>[]> } | undefined;
   app.get("/readyz", async (request, reply) => {
-    const checks = await Promise.allSettled([services.prisma.$queryRaw`SELECT 1`, redis.ping()]);
+    if (!last || performance.now() - last.at > READINESS_REUSE_MS) {
+      const checks = Promise.allSettled([services.prisma.$queryRaw`SELECT 1`, redis.ping()]);
+      last = { at: Number.POSITIVE_INFINITY, checks };
+      const current = last;
+      void checks.then(() => (current.at = performance.now()));
+    }
+    const checks = await last.checks;
     const [postgres, redisState] = checks.map((check, index) => {
       if (check.status === "fulfilled") return "ok";
       const reason = check.reason instanceof Error ? check.reason.message.replace(/\s+/g, " ").slice(0, 300) : String(check.reason);

@@ -102,7 +102,12 @@ export function createFormatError(logger: Logger) {
         message: original.message,
         path: formatted.path,
         locations: formatted.locations,
-        extensions: { code: original.code, ...(original.extensions.details ? { details: original.extensions.details } : {}) },
+        extensions: {
+          code: original.code,
+          ...(original.extensions.details ? { details: original.extensions.details } : {}),
+          // RATE_LIMITED's wait, where every refusal of the API says it (errors.ts's rateLimited).
+          ...(typeof original.extensions.retryAfterSeconds === "number" ? { retryAfterSeconds: original.extensions.retryAfterSeconds } : {}),
+        },
       };
     }
     if (original instanceof ArgumentValidationError) {

@@ -68,6 +68,7 @@ export async function startTestApi(
     API_RATE_LIMIT_PER_MINUTE_IP: "100000",
     API_RATE_LIMIT_PER_MINUTE_TOKEN: "100000",
     SIGN_IN_ATTEMPTS_PER_MINUTE_IP: "100000",
+    ANONYMOUS_TMDB_FALLBACKS_PER_MINUTE: "100000",
     // Tests write titles straight into Postgres and read them through the API at once; the check
     // interval itself is tested in recommendation-serving.int.test.ts.
     CATALOGUE_REFRESH_MS: "0",

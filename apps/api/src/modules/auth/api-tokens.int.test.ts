@@ -51,6 +51,24 @@ describe("personal API tokens", () => {
     expect(expiresAt).toBeLessThanOrEqual(Date.now() + 30 * 86_400_000 + 1_000);
   });
 
+  it("a token made with an expiring token expires no later than its maker; one made in a session as asked", async () => {
+    const maker = await createToken(api, owner, { name: "a week", expiresInDays: 7 });
+    const make = async (input: { name: string; expiresInDays?: number }) => {
+      const result = await api.graphql<{ createApiToken: CreatedToken }>(CREATE, { input }, { token: maker.secret });
+      expect(result.errors).toBeUndefined();
+      return result.data!.createApiToken.token.expiresAt;
+    };
+    // Asked for longer, or for no end at all: the maker's end.
+    expect(await make({ name: "forever" })).toBe(maker.token.expiresAt);
+    expect(await make({ name: "a year", expiresInDays: 365 })).toBe(maker.token.expiresAt);
+    // Asked for shorter: as asked.
+    expect(Date.parse((await make({ name: "a day", expiresInDays: 1 }))!)).toBeLessThan(Date.parse(maker.token.expiresAt!) - 5 * 86_400_000);
+    // A token that does not expire makes tokens as asked.
+    const lasting = await createToken(api, owner, { name: "lasting" });
+    const result = await api.graphql<{ createApiToken: CreatedToken }>(CREATE, { input: { name: "from lasting" } }, { token: lasting.secret });
+    expect(result.data?.createApiToken.token.expiresAt).toBeNull();
+  });
+
   it("the new token works as a bearer and lastUsedAt is set after it is used", async () => {
     const created = await createToken(api, owner, { name: "cli" });
     const me = await api.graphql(ME, {}, { token: created.secret });

@@ -74,7 +74,10 @@ export class AuthResolver {
   }
 
   @Authorized()
-  @Mutation(() => CreatedApiToken, { description: "Creates a personal API token. The secret is in this answer only." })
+  @Mutation(() => CreatedApiToken, {
+    description:
+      "Creates a personal API token. The secret is in this answer only. A token made with an expiring API token expires no later than it (token.expiresAt says when).",
+  })
   async createApiToken(
     @Arg("input", () => CreateApiTokenInput, { description: "Its name and lifetime." }) input: CreateApiTokenInput,
     @Ctx() ctx: GraphQLContext,
@@ -82,7 +85,11 @@ export class AuthResolver {
     const userId = requireOwnCredential(ctx, "create API tokens");
     const name = input.name.trim();
     if (!name) throw badInput('Invalid input: name must not be blank; say what the token is for, e.g. "Home server".', { argument: "name" });
-    const expiresAt = input.expiresInDays ? new Date(Date.now() + input.expiresInDays * DAY_MS) : null;
+    const asked = input.expiresInDays ? new Date(Date.now() + input.expiresInDays * DAY_MS) : null;
+    // A token made with a token lives no longer than its maker, so a leaked token that expires cannot
+    // buy itself a successor that does not.
+    const maker = ctx.viewer?.via === "api-token" ? ctx.viewer.expiresAt : null;
+    const expiresAt = maker && (!asked || asked > maker) ? maker : asked;
     const scopes = [...new Set(input.scopes ?? [TokenScope.READ, TokenScope.WRITE])];
     if (!scopes.includes(TokenScope.READ))
       throw badInput("scopes must include READ: every token can read; add WRITE to let it change things.", { argument: "scopes" });

@@ -24,7 +24,7 @@ async function signIn(email: string, password: string, from: string, token?: str
     id: result.data?.signIn?.id as string | undefined,
     code: error?.extensions?.code,
     message: error?.message,
-    retryAfter: (error?.extensions?.details as { retryAfterSeconds?: number })?.retryAfterSeconds,
+    retryAfter: error?.extensions?.retryAfterSeconds as number | undefined,
   };
 }
 

@@ -10,7 +10,7 @@
 // each process keeps counting in memory (insurance limiters), so the protection does not lapse.
 import type { Redis } from "ioredis";
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
-import { AppError } from "../../errors.ts";
+import { rateLimited } from "../../errors.ts";
 
 export const SIGN_IN_LIMITS = {
   freeFailures: 5,
@@ -24,8 +24,6 @@ export function lockSeconds(failures: number): number {
   const over = failures - SIGN_IN_LIMITS.freeFailures;
   return over <= 0 ? 0 : Math.min(2 ** over, SIGN_IN_LIMITS.maxLockSeconds);
 }
-
-const rateLimited = (message: string, seconds: number) => new AppError("RATE_LIMITED", message, { retryAfterSeconds: seconds });
 
 export class SignInThrottle {
   private readonly failures: RateLimiterRedis;

@@ -48,7 +48,9 @@ async function bearerCredential(prisma: PrismaClient, secret: string): Promise<{
   if (secret.startsWith(API_TOKEN_PREFIX)) {
     const token = await verifyApiToken({ prisma }, secret);
     return {
-      viewer: token ? { userId: token.userId, role: token.role, via: "api-token", tokenId: token.tokenId, scopes: token.scopes } : undefined,
+      viewer: token
+        ? { userId: token.userId, role: token.role, via: "api-token", tokenId: token.tokenId, scopes: token.scopes, expiresAt: token.expiresAt }
+        : undefined,
       expiresAt: token?.expiresAt,
       refusal: "That API token is not valid: it may have been revoked or have expired. Create a new one in Settings → API tokens.",
     };

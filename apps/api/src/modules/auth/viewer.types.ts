@@ -15,4 +15,6 @@ export interface Viewer {
   scopes: readonly Scope[];
   /** The web session a session cookie belongs to. */
   sessionId?: string;
+  /** When a personal API token stops working (none: it does not expire). A token it makes expires no later. */
+  expiresAt?: Date | null;
 }

@@ -22,6 +22,8 @@ const CLAIM_MS = 15_000;
 const CLAIM_POLL_MS = 25;
 /** Longest a claim or a look at it may take before this process goes on without it (Redis away). */
 const REDIS_BUDGET_MS = 250;
+/** How long an id TMDB answered 404 for is not asked again (a new title may take a freed id later). */
+const MISSING_SECONDS = 24 * 3600;
 
 export class EnrichmentService {
   private readonly inFlight = new Map<string, Promise<MediaCache | null>>();
@@ -39,6 +41,20 @@ export class EnrichmentService {
     },
   ) {
     this.concurrency = pLimit(deps.concurrency ?? 8);
+  }
+
+  /**
+   * Whether TMDB answered 404 for `key` within the last day (in any API process): asking for it
+   * again would spend a call on the same answer. False when Redis does not answer in time.
+   */
+  async knownMissing(key: string): Promise<boolean> {
+    if (!this.deps.redis) return false;
+    const held = await withinMs(this.deps.redis.exists(this.missingKey(key)), REDIS_BUDGET_MS).catch(() => undefined);
+    return held === 1;
+  }
+
+  private missingKey(key: string): string {
+    return `${this.deps.keyPrefix ?? ""}tmdb-missing:${key}`;
   }
 
   /** Details for `key`, fetched once however many callers ask at the same time. Null when TMDB cannot say. */
@@ -88,7 +104,11 @@ export class EnrichmentService {
     const { mediaType, tmdbId } = parseMediaKey(key);
     try {
       // Details once fetched serve pages however old (the worker refreshes them by age).
-      return (await detailsIntoCache(this.deps, { kind: toMediaKind(mediaType), tmdbId }, Number.POSITIVE_INFINITY)).row;
+      const details = await detailsIntoCache(this.deps, { kind: toMediaKind(mediaType), tmdbId }, Number.POSITIVE_INFINITY);
+      // TMDB does not know it and the cache never had it: remembered, so asking again costs no call.
+      if (details.outcome === "gone" && !details.row && this.deps.redis)
+        await withinMs(this.deps.redis.set(this.missingKey(key), "1", "EX", MISSING_SECONDS), REDIS_BUDGET_MS).catch(() => undefined);
+      return details.row;
     } catch (error) {
       if (!(error instanceof TmdbError)) throw error;
       // Pages keep working on what the cache has; the fields stay null until TMDB answers.

@@ -3,9 +3,6 @@
 import type { Prisma } from "../../generated/prisma/client.ts";
 import type { MediaCache } from "../../generated/prisma/client.ts";
 import { badInput, notFound } from "../../errors.ts";
-import type { Redis } from "ioredis";
-import type { Config } from "../../config.ts";
-import type { Logger } from "../../logger.ts";
 import type { EnrichmentService } from "./enrichment.service.ts";
 import type { MediaLoaders } from "./media.loaders.ts";
 import { discoverIntoCache, releaseDateField, searchIntoCache, type TmdbIntoCacheDeps } from "./tmdb-into-cache.ts";
@@ -13,6 +10,7 @@ import { assertTmdbId, mediaKey, type MediaRef } from "./media-key.ts";
 import { toMediaKind, type MediaKind } from "../../media-kind.ts";
 import type { MediaType } from "../../generated/prisma/enums.ts";
 import { withinMs } from "../../redis.ts";
+import { type FallbackDeps, fallbacksSpent, firstAskInAWhile, takeFallback } from "./tmdb-fallbacks.ts";
 
 /** How long a search with some cached matches waits for TMDB's answer before showing those. */
 const SEARCH_FALLBACK_WAIT_MS = 1_500;
@@ -26,24 +24,6 @@ export interface MediaReadDeps {
   enrichment: EnrichmentService;
 }
 
-/** What the once-an-hour bookkeeping of TMDB fallbacks needs. */
-export interface FallbackDeps {
-  redis: Redis;
-  config: Pick<Config, "REDIS_KEY_PREFIX">;
-  logger: Logger;
-}
-
-/**
- * True once per `key` per hour across every API process: TMDB fallbacks for the same search or
- * filter are not repeated while what they found is already in the cache. False, without waiting,
- * when Redis does not answer within 250 ms (the request then serves what the cache has).
- */
-export async function firstAskInAWhile(ctx: FallbackDeps, key: string): Promise<boolean> {
-  const answer = await withinMs(ctx.redis.set(`${ctx.config.REDIS_KEY_PREFIX}tmdb-fallback:${key}`, "1", "EX", 3600, "NX"), 250);
-  if (answer === undefined) ctx.logger.warn({ key }, "TMDB fallback skipped: Redis did not answer in time");
-  return answer === "OK";
-}
-
 /** Pairs list rows (favourites, watchlist items) with their titles, in one batched query. */
 export async function withMedia<Row extends MediaRef>(ctx: MediaReadDeps, rows: Row[]): Promise<Array<{ row: Row; media: MediaCache }>> {
   const media = await ctx.loaders.media.loadMany(rows.map(mediaKey));
@@ -53,11 +33,22 @@ export async function withMedia<Row extends MediaRef>(ctx: MediaReadDeps, rows: 
   });
 }
 
-export async function getMedia(ctx: MediaReadDeps, ref: MediaRef): Promise<MediaCache> {
+/**
+ * A title by id: from the cache, else from TMDB (written to the cache), within the caller's
+ * budget of TMDB fallbacks when `ctx` is a request's (tmdb-fallbacks.ts). NOT_FOUND for an id TMDB
+ * does not know, without asking it again for a day.
+ */
+export async function getMedia(ctx: MediaReadDeps & Partial<FallbackDeps>, ref: MediaRef): Promise<MediaCache> {
   assertTmdbId(ref.tmdbId);
   const key = mediaKey(ref);
-  const row = (await ctx.loaders.media.load(key)) ?? (await ctx.enrichment.fetchDetails(key));
-  if (!row) throw notFound(`No ${ref.mediaType === "MOVIE" ? "movie" : "TV series"} with TMDB id ${ref.tmdbId}.`);
+  const missing = () => notFound(`No ${ref.mediaType === "MOVIE" ? "movie" : "TV series"} with TMDB id ${ref.tmdbId}.`);
+  const cached = await ctx.loaders.media.load(key);
+  if (cached) return cached;
+  if (await ctx.enrichment.knownMissing(key)) throw missing();
+  const wait = await takeFallback(ctx);
+  if (wait > 0) throw fallbacksSpent(wait);
+  const row = await ctx.enrichment.fetchDetails(key);
+  if (!row) throw missing();
   return row;
 }
 
