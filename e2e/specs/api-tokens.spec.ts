@@ -39,6 +39,8 @@ test("an API token from settings works over plain HTTP and stops once revoked", 
   await revoke.click();
   await expect(page.getByText("Revoked “E2E client”.")).toBeVisible();
   await expect(page.getByRole("button", { name: "Revoke E2E client" })).toHaveCount(0);
+  // Its button left with it: focus is on the panel's heading (no other token to revoke), not the page's start.
+  await expect(page.getByRole("heading", { level: 2, name: "API tokens" })).toBeFocused();
 
   await expect.poll(async () => (await ask()).status()).toBe(401);
   const after = (await (await ask()).json()) as { errors?: { extensions?: { code?: string } }[] };

@@ -55,7 +55,10 @@ test("favourite, watchlist and not interested from the recommendations", async (
   const toWatch = page.getByRole("list", { name: "To watch" }).locator(`[data-media-id="${watch!.id}"]`);
   await expect(toWatch).toBeVisible();
   await (await openMenu(page, toWatch, watch!.title)).getByRole("menuitemcheckbox", { name: "Watched" }).click();
-  await expect(page.getByRole("list", { name: "Watched" }).locator(`[data-media-id="${watch!.id}"]`)).toBeVisible();
+  const watched = page.getByRole("list", { name: "Watched" }).locator(`[data-media-id="${watch!.id}"]`);
+  await expect(watched).toBeVisible();
+  // The card moved to the other section: focus went with it, to its "More actions" button, not to the page's start.
+  await expect(watched.getByRole("button", { name: `More actions for ${watch!.title}`, exact: true })).toBeFocused();
 });
 
 test("not interested offers Undo, focused, so a second Enter brings the title back instead of hiding the next", async ({ page }) => {
@@ -97,16 +100,29 @@ test("Settings lists the titles hidden as not interested, and Restore lets one b
   await page.goto("/home");
   const cards = page.getByTestId("recommendations").getByTestId("media-card");
   await expect(cards.first()).toBeVisible({ timeout: 20_000 });
-  const title = (await cards.first().locator(".card-title").textContent())!;
-  await (await openMenu(page, cards.first(), title)).getByRole("menuitem", { name: "Not interested" }).click();
-  await expect(page.getByRole("status").filter({ hasText: `Hidden “${title}”` })).toBeVisible();
+  const titles: string[] = [];
+  for (let i = 0; i < 2; i++) {
+    const title = (await cards.first().locator(".card-title").textContent())!;
+    const id = (await cards.first().getAttribute("data-media-id"))!;
+    await (await openMenu(page, cards.first(), title)).getByRole("menuitem", { name: "Not interested" }).click();
+    await expect(page.getByRole("status").filter({ hasText: `Hidden “${title}”` })).toBeVisible();
+    await expect(page.getByTestId("recommendations").locator(`[data-media-id="${id}"]`)).toHaveCount(0);
+    titles.push(title);
+  }
   await page.waitForLoadState("networkidle");
 
   await page.goto("/settings");
   const hidden = page.getByRole("list", { name: "Titles you are not interested in" });
-  await expect(hidden.getByRole("link", { name: title, exact: true })).toBeVisible();
-  await page.getByRole("button", { name: `Restore ${title}`, exact: true }).click();
-  await expect(page.getByText(`Restored “${title}”: it can be recommended again.`)).toBeVisible();
+  for (const title of titles) await expect(hidden.getByRole("link", { name: title, exact: true })).toBeVisible();
+  // Each Restore takes its row away: focus goes to the other row's Restore, then to the panel's heading.
+  const restore = (title: string) => page.getByRole("button", { name: `Restore ${title}`, exact: true });
+  const [top, bottom] = (await hidden.getByRole("link").allTextContents()) as [string, string];
+  await restore(top).click();
+  await expect(page.getByText(`Restored “${top}”: it can be recommended again.`)).toBeVisible();
+  await expect(restore(bottom)).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.getByText(`Restored “${bottom}”: it can be recommended again.`)).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: "Not interested" })).toBeFocused();
   await expect(page.getByText("Nothing hidden.")).toBeVisible();
   await page.waitForLoadState("networkidle");
   await page.reload();

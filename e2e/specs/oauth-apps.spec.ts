@@ -72,6 +72,8 @@ test("an app sends a person to movierec, who allows it on the consent page; its 
   page.once("dialog", (dialog) => void dialog.accept()); // "Take away Film Diary's access?"
   await page.getByRole("button", { name: "Revoke Film Diary" }).click();
   await expect(page.getByText("Film Diary can no longer use your account.")).toBeVisible();
+  // Its row left with the list's refetch: focus is on the panel's heading, not the page's start.
+  await expect(page.getByRole("heading", { level: 2, name: "Apps", exact: true })).toBeFocused();
   await expect.poll(async () => (await me()).status()).toBe(401);
   await app.dispose();
 });

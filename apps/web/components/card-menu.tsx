@@ -22,6 +22,14 @@ export interface CardMenuProps {
   focusTrigger?: boolean;
 }
 
+/**
+ * Focus on `mediaId`'s "More actions" button wherever its card now is: "Watched" moves a watchlist
+ * title to the page's other section, a new card, and the button the menu would return to is gone.
+ */
+function focusMovedCard(mediaId: string) {
+  requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-media-id="${CSS.escape(mediaId)}"] .card-more`)?.focus());
+}
+
 export default function CardMenu({ media, actions, showWatched, showDismiss, onDismiss, defaultOpen, focusTrigger }: CardMenuProps) {
   const t = useTranslations("cards.menu");
   const dismissed = useRef(false);
@@ -42,9 +50,13 @@ export default function CardMenu({ media, actions, showWatched, showDismiss, onD
           collisionPadding={8}
           aria-label={t("actionsFor", { title: media.title })}
           // After "Not interested" the card is gone and the page's Undo takes focus; the menu must
-          // not pull it back to a button that no longer exists.
+          // not pull it back to a button that no longer exists. After "Watched" on the watchlist the
+          // card is another section's: focus follows it there.
           onCloseAutoFocus={(event) => {
-            if (dismissed.current) event.preventDefault();
+            if (dismissed.current) return event.preventDefault();
+            if (trigger.current?.isConnected) return;
+            event.preventDefault();
+            focusMovedCard(media.id);
           }}
         >
           <DropdownMenu.CheckboxItem className="menu-item" checked={media.isFavourite} onCheckedChange={() => void actions.toggleFavourite()}>

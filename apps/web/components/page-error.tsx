@@ -17,12 +17,16 @@ export interface PageErrorProps {
   reset: () => void;
 }
 
-/** The failed page's words and ways on, inside the `<main>` its layout or boundary gives it. */
-export function PageError({ error, reset }: PageErrorProps) {
+/**
+ * The failed page's words and ways on, inside the `<main>` its layout or boundary gives it.
+ * `beforeRetry`: what must be done before the page renders again (the signed-in pages drop the
+ * cached answers that may have made it fail).
+ */
+export function PageError({ error, reset, beforeRetry }: PageErrorProps & { beforeRetry?: () => Promise<void> }) {
   const t = useTranslations("shell.errorPage");
   const router = useRouter();
   return (
-    <div className="narrow" data-testid="page-error">
+    <div className="narrow">
       <h1>{t("heading")}</h1>
       <p>{t("body")}</p>
       {error.digest && <p className="muted">{t("reference", { digest: error.digest })}</p>}
@@ -31,12 +35,13 @@ export function PageError({ error, reset }: PageErrorProps) {
           type="button"
           className="button button-primary"
           // A Server Component's error needs the server's page again, not only a new render here.
-          onClick={() =>
+          onClick={async () => {
+            await beforeRetry?.().catch(() => undefined);
             startTransition(() => {
               router.refresh();
               reset();
-            })
-          }
+            });
+          }}
         >
           {t("retry")}
         </button>{" "}

@@ -194,6 +194,19 @@ export function openClient(key: string, locale: string, seed?: NormalizedCacheOb
   });
 }
 
+/**
+ * After a page failed while rendering (app/(app)/error.tsx): what the cache held may be what made it
+ * fail, and a persisted copy would fail every reload the same way, so the answers are dropped, here
+ * and in storage, and the page asks the API afresh. Title changes not yet answered stay
+ * (lib/pending-writes.ts keeps them under their own key).
+ */
+export async function dropCachedAnswers(): Promise<void> {
+  const current = session;
+  if (!current?.client) return;
+  await current.client.clearStore();
+  await current.persistor.purge();
+}
+
 /** Sign-out: no data of the user's may stay in this browser. */
 export async function forgetCachedData(): Promise<void> {
   const closing = session;

@@ -5,6 +5,7 @@ import { type FormEvent, useState } from "react";
 import { ErrorState } from "../../../components/states";
 import type { TokenScope } from "../../../lib/generated/graphql";
 import { API_TOKENS_QUERY, type ApiToken, CREATE_API_TOKEN, REVOKE_API_TOKEN } from "../../../lib/graphql";
+import { focusAfterRemoval } from "../../../lib/focus-after-removal";
 import { useErrorReason } from "../../../lib/use-error-reason";
 
 export function ApiTokens() {
@@ -35,15 +36,19 @@ export function ApiTokens() {
     }
   }
 
-  async function onRevoke(token: ApiToken) {
+  async function onRevoke(token: ApiToken, button: HTMLElement) {
     setMessage(null);
     // Whatever uses the token stops working at once, and it cannot be brought back.
     if (!window.confirm(t("confirmRevoke", { name: token.name }))) return;
+    // The row keeps its place as revoked, without its button: focus goes to the next Revoke.
+    const settle = focusAfterRemoval(button);
     try {
-      await revokeToken({
+      const revoking = revokeToken({
         variables: { id: token.id },
         optimisticResponse: { revokeApiToken: { ...token, revokedAt: new Date().toISOString() } },
       });
+      settle();
+      await revoking;
       setMessage(t("revoked", { name: token.name }));
     } catch (cause) {
       setMessage(t("revokeFailed", { reason: reasonOf(cause) }));
@@ -107,7 +112,7 @@ export function ApiTokens() {
       {tokens.length > 0 && (
         <ul className="token-list" aria-label={t("listLabel")}>
           {tokens.map((token) => (
-            <TokenRow key={token.id} token={token} onRevoke={() => void onRevoke(token)} />
+            <TokenRow key={token.id} token={token} onRevoke={(button) => void onRevoke(token, button)} />
           ))}
         </ul>
       )}
@@ -116,7 +121,7 @@ export function ApiTokens() {
 }
 
 /** One token: its name, prefix and access, when it was made, last used and ends, and Revoke while it works. */
-function TokenRow({ token, onRevoke }: { token: ApiToken; onRevoke: () => void }) {
+function TokenRow({ token, onRevoke }: { token: ApiToken; onRevoke: (button: HTMLElement) => void }) {
   const t = useTranslations("settings.apiTokens");
   const tShared = useTranslations("settings.shared");
   const format = useFormatter();
@@ -137,7 +142,12 @@ function TokenRow({ token, onRevoke }: { token: ApiToken; onRevoke: () => void }
         </small>
       </span>
       {!token.revokedAt && (
-        <button type="button" className="button button-danger" aria-label={tShared("revokeNamed", { name: token.name })} onClick={onRevoke}>
+        <button
+          type="button"
+          className="button button-danger"
+          aria-label={tShared("revokeNamed", { name: token.name })}
+          onClick={(event) => onRevoke(event.currentTarget)}
+        >
           {tShared("revoke")}
         </button>
       )}

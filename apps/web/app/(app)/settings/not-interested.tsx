@@ -10,6 +10,7 @@ import { ErrorState } from "../../../components/states";
 import { DISMISSED_QUERY, type MediaCard } from "../../../lib/graphql";
 import { NOT_INTERESTED_VARIABLES } from "./first-queries";
 import { useMediaActions } from "../../../lib/use-media-actions";
+import { focusAfterRemoval } from "../../../lib/focus-after-removal";
 
 function Hidden({ media, onRestored }: { media: MediaCard; onRestored: (title: string) => void }) {
   const t = useTranslations("settings.notInterested");
@@ -23,9 +24,13 @@ function Hidden({ media, onRestored }: { media: MediaCard; onRestored: (title: s
         type="button"
         className="button"
         aria-label={t("restoreNamed", { title: media.title })}
-        onClick={async () => {
+        onClick={async (event) => {
+          // The row leaves at once (optimistic): focus goes to the next row's Restore.
+          const settle = focusAfterRemoval(event.currentTarget);
+          const restoring = actions.undoDismiss();
+          settle();
           // Said once the server has it: a refusal brings the title back to this list, with the reason.
-          if (await actions.undoDismiss()) onRestored(media.title);
+          if (await restoring) onRestored(media.title);
         }}
       >
         {t("restore")}

@@ -6,6 +6,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 import { ErrorState } from "../../../components/states";
 import { DELETE_OAUTH_APP, OAUTH_APPS_QUERY, REGISTER_OAUTH_APP, REVOKE_AUTHORIZED_APP } from "../../../lib/graphql";
+import { focusAfterRemoval } from "../../../lib/focus-after-removal";
 import { useErrorReason } from "../../../lib/use-error-reason";
 
 /** A day as the reader writes it in their language ("Jun 5, 2024", "5 juin 2024"). */
@@ -20,16 +21,19 @@ export function AuthorizedApps() {
   const tShared = useTranslations("settings.shared");
   const formatDate = useFormatDay();
   const { data, error, refetch } = useQuery(OAUTH_APPS_QUERY);
-  const [revoke] = useMutation(REVOKE_AUTHORIZED_APP, { refetchQueries: [OAUTH_APPS_QUERY] });
+  const [revoke] = useMutation(REVOKE_AUTHORIZED_APP, { refetchQueries: [OAUTH_APPS_QUERY], awaitRefetchQueries: true });
   const [message, setMessage] = useState<string | null>(null);
   const apps = data?.authorizedApps ?? [];
 
-  async function onRevoke(clientId: string, name: string) {
+  async function onRevoke(clientId: string, name: string, button: HTMLElement) {
     setMessage(null);
     // The app is signed out at once; using it again means allowing it again.
     if (!window.confirm(t("confirmRevoke", { name }))) return;
+    // Its row leaves with the list's refetch: focus goes to the next app's Revoke.
+    const settle = focusAfterRemoval(button);
     try {
       await revoke({ variables: { clientId } });
+      settle();
       setMessage(t("revoked", { name }));
     } catch (cause) {
       setMessage(t("revokeFailed", { name, reason: reasonOf(cause) }));
@@ -56,7 +60,7 @@ export function AuthorizedApps() {
                 type="button"
                 className="button button-danger"
                 aria-label={tShared("revokeNamed", { name: app.name })}
-                onClick={() => void onRevoke(app.clientId, app.name)}
+                onClick={(event) => void onRevoke(app.clientId, app.name, event.currentTarget)}
               >
                 {tShared("revoke")}
               </button>
