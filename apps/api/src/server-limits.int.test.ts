@@ -244,6 +244,9 @@ describe("TMDB fallbacks: a budget per signed-out address, and ids TMDB does not
     const wait = error.extensions?.retryAfterSeconds as number;
     expect(wait).toBeGreaterThan(0);
     expect(wait).toBeLessThanOrEqual(60);
+    // Said in HTTP too, for clients that retry by it.
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get("retry-after")).toBe(String(wait));
     expect(error.message).toBe(
       `Too many titles movierec has not stored yet were asked for from this address this minute (TMDB's limit is shared by everyone; signed in, the limit is your own): try again in ${wait} s.`,
     );

@@ -39,6 +39,9 @@ describe("/docs", () => {
       expect(html, hidden).not.toContain(hidden);
     // Descriptions are escaped text.
     expect(html).toContain("<code>node(id:)</code>");
+    // Defaults as a query writes them: enum values by name (the internal "w342" would not validate).
+    expect(html).toMatch(/<code>size<\/code>: <code><a href="#type-PosterSize">PosterSize<\/a>!<\/code> = <code>W342<\/code>/);
+    expect(html).not.toContain("&quot;w342&quot;");
   });
 
   it("has a getting-started whose curl request and TypeScript work as written", async () => {

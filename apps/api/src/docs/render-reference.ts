@@ -4,6 +4,7 @@
 // the schema the API serves needs no build step, cannot drift from it, and runs under a CSP with no
 // script at all. Descriptions are plain text with `code` spans; they are escaped, never trusted as HTML.
 import {
+  astFromValue,
   type GraphQLArgument,
   type GraphQLField,
   type GraphQLInputField,
@@ -16,6 +17,7 @@ import {
   isObjectType,
   isScalarType,
   isUnionType,
+  print,
 } from "graphql";
 
 export function escapeHtml(value: string): string {
@@ -40,13 +42,18 @@ function typeRef(type: { toString(): string }, named: GraphQLNamedType): string 
   return text.replace(name, `<a href="#${anchor(named.name)}">${name}</a>`);
 }
 
+/** ` = W342`: a default as a query writes it (the enum's name, not its internal value "w342"). */
+function defaultText(input: GraphQLArgument | GraphQLInputField): string {
+  if (input.defaultValue === undefined) return "";
+  const literal = astFromValue(input.defaultValue, input.type);
+  return ` = <code>${escapeHtml(literal ? print(literal) : JSON.stringify(input.defaultValue))}</code>`;
+}
+
 function argumentList(args: readonly GraphQLArgument[]): string {
   if (!args.length) return "";
   const rows = args.map(
     (arg) =>
-      `<li><code>${escapeHtml(arg.name)}</code>: <code>${typeRef(arg.type, getNamedType(arg.type))}</code>${
-        arg.defaultValue !== undefined ? ` = <code>${escapeHtml(JSON.stringify(arg.defaultValue))}</code>` : ""
-      }${describe(arg.description)}</li>`,
+      `<li><code>${escapeHtml(arg.name)}</code>: <code>${typeRef(arg.type, getNamedType(arg.type))}</code>${defaultText(arg)}${describe(arg.description)}</li>`,
   );
   return `<ul class="args">${rows.join("")}</ul>`;
 }
@@ -54,7 +61,8 @@ function argumentList(args: readonly GraphQLArgument[]): string {
 function fieldEntry(field: GraphQLField<unknown, unknown> | GraphQLInputField, owner: string): string {
   const args = "args" in field ? argumentList(field.args) : "";
   const deprecated = field.deprecationReason ? `<p class="deprecated">Deprecated: ${escapeHtml(field.deprecationReason)}</p>` : "";
-  return `<li id="${anchor(owner)}-${escapeHtml(field.name)}"><code class="field">${escapeHtml(field.name)}</code>: <code>${typeRef(field.type, getNamedType(field.type))}</code>${describe(field.description)}${deprecated}${args}</li>`;
+  const byDefault = "args" in field ? "" : defaultText(field);
+  return `<li id="${anchor(owner)}-${escapeHtml(field.name)}"><code class="field">${escapeHtml(field.name)}</code>: <code>${typeRef(field.type, getNamedType(field.type))}</code>${byDefault}${describe(field.description)}${deprecated}${args}</li>`;
 }
 
 function kindOf(type: GraphQLNamedType): string {

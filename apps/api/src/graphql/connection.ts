@@ -130,6 +130,16 @@ export function decodeCursor<T>(list: string, cursor: string | null | undefined,
 export const MAX_OFFSET = 10_000;
 const OffsetCursor = z.strictObject({ o: z.int().min(0).max(MAX_OFFSET) });
 
+/**
+ * Whether a page of an offset-paged list (browse, search) has a next page a client can reach: there
+ * are more items, and the next page's cursor (its start, `offset + size`) is within MAX_OFFSET. The
+ * page that reaches the limit says there is no next page, rather than hand out a cursor that is
+ * refused.
+ */
+export function hasNextOffsetPage({ offset, size, fetched }: { offset: number; size: number; fetched: number }): boolean {
+  return fetched > size && offset + size <= MAX_OFFSET;
+}
+
 /** Offset cursors of `list`, for ranked lists recomputed on each request (search, browse, recommendations). */
 export function offsetCursor(list: string) {
   return {
@@ -179,10 +189,12 @@ export function toConnection<Item, Node, Extra extends object = object>(options:
   edge?: (item: Item, index: number) => Extra;
   /** Whether the page was asked for after a cursor (so items come before it). */
   after: string | null | undefined;
+  /** Whether a next page can be asked for; by default, whether there are more items than `size`. */
+  hasNextPage?: boolean;
 }) {
   const items = options.items.slice(0, options.size);
   const edges = items.map((item, index) => lazyEdge(options.node(item), () => options.cursor(item, index), options.edge?.(item, index)));
-  return { edges, pageInfo: pageInfoOf(edges, { hasNextPage: options.items.length > options.size, after: options.after }) };
+  return { edges, pageInfo: pageInfoOf(edges, { hasNextPage: options.hasNextPage ?? options.items.length > options.size, after: options.after }) };
 }
 
 /** PageInfo for a page's edges (its cursors read from them only when asked for). */

@@ -57,7 +57,7 @@ export function statusOfResponse(
   return (typeof code === "string" && STATUS_OF_CODE[code]) || 500;
 }
 
-/** Sets each single-result response's content type and status by the rule above. */
+/** Sets each single-result response's content type and status by the rule above, and Retry-After on a 429 or 503 whose error says how long to wait. */
 export const responseStatusPlugin: ApolloServerPlugin = {
   async requestDidStart() {
     return {
@@ -67,6 +67,10 @@ export const responseStatusPlugin: ApolloServerPlugin = {
         if (!mediaType) return; // Apollo answers 406 Not Acceptable
         response.http.headers.set("content-type", mediaType);
         response.http.status = statusOfResponse(mediaType, response.body.singleResult, response.http.status);
+        // A refusal that says how long to wait (RATE_LIMITED, TMDB_UNAVAILABLE, SERVICE_UNAVAILABLE)
+        // says it in HTTP too, as the API's rate limit does, for clients and proxies that retry by it.
+        const wait = response.body.singleResult.errors?.find((error) => typeof error.extensions?.retryAfterSeconds === "number")?.extensions?.retryAfterSeconds;
+        if ((response.http.status === 429 || response.http.status === 503) && typeof wait === "number") response.http.headers.set("retry-after", String(wait));
       },
     };
   },

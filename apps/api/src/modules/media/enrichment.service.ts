@@ -57,7 +57,11 @@ export class EnrichmentService {
     return `${this.deps.keyPrefix ?? ""}tmdb-missing:${key}`;
   }
 
-  /** Details for `key`, fetched once however many callers ask at the same time. Null when TMDB cannot say. */
+  /**
+   * Details for `key`, fetched once however many callers ask at the same time. Null when TMDB does
+   * not know the title; the cached row when TMDB did not answer; TMDB's error (TmdbError) when it
+   * did not answer and the title is not stored.
+   */
   fetchDetails(key: string): Promise<MediaCache | null> {
     const running = this.inFlight.get(key);
     if (running) return running;
@@ -113,7 +117,12 @@ export class EnrichmentService {
       if (!(error instanceof TmdbError)) throw error;
       // Pages keep working on what the cache has; the fields stay null until TMDB answers.
       this.deps.logger.warn({ key, code: error.code, err: error.message }, "enrichment: TMDB details unavailable");
-      return this.deps.prisma.mediaCache.findUnique({ where: { mediaType_tmdbId: { mediaType, tmdbId } } });
+      const cached = await this.deps.prisma.mediaCache.findUnique({ where: { mediaType_tmdbId: { mediaType, tmdbId } } });
+      // Not stored, and TMDB did not say: the caller must not take it for a title TMDB does not know
+      // (null means that), so TMDB's error goes on (getMedia answers TMDB_UNAVAILABLE; an import
+      // retries the row).
+      if (!cached) throw error;
+      return cached;
     }
   }
 }

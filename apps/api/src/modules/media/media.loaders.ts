@@ -39,7 +39,10 @@ export function createMediaLoaders(deps: { prisma: PrismaClient; enrichment: Enr
     // Title pages, lists and mutations' answers read rows from memory when they are current there
     // (under the load bench a row by key was Postgres' second most frequent statement, 74 a second).
     media: new DataLoader<string, MediaCache | null>((keys) => catalogue.currentRows(keys)),
-    mediaDetails: new DataLoader<string, MediaCache | null>((keys) => Promise.all(keys.map((key) => deps.enrichment.fetchDetails(key)))),
+    // (a title TMDB could not give, one key's error: the others' details still come)
+    mediaDetails: new DataLoader<string, MediaCache | null>((keys) =>
+      Promise.all(keys.map((key) => deps.enrichment.fetchDetails(key).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error)))))),
+    ),
     similar: new DataLoader<string, MediaCache[]>((keys) => catalogue.similarTitles(keys)),
     alsoLiked: new DataLoader<string, MediaCache[]>((keys) => catalogue.alsoLikedTitles(keys, MAX_ALSO_LIKED)),
     person: new DataLoader<number, Person | null>(async (ids) => {

@@ -2,7 +2,7 @@ import "reflect-metadata";
 import { Arg, Args, Ctx, FieldResolver, Float, Int, Query, Resolver, Root } from "type-graphql";
 import { requireUserId, type GraphQLContext } from "../../graphql/context.ts";
 import { availableToMeKeys } from "../watch-providers/available-to-me.ts";
-import { firstOf, offsetCursor, pageSize, toConnection } from "../../graphql/connection.ts";
+import { firstOf, hasNextOffsetPage, offsetCursor, pageSize, toConnection } from "../../graphql/connection.ts";
 
 /** Most of a title's cast one answer lists, and most similar titles. */
 const MAX_CAST = 20;
@@ -21,13 +21,20 @@ const browseCursor = offsetCursor("browse");
 const searchCursor = offsetCursor("searchMedia");
 
 function mediaConnection(rows: MediaCache[], offset: number, size: number, cursors: ReturnType<typeof offsetCursor>, after: string | null | undefined) {
-  return toConnection({ items: rows, size, node: toMedia, cursor: (_row, index) => cursors.encode(offset + index + 1), after });
+  return toConnection({
+    items: rows,
+    size,
+    node: toMedia,
+    cursor: (_row, index) => cursors.encode(offset + index + 1),
+    after,
+    hasNextPage: hasNextOffsetPage({ offset, size, fetched: rows.length }),
+  });
 }
 
 /** The cache row, with details fetched first when `missing` says a field is still empty. */
 async function withDetails(ctx: GraphQLContext, media: MediaSource, missing: (row: MediaCache) => boolean): Promise<MediaCache> {
   if (media.row.detailsFetchedAt || !missing(media.row)) return media.row;
-  return (await ctx.loaders.mediaDetails.load(media.id)) ?? media.row;
+  return (await ctx.loaders.mediaDetails.load(media.id).catch(() => null)) ?? media.row;
 }
 
 /**

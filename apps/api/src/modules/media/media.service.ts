@@ -2,7 +2,8 @@
 // when the cache has nothing to show (and what it answers is written back for next time).
 import type { Prisma } from "../../generated/prisma/client.ts";
 import type { MediaCache } from "../../generated/prisma/client.ts";
-import { badInput, notFound } from "../../errors.ts";
+import { AppError, badInput, notFound } from "../../errors.ts";
+import { TmdbError } from "../../tmdb/tmdb-errors.ts";
 import type { EnrichmentService } from "./enrichment.service.ts";
 import type { MediaLoaders } from "./media.loaders.ts";
 import { discoverIntoCache, releaseDateField, searchIntoCache, type TmdbIntoCacheDeps } from "./tmdb-into-cache.ts";
@@ -33,10 +34,20 @@ export async function withMedia<Row extends MediaRef>(ctx: MediaReadDeps, rows: 
   });
 }
 
+/** How long a client is told to wait after TMDB did not answer for a title not stored yet. */
+const TMDB_RETRY_AFTER_SECONDS = 30;
+
+const tmdbUnavailable = () => {
+  const error = new AppError("TMDB_UNAVAILABLE", "TMDB did not answer, and movierec has not stored this title yet: try again in a minute.");
+  error.extensions.retryAfterSeconds = TMDB_RETRY_AFTER_SECONDS;
+  return error;
+};
+
 /**
  * A title by id: from the cache, else from TMDB (written to the cache), within the caller's
  * budget of TMDB fallbacks when `ctx` is a request's (tmdb-fallbacks.ts). NOT_FOUND for an id TMDB
- * does not know, without asking it again for a day.
+ * does not know, without asking it again for a day; TMDB_UNAVAILABLE when TMDB did not answer for a
+ * title not stored yet (not NOT_FOUND: the title may well exist).
  */
 export async function getMedia(ctx: MediaReadDeps & Partial<FallbackDeps>, ref: MediaRef): Promise<MediaCache> {
   assertTmdbId(ref.tmdbId);
@@ -47,7 +58,10 @@ export async function getMedia(ctx: MediaReadDeps & Partial<FallbackDeps>, ref: 
   if (await ctx.enrichment.knownMissing(key)) throw missing();
   const wait = await takeFallback(ctx);
   if (wait > 0) throw fallbacksSpent(wait);
-  const row = await ctx.enrichment.fetchDetails(key);
+  const row = await ctx.enrichment.fetchDetails(key).catch((error: unknown) => {
+    if (error instanceof TmdbError) throw tmdbUnavailable();
+    throw error;
+  });
   if (!row) throw missing();
   return row;
 }

@@ -73,7 +73,7 @@ export class MediaWatchProvidersResolver {
     const preferences = await ctx.loaders.viewerPreferences();
     const code = checkRegion(region) ?? preferences?.watchRegion ?? DEFAULT_WATCH_REGION;
     // Fetched with the details; a title whose details never came asks for them (batched, shared).
-    const row = media.row.detailsFetchedAt ? media.row : ((await ctx.loaders.mediaDetails.load(media.id)) ?? media.row);
+    const row = media.row.detailsFetchedAt ? media.row : ((await ctx.loaders.mediaDetails.load(media.id).catch(() => null)) ?? media.row);
     const offers: RegionOffers = (row.watchProviders as StoredWatchProviders | null)?.[code] ?? {};
     const known = await ctx.watchProviders.providers();
     const mine = new Set(code === preferences?.watchRegion ? preferences.streamingServiceIds : []);
