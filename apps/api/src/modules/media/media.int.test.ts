@@ -133,27 +133,6 @@ describe("enrichment", () => {
     const after = await api.graphql(query);
     expect(after.data?.media.runtime).toBeGreaterThan(0);
   });
-
-  it("a title not stored yet while TMDB is down is TMDB_UNAVAILABLE with a wait, not NOT_FOUND, and found once TMDB answers", async () => {
-    const cachedIds = new Set(
-      (await api.services.prisma.mediaCache.findMany({ where: { mediaType: "MOVIE" }, select: { tmdbId: true } })).map((row) => row.tmdbId),
-    );
-    const uncached = api.catalogue.catalogue.movies.filter((movie) => !cachedIds.has(movie.id)).at(-1)!;
-    const query = `{ media(type: MOVIE, tmdbId: ${uncached.id}) { title } }`;
-    api.catalogue.setFaults({ serverError: { count: 100, status: 503 } });
-    const during = await api.graphql(query);
-    // As a node too: an error, not the null that says "no such title".
-    const node = await api.graphql(`{ node(id: "movie:${uncached.id}") { id } }`);
-    api.catalogue.clearFaults();
-    expect(during.errors).toHaveLength(1);
-    expect(during.errors?.[0]?.extensions).toMatchObject({ code: "TMDB_UNAVAILABLE", retryAfterSeconds: 30 });
-    expect(during.status).toBe(503);
-    expect(during.headers.get("retry-after")).toBe("30");
-    expect(during.errors?.[0]?.message).toBe("TMDB did not answer, and movierec has not stored this title yet: try again in a minute.");
-    expect(node.errors?.[0]?.extensions?.code).toBe("TMDB_UNAVAILABLE");
-    const after = await api.graphql(query);
-    expect(after.data?.media.title).toBe(uncached.title);
-  });
 });
 
 describe("searchMedia", () => {

@@ -1,0 +1,29 @@
+// A title by id while TMDB does not answer, over HTTP against real Postgres, Redis and the offline
+// catalogue (answering 503): one not stored yet is TMDB_UNAVAILABLE with a wait, never the
+// NOT_FOUND that says TMDB does not know it (media.int.test.ts: a stored one is served as it is).
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { startTestApi, type TestApi } from "../../test-support/api-harness.ts";
+
+let api: TestApi;
+beforeAll(async () => {
+  api = await startTestApi({ catalogueSize: 200 }); // its own database: nothing is stored yet
+});
+afterAll(() => api?.close());
+
+it("a title not stored yet while TMDB is down is TMDB_UNAVAILABLE with a wait, not NOT_FOUND, and found once TMDB answers", async () => {
+  const uncached = api.catalogue.catalogue.movies.at(-1)!;
+  const query = `{ media(type: MOVIE, tmdbId: ${uncached.id}) { title } }`;
+  api.catalogue.setFaults({ serverError: { count: 100, status: 503 } });
+  const during = await api.graphql(query);
+  // As a node too: an error, not the null that says "no such title".
+  const node = await api.graphql(`{ node(id: "movie:${uncached.id}") { id } }`);
+  api.catalogue.clearFaults();
+  expect(during.errors).toHaveLength(1);
+  expect(during.errors?.[0]?.extensions).toMatchObject({ code: "TMDB_UNAVAILABLE", retryAfterSeconds: 30 });
+  expect(during.status).toBe(503);
+  expect(during.headers.get("retry-after")).toBe("30");
+  expect(during.errors?.[0]?.message).toBe("TMDB did not answer, and movierec has not stored this title yet: try again in a minute.");
+  expect(node.errors?.[0]?.extensions?.code).toBe("TMDB_UNAVAILABLE");
+  const after = await api.graphql(query);
+  expect(after.data?.media.title).toBe(uncached.title);
+});
