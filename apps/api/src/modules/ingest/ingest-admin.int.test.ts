@@ -1,8 +1,9 @@
 // What operators get from the API: ingestStatus (cursors, queue counts, failures) and the queue
 // dashboard, both for admins only.
-import { Worker } from "bullmq";
+import { UnrecoverableError, Worker } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { QUEUES } from "./ingest.queues.ts";
+import { queueDetails } from "./ingest-run.job.ts";
 import { startModelWorker } from "../recommendations/model/model.worker.ts";
 import { startTestApi, type TestApi, type TestUser } from "../../test-support/api-harness.ts";
 import { createApiToken } from "../auth/api-token.service.ts";
@@ -158,5 +159,32 @@ describe("queue dashboard", () => {
       headers: { authorization: `Bearer ${admin.token}` },
     });
     expect(resume.status).toBe(200);
+  });
+});
+
+describe("details jobs", () => {
+  it("a title is queued once while its job waits, and again after its job failed for good", async () => {
+    const queue = api.services.queues.details;
+    await queue.obliterate({ force: true });
+    const title = { mediaType: "movie" as const, tmdbId: 77 };
+    await queueDetails(queue, [title, title]);
+    await queueDetails(queue, [title]);
+    expect(await queue.getWaitingCount()).toBe(1);
+
+    // Its job fails for good (kept among the failed, for the dashboard)…
+    const worker = new Worker(
+      QUEUES.details.name,
+      async () => {
+        throw new UnrecoverableError("TMDB answered 401");
+      },
+      { connection: api.services.redis, prefix: `${api.config.REDIS_KEY_PREFIX}bull` },
+    );
+    await new Promise((resolve) => worker.once("failed", resolve));
+    await worker.close();
+    expect(await queue.getFailedCount()).toBe(1);
+    // …and the next ingest or sweep queues the title again.
+    await queueDetails(queue, [title]);
+    expect(await queue.getWaitingCount()).toBe(1);
+    await queue.obliterate({ force: true });
   });
 });

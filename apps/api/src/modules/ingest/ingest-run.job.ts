@@ -30,9 +30,14 @@ export interface ListRunSummary {
   error?: string;
 }
 
+/**
+ * Queues details jobs, one per title while one is waiting or running (BullMQ's deduplication by
+ * detailsJobId). Not a fixed job id: a failed job kept for the dashboard (removeOnFail) would hold
+ * that id, and BullMQ would then quietly refuse every later job of the title, the sweep's included.
+ */
 export async function queueDetails(detailsQueue: Queue<DetailsPayload>, titles: DetailsPayload[]): Promise<void> {
   if (!titles.length) return;
-  await detailsQueue.addBulk(titles.map((data) => ({ name: "details", data, opts: { ...QUEUES.details.jobs, jobId: detailsJobId(data) } })));
+  await detailsQueue.addBulk(titles.map((data) => ({ name: "details", data, opts: { ...QUEUES.details.jobs, deduplication: { id: detailsJobId(data) } } })));
 }
 
 async function ingestList(

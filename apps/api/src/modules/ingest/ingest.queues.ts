@@ -76,7 +76,7 @@ export const QUEUES: Record<QueueKey, QueueConfig> = {
 /** An asked-for training's job id: while one is waiting, asking again adds nothing. */
 export const MANUAL_TRAINING_JOB_ID = "model-train-manual";
 
-/** A title's details job id: the same title is never queued twice while one is waiting. */
+/** A title's details deduplication id (queueDetails): the same title is never queued twice while one is waiting or running. */
 export const detailsJobId = (payload: DetailsPayload) => `details-${payload.mediaType}-${payload.tmdbId}`;
 
 /** Every queue's handle, on the shared Redis connection (the API adds jobs, the worker also runs them). */
