@@ -45,22 +45,31 @@ export async function runImport(deps: JobDeps, importId: string, signal?: AbortS
     if (signal?.aborted) throw error;
     const message = (error as Error).message;
     if (options.lastAttempt) {
-      // The rows matched before the failure are added (so "what was added stays" holds for them);
-      // the page stops waiting and says so, and uploading the file again adds the rest.
-      await applyMatched(deps, importId, job.userId, signal)
-        .then(() => invalidateRankings(deps, job.userId))
-        .catch((applyError: unknown) =>
-          deps.logger.error({ importId, err: (applyError as Error).message }, "import: could not add the rows matched before it failed"),
-        );
-      await refreshCounters(deps, importId, {
-        status: "FAILED",
-        finishedAt: new Date(),
-        error: `The import stopped after several tries (${publicFailure(error, importId)}). What was added stays; upload the file again to add the rest.`,
-      }).catch(() => {});
+      await endFailedImport(deps, { importId, userId: job.userId, reason: publicFailure(error, importId) }, signal);
       deps.logger.error({ importId, err: message }, "import failed for good");
     } else deps.logger.warn({ importId, err: message }, "import attempt failed; it will be retried from where it stopped");
     throw error;
   }
+}
+
+/**
+ * Ends an import that will not be tried again: the rows matched before the failure are added (so
+ * "what was added stays" holds for them), and the import is FAILED saying `reason`, so the page stops
+ * waiting and uploading the file again adds the rest. Also used by the API for an import whose queue
+ * job failed without running this (import.service.ts's settleLostImports).
+ */
+export async function endFailedImport(deps: JobDeps, input: { importId: string; userId: string; reason: string }, signal?: AbortSignal) {
+  const { importId, userId } = input;
+  await applyMatched(deps, importId, userId, signal)
+    .then(() => invalidateRankings(deps, userId))
+    .catch((applyError: unknown) =>
+      deps.logger.error({ importId, err: (applyError as Error).message }, "import: could not add the rows matched before it failed"),
+    );
+  await refreshCounters(deps, importId, {
+    status: "FAILED",
+    finishedAt: new Date(),
+    error: `The import stopped after several tries (${input.reason}). What was added stays; upload the file again to add the rest.`,
+  }).catch(() => {});
 }
 
 /** What the person is told of an import that failed for good: no internal message (it is logged). */

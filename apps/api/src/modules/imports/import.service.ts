@@ -9,6 +9,8 @@ import type { MediaRef } from "../media/media-key.ts";
 import { invalidateRankings } from "../recommendations/recommendation.cache.ts";
 import { applyRows } from "./import-apply.ts";
 import { readImport } from "./read-import.ts";
+import type { JobDeps } from "../ingest/job-unit.ts";
+import { endFailedImport } from "./import.job.ts";
 
 type Deps = Pick<AppServices, "prisma" | "queues" | "redis" | "config" | "logger">;
 
@@ -17,9 +19,43 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_ACTIVE = 3;
 const ROWS_PER_INSERT = 5_000;
 
+/** How long an import may say QUEUED or RUNNING without a change before its queue job is looked at. */
+const QUIET_MS = 2 * 60_000;
+
+/** An import's queue job id: one job per import, so queueing it again while it waits adds nothing. */
+const importQueueJobId = (importId: string) => `import-${importId}`;
+
+/**
+ * The person's imports that say QUEUED or RUNNING but have not moved for two minutes, checked
+ * against their queue job, so none waits for ever and blocks the next import:
+ * - no job (the API stopped between storing the rows and queueing it; Redis lost its data): queued
+ *   again, and it carries on from its rows' states;
+ * - a job that failed without the import knowing (a worker killed twice in one import fails it
+ *   without running it again): ended as FAILED, keeping what it had matched (endFailedImport).
+ * Run when the person lists their imports or starts one.
+ */
+export async function settleLostImports(deps: JobDeps, userId: string): Promise<void> {
+  const quiet = await deps.prisma.importJob.findMany({
+    where: { userId, status: { in: ["QUEUED", "RUNNING"] }, updatedAt: { lt: new Date(Date.now() - QUIET_MS) } },
+    select: { id: true },
+  });
+  for (const { id } of quiet) {
+    const job = await deps.queues.imports.getJob(importQueueJobId(id));
+    const state = job ? await job.getState() : "unknown";
+    if (state === "unknown") {
+      await deps.queues.imports.add("import", { importId: id }, { jobId: importQueueJobId(id) });
+      deps.logger.warn({ importId: id }, "import had no queue job; queued it again");
+    } else if (state === "failed") {
+      await endFailedImport(deps, { importId: id, userId, reason: "its worker stopped too often" });
+      deps.logger.error({ importId: id, reason: job?.failedReason }, "import's queue job failed without it; marked failed");
+    }
+  }
+}
+
 /** Reads the file, stores its rows and queues the job; the new import, with the files it skipped. */
-export async function startImport(deps: Deps, input: { userId: string; fileName: string; bytes: Uint8Array }) {
+export async function startImport(deps: Deps & JobDeps, input: { userId: string; fileName: string; bytes: Uint8Array }) {
   const fileName = input.fileName.replace(/[^\p{L}\p{N} ._()-]+/gu, "_").slice(0, 200) || "upload";
+  await settleLostImports(deps, input.userId);
   const active = await deps.prisma.importJob.count({ where: { userId: input.userId, status: { in: ["QUEUED", "RUNNING"] } } });
   if (active >= MAX_ACTIVE) throw badInput(`You have ${active} imports still running; wait for one to finish.`);
   const read = readImport(fileName, input.bytes);
@@ -55,12 +91,13 @@ export async function startImport(deps: Deps, input: { userId: string; fileName:
     }
     return created;
   });
-  await deps.queues.imports.add("import", { importId: job.id }, { jobId: `import-${job.id}` });
+  await deps.queues.imports.add("import", { importId: job.id }, { jobId: importQueueJobId(job.id) });
   deps.logger.info({ importId: job.id, source: read.source, rows: read.rows.length }, "import queued");
   return { job, skippedFiles: read.skippedFiles };
 }
 
-export async function listImports(deps: Pick<Deps, "prisma">, input: { userId: string; first: number }) {
+export async function listImports(deps: JobDeps, input: { userId: string; first: number }) {
+  await settleLostImports(deps, input.userId);
   return deps.prisma.importJob.findMany({ where: { userId: input.userId }, orderBy: { createdAt: "desc" }, take: input.first });
 }
 

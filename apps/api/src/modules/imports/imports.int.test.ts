@@ -4,12 +4,14 @@
 // the same file changing nothing, and an import never undoing the person's own later rating.
 import type { CatalogueMovie } from "@movierec/tmdb-catalogue";
 import { strToU8, zipSync } from "fflate";
+import { UnrecoverableError, Worker } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApi, type TestApi, type TestUser } from "../../test-support/api-harness.ts";
 import { createApiToken } from "../auth/api-token.service.ts";
 import { runImport } from "./import.job.ts";
 import { csvLine, uploadImport } from "./import.test-support.ts";
 import { IMPORT_UPLOADS_PER_MINUTE } from "./import.route.ts";
+import { QUEUES } from "../ingest/ingest.queues.ts";
 import { normaliseTitle } from "./title-match.ts";
 
 let api: TestApi;
@@ -337,5 +339,49 @@ describe("an import that cannot finish", () => {
     // The row matched from the cache before TMDB failed was added.
     const added = await api.services.prisma.interaction.findMany({ where: { userId: user.id, kind: "WATCHLIST" }, select: { tmdbId: true } });
     expect(added.map((row) => row.tmdbId)).toEqual([known.id]);
+  });
+});
+
+describe("an import whose queue job was lost, or failed without it", () => {
+  it("once quiet for two minutes: queued again when its job is gone, ended as FAILED when its job failed; listing the imports does it", async () => {
+    const user = await api.createUser();
+    const queue = api.services.queues.imports;
+    await queue.obliterate({ force: true });
+    const file = (name: string) =>
+      strToU8(`Date,Name,Year,Letterboxd URI\n${csvLine("2024-01-10", films[0]!.title, films[0]!.releaseDate.slice(0, 4), URI)}\n${name}`);
+    const lost = (await upload(user, "watchlist.csv", file(""), "text/csv")).body.import!.id;
+    const failed = (await upload(user, "watchlist.csv", file("\n"), "text/csv")).body.import!.id;
+    // The first's job is gone (Redis lost its data); the second's fails without running the import
+    // (as BullMQ fails a job whose worker was killed twice).
+    await (await queue.getJob(`import-${lost}`))!.remove();
+    const worker = new Worker(
+      QUEUES.imports.name,
+      async () => {
+        throw new UnrecoverableError("job stalled more than allowable limit");
+      },
+      { connection: api.services.redis, prefix: `${api.config.REDIS_KEY_PREFIX}bull` },
+    );
+    await new Promise((resolve) => worker.once("failed", resolve));
+    await worker.close();
+    const list = async () =>
+      (await api.graphql(`{ imports { id status error } }`, {}, { token: user.token })).data!.imports as Array<{
+        id: string;
+        status: string;
+        error: string | null;
+      }>;
+    // Not yet quiet: left alone.
+    expect((await list()).map((entry) => entry.status)).toEqual(["QUEUED", "QUEUED"]);
+    expect(await queue.getJob(`import-${lost}`)).toBeUndefined();
+
+    await api.services.prisma.$executeRaw`UPDATE import_job SET updated_at = now() - interval '3 minutes' WHERE id IN (${lost}::uuid, ${failed}::uuid)`;
+    const listed = await list();
+    expect(listed.find((entry) => entry.id === failed)).toEqual({
+      id: failed,
+      status: "FAILED",
+      error: "The import stopped after several tries (its worker stopped too often). What was added stays; upload the file again to add the rest.",
+    });
+    expect(listed.find((entry) => entry.id === lost)?.status).toBe("QUEUED");
+    expect(await (await queue.getJob(`import-${lost}`))?.getState()).toBe("waiting");
+    await queue.obliterate({ force: true });
   });
 });
