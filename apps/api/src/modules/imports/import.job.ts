@@ -12,6 +12,7 @@ import { type ImportPayload, QUEUES } from "../ingest/ingest.queues.ts";
 import type { JobDeps, JobUnit } from "../ingest/job-unit.ts";
 import type { ExportedPreferences } from "./formats/movierec.ts";
 import { applyRows } from "./import-apply.ts";
+import { requestTraining } from "../recommendations/model/model.worker.ts";
 import { TmdbError } from "../../tmdb/tmdb-errors.ts";
 import { CachedTitles, matchRow } from "./import-matching.ts";
 
@@ -39,6 +40,7 @@ export async function runImport(deps: JobDeps, importId: string, signal?: AbortS
     const warning = job.preferences ? await applyPreferences(deps, job.userId, job.preferences as ExportedPreferences) : null;
     await invalidateRankings(deps, job.userId);
     await refreshCounters(deps, importId, { status: "DONE", finishedAt: new Date(), error: warning });
+    await askForTraining(deps, importId);
     deps.logger.info({ importId, userId: job.userId }, "import done");
     return { status: "done" };
   } catch (error) {
@@ -70,6 +72,20 @@ export async function endFailedImport(deps: JobDeps, input: { importId: string; 
     finishedAt: new Date(),
     error: `The import stopped after several tries (${input.reason}). What was added stays; upload the file again to add the rest.`,
   }).catch(() => {});
+}
+
+/**
+ * Asks for a training once an import has added history: its rows carry the file's dates, older than
+ * the live model's data, so the model's own check (new interactions since its data) never counts
+ * them and the model would not learn them until other activity made it train. While an asked-for
+ * training waits, asking again adds nothing.
+ */
+async function askForTraining(deps: JobDeps, importId: string) {
+  const applied = await deps.prisma.importRow.count({ where: { jobId: importId, status: "APPLIED" } });
+  if (applied === 0) return;
+  await requestTraining(deps.queues.model, { reason: "import", requestedBy: `import ${importId}` }).catch((error: unknown) =>
+    deps.logger.warn({ importId, err: (error as Error).message }, "import: could not ask for a training; the model learns its rows at its next one"),
+  );
 }
 
 /** What the person is told of an import that failed for good: no internal message (it is logged). */

@@ -11,7 +11,7 @@ import { createApiToken } from "../auth/api-token.service.ts";
 import { runImport } from "./import.job.ts";
 import { csvLine, uploadImport } from "./import.test-support.ts";
 import { IMPORT_UPLOADS_PER_MINUTE } from "./import.route.ts";
-import { QUEUES } from "../ingest/ingest.queues.ts";
+import { MANUAL_TRAINING_JOB_ID, QUEUES } from "../ingest/ingest.queues.ts";
 import { normaliseTitle } from "./title-match.ts";
 
 let api: TestApi;
@@ -168,6 +168,11 @@ describe("importing a Letterboxd export", () => {
     expect(mine.find((row) => row.kind === "RATING")!.rating).toBe(1);
     expect(mine[0]!.createdAt.toISOString().slice(0, 10)).toBe("2024-01-10");
     expect(interactions.filter((row) => row.kind === "WATCHED").length).toBeGreaterThan(500);
+  });
+
+  it("asks for a training: the rows carry the file's dates, which the model's own check never counts as new", async () => {
+    const training = await api.services.queues.model.getJob(MANUAL_TRAINING_JOB_ID);
+    expect(training?.data).toMatchObject({ reason: "import", force: true });
   });
 });
 

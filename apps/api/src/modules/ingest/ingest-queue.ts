@@ -15,7 +15,9 @@ export async function queueOnce<Payload>(
 ): Promise<{ jobId: string; alreadyQueued: boolean }> {
   const existing = await queue.getJob(job.jobId);
   const state = existing ? await existing.getState() : undefined;
-  if (existing && (state === "waiting" || state === "delayed" || state === "prioritized" || state === "waiting-children")) {
+  // Running too: the id is taken until it ends (BullMQ would quietly add nothing), and the caller is
+  // told so rather than that a new one was queued.
+  if (existing && (state === "waiting" || state === "delayed" || state === "prioritized" || state === "waiting-children" || state === "active")) {
     return { jobId: job.jobId, alreadyQueued: true };
   }
   if (existing && (state === "completed" || state === "failed")) await existing.remove().catch(() => {});

@@ -16,7 +16,7 @@ const MODEL_LOCK_MS = 15 * 60_000;
 /** The model job: trains when forced (admin, CLI) or when due; checked every MODEL_CHECK_EVERY_SECONDS (0: only when asked). */
 export const trainModelJob: JobUnit<TrainModelPayload> = {
   queue: "model",
-  payload: z.object({ reason: z.enum(["schedule", "admin", "cli"]), requestedBy: z.string().max(200).optional(), force: z.boolean().optional() }),
+  payload: z.object({ reason: z.enum(["schedule", "admin", "cli", "import"]), requestedBy: z.string().max(200).optional(), force: z.boolean().optional() }),
   concurrency: () => QUEUES.model.worker.concurrency ?? 1,
   lockMs: (config) => Math.max(config.WORKER_LOCK_MS, MODEL_LOCK_MS),
   handle: ({ prisma, logger, config }, payload) => runModelJob({ prisma, logger }, payload, defaultTrainingPolicy(config), trainItemModelInChildProcess),

@@ -9,7 +9,8 @@ import { readInteractions } from "./read-interactions.ts";
 import { DEFAULT_ITEM_MODEL_CONFIG, trainItemModel, type InteractionData, type ItemModelConfig, type TrainedItemModel } from "./train-item-model.ts";
 
 export interface TrainModelPayload {
-  reason: "schedule" | "admin" | "cli";
+  /** Who asked: the schedule, an admin, the CLI, or an import that added history (import.job.ts). */
+  reason: "schedule" | "admin" | "cli" | "import";
   requestedBy?: string;
   /** Train even when the schedule would not (admin, CLI). */
   force?: boolean;
