@@ -63,10 +63,20 @@ export const findSchema = z.object({
   tv_results: z.array(tvListItemSchema).default([]),
 });
 
+/**
+ * A page of a TMDB list. Its items are checked one by one and one that does not fit is left out: one
+ * odd title must not make the whole page unreadable, or an ingest cursor would stay on that page for
+ * good. A page whose own shape is wrong is still refused.
+ */
 export function pagedListSchema<Item extends z.ZodType>(item: Item) {
   return z.object({
     page: z.number().int().min(1),
-    results: z.array(item),
+    results: z.array(z.unknown()).transform((raw) =>
+      raw.flatMap((entry) => {
+        const parsed = item.safeParse(entry);
+        return parsed.success ? [parsed.data as z.output<Item>] : [];
+      }),
+    ),
     total_pages: z.number().int().min(0),
     total_results: z.number().int().min(0),
   });

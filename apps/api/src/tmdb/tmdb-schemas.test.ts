@@ -1,0 +1,20 @@
+// TMDB list pages: an item that does not fit is left out, not the page (an ingest cursor would stay
+// on a page it cannot read for good); a page whose own shape is wrong is refused.
+import { describe, expect, it } from "vitest";
+import { movieListItemSchema, pagedListSchema } from "./tmdb-schemas.ts";
+
+const page = pagedListSchema(movieListItemSchema);
+const film = (id: number) => ({ id, title: `Film ${id}`, original_title: `Film ${id}`, release_date: "1999-01-01" });
+
+describe("pagedListSchema", () => {
+  it("leaves out an item that does not fit and keeps the rest, in order", () => {
+    const parsed = page.parse({ page: 3, results: [film(1), { id: "two", title: 2 }, film(3), null], total_pages: 9, total_results: 180 });
+    expect(parsed.results.map((item) => item.id)).toEqual([1, 3]);
+    expect(parsed).toMatchObject({ page: 3, total_pages: 9, total_results: 180 });
+  });
+
+  it("refuses a page whose own shape is wrong", () => {
+    expect(page.safeParse({ page: "one", results: "nope", total_pages: null }).success).toBe(false);
+    expect(page.safeParse({ page: 1, results: "nope", total_pages: 1, total_results: 1 }).success).toBe(false);
+  });
+});
