@@ -106,12 +106,23 @@ export async function switchLiveModel(
   });
 }
 
-/** Marks a version that could not be trained FAILED and drops what it had written. */
+/** Failed versions kept (with their errors) for the operator; older ones go. */
+const FAILED_VERSIONS_KEPT = 20;
+
+/** Marks a version that could not be trained FAILED and drops what it had written, and failed versions past the last 20. */
 export async function failModelVersion(deps: Deps, input: { version: number; error: string }): Promise<void> {
   await deps.prisma.$transaction([
     deps.prisma.itemNeighbours.deleteMany({ where: { modelVersion: input.version } }),
     deps.prisma.recommendationModel.update({ where: { version: input.version }, data: { status: "FAILED", error: input.error.slice(0, 2_000) } }),
   ]);
+  const kept = await deps.prisma.recommendationModel.findMany({
+    where: { status: "FAILED" },
+    orderBy: { version: "desc" },
+    skip: FAILED_VERSIONS_KEPT - 1,
+    take: 1,
+    select: { version: true },
+  });
+  if (kept[0]) await deps.prisma.recommendationModel.deleteMany({ where: { status: "FAILED", version: { lt: kept[0].version } } });
 }
 
 /** The live model, the latest attempt, and how many interactions arrived since the live model's data. */

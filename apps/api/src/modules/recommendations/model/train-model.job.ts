@@ -27,9 +27,26 @@ interface Deps {
   logger: Logger;
 }
 
-/** Why a training is due now, or null when it is not. */
+/** Longest the schedule waits after failed trainings (it doubles from 2 minutes with each one in a row). */
+const MAX_FAILURE_WAIT_MINUTES = 6 * 60;
+
+/**
+ * Why a training is due now, or null when it is not. After failed trainings in a row (since the
+ * live model) the schedule waits 2, 4, 8 … minutes (at most 6 hours) after the last one: a training
+ * that fails every time (the trainer killed for memory, a missing build file) is not tried again
+ * every minute, each time reading every interaction. An asked-for training (admin, CLI, an import)
+ * does not wait.
+ */
 export async function trainingDue(deps: Pick<Deps, "prisma">, policy: TrainingPolicy, now = new Date()): Promise<string | null> {
   const { live, newInteractions } = await modelStatus(deps);
+  const failures = await deps.prisma.recommendationModel.findMany({
+    where: { status: "FAILED", version: { gt: live?.version ?? 0 } },
+    orderBy: { version: "desc" },
+    select: { startedAt: true },
+    take: 16,
+  });
+  const lastFailure = failures[0];
+  if (lastFailure && now.getTime() - lastFailure.startedAt.getTime() < Math.min(2 ** failures.length, MAX_FAILURE_WAIT_MINUTES) * 60_000) return null;
   if (!live) return newInteractions > 0 ? "no live model yet" : null;
   if (newInteractions >= policy.afterInteractions) return `${newInteractions} new interactions`;
   if (newInteractions > 0 && now.getTime() - live.dataUpTo.getTime() >= policy.everyMinutes * 60_000)
