@@ -19,7 +19,8 @@ export const trainModelJob: JobUnit<TrainModelPayload> = {
   payload: z.object({ reason: z.enum(["schedule", "admin", "cli", "import"]), requestedBy: z.string().max(200).optional(), force: z.boolean().optional() }),
   concurrency: () => QUEUES.model.worker.concurrency ?? 1,
   lockMs: (config) => Math.max(config.WORKER_LOCK_MS, MODEL_LOCK_MS),
-  handle: ({ prisma, logger, config }, payload) => runModelJob({ prisma, logger }, payload, defaultTrainingPolicy(config), trainItemModelInChildProcess),
+  handle: ({ prisma, logger, config }, payload, _job, signal) =>
+    runModelJob({ prisma, logger }, payload, defaultTrainingPolicy(config), (data, model) => trainItemModelInChildProcess(data, model, signal)),
   schedule: {
     id: "model-check-schedule",
     jobName: "model-check",

@@ -21,10 +21,18 @@ function childEntry(): { path: string; execArgv: string[] } {
   return { path, execArgv: [] };
 }
 
-export function trainItemModelInChildProcess(data: InteractionData, config: ItemModelConfig): Promise<TrainedItemModel> {
+/**
+ * Trains in a child process. `signal` (the job's, aborted when its lock was lost) ends the child at
+ * once, so a training another worker has taken over does not go on here too.
+ */
+export function trainItemModelInChildProcess(data: InteractionData, config: ItemModelConfig, signal?: AbortSignal): Promise<TrainedItemModel> {
   const entry = childEntry();
+  if (signal?.aborted) return Promise.reject(signal.reason);
   return new Promise((resolve, reject) => {
     const child = fork(entry.path, [], { execArgv: entry.execArgv, serialization: "advanced", stdio: ["ignore", "inherit", "inherit", "ipc"] });
+    const stop = () => child.kill("SIGKILL");
+    signal?.addEventListener("abort", stop, { once: true });
+    child.once("exit", () => signal?.removeEventListener("abort", stop));
     try {
       if (child.pid) setPriority(child.pid, TRAINING_NICENESS);
     } catch {
