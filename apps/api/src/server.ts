@@ -22,6 +22,7 @@ import { registerQueueDashboard } from "./modules/ingest/queue-dashboard.route.t
 import { EXAMPLE_OPERATIONS, EXAMPLE_QUERY } from "./playground/examples.ts";
 import { registerPlayground } from "./playground/playground.route.ts";
 import { registerDocs } from "./docs/docs.route.ts";
+import { apiPublicUrl } from "./http/public-url.ts";
 import { getSchema } from "./graphql/schema.ts";
 import { registerImportRoutes } from "./modules/imports/import.route.ts";
 import { registerOAuthServer } from "./modules/oauth/oauth-server.ts";
@@ -82,6 +83,7 @@ export async function buildServer(services: AppServices): Promise<FastifyInstanc
       schema: await getSchema("public"),
       playgroundPath: "/playground",
       webSettingsUrl: `${services.config.WEB_URL.replace(/\/+$/, "")}/settings`,
+      publicUrl: () => apiPublicUrl(services, app),
     });
     await registerQueueDashboard(pages, services);
   });

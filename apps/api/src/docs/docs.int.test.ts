@@ -2,6 +2,7 @@
 // or web-server-only), the getting-started snippets working as written, and the links to it.
 import { execFile } from "node:child_process";
 import { mkdtemp, writeFile } from "node:fs/promises";
+import { get } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -69,6 +70,21 @@ describe("/docs", () => {
     const tsx = path.resolve(import.meta.dirname, "../../../../node_modules/.bin/tsx");
     const { stdout } = await promisify(execFile)(tsx, [file], { env: { ...process.env, MOVIEREC_TOKEN: user.token }, cwd: dir });
     expect(stdout.trim()).toBe(user.email);
+  });
+
+  it("names the issuer the OAuth metadata says, whatever Host the request carries", async () => {
+    const metadata = (await (await fetch(`${api.url}/.well-known/oauth-authorization-server/oauth`)).json()) as { issuer: string };
+    // (fetch will not send another Host; node:http will)
+    const html = await new Promise<string>((resolve, reject) => {
+      const request = get(`${api.url}/docs`, { headers: { host: "attacker.example" } }, (response) => {
+        let body = "";
+        response.setEncoding("utf8").on("data", (chunk: string) => (body += chunk));
+        response.on("end", () => resolve(body));
+      });
+      request.on("error", reject);
+    });
+    expect(html).toContain(`its issuer is <code>${metadata.issuer}</code>`);
+    expect(html).not.toContain("attacker.example");
   });
 
   it("has an OAuth device flow whose curl commands work as written", async () => {

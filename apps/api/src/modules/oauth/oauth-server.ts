@@ -12,6 +12,7 @@ import { createPrivateKey, hkdfSync } from "node:crypto";
 import type { IncomingMessage } from "node:http";
 import type { FastifyInstance } from "fastify";
 import Provider, { errors, type Configuration, type KoaContextWithOIDC } from "oidc-provider";
+import { apiPublicUrl } from "../../http/public-url.ts";
 import type { AppServices } from "../../app-services.ts";
 import type { OAuthServer } from "./oauth-server-slot.ts";
 import { oauthStorage } from "./oauth-storage.ts";
@@ -29,14 +30,6 @@ const TTL = {
   // Sessions are not kept (oauth-storage.ts); a short life all the same.
   Session: 10 * 60,
 };
-
-/** The API's public address, as third parties reach it (API_PUBLIC_URL, else where it listens). */
-function apiPublicUrl(services: AppServices, app: FastifyInstance): string {
-  if (services.config.API_PUBLIC_URL) return services.config.API_PUBLIC_URL.replace(/\/+$/, "");
-  const address = app.server.address();
-  const port = typeof address === "object" && address ? address.port : services.config.API_PORT;
-  return `http://${services.config.API_HOST === "0.0.0.0" ? "localhost" : services.config.API_HOST}:${port}`;
-}
 
 /** The resource an access token is for (its audience): the GraphQL endpoint. */
 const resourceOf = (base: string) => `${base}/graphql`;
