@@ -45,7 +45,7 @@ export default defineConfig({
       name: "phone",
       use: { ...devices["Desktop Chrome"], channel: undefined, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
       testMatch:
-        /(smoke|navigation|onboarding|search-title|lists|url-state|ratings|quality|infinite-scroll|language|home-preview|layout-stability|delete-account|offline|pwa|sessions|your-services|browse-preview|persisted-cache|import-export|api-tokens|oauth-apps|hostile-strings|error-page)\.spec\.ts$/,
+        /(smoke|navigation|onboarding|search-title|lists|url-state|ratings|quality|infinite-scroll|language|home-preview|layout-stability|delete-account|offline|pwa|sessions|your-services|browse-preview|persisted-cache|import-export|api-tokens|oauth-apps|hostile-strings|error-page|api-pages)\.spec\.ts$/,
       dependencies: ["warm-up"],
     },
   ],

@@ -95,6 +95,7 @@ ${escapeHtml(curlExample(origin))}</code></pre>
 <li>The server's metadata (RFC 8414) is at <code>${escapeHtml(origin)}/.well-known/oauth-authorization-server/oauth</code>; its issuer is <code>${escapeHtml(origin)}/oauth</code>.</li>
 </ol>
 <h3 id="oauth-web">With a redirect URI (web, mobile, desktop): the authorization code flow</h3>
+<p><code>@movierec/client</code> is not published to npm: it is <code>packages/client</code> in movierec's repository, a small SDK over <a href="https://github.com/panva/oauth4webapi">oauth4webapi</a> and types generated from the schema. Copy it into your project, or do the same with any OAuth 2.0 library that supports PKCE, against the metadata above.</p>
 <pre><code>${escapeHtml(OAUTH_TYPESCRIPT_EXAMPLE.replaceAll("API_ORIGIN", origin))}</code></pre>
 <h3 id="oauth-device">Without a browser (CLI, TV): the device flow</h3>
 <pre><code>${escapeHtml(deviceFlowCurl(origin).start)}

@@ -151,15 +151,15 @@ header { grid-column: 1 / -1; display: flex; gap: 1.25rem; align-items: baseline
 header a, nav a, main a { color: var(--accent); }
 nav { border-right: 1px solid var(--line); padding: 1rem; font-size: .875rem; max-height: calc(100vh - 3rem); overflow: auto; position: sticky; top: 0; }
 nav ul { list-style: none; margin: 0; padding: 0; }
-main { padding: 1rem 2rem 4rem; max-width: 60rem; min-width: 0; }
+main { padding: 1rem 2rem 4rem; max-width: 60rem; min-width: 0; overflow-wrap: break-word; }
 code, pre { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: .9em; }
 pre { background: var(--code); padding: .75rem 1rem; overflow-x: auto; border-radius: 6px; }
-code { background: var(--code); padding: 0 .25em; border-radius: 4px; }
+code { background: var(--code); padding: 0 .25em; border-radius: 4px; overflow-wrap: anywhere; }
 .kind { color: var(--muted); font-weight: normal; font-size: .85em; }
 .type { border-top: 1px solid var(--line); padding-top: .5rem; }
 .fields, .values, .args { padding-left: 1.25rem; }
 .fields > li { margin: .5rem 0; }
 .fields p, .values p, .args p { margin: .15rem 0; color: var(--muted); }
 .deprecated { color: var(--accent) !important; }
-@media (max-width: 48rem) { body { grid-template-columns: 1fr; } nav { position: static; max-height: 12rem; border-right: 0; border-bottom: 1px solid var(--line); } }
+@media (max-width: 48rem) { body { grid-template-columns: minmax(0, 1fr); } header { flex-wrap: wrap; gap: .25rem 1rem; } nav { position: static; max-height: 12rem; border-right: 0; border-bottom: 1px solid var(--line); } main { padding: 1rem 1rem 3rem; } }
 `;

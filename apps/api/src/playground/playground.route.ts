@@ -279,7 +279,9 @@ function renderHtml({ cssUrl, umdUrl, bootstrapUrl, docsPath }: { cssUrl: string
     <link rel="icon" href="data:,">
     <link rel="stylesheet" href="${escapeHtml(cssUrl)}">
     <style>html, body { height: 100%; margin: 0; } body { display: flex; flex-direction: column; } #root { flex: 1; min-height: 0; }
-      .docs-bar { display: flex; gap: 1rem; padding: .25rem .75rem; font: 13px system-ui, sans-serif; border-bottom: 1px solid #ddd; } .docs-bar a { color: #b3261e; }</style>
+      .docs-bar { display: flex; gap: 1rem; padding: .25rem .75rem; font: 13px system-ui, sans-serif; border-bottom: 1px solid #ddd; } .docs-bar a { color: #b3261e; }
+      /* A phone's width: the query and the response one above the other, each the whole width (GraphiQL puts them side by side at any width). */
+      @media (max-width: 40rem) { #graphiql-session { flex-direction: column; } #graphiql-session > .graphiql-horizontal-drag-bar { display: none; } #graphiql-session > * { min-height: 0; } .graphiql-container .graphiql-sessions { margin: .5rem .5rem .5rem 0; } }</style>
   </head>
   <body>
     ${docsBar}
