@@ -188,3 +188,28 @@ describe("details jobs", () => {
     await queue.obliterate({ force: true });
   });
 });
+
+describe("a worker when Redis comes back without its data", () => {
+  it("writes its queue's schedule and global concurrency again once it has reconnected", async () => {
+    const { redis, queues } = api.services;
+    // A model check a minute (the schedule); the first check finds nothing to train.
+    const model = await startModelWorker(api.services);
+    try {
+      expect(await queues.model.getJobScheduler("model-check-schedule")).toBeDefined();
+      expect(await queues.model.getGlobalConcurrency()).toBe(1);
+      // Redis restarts without persistence: the queue's keys are gone.
+      const keys = await redis.keys(`${api.config.REDIS_KEY_PREFIX}bull:${QUEUES.model.name}:*`);
+      if (keys.length) await redis.del(...keys);
+      expect(await queues.model.getJobScheduler("model-check-schedule")).toBeUndefined();
+      expect(await queues.model.getGlobalConcurrency()).toBeNull();
+      const ready = new Promise((resolve) => redis.once("ready", resolve));
+      redis.disconnect(true);
+      await ready;
+      await expect.poll(async () => (await queues.model.getJobScheduler("model-check-schedule"))?.every, { timeout: 5_000 }).toBe(60_000);
+      expect(await queues.model.getGlobalConcurrency()).toBe(1);
+    } finally {
+      await model.close();
+      await queues.model.obliterate({ force: true });
+    }
+  });
+});

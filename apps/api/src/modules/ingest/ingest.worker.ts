@@ -6,15 +6,10 @@ import type { AppServices } from "../../app-services.ts";
 import { detailsRefreshJob } from "./details-refresh.job.ts";
 import { detailsJob } from "./details.job.ts";
 import { ingestRunJob } from "./ingest-run.job.ts";
-import { QUEUES, type QueueKey } from "./ingest.queues.ts";
 import { startJobWorker } from "./job-unit.ts";
 
 export async function startIngestWorkers(services: AppServices) {
   const { queues } = services;
-  for (const key of ["ingest", "details", "detailsRefresh"] as const satisfies QueueKey[]) {
-    const limit = QUEUES[key].globalConcurrency;
-    if (limit) await queues[key].setGlobalConcurrency(limit);
-  }
   // Ingest is background work: while the API is busy it goes on at a trickle (api-load.ts).
   const yieldToApi = new YieldToApi(new ApiLoadGauge(services), {
     busyAbove: services.config.WORKER_YIELD_ABOVE_ELU,

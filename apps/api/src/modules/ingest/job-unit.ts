@@ -41,8 +41,9 @@ export function parsePayload<Payload>(unit: JobUnit<Payload>, data: unknown): Pa
 }
 
 /**
- * Starts a BullMQ worker for `unit` on the process's Redis connection and puts its job scheduler
- * in place (or removes it when the configuration turns it off). A job whose lock could not be
+ * Starts a BullMQ worker for `unit` on the process's Redis connection and puts its queue's global
+ * concurrency and job scheduler in place (or removes the scheduler when the configuration turns it
+ * off), again whenever Redis reconnects. A job whose lock could not be
  * renewed (Redis away for longer than the lock) may already be running on another worker: it is
  * stopped here (its handler's signal aborts), and that run carries on.
  */
@@ -68,12 +69,28 @@ export async function startJobWorker<Payload>(services: JobDeps, unit: JobUnit<P
   });
   worker.on("failed", (job, error) => logger.warn({ queue: worker.name, job: job?.id, attempt: job?.attemptsMade, err: error.message }, "job failed"));
   worker.on("error", (error) => logger.error({ queue: worker.name, err: error.message }, "worker error"));
-  const { schedule } = unit;
-  const every = schedule?.every(config);
-  // (BullMQ types a scheduler's job by each queue's own data; the unit's payload is that data)
-  const queue = services.queues[unit.queue] as Queue;
-  if (schedule && every) await queue.upsertJobScheduler(schedule.id, { every }, { name: schedule.jobName, data: schedule.data, opts: QUEUES[unit.queue].jobs });
-  else if (schedule) await queue.removeJobScheduler(schedule.id);
+  await applyQueueSettings(services, unit);
+  // Redis may come back without its data (no persistence, a failover): the queue's global
+  // concurrency and its schedule are written again on every reconnection, or every repeating job
+  // would stop until the worker restarts. Both writes may be repeated (a scheduler keeps its timing).
+  const reapply = () =>
+    void applyQueueSettings(services, unit).catch((error: unknown) =>
+      logger.warn({ queue: worker.name, err: (error as Error).message }, "could not write the queue's schedule again after Redis reconnected"),
+    );
+  services.redis.on("ready", reapply);
+  worker.once("closed", () => services.redis.off("ready", reapply));
   void worker.run();
   return worker as Worker;
+}
+
+/** The unit's queue's global concurrency (QUEUES) and its job scheduler, or none when the configuration turns it off. */
+async function applyQueueSettings<Payload>(services: JobDeps, unit: JobUnit<Payload>): Promise<void> {
+  // (BullMQ types a scheduler's job by each queue's own data; the unit's payload is that data)
+  const queue = services.queues[unit.queue] as Queue;
+  const limit = QUEUES[unit.queue].globalConcurrency;
+  if (limit) await queue.setGlobalConcurrency(limit);
+  const { schedule } = unit;
+  const every = schedule?.every(services.config);
+  if (schedule && every) await queue.upsertJobScheduler(schedule.id, { every }, { name: schedule.jobName, data: schedule.data, opts: QUEUES[unit.queue].jobs });
+  else if (schedule) await queue.removeJobScheduler(schedule.id);
 }

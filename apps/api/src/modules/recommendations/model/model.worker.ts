@@ -30,7 +30,6 @@ export const trainModelJob: JobUnit<TrainModelPayload> = {
 };
 
 export async function startModelWorker(services: AppServices) {
-  await services.queues.model.setGlobalConcurrency(QUEUES.model.globalConcurrency ?? 1);
   const worker = await startJobWorker(services, trainModelJob);
   return { worker, close: () => worker.close() };
 }
