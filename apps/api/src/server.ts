@@ -92,6 +92,17 @@ export async function buildServer(services: AppServices): Promise<FastifyInstanc
   return app;
 }
 
+/** A dependency that has not answered a readiness check by then is degraded (a hung check would hold every probe). */
+const READINESS_CHECK_MS = 2_000;
+
+function answersWithin<T>(check: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${READINESS_CHECK_MS} ms`)), READINESS_CHECK_MS);
+  });
+  return Promise.race([check, late]).finally(() => clearTimeout(timer));
+}
+
 /** How long a readiness check's answer is reused: however often /readyz is asked, each process checks at most 4 times a second. */
 const READINESS_REUSE_MS = 250;
 
@@ -105,7 +116,7 @@ function registerReadiness(app: FastifyInstance, services: AppServices, redis: R
   let last: { at: number; checks: Promise<PromiseSettledResult<unknown>[]> } | undefined;
   app.get("/readyz", async (request, reply) => {
     if (!last || performance.now() - last.at > READINESS_REUSE_MS) {
-      const checks = Promise.allSettled([services.prisma.$queryRaw`SELECT 1`, redis.ping()]);
+      const checks = Promise.allSettled([answersWithin(services.prisma.$queryRaw`SELECT 1`), answersWithin(redis.ping())]);
       last = { at: Number.POSITIVE_INFINITY, checks };
       const current = last;
       void checks.then(() => (current.at = performance.now()));

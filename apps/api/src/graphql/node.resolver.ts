@@ -80,9 +80,11 @@ export class NodeResolver {
     nullable: "items",
     description: `Several objects by their global ids, in the same order; null for each id that names nothing the caller may see. At most ${MAX_NODES}.`,
   })
-  nodes(@Arg("ids", () => [ID], { description: `Global ids, at most ${MAX_NODES}.` }) ids: string[], @Ctx() ctx: GraphQLContext): Promise<Array<Found | null>> {
+  nodes(@Arg("ids", () => [ID], { description: `Global ids, at most ${MAX_NODES}.` }) ids: string[], @Ctx() ctx: GraphQLContext): Array<Promise<Found | null>> {
     if (ids.length > MAX_NODES)
       throw badInput(`nodes takes at most ${MAX_NODES} ids; got ${ids.length}. Ask in several calls.`, { argument: "ids", max: MAX_NODES });
-    return Promise.all(ids.map((id) => findNode(ctx, id)));
+    // Each id on its own (not Promise.all): one that fails (TMDB down for a title not stored yet) is
+    // that item's error and null, and the others still come.
+    return ids.map((id) => findNode(ctx, id));
   }
 }

@@ -13,6 +13,13 @@ describe("pagedListSchema", () => {
     expect(parsed).toMatchObject({ page: 3, total_pages: 9, total_results: 180 });
   });
 
+  it("refuses a page most of whose items do not fit: TMDB's shape changed, and an empty page would end the list", () => {
+    const result = page.safeParse({ page: 2, results: [film(1), { id: 2 }, { id: 3 }], total_pages: 9, total_results: 180 });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.message).toMatch(/^2 of 3 items do not have the expected shape/);
+    expect(page.safeParse({ page: 2, results: [], total_pages: 9, total_results: 180 }).success).toBe(true);
+  });
+
   it("refuses a page whose own shape is wrong", () => {
     expect(page.safeParse({ page: "one", results: "nope", total_pages: null }).success).toBe(false);
     expect(page.safeParse({ page: 1, results: "nope", total_pages: 1, total_results: 1 }).success).toBe(false);

@@ -66,17 +66,28 @@ export const findSchema = z.object({
 /**
  * A page of a TMDB list. Its items are checked one by one and one that does not fit is left out: one
  * odd title must not make the whole page unreadable, or an ingest cursor would stay on that page for
- * good. A page whose own shape is wrong is still refused.
+ * good. A page whose own shape is wrong, or most of whose items do not fit, is still refused.
  */
 export function pagedListSchema<Item extends z.ZodType>(item: Item) {
   return z.object({
     page: z.number().int().min(1),
-    results: z.array(z.unknown()).transform((raw) =>
-      raw.flatMap((entry) => {
+    results: z.array(z.unknown()).transform((raw, context) => {
+      const kept = raw.flatMap((entry) => {
         const parsed = item.safeParse(entry);
         return parsed.success ? [parsed.data as z.output<Item>] : [];
-      }),
-    ),
+      });
+      // Most items not fitting is TMDB's shape having changed, not an odd title: refused, so the
+      // list's cursor stays and records the error (an empty page would end the list's cycle).
+      if (kept.length * 2 < raw.length) {
+        const first = item.safeParse(raw.find((entry) => !item.safeParse(entry).success));
+        context.issues.push({
+          code: "custom",
+          input: raw,
+          message: `${raw.length - kept.length} of ${raw.length} items do not have the expected shape (${first.error?.issues[0]?.message ?? "?"})`,
+        });
+      }
+      return kept;
+    }),
     total_pages: z.number().int().min(0),
     total_results: z.number().int().min(0),
   });

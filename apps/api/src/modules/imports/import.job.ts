@@ -72,6 +72,7 @@ export async function endFailedImport(deps: JobDeps, input: { importId: string; 
     finishedAt: new Date(),
     error: `The import stopped after several tries (${input.reason}). What was added stays; upload the file again to add the rest.`,
   }).catch(() => {});
+  await askForTraining(deps, importId);
 }
 
 /**

@@ -11,6 +11,7 @@ import { applyRows } from "./import-apply.ts";
 import { readImport } from "./read-import.ts";
 import type { JobDeps } from "../ingest/job-unit.ts";
 import { endFailedImport } from "./import.job.ts";
+import { withinMs } from "../../redis.ts";
 
 type Deps = Pick<AppServices, "prisma" | "queues" | "redis" | "config" | "logger">;
 
@@ -35,6 +36,18 @@ const importQueueJobId = (importId: string) => `import-${importId}`;
  * Run when the person lists their imports or starts one.
  */
 export async function settleLostImports(deps: JobDeps, userId: string): Promise<void> {
+  // At most a second of the request: with Redis away the queue does not answer, and the check is
+  // for later (it goes on in the background and is safe to run twice).
+  await withinMs(
+    settle(deps, userId).catch((error: unknown) => deps.logger.warn({ userId, err: (error as Error).message }, "could not check the imports' queue jobs")),
+    SETTLE_BUDGET_MS,
+  );
+}
+
+/** Longest a request waits on settleLostImports. */
+const SETTLE_BUDGET_MS = 1_000;
+
+async function settle(deps: JobDeps, userId: string): Promise<void> {
   const quiet = await deps.prisma.importJob.findMany({
     where: { userId, status: { in: ["QUEUED", "RUNNING"] }, updatedAt: { lt: new Date(Date.now() - QUIET_MS) } },
     select: { id: true },

@@ -4,14 +4,15 @@
 // the same file changing nothing, and an import never undoing the person's own later rating.
 import type { CatalogueMovie } from "@movierec/tmdb-catalogue";
 import { strToU8, zipSync } from "fflate";
-import { UnrecoverableError, Worker } from "bullmq";
+import { UnrecoverableError } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApi, type TestApi, type TestUser } from "../../test-support/api-harness.ts";
 import { createApiToken } from "../auth/api-token.service.ts";
 import { runImport } from "./import.job.ts";
 import { csvLine, uploadImport } from "./import.test-support.ts";
 import { IMPORT_UPLOADS_PER_MINUTE } from "./import.route.ts";
-import { MANUAL_TRAINING_JOB_ID, QUEUES } from "../ingest/ingest.queues.ts";
+import { MANUAL_TRAINING_JOB_ID } from "../ingest/ingest.queues.ts";
+import { failNextJob } from "../../test-support/queues.ts";
 import { normaliseTitle } from "./title-match.ts";
 
 let api: TestApi;
@@ -359,15 +360,7 @@ describe("an import whose queue job was lost, or failed without it", () => {
     // The first's job is gone (Redis lost its data); the second's fails without running the import
     // (as BullMQ fails a job whose worker was killed twice).
     await (await queue.getJob(`import-${lost}`))!.remove();
-    const worker = new Worker(
-      QUEUES.imports.name,
-      async () => {
-        throw new UnrecoverableError("job stalled more than allowable limit");
-      },
-      { connection: api.services.redis, prefix: `${api.config.REDIS_KEY_PREFIX}bull` },
-    );
-    await new Promise((resolve) => worker.once("failed", resolve));
-    await worker.close();
+    await failNextJob(api, "imports", new UnrecoverableError("job stalled more than allowable limit"));
     const list = async () =>
       (await api.graphql(`{ imports { id status error } }`, {}, { token: user.token })).data!.imports as Array<{
         id: string;

@@ -1,12 +1,13 @@
 // What operators get from the API: ingestStatus (cursors, queue counts, failures) and the queue
 // dashboard, both for admins only.
-import { UnrecoverableError, Worker } from "bullmq";
+import { UnrecoverableError } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { QUEUES } from "./ingest.queues.ts";
 import { queueDetails } from "./ingest-run.job.ts";
 import { startModelWorker } from "../recommendations/model/model.worker.ts";
 import { startTestApi, type TestApi, type TestUser } from "../../test-support/api-harness.ts";
 import { createApiToken } from "../auth/api-token.service.ts";
+import { failNextJob } from "../../test-support/queues.ts";
 
 let api: TestApi;
 let admin: TestUser;
@@ -27,15 +28,7 @@ describe("ingestStatus", () => {
     });
     // A job that fails for good, processed by a real worker, then one left waiting.
     await api.services.queues.details.add("details", { mediaType: "tv", tmdbId: 2 }, { jobId: "details-tv-2", attempts: 1 });
-    const worker = new Worker(
-      QUEUES.details.name,
-      async () => {
-        throw new Error("TMDB did not answer within 10000 ms");
-      },
-      { connection: api.services.redis, prefix: `${api.config.REDIS_KEY_PREFIX}bull` },
-    );
-    await new Promise((resolve) => worker.once("failed", resolve));
-    await worker.close();
+    await failNextJob(api, "details", new Error("TMDB did not answer within 10000 ms"));
     await api.services.queues.details.add("details", { mediaType: "movie", tmdbId: 1 }, { jobId: "details-movie-1" });
 
     const result = await api.graphql(STATUS, {}, { token: admin.token });
@@ -172,15 +165,7 @@ describe("details jobs", () => {
     expect(await queue.getWaitingCount()).toBe(1);
 
     // Its job fails for good (kept among the failed, for the dashboard)…
-    const worker = new Worker(
-      QUEUES.details.name,
-      async () => {
-        throw new UnrecoverableError("TMDB answered 401");
-      },
-      { connection: api.services.redis, prefix: `${api.config.REDIS_KEY_PREFIX}bull` },
-    );
-    await new Promise((resolve) => worker.once("failed", resolve));
-    await worker.close();
+    await failNextJob(api, "details", new UnrecoverableError("TMDB answered 401"));
     expect(await queue.getFailedCount()).toBe(1);
     // …and the next ingest or sweep queues the title again.
     await queueDetails(queue, [title]);

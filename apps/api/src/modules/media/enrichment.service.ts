@@ -10,7 +10,7 @@ import pLimit from "p-limit";
 import type { PrismaClient } from "../../db.ts";
 import type { MediaCache } from "../../generated/prisma/client.ts";
 import type { Logger } from "../../logger.ts";
-import { TmdbError, type TmdbClient } from "../../tmdb/index.ts";
+import { TmdbError, type TmdbClient, type TmdbErrorCode } from "../../tmdb/index.ts";
 import { parseMediaKey } from "./media-key.ts";
 import { toMediaKind } from "../../media-kind.ts";
 import { withinMs } from "../../redis.ts";
@@ -22,6 +22,8 @@ const CLAIM_MS = 15_000;
 const CLAIM_POLL_MS = 25;
 /** Longest a claim or a look at it may take before this process goes on without it (Redis away). */
 const REDIS_BUDGET_MS = 250;
+/** TMDB's failures that asking again later may get past. */
+const WAIT_AND_RETRY = new Set<TmdbErrorCode>(["TMDB_UNAVAILABLE", "TMDB_TIMEOUT", "TMDB_RATE_LIMITED", "TMDB_UNAUTHORIZED"]);
 /** How long an id TMDB answered 404 for is not asked again (a new title may take a freed id later). */
 const MISSING_SECONDS = 24 * 3600;
 
@@ -59,8 +61,8 @@ export class EnrichmentService {
 
   /**
    * Details for `key`, fetched once however many callers ask at the same time. Null when TMDB does
-   * not know the title; the cached row when TMDB did not answer; TMDB's error (TmdbError) when it
-   * did not answer and the title is not stored.
+   * not know the title (or cannot give it); the cached row when TMDB did not answer; TMDB's error
+   * (TmdbError) when it did not answer and the title is not stored.
    */
   fetchDetails(key: string): Promise<MediaCache | null> {
     const running = this.inFlight.get(key);
@@ -118,10 +120,11 @@ export class EnrichmentService {
       // Pages keep working on what the cache has; the fields stay null until TMDB answers.
       this.deps.logger.warn({ key, code: error.code, err: error.message }, "enrichment: TMDB details unavailable");
       const cached = await this.deps.prisma.mediaCache.findUnique({ where: { mediaType_tmdbId: { mediaType, tmdbId } } });
-      // Not stored, and TMDB did not say: the caller must not take it for a title TMDB does not know
-      // (null means that), so TMDB's error goes on (getMedia answers TMDB_UNAVAILABLE; an import
-      // retries the row).
-      if (!cached) throw error;
+      // Not stored, and TMDB did not answer (down, slow, out of budget, our token refused): the
+      // caller must not take it for a title TMDB does not know (null means that), so TMDB's error
+      // goes on (getMedia answers TMDB_UNAVAILABLE; an import retries the row). An answer TMDB will
+      // give again (a refused request, a malformed body) is null, as a title it cannot give.
+      if (!cached && WAIT_AND_RETRY.has(error.code)) throw error;
       return cached;
     }
   }

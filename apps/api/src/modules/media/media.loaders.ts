@@ -6,6 +6,7 @@ import type { MediaCache, Person } from "../../generated/prisma/client.ts";
 import type { MediaType } from "../../generated/prisma/enums.ts";
 import type { EnrichmentService } from "./enrichment.service.ts";
 import { parseMediaKey } from "./media-key.ts";
+import { TmdbError } from "../../tmdb/tmdb-errors.ts";
 
 /** `where` for a batch of media keys: one `IN` list per media type. */
 export function whereMediaKeys(keys: readonly string[]) {
@@ -54,3 +55,9 @@ export function createMediaLoaders(deps: { prisma: PrismaClient; enrichment: Enr
 }
 
 export type MediaLoaders = ReturnType<typeof createMediaLoaders>;
+
+/** For `mediaDetails.load(…).catch`: TMDB not answering for a title leaves its stored row (null); any other error goes on. */
+export function withoutTmdb(error: unknown): null {
+  if (error instanceof TmdbError) return null;
+  throw error;
+}

@@ -8,7 +8,7 @@ import { firstOf, hasNextOffsetPage, offsetCursor, pageSize, toConnection } from
 const MAX_CAST = 20;
 const MAX_SIMILAR = 12;
 import type { MediaCache } from "../../generated/prisma/client.ts";
-import { MAX_ALSO_LIKED } from "./media.loaders.ts";
+import { MAX_ALSO_LIKED, withoutTmdb } from "./media.loaders.ts";
 import { toMedia, type MediaSource } from "./media.mapper.ts";
 import { BrowseArgs, MediaConnection, SearchMediaArgs } from "./media.inputs.ts";
 import { browseMedia, getMedia, searchMedia } from "./media.service.ts";
@@ -34,7 +34,7 @@ function mediaConnection(rows: MediaCache[], offset: number, size: number, curso
 /** The cache row, with details fetched first when `missing` says a field is still empty. */
 async function withDetails(ctx: GraphQLContext, media: MediaSource, missing: (row: MediaCache) => boolean): Promise<MediaCache> {
   if (media.row.detailsFetchedAt || !missing(media.row)) return media.row;
-  return (await ctx.loaders.mediaDetails.load(media.id).catch(() => null)) ?? media.row;
+  return (await ctx.loaders.mediaDetails.load(media.id).catch(withoutTmdb)) ?? media.row;
 }
 
 /**

@@ -44,8 +44,9 @@ export async function takeFallback(ctx: Partial<FallbackDeps>): Promise<number> 
   const caller = callerKey(ctx);
   if (!caller || !ctx.redis || !ctx.config || !ctx.logger) return 0;
   const key = `${ctx.config.REDIS_KEY_PREFIX}tmdb-fallbacks:ip:${caller}`;
-  const counted = await withinMs(ctx.redis.multi().incr(key).expire(key, 60, "NX").ttl(key).exec(), REDIS_BUDGET_MS).catch(() => undefined);
-  const [count, , ttl] = (counted ?? []).map(([, value]) => value);
+  // (SET … NX starts the minute with the first fallback; EXPIRE's NX option would need Redis 7)
+  const counted = await withinMs(ctx.redis.multi().set(key, 0, "EX", 60, "NX").incr(key).ttl(key).exec(), REDIS_BUDGET_MS).catch(() => undefined);
+  const [, count, ttl] = (counted ?? []).map(([, value]) => value);
   if (typeof count !== "number") {
     // Not counted: a request is not refused for Redis being slow (a search's own once-an-hour mark,
     // asked first, already stood).

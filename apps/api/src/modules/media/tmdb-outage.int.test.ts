@@ -11,13 +11,17 @@ beforeAll(async () => {
 afterAll(() => api?.close());
 
 it("a title not stored yet while TMDB is down is TMDB_UNAVAILABLE with a wait, not NOT_FOUND, and found once TMDB answers", async () => {
-  const uncached = api.catalogue.catalogue.movies.at(-1)!;
+  const [stored, uncached] = [api.catalogue.catalogue.movies.at(-2)!, api.catalogue.catalogue.movies.at(-1)!];
+  expect((await api.graphql(`{ media(type: MOVIE, tmdbId: ${stored.id}) { title } }`)).data?.media.title).toBe(stored.title);
   const query = `{ media(type: MOVIE, tmdbId: ${uncached.id}) { title } }`;
   api.catalogue.setFaults({ serverError: { count: 100, status: 503 } });
   const during = await api.graphql(query);
-  // As a node too: an error, not the null that says "no such title".
+  // As a node too: an error, not the null that says "no such title"; among nodes, that item's alone.
   const node = await api.graphql(`{ node(id: "movie:${uncached.id}") { id } }`);
+  const nodes = await api.graphql(`{ nodes(ids: ["movie:${stored.id}", "movie:${uncached.id}"]) { id } }`);
   api.catalogue.clearFaults();
+  expect(nodes.data?.nodes).toEqual([{ id: `movie:${stored.id}` }, null]);
+  expect(nodes.errors?.map((error) => [error.path, error.extensions?.code])).toEqual([[["nodes", 1], "TMDB_UNAVAILABLE"]]);
   expect(during.errors).toHaveLength(1);
   expect(during.errors?.[0]?.extensions).toMatchObject({ code: "TMDB_UNAVAILABLE", retryAfterSeconds: 30 });
   expect(during.status).toBe(503);

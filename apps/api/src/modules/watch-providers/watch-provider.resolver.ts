@@ -3,6 +3,7 @@ import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import type { GraphQLContext } from "../../graphql/context.ts";
 import { badInput } from "../../errors.ts";
 import type { MediaSource } from "../media/media.mapper.ts";
+import { withoutTmdb } from "../media/media.loaders.ts";
 import { Media } from "../media/media.types.ts";
 import { Preferences } from "../preferences/preference.types.ts";
 import { type RegionOffers, STREAMING_KINDS, type StoredWatchProviders } from "./title-offers.ts";
@@ -73,7 +74,7 @@ export class MediaWatchProvidersResolver {
     const preferences = await ctx.loaders.viewerPreferences();
     const code = checkRegion(region) ?? preferences?.watchRegion ?? DEFAULT_WATCH_REGION;
     // Fetched with the details; a title whose details never came asks for them (batched, shared).
-    const row = media.row.detailsFetchedAt ? media.row : ((await ctx.loaders.mediaDetails.load(media.id).catch(() => null)) ?? media.row);
+    const row = media.row.detailsFetchedAt ? media.row : ((await ctx.loaders.mediaDetails.load(media.id).catch(withoutTmdb)) ?? media.row);
     const offers: RegionOffers = (row.watchProviders as StoredWatchProviders | null)?.[code] ?? {};
     const known = await ctx.watchProviders.providers();
     const mine = new Set(code === preferences?.watchRegion ? preferences.streamingServiceIds : []);

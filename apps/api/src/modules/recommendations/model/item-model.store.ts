@@ -110,10 +110,14 @@ export async function switchLiveModel(
 const FAILED_VERSIONS_KEPT = 20;
 
 /** Marks a version that could not be trained FAILED and drops what it had written, and failed versions past the last 20. */
-export async function failModelVersion(deps: Deps, input: { version: number; error: string }): Promise<void> {
+export async function failModelVersion(deps: Deps, input: { version: number; error: string; trainingMs?: number }): Promise<void> {
   await deps.prisma.$transaction([
     deps.prisma.itemNeighbours.deleteMany({ where: { modelVersion: input.version } }),
-    deps.prisma.recommendationModel.update({ where: { version: input.version }, data: { status: "FAILED", error: input.error.slice(0, 2_000) } }),
+    deps.prisma.recommendationModel.update({
+      where: { version: input.version },
+      // trainingMs: how long it ran until it failed (the schedule's wait counts from then).
+      data: { status: "FAILED", error: input.error.slice(0, 2_000), trainingMs: input.trainingMs ?? null },
+    }),
   ]);
   const kept = await deps.prisma.recommendationModel.findMany({
     where: { status: "FAILED" },

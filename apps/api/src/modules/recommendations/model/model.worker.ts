@@ -20,7 +20,7 @@ export const trainModelJob: JobUnit<TrainModelPayload> = {
   concurrency: () => QUEUES.model.worker.concurrency ?? 1,
   lockMs: (config) => Math.max(config.WORKER_LOCK_MS, MODEL_LOCK_MS),
   handle: ({ prisma, logger, config }, payload, _job, signal) =>
-    runModelJob({ prisma, logger }, payload, defaultTrainingPolicy(config), (data, model) => trainItemModelInChildProcess(data, model, signal)),
+    runModelJob({ prisma, logger }, payload, defaultTrainingPolicy(config), (data, model) => trainItemModelInChildProcess(data, model, signal), signal),
   schedule: {
     id: "model-check-schedule",
     jobName: "model-check",
@@ -34,7 +34,14 @@ export async function startModelWorker(services: AppServices) {
   return { worker, close: () => worker.close() };
 }
 
-/** Asks for a training now (admin mutation, CLI). While one asked-for training is waiting, asking again adds nothing. */
-export function requestTraining(queue: AppServices["queues"]["model"], payload: TrainModelPayload): Promise<{ jobId: string; alreadyQueued: boolean }> {
-  return queueOnce(queue, { name: "model-train", data: { ...payload, force: true }, jobId: MANUAL_TRAINING_JOB_ID, opts: QUEUES.model.jobs });
+/**
+ * Asks for a training now (admin mutation, CLI, an import that added history). While one asked-for
+ * training is waiting, asking again adds nothing. While one is running (on interactions it read
+ * before this request), one more is queued to follow it, once.
+ */
+export async function requestTraining(queue: AppServices["queues"]["model"], payload: TrainModelPayload): Promise<{ jobId: string; alreadyQueued: boolean }> {
+  const job = { name: "model-train", data: { ...payload, force: true }, opts: QUEUES.model.jobs };
+  const asked = await queueOnce(queue, { ...job, jobId: MANUAL_TRAINING_JOB_ID });
+  if (!asked.alreadyQueued || (await (await queue.getJob(MANUAL_TRAINING_JOB_ID))?.getState()) !== "active") return asked;
+  return queueOnce(queue, { ...job, jobId: `${MANUAL_TRAINING_JOB_ID}-next` });
 }

@@ -42,11 +42,13 @@ export async function trainingDue(deps: Pick<Deps, "prisma">, policy: TrainingPo
   const failures = await deps.prisma.recommendationModel.findMany({
     where: { status: "FAILED", version: { gt: live?.version ?? 0 } },
     orderBy: { version: "desc" },
-    select: { startedAt: true },
+    select: { startedAt: true, trainingMs: true },
     take: 16,
   });
   const lastFailure = failures[0];
-  if (lastFailure && now.getTime() - lastFailure.startedAt.getTime() < Math.min(2 ** failures.length, MAX_FAILURE_WAIT_MINUTES) * 60_000) return null;
+  // Counted from when it failed: a training that ran ten minutes before failing has not waited yet.
+  const failedAt = lastFailure ? lastFailure.startedAt.getTime() + (lastFailure.trainingMs ?? 0) : 0;
+  if (lastFailure && now.getTime() - failedAt < Math.min(2 ** failures.length, MAX_FAILURE_WAIT_MINUTES) * 60_000) return null;
   if (!live) return newInteractions > 0 ? "no live model yet" : null;
   if (newInteractions >= policy.afterInteractions) return `${newInteractions} new interactions`;
   if (newInteractions > 0 && now.getTime() - live.dataUpTo.getTime() >= policy.everyMinutes * 60_000)
@@ -67,7 +69,13 @@ export interface TrainingSummary {
 export type Trainer = (data: InteractionData, config: ItemModelConfig) => TrainedItemModel | Promise<TrainedItemModel>;
 
 /** Trains a new version from every interaction and puts it live. A failure leaves the live model as it was. */
-export async function trainModel(deps: Deps, policy: Pick<TrainingPolicy, "model">, train: Trainer = trainItemModel): Promise<TrainingSummary> {
+export async function trainModel(
+  deps: Deps,
+  policy: Pick<TrainingPolicy, "model">,
+  train: Trainer = trainItemModel,
+  /** The job's (aborted when its lock is lost): nothing more is written once another worker has the job. */
+  signal?: AbortSignal,
+): Promise<TrainingSummary> {
   const started = performance.now();
   const dataUpTo = new Date();
   const version = await startModelVersion(deps, { algorithm: "ease+item-knn", params: { ...policy.model }, dataUpTo });
@@ -75,6 +83,7 @@ export async function trainModel(deps: Deps, policy: Pick<TrainingPolicy, "model
     const data = await readInteractions(deps, { createdBefore: dataUpTo });
     const read = performance.now();
     const model = await train(data, policy.model);
+    signal?.throwIfAborted();
     const trained = performance.now();
     const titles = await writeNeighbourLists(deps, {
       version,
@@ -86,6 +95,7 @@ export async function trainModel(deps: Deps, policy: Pick<TrainingPolicy, "model
     });
     const written = performance.now();
     const trainingMs = Math.round(written - started);
+    signal?.throwIfAborted();
     await switchLiveModel(deps, { version, stats: { users: model.stats.users, titles, interactions: model.stats.interactions, trainingMs } });
     const summary = {
       version,
@@ -98,7 +108,11 @@ export async function trainModel(deps: Deps, policy: Pick<TrainingPolicy, "model
     deps.logger.info({ ...summary, phases: model.stats.milliseconds }, "recommendation model trained and live");
     return summary;
   } catch (error) {
-    await failModelVersion(deps, { version, error: error instanceof Error ? error.message : String(error) }).catch(() => {});
+    await failModelVersion(deps, {
+      version,
+      error: error instanceof Error ? error.message : String(error),
+      trainingMs: Math.round(performance.now() - started),
+    }).catch(() => {});
     throw error;
   }
 }
@@ -109,11 +123,12 @@ export async function runModelJob(
   payload: TrainModelPayload,
   policy: TrainingPolicy,
   train?: Trainer,
+  signal?: AbortSignal,
 ): Promise<TrainingSummary | { skipped: string }> {
   const due = payload.force ? `asked for (${payload.reason})` : await trainingDue(deps, policy);
   if (!due) return { skipped: "not due" };
   deps.logger.info({ reason: payload.reason, why: due }, "training the recommendation model");
-  return trainModel(deps, policy, train);
+  return trainModel(deps, policy, train, signal);
 }
 
 export const defaultTrainingPolicy = (config: {

@@ -33,4 +33,10 @@ it("after failed trainings in a row, the schedule waits 2, 4, 8 … minutes afte
   await version("FAILED", minutesAgo(3, now));
   expect(await trainingDue(api.services, policy, now)).toBeNull(); // 3 in a row: waits 8 minutes
   expect(await trainingDue(api.services, policy, new Date(now.getTime() + 6 * 60_000))).not.toBeNull();
+
+  // A fourth that ran 20 minutes before failing 3 minutes ago: its 16 minutes count from the failure.
+  const long = await version("FAILED", minutesAgo(23, now));
+  await prisma.recommendationModel.update({ where: { version: long.version }, data: { trainingMs: 20 * 60_000 } });
+  expect(await trainingDue(api.services, policy, now)).toBeNull();
+  expect(await trainingDue(api.services, policy, new Date(now.getTime() + 14 * 60_000))).not.toBeNull();
 });
