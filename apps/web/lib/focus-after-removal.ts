@@ -3,8 +3,8 @@
 // previous one, else the row's section heading, so it does not fall to the page's start and a
 // keyboard user need not find their place again.
 
-/** How many frames to wait for the row to leave before leaving focus where it is. */
-const SETTLE_FRAMES = 30;
+/** How many frames (about 3 s) to wait for the row to leave, after a refetch too, before leaving focus where it is. */
+const SETTLE_FRAMES = 180;
 
 /**
  * Call with the pressed button before the change; call what it returns once the change has reached

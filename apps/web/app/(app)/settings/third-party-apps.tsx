@@ -21,7 +21,7 @@ export function AuthorizedApps() {
   const tShared = useTranslations("settings.shared");
   const formatDate = useFormatDay();
   const { data, error, refetch } = useQuery(OAUTH_APPS_QUERY);
-  const [revoke] = useMutation(REVOKE_AUTHORIZED_APP, { refetchQueries: [OAUTH_APPS_QUERY], awaitRefetchQueries: true });
+  const [revoke] = useMutation(REVOKE_AUTHORIZED_APP, { refetchQueries: [OAUTH_APPS_QUERY] });
   const [message, setMessage] = useState<string | null>(null);
   const apps = data?.authorizedApps ?? [];
 
@@ -29,7 +29,8 @@ export function AuthorizedApps() {
     setMessage(null);
     // The app is signed out at once; using it again means allowing it again.
     if (!window.confirm(t("confirmRevoke", { name }))) return;
-    // Its row leaves with the list's refetch: focus goes to the next app's Revoke.
+    // Its row leaves with the list's refetch (not awaited: a failed refetch is no failed revoke):
+    // focus goes to the next app's Revoke once it has.
     const settle = focusAfterRemoval(button);
     try {
       await revoke({ variables: { clientId } });

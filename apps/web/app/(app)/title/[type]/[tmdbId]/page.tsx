@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { cache } from "react";
@@ -14,11 +13,14 @@ import { TitleView } from "./lazy-view";
 
 type Params = Promise<{ type: string; tmdbId: string }>;
 
-/** The title's name in the interface's language, asked once per request (the metadata and the page share it). */
-const titleMetadata = cache(async (type: MediaType, tmdbId: number) => {
-  const forwardedFor = (await headers()).get("x-forwarded-for") ?? undefined;
-  return serverGraphql({ document: TitleMetadataDocument, variables: { type, tmdbId }, forwardedFor, locale: await getLocale() });
-});
+/**
+ * The title's name in the interface's language, asked once per request (the metadata and the page
+ * share it), as the visitor: with their session, a title the API has not stored yet counts against
+ * their own budget, not the one of the web server's address (docs/security.md).
+ */
+const titleMetadata = cache(async (type: MediaType, tmdbId: number) =>
+  serverGraphql({ document: TitleMetadataDocument, variables: { type, tmdbId }, ...(await currentVisitor()) }),
+);
 
 /**
  * How long the document waits for the view's own answer (the title's details as the visitor sees
