@@ -83,6 +83,9 @@ test("the search query survives a reload and Back returns to the previous search
   await search.getByLabel("Title").fill("heat");
   await search.getByRole("button", { name: "Search" }).click();
   await expect(page).toHaveURL(/\/search\?q=heat&type=MOVIE$/);
+  // Back once the page has shown what it found, as a person would (the address changes before the
+  // page has rendered the new search; a Back in between found the box as typed).
+  await expect(page.getByRole("status").filter({ hasText: "“heat”" })).toHaveCount(1);
   await page.goBack();
   await expect(search.getByLabel("Title")).toHaveValue("dark");
   await page.goForward();
