@@ -154,6 +154,10 @@ export const configSchema = z
     MODEL_TRAIN_EVERY_MINUTES: positiveInt.optional(),
     MODEL_TRAIN_AFTER_INTERACTIONS: positiveInt.default(500),
     MODEL_CHECK_EVERY_SECONDS: z.coerce.number().int().min(0).default(60),
+    // A training still running after this many minutes is stopped and counted as failed (its trainer
+    // process killed; the schedule then waits before the next, train-model.job.ts). At bench scale
+    // (100,000 people, 5 M interactions) a training takes about a minute (bench/README.md).
+    MODEL_TRAINING_TIMEOUT_MINUTES: positiveInt.default(30),
     // How many of the most-liked titles the EASE part of the model covers (memory n², time n³).
     MODEL_DENSE_MAX_TITLES: z.coerce.number().int().min(0).max(20_000).optional(),
     // TMDB calls one import may make to find the titles the cache does not have (import-matching.ts):

@@ -19,8 +19,20 @@ export const trainModelJob: JobUnit<TrainModelPayload> = {
   payload: z.object({ reason: z.enum(["schedule", "admin", "cli", "import"]), requestedBy: z.string().max(200).optional(), force: z.boolean().optional() }),
   concurrency: () => QUEUES.model.worker.concurrency ?? 1,
   lockMs: (config) => Math.max(config.WORKER_LOCK_MS, MODEL_LOCK_MS),
-  handle: ({ prisma, logger, config }, payload, _job, signal) =>
-    runModelJob({ prisma, logger }, payload, defaultTrainingPolicy(config), (data, model) => trainItemModelInChildProcess(data, model, signal), signal),
+  handle: async ({ prisma, logger, config }, payload, _job, jobSignal) => {
+    const limit = trainingTimeLimit(config.MODEL_TRAINING_TIMEOUT_MINUTES * 60_000, jobSignal);
+    try {
+      return await runModelJob(
+        { prisma, logger },
+        payload,
+        defaultTrainingPolicy(config),
+        (data, model) => trainItemModelInChildProcess(data, model, limit.signal),
+        limit.signal,
+      );
+    } finally {
+      limit.clear();
+    }
+  },
   schedule: {
     id: "model-check-schedule",
     jobName: "model-check",
@@ -28,6 +40,24 @@ export const trainModelJob: JobUnit<TrainModelPayload> = {
     data: { reason: "schedule" },
   },
 };
+
+/**
+ * A signal that aborts when `jobSignal` does (the job's lock was lost) or `ms` after now, whichever
+ * comes first; the time limit's reason says what to change. `clear` once the training has ended.
+ */
+export function trainingTimeLimit(ms: number, jobSignal?: AbortSignal): { signal: AbortSignal; clear: () => void } {
+  const timeUp = new AbortController();
+  const timer = setTimeout(
+    () =>
+      timeUp.abort(
+        new Error(
+          `the training ran longer than MODEL_TRAINING_TIMEOUT_MINUTES (${Math.round(ms / 6_000) / 10} min) and was stopped; raise it, or lower MODEL_DENSE_MAX_TITLES`,
+        ),
+      ),
+    ms,
+  );
+  return { signal: jobSignal ? AbortSignal.any([jobSignal, timeUp.signal]) : timeUp.signal, clear: () => clearTimeout(timer) };
+}
 
 export async function startModelWorker(services: AppServices) {
   const worker = await startJobWorker(services, trainModelJob);

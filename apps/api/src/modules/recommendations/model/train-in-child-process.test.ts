@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_ITEM_MODEL_CONFIG, type InteractionData } from "./train-item-model.ts";
 import { trainItemModelInChildProcess } from "./train-in-child-process.ts";
+import { trainingTimeLimit } from "./model.worker.ts";
 
 const data: InteractionData = {
   userCount: 3,
@@ -23,9 +24,30 @@ describe("trainItemModelInChildProcess", () => {
   it("ends the child when the job's signal aborts, and says so", async () => {
     const controller = new AbortController();
     const training = trainItemModelInChildProcess(data, DEFAULT_ITEM_MODEL_CONFIG, controller.signal);
-    controller.abort();
-    await expect(training).rejects.toThrow(/exited \(SIGKILL\) before it answered/);
+    controller.abort(new Error("lock lost"));
+    await expect(training).rejects.toThrow("lock lost");
     // An already aborted signal starts no child at all.
-    await expect(trainItemModelInChildProcess(data, DEFAULT_ITEM_MODEL_CONFIG, controller.signal)).rejects.toThrow(/aborted/i);
+    await expect(trainItemModelInChildProcess(data, DEFAULT_ITEM_MODEL_CONFIG, controller.signal)).rejects.toThrow("lock lost");
+  }, 30_000);
+
+  it("ends the child when the training's time is up, saying which setting to change", async () => {
+    const limit = trainingTimeLimit(1);
+    try {
+      await expect(trainItemModelInChildProcess(data, DEFAULT_ITEM_MODEL_CONFIG, limit.signal)).rejects.toThrow(
+        /ran longer than MODEL_TRAINING_TIMEOUT_MINUTES .* and was stopped/,
+      );
+    } finally {
+      limit.clear();
+    }
+    // The job's own signal still stops it within a time limit; a limit cleared in time never fires.
+    const job = new AbortController();
+    const withJob = trainingTimeLimit(60_000, job.signal);
+    job.abort(new Error("lock lost"));
+    expect(withJob.signal.reason).toEqual(new Error("lock lost"));
+    withJob.clear();
+    const cleared = trainingTimeLimit(20);
+    cleared.clear();
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    expect(cleared.signal.aborted).toBe(false);
   }, 30_000);
 });

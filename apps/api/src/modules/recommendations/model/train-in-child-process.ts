@@ -22,15 +22,23 @@ function childEntry(): { path: string; execArgv: string[] } {
 }
 
 /**
- * Trains in a child process. `signal` (the job's, aborted when its lock was lost) ends the child at
- * once, so a training another worker has taken over does not go on here too.
+ * Trains in a child process. `signal` (aborted when the job's lock was lost or its time is up) ends
+ * the child at once, so a training another worker has taken over does not go on here too; the
+ * promise then fails with the signal's reason once the child has exited.
  */
 export function trainItemModelInChildProcess(data: InteractionData, config: ItemModelConfig, signal?: AbortSignal): Promise<TrainedItemModel> {
   const entry = childEntry();
   if (signal?.aborted) return Promise.reject(signal.reason);
   return new Promise((resolve, reject) => {
     const child = fork(entry.path, [], { execArgv: entry.execArgv, serialization: "advanced", stdio: ["ignore", "inherit", "inherit", "ipc"] });
-    const stop = () => child.kill("SIGKILL");
+    let settled = false;
+    // Stopped (the job taken over, or its time limit, model.worker.ts): the child is killed, and once
+    // it has exited the training fails with the signal's reason.
+    let stopped = false;
+    const stop = () => {
+      stopped = true;
+      child.kill("SIGKILL");
+    };
     signal?.addEventListener("abort", stop, { once: true });
     child.once("exit", () => signal?.removeEventListener("abort", stop));
     try {
@@ -38,17 +46,19 @@ export function trainItemModelInChildProcess(data: InteractionData, config: Item
     } catch {
       // Not permitted here: it trains at normal priority, still off the event loop.
     }
-    let settled = false;
     child.once("message", (message: { model?: TrainedItemModel; error?: string }) => {
       settled = true;
       if (message.model) resolve(message.model);
       else reject(new Error(`training failed: ${message.error}`));
     });
     child.once("error", (error) => !settled && ((settled = true), reject(error)));
-    child.once(
-      "exit",
-      (code, signal) => !settled && ((settled = true), reject(new Error(`the training process exited (${signal ?? code}) before it answered`))),
-    );
+    child.once("exit", (code, exitSignal) => {
+      if (settled) return;
+      settled = true;
+      const reason: unknown = signal?.reason;
+      if (stopped) reject(reason instanceof Error ? reason : new Error("the training was stopped (its job's lock was lost)"));
+      else reject(new Error(`the training process exited (${exitSignal ?? code}) before it answered`));
+    });
     child.send({ data, config });
   });
 }
