@@ -92,3 +92,23 @@ test("the search query survives a reload and Back returns to the previous search
   await expect(page).toHaveURL(/\/search\?q=heat&type=MOVIE$/);
   await expect(search.getByLabel("Title")).toHaveValue("heat");
 });
+
+test("Back pressed in the same moment as a new search returns to the search before it", async ({ page }) => {
+  await signUpAndSignIn(page, newUser("url-search-back"));
+  await page.goto("/search?q=dark");
+  const search = page.getByRole("search");
+  await expect(page.getByRole("status").filter({ hasText: "“dark”" })).toHaveCount(1);
+  await search.getByLabel("Title").fill("heat");
+  // The search is sent and Back pressed in one task: Next.js brings both address changes to the
+  // page in transitions that land together, so only the Back's own event can tell the page.
+  await page.evaluate(() => {
+    document.querySelector<HTMLFormElement>("form[role=search]")!.requestSubmit();
+    window.history.back();
+  });
+  await expect(page).toHaveURL(/\/search\?q=dark$/);
+  await expect(search.getByLabel("Title")).toHaveValue("dark");
+  await expect(page.getByRole("status").filter({ hasText: "“dark”" })).toHaveCount(1);
+  await page.goForward();
+  await expect(page).toHaveURL(/\/search\?q=heat$/);
+  await expect(search.getByLabel("Title")).toHaveValue("heat");
+});

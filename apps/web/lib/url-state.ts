@@ -4,7 +4,8 @@
 // changing a filter costs no navigation and no server round trip. Next.js brings that change to
 // useSearchParams a moment later (in a transition), so the page reads its own copy, changed at
 // once: a controlled checkbox or select must show its new value in the same render, or the browser
-// sees the click undone. Back and Forward reach the copy through useSearchParams.
+// sees the click undone. Back and Forward reach the copy through their popstate event, and links
+// (the same page with other parameters) through useSearchParams.
 import { usePathname, useSearchParams } from "next/navigation";
 import { useEffect, useState } from "react";
 
@@ -20,6 +21,15 @@ export function useUrlParams(): [URLSearchParams, (changes: ParamChanges, option
   // that would undo the newer change and let the next write drop it from the address.
   // biome-ignore lint/correctness/useExhaustiveDependencies: fromAddress says when to read; the address bar is what is read
   useEffect(() => setParams(new URLSearchParams(window.location.search)), [fromAddress]);
+  // Back and Forward are also read at once from the event: Next.js brings them to useSearchParams in
+  // a transition, and one that lands together with the transition of our own write just before (a
+  // Back within a frame of a new search) leaves useSearchParams where it was, so the effect above
+  // would not run and the page would go on showing the search the address has left.
+  useEffect(() => {
+    const fromHistory = () => setParams(new URLSearchParams(window.location.search));
+    window.addEventListener("popstate", fromHistory);
+    return () => window.removeEventListener("popstate", fromHistory);
+  }, []);
   const update = (changes: ParamChanges, options: { push?: boolean } = {}) => {
     const next = new URLSearchParams(params.toString());
     for (const [key, value] of Object.entries(changes)) {
