@@ -109,6 +109,22 @@ test("a CLI's device flow: the person opens the link it prints, signs in, allows
 
   await expect.poll(async () => (await poll()).access_token ?? "", { intervals: [6_000], timeout: 30_000 }).not.toBe("");
   await cli.dispose();
+
+  // Revoked while the list's refetch is slow, and the person has moved on meanwhile: when the row
+  // leaves, their focus stays where they put it.
+  await page.goto("/settings");
+  const revoke = page.getByRole("button", { name: "Revoke Terminal Picks" });
+  await expect(revoke).toBeVisible();
+  await page.route("**/graphql", async (route) => {
+    if (route.request().postDataJSON()?.operationName === "OAuthApps") await new Promise((resolve) => setTimeout(resolve, 2_500));
+    await route.continue().catch(() => undefined);
+  });
+  page.once("dialog", (dialog) => void dialog.accept());
+  await revoke.click();
+  await page.getByLabel("Token name").focus();
+  await expect(revoke).toHaveCount(0);
+  await expect(page.getByText("Terminal Picks can no longer use your account.")).toBeVisible();
+  await expect(page.getByLabel("Token name")).toBeFocused();
 });
 
 test("a consent answered in another tab says so when answered again, instead of an error page", async ({ page, context }) => {

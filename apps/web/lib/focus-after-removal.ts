@@ -9,7 +9,8 @@ const SETTLE_FRAMES = 180;
 /**
  * Call with the pressed button before the change; call what it returns once the change has reached
  * the page (after an optimistic update, or after the refetch that removes the row). It does nothing
- * while the button stays on the page (the change failed, or kept the row and its button).
+ * while the button stays on the page (the change failed, or kept the row and its button), and leaves
+ * the focus alone if the person has put it somewhere else meanwhile.
  */
 export function focusAfterRemoval(button: HTMLElement): () => void {
   const row = button.closest("li");
@@ -33,6 +34,9 @@ export function focusAfterRemoval(button: HTMLElement): () => void {
         if (framesLeft > 0) settle(framesLeft - 1);
         return;
       }
+      // The person moved on while the row was leaving (a refetch can take seconds): their focus stays.
+      const active = document.activeElement;
+      if (active && active !== document.body && active !== button) return;
       const target = [...after, ...before].find((candidate) => candidate.isConnected) ?? heading;
       if (!target) return;
       if (target === heading) target.tabIndex = -1;
