@@ -89,6 +89,15 @@ export function useMediaActions(media: MediaCard) {
           optimisticResponse: { markWatched: after({ inWatchlist: true, watchedAt: media.watchedAt ? null : new Date().toISOString() }) },
         }),
       ),
+    /** Back on the watchlist, watched at `watchedAt` (Undo after a watched title was taken off). */
+    restoreWatched: (watchedAt: string) =>
+      save(() =>
+        client.mutate({
+          mutation: MARK_WATCHED,
+          variables: { media: ref, watched: true, watchedAt },
+          optimisticResponse: { markWatched: after({ inWatchlist: true, watchedAt }) },
+        }),
+      ),
     dismiss: () => save(() => client.mutate({ mutation: DISMISS, variables: { media: ref }, optimisticResponse: { dismiss: after({ isDismissed: true }) } })),
     undoDismiss: () =>
       save(() => client.mutate({ mutation: UNDO_DISMISS, variables: { media: ref }, optimisticResponse: { undoDismiss: after({ isDismissed: false }) } })),

@@ -12,9 +12,12 @@ export function useUndoRemoval<Item extends { id: string }>(items: readonly Item
   const removedAt = useRef(new Map<string, number>());
   const closed = useRef(new Set<string>());
   const next = useRef(0);
+  /** Each title as it was last seen on the list: what Undo puts back (its watched date, say). */
+  const lastListed = useRef(new Map<string, Item>());
   let latest: Item | undefined;
   for (const item of items) {
     if (!isRemoved(item)) {
+      lastListed.current.set(item.id, item);
       removedAt.current.delete(item.id);
       closed.current.delete(item.id);
       continue;
@@ -25,6 +28,8 @@ export function useUndoRemoval<Item extends { id: string }>(items: readonly Item
   }
   return {
     removed: latest,
+    /** The removed title as it was before it was taken off (undefined if it was never seen listed). */
+    removedWas: latest && lastListed.current.get(latest.id),
     close(id: string) {
       closed.current.add(id);
       rerender();

@@ -152,6 +152,16 @@ describe("watchlist", () => {
     );
     expect(removed.data?.removeFromWatchlist.inWatchlist).toBe(false);
 
+    // Put back with the date it was watched (the web app's Undo after taking a watched title off).
+    const put = `mutation($id: Int!, $watched: Boolean, $at: DateTimeISO) { markWatched(media: { type: MOVIE, tmdbId: $id }, watched: $watched, watchedAt: $at) { inWatchlist watchedAt } }`;
+    const back = await api.graphql(put, { id: movies[10], watched: true, at: "2024-03-01T20:15:00.000Z" }, { token: user.token });
+    expect(back.data?.markWatched).toEqual({ inWatchlist: true, watchedAt: "2024-03-01T20:15:00.000Z" });
+    const refused = async (variables: Record<string, unknown>) =>
+      (await api.graphql(put, { id: movies[13], ...variables }, { token: user.token })).errors?.[0]?.extensions;
+    expect(await refused({ watched: true, at: new Date(Date.now() + 86_400_000).toISOString() })).toMatchObject({ code: "BAD_USER_INPUT" });
+    expect(await refused({ watched: false, at: "2024-03-01T20:15:00.000Z" })).toMatchObject({ code: "BAD_USER_INPUT" });
+    expect(await refused({ watched: true, at: "1500-01-01T00:00:00.000Z" })).toMatchObject({ code: "BAD_USER_INPUT" });
+
     const stranger = await api.createUser();
     expect(ids((await api.graphql(WATCHLIST, {}, { token: stranger.token })).data!.watchlist)).toEqual([]);
     expect((await api.graphql(WATCHLIST, {})).errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");

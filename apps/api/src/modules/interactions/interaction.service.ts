@@ -15,12 +15,21 @@ interface Deps {
 
 /**
  * Records that the person did each of `kinds` with the title, in one statement; doing one again keeps
- * its first time. How many were new.
+ * its first time. `at`: when, for kinds that did not happen now. How many were new.
  */
-export async function recordInteraction(deps: Deps, input: { userId: string; ref: MediaRef; kinds: InteractionKind[] }): Promise<number> {
+export async function recordInteraction(
+  deps: Deps,
+  input: { userId: string; ref: MediaRef; kinds: InteractionKind[]; at?: Partial<Record<InteractionKind, Date>> },
+): Promise<number> {
   const { userId, ref } = input;
   const { count } = await deps.prisma.interaction.createMany({
-    data: input.kinds.map((kind) => ({ userId, mediaType: ref.mediaType, tmdbId: ref.tmdbId, kind })),
+    data: input.kinds.map((kind) => ({
+      userId,
+      mediaType: ref.mediaType,
+      tmdbId: ref.tmdbId,
+      kind,
+      ...(input.at?.[kind] ? { createdAt: input.at[kind] } : {}),
+    })),
     skipDuplicates: true,
   });
   return count;

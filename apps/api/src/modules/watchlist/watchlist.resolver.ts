@@ -64,8 +64,14 @@ export class WatchlistResolver {
   async markWatched(
     @Arg("media", () => MediaRefInput, { description: "The title." }) media: MediaRefInput,
     @Arg("watched", () => Boolean, { description: "true marks it watched (now); false marks it to watch again.", defaultValue: true }) watched: boolean,
+    @Arg("watchedAt", () => Date, {
+      nullable: true,
+      description:
+        "With watched: true, when it was watched (default now; not in the future), e.g. to put a watched title back with its date after taking it off the watchlist. A title already marked watched keeps its date.",
+    })
+    watchedAt: Date | null,
     @Ctx() ctx: GraphQLContext,
   ) {
-    return toMedia(await saveWatchlistItem(ctx, { userId: requireUserId(ctx), ref: ref(media), watched }));
+    return toMedia(await saveWatchlistItem(ctx, { userId: requireUserId(ctx), ref: ref(media), watched, watchedAt }));
   }
 }

@@ -12,11 +12,12 @@ import { KeepStandIn } from "../../../components/stand-in";
 import { WatchlistLoading } from "./watchlist-loading";
 import { WATCHLIST_VARIABLES } from "./first-query";
 
-/** "Removed X from your watchlist. Undo": puts it back. */
-function UndoUnwatchlist({ media, onClose }: { media: MediaCard; onClose: () => void }) {
+/** "Removed X from your watchlist. Undo": puts it back, watched on the day it was if it had been. */
+function UndoUnwatchlist({ media, watchedAt, onClose }: { media: MediaCard; watchedAt: string | null; onClose: () => void }) {
   const t = useTranslations("lists.watchlist");
   const actions = useMediaActions(media);
-  return <UndoToast message={t("removed", { title: media.title })} onUndo={() => void actions.toggleWatchlist()} onClose={onClose} mediaId={media.id} />;
+  const undo = () => void (watchedAt ? actions.restoreWatched(watchedAt) : actions.toggleWatchlist());
+  return <UndoToast message={t("removed", { title: media.title })} onUndo={undo} onClose={onClose} mediaId={media.id} />;
 }
 
 export function WatchlistView() {
@@ -36,7 +37,7 @@ function Watchlist() {
   const { data, error, loading, refetch, fetchMore } = useQuery(WATCHLIST_QUERY, { variables: WATCHLIST_VARIABLES });
   const all = data?.watchlist.edges.map((edge) => edge.node) ?? [];
   const items = all.filter((media) => media.inWatchlist);
-  const { removed, close } = useUndoRemoval(all, (media) => !media.inWatchlist);
+  const { removed, removedWas, close } = useUndoRemoval(all, (media) => !media.inWatchlist);
   const toWatch = items.filter((media) => !media.watchedAt);
   const watched = items.filter((media) => media.watchedAt);
   // The page's stand-in stays, the same elements, until the first answer (components/stand-in.tsx).
@@ -49,7 +50,7 @@ function Watchlist() {
   return (
     <>
       <h1>{t("heading")}</h1>
-      {removed && <UndoUnwatchlist key={removed.id} media={removed} onClose={() => close(removed.id)} />}
+      {removed && <UndoUnwatchlist key={removed.id} media={removed} watchedAt={removedWas?.watchedAt ?? null} onClose={() => close(removed.id)} />}
       {error && <ErrorState error={error} onRetry={() => void refetch()} />}
       {data && items.length === 0 && (
         <EmptyState title={t("empty.title")} action={{ href: "/home", label: t("empty.action") }}>
