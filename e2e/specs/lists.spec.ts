@@ -176,6 +176,33 @@ test("taking a title off favourites or the watchlist offers Undo, focused, and U
   await expect(onList).toHaveCount(1);
   await watchlistBack;
   expect(await onServer()).toEqual({ isFavourite: true, inWatchlist: true });
+
+  // A watched title taken off and put back by Undo is watched again, on the day it was.
+  const watchedOn = "2025-06-14T19:30:00.000Z";
+  await graphql(page.request, "mutation($media: MediaRefInput!, $at: DateTimeISO) { markWatched(media: $media, watchedAt: $at) { id } }", {
+    media: { type: loved!.type, tmdbId: loved!.tmdbId },
+    at: watchedOn,
+  });
+  await page.reload();
+  const watchedCard = page.getByRole("list", { name: "Watched" }).locator(`[data-media-id="${loved!.id}"]`);
+  await watchedCard.getByRole("button", { name: `Watchlist ${loved!.title}` }).click();
+  await expect(watchedCard).toHaveCount(0);
+  const watchedBack = answered("MarkWatched");
+  await page.getByRole("button", { name: "Undo" }).click();
+  await expect(watchedCard).toHaveCount(1);
+  await watchedBack;
+  const watchedAt = async () =>
+    (
+      await graphql<{ media: { watchedAt: string | null } }>(
+        page.request,
+        "query($type: MediaType!, $id: Int!) { media(type: $type, tmdbId: $id) { watchedAt } }",
+        {
+          type: loved!.type,
+          id: loved!.tmdbId,
+        },
+      )
+    ).media.watchedAt;
+  expect(await watchedAt()).toBe(watchedOn);
 });
 
 test("a favourite made just before a reload is kept: the next page sends what the last left unanswered", async ({ page }) => {
@@ -212,10 +239,47 @@ test("a favourite made just before a reload is kept: the next page sends what th
   await expect.poll(favouriteIds, { message: "the reloaded page sent the favourite again" }).toContain(id);
   await page.getByRole("link", { name: "Favourites" }).click();
   await expect(page.getByRole("list", { name: "Your favourites" }).locator(`[data-media-id="${id}"]`)).toBeVisible();
-  // Sent once and answered: nothing is left to send again.
-  expect(await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith("movierec-pending-writes") && localStorage.getItem(key)))).toEqual(
-    [],
+  // Sent once and answered: nothing is left unanswered to send again.
+  const unanswered = await page.evaluate(() =>
+    Object.keys(localStorage)
+      .filter((key) => key.startsWith("movierec-pending-writes"))
+      .flatMap((key) => JSON.parse(localStorage.getItem(key) ?? "[]") as { settledAt?: number }[])
+      .filter((write) => write.settledAt === undefined),
   );
+  expect(unanswered).toEqual([]);
+});
+
+test("a change answered while the next page was being made shows on that page", async ({ page }) => {
+  await signUpAndSignIn(page, newUser("answered-late"));
+  await onboardOverApi(page);
+  // The card's "Not interested" reaches the API only after the server has made the next page's answers.
+  let arrived!: () => void;
+  const dismissArrived = new Promise<void>((resolve) => (arrived = resolve));
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/graphql", async (route) => {
+    if (route.request().postDataJSON()?.operationName === "Dismiss") {
+      arrived();
+      await released;
+    }
+    await route.continue().catch(() => undefined);
+  });
+  await page.goto("/home");
+  const cards = page.getByTestId("recommendations").getByTestId("media-card");
+  await expect(cards.first()).toBeVisible({ timeout: 20_000 });
+  const title = (await cards.first().locator(".card-title").textContent())!;
+  await (await openMenu(page, cards.first(), title)).getByRole("menuitem", { name: "Not interested" }).click();
+  await expect(page.getByRole("status").filter({ hasText: `Hidden “${title}”` })).toBeVisible();
+  await dismissArrived;
+  await page.context().route(/\/settings$/, async (route) => {
+    const made = await route.fetch(); // the server reads the hidden titles: not this one yet
+    const answered = page.waitForResponse((response) => response.request().postDataJSON()?.operationName === "Dismiss");
+    release();
+    await answered; // on the page being left, after its navigation began
+    await route.fulfill({ response: made });
+  });
+  await page.goto("/settings");
+  await expect(page.getByRole("list", { name: "Titles you are not interested in" }).getByRole("link", { name: title, exact: true })).toBeVisible();
 });
 
 test("a favourite taken off while offline comes back, and the page says why", async ({ page, context }) => {

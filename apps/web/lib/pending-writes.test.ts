@@ -38,13 +38,14 @@ function server(answer: (name: string) => "now" | "never" | "fail") {
 const KEY = "pending";
 const media = { type: "MOVIE" as const, tmdbId: 603 };
 
-const FORGET_FAILED_MS = 30;
-
 function clientFor(storage: ReturnType<typeof memoryStorage>, api: ApolloLink) {
-  return new ApolloClient({ link: ApolloLink.from([keepPendingWrites(KEY, storage, FORGET_FAILED_MS), api]), cache: new InMemoryCache() });
+  return new ApolloClient({ link: ApolloLink.from([keepPendingWrites(KEY, storage), api]), cache: new InMemoryCache() });
 }
 
-it("keeps a title change until it is answered, and sends it with keepalive", async () => {
+const kept = (storage: ReturnType<typeof memoryStorage>) =>
+  readPendingWrites(storage, KEY).map((write) => [write.operationName, write.settledAt === undefined ? "in flight" : "settled"]);
+
+it("keeps a title change, marked settled once answered, and sends it with keepalive", async () => {
   const storage = memoryStorage();
   const api = server((name) => (name === "AddFavourite" ? "never" : "now"));
   const client = clientFor(storage, api.link);
@@ -54,39 +55,47 @@ it("keeps a title change until it is answered, and sends it with keepalive", asy
   expect(api.arrived[0]?.keepalive).toBe(true);
 
   await client.mutate({ mutation: RATE, variables: { media, rating: 8 } });
-  // The answered one is gone; the unanswered one stays.
-  expect(readPendingWrites(storage, KEY).map((write) => write.operationName)).toEqual(["AddFavourite"]);
+  expect(kept(storage)).toEqual([
+    ["AddFavourite", "in flight"],
+    ["Rate", "settled"],
+  ]);
 });
 
-it("forgets a change whose request failed a moment after, if the page stayed (the person was told), and never keeps other mutations", async () => {
+it("marks a change whose request failed as settled, and never keeps other mutations", async () => {
   const storage = memoryStorage();
   const client = clientFor(storage, server(() => "fail").link);
   await expect(client.mutate({ mutation: ADD_FAVOURITE, variables: { media } })).rejects.toThrow("network down");
   await expect(client.mutate({ mutation: UPDATE_PREFERENCES, variables: { input: { onboarded: true } } })).rejects.toThrow();
-  // Kept for a moment: a browser may fail the requests of a page it is about to leave.
-  expect(readPendingWrites(storage, KEY).map((write) => write.operationName)).toEqual(["AddFavourite"]);
-  await new Promise((resolve) => setTimeout(resolve, FORGET_FAILED_MS + 20));
-  expect(readPendingWrites(storage, KEY)).toEqual([]);
+  expect(kept(storage)).toEqual([["AddFavourite", "settled"]]);
 });
 
-it("sends again, in order, what a page left unanswered, but not what is older than a few minutes", async () => {
+it("sends again, in order, what never settled or settled after this page's navigation began, nothing older", async () => {
   const storage = memoryStorage();
   const now = Date.now();
+  const navigationStart = now - 3_000;
   storage.setItem(
     KEY,
     JSON.stringify([
-      { id: "a", operationName: "AddFavourite", variables: { media }, at: now - 1_000 },
-      { id: "b", operationName: "Rate", variables: { media, rating: 8 }, at: now - 500 },
-      { id: "c", operationName: "Rate", variables: { media, rating: 2 }, at: now - PENDING_WRITE_MAX_AGE_MS - 1 },
-      { id: "d", operationName: "DeleteAccount", variables: {}, at: now },
+      // Its page went before an answer came.
+      { id: "a", operationName: "AddFavourite", variables: { media }, at: now - 5_000 },
+      // Answered while the navigation was under way: the server may have read this page's seed first.
+      { id: "b", operationName: "Rate", variables: { media, rating: 8 }, at: now - 4_000, settledAt: now - 2_000 },
+      // Answered well before: the page's seed has it.
+      { id: "c", operationName: "Dismiss", variables: { media }, at: now - 9_000, settledAt: now - 8_000 },
+      { id: "d", operationName: "Rate", variables: { media, rating: 2 }, at: now - PENDING_WRITE_MAX_AGE_MS - 1 },
+      { id: "e", operationName: "DeleteAccount", variables: {}, at: now },
     ]),
   );
   const api = server(() => "now");
-  const sent = await replayPendingWrites(clientFor(storage, api.link), KEY, storage, now);
+  const sent = await replayPendingWrites(clientFor(storage, api.link), KEY, storage, now, navigationStart);
   expect(sent).toBe(2);
   expect(api.arrived.map((operation) => [operation.name, operation.variables])).toEqual([
     ["AddFavourite", { media }],
     ["Rate", { media, rating: 8 }],
   ]);
-  expect(readPendingWrites(storage, KEY)).toEqual([]);
+  // The two sent again are kept, now answered.
+  expect(kept(storage)).toEqual([
+    ["AddFavourite", "settled"],
+    ["Rate", "settled"],
+  ]);
 });

@@ -1,15 +1,17 @@
-// A title's change made just before the page goes away (a reload, a link, the tab closed) is not lost.
-// Every card action answers optimistically at once, so a person can favourite a title and reload
-// before the API has answered: the browser then abandons the request, which may never have left it,
-// and the reloaded page (seeded by the server a moment earlier, lib/cache-seed.ts) shows the title
-// as it was. Two defences:
+// A title's change made just before the page goes away (a reload, a link, the tab closed) is not lost
+// and not shown undone. Every card action answers optimistically at once, so a person can favourite a
+// title and reload before the API has answered: the browser then abandons the request, which may
+// never have left it, and the reloaded page (seeded by the server a moment earlier, lib/cache-seed.ts)
+// shows the title as it was. Two defences:
 //   - each title mutation is sent with `keepalive` (the Fetch standard's way to let a request outlive
 //     its page), so one already on its way reaches the API after the page has gone;
-//   - until it is answered it is also kept in localStorage (`pendingWritesKey`), and one still there
-//     when the next page of the same person opens its client (a page left while it was in flight) is
-//     sent again: every title mutation sets a state ("favourite", "rated 8"), so sending one twice
-//     leaves the same state (the API treats adding a favourite twice as no error). Then the page's
-//     queries ask again, so lists show the change too.
+//   - each is also kept in localStorage (`pendingWritesKey`) with when it settled (answered, refused
+//     or failed). The next page of the same person sends again the ones that never settled (the page
+//     went first) and the ones that settled after that page's navigation began: the server may have
+//     read the page's seed before such a change reached it, and a failure then was the navigation's,
+//     not one the person was shown. Every title mutation sets a state ("favourite", "rated 8"), so
+//     sending one twice leaves the same state (the API treats adding a favourite twice as no error).
+//     Then the page's queries ask again, so lists show the change too.
 // Only the title mutations below are kept and replayed, and only for a few minutes: an older one may
 // have been overtaken by what the person did since in another tab.
 import { type ApolloClient, ApolloLink, type DocumentNode } from "@apollo/client";
@@ -47,6 +49,8 @@ export interface PendingWrite {
   variables: Record<string, unknown>;
   /** Date.now() when it was sent. */
   at: number;
+  /** Date.now() when it was answered or failed; absent while in flight (or if its page went first). */
+  settledAt?: number;
 }
 
 type Store = Pick<Storage, "getItem" | "setItem" | "removeItem">;
@@ -71,69 +75,60 @@ function writePendingWrites(storage: Store, key: string, writes: PendingWrite[])
   }
 }
 
-/**
- * True once the page is being left (`pagehide`), until it is shown again (`pageshow`, back from the
- * back/forward cache): nothing is taken out then, whatever becomes of the requests.
- */
-let leaving = false;
-let watchingPage = false;
-function watchPage(): void {
-  if (watchingPage || typeof window === "undefined") return;
-  watchingPage = true;
-  window.addEventListener("pagehide", () => (leaving = true));
-  window.addEventListener("pageshow", () => (leaving = false));
-}
-
-/**
- * A change whose request failed without an answer is taken out this long after, if the page is still
- * here: a browser may fail a page's requests as soon as a navigation starts, before the page is
- * hidden, and a change that failed while the person stayed was reported to them (and rolled back), so
- * it should not be sent behind their back on the next page.
- */
-export const FORGET_FAILED_MS = 3_000;
-
 let sequence = 0;
 
 /**
- * The link that keeps each title mutation in `storage` under `key` from when it is sent until it is
- * answered (or refused), or a moment after it failed while the page stayed; and sends it with `keepalive`.
+ * The link that keeps each title mutation in `storage` under `key`, marked settled once answered or
+ * failed, and sends it with `keepalive`. Entries older than PENDING_WRITE_MAX_AGE_MS are dropped.
  */
-export function keepPendingWrites(key: string, storage: Store = window.localStorage, forgetFailedMs = FORGET_FAILED_MS): ApolloLink {
-  watchPage();
+export function keepPendingWrites(key: string, storage: Store = window.localStorage): ApolloLink {
   return new ApolloLink((operation, forward) => {
     const name = operation.operationName;
     if (operation.operationType !== OperationTypeNode.MUTATION || !name || !(name in REPLAYABLE)) return forward(operation);
-    const entry: PendingWrite = { id: `${Date.now().toString(36)}-${++sequence}`, operationName: name, variables: operation.variables, at: Date.now() };
-    writePendingWrites(storage, key, [...readPendingWrites(storage, key), entry]);
+    const sentAt = Date.now();
+    const entry: PendingWrite = {
+      id: `${sentAt.toString(36)}-${Math.random().toString(36).slice(2, 8)}-${++sequence}`,
+      operationName: name,
+      variables: operation.variables,
+      at: sentAt,
+    };
+    writePendingWrites(storage, key, [...readPendingWrites(storage, key).filter((write) => sentAt - write.at <= PENDING_WRITE_MAX_AGE_MS), entry]);
     operation.setContext(({ fetchOptions }: { fetchOptions?: RequestInit }) => ({ fetchOptions: { ...fetchOptions, keepalive: true } }));
-    const takeOut = () => {
-      if (leaving) return;
+    let settled = false;
+    const settle = () => {
+      if (settled) return;
+      settled = true;
+      const settledAt = Date.now();
       writePendingWrites(
         storage,
         key,
-        readPendingWrites(storage, key).filter((write) => write.id !== entry.id),
+        readPendingWrites(storage, key).map((write) => (write.id === entry.id ? { ...write, settledAt } : write)),
       );
     };
-    let answered = false;
-    return forward(operation).pipe(
-      // The API answered (its answer may be a refusal): it has what it will ever have of this change.
-      tap(() => {
-        answered = true;
-        takeOut();
-      }),
-      finalize(() => {
-        if (!answered) setTimeout(takeOut, forgetFailedMs);
-      }),
-    );
+    // Answered (its answer may be a refusal), failed, or given up: marked, not taken out, because the
+    // page may be on its way out (a browser fails a page's requests as a navigation goes on).
+    return forward(operation).pipe(tap({ next: settle, error: settle }), finalize(settle));
   });
 }
 
+/** Slack for clocks when comparing a write's settling with the next page's navigation start. */
+const NAVIGATION_SLACK_MS = 1_000;
+
 /**
- * Sends again, in the order they were made, the title mutations a page left unanswered under `key`
- * (fresh ones only), then has the client's active queries ask again. Resolves with how many were sent.
+ * Sends again, in the order they were made, the title mutations under `key` that never settled or
+ * settled after `navigationStart` (this page's; fresh ones only), then has the client's active queries
+ * ask again. Resolves with how many were sent.
  */
-export async function replayPendingWrites(client: ApolloClient, key: string, storage: Store = window.localStorage, now = Date.now()): Promise<number> {
-  const writes = readPendingWrites(storage, key).filter((write) => now - write.at <= PENDING_WRITE_MAX_AGE_MS);
+export async function replayPendingWrites(
+  client: ApolloClient,
+  key: string,
+  storage: Store = window.localStorage,
+  now = Date.now(),
+  navigationStart = performance.timeOrigin,
+): Promise<number> {
+  const writes = readPendingWrites(storage, key).filter(
+    (write) => now - write.at <= PENDING_WRITE_MAX_AGE_MS && (write.settledAt === undefined || write.settledAt >= navigationStart - NAVIGATION_SLACK_MS),
+  );
   // Taken out first: each goes through keepPendingWrites again, which keeps it until it is answered.
   storage.removeItem(key);
   if (writes.length === 0) return 0;
