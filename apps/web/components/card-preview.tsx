@@ -12,6 +12,7 @@ import { useApolloClient } from "@apollo/client/react";
 import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { CARD_PREVIEW_QUERY, type CardPreview, type MediaType } from "../lib/graphql";
+import type { TitleQueryContext } from "../lib/title-mutation-order";
 import { formatRuntime } from "../lib/runtime-text";
 
 export const PREVIEW_DELAY_MS = 600;
@@ -66,7 +67,9 @@ export function CardPreviewLayer() {
       timer = window.setTimeout(() => {
         const variables = { type: match[1]!.toUpperCase() as MediaType, tmdbId: Number(match[2]) };
         client
-          .query({ query: CARD_PREVIEW_QUERY, variables })
+          // Tagline, overview, runtime, genres: none of the person's state, so a change to the title
+          // made meanwhile does not wait for this (lib/title-mutation-order.ts).
+          .query({ query: CARD_PREVIEW_QUERY, variables, context: { withoutViewerState: true } satisfies TitleQueryContext })
           .then(({ data }) => {
             if (pending !== link || !link.isConnected || !data) return;
             const title = link.querySelector(".card-title")?.textContent ?? "";

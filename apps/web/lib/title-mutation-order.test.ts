@@ -122,3 +122,14 @@ it("never holds a query, not even behind a mutation of its title", async () => {
   await Promise.all([removal, undo]);
   expect(server.arrived[2]).toBe("AddToWatchlist:603");
 });
+
+it("does not hold a title's mutation behind a query that says it selects none of the person's state", async () => {
+  const server = slowServer((name) => (name === "CardPreview" ? 200 : 0));
+  const client = clientFor(server.link);
+  const preview = client.query({ query: CARD_PREVIEW_QUERY, variables: { type: "MOVIE" as const, tmdbId: 603 }, context: { withoutViewerState: true } });
+  let previewAnswered = false;
+  void preview.then(() => (previewAnswered = true));
+  await client.mutate({ mutation: REMOVE_FROM_WATCHLIST, variables: { media: { type: "MOVIE" as const, tmdbId: 603 } } });
+  expect(previewAnswered).toBe(false);
+  await preview;
+});

@@ -5,11 +5,17 @@
 // title (its `media` variable) until the previous one on that title has answered, and until a query
 // of that title in flight (a title page revalidating) has answered: that query's answer is older than
 // the mutation's and would otherwise put a cleared rating back on the page (the likely cause of a
-// ratings.spec failure in CI). The optimistic answer is applied before the link runs, so the page
+// ratings.spec failure in CI); a query that selects none of the person's state says so in its context
+// and is not waited for. The optimistic answer is applied before the link runs, so the page
 // still changes at once. Queries never wait, and other titles pass straight through.
 import { ApolloLink } from "@apollo/client";
 import { OperationTypeNode } from "graphql";
 import { concatMap, defer, finalize, from, of } from "rxjs";
+
+/** A title query's context: `withoutViewerState` when it selects none of the person's state of the title. */
+export interface TitleQueryContext {
+  withoutViewerState?: boolean;
+}
 
 /** Per title, a promise that settles when every operation sent for it so far has answered. */
 const inFlight = new Map<string, Promise<void>>();
@@ -21,8 +27,12 @@ const inFlight = new Map<string, Promise<void>>();
  */
 function titleOf(operation: ApolloLink.Operation): { title: string; waits: boolean } | null {
   const variables = operation.variables;
-  if (operation.operationType === OperationTypeNode.QUERY)
+  if (operation.operationType === OperationTypeNode.QUERY) {
+    // A query that asks for none of the person's state of the title (a card's preview: tagline,
+    // runtime) cannot undo a change, so a change does not wait for it.
+    if ((operation.getContext() as TitleQueryContext).withoutViewerState) return null;
     return typeof variables.type === "string" && typeof variables.tmdbId === "number" ? { title: `${variables.type}:${variables.tmdbId}`, waits: false } : null;
+  }
   if (operation.operationType !== OperationTypeNode.MUTATION) return null;
   const media = variables.media as { type?: unknown; tmdbId?: unknown } | undefined;
   if (!media || typeof media.type !== "string" || typeof media.tmdbId !== "number") return null;
