@@ -87,7 +87,7 @@ it("sends again, in order, what never settled or settled after this page's navig
     ]),
   );
   const api = server(() => "now");
-  const sent = await replayPendingWrites(clientFor(storage, api.link), KEY, storage, now, navigationStart);
+  const sent = await replayPendingWrites(clientFor(storage, api.link), KEY, { storage, now, navigationStart, online: new EventTarget() });
   expect(sent).toBe(2);
   expect(api.arrived.map((operation) => [operation.name, operation.variables])).toEqual([
     ["AddFavourite", { media }],
@@ -98,4 +98,21 @@ it("sends again, in order, what never settled or settled after this page's navig
     ["AddFavourite", "settled"],
     ["Rate", "settled"],
   ]);
+});
+
+it("keeps a replay that failed without an answer, and sends it again once the browser is back online", async () => {
+  const storage = memoryStorage();
+  const now = Date.now();
+  storage.setItem(KEY, JSON.stringify([{ id: "a", operationName: "AddFavourite", variables: { media }, at: now - 1_000 }]));
+  let offline = true;
+  const api = server(() => (offline ? "fail" : "now"));
+  const online = new EventTarget();
+  const client = clientFor(storage, api.link);
+  expect(await replayPendingWrites(client, KEY, { storage, now, navigationStart: now, online })).toBe(1);
+  // Nobody was shown that failure: it stays, unsettled, for this page to send again or the next.
+  expect(kept(storage)).toEqual([["AddFavourite", "in flight"]]);
+  offline = false;
+  online.dispatchEvent(new Event("online"));
+  await expect.poll(() => kept(storage)).toEqual([["AddFavourite", "settled"]]);
+  expect(api.arrived.map((operation) => operation.name)).toEqual(["AddFavourite", "AddFavourite"]);
 });

@@ -77,22 +77,33 @@ function writePendingWrites(storage: Store, key: string, writes: PendingWrite[])
 
 let sequence = 0;
 
+/** A replayed mutation's context: the kept entry it sends again (kept under the same id). */
+interface ReplayContext {
+  replaying?: PendingWrite;
+}
+
 /**
  * The link that keeps each title mutation in `storage` under `key`, marked settled once answered or
- * failed, and sends it with `keepalive`. Entries older than PENDING_WRITE_MAX_AGE_MS are dropped.
+ * failed, and sends it with `keepalive`. Entries older than PENDING_WRITE_MAX_AGE_MS are dropped. A
+ * replayed one that fails without an answer stays unsettled: nobody was shown that failure, so it is
+ * sent again (replayPendingWrites) rather than forgotten.
  */
 export function keepPendingWrites(key: string, storage: Store = window.localStorage): ApolloLink {
   return new ApolloLink((operation, forward) => {
     const name = operation.operationName;
     if (operation.operationType !== OperationTypeNode.MUTATION || !name || !(name in REPLAYABLE)) return forward(operation);
+    const { replaying } = operation.getContext() as ReplayContext;
     const sentAt = Date.now();
-    const entry: PendingWrite = {
-      id: `${sentAt.toString(36)}-${Math.random().toString(36).slice(2, 8)}-${++sequence}`,
-      operationName: name,
-      variables: operation.variables,
-      at: sentAt,
-    };
-    writePendingWrites(storage, key, [...readPendingWrites(storage, key).filter((write) => sentAt - write.at <= PENDING_WRITE_MAX_AGE_MS), entry]);
+    const entry: PendingWrite = replaying
+      ? { id: replaying.id, operationName: name, variables: operation.variables, at: replaying.at }
+      : {
+          id: `${sentAt.toString(36)}-${Math.random().toString(36).slice(2, 8)}-${++sequence}`,
+          operationName: name,
+          variables: operation.variables,
+          at: sentAt,
+        };
+    const others = readPendingWrites(storage, key).filter((write) => write.id !== entry.id && sentAt - write.at <= PENDING_WRITE_MAX_AGE_MS);
+    writePendingWrites(storage, key, [...others, entry]);
     operation.setContext(({ fetchOptions }: { fetchOptions?: RequestInit }) => ({ fetchOptions: { ...fetchOptions, keepalive: true } }));
     let settled = false;
     const settle = () => {
@@ -105,39 +116,60 @@ export function keepPendingWrites(key: string, storage: Store = window.localStor
         readPendingWrites(storage, key).map((write) => (write.id === entry.id ? { ...write, settledAt } : write)),
       );
     };
+    let failed = false;
     // Answered (its answer may be a refusal), failed, or given up: marked, not taken out, because the
     // page may be on its way out (a browser fails a page's requests as a navigation goes on).
-    return forward(operation).pipe(tap({ next: settle, error: settle }), finalize(settle));
+    return forward(operation).pipe(
+      tap({
+        next: settle,
+        error: () => {
+          failed = true;
+          if (!replaying) settle();
+        },
+      }),
+      finalize(() => !(replaying && failed) && settle()),
+    );
   });
 }
 
 /** Slack for clocks when comparing a write's settling with the next page's navigation start. */
 const NAVIGATION_SLACK_MS = 1_000;
 
+export interface ReplayOptions {
+  storage?: Store;
+  now?: number;
+  /** This page's navigation start (epoch ms). */
+  navigationStart?: number;
+  /** Where `online` is heard: a replay that failed without an answer goes again then. */
+  online?: EventTarget;
+}
+
 /**
  * Sends again, in the order they were made, the title mutations under `key` that never settled or
  * settled after `navigationStart` (this page's; fresh ones only), then has the client's active queries
- * ask again. Resolves with how many were sent.
+ * ask again. One that fails without an answer (offline still) is kept and sent again when the browser
+ * is back online, or by the next page. Resolves with how many were sent.
  */
-export async function replayPendingWrites(
-  client: ApolloClient,
-  key: string,
-  storage: Store = window.localStorage,
-  now = Date.now(),
-  navigationStart = performance.timeOrigin,
-): Promise<number> {
+export async function replayPendingWrites(client: ApolloClient, key: string, options: ReplayOptions = {}): Promise<number> {
+  const { storage = window.localStorage, now = Date.now(), navigationStart = performance.timeOrigin, online = window } = options;
   const writes = readPendingWrites(storage, key).filter(
     (write) => now - write.at <= PENDING_WRITE_MAX_AGE_MS && (write.settledAt === undefined || write.settledAt >= navigationStart - NAVIGATION_SLACK_MS),
   );
-  // Taken out first: each goes through keepPendingWrites again, which keeps it until it is answered.
-  storage.removeItem(key);
+  // The rest are dropped; these are kept (unsettled) by keepPendingWrites as they go again.
+  writePendingWrites(storage, key, writes);
   if (writes.length === 0) return 0;
-  await Promise.allSettled(
-    writes.map((write) => {
-      const mutation = REPLAYABLE[write.operationName];
-      return mutation && client.mutate({ mutation, variables: write.variables });
-    }),
+  const results = await Promise.allSettled(
+    writes.map((write) =>
+      client.mutate({ mutation: REPLAYABLE[write.operationName]!, variables: write.variables, context: { replaying: write } satisfies ReplayContext }),
+    ),
   );
+  // Those still unsettled failed without an answer: again once online, and only those.
+  const sent = new Set(writes.map((write) => write.id));
+  const unanswered = readPendingWrites(storage, key).some((write) => sent.has(write.id) && write.settledAt === undefined);
+  if (results.some((result) => result.status === "rejected") && unanswered) {
+    const again = () => void replayPendingWrites(client, key, { ...options, now: undefined, navigationStart: Number.POSITIVE_INFINITY }).catch(() => undefined);
+    online.addEventListener("online", again, { once: true });
+  }
   await client.refetchQueries({ include: "active" }).catch(() => undefined);
   return writes.length;
 }
