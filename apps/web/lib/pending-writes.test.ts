@@ -80,8 +80,10 @@ it("sends again, in order, what never settled or settled after this page's navig
       { id: "a", operationName: "AddFavourite", variables: { media }, at: now - 5_000 },
       // Answered while the navigation was under way: the server may have read this page's seed first.
       { id: "b", operationName: "Rate", variables: { media, rating: 8 }, at: now - 4_000, settledAt: now - 2_000 },
-      // Answered well before: the page's seed has it.
+      // Answered before, even just before: the page's seed has it, and sending it again could undo a
+      // change made since (another tab, an app).
       { id: "c", operationName: "Dismiss", variables: { media }, at: now - 9_000, settledAt: now - 8_000 },
+      { id: "c2", operationName: "RemoveFromWatchlist", variables: { media }, at: now - 3_400, settledAt: navigationStart - 200 },
       { id: "d", operationName: "Rate", variables: { media, rating: 2 }, at: now - PENDING_WRITE_MAX_AGE_MS - 1 },
       { id: "e", operationName: "DeleteAccount", variables: {}, at: now },
     ]),

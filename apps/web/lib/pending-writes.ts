@@ -132,9 +132,6 @@ export function keepPendingWrites(key: string, storage: Store = window.localStor
   });
 }
 
-/** Slack for clocks when comparing a write's settling with the next page's navigation start. */
-const NAVIGATION_SLACK_MS = 1_000;
-
 export interface ReplayOptions {
   storage?: Store;
   now?: number;
@@ -152,8 +149,10 @@ export interface ReplayOptions {
  */
 export async function replayPendingWrites(client: ApolloClient, key: string, options: ReplayOptions = {}): Promise<number> {
   const { storage = window.localStorage, now = Date.now(), navigationStart = performance.timeOrigin, online = window } = options;
+  // No slack before the navigation's start: a change answered before it is in what the server read
+  // for this page, and sending it again could undo what was changed since (another tab, an app).
   const writes = readPendingWrites(storage, key).filter(
-    (write) => now - write.at <= PENDING_WRITE_MAX_AGE_MS && (write.settledAt === undefined || write.settledAt >= navigationStart - NAVIGATION_SLACK_MS),
+    (write) => now - write.at <= PENDING_WRITE_MAX_AGE_MS && (write.settledAt === undefined || write.settledAt >= navigationStart),
   );
   // The rest are dropped; these are kept (unsettled) by keepPendingWrites as they go again.
   writePendingWrites(storage, key, writes);
