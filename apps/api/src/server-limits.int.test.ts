@@ -2,6 +2,7 @@
 // per token and per IP (and X-Forwarded-For behind a trusted proxy), and page sizes and cursors.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { API_LIMITS } from "./graphql/apollo.ts";
+import { createApiToken } from "./modules/auth/api-token.service.ts";
 import { onlyError, startServerTestApi } from "./server.test-support.ts";
 import { startTestApi, type GraphQLResponse, type TestApi, type TestUser } from "./test-support/api-harness.ts";
 
@@ -119,13 +120,20 @@ describe("rate limits", () => {
     expect(result.headers.get("x-request-id")).toBeTruthy();
   }
 
-  it("the 6th request in a minute from one token is 429 RATE_LIMITED with a retry hint; another token is still served", async () => {
+  it("the 6th request in a minute from a person's apps is 429 RATE_LIMITED with a retry hint; their web session and other people are still served", async () => {
     for (let i = 1; i <= 5; i++) {
       const result = await limited.graphql(`{ me { id } }`, {}, { token: first.token });
       expect(result.status, `request ${i}`).toBe(200);
       expect(result.data?.me?.id).toBe(first.id);
     }
     expectRateLimited(await limited.graphql(`{ me { id } }`, {}, { token: first.token }));
+    // Another token of theirs shares their apps' budget; their web session has its own, so a busy
+    // app cannot lock them out of the site.
+    const { secret: another } = await createApiToken(limited.services, { userId: first.id, name: "another" });
+    expectRateLimited(await limited.graphql(`{ me { id } }`, {}, { token: another }));
+    const web = await limited.graphql(`{ me { id } }`, {}, { cookie: first.cookie });
+    expect(web.status).toBe(200);
+    expect(web.data?.me?.id).toBe(first.id);
 
     const other = await limited.graphql(`{ me { id } }`, {}, { token: second.token });
     expect(other.status).toBe(200);

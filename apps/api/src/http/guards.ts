@@ -157,7 +157,7 @@ export function resolveCaller(services: AppServices) {
 }
 
 /**
- * The per-minute rate limit in Redis: per signed-in user, else per IP. Returns the Redis connection
+ * The per-minute rate limit in Redis: per signed-in user (their web session apart from their apps), else per IP. Returns the Redis connection
  * it uses, which fails fast: while Redis is unreachable, requests go through without a limit rather
  * than wait for it (the shared connection queues commands until Redis is back, BullMQ needs that).
  */
@@ -186,9 +186,11 @@ export async function registerRateLimit(app: FastifyInstance, services: AppServi
     // RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset (seconds) on every answer, and Retry-After
     // on a refusal: the IETF draft's names, which clients and gateways read.
     enableDraftSpec: true,
-    // Per signed-in user (whatever token or cookie they use); everything else, including requests
-    // with made-up tokens, per IP, so spraying random tokens cannot mint fresh budgets.
-    keyGenerator: (request) => (request.viewer ? `user:${request.viewer.userId}` : `ip:${request.ip}`),
+    // Per signed-in user, in two budgets: their web session's, and their apps' (every personal token
+    // and OAuth app of theirs together), so a busy or runaway app cannot lock them out of the site and
+    // more tokens buy no more. Everything else, including requests with made-up tokens, per IP, so
+    // spraying random tokens cannot mint fresh budgets.
+    keyGenerator: (request) => (request.viewer ? `user:${request.viewer.userId}:${request.viewer.via === "session" ? "web" : "apps"}` : `ip:${request.ip}`),
     errorResponseBuilder: (_request, context) => ({
       statusCode: 429,
       errors: [
