@@ -212,3 +212,36 @@ describe("every format at over 1,000 rows", () => {
     );
   });
 });
+
+describe("IMDb, from an account in another language", () => {
+  it("types like “Film” and “Serie TV”: titles by their IMDb id alone, never by a namesake", async () => {
+    const header = ["Const", "Your Rating", "Date Rated", "Title", "Original Title", "URL", "Title Type", "Year"];
+    const sample = films.slice(0, 10);
+    const rows = sample.map((film) => [
+      film.imdbId!,
+      7,
+      "2024-05-01",
+      `Titolo italiano ${film.id}`,
+      `Titolo italiano ${film.id}`,
+      "x",
+      "Film",
+      film.releaseDate.slice(0, 4),
+    ]);
+    const show = series[0]!;
+    rows.push([show.imdbId, 9, "2024-05-01", show.name, show.name, "x", "Serie TV", `${show.firstAirDate.slice(0, 4)}–2013`]);
+    // An episode, in Italian: TMDB's /find has no film or series for its id, and a film of that name
+    // and year is in the cache. It must not be taken for that film.
+    const namesake = films[0]!;
+    rows.push(["tt9999991", 8, "2024-05-01", namesake.title, namesake.title, "x", "Episodio TV", namesake.releaseDate.slice(0, 4)]);
+    const user = await api.createUser();
+    const uploaded = await uploadImport(api, user, "ratings.csv", csv([header, ...rows]), "text/csv");
+    expect(uploaded.status, JSON.stringify(uploaded.body)).toBe(202);
+    await runImport(api.services, uploaded.body.import!.id);
+    const ratings = await api.services.prisma.interaction.findMany({ where: { userId: user.id, kind: "RATING" }, select: { mediaType: true, tmdbId: true } });
+    expect(ratings.map((rating) => `${rating.mediaType}:${rating.tmdbId}`).sort()).toEqual(
+      [...sample.map((film) => `MOVIE:${film.id}`), `TV:${show.id}`].sort(),
+    );
+    const missed = await api.services.prisma.importRow.findMany({ where: { jobId: uploaded.body.import!.id, status: "UNMATCHED" }, select: { reason: true } });
+    expect(missed).toEqual([{ reason: "TMDB has no film or series with IMDb id tt9999991." }]);
+  });
+});

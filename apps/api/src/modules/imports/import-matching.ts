@@ -91,10 +91,16 @@ export async function matchRow(deps: Deps, row: RowToMatch, tmdbCalls: TmdbLooku
 
 async function matchRowWith(deps: Deps, row: RowToMatch, tmdbCalls: TmdbLookups, cached: CachedTitles): Promise<RowMatch> {
   if (row.tmdbId !== null && row.mediaType !== null) return matchById(deps, { mediaType: row.mediaType, tmdbId: row.tmdbId }, tmdbCalls);
+  if (row.imdbId && row.mediaType === null)
+    // IMDb's type in a language not read here (or none): only the id can tell a film or series from
+    // an episode or a game, which a match by name would take for a film of the same name.
+    return (await findByImdbId(deps, row.imdbId, null, tmdbCalls, cached)) ?? { reason: `TMDB has no film or series with IMDb id ${row.imdbId}.` };
   if (!row.title) return { reason: "The row names no title." };
   const types = row.mediaType ? [row.mediaType] : (["MOVIE", "TV"] as const);
   const wanted = { title: row.title, year: row.year };
-  const inCache = types.map((type) => matchTitle(wanted, cached.candidates(type, row.title!)));
+  // The cache only for the year itself: a namesake a year off may be all the cache holds (a remake),
+  // so a year off is left to TMDB's search by year, or to the IMDb id.
+  const inCache = types.map((type) => matchTitle(wanted, cached.candidates(type, row.title!), { yearsOff: 0 }));
   const decided = decide(inCache);
   if (decided && !("reason" in decided && row.imdbId)) return decided;
   if (row.imdbId) {

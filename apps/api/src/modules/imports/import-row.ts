@@ -39,7 +39,8 @@ export function assertNoFormula(value: string, where: string): void {
 export function parseYear(value: string | undefined, where: string): number | null {
   const text = value?.trim() ?? "";
   if (!text) return null;
-  const year = Number(text);
+  // A series' run ("2013–2023", "2019-") counts from its first year.
+  const year = Number(/^(\d{4})\s*[–-]\s*(\d{4})?$/.exec(text)?.[1] ?? text);
   if (!Number.isInteger(year) || year < 1870 || year > 2100) throw new ImportFileError("BAD_VALUE", `${where}: "${text}" is not a year.`);
   return year;
 }

@@ -14,13 +14,16 @@ const LETTERBOXD_ZIP = zipSync({
   "ratings.csv": csv("Date,Name,Year,Letterboxd URI,Rating", `2024-03-01,Heat,1995,${URI},4.5`, `2024-03-02,"Léon: The Professional",1994,${URI},0.5`),
   "diary.csv": csv(
     "Date,Name,Year,Letterboxd URI,Rating,Rewatch,Tags,Watched Date",
-    `2024-03-01,Heat,1995,${URI},4.5,,,2024-02-28`,
+    `2024-03-01,Heat,1995,${URI},4.5,,-rewatch,2024-02-28`,
     `2024-03-05,Alien,1979,${URI},,Yes,,2024-03-04`,
   ),
   "watched.csv": csv("Date,Name,Year,Letterboxd URI", `2024-02-28,Heat,1995,${URI}`),
   "watchlist.csv": csv("Date,Name,Year,Letterboxd URI", `2024-01-10,"The Godfather, Part II",1974,${URI}`),
   "likes/films.csv": csv("Date,Name,Year,Letterboxd URI", `2024-03-01,Heat,1995,${URI}`),
-  "reviews.csv": csv("Date,Name,Year,Letterboxd URI,Rating,Rewatch,Review,Tags,Watched Date", `2024-03-01,Heat,1995,${URI},4.5,,Great,,2024-02-28`),
+  "reviews.csv": csv(
+    "Date,Name,Year,Letterboxd URI,Rating,Rewatch,Review,Tags,Watched Date",
+    `2024-03-01,Heat,1995,${URI},4.5,,"- the score. - the shootout. @mann",,2024-02-28`,
+  ),
 });
 
 function refusal(run: () => unknown): { reason: ImportFileProblem; message: string } {
@@ -34,7 +37,7 @@ function refusal(run: () => unknown): { reason: ImportFileProblem; message: stri
 }
 
 describe("Letterboxd", () => {
-  it("reads the export ZIP: ratings, diary (watched, and its ratings), watched, watchlist, likes; skips the rest", () => {
+  it("reads the export ZIP: ratings, diary (watched, and its ratings), watched, watchlist, likes; skips the rest, whatever its reviews and tags start with", () => {
     const read = readImport("letterboxd-someone-2024.zip", LETTERBOXD_ZIP);
     expect(read.source).toBe("LETTERBOXD");
     expect(read.skippedFiles.sort()).toEqual(["profile.csv", "reviews.csv"]);
@@ -88,6 +91,21 @@ describe("IMDb", () => {
     ]);
   });
 
+  it("reads types written in the account's language as titles for the IMDb id to decide, and a series' run as its first year", () => {
+    const read = readImport(
+      "ratings.csv",
+      csv(
+        header,
+        "tt1074638,7,2025-12-01,Skyfall,Skyfall,x,Film,7.8,143,2012,Azione,800000,2012-10-26,Sam Mendes",
+        "tt0903747,10,2024-05-02,Breaking Bad,Breaking Bad,x,Serie TV,9.5,49,2008–2013,Drama,2000000,2008-01-20,",
+      ),
+    );
+    expect(read.rows).toMatchObject([
+      { imdbId: "tt1074638", mediaType: null, unsupported: undefined, year: 2012 },
+      { imdbId: "tt0903747", mediaType: null, unsupported: undefined, year: 2008 },
+    ]);
+  });
+
   it("reads the watchlist (and a rating given there); refuses another list", () => {
     const list =
       "Position,Const,Created,Modified,Description,Title,Original Title,URL,Title Type,IMDb Rating,Runtime (mins),Year,Genres,Num Votes,Release Date,Directors,Your Rating,Date Rated";
@@ -115,6 +133,29 @@ describe("Trakt", () => {
       { kind: "RATING", mediaType: "TV", tmdbId: 1396, rating: 9 },
       { kind: "WATCHLIST", mediaType: "MOVIE", tmdbId: 949 },
     ]);
+  });
+
+  it("skips episodes' and seasons' entries (they carry their show), what the person owns; reads favourites", () => {
+    const movie = { title: "Heat", year: 1995, ids: { trakt: 1, tmdb: 949 } };
+    const show = { title: "Lost", year: 2004, ids: { trakt: 2, tmdb: 4607 } };
+    const zip = zipSync({
+      "ratings.json": strToU8(
+        JSON.stringify([
+          { rated_at: "2024-02-03T20:00:00.000Z", rating: 8, type: "show", show },
+          { rated_at: "2024-05-01T20:00:00.000Z", rating: 4, type: "episode", episode: { season: 1, number: 2, ids: { tmdb: 5 } }, show },
+          { rated_at: "2024-05-02T20:00:00.000Z", rating: 3, type: "season", season: { number: 6, ids: { tmdb: 6 } }, show },
+        ]),
+      ),
+      "collection-movies.json": strToU8(JSON.stringify([{ collected_at: "2024-01-01T00:00:00.000Z", movie }])),
+      "favorites-movies.json": strToU8(JSON.stringify([{ listed_at: "2024-03-04T20:00:00.000Z", type: "movie", movie }])),
+    });
+    const read = readImport("trakt-export.zip", zip);
+    expect(read.skippedFiles).toEqual(["collection-movies.json"]);
+    expect(read.rows).toMatchObject([
+      { kind: "RATING", mediaType: "TV", tmdbId: 4607, rating: 8 },
+      { kind: "FAVOURITE", mediaType: "MOVIE", tmdbId: 949 },
+    ]);
+    expect(read.rows).toHaveLength(2);
   });
 });
 

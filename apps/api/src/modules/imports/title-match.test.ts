@@ -37,6 +37,11 @@ describe("title matching", () => {
     expect(matchTitle({ title: "Heat", year: 1987 }, candidates)).toEqual({ match: candidates[1] });
   });
 
+  it("takes no namesake a year off when asked for the exact year (the cache's pass: it may hold only a remake)", () => {
+    expect(matchTitle({ title: "Heat", year: 1987 }, candidates, { yearsOff: 0 })).toEqual({ miss: "not-found", candidates: [candidates[0], candidates[1]] });
+    expect(matchTitle({ title: "Heat", year: 1986 }, candidates, { yearsOff: 0 })).toEqual({ match: candidates[1] });
+  });
+
   it("matches the original title and ignores accents and punctuation", () => {
     expect(matchTitle({ title: "Leon", year: 1994 }, candidates)).toEqual({ match: candidates[2] });
     expect(matchTitle({ title: "leon the professional", year: 1994 }, candidates)).toEqual({ match: candidates[2] });

@@ -28,15 +28,15 @@ export function normaliseTitle(title: string): string {
     .replace(/ (the|a|an)$/, "");
 }
 
-/** The one candidate the row means, or why there is none. */
-export function matchTitle(row: { title: string; year: number | null }, candidates: readonly TitleCandidate[]): TitleMatch {
+/** The one candidate the row means, or why there is none. `yearsOff`: how far a candidate's year may be from the row's (default 1). */
+export function matchTitle(row: { title: string; year: number | null }, candidates: readonly TitleCandidate[], options: { yearsOff?: 0 | 1 } = {}): TitleMatch {
   const wanted = normaliseTitle(row.title);
   const named = candidates.filter(
     (candidate) => normaliseTitle(candidate.title) === wanted || (candidate.originalTitle !== null && normaliseTitle(candidate.originalTitle) === wanted),
   );
   if (!named.length) return { miss: "not-found", candidates: [] };
   if (row.year === null) return named.length === 1 ? { match: named[0]! } : { miss: "ambiguous", candidates: named };
-  for (const distance of [0, 1]) {
+  for (const distance of options.yearsOff === 0 ? [0] : [0, 1]) {
     const dated = named.filter((candidate) => candidate.year !== null && Math.abs(candidate.year - row.year!) === distance);
     if (dated.length === 1) return { match: dated[0]! };
     if (dated.length > 1) return { miss: "ambiguous", candidates: dated };

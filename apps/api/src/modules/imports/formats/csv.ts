@@ -1,4 +1,4 @@
-// CSV files of the export formats: header row, then records; every cell checked for formulas.
+// CSV files of the export formats: header row, then records; every cell read is checked for formulas.
 import { parse } from "csv-parse/sync";
 import { ImportFileError } from "../import-errors.ts";
 import { assertNoFormula, at } from "../import-row.ts";
@@ -18,10 +18,17 @@ export function readCsv(name: string, text: string): { header: string[]; records
   }
   const [header = [], ...body] = rows;
   const columns = header.map((column) => column.trim());
+  // Only the cells a format reads are checked: a review or a tag no one imports may start with a dash.
   const records = body.map((cells, index) => {
     const line = index + 2;
-    for (const [column, cell] of cells.entries()) assertNoFormula(cell, at(name, line, columns[column]));
-    return { line, cell: (column: string) => (cells[columns.indexOf(column)] ?? "").trim() };
+    return {
+      line,
+      cell: (column: string) => {
+        const value = cells[columns.indexOf(column)] ?? "";
+        assertNoFormula(value, at(name, line, column));
+        return value.trim();
+      },
+    };
   });
   return { header: columns, records };
 }

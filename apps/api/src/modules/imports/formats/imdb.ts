@@ -3,7 +3,8 @@
 //   ratings:   Your Rating (1–10), Date Rated                         → a rating
 //   watchlist: Position, Created, (Your Rating, Date Rated if rated)  → the watchlist (and a rating)
 // Films, TV films, shorts, specials and videos are films; series and mini-series are series; TV
-// episodes and video games have no place here and are reported as not imported.
+// episodes and video games have no place here and are reported as not imported. IMDb writes the type
+// in the account's language ("Film", "Serie TV"): a type not known here is left to the IMDb id.
 import { ImportFileError } from "../import-errors.ts";
 import { at, type ImportRowInput, parseYear } from "../import-row.ts";
 import { type CsvRecord, readCsv } from "./csv.ts";
@@ -21,6 +22,9 @@ const TYPES: Record<string, "MOVIE" | "TV"> = {
   tvseries: "TV",
   tvminiseries: "TV",
 };
+
+/** IMDb's types that are neither a film nor a series (in English; other languages are left to the id). */
+const NOT_TITLES = new Set(["tvepisode", "videogame", "podcastepisode", "podcastseries", "musicvideo"]);
 
 export function readImdbCsv(name: string, text: string): ImportRowInput[] {
   const { header, records } = readCsv(name, text);
@@ -57,10 +61,12 @@ function rowsOf(name: string, record: CsvRecord, list: boolean): ImportRowInput[
     line: record.line,
     title,
     year: parseYear(record.cell("Year"), at(name, record.line, "Year")),
+    // A type in the language of the person's IMDb account ("Film", "Serie TV") is not read: the
+    // IMDb id alone decides, through TMDB (import-matching.ts).
     mediaType: TYPES[type] ?? null,
     tmdbId: null,
     imdbId,
-    unsupported: TYPES[type] ? undefined : `IMDb's ${record.cell("Title Type") || "untyped"} titles are not films or series; not imported.`,
+    unsupported: NOT_TITLES.has(type) ? `IMDb's ${record.cell("Title Type")} titles are not films or series; not imported.` : undefined,
   };
   const rated = record.cell("Your Rating");
   const ratedAt = imdbDate(record.cell("Date Rated"), at(name, record.line, "Date Rated"));

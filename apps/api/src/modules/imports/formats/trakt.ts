@@ -3,7 +3,9 @@
 //   watched-movies.json / watched-shows.json   { plays, last_watched_at, movie | show }  → watched
 //   ratings-movies.json / ratings-shows.json   { rated_at, rating (1–10), movie | show }  → a rating
 //   watchlist*.json                            { listed_at, movie | show }               → the watchlist
-// Files of episodes and seasons are skipped. The kind comes from the entry's own fields.
+//   favorites*.json                            { listed_at, movie | show }               → favourites
+// Entries and files of episodes and seasons are skipped, and so are files of what the person owns
+// (collection), their lists and comments. The kind comes from the entry's own fields.
 import { z } from "zod";
 import { ImportFileError } from "../import-errors.ts";
 import { checkWhen, type ImportRowInput } from "../import-row.ts";
@@ -24,6 +26,9 @@ const entrySchema = z
     last_watched_at: z.string().optional(),
     watched_at: z.string().optional(),
     plays: z.number().optional(),
+    type: z.string().optional(),
+    episode: z.unknown().optional(),
+    season: z.unknown().optional(),
   })
   .passthrough();
 
@@ -41,28 +46,48 @@ const when = (text: string | undefined, where: string) => {
   return Number.isNaN(date.getTime()) ? null : checkWhen(date, text, where);
 };
 
+/** Trakt files that are not about what the person watched or wants to: what they own, lists, comments. */
+const NOT_READ = new Set(["collection", "collected", "list", "lists", "comments", "recommendations", "hidden"]);
+
 export function readTraktJson(name: string, json: unknown[]): ImportRowInput[] | null {
   const first = json[0] as { movie?: unknown; show?: unknown } | undefined;
   if (first && !first.movie && !first.show) return null; // episodes, seasons: not titles
-  return json.map((raw, index) => {
+  const base = name.split(/[\\/]/).pop() ?? name;
+  if (
+    base
+      .toLowerCase()
+      .split(/[^a-z]+/)
+      .some((word) => NOT_READ.has(word))
+  )
+    return null;
+  // Trakt's favourites (a heart), like Letterboxd's likes.
+  const favourites = /favou?rites/i.test(base);
+  return json.flatMap((raw, index): ImportRowInput[] => {
     const parsed = entrySchema.safeParse(raw);
     const where = `${name} entry ${index + 1}`;
     if (!parsed.success) throw new ImportFileError("BAD_VALUE", `${where}: ${parsed.error.issues[0]!.path.join(".")}: ${parsed.error.issues[0]!.message}.`);
     const entry = parsed.data;
+    // An episode's or a season's entry carries its show too: it is not about the show as a whole
+    // (an episode's rating is not the show's).
+    if (entry.episode !== undefined || entry.season !== undefined || (entry.type !== undefined && entry.type !== "movie" && entry.type !== "show")) return [];
     const title = entry.movie ?? entry.show;
     if (!title) throw new ImportFileError("BAD_VALUE", `${where} has neither a movie nor a show.`);
-    const kind = entry.rating !== undefined ? "RATING" : entry.listed_at ? "WATCHLIST" : "WATCHED";
-    return {
-      file: name,
-      line: index + 1,
-      kind,
-      title: title.title ?? null,
-      year: title.year ?? null,
-      mediaType: entry.movie ? "MOVIE" : "TV",
-      tmdbId: title.ids.tmdb ?? null,
-      imdbId: title.ids.imdb ?? null,
-      rating: entry.rating ?? null,
-      happenedAt: when(entry.rated_at ?? entry.listed_at ?? entry.last_watched_at ?? entry.watched_at, where),
-    };
+    const watched = entry.plays !== undefined || entry.last_watched_at !== undefined || entry.watched_at !== undefined;
+    const kind = favourites ? "FAVOURITE" : entry.rating !== undefined ? "RATING" : entry.listed_at ? "WATCHLIST" : watched ? "WATCHED" : null;
+    if (kind === null) return []; // what else: owned (collected_at), and the like
+    return [
+      {
+        file: name,
+        line: index + 1,
+        kind,
+        title: title.title ?? null,
+        year: title.year ?? null,
+        mediaType: entry.movie ? "MOVIE" : "TV",
+        tmdbId: title.ids.tmdb ?? null,
+        imdbId: title.ids.imdb ?? null,
+        rating: entry.rating ?? null,
+        happenedAt: when(entry.rated_at ?? entry.listed_at ?? entry.last_watched_at ?? entry.watched_at, where),
+      },
+    ];
   });
 }
