@@ -146,9 +146,21 @@ test("taking a title off favourites or the watchlist offers Undo, focused, and U
         { type: loved!.type, id: loved!.tmdbId },
       )
     ).media;
-  await graphql(page.request, "mutation($media: MediaRefInput!) { addToWatchlist(media: $media) { id } }", {
+  // When the title was added to each list: Undo puts it back in its place, with that date.
+  const addedDates = async () => {
+    const lists = await graphql<Record<"favourites" | "watchlist", { edges: { addedAt: string; node: { id: string } }[] }>>(
+      page.request,
+      "{ favourites(first: 50) { edges { addedAt node { id } } } watchlist(first: 50) { edges { addedAt node { id } } } }",
+    );
+    const of = (list: "favourites" | "watchlist") => lists[list].edges.find((edge) => edge.node.id === loved!.id)?.addedAt;
+    return { favourite: of("favourites"), watchlist: of("watchlist") };
+  };
+  await graphql(page.request, "mutation($media: MediaRefInput!, $at: DateTimeISO) { addToWatchlist(media: $media, addedAt: $at) { id } }", {
     media: { type: loved!.type, tmdbId: loved!.tmdbId },
+    at: "2025-01-02T03:04:05.000Z",
   });
+  const before = await addedDates();
+  expect(before.watchlist).toBe("2025-01-02T03:04:05.000Z");
 
   await page.goto("/favourites");
   const favourites = page.getByRole("list", { name: "Your favourites" });
@@ -176,6 +188,7 @@ test("taking a title off favourites or the watchlist offers Undo, focused, and U
   await expect(onList).toHaveCount(1);
   await watchlistBack;
   expect(await onServer()).toEqual({ isFavourite: true, inWatchlist: true });
+  expect(await addedDates()).toEqual(before);
 
   // A watched title taken off and put back by Undo is watched again, on the day it was.
   const watchedOn = "2025-06-14T19:30:00.000Z";
@@ -203,6 +216,7 @@ test("taking a title off favourites or the watchlist offers Undo, focused, and U
       )
     ).media.watchedAt;
   expect(await watchedAt()).toBe(watchedOn);
+  expect((await addedDates()).watchlist).toBe(before.watchlist);
 });
 
 test("a favourite made just before a reload is kept: the next page sends what the last left unanswered", async ({ page }) => {

@@ -55,7 +55,7 @@ export function MediaCard({
           className="chip chip-primary"
           aria-pressed={media.inWatchlist}
           aria-label={t("watchlistFor", { title: media.title })}
-          onClick={actions.toggleWatchlist}
+          onClick={() => void actions.toggleWatchlist()}
         >
           <span aria-hidden="true">{media.inWatchlist ? "✓" : "+"}</span> {t("watchlist")}
         </button>

@@ -65,13 +65,15 @@ export function useMediaActions(media: MediaCard) {
 
   return {
     error,
-    toggleFavourite: () =>
+    /** `addedAt`, when adding: back in its place (Undo), not as new. */
+    toggleFavourite: (addedAt?: string) =>
       save(() =>
         media.isFavourite
           ? client.mutate({ mutation: REMOVE_FAVOURITE, variables: { media: ref }, optimisticResponse: { removeFavourite: after({ isFavourite: false }) } })
-          : client.mutate({ mutation: ADD_FAVOURITE, variables: { media: ref }, optimisticResponse: { addFavourite: after({ isFavourite: true }) } }),
+          : client.mutate({ mutation: ADD_FAVOURITE, variables: { media: ref, addedAt }, optimisticResponse: { addFavourite: after({ isFavourite: true }) } }),
       ),
-    toggleWatchlist: () =>
+    /** `addedAt`, when adding: back in its place (Undo), not as new. */
+    toggleWatchlist: (addedAt?: string) =>
       save(() =>
         media.inWatchlist
           ? client.mutate({
@@ -79,7 +81,11 @@ export function useMediaActions(media: MediaCard) {
               variables: { media: ref },
               optimisticResponse: { removeFromWatchlist: after({ inWatchlist: false, watchedAt: null }) },
             })
-          : client.mutate({ mutation: ADD_TO_WATCHLIST, variables: { media: ref }, optimisticResponse: { addToWatchlist: after({ inWatchlist: true }) } }),
+          : client.mutate({
+              mutation: ADD_TO_WATCHLIST,
+              variables: { media: ref, addedAt },
+              optimisticResponse: { addToWatchlist: after({ inWatchlist: true }) },
+            }),
       ),
     toggleWatched: () =>
       save(() =>
@@ -89,14 +95,22 @@ export function useMediaActions(media: MediaCard) {
           optimisticResponse: { markWatched: after({ inWatchlist: true, watchedAt: media.watchedAt ? null : new Date().toISOString() }) },
         }),
       ),
-    /** Back on the watchlist, watched at `watchedAt` (Undo after a watched title was taken off). */
-    restoreWatched: (watchedAt: string) =>
+    /** Back on the watchlist as added at `addedAt`, watched at `watchedAt` (Undo after a watched title was taken off). */
+    restoreWatched: (watchedAt: string, addedAt?: string) =>
       save(() =>
-        client.mutate({
-          mutation: MARK_WATCHED,
-          variables: { media: ref, watched: true, watchedAt },
-          optimisticResponse: { markWatched: after({ inWatchlist: true, watchedAt }) },
-        }),
+        // Sent in this order: a title's changes reach the API in the order they were made.
+        Promise.all([
+          client.mutate({
+            mutation: ADD_TO_WATCHLIST,
+            variables: { media: ref, addedAt },
+            optimisticResponse: { addToWatchlist: after({ inWatchlist: true }) },
+          }),
+          client.mutate({
+            mutation: MARK_WATCHED,
+            variables: { media: ref, watched: true, watchedAt },
+            optimisticResponse: { markWatched: after({ inWatchlist: true, watchedAt }) },
+          }),
+        ]),
       ),
     dismiss: () => save(() => client.mutate({ mutation: DISMISS, variables: { media: ref }, optimisticResponse: { dismiss: after({ isDismissed: true }) } })),
     undoDismiss: () =>

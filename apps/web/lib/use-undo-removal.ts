@@ -36,3 +36,13 @@ export function useUndoRemoval<Item extends { id: string }>(items: readonly Item
     },
   };
 }
+
+/**
+ * When each title was added to a list, as last seen on it: Undo puts a title back with that date (in
+ * its place), even once the list has been asked again without it.
+ */
+export function useAddedDates(edges: ReadonlyArray<{ addedAt: string; node: { id: string } }> | undefined): ReadonlyMap<string, string> {
+  const dates = useRef(new Map<string, string>());
+  for (const edge of edges ?? []) dates.current.set(edge.node.id, edge.addedAt);
+  return dates.current;
+}

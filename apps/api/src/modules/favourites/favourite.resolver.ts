@@ -37,8 +37,17 @@ export class FavouriteResolver {
   @Authorized()
   @Mutation(() => Media, { description: "Makes a title a favourite. Doing it twice is fine." })
   @UseMiddleware(ChangesTaste, ChangesViewerState)
-  async addFavourite(@Arg("media", () => MediaRefInput, { description: "The title." }) media: MediaRefInput, @Ctx() ctx: GraphQLContext) {
-    return toMedia(await addFavourite(ctx, { userId: requireUserId(ctx), ref: mediaRefOf(media) }));
+  async addFavourite(
+    @Arg("media", () => MediaRefInput, { description: "The title." }) media: MediaRefInput,
+    @Arg("addedAt", () => Date, {
+      nullable: true,
+      description:
+        "When it became a favourite (default now; not in the future), e.g. to put a title back in its place after taking it off. A favourite already keeps its date.",
+    })
+    addedAt: Date | null,
+    @Ctx() ctx: GraphQLContext,
+  ) {
+    return toMedia(await addFavourite(ctx, { userId: requireUserId(ctx), ref: mediaRefOf(media), addedAt }));
   }
 
   @Authorized()

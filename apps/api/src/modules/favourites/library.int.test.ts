@@ -162,6 +162,20 @@ describe("watchlist", () => {
     expect(await refused({ watched: false, at: "2024-03-01T20:15:00.000Z" })).toMatchObject({ code: "BAD_USER_INPUT" });
     expect(await refused({ watched: true, at: "1500-01-01T00:00:00.000Z" })).toMatchObject({ code: "BAD_USER_INPUT" });
 
+    // Put back in its place: added again with the date it was first added (Undo).
+    const addedOn = "2024-01-10T08:00:00.000Z";
+    const placed = `mutation($id: Int!, $at: DateTimeISO) { addToWatchlist(media: { type: MOVIE, tmdbId: $id }, addedAt: $at) { id } addFavourite(media: { type: MOVIE, tmdbId: $id }, addedAt: $at) { id } }`;
+    expect((await api.graphql(placed, { id: movies[14], at: addedOn }, { token: user.token })).errors).toBeUndefined();
+    const dates = `query { watchlist(first: 50) { edges { addedAt node { id } } } favourites(first: 50) { edges { addedAt node { id } } } }`;
+    const listed = (await api.graphql(dates, {}, { token: user.token })).data!;
+    const dateOf = (connection: { edges: Array<{ addedAt: string; node: { id: string } }> }) =>
+      connection.edges.find((edge) => edge.node.id === `movie:${movies[14]}`)?.addedAt;
+    expect([dateOf(listed.watchlist), dateOf(listed.favourites)]).toEqual([addedOn, addedOn]);
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString();
+    expect((await api.graphql(placed, { id: movies[15], at: tomorrow }, { token: user.token })).errors?.[0]?.extensions).toMatchObject({
+      code: "BAD_USER_INPUT",
+    });
+
     const stranger = await api.createUser();
     expect(ids((await api.graphql(WATCHLIST, {}, { token: stranger.token })).data!.watchlist)).toEqual([]);
     expect((await api.graphql(WATCHLIST, {})).errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");

@@ -7,10 +7,25 @@ import type { InteractionKind } from "../../generated/prisma/enums.ts";
 import type { PrismaClient } from "../../db.ts";
 import { afterAdded, type AddedCursor } from "../../graphql/media-ref.input.ts";
 import type { MediaRef } from "../media/media-key.ts";
+import { badInput } from "../../errors.ts";
 import { toMediaKind, type MediaKind } from "../../media-kind.ts";
 
 interface Deps {
   prisma: PrismaClient;
+}
+
+/** Clock skew allowed between a client and the API for a time that is "now". */
+const FUTURE_SKEW_MS = 5 * 60_000;
+
+/**
+ * A time a client gives for when something happened (`field`: the argument's name): not in the
+ * future, not before films. Null stays null (now).
+ */
+export function pastTime(value: Date | null | undefined, field: string): Date | null {
+  if (!value) return null;
+  if (value.getTime() > Date.now() + FUTURE_SKEW_MS) throw badInput(`${field} is in the future; give when it happened, or leave it out for now.`, { field });
+  if (value.getUTCFullYear() < 1870) throw badInput(`${field} is before 1870; give when it happened.`, { field });
+  return value;
 }
 
 /**

@@ -47,8 +47,17 @@ export class WatchlistResolver {
   @Authorized()
   @Mutation(() => Media, { description: "Adds a title to the watchlist. Doing it twice is fine." })
   @UseMiddleware(ChangesTaste, ChangesViewerState)
-  async addToWatchlist(@Arg("media", () => MediaRefInput, { description: "The title." }) media: MediaRefInput, @Ctx() ctx: GraphQLContext) {
-    return toMedia(await saveWatchlistItem(ctx, { userId: requireUserId(ctx), ref: ref(media) }));
+  async addToWatchlist(
+    @Arg("media", () => MediaRefInput, { description: "The title." }) media: MediaRefInput,
+    @Arg("addedAt", () => Date, {
+      nullable: true,
+      description:
+        "When it was added (default now; not in the future), e.g. to put a title back in its place after taking it off. A title already there keeps its date.",
+    })
+    addedAt: Date | null,
+    @Ctx() ctx: GraphQLContext,
+  ) {
+    return toMedia(await saveWatchlistItem(ctx, { userId: requireUserId(ctx), ref: ref(media), addedAt }));
   }
 
   @Authorized()

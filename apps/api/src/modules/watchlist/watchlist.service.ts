@@ -2,7 +2,7 @@
 import type { PrismaClient } from "../../db.ts";
 import { badInput } from "../../errors.ts";
 import type { AddedCursor } from "../../graphql/media-ref.input.ts";
-import { listWatchlistInteractions, recordInteraction, removeInteractions } from "../interactions/interaction.service.ts";
+import { listWatchlistInteractions, pastTime, recordInteraction, removeInteractions } from "../interactions/interaction.service.ts";
 import type { MediaRef } from "../media/media-key.ts";
 import { getMedia, type MediaReadDeps, withMedia } from "../media/media.service.ts";
 
@@ -12,8 +12,12 @@ type Deps = MediaReadDeps & { prisma: PrismaClient };
  * Adds to the watchlist (idempotent); with `watched`, also marks it watched (a WATCHED interaction,
  * whose time is when it was watched; marking twice keeps the first) or clears that mark.
  */
-export async function saveWatchlistItem(deps: Deps, input: { userId: string; ref: MediaRef; watched?: boolean; watchedAt?: Date | null }) {
+export async function saveWatchlistItem(
+  deps: Deps,
+  input: { userId: string; ref: MediaRef; watched?: boolean; watchedAt?: Date | null; addedAt?: Date | null },
+) {
   const watchedAt = checkWatchedAt(input.watched, input.watchedAt ?? null);
+  const addedAt = pastTime(input.addedAt, "addedAt");
   const media = await getMedia(deps, input.ref);
   const { userId, ref } = input;
   // Marked watched: both rows in one statement (one round trip fewer than one after the other).
@@ -21,23 +25,17 @@ export async function saveWatchlistItem(deps: Deps, input: { userId: string; ref
     userId,
     ref,
     kinds: input.watched === true ? ["WATCHLIST", "WATCHED"] : ["WATCHLIST"],
-    ...(watchedAt ? { at: { WATCHED: watchedAt } } : {}),
+    at: { ...(addedAt ? { WATCHLIST: addedAt } : {}), ...(watchedAt ? { WATCHED: watchedAt } : {}) },
   });
   if (input.watched === false) await removeInteractions(deps, { userId, ref, kinds: ["WATCHED"] });
   return media;
 }
 
-/** Clock skew allowed between a client and the API for a watched date that is "now". */
-const FUTURE_SKEW_MS = 5 * 60_000;
-
 /** A watched date given with markWatched: only with watched: true, and not in the future. */
 function checkWatchedAt(watched: boolean | undefined, watchedAt: Date | null): Date | null {
   if (watchedAt === null) return null;
   if (watched !== true) throw badInput("watchedAt goes only with watched: true (it is when the title was watched).", { field: "watchedAt" });
-  if (watchedAt.getTime() > Date.now() + FUTURE_SKEW_MS)
-    throw badInput("watchedAt is in the future; give when the title was watched, or leave it out for now.", { field: "watchedAt" });
-  if (watchedAt.getUTCFullYear() < 1870) throw badInput("watchedAt is before 1870; give when the title was watched.", { field: "watchedAt" });
-  return watchedAt;
+  return pastTime(watchedAt, "watchedAt");
 }
 
 /** Takes the title off the watchlist, and with it its watched mark. */

@@ -6,17 +6,17 @@ import { EmptyState, ErrorState } from "../../../components/states";
 import { UndoToast } from "../../../components/undo-toast";
 import { FAVOURITES_QUERY, type MediaCard } from "../../../lib/graphql";
 import { useMediaActions } from "../../../lib/use-media-actions";
-import { useUndoRemoval } from "../../../lib/use-undo-removal";
+import { useAddedDates, useUndoRemoval } from "../../../lib/use-undo-removal";
 import { FirstReads } from "../../../components/first-reads";
 import { KeepStandIn } from "../../../components/stand-in";
 import { FavouritesLoading } from "./favourites-loading";
 import { FAVOURITES_VARIABLES } from "./first-query";
 
-/** "Removed X from your favourites. Undo": favourites it again. */
-function UndoUnfavourite({ media, onClose }: { media: MediaCard; onClose: () => void }) {
+/** "Removed X from your favourites. Undo": favourites it again, in its place (as of when it was added). */
+function UndoUnfavourite({ media, addedAt, onClose }: { media: MediaCard; addedAt: string | undefined; onClose: () => void }) {
   const t = useTranslations("lists.favourites");
   const actions = useMediaActions(media);
-  return <UndoToast message={t("removed", { title: media.title })} onUndo={() => void actions.toggleFavourite()} onClose={onClose} mediaId={media.id} />;
+  return <UndoToast message={t("removed", { title: media.title })} onUndo={() => void actions.toggleFavourite(addedAt)} onClose={onClose} mediaId={media.id} />;
 }
 
 export function FavouritesView() {
@@ -38,6 +38,7 @@ function Favourites() {
   const all = data?.favourites.edges.map((edge) => edge.node) ?? [];
   const items = all.filter((media) => media.isFavourite);
   const { removed, close } = useUndoRemoval(all, (media) => !media.isFavourite);
+  const addedDates = useAddedDates(data?.favourites.edges);
   // The page's stand-in stays, the same elements, until the first answer (components/stand-in.tsx).
   if (!data && loading && !error)
     return (
@@ -48,7 +49,7 @@ function Favourites() {
   return (
     <>
       <h1>{t("heading")}</h1>
-      {removed && <UndoUnfavourite key={removed.id} media={removed} onClose={() => close(removed.id)} />}
+      {removed && <UndoUnfavourite key={removed.id} media={removed} addedAt={addedDates.get(removed.id)} onClose={() => close(removed.id)} />}
       {error && <ErrorState error={error} onRetry={() => void refetch()} />}
       {data && items.length === 0 && (
         <EmptyState title={t("empty.title")} action={{ href: "/browse", label: t("empty.action") }}>

@@ -6,17 +6,27 @@ import { EmptyState, ErrorState } from "../../../components/states";
 import { UndoToast } from "../../../components/undo-toast";
 import { type MediaCard, WATCHLIST_QUERY } from "../../../lib/graphql";
 import { useMediaActions } from "../../../lib/use-media-actions";
-import { useUndoRemoval } from "../../../lib/use-undo-removal";
+import { useAddedDates, useUndoRemoval } from "../../../lib/use-undo-removal";
 import { FirstReads } from "../../../components/first-reads";
 import { KeepStandIn } from "../../../components/stand-in";
 import { WatchlistLoading } from "./watchlist-loading";
 import { WATCHLIST_VARIABLES } from "./first-query";
 
-/** "Removed X from your watchlist. Undo": puts it back, watched on the day it was if it had been. */
-function UndoUnwatchlist({ media, watchedAt, onClose }: { media: MediaCard; watchedAt: string | null; onClose: () => void }) {
+/** "Removed X from your watchlist. Undo": puts it back in its place, watched on the day it was if it had been. */
+function UndoUnwatchlist({
+  media,
+  addedAt,
+  watchedAt,
+  onClose,
+}: {
+  media: MediaCard;
+  addedAt: string | undefined;
+  watchedAt: string | null;
+  onClose: () => void;
+}) {
   const t = useTranslations("lists.watchlist");
   const actions = useMediaActions(media);
-  const undo = () => void (watchedAt ? actions.restoreWatched(watchedAt) : actions.toggleWatchlist());
+  const undo = () => void (watchedAt ? actions.restoreWatched(watchedAt, addedAt) : actions.toggleWatchlist(addedAt));
   return <UndoToast message={t("removed", { title: media.title })} onUndo={undo} onClose={onClose} mediaId={media.id} />;
 }
 
@@ -38,6 +48,7 @@ function Watchlist() {
   const all = data?.watchlist.edges.map((edge) => edge.node) ?? [];
   const items = all.filter((media) => media.inWatchlist);
   const { removed, removedWas, close } = useUndoRemoval(all, (media) => !media.inWatchlist);
+  const addedDates = useAddedDates(data?.watchlist.edges);
   const toWatch = items.filter((media) => !media.watchedAt);
   const watched = items.filter((media) => media.watchedAt);
   // The page's stand-in stays, the same elements, until the first answer (components/stand-in.tsx).
@@ -50,7 +61,15 @@ function Watchlist() {
   return (
     <>
       <h1>{t("heading")}</h1>
-      {removed && <UndoUnwatchlist key={removed.id} media={removed} watchedAt={removedWas?.watchedAt ?? null} onClose={() => close(removed.id)} />}
+      {removed && (
+        <UndoUnwatchlist
+          key={removed.id}
+          media={removed}
+          addedAt={addedDates.get(removed.id)}
+          watchedAt={removedWas?.watchedAt ?? null}
+          onClose={() => close(removed.id)}
+        />
+      )}
       {error && <ErrorState error={error} onRetry={() => void refetch()} />}
       {data && items.length === 0 && (
         <EmptyState title={t("empty.title")} action={{ href: "/home", label: t("empty.action") }}>

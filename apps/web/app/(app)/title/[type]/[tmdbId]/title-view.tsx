@@ -95,10 +95,10 @@ function Details({ media, language }: { media: MediaDetails; language?: TitlePre
             </ul>
           )}
           <div className="card-actions">
-            <button type="button" className="button" aria-pressed={media.isFavourite} onClick={actions.toggleFavourite}>
+            <button type="button" className="button" aria-pressed={media.isFavourite} onClick={() => void actions.toggleFavourite()}>
               {media.isFavourite ? t("favourite") : t("notFavourite")}
             </button>
-            <button type="button" className="button" aria-pressed={media.inWatchlist} onClick={actions.toggleWatchlist}>
+            <button type="button" className="button" aria-pressed={media.inWatchlist} onClick={() => void actions.toggleWatchlist()}>
               {media.inWatchlist ? t("onWatchlist") : t("addToWatchlist")}
             </button>
             {media.trailer && (
