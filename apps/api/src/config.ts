@@ -111,7 +111,8 @@ export const configSchema = z
       )
       .optional(),
     TMDB_API_BASE_URL: z.string().url().optional(),
-    // Requests a minute to /graphql, per API token (or session cookie) and per IP without one.
+    // Requests a minute to /graphql: per person for their web session, as much again for their apps
+    // (API tokens and OAuth apps together), and per IP without a credential.
     API_RATE_LIMIT_PER_MINUTE_TOKEN: positiveInt.default(600),
     API_RATE_LIMIT_PER_MINUTE_IP: positiveInt.default(300),
     // Password sign-in attempts a minute per client address, whatever credential the request carries
@@ -157,7 +158,7 @@ export const configSchema = z
     // A training still running after this many minutes is stopped and counted as failed (its trainer
     // process killed; the schedule then waits before the next, train-model.job.ts). At bench scale
     // (100,000 people, 5 M interactions) a training takes about a minute (bench/README.md).
-    MODEL_TRAINING_TIMEOUT_MINUTES: positiveInt.default(30),
+    MODEL_TRAINING_TIMEOUT_MINUTES: positiveInt.max(30_000).default(30),
     // How many of the most-liked titles the EASE part of the model covers (memory n², time n³).
     MODEL_DENSE_MAX_TITLES: z.coerce.number().int().min(0).max(20_000).optional(),
     // TMDB calls one import may make to find the titles the cache does not have (import-matching.ts):

@@ -76,10 +76,11 @@ it("sends again, in order, what never settled or settled after this page's navig
   storage.setItem(
     KEY,
     JSON.stringify([
-      // Its page went before an answer came.
-      { id: "a", operationName: "AddFavourite", variables: { media }, at: now - 5_000 },
+      // Stored out of order (a replay kept again goes to the end): sent in the order made.
       // Answered while the navigation was under way: the server may have read this page's seed first.
       { id: "b", operationName: "Rate", variables: { media, rating: 8 }, at: now - 4_000, settledAt: now - 2_000 },
+      // Its page went before an answer came.
+      { id: "a", operationName: "AddFavourite", variables: { media }, at: now - 5_000 },
       // Answered before, even just before: the page's seed has it, and sending it again could undo a
       // change made since (another tab, an app).
       { id: "c", operationName: "Dismiss", variables: { media }, at: now - 9_000, settledAt: now - 8_000 },

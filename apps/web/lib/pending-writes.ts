@@ -148,12 +148,15 @@ export interface ReplayOptions {
  * is back online, or by the next page. Resolves with how many were sent.
  */
 export async function replayPendingWrites(client: ApolloClient, key: string, options: ReplayOptions = {}): Promise<number> {
-  const { storage = window.localStorage, now = Date.now(), navigationStart = performance.timeOrigin, online = window } = options;
+  // The navigation's start on Date.now()'s clock, which settledAt was read from: performance.timeOrigin
+  // is on the monotonic clock, which stops while a device sleeps and can lag Date.now() after.
+  const { storage = window.localStorage, now = Date.now(), navigationStart = Date.now() - performance.now(), online = window } = options;
   // No slack before the navigation's start: a change answered before it is in what the server read
   // for this page, and sending it again could undo what was changed since (another tab, an app).
-  const writes = readPendingWrites(storage, key).filter(
-    (write) => now - write.at <= PENDING_WRITE_MAX_AGE_MS && (write.settledAt === undefined || write.settledAt >= navigationStart),
-  );
+  const writes = readPendingWrites(storage, key)
+    .filter((write) => now - write.at <= PENDING_WRITE_MAX_AGE_MS && (write.settledAt === undefined || write.settledAt >= navigationStart))
+    // In the order they were made: a replay kept again goes to the end of the stored list.
+    .sort((a, b) => a.at - b.at);
   // The rest are dropped; these are kept (unsettled) by keepPendingWrites as they go again.
   writePendingWrites(storage, key, writes);
   if (writes.length === 0) return 0;

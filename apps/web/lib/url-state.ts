@@ -26,10 +26,14 @@ export function useUrlParams(): [URLSearchParams, (changes: ParamChanges, option
   // Back within a frame of a new search) leaves useSearchParams where it was, so the effect above
   // would not run and the page would go on showing the search the address has left.
   useEffect(() => {
-    const fromHistory = () => setParams(new URLSearchParams(window.location.search));
+    // Only while the address is still this page's: Back to another page would otherwise render this
+    // one once more with that page's parameters (and ask for them) before it goes.
+    const fromHistory = () => {
+      if (window.location.pathname === pathname) setParams(new URLSearchParams(window.location.search));
+    };
     window.addEventListener("popstate", fromHistory);
     return () => window.removeEventListener("popstate", fromHistory);
-  }, []);
+  }, [pathname]);
   const update = (changes: ParamChanges, options: { push?: boolean } = {}) => {
     const next = new URLSearchParams(params.toString());
     for (const [key, value] of Object.entries(changes)) {

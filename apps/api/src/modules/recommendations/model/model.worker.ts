@@ -3,6 +3,7 @@
 // priority (train-in-child-process.ts), so this process keeps renewing its locks and running ingest
 // meanwhile. A training takes up to minutes (bench/recommendations-training.ts), so its jobs hold
 // their lock for MODEL_LOCK_MS: another worker must not take over a training that is merely long.
+import { UnrecoverableError } from "bullmq";
 import { z } from "zod";
 import type { AppServices } from "../../../app-services.ts";
 import { queueOnce } from "../../ingest/ingest-queue.ts";
@@ -29,6 +30,11 @@ export const trainModelJob: JobUnit<TrainModelPayload> = {
         (data, model) => trainItemModelInChildProcess(data, model, limit.signal),
         limit.signal,
       );
+    } catch (error) {
+      // Out of time: failed for good, not tried again in 30 s for as long (BullMQ's retry); the
+      // schedule's backoff after failed trainings decides when the next one runs.
+      if (limit.timedOut()) throw new UnrecoverableError(error instanceof Error ? error.message : String(error));
+      throw error;
     } finally {
       limit.clear();
     }
@@ -45,7 +51,7 @@ export const trainModelJob: JobUnit<TrainModelPayload> = {
  * A signal that aborts when `jobSignal` does (the job's lock was lost) or `ms` after now, whichever
  * comes first; the time limit's reason says what to change. `clear` once the training has ended.
  */
-export function trainingTimeLimit(ms: number, jobSignal?: AbortSignal): { signal: AbortSignal; clear: () => void } {
+export function trainingTimeLimit(ms: number, jobSignal?: AbortSignal): { signal: AbortSignal; clear: () => void; timedOut: () => boolean } {
   const timeUp = new AbortController();
   const timer = setTimeout(
     () =>
@@ -56,7 +62,11 @@ export function trainingTimeLimit(ms: number, jobSignal?: AbortSignal): { signal
       ),
     ms,
   );
-  return { signal: jobSignal ? AbortSignal.any([jobSignal, timeUp.signal]) : timeUp.signal, clear: () => clearTimeout(timer) };
+  return {
+    signal: jobSignal ? AbortSignal.any([jobSignal, timeUp.signal]) : timeUp.signal,
+    clear: () => clearTimeout(timer),
+    timedOut: () => timeUp.signal.aborted,
+  };
 }
 
 export async function startModelWorker(services: AppServices) {
