@@ -72,7 +72,8 @@ export class WatchlistResolver {
   @UseMiddleware(ChangesTaste, ChangesViewerState)
   async markWatched(
     @Arg("media", () => MediaRefInput, { description: "The title." }) media: MediaRefInput,
-    @Arg("watched", () => Boolean, { description: "true marks it watched (now, or at watchedAt); false marks it to watch again.", defaultValue: true }) watched: boolean,
+    @Arg("watched", () => Boolean, { description: "true marks it watched (now, or at watchedAt); false marks it to watch again.", defaultValue: true })
+    watched: boolean,
     @Arg("watchedAt", () => Date, {
       nullable: true,
       description:
