@@ -1,11 +1,12 @@
 // Runs trainItemModel in a child process (training.process.ts) at a lower CPU priority, so the
-// worker's event loop stays free while it trains. From source (tsx) the child runs the .ts file
+// worker's event loop stays free while it trains; the child ends itself if this process goes. From source (tsx) the child runs the .ts file
 // with tsx; from the production build it runs dist/model-training-process.js (build.mjs).
 import { fork } from "node:child_process";
 import { existsSync } from "node:fs";
 import { setPriority } from "node:os";
 import { fileURLToPath } from "node:url";
 import type { InteractionData, ItemModelConfig, TrainedItemModel } from "./train-item-model.ts";
+import type { TrainingAnswer, TrainingRequest } from "./training.process.ts";
 
 /** Nice value of the training process: below the API and the other queues' work. */
 const TRAINING_NICENESS = 10;
@@ -46,7 +47,7 @@ export function trainItemModelInChildProcess(data: InteractionData, config: Item
     } catch {
       // Not permitted here: it trains at normal priority, still off the event loop.
     }
-    child.once("message", (message: { model?: TrainedItemModel; error?: string }) => {
+    child.once("message", (message: TrainingAnswer) => {
       settled = true;
       if (message.model) resolve(message.model);
       else reject(new Error(`training failed: ${message.error}`));
@@ -59,6 +60,6 @@ export function trainItemModelInChildProcess(data: InteractionData, config: Item
       if (stopped) reject(reason instanceof Error ? reason : new Error("the training was stopped (its job's lock was lost)"));
       else reject(new Error(`the training process exited (${exitSignal ?? code}) before it answered`));
     });
-    child.send({ data, config });
+    child.send({ data, config } satisfies TrainingRequest);
   });
 }
