@@ -255,12 +255,55 @@ test("a favourite made just before a reload is kept: the next page sends what th
   await expect(page.getByRole("list", { name: "Your favourites" }).locator(`[data-media-id="${id}"]`)).toBeVisible();
   // Sent once and answered: nothing is left unanswered to send again.
   const unanswered = await page.evaluate(() =>
-    Object.keys(localStorage)
+    Object.keys(sessionStorage)
       .filter((key) => key.startsWith("movierec-pending-writes"))
-      .flatMap((key) => JSON.parse(localStorage.getItem(key) ?? "[]") as { settledAt?: number }[])
+      .flatMap((key) => JSON.parse(sessionStorage.getItem(key) ?? "[]") as { settledAt?: number }[])
       .filter((write) => write.settledAt === undefined),
   );
   expect(unanswered).toEqual([]);
+});
+
+test("a change still on its way in one tab is not sent again by a page opened in another", async ({ page, context }) => {
+  await signUpAndSignIn(page, newUser("two-tabs"));
+  await onboardOverApi(page);
+  // The first tab's favourite is held on its way: that page is alive and still waiting on it (an Undo
+  // there would go after it), so a page opened in a second tab must not send it a second time.
+  let held!: () => void;
+  const heldNow = new Promise<void>((resolve) => (held = resolve));
+  await page.route("**/graphql", async (route) => {
+    if (route.request().postDataJSON()?.operationName === "AddFavourite") return held();
+    await route.continue();
+  });
+  await page.goto("/home");
+  const cards = page.getByTestId("recommendations").getByTestId("media-card");
+  await expect(cards.first()).toBeVisible({ timeout: 20_000 });
+  const firstTitle = (await cards.first().locator(".card-title").textContent())!;
+  await (await openMenu(page, cards.first(), firstTitle)).getByRole("menuitemcheckbox", { name: "Favourite" }).click();
+  await heldNow;
+
+  const second = await context.newPage();
+  const favouritesSent: string[] = [];
+  await second.route("**/graphql", async (route) => {
+    const body = route.request().postDataJSON();
+    if (body?.operationName === "AddFavourite") favouritesSent.push(`${body.variables.media.type.toLowerCase()}:${body.variables.media.tmdbId}`);
+    await route.continue();
+  });
+  await second.goto("/home");
+  const secondCards = second.getByTestId("recommendations").getByTestId("media-card");
+  await expect(secondCards.nth(1)).toBeVisible({ timeout: 20_000 });
+  // The second tab's own favourite, answered: a replay starts as its client opens, before this.
+  const otherId = (await secondCards.nth(1).getAttribute("data-media-id"))!;
+  const otherTitle = (await secondCards.nth(1).locator(".card-title").textContent())!;
+  const otherCard = second.getByTestId("recommendations").locator(`[data-media-id="${otherId}"]`);
+  const answered = second.waitForResponse(
+    (response) =>
+      response.request().postDataJSON()?.operationName === "AddFavourite" &&
+      response.request().postDataJSON()?.variables.media.tmdbId === Number(otherId.split(":")[1]),
+  );
+  await (await openMenu(second, otherCard, otherTitle)).getByRole("menuitemcheckbox", { name: "Favourite" }).click();
+  await answered;
+  await second.waitForLoadState("networkidle");
+  expect(favouritesSent, "the second tab sent only its own favourite").toEqual([otherId]);
 });
 
 test("a change answered while the next page was being made shows on that page", async ({ page }) => {

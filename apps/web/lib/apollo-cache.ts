@@ -28,16 +28,22 @@ export function persistedCacheKey(userId: string, dataSource: string, locale: st
 
 /**
  * Removes every persisted cache (another user's, an old schema's) and its unanswered title changes
- * (lib/pending-writes.ts) except `keep`'s.
+ * (lib/pending-writes.ts: this tab's, in sessionStorage; older releases kept them in localStorage)
+ * except `keep`'s: its cache in localStorage and its changes in sessionStorage.
  */
 export function removePersistedCaches(options: { keep?: string } = {}): void {
-  const keep = options.keep === undefined ? [] : [options.keep, pendingWritesKey(options.keep)];
-  const stale: string[] = [];
-  for (let index = 0; index < window.localStorage.length; index++) {
-    const key = window.localStorage.key(index);
-    if (key && (key.startsWith(CACHE_KEY_PREFIX) || key.startsWith(PENDING_WRITES_PREFIX)) && !keep.includes(key)) stale.push(key);
+  const kept = new Map<Storage, string | undefined>([
+    [window.localStorage, options.keep],
+    [window.sessionStorage, options.keep === undefined ? undefined : pendingWritesKey(options.keep)],
+  ]);
+  for (const [storage, keep] of kept) {
+    const stale: string[] = [];
+    for (let index = 0; index < storage.length; index++) {
+      const key = storage.key(index);
+      if (key && (key.startsWith(CACHE_KEY_PREFIX) || key.startsWith(PENDING_WRITES_PREFIX)) && key !== keep) stale.push(key);
+    }
+    for (const key of stale) storage.removeItem(key);
   }
-  for (const key of stale) window.localStorage.removeItem(key);
 }
 
 export function createCache(): InMemoryCache {

@@ -5,15 +5,18 @@
 // shows the title as it was. Two defences:
 //   - each title mutation is sent with `keepalive` (the Fetch standard's way to let a request outlive
 //     its page), so one already on its way reaches the API after the page has gone;
-//   - each is also kept in localStorage (`pendingWritesKey`) with when it settled (answered, refused
-//     or failed). The next page of the same person sends again the ones that never settled (the page
-//     went first) and the ones that settled after that page's navigation began: the server may have
-//     read the page's seed before such a change reached it, and a failure then was the navigation's,
-//     not one the person was shown. Every title mutation sets a state ("favourite", "rated 8"), so
-//     sending one twice leaves the same state (the API treats adding a favourite twice as no error).
-//     Then the page's queries ask again, so lists show the change too.
+//   - each is also kept in the tab's sessionStorage (`pendingWritesKey`) with when it settled
+//     (answered, refused or failed). The tab's next page of the same person sends again the ones that
+//     never settled (the page went first) and the ones that settled after that page's navigation
+//     began: the server may have read the page's seed before such a change reached it, and a failure
+//     then was the navigation's, not one the person was shown. Every title mutation sets a state
+//     ("favourite", "rated 8"), so sending one twice leaves the same state (the API treats adding a
+//     favourite twice as no error). Then the page's queries ask again, so lists show the change too.
+// sessionStorage, not localStorage: a reload or a link stays in its tab, and a page opened in another
+// tab must not send again what a live page is still waiting on — that page's Undo could arrive first
+// and be overtaken. (A tab closed with a change in flight relies on `keepalive` alone.)
 // Only the title mutations below are kept and replayed, and only for a few minutes: an older one may
-// have been overtaken by what the person did since in another tab.
+// have been overtaken by what the person did since in another tab or an app.
 import { type ApolloClient, ApolloLink, type DocumentNode } from "@apollo/client";
 import { OperationTypeNode } from "graphql";
 import { finalize, tap } from "rxjs";
@@ -37,7 +40,7 @@ export const PENDING_WRITE_MAX_AGE_MS = 5 * 60_000;
 
 export const PENDING_WRITES_PREFIX = "movierec-pending-writes";
 
-/** Where a client's unanswered title mutations are kept: one list per persisted cache (lib/apollo-cache.ts). */
+/** Where a tab's unanswered title mutations are kept: one list per persisted cache (lib/apollo-cache.ts). */
 export function pendingWritesKey(cacheKey: string): string {
   return `${PENDING_WRITES_PREFIX}:${cacheKey}`;
 }
@@ -88,7 +91,7 @@ interface ReplayContext {
  * replayed one that fails without an answer stays unsettled: nobody was shown that failure, so it is
  * sent again (replayPendingWrites) rather than forgotten.
  */
-export function keepPendingWrites(key: string, storage: Store = window.localStorage): ApolloLink {
+export function keepPendingWrites(key: string, storage: Store = window.sessionStorage): ApolloLink {
   return new ApolloLink((operation, forward) => {
     const name = operation.operationName;
     if (operation.operationType !== OperationTypeNode.MUTATION || !name || !(name in REPLAYABLE)) return forward(operation);
@@ -150,7 +153,7 @@ export interface ReplayOptions {
 export async function replayPendingWrites(client: ApolloClient, key: string, options: ReplayOptions = {}): Promise<number> {
   // The navigation's start on Date.now()'s clock, which settledAt was read from: performance.timeOrigin
   // is on the monotonic clock, which stops while a device sleeps and can lag Date.now() after.
-  const { storage = window.localStorage, now = Date.now(), navigationStart = Date.now() - performance.now(), online = window } = options;
+  const { storage = window.sessionStorage, now = Date.now(), navigationStart = Date.now() - performance.now(), online = window } = options;
   // No slack before the navigation's start: a change answered before it is in what the server read
   // for this page, and sending it again could undo what was changed since (another tab, an app).
   const writes = readPendingWrites(storage, key)
