@@ -5,7 +5,7 @@ import pg from "pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startTestApi, type TestApi } from "../../test-support/api-harness.ts";
 import { type MixedListItem, type MovieListItem, TmdbError, type TvListItem } from "../../tmdb/index.ts";
-import { fallbackImageBaseUrl, ImageConfigService } from "./image-config.service.ts";
+import { FIRST_READ_WAIT_MS, fallbackImageBaseUrl, ImageConfigService } from "./image-config.service.ts";
 import { detailsIntoCache, discoverIntoCache, mixedListItems, searchIntoCache } from "./tmdb-into-cache.ts";
 
 let api: TestApi;
@@ -159,6 +159,29 @@ describe("image URLs", () => {
       api.catalogue.clearFaults();
     }
     expect(fallbackImageBaseUrl({ tmdbMode: "online", TMDB_API_BASE_URL: "https://api.themoviedb.org/3" })).toBe("https://image.tmdb.org/t/p/");
+  });
+
+  it("never waits on TMDB for an image URL: a stale configuration is used while read again, a failed read is not tried again for minutes", async () => {
+    const configurationReads = () => api.catalogue.requestCounts()["/3/configuration"] ?? 0;
+    const fallbackBaseUrl = "https://fallback.invalid/t/p/";
+    // Within this long, or not before TMDB gave up (TMDB_TIMEOUT_MS is 3 s here).
+    const answeredWithin = <T>(ms: number, url: Promise<T>) => Promise.race([url, new Promise((resolve) => setTimeout(resolve, ms, "waited for TMDB"))]);
+    // Every read due at once (refreshMs 0): the one read before is used while TMDB hangs.
+    const stale = new ImageConfigService({ tmdb: api.services.tmdb, logger: api.services.logger, fallbackBaseUrl, refreshMs: 0 });
+    const base = await stale.baseUrl();
+    expect(base).toBe(`${api.catalogue.origin}/t/p/`);
+    api.catalogue.setFaults({ hang: { count: 1_000 }, pathPrefix: "/3/configuration" });
+    expect(await answeredWithin(500, stale.baseUrl())).toBe(base);
+    // A process that has read nothing waits for its first read only so long, then uses the fallback.
+    const fresh = new ImageConfigService({ tmdb: api.services.tmdb, logger: api.services.logger, fallbackBaseUrl });
+    expect(await answeredWithin(FIRST_READ_WAIT_MS + 1_500, fresh.baseUrl())).toBe(fallbackBaseUrl);
+    // A read that failed is not tried again by the next requests.
+    api.catalogue.setFaults({ wrongShape: { count: 1_000 }, pathPrefix: "/3/configuration" });
+    const failing = new ImageConfigService({ tmdb: api.services.tmdb, logger: api.services.logger, fallbackBaseUrl });
+    expect(await failing.baseUrl()).toBe(fallbackBaseUrl);
+    const reads = configurationReads();
+    for (let request = 0; request < 3; request++) expect(await failing.url("/p.jpg", "w185")).toBe(`${fallbackBaseUrl}w185/p.jpg`);
+    expect(configurationReads()).toBe(reads);
   });
 });
 
