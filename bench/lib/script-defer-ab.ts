@@ -11,7 +11,7 @@
 // script the browser evaluated before the observed LCP paint, and on a fast local load Next's
 // scripts are evaluated before the first frame. A tool, not a benchmark (not run by `npm run bench`).
 import { execFile } from "node:child_process";
-import { createServer, request as httpRequest } from "node:http";
+import { createServer, request as httpRequest, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -37,6 +37,7 @@ function defer(html: string): string {
 }
 
 const stack = await startWebBenchStack({ name: "script-defer-ab", titles: 5_000, crowd: 300 });
+const proxies: Server[] = [];
 try {
   const target = new URL(stack.web.url);
   const proxy = (rewrite: boolean) => {
@@ -67,6 +68,7 @@ try {
       });
       request.pipe(upstream);
     });
+    proxies.push(server);
     return new Promise<string>((resolve) => server.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)));
   };
   const variants = { asis: await proxy(false), deferred: await proxy(true) };
@@ -100,5 +102,9 @@ try {
     }
   }
 } finally {
+  for (const proxy of proxies) {
+    proxy.closeAllConnections();
+    proxy.close();
+  }
   await stack.close();
 }
