@@ -3,8 +3,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { API_LIMITS } from "./graphql/apollo.ts";
 import { createApiToken } from "./modules/auth/api-token.service.ts";
+import { INTERNAL_KEY_HEADER, internalKey } from "./modules/auth/oauth-account.service.ts";
 import { onlyError, startServerTestApi } from "./server.test-support.ts";
-import { startTestApi, type GraphQLResponse, type TestApi, type TestUser } from "./test-support/api-harness.ts";
+import { startTestApi, TEST_AUTH_SECRET, type GraphQLResponse, type TestApi, type TestUser } from "./test-support/api-harness.ts";
 
 let api: TestApi;
 let user: TestUser;
@@ -140,12 +141,22 @@ describe("rate limits", () => {
     expect(other.data?.me?.id).toBe(second.id);
   });
 
-  it("the 6th anonymous request in a minute from one IP is 429; signed-in users and /healthz are still served", async () => {
+  it("the 6th anonymous request in a minute from one IP is 429; signed-in users, the web server's own calls and /healthz are still served", async () => {
     for (let i = 1; i <= 5; i++) {
       const result = await limited.graphql(`{ __typename }`);
       expect(result.status, `request ${i}`).toBe(200);
     }
     expectRateLimited(await limited.graphql(`{ __typename }`));
+    // The web server's own calls come from an address too, and are not counted against it: with the
+    // address's budget spent, it still starts, checks and ends a person's web session.
+    const webServer = { headers: { [INTERNAL_KEY_HEADER]: internalKey(TEST_AUTH_SECRET) } };
+    const started = await limited.graphql("mutation($userId: ID!) { startWebSession(userId: $userId) }", { userId: second.id }, webServer);
+    expect(started.status).toBe(200);
+    const sid = started.data?.startWebSession as string;
+    const active = "query($sid: String!, $userId: ID!) { webSessionActive(sessionId: $sid, userId: $userId) }";
+    expect((await limited.graphql(active, { sid, userId: second.id }, webServer)).data?.webSessionActive).toBe(true);
+    expect((await limited.graphql("mutation($sid: String!) { endWebSession(sessionId: $sid) }", { sid }, webServer)).data?.endWebSession).toBe(true);
+    expect((await limited.graphql(active, { sid, userId: second.id }, webServer)).data?.webSessionActive).toBe(false);
     // Made-up tokens count against the IP, so spraying them cannot mint fresh budgets.
     expectRateLimited(await limited.graphql(`{ __typename }`, {}, { token: `mr_${"x".repeat(43)}` }));
     // A signed-in user has a budget of their own, by cookie as by token.

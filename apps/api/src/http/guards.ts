@@ -10,6 +10,7 @@ import { AppError } from "../errors.ts";
 import { API_LIMITS } from "../graphql/apollo.ts";
 import type { AppServices } from "../app-services.ts";
 import { DATABASE_UNAVAILABLE_MESSAGE, RETRY_AFTER_SECONDS } from "../graphql/format-error.ts";
+import { INTERNAL_KEY_HEADER, isInternalCaller } from "../modules/auth/oauth-account.service.ts";
 import { resolveViewer, type Viewer } from "../modules/auth/viewer.ts";
 import { requestScope } from "../logger.ts";
 import { createFailFastRedis } from "../redis.ts";
@@ -191,6 +192,11 @@ export async function registerRateLimit(app: FastifyInstance, services: AppServi
     // more tokens buy no more. Everything else, including requests with made-up tokens, per IP, so
     // spraying random tokens cannot mint fresh budgets.
     keyGenerator: (request) => (request.viewer ? `user:${request.viewer.userId}:${request.viewer.via === "session" ? "web" : "apps"}` : `ip:${request.ip}`),
+    // The web server's own calls (the internal key: starting, checking and ending web sessions, OAuth
+    // consent) are neither counted nor limited. They come from one address, and sharing its budget
+    // with whoever else comes from there (every signed-out visitor behind the web's /graphql, unless
+    // TRUST_PROXY names it) let anyone spend it and so fail every sign-in and, silently, sign-outs.
+    allowList: (request) => isInternalCaller(request.headers[INTERNAL_KEY_HEADER], config.AUTH_SECRET),
     errorResponseBuilder: (_request, context) => ({
       statusCode: 429,
       errors: [
