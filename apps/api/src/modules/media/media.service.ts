@@ -11,7 +11,7 @@ import { assertTmdbId, mediaKey, type MediaRef } from "./media-key.ts";
 import { toMediaKind, type MediaKind } from "../../media-kind.ts";
 import type { MediaType } from "../../generated/prisma/enums.ts";
 import { withinMs } from "../../redis.ts";
-import { type FallbackDeps, fallbacksSpent, firstAskInAWhile, takeFallback } from "./tmdb-fallbacks.ts";
+import { type FallbackDeps, fallbacksSpent, firstAskInAWhile, forgetAsk, takeFallback } from "./tmdb-fallbacks.ts";
 
 /** How long a search with some cached matches waits for TMDB's answer before showing those. */
 const SEARCH_FALLBACK_WAIT_MS = 1_500;
@@ -98,15 +98,22 @@ export async function searchMedia(ctx: FallbackDeps & TmdbIntoCacheDeps & Catalo
   const query = input.query.trim();
   if (query.length < 1 || query.length > 100) throw badInput("query must be 1 to 100 characters.", { argument: "query" });
   let hits = await searchCache(ctx, input, query);
-  if (input.offset === 0 && hits.length < input.size && (await firstAskInAWhile(ctx, `search:${query.toLowerCase()}`))) {
+  const askKey = `search:${query.toLowerCase()}`;
+  if (input.offset === 0 && hits.length < input.size && (await firstAskInAWhile(ctx, askKey))) {
     // The cache does not know every title: ask TMDB once and keep what it finds. With some matches
     // already in hand the answer waits for TMDB only briefly; a slower answer still lands in the
     // cache for the next search.
     // (it may outlive this request, so no error of it may go unhandled)
-    const fallback = searchIntoCache(ctx, query).catch((error) => {
-      ctx.logger.error({ err: error }, "search: TMDB fallback failed; serving the cache's matches");
-      return undefined;
-    });
+    const fallback = searchIntoCache(ctx, query)
+      .then(async (found) => {
+        // TMDB did not answer: the next search asks again rather than an hour later.
+        if (!found.answered) await forgetAsk(ctx, askKey);
+        return found;
+      })
+      .catch((error) => {
+        ctx.logger.error({ err: error }, "search: TMDB fallback failed; serving the cache's matches");
+        return undefined;
+      });
     const found = hits.length ? await withinMs(fallback, SEARCH_FALLBACK_WAIT_MS) : await fallback;
     // Titles the index already holds were already searched: the answer stands, and their rows'
     // refresh lands meanwhile (a changed title text reaches the index at its next regular check).
@@ -281,7 +288,8 @@ export async function browseMedia(ctx: FallbackDeps & TmdbIntoCacheDeps & Catalo
         include_adult: false,
       },
     });
-    if (written) rows = await query();
+    if (written === null) await forgetAsk(ctx, fallbackKey);
+    else if (written) rows = await query();
   }
   return rows;
 }

@@ -63,7 +63,7 @@ export async function takeFallback(ctx: Partial<FallbackDeps>): Promise<number> 
  * what the cache has).
  */
 export async function firstAskInAWhile(ctx: FallbackDeps, key: string): Promise<boolean> {
-  const markKey = `${ctx.config.REDIS_KEY_PREFIX}tmdb-fallback:${key}`;
+  const markKey = askMarkKey(ctx, key);
   const answer = await withinMs(ctx.redis.set(markKey, "1", "EX", 3600, "NX"), REDIS_BUDGET_MS);
   if (answer === undefined) ctx.logger.warn({ key }, "TMDB fallback skipped: Redis did not answer in time");
   if (answer !== "OK") return false;
@@ -71,6 +71,15 @@ export async function firstAskInAWhile(ctx: FallbackDeps, key: string): Promise<
   // Over this caller's budget: the search stays unasked, for the next caller to ask.
   await withinMs(ctx.redis.del(markKey), REDIS_BUDGET_MS).catch(() => undefined);
   return false;
+}
+
+/** A fallback TMDB could not answer: its mark is taken off, so the next caller asks again rather than an hour later. */
+export async function forgetAsk(ctx: FallbackDeps, key: string): Promise<void> {
+  await withinMs(ctx.redis.del(askMarkKey(ctx, key)), REDIS_BUDGET_MS).catch(() => undefined);
+}
+
+function askMarkKey(ctx: FallbackDeps, key: string): string {
+  return `${ctx.config.REDIS_KEY_PREFIX}tmdb-fallback:${key}`;
 }
 
 /** A title by id the cache lacks, asked past a signed-out caller's budget: wait `seconds`. */

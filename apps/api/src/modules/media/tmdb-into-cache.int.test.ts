@@ -124,11 +124,28 @@ describe("the fallbacks", () => {
 
   it("write nothing and serve on when TMDB is down", async () => {
     api.catalogue.setFaults({ serverError: { count: 100, status: 503 } });
-    expect(await discoverIntoCache(deps(), { kind: "movie", query: { sort_by: "popularity.desc" }, purpose: "test" })).toBe(0);
+    expect(await discoverIntoCache(deps(), { kind: "movie", query: { sort_by: "popularity.desc" }, purpose: "test" })).toBeNull();
     const found = await searchIntoCache(deps(), "the");
     expect(found.keys).toEqual([]);
+    expect(found.answered).toBe(false);
     expect(await found.written).toBe(0);
     expect(api.catalogue.totalRequests()).toBeGreaterThan(0);
+  });
+
+  it("a search TMDB could not answer is asked again by the next search, not an hour later", async () => {
+    const cached = new Set(
+      (await api.services.prisma.mediaCache.findMany({ select: { tmdbId: true, mediaType: true } })).map((row) => `${row.mediaType}:${row.tmdbId}`),
+    );
+    const target = api.catalogue.catalogue.movies.find((movie) => !cached.has(`MOVIE:${movie.id}`) && movie.title.length > 8)!;
+    const search = async () =>
+      (
+        await api.graphql(`query($q: String!) { searchMedia(query: $q, type: MOVIE) { edges { node { id } } } }`, { q: target.title })
+      ).data?.searchMedia.edges.map((edge: { node: { id: string } }) => edge.node.id);
+    api.catalogue.setFaults({ wrongShape: { count: 100 }, pathPrefix: "/3/search/" });
+    expect(await search()).not.toContain(`movie:${target.id}`);
+    api.catalogue.clearFaults();
+    expect(await search()).toContain(`movie:${target.id}`);
+    expect(api.catalogue.requestCounts()["/3/search/multi"]).toBe(2);
   });
 
   it("cache films and series from a mixed page, never people or collections", async () => {

@@ -43,19 +43,22 @@ export function mixedListItems(results: readonly MixedListItem[]): ListItem[] {
   );
 }
 
-/** Runs a TMDB fallback; 0 rows (and one warning naming `purpose`) when TMDB cannot answer. */
-async function fallback(deps: TmdbIntoCacheDeps, purpose: string, ask: () => Promise<number>): Promise<number> {
+/** Runs a TMDB fallback; null (and one warning naming `purpose`) when TMDB cannot answer. */
+async function fallback(deps: TmdbIntoCacheDeps, purpose: string, ask: () => Promise<number>): Promise<number | null> {
   try {
     return await ask();
   } catch (error) {
     if (!(error instanceof TmdbError)) throw error;
     deps.logger.warn({ err: error.message, code: error.code }, `${purpose}: TMDB unavailable; serving what the cache has`);
-    return 0;
+    return null;
   }
 }
 
-/** Page 1 of TMDB discover for `kind`, written to media_cache as list `discover/<kind>`; how many rows were written. */
-export function discoverIntoCache(deps: TmdbIntoCacheDeps, input: { kind: MediaKind; query: TmdbQuery; purpose: string }): Promise<number> {
+/**
+ * Page 1 of TMDB discover for `kind`, written to media_cache as list `discover/<kind>`; how many rows
+ * were written, or null when TMDB could not answer.
+ */
+export function discoverIntoCache(deps: TmdbIntoCacheDeps, input: { kind: MediaKind; query: TmdbQuery; purpose: string }): Promise<number | null> {
   return fallback(deps, input.purpose, async () => {
     const page = await deps.tmdb.discover({ mediaType: input.kind, page: 1, query: input.query });
     return upsertListItems(deps.prisma, listItemsOf(input.kind, page.results), `discover/${input.kind}`);
@@ -65,6 +68,8 @@ export function discoverIntoCache(deps: TmdbIntoCacheDeps, input: { kind: MediaK
 /** What TMDB's search found (`keys`, "movie:550"), and the write of those titles to media_cache. */
 export interface SearchIntoCache {
   keys: string[];
+  /** False when TMDB could not answer (nothing found then). */
+  answered: boolean;
   /** How many rows were written, once they are; a failed write is logged and counts 0 (never rejects). */
   written: Promise<number>;
 }
@@ -76,7 +81,7 @@ export interface SearchIntoCache {
  */
 export async function searchIntoCache(deps: TmdbIntoCacheDeps, query: string): Promise<SearchIntoCache> {
   let items: ListItem[] = [];
-  await fallback(deps, "search", async () => {
+  const answered = await fallback(deps, "search", async () => {
     items = mixedListItems((await deps.tmdb.searchMulti({ query, page: 1 })).results);
     return items.length;
   });
@@ -84,7 +89,7 @@ export async function searchIntoCache(deps: TmdbIntoCacheDeps, query: string): P
     deps.logger.error({ err: error }, "search: writing TMDB's answer to the cache failed");
     return 0;
   });
-  return { keys: [...new Set(items.map((item) => `${item.kind}:${item.id}`))], written };
+  return { keys: [...new Set(items.map((item) => `${item.kind}:${item.id}`))], answered: answered !== null, written };
 }
 
 export type DetailsResult =
