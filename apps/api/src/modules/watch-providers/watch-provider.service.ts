@@ -1,12 +1,15 @@
 // Streaming services and shops per region: Postgres first (watch_provider), TMDB's provider lists
 // (watch/providers/movie and /tv) when the table has never had them or they are a week old (then
-// stored). Kept in memory for six hours; there are a few hundred at most. Region names come from
+// stored). Kept in memory for six hours (a minute when TMDB could not give lists the table lacks or
+// has old); there are a few hundred at most. Region names come from
 // the runtime's ICU data (Intl.DisplayNames), so no region table is needed.
 import type { PrismaClient } from "../../db.ts";
 import type { Logger } from "../../logger.ts";
 import type { TmdbClient, WatchProviderList } from "../../tmdb/index.ts";
 
 const KEEP_MS = 6 * 60 * 60 * 1000;
+/** How long what the table holds is kept when TMDB could not give its lists: then TMDB is asked again. */
+const RETRY_AFTER_FAILURE_MS = 60_000;
 const LISTS_STALE_MS = 7 * 24 * 60 * 60 * 1000;
 
 export interface WatchProviderRow {
@@ -35,17 +38,17 @@ export function regionName(code: string): string {
 }
 
 export class WatchProviderService {
-  private loaded: { providers: Map<number, WatchProviderRow>; at: number } | undefined;
+  private loaded: { providers: Map<number, WatchProviderRow>; until: number } | undefined;
   private loading: Promise<Map<number, WatchProviderRow>> | undefined;
 
-  constructor(private readonly deps: { prisma: PrismaClient; tmdb: TmdbClient; logger: Logger }) {}
+  constructor(private readonly deps: { prisma: PrismaClient; tmdb: TmdbClient; logger: Logger; retryAfterFailureMs?: number }) {}
 
   /** Every provider known, by id. */
   async providers(): Promise<Map<number, WatchProviderRow>> {
-    if (this.loaded && Date.now() - this.loaded.at < KEEP_MS) return this.loaded.providers;
+    if (this.loaded && Date.now() < this.loaded.until) return this.loaded.providers;
     this.loading ??= this.load()
-      .then((providers) => {
-        this.loaded = { providers, at: Date.now() };
+      .then(({ providers, complete }) => {
+        this.loaded = { providers, until: Date.now() + (complete ? KEEP_MS : (this.deps.retryAfterFailureMs ?? RETRY_AFTER_FAILURE_MS)) };
         return providers;
       })
       .finally(() => {
@@ -72,20 +75,23 @@ export class WatchProviderService {
     this.loaded = undefined;
   }
 
-  private async load(): Promise<Map<number, WatchProviderRow>> {
+  /** What the table holds, with TMDB's lists when it lacks them or they are old; `complete` is false when TMDB could not give them then. */
+  private async load(): Promise<{ providers: Map<number, WatchProviderRow>; complete: boolean }> {
     let rows = await this.readTable();
     const listed = rows.filter((row) => row.regions.length);
     const stale = !listed.length || listed.some((row) => Date.now() - row.updatedAt.getTime() > LISTS_STALE_MS);
+    let complete = true;
     if (stale) {
       try {
         const [movie, tv] = await Promise.all([this.deps.tmdb.watchProviders("movie"), this.deps.tmdb.watchProviders("tv")]);
         await this.store([movie, tv]);
         rows = await this.readTable();
       } catch (error) {
-        this.deps.logger.warn({ err: (error as Error).message }, "watch provider lists unavailable; serving what the table has");
+        complete = false;
+        this.deps.logger.warn({ err: (error as Error).message }, "watch provider lists unavailable; serving what the table has, asking again in a minute");
       }
     }
-    return new Map(rows.map(({ updatedAt: _, ...row }) => [row.id, row]));
+    return { providers: new Map(rows.map(({ updatedAt: _, ...row }) => [row.id, row])), complete };
   }
 
   private readTable() {

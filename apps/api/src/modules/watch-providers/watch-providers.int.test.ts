@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type GraphQLResponse, startTestApi, type TestApi, type TestUser } from "../../test-support/api-harness.ts";
 import { onlyError } from "../auth/auth.test-support.ts";
+import { WatchProviderService } from "./watch-provider.service.ts";
 
 type Offer = { provider_id: number; provider_name: string };
 type RegionOffers = { link?: string; flatrate?: Offer[]; free?: Offer[]; ads?: Offer[]; rent?: Offer[]; buy?: Offer[] };
@@ -59,6 +60,25 @@ describe("watch providers", () => {
     expect(us[0]!.logoUrl).toMatch(/\/w92\/w8l\.jpg$/);
     expect(await api.services.prisma.watchProvider.count({ where: { regions: { has: "US" } } })).toBe(16);
     onlyError(await api.graphql(`{ watchProviders(region: "usa") { id } }`), "BAD_USER_INPUT");
+  });
+
+  it("asks TMDB for the provider lists again soon when it could not give them, not six hours later", async () => {
+    const fresh = await startTestApi({ catalogue: api.catalogue });
+    try {
+      const service = new WatchProviderService({
+        prisma: fresh.services.prisma,
+        tmdb: fresh.services.tmdb,
+        logger: fresh.services.logger,
+        retryAfterFailureMs: 0,
+      });
+      api.catalogue.setFaults({ wrongShape: { count: 100 }, pathPrefix: "/3/watch/providers" });
+      expect(await service.regions()).toEqual([]);
+      api.catalogue.clearFaults();
+      expect((await service.regions()).map((region) => region.code)).toContain("US");
+    } finally {
+      api.catalogue.clearFaults();
+      await fresh.close();
+    }
   });
 
   it("says where a title can be watched in a region, as TMDB does, with the caller's region by default", async () => {
