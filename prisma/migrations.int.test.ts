@@ -182,6 +182,32 @@ describe("migrations", () => {
     }
   });
 
+  it("have the details fetched before trailers and translations were stored fetched again, stalest first", async () => {
+    const url = await emptyDatabase();
+    const all = readMigrations();
+    const upgrade = all.findIndex((migration) => migration.name.endsWith("_details_refresh_for_trailers_and_translations"));
+    await applyMigrations({ databaseUrl: url, migrations: all.slice(0, upgrade) });
+    // Three titles with details from before (no trailer, no translations), one from after, one never detailed.
+    await query(
+      url,
+      `INSERT INTO media_cache (media_type, tmdb_id, title, original_title, original_language, updated_at, details_fetched_at, trailer, translations)
+       VALUES ('movie', 1, 'a', 'a', 'en', now(), '2026-12-01T00:00:00Z', NULL, NULL),
+              ('movie', 2, 'b', 'b', 'en', now(), '2026-12-01T00:00:00Z', '{}', NULL),
+              ('tv', 3, 'c', 'c', 'en', now(), '2026-12-01T00:00:00Z', NULL, '{}'),
+              ('movie', 4, 'd', 'd', 'en', now(), '2026-12-06T00:00:00Z', '{}', '{}'),
+              ('movie', 5, 'e', 'e', 'en', now(), NULL, NULL, NULL)`,
+    );
+    await applyMigrations({ databaseUrl: url });
+    const rows = await query<{ tmdb_id: number; details_fetched_at: Date | null }>(url, "SELECT tmdb_id, details_fetched_at FROM media_cache ORDER BY tmdb_id");
+    expect(rows.map((row) => [row.tmdb_id, row.details_fetched_at?.toISOString() ?? null])).toEqual([
+      [1, "1970-01-01T00:00:00.000Z"],
+      [2, "1970-01-01T00:00:00.000Z"],
+      [3, "1970-01-01T00:00:00.000Z"],
+      [4, "2026-12-06T00:00:00.000Z"],
+      [5, null],
+    ]);
+  });
+
   it("refuse to run when an applied migration was edited", async () => {
     const url = await emptyDatabase();
     await applyMigrations({ databaseUrl: url });
