@@ -1,6 +1,6 @@
 // Signing out ends the session everywhere at once: the old cookie no longer works at the web app
 // or at the API. "Sign out everywhere" in settings ends every other browser's session too.
-import { type BrowserContext, expect, test } from "@playwright/test";
+import { type BrowserContext, expect, type Page, test } from "@playwright/test";
 import { graphql, newUser, signInAs, signUpAndSignIn } from "./support/users.ts";
 
 async function sessionCookie(context: BrowserContext): Promise<string> {
@@ -29,13 +29,20 @@ test("a signed-out cookie no longer works at the web app or the API", async ({ p
   }
 });
 
-test("sign out everywhere ends the person's sessions in other browsers", async ({ browser, page }) => {
+/** The keys this page's browser keeps of a signed-in person (lib/persisted-data.ts). */
+const keptData = (page: Page) =>
+  page.evaluate(() => [...Object.keys(localStorage), ...Object.keys(sessionStorage)].filter((key) => key.startsWith("movierec-")));
+
+test("sign out everywhere ends the person's sessions in other browsers, and they keep nothing of theirs", async ({ browser, page }) => {
   const user = newUser("everywhere");
   await signUpAndSignIn(page, user);
   const other = await browser.newContext();
   const otherPage = await other.newPage();
   try {
     await signInAs(otherPage, user);
+    // The other browser has kept the person's lists and recommendations (the persisted cache).
+    await otherPage.goto("/home");
+    await expect.poll(() => keptData(otherPage), { timeout: 20_000 }).toContainEqual(expect.stringMatching(/^movierec-apollo:/));
     await page.goto("/settings");
     await page.getByRole("button", { name: "Sign out everywhere" }).click();
     await expect(page).toHaveURL(/\/$/);
@@ -46,6 +53,8 @@ test("sign out everywhere ends the person's sessions in other browsers", async (
       await otherPage.goto("/home");
       await expect(otherPage).toHaveURL(/\/signin/);
     }).toPass({ timeout: 20_000 });
+    // Its own sign-out never ran; the signed-out page removes what it kept.
+    await expect.poll(() => keptData(otherPage)).toEqual([]);
   } finally {
     await other.close();
   }

@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next";
 import localFont from "next/font/local";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import { ForgetSignedOutData } from "../components/forget-signed-out-data";
 import { OfflineBanner } from "../components/offline-banner";
 import { ServiceWorker } from "../components/service-worker";
 import { SiteFooter, SiteHeader } from "../components/site-header";
@@ -38,6 +39,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           {children}
           <SiteFooter />
           <ServiceWorker />
+          {!user && <ForgetSignedOutData />}
         </ClientMessages>
       </body>
     </html>

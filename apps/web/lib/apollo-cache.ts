@@ -2,12 +2,12 @@
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache, type NormalizedCacheObject } from "@apollo/client";
 import { relayStylePagination } from "@apollo/client/utilities";
 import { CachePersistor, LocalStorageWrapper } from "apollo3-cache-persist";
-import { keepPendingWrites, PENDING_WRITES_PREFIX, pendingWritesKey, replayPendingWrites } from "./pending-writes";
+import { keepPendingWrites, replayPendingWrites } from "./pending-writes";
+import { CACHE_KEY_PREFIX, pendingWritesKey, removePersistedCaches } from "./persisted-data";
 import { publicEnv } from "./public-env";
 import { endSeedWindowOnInput, mutationsEndSeedWindow } from "./seed-window";
 import { titleMutationsInOrder } from "./title-mutation-order";
 
-const CACHE_KEY_PREFIX = "movierec-apollo";
 /** From a hash of packages/schema/schema.graphql (next.config.ts): a schema change starts a fresh cache. */
 const SCHEMA_VERSION = publicEnv.NEXT_PUBLIC_SCHEMA_VERSION;
 /** localStorage gives an origin about 5 MB; stay well inside it (apollo3-cache-persist skips larger writes). */
@@ -24,26 +24,6 @@ const PERSIST_DEBOUNCE_MS = 500;
  */
 export function persistedCacheKey(userId: string, dataSource: string, locale: string): string {
   return `${CACHE_KEY_PREFIX}:${SCHEMA_VERSION}:${dataSource}:${locale}:${userId}`;
-}
-
-/**
- * Removes every persisted cache (another user's, an old schema's) and its unanswered title changes
- * (lib/pending-writes.ts: this tab's, in sessionStorage; older releases kept them in localStorage)
- * except `keep`'s: its cache in localStorage and its changes in sessionStorage.
- */
-export function removePersistedCaches(options: { keep?: string } = {}): void {
-  const kept = new Map<Storage, string | undefined>([
-    [window.localStorage, options.keep],
-    [window.sessionStorage, options.keep === undefined ? undefined : pendingWritesKey(options.keep)],
-  ]);
-  for (const [storage, keep] of kept) {
-    const stale: string[] = [];
-    for (let index = 0; index < storage.length; index++) {
-      const key = storage.key(index);
-      if (key && (key.startsWith(CACHE_KEY_PREFIX) || key.startsWith(PENDING_WRITES_PREFIX)) && key !== keep) stale.push(key);
-    }
-    for (const key of stale) storage.removeItem(key);
-  }
 }
 
 export function createCache(): InMemoryCache {

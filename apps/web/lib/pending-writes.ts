@@ -5,7 +5,7 @@
 // shows the title as it was. Two defences:
 //   - each title mutation is sent with `keepalive` (the Fetch standard's way to let a request outlive
 //     its page), so one already on its way reaches the API after the page has gone;
-//   - each is also kept in the tab's sessionStorage (`pendingWritesKey`) with when it settled
+//   - each is also kept in the tab's sessionStorage (`pendingWritesKey`, lib/persisted-data.ts) with when it settled
 //     (answered, refused or failed). The tab's next page of the same person sends again the ones that
 //     never settled (the page went first) and the ones that settled after that page's navigation
 //     began: the server may have read the page's seed before such a change reached it, and a failure
@@ -37,13 +37,6 @@ const REPLAYABLE: Record<string, DocumentNode> = {
 
 /** A kept mutation older than this is dropped, not sent again. */
 export const PENDING_WRITE_MAX_AGE_MS = 5 * 60_000;
-
-export const PENDING_WRITES_PREFIX = "movierec-pending-writes";
-
-/** Where a tab's unanswered title mutations are kept: one list per persisted cache (lib/apollo-cache.ts). */
-export function pendingWritesKey(cacheKey: string): string {
-  return `${PENDING_WRITES_PREFIX}:${cacheKey}`;
-}
 
 export interface PendingWrite {
   /** Unique within the tab and the load: which entry to take out when its answer comes. */
