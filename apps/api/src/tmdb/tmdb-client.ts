@@ -82,7 +82,7 @@ export class TmdbClient {
       else failures++;
       const exhausted = isRateLimit ? rateLimited > (this.options.maxRateLimitRetries ?? 20) : failures > this.options.maxRetries;
       if (!problem.retryable || exhausted) {
-        throw new TmdbError({ ...problem, path, attempts: attempt });
+        throw new TmdbError({ ...problem, path, attempts: attempt, transient: problem.retryable });
       }
       const waitMs = problem.retryAfterMs ?? (this.options.backoffMs ?? defaultBackoff)(attempt - 1);
       if (problem.retryAfterMs !== undefined && problem.retryAfterMs > (this.options.maxRetryAfterMs ?? 60_000)) {

@@ -15,13 +15,25 @@ export class TmdbError extends Error {
   /** TMDB's own `status_code` from its error body, when it sent one. */
   readonly tmdbStatusCode?: number;
   readonly attempts: number;
+  /** A failure the next call may well not meet (one the client retries: 5xx, a timeout, a cut-off body), not an answer TMDB will give again. */
+  readonly transient: boolean;
 
-  constructor(options: { code: TmdbErrorCode; message: string; path: string; status?: number; tmdbStatusCode?: number; attempts: number; cause?: unknown }) {
+  constructor(options: {
+    code: TmdbErrorCode;
+    message: string;
+    path: string;
+    status?: number;
+    tmdbStatusCode?: number;
+    attempts: number;
+    cause?: unknown;
+    transient?: boolean;
+  }) {
     super(`${options.message} (${options.path}${options.attempts > 1 ? `, ${options.attempts} attempts` : ""})`, { cause: options.cause });
     this.code = options.code;
     this.path = options.path;
     this.status = options.status;
     this.tmdbStatusCode = options.tmdbStatusCode;
     this.attempts = options.attempts;
+    this.transient = options.transient ?? false;
   }
 }

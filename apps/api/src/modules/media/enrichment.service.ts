@@ -120,11 +120,12 @@ export class EnrichmentService {
       // Pages keep working on what the cache has; the fields stay null until TMDB answers.
       this.deps.logger.warn({ key, code: error.code, err: error.message }, "enrichment: TMDB details unavailable");
       const cached = await this.deps.prisma.mediaCache.findUnique({ where: { mediaType_tmdbId: { mediaType, tmdbId } } });
-      // Not stored, and TMDB did not answer (down, slow, out of budget, our token refused): the
-      // caller must not take it for a title TMDB does not know (null means that), so TMDB's error
-      // goes on (getMedia answers TMDB_UNAVAILABLE; an import retries the row). An answer TMDB will
-      // give again (a refused request, a malformed body) is null, as a title it cannot give.
-      if (!cached && WAIT_AND_RETRY.has(error.code)) throw error;
+      // Not stored, and TMDB did not answer (down, slow, out of budget, our token refused, a body cut
+      // off on every attempt): the caller must not take it for a title TMDB does not know (null means
+      // that), so TMDB's error goes on (getMedia answers TMDB_UNAVAILABLE; an import retries the row).
+      // An answer TMDB will give again (a refused request, JSON of the wrong shape) is null, as a
+      // title it cannot give.
+      if (!cached && (error.transient || WAIT_AND_RETRY.has(error.code))) throw error;
       return cached;
     }
   }

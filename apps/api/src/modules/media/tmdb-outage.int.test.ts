@@ -1,5 +1,5 @@
 // A title by id while TMDB does not answer, over HTTP against real Postgres, Redis and the offline
-// catalogue (answering 503): one not stored yet is TMDB_UNAVAILABLE with a wait, never the
+// catalogue (answering 503, or bodies cut off): one not stored yet is TMDB_UNAVAILABLE with a wait, never the
 // NOT_FOUND that says TMDB does not know it (media.int.test.ts: a stored one is served as it is).
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { startTestApi, type TestApi } from "../../test-support/api-harness.ts";
@@ -30,4 +30,14 @@ it("a title not stored yet while TMDB is down is TMDB_UNAVAILABLE with a wait, n
   expect(node.errors?.[0]?.extensions?.code).toBe("TMDB_UNAVAILABLE");
   const after = await api.graphql(query);
   expect(after.data?.media.title).toBe(uncached.title);
+});
+
+it("a title not stored yet whose details come cut off on every attempt is TMDB_UNAVAILABLE too, and found once they come whole", async () => {
+  const uncached = api.catalogue.catalogue.movies.at(-3)!;
+  const query = `{ media(type: MOVIE, tmdbId: ${uncached.id}) { title } }`;
+  api.catalogue.setFaults({ malformedJson: { count: 100 }, pathPrefix: "/3/movie/" });
+  const during = await api.graphql(query);
+  api.catalogue.clearFaults();
+  expect(during.errors?.map((error) => error.extensions?.code)).toEqual(["TMDB_UNAVAILABLE"]);
+  expect((await api.graphql(query)).data?.media.title).toBe(uncached.title);
 });
