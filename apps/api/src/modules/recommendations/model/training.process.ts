@@ -31,10 +31,17 @@ if (isMainThread) {
   // The worker process is gone: nobody waits for this training any more.
   process.once("disconnect", () => process.exit(1));
   process.once("message", (request: TrainingRequest) => {
-    const answer = (message: TrainingAnswer) => process.send!(message, () => process.exit(message.model ? 0 : 1));
+    let answered = false;
+    const answer = (message: TrainingAnswer) => {
+      if (answered) return;
+      answered = true;
+      process.send!(message, () => process.exit(message.model ? 0 : 1));
+    };
     const thread = trainingThread(request);
     thread.once("message", answer);
     thread.once("error", (error) => answer({ error: error.message }));
+    // Ended without a word (out of memory, say): said, not waited on.
+    thread.once("exit", (code) => answer({ error: `the training thread exited (${code}) before it answered` }));
   });
 } else {
   const { data, config } = workerData as TrainingRequest;
