@@ -43,7 +43,10 @@ export class WatchProviderService {
 
   constructor(private readonly deps: { prisma: PrismaClient; tmdb: TmdbClient; logger: Logger; retryAfterFailureMs?: number }) {}
 
-  /** Every provider known, by id. */
+  /**
+   * Every provider known, by id. Only the first load is waited for: later ones run in the background
+   * while what was loaded before serves (a TMDB that hangs would otherwise hold every title page).
+   */
   async providers(): Promise<Map<number, WatchProviderRow>> {
     if (this.loaded && Date.now() < this.loaded.until) return this.loaded.providers;
     this.loading ??= this.load()
@@ -54,7 +57,9 @@ export class WatchProviderService {
       .finally(() => {
         this.loading = undefined;
       });
-    return this.loading;
+    if (!this.loaded) return this.loading;
+    this.loading.catch((error: unknown) => this.deps.logger.error({ err: error }, "watch providers: reading the table failed; serving what was read before"));
+    return this.loaded.providers;
   }
 
   /** The providers TMDB lists in `region`, in TMDB's display order (most watched first). */
