@@ -11,7 +11,7 @@ import { assertTmdbId, mediaKey, type MediaRef } from "./media-key.ts";
 import { toMediaKind, type MediaKind } from "../../media-kind.ts";
 import type { MediaType } from "../../generated/prisma/enums.ts";
 import { withinMs } from "../../redis.ts";
-import { type FallbackDeps, fallbacksSpent, firstAskInAWhile, forgetAsk, takeFallback } from "./tmdb-fallbacks.ts";
+import { type FallbackDeps, fallbacksSpent, firstAskInAWhile, askAgainSoon, takeFallback } from "./tmdb-fallbacks.ts";
 
 /** How long a search with some cached matches waits for TMDB's answer before showing those. */
 const SEARCH_FALLBACK_WAIT_MS = 1_500;
@@ -106,8 +106,8 @@ export async function searchMedia(ctx: FallbackDeps & TmdbIntoCacheDeps & Catalo
     // (it may outlive this request, so no error of it may go unhandled)
     const fallback = searchIntoCache(ctx, query)
       .then(async (found) => {
-        // TMDB did not answer: the next search asks again rather than an hour later.
-        if (!found.answered) await forgetAsk(ctx, askKey);
+        // TMDB did not answer: asked again a minute later rather than an hour later.
+        if (!found.answered) await askAgainSoon(ctx, askKey);
         return found;
       })
       .catch((error) => {
@@ -288,7 +288,7 @@ export async function browseMedia(ctx: FallbackDeps & TmdbIntoCacheDeps & Catalo
         include_adult: false,
       },
     });
-    if (written === null) await forgetAsk(ctx, fallbackKey);
+    if (written === null) await askAgainSoon(ctx, fallbackKey);
     else if (written) rows = await query();
   }
   return rows;

@@ -73,9 +73,16 @@ export async function firstAskInAWhile(ctx: FallbackDeps, key: string): Promise<
   return false;
 }
 
-/** A fallback TMDB could not answer: its mark is taken off, so the next caller asks again rather than an hour later. */
-export async function forgetAsk(ctx: FallbackDeps, key: string): Promise<void> {
-  await withinMs(ctx.redis.del(askMarkKey(ctx, key)), REDIS_BUDGET_MS).catch(() => undefined);
+/** How long a fallback TMDB could not answer waits before it is asked again (instead of an hour). */
+export const ASK_AGAIN_AFTER_FAILURE_SECONDS = 60;
+
+/**
+ * A fallback TMDB could not answer: its mark lasts a minute instead of an hour, so a caller a minute
+ * later asks again, while TMDB is not asked (and a request does not wait on a hanging TMDB) on every
+ * search meanwhile.
+ */
+export async function askAgainSoon(ctx: FallbackDeps, key: string): Promise<void> {
+  await withinMs(ctx.redis.set(askMarkKey(ctx, key), "1", "EX", ASK_AGAIN_AFTER_FAILURE_SECONDS, "XX"), REDIS_BUDGET_MS).catch(() => undefined);
 }
 
 function askMarkKey(ctx: FallbackDeps, key: string): string {

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startTestApi, type TestApi } from "../../test-support/api-harness.ts";
 import { type MixedListItem, type MovieListItem, TmdbError, type TvListItem } from "../../tmdb/index.ts";
 import { FIRST_READ_WAIT_MS, fallbackImageBaseUrl, ImageConfigService } from "./image-config.service.ts";
+import { ASK_AGAIN_AFTER_FAILURE_SECONDS } from "./tmdb-fallbacks.ts";
 import { detailsIntoCache, discoverIntoCache, mixedListItems, searchIntoCache } from "./tmdb-into-cache.ts";
 
 let api: TestApi;
@@ -132,7 +133,7 @@ describe("the fallbacks", () => {
     expect(api.catalogue.totalRequests()).toBeGreaterThan(0);
   });
 
-  it("a search TMDB could not answer is asked again by the next search, not an hour later", async () => {
+  it("a search TMDB could not answer is asked again a minute later, not an hour later, and not by every search meanwhile", async () => {
     const cached = new Set(
       (await api.services.prisma.mediaCache.findMany({ select: { tmdbId: true, mediaType: true } })).map((row) => `${row.mediaType}:${row.tmdbId}`),
     );
@@ -141,9 +142,17 @@ describe("the fallbacks", () => {
       (
         await api.graphql(`query($q: String!) { searchMedia(query: $q, type: MOVIE) { edges { node { id } } } }`, { q: target.title })
       ).data?.searchMedia.edges.map((edge: { node: { id: string } }) => edge.node.id);
+    const mark = `${api.config.REDIS_KEY_PREFIX}tmdb-fallback:search:${target.title.toLowerCase()}`;
     api.catalogue.setFaults({ wrongShape: { count: 100 }, pathPrefix: "/3/search/" });
     expect(await search()).not.toContain(`movie:${target.id}`);
     api.catalogue.clearFaults();
+    const ttl = await api.services.redis!.ttl(mark);
+    expect(ttl).toBeGreaterThan(0);
+    expect(ttl).toBeLessThanOrEqual(ASK_AGAIN_AFTER_FAILURE_SECONDS);
+    expect(await search()).not.toContain(`movie:${target.id}`);
+    expect(api.catalogue.requestCounts()["/3/search/multi"]).toBe(1);
+    // A minute later (the mark gone), the next search asks TMDB and finds it.
+    await api.services.redis!.del(mark);
     expect(await search()).toContain(`movie:${target.id}`);
     expect(api.catalogue.requestCounts()["/3/search/multi"]).toBe(2);
   });

@@ -13,7 +13,7 @@ import type { AppServices } from "../../app-services.ts";
 import { discoverIntoCache, releaseDateField } from "../media/tmdb-into-cache.ts";
 import { toMediaKind, type MediaKind } from "../../media-kind.ts";
 import { checkYearsAndGenres } from "../media/media.service.ts";
-import { firstAskInAWhile, forgetAsk } from "../media/tmdb-fallbacks.ts";
+import { firstAskInAWhile, askAgainSoon } from "../media/tmdb-fallbacks.ts";
 import { getPreferences } from "../preferences/preference.service.ts";
 import { availableToMeKeys } from "../watch-providers/available-to-me.ts";
 import { rankRecommendations } from "./ranking/rank.ts";
@@ -229,7 +229,7 @@ async function discoverFallback(ctx: RecommendationDeps, input: { filters: HardF
     const askKey = `recommendations:${kind}:${JSON.stringify(query)}`;
     if (!(await firstAskInAWhile(ctx, askKey))) continue;
     const found = await discoverIntoCache(ctx, { kind, query, purpose: "recommendations" });
-    if (found === null) await forgetAsk(ctx, askKey);
+    if (found === null) await askAgainSoon(ctx, askKey);
     written += found ?? 0;
   }
   return written > 0;

@@ -59,9 +59,9 @@ describe("trainItemModelInChildProcess", () => {
     async () => {
       const fixture = fileURLToPath(new URL("./training-orphan.fixture.ts", import.meta.url));
       const worker = spawn(process.execPath, ["--import", "tsx", fixture], { stdio: "inherit" });
+      let training: number | undefined;
       try {
         // The training child, once it has spent a second of CPU training.
-        let training: number | undefined;
         await expect
           .poll(() => (training = childrenOf(worker.pid!).find((pid) => (processStat(pid)?.cpuTicks ?? 0) >= 100)), { timeout: 30_000, interval: 200 })
           .toBeDefined();
@@ -70,6 +70,8 @@ describe("trainItemModelInChildProcess", () => {
         await expect.poll(() => processStat(training!)?.running ?? false, { timeout: 10_000, interval: 100 }).toBe(false);
       } finally {
         worker.kill("SIGKILL");
+        // A trainer left running when the test failed must not train on through the rest of the run.
+        if (training !== undefined && processStat(training)?.running) process.kill(training, "SIGKILL");
       }
     },
     60_000,
