@@ -1,14 +1,17 @@
 // The person's side of OAuth, as the web app's pages drive it through the web-server audience:
 //   - the consent page (/oauth/authorize/<uid>) reads what an app asks for (describeAuthorization)
-//     and settles it (completeAuthorization), for the person signed in to the web app; the browser
-//     then follows `returnTo` back to the OAuth server, which issues the code to the app;
+//     and gets the person's answer signed into a ticket (completeAuthorization); the browser takes
+//     the ticket to the OAuth server (finishAuthorization), which settles the request only for the
+//     browser that started it (consent-ticket.ts says why) and sends it on to the app with a code;
 //   - the device page (/activate) finds a device's request by the code the person typed
 //     (describeDevice) and approves or denies it (completeDevice); the device's next poll of the
 //     token endpoint gets its tokens.
 // Both record the decision in a grant: one per person and app, its scopes grown by each approval.
+import type { IncomingMessage, ServerResponse } from "node:http";
 import type Provider from "oidc-provider";
 import type { PrismaClient } from "../../db.ts";
 import { badInput, notFound } from "../../errors.ts";
+import { readConsentTicket, signConsentTicket } from "./consent-ticket.ts";
 import type { OAuthServer, OAuthServerSlot } from "./oauth-server-slot.ts";
 
 export type OAuthScope = "read" | "write";
@@ -68,9 +71,9 @@ async function grantFor(prisma: PrismaClient, server: OAuthServer, accountId: st
 }
 
 /**
- * Settles a consent page: approved, the app gets a code for the person signed in to the web app;
- * denied, it gets `access_denied`. Returns where the browser goes next (back through the OAuth
- * server to the app).
+ * A consent page's answer for the person signed in to the web app: where their browser goes next,
+ * the OAuth server's /interaction/<uid>/finish with the answer signed into a ticket. Nothing is
+ * settled here; finishAuthorization does that for the browser that started the request.
  */
 export async function completeAuthorization(
   { prisma, oauth }: { prisma: PrismaClient; oauth: OAuthServerSlot },
@@ -79,16 +82,54 @@ export async function completeAuthorization(
   const server = oauth.require();
   const interaction = await interactionOf(server.provider, input.uid);
   if (interaction.result) throw badInput("This authorization request was already answered. Go back to the app and start again.");
-  const clientId = String(interaction.params.client_id);
-  await appOf(prisma, clientId);
-  if (input.approve) {
-    const grantId = await grantFor(prisma, server, input.userId, clientId, requestedScopes(interaction.params.scope));
-    interaction.result = { login: { accountId: input.userId, remember: false }, consent: { grantId } };
-  } else {
-    interaction.result = { error: "access_denied", error_description: "The person declined to allow this app." };
+  await appOf(prisma, String(interaction.params.client_id));
+  const expiresAt = interaction.exp ?? Math.floor(Date.now() / 1000) + 60;
+  const ticket = signConsentTicket(server.consentTicketKey, input, expiresAt);
+  return `${server.provider.issuer}/interaction/${encodeURIComponent(input.uid)}/finish?${new URLSearchParams({ ticket })}`;
+}
+
+export type FinishOutcome =
+  /** Settled: the response is sent (303 on to the OAuth server's resume step, then the app). */
+  | { kind: "finished" }
+  /** The browser does not hold this request's interaction cookie: it did not start the request. */
+  | { kind: "other-browser" }
+  /** The ticket is forged, altered, for another request or expired. */
+  | { kind: "bad-ticket" }
+  /** The request expired or was answered already (say, in another tab): the consent page says so. */
+  | { kind: "gone" };
+
+/**
+ * Settles an authorization request with the answer a consent ticket carries, if the browser that
+ * brought it holds the request's interaction cookie (set when it started the request, on this
+ * server's /interaction/<uid> path). Approved, the person's grant for the app gains the scopes and
+ * the app gets a code; denied, it gets access_denied.
+ */
+export async function finishAuthorization(
+  { prisma, oauth }: { prisma: PrismaClient; oauth: OAuthServerSlot },
+  http: { req: IncomingMessage; res: ServerResponse },
+  input: { uid: string; ticket: string },
+): Promise<FinishOutcome> {
+  const server = oauth.require();
+  const answer = readConsentTicket(server.consentTicketKey, input.ticket, input.uid);
+  if (!answer) return { kind: "bad-ticket" };
+  const interaction = await server.provider.interactionDetails(http.req, http.res).catch(() => undefined);
+  if (!interaction) {
+    // No cookie at all, or one whose request is gone: tell the two apart by the request itself.
+    return (await server.provider.Interaction.find(input.uid)) ? { kind: "other-browser" } : { kind: "gone" };
   }
-  await interaction.save(Math.max(1, (interaction.exp ?? 0) - Math.floor(Date.now() / 1000)));
-  return interaction.returnTo;
+  if (interaction.uid !== input.uid) return { kind: "other-browser" };
+  if (interaction.result) return { kind: "gone" };
+  const clientId = String(interaction.params.client_id);
+  const app = await prisma.oAuthApp.findUnique({ where: { clientId }, select: { id: true } });
+  if (!app) return { kind: "gone" };
+  const result = answer.approve
+    ? {
+        login: { accountId: answer.userId, remember: false },
+        consent: { grantId: await grantFor(prisma, server, answer.userId, clientId, requestedScopes(interaction.params.scope)) },
+      }
+    : { error: "access_denied", error_description: "The person declined to allow this app." };
+  await server.provider.interactionFinished(http.req, http.res, result, { mergeWithLastSubmission: false });
+  return { kind: "finished" };
 }
 
 /** A typed code the way the OAuth server keeps it: letters upper-case, dashes and spaces dropped. */

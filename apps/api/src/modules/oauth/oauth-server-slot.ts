@@ -8,6 +8,8 @@ export interface OAuthServer {
   /** The resource its access tokens are for: the GraphQL endpoint. */
   resource: string;
   handle: ReturnType<Provider["callback"]>;
+  /** Signs the consent page's answers (consent-ticket.ts). */
+  consentTicketKey: Buffer;
 }
 
 export class OAuthServerSlot {

@@ -1,8 +1,9 @@
 // The OAuth 2.0 authorization server for third-party apps, at /oauth: panva's oidc-provider (a
 // certified, standards-compliant implementation) with movierec's storage and pages. What it serves:
 //   - the authorization-code flow with PKCE (S256, required: apps are public clients, no secrets);
-//     who is signing in and what they allow is settled on the web app's consent page
-//     (oauth-interactions.ts), reached through `interactions.url`;
+//     who is signing in and what they allow is asked on the web app's consent page, reached
+//     through this server's /interaction/<uid>, and settled back here for the browser that started
+//     the request (oauth-interactions.ts, consent-ticket.ts);
 //   - the device-authorization flow (RFC 8628) for CLIs and TVs; its verification page is the web
 //     app's /activate, where a signed-in person types the code;
 //   - refresh tokens (rotated on each use), revocation (RFC 7009), metadata (RFC 8414).
@@ -12,8 +13,11 @@ import { createPrivateKey, hkdfSync } from "node:crypto";
 import type { IncomingMessage } from "node:http";
 import type { FastifyInstance } from "fastify";
 import Provider, { errors, type Configuration, type KoaContextWithOIDC } from "oidc-provider";
+import { AppError } from "../../errors.ts";
 import { apiPublicUrl } from "../../http/public-url.ts";
 import type { AppServices } from "../../app-services.ts";
+import { consentTicketKey } from "./consent-ticket.ts";
+import { finishAuthorization } from "./oauth-interactions.ts";
 import type { OAuthServer } from "./oauth-server-slot.ts";
 import { oauthStorage } from "./oauth-storage.ts";
 
@@ -44,7 +48,6 @@ function signingKey(secret: string) {
 function createProvider(services: AppServices, base: string, secret: string): OAuthServer {
   const { prisma, config } = services;
   const resource = resourceOf(base);
-  const webUrl = config.WEB_URL.replace(/\/+$/, "");
   const configuration: Configuration = {
     // Revoked tokens stop working in every API process at once (their callers are cached by grant).
     adapter: oauthStorage(prisma, secret, (grantId) => services.callers.end({ kind: "token", id: grantId })),
@@ -85,7 +88,9 @@ function createProvider(services: AppServices, base: string, secret: string): OA
     ttl: TTL,
     // A browser-based app may call the token and revocation endpoints from its redirect URIs' origins.
     clientBasedCORS: (_ctx, origin, client) => client.redirectUris?.some((uri) => URL.canParse(uri) && new URL(uri).origin === origin) ?? false,
-    interactions: { url: async (_ctx, interaction) => `${webUrl}/oauth/authorize/${interaction.uid}` },
+    // This server's own address first (oidc-provider scopes the request's interaction cookie to
+    // its path, where finishAuthorization checks it), which sends the browser to the consent page.
+    interactions: { url: async (ctx, interaction) => `${ctx.oidc.issuer}/interaction/${interaction.uid}` },
     renderError: async (ctx, out) => {
       ctx.type = "html";
       ctx.body = errorPage(out as unknown as Record<string, string>);
@@ -94,20 +99,23 @@ function createProvider(services: AppServices, base: string, secret: string): OA
   const provider = new Provider(`${base}${OAUTH_PATH}`, configuration);
   provider.proxy = config.TRUST_PROXY !== 0;
   provider.on("server_error", (_ctx: KoaContextWithOIDC, error: Error) => services.logger.error({ err: error }, "OAuth server error"));
-  return { provider, resource, handle: provider.callback() };
+  return { provider, resource, handle: provider.callback(), consentTicketKey: consentTicketKey(secret) };
 }
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 
-function errorPage(out: Record<string, string>): string {
+function errorPage(
+  out: Record<string, string>,
+  explanation = "The app that sent you here made a request movierec cannot accept. Go back to the app and try again; if it keeps happening, tell the app's developer what is below.",
+): string {
   const details = Object.entries(out)
     .map(([key, value]) => `<dt>${escapeHtml(key)}</dt><dd>${escapeHtml(String(value))}</dd>`)
     .join("");
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>movierec · authorization failed</title>
 <style>body{font:16px/1.5 system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem;color:#1a1a1a}dt{font-weight:600}dd{margin:0 0 .75rem}</style></head>
-<body><h1>This app could not be authorized</h1><p>The app that sent you here made a request movierec cannot accept. Go back to the app and try again; if it keeps happening, tell the app's developer what is below.</p><dl>${details}</dl></body></html>`;
+<body><h1>This app could not be authorized</h1><p>${escapeHtml(explanation)}</p><dl>${details}</dl></body></html>`;
 }
 
 /**
@@ -158,6 +166,45 @@ export async function registerOAuthServer(app: FastifyInstance, services: AppSer
         const userCode = new URL(request.url, "http://x").searchParams.get("user_code");
         return reply.redirect(`${webUrl}/activate${userCode ? `?code=${encodeURIComponent(userCode)}` : ""}`, 303);
       },
+    });
+    // An authorization request's interaction: on to the web app's consent page, and back with the
+    // person's answer, which counts only in the browser that started the request.
+    scope.get<{ Params: { uid: string } }>(`${OAUTH_PATH}/interaction/:uid`, async (request, reply) =>
+      reply.redirect(`${webUrl}/oauth/authorize/${encodeURIComponent(request.params.uid)}`, 303),
+    );
+    scope.get<{ Params: { uid: string }; Querystring: { ticket?: string } }>(`${OAUTH_PATH}/interaction/:uid/finish`, async (request, reply) => {
+      const { uid } = request.params;
+      if (!get()) throw new AppError("SERVICE_UNAVAILABLE", "OAuth is not available: the API needs AUTH_SECRET.");
+      reply.hijack();
+      const outcome = await finishAuthorization(services, { req: request.raw, res: reply.raw }, { uid, ticket: String(request.query.ticket ?? "") }).catch(
+        (error: unknown) => {
+          services.logger.error({ err: error }, "OAuth consent could not be settled");
+          return { kind: "failed" } as const;
+        },
+      );
+      if (outcome.kind === "finished") return;
+      if (outcome.kind === "failed") {
+        reply.raw.writeHead(500, { "content-type": "text/html; charset=utf-8" });
+        reply.raw.end(errorPage({ error: "server_error" }, "Something went wrong on our side while saving your answer. Start again from the app in a moment."));
+        return;
+      }
+      if (outcome.kind === "gone") {
+        // Expired or answered already (another tab): the consent page says which, in the person's words.
+        reply.raw.writeHead(303, { location: `${webUrl}/oauth/authorize/${encodeURIComponent(uid)}?failed=1` }).end();
+        return;
+      }
+      reply.raw.writeHead(400, { "content-type": "text/html; charset=utf-8" });
+      reply.raw.end(
+        outcome.kind === "other-browser"
+          ? errorPage(
+              { error: "access_denied", error_description: "the authorization request was started in another browser" },
+              "This request was started in another browser, so your answer does not count here. If you did not start it yourself, someone may have sent you the link: ignore it. Otherwise start again from the app, in this browser.",
+            )
+          : errorPage(
+              { error: "invalid_request", error_description: "the consent ticket is not valid or has expired" },
+              "Your answer could not be checked, or it came too late. Start again from the app.",
+            ),
+      );
     });
     scope.all(
       `${OAUTH_PATH}/*`,

@@ -55,30 +55,46 @@ async function allowDevice(oauth: MovierecOAuth, userId: string) {
   return { device, tokens: await oauth.waitForDeviceAuthorization(device) };
 }
 
-/** The browser's part: to the OAuth server, to the web app's consent page (answered as the web server does), and back to the app. */
-async function authorizeInBrowser(url: string, answer: { approve: boolean; userId: string }) {
-  const start = await fetch(url, { redirect: "manual" });
-  expect(start.status).toBe(303);
-  const consentPage = new URL(start.headers.get("location")!);
-  expect(consentPage.origin).toBe(WEB_URL);
-  const uid = consentPage.pathname.split("/").pop()!;
-  const cookies = start.headers
-    .getSetCookie()
+/** A browser's cookies, as `fetch` leaves them to the caller: every Set-Cookie it was sent, whatever the path (enough here). */
+const cookiesOf = (...responses: Response[]) =>
+  responses
+    .flatMap((response) => response.headers.getSetCookie())
     .map((cookie) => cookie.split(";")[0])
     .join("; ");
 
-  const described = await api.graphql(
-    `query($uid: String!) { oauthAuthorizationRequest(uid: $uid) { appName clientId developer redirectUri scopes } }`,
-    { uid },
-    webServer,
-  );
+/** A browser starts an authorization request: to the OAuth server, through its interaction address, to the web app's consent page. */
+async function startInBrowser(url: string) {
+  const start = await fetch(url, { redirect: "manual" });
+  expect(start.status).toBe(303);
+  const interaction = await fetch(start.headers.get("location")!, { redirect: "manual" });
+  expect(interaction.status).toBe(303);
+  const consentPage = new URL(interaction.headers.get("location")!);
+  expect(consentPage.origin).toBe(WEB_URL);
+  return { uid: consentPage.pathname.split("/").pop()!, cookies: cookiesOf(start, interaction) };
+}
+
+/** The consent page's answer, asked of the API as the web server asks it: where the person's browser goes next. */
+async function answerAsWebServer(uid: string, answer: { approve: boolean; userId: string }) {
   const completed = await api.graphql(
     `mutation($uid: String!, $userId: ID!, $approve: Boolean!) { completeOAuthAuthorization(uid: $uid, userId: $userId, approve: $approve) }`,
     { uid, userId: answer.userId, approve: answer.approve },
     webServer,
   );
   expect(completed.errors).toBeUndefined();
-  const back = await fetch(completed.data!.completeOAuthAuthorization, { redirect: "manual", headers: { cookie: cookies } });
+  return completed.data!.completeOAuthAuthorization as string;
+}
+
+/** The browser's part: the request started, the consent page (answered as the web server does), the answer taken back, and on to the app. */
+async function authorizeInBrowser(url: string, answer: { approve: boolean; userId: string }) {
+  const { uid, cookies } = await startInBrowser(url);
+  const described = await api.graphql(
+    `query($uid: String!) { oauthAuthorizationRequest(uid: $uid) { appName clientId developer redirectUri scopes } }`,
+    { uid },
+    webServer,
+  );
+  const finish = await fetch(await answerAsWebServer(uid, answer), { redirect: "manual", headers: { cookie: cookies } });
+  expect(finish.status).toBe(303);
+  const back = await fetch(finish.headers.get("location")!, { redirect: "manual", headers: { cookie: cookies } });
   expect(back.status).toBe(303);
   return { request: described.data!.oauthAuthorizationRequest, callbackUrl: back.headers.get("location")!, uid };
 }
@@ -134,6 +150,38 @@ describe("OAuth for third-party apps", () => {
       .catch((error: unknown) => error);
     expect(denied).toBeInstanceOf(MovierecOAuthError);
     expect((denied as MovierecOAuthError).error).toBe("access_denied");
+  });
+
+  it("an answer counts only in the browser that started the request: a consent link sent to someone else gets the sender no code", async () => {
+    // The attacker starts a request for their own app and sends the signed-in person the consent
+    // page's link; the person clicks Allow.
+    const victim = await api.createUser();
+    const oauth = oauthClient();
+    const start = await oauth.startAuthorization({ redirectUri: REDIRECT_URI, scopes: ["read", "write"] });
+    const attacker = await startInBrowser(start.url);
+    const victimsNextStep = await answerAsWebServer(attacker.uid, { approve: true, userId: victim.id });
+
+    // The person's browser holds none of the request's cookies: refused, and said why.
+    const victims = await fetch(victimsNextStep, { redirect: "manual" });
+    expect(victims.status).toBe(400);
+    expect(await victims.text()).toContain("started in another browser");
+
+    // The attacker's browser, resuming the request, gets no code: it is sent back to the consent page.
+    const resumed = await fetch(`${api.url}/oauth/auth/${attacker.uid}`, { redirect: "manual", headers: { cookie: attacker.cookies } });
+    expect(resumed.status).toBe(303);
+    expect(resumed.headers.get("location")).not.toContain(REDIRECT_URI);
+    expect(resumed.headers.get("location")).toContain("/interaction/");
+
+    // A ticket altered to another person, or for another request, is refused in the starting browser too.
+    const ticket = new URL(victimsNextStep).searchParams.get("ticket")!;
+    const [payload, signature] = ticket.split(".");
+    const forged = Buffer.from(Buffer.from(payload!, "base64url").toString().replace(victim.id, developer.id)).toString("base64url");
+    const altered = new URL(victimsNextStep);
+    altered.searchParams.set("ticket", `${forged}.${signature}`);
+    const refused = await fetch(altered, { redirect: "manual", headers: { cookie: attacker.cookies } });
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain("could not be checked");
+    expect(await api.services.prisma.oAuthRecord.count({ where: { kind: "Grant", accountId: { in: [victim.id, developer.id] }, clientId } })).toBe(0);
   });
 
   it("the device flow: a CLI gets read and write tokens once the person types its code; revoking the app in Settings ends them", async () => {

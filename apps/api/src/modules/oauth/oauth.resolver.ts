@@ -65,7 +65,8 @@ export class OAuthResolver {
 
   @WebServerOnly()
   @Mutation(() => String, {
-    description: "For the web server only (the consent page): allows or denies an app for a person; returns where the browser goes next.",
+    description:
+      "For the web server only (the consent page): a person's answer to an app's request; returns where their browser goes next, the OAuth server, which settles the answer only for the browser that started the request.",
   })
   async completeOAuthAuthorization(
     @Arg("uid", () => String, { description: "The request's id." }) uid: string,
