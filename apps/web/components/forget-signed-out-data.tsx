@@ -3,14 +3,17 @@
 // (lib/persisted-data.ts): the session may have ended elsewhere ("Sign out everywhere", a password
 // change, the account deleted from a phone), so this browser's own sign-out, which removes it, never
 // ran. On a shared computer, the next person would otherwise find the last one's lists and ratings
-// in localStorage until someone signed in here.
+// in localStorage until someone signed in here. Mounted by the root layout for a full page load and
+// by the sign-in pages' layout for a client-side navigation there (a layout already on the page is
+// not rendered again), where a signed-in page's Apollo client may still be persisting: it is stopped
+// first (lib/persisted-data.ts).
 import { useEffect } from "react";
-import { removePersistedCaches } from "../lib/persisted-data";
+import { forgetPersistedData } from "../lib/persisted-data";
 
 export function ForgetSignedOutData() {
   useEffect(() => {
     try {
-      removePersistedCaches();
+      forgetPersistedData();
     } catch {
       // Storage refused (a privacy mode): nothing was kept either.
     }

@@ -1,6 +1,8 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { reportActionError } from "../lib/action-errors";
+import { endThisWebSession } from "../lib/end-session";
 import { nextAuthClient } from "../lib/next-auth-client";
 
 export function SignOutButton() {
@@ -14,13 +16,17 @@ export function SignOutButton() {
       onClick={async () => {
         setBusy(true);
         try {
+          // The session ends at the API first. If it cannot (the API away, this browser offline),
+          // the person stays signed in and is told, rather than losing the cookie while a copy of it
+          // keeps working (lib/end-session.ts).
+          if (!(await endThisWebSession())) throw new Error("the web session did not end");
           // Loaded on demand so visitors' pages do not ship Apollo; it is the same module instance the app uses.
           const { forgetCachedData } = await import("../lib/apollo-cache");
           await forgetCachedData();
           // No next-auth redirect: it would go to NEXTAUTH_URL's host, which may not be the one in use.
           await (await nextAuthClient()).signOut({ redirect: false });
         } catch {
-          // Offline or the server away: still signed in, and the button works again for another try.
+          reportActionError(t("signOutFailed"));
           setBusy(false);
           return;
         }

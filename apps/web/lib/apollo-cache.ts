@@ -3,7 +3,7 @@ import { ApolloClient, ApolloLink, HttpLink, InMemoryCache, type NormalizedCache
 import { relayStylePagination } from "@apollo/client/utilities";
 import { CachePersistor, LocalStorageWrapper } from "apollo3-cache-persist";
 import { keepPendingWrites, replayPendingWrites } from "./pending-writes";
-import { CACHE_KEY_PREFIX, pendingWritesKey, removePersistedCaches } from "./persisted-data";
+import { CACHE_KEY_PREFIX, onForgetPersistedData, pendingWritesKey, removePersistedCaches } from "./persisted-data";
 import { publicEnv } from "./public-env";
 import { endSeedWindowOnInput, mutationsEndSeedWindow } from "./seed-window";
 import { titleMutationsInOrder } from "./title-mutation-order";
@@ -192,6 +192,13 @@ export async function dropCachedAnswers(): Promise<void> {
   await current.client.clearStore();
   await current.persistor.purge();
 }
+
+// A signed-out page reached by a client-side navigation (components/forget-signed-out-data.tsx):
+// the live client stops persisting before its data is removed, and the next sign-in opens a new one.
+onForgetPersistedData(() => {
+  session?.persistor.pause();
+  session = null;
+});
 
 /** Sign-out: no data of the user's may stay in this browser. */
 export async function forgetCachedData(): Promise<void> {

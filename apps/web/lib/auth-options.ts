@@ -66,6 +66,12 @@ async function liveWebSession(token: { sub?: string; sid?: unknown }): Promise<b
   return true;
 }
 
+/** Ends a web session at the API (its cookie stops working there and here at once); throws when the API cannot answer. */
+export async function endWebSession(sessionId: string): Promise<void> {
+  webSessionChecks.delete(sessionId);
+  await serverGraphql({ document: EndWebSessionDocument, variables: { sessionId }, internal: true });
+}
+
 const { GITHUB_ID, GITHUB_SECRET, AUTH_SECRET } = serverEnv();
 const oauthProviders = GITHUB_ID && GITHUB_SECRET ? [GitHubProvider({ clientId: GITHUB_ID, clientSecret: GITHUB_SECRET })] : [];
 
@@ -75,12 +81,11 @@ export const authOptions: NextAuthOptions = {
   providers: [credentials, ...oauthProviders],
   pages: { signIn: "/signin" },
   events: {
-    // The cookie stops working at the API and here at once, not when it expires.
+    // The cookie stops working at the API and here at once, not when it expires. The header's Sign
+    // out ends the session first (lib/end-session.ts), so an API that cannot answer keeps the person
+    // signed in rather than clearing a cookie whose session stays live; next-auth ignores a failure here.
     async signOut({ token }) {
-      if (typeof token?.sid === "string") {
-        webSessionChecks.delete(token.sid);
-        await serverGraphql({ document: EndWebSessionDocument, variables: { sessionId: token.sid }, internal: true });
-      }
+      if (typeof token?.sid === "string") await endWebSession(token.sid);
     },
   },
   // next-auth's own lines, as JSON through the web server's logger. A cookie of an ended session is

@@ -30,3 +30,20 @@ export function removePersistedCaches(options: { keep?: string } = {}): void {
     for (const key of stale) storage.removeItem(key);
   }
 }
+
+const forgetListeners = new Set<() => void>();
+
+/**
+ * lib/apollo-cache.ts registers here how to stop its live client's persistence, so a signed-out page
+ * reached by a client-side navigation (a session ended elsewhere sends a signed-in page to /signin)
+ * can stop it before removing what it kept, without importing Apollo itself.
+ */
+export function onForgetPersistedData(listener: () => void): void {
+  forgetListeners.add(listener);
+}
+
+/** For a page rendered for nobody signed in: stops whatever this page still persists for the last person, then removes what it kept. */
+export function forgetPersistedData(): void {
+  for (const listener of forgetListeners) listener();
+  removePersistedCaches();
+}
