@@ -105,6 +105,25 @@ export function isTransientDatabaseError(error: unknown): boolean {
   return false;
 }
 
+// A foreign key that does not hold: Prisma's P2003, Postgres' foreign_key_violation, the adapter's kind.
+const FOREIGN_KEY_CODES = new Set(["P2003", "23503"]);
+
+/**
+ * True when `error` is a write refused because the person it names is gone: a foreign key on a
+ * `user_id` column that does not hold. A request that raced its account's deletion (this process
+ * still trusted the credential, CREDENTIAL_CACHE_MS) is then UNAUTHENTICATED, not a server error.
+ */
+export function isMissingUserReference(error: unknown): boolean {
+  const candidates = [...errorChain(error)];
+  const foreignKey = candidates.some(
+    (candidate) =>
+      [candidate.code, candidate.originalCode].some((code) => typeof code === "string" && FOREIGN_KEY_CODES.has(code)) ||
+      candidate.kind === "ForeignKeyConstraintViolation",
+  );
+  if (!foreignKey) return false;
+  return candidates.some((candidate) => /\buser_?id\b|_user_id_fkey\b/i.test(JSON.stringify({ ...candidate, message: candidate.message }) ?? ""));
+}
+
 /**
  * True when `error` says Postgres cannot be reached right now (down, restarting, the connection
  * lost), as opposed to a query that is wrong. Follows `cause`, Prisma's `meta.driverAdapterError`

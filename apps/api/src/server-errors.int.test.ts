@@ -101,3 +101,23 @@ describe("text inputs", () => {
     expect(row.name).toBe("line1\r\nline2 \\u0000");
   });
 });
+
+describe("a request racing its account's deletion", () => {
+  it("is UNAUTHENTICATED, not a masked error, when the person is deleted while this process still trusts their credential", async () => {
+    const doomed = await api.createUser();
+    const change = `mutation { updatePreferences(input: { includeAdult: false }) { includeAdult } }`;
+    expect((await api.graphql(change, {}, { token: doomed.token })).errors).toBeUndefined();
+    // Deleted between this process checking the token (it trusts it for CREDENTIAL_CACHE_MS) and the write.
+    await api.services.prisma.user.delete({ where: { id: doomed.id } });
+    const logged = vi.spyOn(api.services.logger, "error");
+    try {
+      const result = await api.graphql(change, {}, { token: doomed.token });
+      expect(result.status).toBe(401);
+      const error = onlyError(result, "UNAUTHENTICATED");
+      expect(error.message).toMatch(/account no longer exists/);
+      expect(logged).not.toHaveBeenCalled();
+    } finally {
+      logged.mockRestore();
+    }
+  });
+});

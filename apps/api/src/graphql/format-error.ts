@@ -4,8 +4,8 @@ import "reflect-metadata";
 import { unwrapResolverError } from "@apollo/server/errors";
 import type { GraphQLFormattedError } from "graphql";
 import { ArgumentValidationError } from "type-graphql";
-import { isDatabaseUnavailable } from "../db.ts";
-import { AppError } from "../errors.ts";
+import { isDatabaseUnavailable, isMissingUserReference } from "../db.ts";
+import { AppError, unauthenticated } from "../errors.ts";
 import { currentRequestId, type Logger } from "../logger.ts";
 
 /** Codes Apollo Server and graphql-armor produce for bad requests; they pass through unmasked. */
@@ -96,7 +96,11 @@ export const RETRY_AFTER_SECONDS = 5;
 
 export function createFormatError(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = unwrapResolverError(error);
+    const unwrapped = unwrapResolverError(error);
+    // The person was deleted while this request ran (another tab, another device): said as such.
+    const original = isMissingUserReference(unwrapped)
+      ? unauthenticated("Your account no longer exists: it was deleted while this request was on its way. Sign up again to start afresh.")
+      : unwrapped;
     if (original instanceof AppError) {
       return {
         message: original.message,
