@@ -1,14 +1,12 @@
 // TMDB v3 response shapes (docs/tmdb.md), validated so a malformed answer is a clear
 // TMDB_BAD_RESPONSE error instead of a crash deep inside a feature. Unknown keys are dropped.
 import { z } from "zod";
+import { calendarDate } from "../calendar-date.ts";
 
 const imagePath = z.string().nullable().optional();
-// TMDB writes "" for unknown dates.
-const date = z
-  .string()
-  .nullable()
-  .optional()
-  .transform((value) => (value && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : null));
+// TMDB writes "" for unknown dates. A date that is no day of the calendar is unknown too: stored, it
+// would make Postgres refuse the whole page's write, and the ingest would stay on that page.
+const date = z.string().nullable().optional().transform(calendarDate);
 
 const listItemBase = {
   id: z.number().int().positive(),

@@ -1,5 +1,6 @@
 // One row of an export file as every format reads it: what the person did (a kind of interaction),
 // with which title as the file names it, when, and (for ratings) how many stars.
+import { calendarDate } from "../../calendar-date.ts";
 import type { InteractionKind } from "../../generated/prisma/enums.ts";
 import { ImportFileError } from "./import-errors.ts";
 
@@ -49,7 +50,14 @@ export function parseYear(value: string | undefined, where: string): number | nu
 export function parseDate(value: string | undefined, where: string): Date | null {
   const text = value?.trim() ?? "";
   if (!text) return null;
-  const date = /^\d{4}-\d{2}-\d{2}$/.test(text) ? new Date(`${text}T12:00:00Z`) : /^\d{4}-\d{2}-\d{2}T/.test(text) ? new Date(text) : new Date(Number.NaN);
+  // The day checked against the calendar first: Date would read "2023-02-30" as 2 March.
+  const date = !calendarDate(text.slice(0, 10))
+    ? new Date(Number.NaN)
+    : /^\d{4}-\d{2}-\d{2}$/.test(text)
+      ? new Date(`${text}T12:00:00Z`)
+      : /^\d{4}-\d{2}-\d{2}T/.test(text)
+        ? new Date(text)
+        : new Date(Number.NaN);
   if (!isPlausibleWhen(date)) throw new ImportFileError("BAD_VALUE", `${where}: "${text}" is not a date (YYYY-MM-DD).`);
   return date;
 }

@@ -4,6 +4,7 @@ import { strToU8, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { ImportFileError, type ImportFileProblem } from "./import-errors.ts";
 import { IMPORT_LIMITS } from "./import-file.ts";
+import { parseDate } from "./import-row.ts";
 import { readImport } from "./read-import.ts";
 
 const URI = "https://boxd.it/abc";
@@ -310,4 +311,13 @@ describe("bad files are refused before anything is stored", () => {
     expect(message).toMatch(/100,001 rows/);
     // Parsing 100,001 rows takes ≈ 2 s alone and more than the default 5 s on a busy machine.
   }, 30_000);
+});
+
+describe("dates in a file", () => {
+  it("refuses a day that is not in the calendar rather than reading it as another day", () => {
+    expect(parseDate("2023-02-28", "row 2")?.toISOString()).toBe("2023-02-28T12:00:00.000Z");
+    expect(parseDate("2024-02-29T20:15:00Z", "row 2")?.toISOString()).toBe("2024-02-29T20:15:00.000Z");
+    expect(() => parseDate("2023-02-30", "row 3")).toThrow('row 3: "2023-02-30" is not a date (YYYY-MM-DD).');
+    expect(() => parseDate("2023-02-29T20:15:00Z", "row 4")).toThrow(/row 4/);
+  });
 });
