@@ -49,6 +49,9 @@ export async function upsertListItems(prisma: Pick<PrismaClient, "$executeRaw">,
       FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(
              media_type text, tmdb_id int, title text, original_title text, overview text, poster_path text, backdrop_path text,
              release_date text, genre_ids int[], original_language text, popularity float8, vote_average float8, vote_count int, adult boolean)
+     -- One order for every writer: an ingest page and a search's or browse's fallback with the same
+     -- titles in another order, written at once, lock their rows in the same order and cannot deadlock.
+     ORDER BY r.media_type, r.tmdb_id
     ON CONFLICT (media_type, tmdb_id) DO UPDATE SET
       title = EXCLUDED.title,
       original_title = EXCLUDED.original_title,
