@@ -392,30 +392,3 @@ describe("genres", () => {
     expect(movie.data!.genres).toContainEqual({ id: "genre:80", tmdbId: 80, name: "Crime" });
   });
 });
-
-describe("list writes", () => {
-  it("two pages with the same titles in opposite orders, written at once, do not deadlock (rows are locked in key order)", async () => {
-    const rows = await api.services.prisma.mediaCache.findMany({ where: { mediaType: "MOVIE" }, orderBy: { tmdbId: "asc" }, take: 300 });
-    const items = rows.map((row) => ({
-      kind: "movie" as const,
-      id: row.tmdbId,
-      title: row.title,
-      original_title: row.originalTitle ?? row.title,
-      release_date: null,
-      overview: row.overview ?? "",
-      genre_ids: row.genreIds,
-      original_language: row.originalLanguage ?? "",
-      popularity: row.popularity ?? 0,
-      adult: false,
-    }));
-    const reversed = [...items].reverse();
-    for (let round = 0; round < 8; round++) {
-      const written = await Promise.all([
-        upsertListItems(api.services.prisma, items, "movie/popular"),
-        upsertListItems(api.services.prisma, reversed, "discover/movie"),
-        upsertListItems(api.services.prisma, items, "movie/top_rated"),
-      ]);
-      expect(written).toEqual([items.length, items.length, items.length]);
-    }
-  });
-});
