@@ -107,10 +107,12 @@ export function isTransientDatabaseError(error: unknown): boolean {
 
 // A foreign key that does not hold: Prisma's P2003, Postgres' foreign_key_violation, the adapter's kind.
 const FOREIGN_KEY_CODES = new Set(["P2003", "23503"]);
+// The foreign keys to "user" (prisma/migrations): each table's user_id, and an OAuth grant's account_id.
+const USER_FOREIGN_KEYS = /\b[a-z_]+_user_id_fkey\b|\boauth_record_account_id_fkey\b/;
 
 /**
- * True when `error` is a write refused because the person it names is gone: a foreign key on a
- * `user_id` column that does not hold. A request that raced its account's deletion (this process
+ * True when `error` is a write refused because the person it names is gone: a foreign key to "user"
+ * that does not hold. A request that raced its account's deletion (this process
  * still trusted the credential, CREDENTIAL_CACHE_MS) is then UNAUTHENTICATED, not a server error.
  */
 export function isMissingUserReference(error: unknown): boolean {
@@ -121,7 +123,8 @@ export function isMissingUserReference(error: unknown): boolean {
       candidate.kind === "ForeignKeyConstraintViolation",
   );
   if (!foreignKey) return false;
-  return candidates.some((candidate) => /\buser_?id\b|_user_id_fkey\b/i.test(JSON.stringify({ ...candidate, message: candidate.message }) ?? ""));
+  // By the constraint's name only (never the message: outside production Prisma's quotes the calling code).
+  return candidates.some((candidate) => USER_FOREIGN_KEYS.test(JSON.stringify({ constraint: candidate.constraint, meta: candidate.meta }) ?? ""));
 }
 
 /**

@@ -26,6 +26,11 @@ const REDIS_BUDGET_MS = 250;
 const WAIT_AND_RETRY = new Set<TmdbErrorCode>(["TMDB_UNAVAILABLE", "TMDB_TIMEOUT", "TMDB_RATE_LIMITED", "TMDB_UNAUTHORIZED"]);
 /** How long an id TMDB answered 404 for is not asked again (a new title may take a freed id later). */
 const MISSING_SECONDS = 24 * 3600;
+/** How long a title not stored, whose details TMDB answered in a shape we cannot read, is not asked again. */
+export const UNREADABLE_SECONDS = 10 * 60;
+
+/** An answer TMDB would give again (JSON of another shape, a refused request), as opposed to one it did not give (down, slow, cut off). */
+export const givenAgain = (error: TmdbError) => !error.transient && !WAIT_AND_RETRY.has(error.code);
 
 export class EnrichmentService {
   private readonly inFlight = new Map<string, Promise<MediaCache | null>>();
@@ -60,9 +65,24 @@ export class EnrichmentService {
   }
 
   /**
+   * Whether TMDB's answer for `key`, a title not stored, could not be read within the last
+   * UNREADABLE_SECONDS (JSON of another shape: TMDB would give it again): asking again would spend a
+   * call, on every view, on the same answer. False when Redis does not answer in time.
+   */
+  async knownUnreadable(key: string): Promise<boolean> {
+    if (!this.deps.redis) return false;
+    const held = await withinMs(this.deps.redis.exists(this.unreadableKey(key)), REDIS_BUDGET_MS).catch(() => undefined);
+    return held === 1;
+  }
+
+  private unreadableKey(key: string): string {
+    return `${this.deps.keyPrefix ?? ""}tmdb-unreadable:${key}`;
+  }
+
+  /**
    * Details for `key`, fetched once however many callers ask at the same time. Null when TMDB does
-   * not know the title (or cannot give it); the cached row when TMDB did not answer; TMDB's error
-   * (TmdbError) when it did not answer and the title is not stored.
+   * not know the title; the cached row when TMDB did not answer usably; TMDB's error (TmdbError) when
+   * it did not and the title is not stored.
    */
   fetchDetails(key: string): Promise<MediaCache | null> {
     const running = this.inFlight.get(key);
@@ -120,13 +140,15 @@ export class EnrichmentService {
       // Pages keep working on what the cache has; the fields stay null until TMDB answers.
       this.deps.logger.warn({ key, code: error.code, err: error.message }, "enrichment: TMDB details unavailable");
       const cached = await this.deps.prisma.mediaCache.findUnique({ where: { mediaType_tmdbId: { mediaType, tmdbId } } });
+      if (cached) return cached;
       // Not stored, and TMDB did not answer (down, slow, out of budget, our token refused, a body cut
       // off on every attempt): the caller must not take it for a title TMDB does not know (null means
       // that), so TMDB's error goes on (getMedia answers TMDB_UNAVAILABLE; an import retries the row).
-      // An answer TMDB will give again (a refused request, JSON of the wrong shape) is null, as a
-      // title it cannot give.
-      if (!cached && (error.transient || WAIT_AND_RETRY.has(error.code))) throw error;
-      return cached;
+      // An answer TMDB will give again (JSON of another shape) goes on too, and is remembered for a
+      // while so that every view of the title does not ask again (getMedia checks knownUnreadable).
+      if (givenAgain(error) && this.deps.redis)
+        await withinMs(this.deps.redis.set(this.unreadableKey(key), "1", "EX", UNREADABLE_SECONDS), REDIS_BUDGET_MS).catch(() => undefined);
+      throw error;
     }
   }
 }

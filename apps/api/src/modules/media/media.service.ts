@@ -4,7 +4,7 @@ import type { Prisma } from "../../generated/prisma/client.ts";
 import type { MediaCache } from "../../generated/prisma/client.ts";
 import { AppError, badInput, notFound } from "../../errors.ts";
 import { TmdbError } from "../../tmdb/tmdb-errors.ts";
-import type { EnrichmentService } from "./enrichment.service.ts";
+import { type EnrichmentService, givenAgain, UNREADABLE_SECONDS } from "./enrichment.service.ts";
 import type { MediaLoaders } from "./media.loaders.ts";
 import { discoverIntoCache, releaseDateField, searchIntoCache, type TmdbIntoCacheDeps } from "./tmdb-into-cache.ts";
 import { assertTmdbId, mediaKey, type MediaRef } from "./media-key.ts";
@@ -37,17 +37,25 @@ export async function withMedia<Row extends MediaRef>(ctx: MediaReadDeps, rows: 
 /** How long a client is told to wait after TMDB did not answer for a title not stored yet. */
 const TMDB_RETRY_AFTER_SECONDS = 30;
 
-const tmdbUnavailable = () => {
-  const error = new AppError("TMDB_UNAVAILABLE", "TMDB did not answer, and movierec has not stored this title yet: try again in a minute.");
-  error.extensions.retryAfterSeconds = TMDB_RETRY_AFTER_SECONDS;
+const tmdbUnavailable = (
+  message = "TMDB did not answer, and movierec has not stored this title yet: try again in a minute.",
+  retryAfterSeconds = TMDB_RETRY_AFTER_SECONDS,
+) => {
+  const error = new AppError("TMDB_UNAVAILABLE", message);
+  error.extensions.retryAfterSeconds = retryAfterSeconds;
   return error;
 };
+
+/** TMDB answered for a title not stored, in a shape movierec cannot read (enrichment.service.ts remembers it for a while). */
+const tmdbUnreadable = () =>
+  tmdbUnavailable("TMDB's answer for this title could not be read, and movierec has not stored it yet: try again in a few minutes.", UNREADABLE_SECONDS);
 
 /**
  * A title by id: from the cache, else from TMDB (written to the cache), within the caller's
  * budget of TMDB fallbacks when `ctx` is a request's (tmdb-fallbacks.ts). NOT_FOUND for an id TMDB
  * does not know, without asking it again for a day; TMDB_UNAVAILABLE when TMDB did not answer for a
- * title not stored yet (not NOT_FOUND: the title may well exist).
+ * title not stored yet (not NOT_FOUND: the title may well exist), or answered in a shape we cannot
+ * read (then not asked again for UNREADABLE_SECONDS).
  */
 export async function getMedia(ctx: MediaReadDeps & Partial<FallbackDeps>, ref: MediaRef): Promise<MediaCache> {
   assertTmdbId(ref.tmdbId);
@@ -56,10 +64,11 @@ export async function getMedia(ctx: MediaReadDeps & Partial<FallbackDeps>, ref: 
   const cached = await ctx.loaders.media.load(key);
   if (cached) return cached;
   if (await ctx.enrichment.knownMissing(key)) throw missing();
+  if (await ctx.enrichment.knownUnreadable(key)) throw tmdbUnreadable();
   const wait = await takeFallback(ctx);
   if (wait > 0) throw fallbacksSpent(wait);
   const row = await ctx.enrichment.fetchDetails(key).catch((error: unknown) => {
-    if (error instanceof TmdbError) throw tmdbUnavailable();
+    if (error instanceof TmdbError) throw givenAgain(error) ? tmdbUnreadable() : tmdbUnavailable();
     throw error;
   });
   if (!row) throw missing();

@@ -41,3 +41,22 @@ it("a title not stored yet whose details come cut off on every attempt is TMDB_U
   expect(during.errors?.map((error) => error.extensions?.code)).toEqual(["TMDB_UNAVAILABLE"]);
   expect((await api.graphql(query)).data?.media.title).toBe(uncached.title);
 });
+
+it("a title not stored yet whose details TMDB answers in another shape is TMDB_UNAVAILABLE, not NOT_FOUND, and not asked again on every view", async () => {
+  const uncached = api.catalogue.catalogue.movies.at(-4)!;
+  const query = `{ media(type: MOVIE, tmdbId: ${uncached.id}) { title } }`;
+  api.catalogue.resetCounts();
+  api.catalogue.setFaults({ wrongShape: { count: 100 }, pathPrefix: "/3/movie/" });
+  const first = await api.graphql(query);
+  const second = await api.graphql(query);
+  api.catalogue.clearFaults();
+  for (const answer of [first, second]) {
+    expect(answer.errors?.map((error) => error.extensions?.code)).toEqual(["TMDB_UNAVAILABLE"]);
+    expect(answer.errors?.[0]?.message).toMatch(/could not be read/);
+    expect(answer.errors?.[0]?.extensions?.retryAfterSeconds).toBe(600);
+  }
+  expect(api.catalogue.requestCounts()[`/3/movie/${uncached.id}`]).toBe(1);
+  // Once the mark has gone (here: taken away), TMDB is asked again and the title found.
+  await api.services.redis.del(...(await api.services.redis.keys(`*tmdb-unreadable:movie:${uncached.id}`)));
+  expect((await api.graphql(query)).data?.media.title).toBe(uncached.title);
+});

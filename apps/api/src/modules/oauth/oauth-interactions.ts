@@ -85,13 +85,29 @@ export async function completeAuthorization(
   await appOf(prisma, String(interaction.params.client_id));
   const expiresAt = interaction.exp ?? Math.floor(Date.now() / 1000) + 60;
   const ticket = signConsentTicket(server.consentTicketKey, input, expiresAt);
-  return `${server.provider.issuer}/interaction/${encodeURIComponent(input.uid)}/finish?${new URLSearchParams({ ticket })}`;
+  return `${interactionUrl(interaction)}/finish?${new URLSearchParams({ ticket })}`;
+}
+
+/**
+ * A request's interaction address: on the host and mount path the browser started it at (its
+ * `returnTo`, …/auth/<uid>), which is where oidc-provider set its cookies; the issuer's host may be
+ * another name for the same server (localhost and 127.0.0.1).
+ */
+export function interactionUrl(interaction: { uid: string; returnTo: string }): string {
+  const at = interaction.returnTo.lastIndexOf("/auth/");
+  return `${at > 0 ? interaction.returnTo.slice(0, at) : interaction.returnTo}/interaction/${encodeURIComponent(interaction.uid)}`;
 }
 
 export type FinishOutcome =
   /** Settled: the response is sent (303 on to the OAuth server's resume step, then the app). */
   | { kind: "finished" }
-  /** The browser does not hold this request's interaction cookie: it did not start the request. */
+  /** Settled already by this browser (a second click whose first navigation was cut short): on to the resume step. */
+  | { kind: "answered"; returnTo: string }
+  /**
+   * The browser does not hold this request's interaction cookie: it did not start the request. The
+   * request is then denied, so a ticket that leaked from this browser (its history, a log) cannot
+   * be played in the one that started it.
+   */
   | { kind: "other-browser" }
   /** The ticket is forged, altered, for another request or expired. */
   | { kind: "bad-ticket" }
@@ -113,12 +129,17 @@ export async function finishAuthorization(
   const answer = readConsentTicket(server.consentTicketKey, input.ticket, input.uid);
   if (!answer) return { kind: "bad-ticket" };
   const interaction = await server.provider.interactionDetails(http.req, http.res).catch(() => undefined);
-  if (!interaction) {
-    // No cookie at all, or one whose request is gone: tell the two apart by the request itself.
-    return (await server.provider.Interaction.find(input.uid)) ? { kind: "other-browser" } : { kind: "gone" };
+  if (!interaction || interaction.uid !== input.uid) {
+    // No cookie for this request (or its request is gone): told apart by the request itself.
+    const request = await server.provider.Interaction.find(input.uid);
+    if (!request) return { kind: "gone" };
+    if (!request.result) {
+      request.result = { error: "access_denied", error_description: "The request was answered in another browser than the one that started it." };
+      await request.save(Math.max(1, (request.exp ?? 0) - Math.floor(Date.now() / 1000)));
+    }
+    return { kind: "other-browser" };
   }
-  if (interaction.uid !== input.uid) return { kind: "other-browser" };
-  if (interaction.result) return { kind: "gone" };
+  if (interaction.result) return { kind: "answered", returnTo: interaction.returnTo };
   const clientId = String(interaction.params.client_id);
   const app = await prisma.oAuthApp.findUnique({ where: { clientId }, select: { id: true } });
   if (!app) return { kind: "gone" };

@@ -17,7 +17,7 @@ import { AppError } from "../../errors.ts";
 import { apiPublicUrl } from "../../http/public-url.ts";
 import type { AppServices } from "../../app-services.ts";
 import { consentTicketKey } from "./consent-ticket.ts";
-import { finishAuthorization } from "./oauth-interactions.ts";
+import { finishAuthorization, interactionUrl } from "./oauth-interactions.ts";
 import type { OAuthServer } from "./oauth-server-slot.ts";
 import { oauthStorage } from "./oauth-storage.ts";
 
@@ -90,7 +90,7 @@ function createProvider(services: AppServices, base: string, secret: string): OA
     clientBasedCORS: (_ctx, origin, client) => client.redirectUris?.some((uri) => URL.canParse(uri) && new URL(uri).origin === origin) ?? false,
     // This server's own address first (oidc-provider scopes the request's interaction cookie to
     // its path, where finishAuthorization checks it), which sends the browser to the consent page.
-    interactions: { url: async (ctx, interaction) => `${ctx.oidc.issuer}/interaction/${interaction.uid}` },
+    interactions: { url: async (_ctx, interaction) => interactionUrl(interaction) },
     renderError: async (ctx, out) => {
       ctx.type = "html";
       ctx.body = errorPage(out as unknown as Record<string, string>);
@@ -183,6 +183,10 @@ export async function registerOAuthServer(app: FastifyInstance, services: AppSer
         },
       );
       if (outcome.kind === "finished") return;
+      if (outcome.kind === "answered") {
+        reply.raw.writeHead(303, { location: outcome.returnTo }).end();
+        return;
+      }
       if (outcome.kind === "failed") {
         reply.raw.writeHead(500, { "content-type": "text/html; charset=utf-8" });
         reply.raw.end(errorPage({ error: "server_error" }, "Something went wrong on our side while saving your answer. Start again from the app in a moment."));

@@ -55,7 +55,7 @@ async function allowDevice(oauth: MovierecOAuth, userId: string) {
   return { device, tokens: await oauth.waitForDeviceAuthorization(device) };
 }
 
-/** A browser's cookies, as `fetch` leaves them to the caller: every Set-Cookie it was sent, whatever the path (enough here). */
+/** A browser's cookies, as `fetch` leaves them to the caller: every Set-Cookie it was sent, whatever the path (enough here; the host is checked where they go). */
 const cookiesOf = (...responses: Response[]) =>
   responses
     .flatMap((response) => response.headers.getSetCookie())
@@ -66,6 +66,8 @@ const cookiesOf = (...responses: Response[]) =>
 async function startInBrowser(url: string) {
   const start = await fetch(url, { redirect: "manual" });
   expect(start.status).toBe(303);
+  // A browser keeps the cookies for the host that set them: the request stays on the host it started at.
+  expect(new URL(start.headers.get("location")!).origin).toBe(new URL(url).origin);
   const interaction = await fetch(start.headers.get("location")!, { redirect: "manual" });
   expect(interaction.status).toBe(303);
   const consentPage = new URL(interaction.headers.get("location")!);
@@ -87,12 +89,14 @@ async function answerAsWebServer(uid: string, answer: { approve: boolean; userId
 /** The browser's part: the request started, the consent page (answered as the web server does), the answer taken back, and on to the app. */
 async function authorizeInBrowser(url: string, answer: { approve: boolean; userId: string }) {
   const { uid, cookies } = await startInBrowser(url);
+  const nextStep = await answerAsWebServer(uid, answer);
+  expect(new URL(nextStep).origin).toBe(new URL(url).origin);
   const described = await api.graphql(
     `query($uid: String!) { oauthAuthorizationRequest(uid: $uid) { appName clientId developer redirectUri scopes } }`,
     { uid },
     webServer,
   );
-  const finish = await fetch(await answerAsWebServer(uid, answer), { redirect: "manual", headers: { cookie: cookies } });
+  const finish = await fetch(nextStep, { redirect: "manual", headers: { cookie: cookies } });
   expect(finish.status).toBe(303);
   const back = await fetch(finish.headers.get("location")!, { redirect: "manual", headers: { cookie: cookies } });
   expect(back.status).toBe(303);
@@ -166,13 +170,17 @@ describe("OAuth for third-party apps", () => {
     expect(victims.status).toBe(400);
     expect(await victims.text()).toContain("started in another browser");
 
-    // The attacker's browser, resuming the request, gets no code: it is sent back to the consent page.
-    const resumed = await fetch(`${api.url}/oauth/auth/${attacker.uid}`, { redirect: "manual", headers: { cookie: attacker.cookies } });
-    expect(resumed.status).toBe(303);
-    expect(resumed.headers.get("location")).not.toContain(REDIRECT_URI);
-    expect(resumed.headers.get("location")).toContain("/interaction/");
+    // The request is denied from then on: the attacker's browser, even with the person's ticket
+    // (leaked from their history, say), is sent on to the app with access_denied and no code.
+    const replayed = await fetch(victimsNextStep, { redirect: "manual", headers: { cookie: attacker.cookies } });
+    expect(replayed.status).toBe(303);
+    const resumed = await fetch(replayed.headers.get("location")!, { redirect: "manual", headers: { cookie: attacker.cookies } });
+    const callback = new URL(resumed.headers.get("location")!);
+    expect(`${callback.origin}${callback.pathname}`).toBe(REDIRECT_URI);
+    expect(callback.searchParams.get("error")).toBe("access_denied");
+    expect(callback.searchParams.has("code")).toBe(false);
 
-    // A ticket altered to another person, or for another request, is refused in the starting browser too.
+    // A ticket altered to another person is refused in the starting browser too.
     const ticket = new URL(victimsNextStep).searchParams.get("ticket")!;
     const [payload, signature] = ticket.split(".");
     const forged = Buffer.from(Buffer.from(payload!, "base64url").toString().replace(victim.id, developer.id)).toString("base64url");
@@ -182,6 +190,30 @@ describe("OAuth for third-party apps", () => {
     expect(refused.status).toBe(400);
     expect(await refused.text()).toContain("could not be checked");
     expect(await api.services.prisma.oAuthRecord.count({ where: { kind: "Grant", accountId: { in: [victim.id, developer.id] }, clientId } })).toBe(0);
+  });
+
+  it("a request started at another name of the API's host (localhost for 127.0.0.1) is answered at that name, where its cookies are", async () => {
+    const oauth = oauthClient();
+    const start = await oauth.startAuthorization({ redirectUri: REDIRECT_URI, scopes: ["read"] });
+    const { callbackUrl } = await authorizeInBrowser(start.url.replace("//127.0.0.1:", "//localhost:"), { approve: true, userId: person.id });
+    expect((await oauth.finishAuthorization({ callbackUrl, redirectUri: REDIRECT_URI, codeVerifier: start.codeVerifier, state: start.state })).scopes).toEqual([
+      "read",
+    ]);
+  });
+
+  it("a second answer from the same browser (a double click whose first page was cut short) goes on to the app", async () => {
+    const oauth = oauthClient();
+    const start = await oauth.startAuthorization({ redirectUri: REDIRECT_URI, scopes: ["read"] });
+    const browser = await startInBrowser(start.url);
+    const first = await answerAsWebServer(browser.uid, { approve: true, userId: person.id });
+    const second = await answerAsWebServer(browser.uid, { approve: true, userId: person.id });
+    expect((await fetch(first, { redirect: "manual", headers: { cookie: browser.cookies } })).status).toBe(303);
+    const again = await fetch(second, { redirect: "manual", headers: { cookie: browser.cookies } });
+    expect(again.status).toBe(303);
+    const back = await fetch(again.headers.get("location")!, { redirect: "manual", headers: { cookie: browser.cookies } });
+    const callbackUrl = back.headers.get("location")!;
+    const tokens = await oauth.finishAuthorization({ callbackUrl, redirectUri: REDIRECT_URI, codeVerifier: start.codeVerifier, state: start.state });
+    expect(tokens.scopes).toEqual(["read"]);
   });
 
   it("the device flow: a CLI gets read and write tokens once the person types its code; revoking the app in Settings ends them", async () => {
