@@ -16,6 +16,10 @@ import { OAuthServerSlot } from "./modules/oauth/oauth-server-slot.ts";
 import { createFailFastRedis, createRedis } from "./redis.ts";
 import { createTmdbClient, type TmdbClient } from "./tmdb/index.ts";
 
+/** How many times a request waits out TMDB's 429 before answering TMDB_UNAVAILABLE, and the longest Retry-After it waits. */
+export const REQUEST_RATE_LIMIT_WAITS = 2;
+const REQUEST_LONGEST_RETRY_AFTER_MS = 5_000;
+
 /** Long-lived services, created once per process. */
 export interface AppServices {
   config: Config;
@@ -23,6 +27,8 @@ export interface AppServices {
   prisma: PrismaClient;
   redis: Redis;
   tmdb: TmdbClient;
+  /** The same client with a request's patience for TMDB's 429s (GraphQL requests and request-time enrichment use it). */
+  tmdbForRequests: TmdbClient;
   enrichment: EnrichmentService;
   genres: GenreService;
   /** Streaming services and shops per region (TMDB's provider lists, stored). */
@@ -58,6 +64,10 @@ export function createAppServices(options: {
   });
   const redis = createRedis(config.REDIS_URL, options.name);
   const tmdb = createTmdbClient({ config, redis, logger });
+  // What a request (a page waiting) or an import row asks TMDB with: TMDB's pacing (429) waited out
+  // twice, for at most 5 s each, instead of the worker's 20 waits of up to a minute; the request then
+  // answers TMDB_UNAVAILABLE with a wait, and the worker fills the title in later.
+  const tmdbForRequests = tmdb.withLimits({ maxRateLimitRetries: REQUEST_RATE_LIMIT_WAITS, maxRetryAfterMs: REQUEST_LONGEST_RETRY_AFTER_MS });
   // Its own connection that fails fast: a sign-in never waits for Redis (the throttle then counts in memory).
   const throttleRedis = createFailFastRedis(redis, `${options.name}-sign-in-throttle`);
   const queues = ingestQueues({ redis, config });
@@ -72,8 +82,16 @@ export function createAppServices(options: {
     prisma,
     redis,
     tmdb,
+    tmdbForRequests,
     // As many details fetches at once as the TMDB budget lets be in flight (the shared limiter still paces them).
-    enrichment: new EnrichmentService({ prisma, tmdb, logger, redis, keyPrefix: config.REDIS_KEY_PREFIX, concurrency: config.TMDB_MAX_IN_FLIGHT }),
+    enrichment: new EnrichmentService({
+      prisma,
+      tmdb: tmdbForRequests,
+      logger,
+      redis,
+      keyPrefix: config.REDIS_KEY_PREFIX,
+      concurrency: config.TMDB_MAX_IN_FLIGHT,
+    }),
     genres: new GenreService({ prisma, tmdb, logger }),
     watchProviders: new WatchProviderService({ prisma, tmdb, logger }),
     images: new ImageConfigService({ tmdb, logger, fallbackBaseUrl: fallbackImageBaseUrl(config) }),

@@ -13,6 +13,8 @@ export function createContext(services: AppServices, request: Pick<FastifyReques
   const { config } = services;
   return {
     ...services,
+    // A request waits on TMDB's pacing briefly, never the worker's minutes (app-services.ts).
+    tmdb: services.tmdbForRequests,
     logger: services.logger.child({ requestId: request.id }),
     requestId: request.id,
     clientIp: request.ip,

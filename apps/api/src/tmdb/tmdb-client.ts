@@ -65,6 +65,11 @@ type AttemptOutcome<T> = { ok: true; value: T } | { ok: false; failure: AttemptF
 export class TmdbClient {
   constructor(private readonly options: TmdbClientOptions) {}
 
+  /** The same client (credential, shared rate limiter) with other patience: what a request waiting on TMDB can afford. */
+  withLimits(limits: Partial<Pick<TmdbClientOptions, "maxRetries" | "maxRateLimitRetries" | "maxRetryAfterMs">>): TmdbClient {
+    return new TmdbClient({ ...this.options, ...limits });
+  }
+
   /** GET `path` (relative to the base URL, e.g. "/movie/popular") and validate it with `schema`. */
   async get<Schema extends z.ZodType>(path: string, query: Query, schema: Schema, signal?: AbortSignal): Promise<z.output<Schema>> {
     const url = new URL(this.options.baseUrl + path);

@@ -2,6 +2,7 @@
 // catalogue (answering 503, or bodies cut off): one not stored yet is TMDB_UNAVAILABLE with a wait, never the
 // NOT_FOUND that says TMDB does not know it (media.int.test.ts: a stored one is served as it is).
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { REQUEST_RATE_LIMIT_WAITS } from "../../app-services.ts";
 import { startTestApi, type TestApi } from "../../test-support/api-harness.ts";
 
 let api: TestApi;
@@ -59,4 +60,14 @@ it("a title not stored yet whose details TMDB answers in another shape is TMDB_U
   // Once the mark has gone (here: taken away), TMDB is asked again and the title found.
   await api.services.redis.del(...(await api.services.redis.keys(`*tmdb-unreadable:movie:${uncached.id}`)));
   expect((await api.graphql(query)).data?.media.title).toBe(uncached.title);
+});
+
+it("a request for a title not stored waits out TMDB's pacing (429) twice, not twenty times, then answers TMDB_UNAVAILABLE", async () => {
+  const uncached = api.catalogue.catalogue.movies.at(-5)!;
+  api.catalogue.resetCounts();
+  api.catalogue.setFaults({ rateLimit: { count: 100, retryAfterSeconds: 1 }, pathPrefix: "/3/movie/" });
+  const during = await api.graphql(`{ media(type: MOVIE, tmdbId: ${uncached.id}) { title } }`);
+  api.catalogue.clearFaults();
+  expect(during.errors?.map((error) => error.extensions?.code)).toEqual(["TMDB_UNAVAILABLE"]);
+  expect(api.catalogue.requestCounts()[`/3/movie/${uncached.id}`]).toBe(1 + REQUEST_RATE_LIMIT_WAITS);
 });
