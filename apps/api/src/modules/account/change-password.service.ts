@@ -23,10 +23,13 @@ export async function changePassword(deps: Deps, input: { viewer: Viewer; curren
   const ok = await checkOwnPassword(deps, { email: user.email, passwordHash: user.passwordHash, password: input.currentPassword, clientIp: input.clientIp });
   if (!ok) throw forbidden("That is not your current password; nothing was changed.");
   const passwordHash = await hash(input.newPassword);
-  const others = await deps.prisma.session.findMany({ where: { userId: user.id, id: { not: viewer.sessionId } }, select: { id: true } });
-  await deps.prisma.$transaction([
+  // The sessions ended are the ones deleted, read back from the same statement: a session started
+  // between a separate read and the delete would otherwise be deleted without being announced, or
+  // (read first) survive the change.
+  const [, others] = await deps.prisma.$transaction([
     deps.prisma.user.update({ where: { id: user.id }, data: { passwordHash } }),
-    deps.prisma.session.deleteMany({ where: { id: { in: others.map((session) => session.id) } } }),
+    deps.prisma.$queryRaw<Array<{ id: string }>>`
+      DELETE FROM session WHERE user_id = ${user.id}::uuid AND id <> ${viewer.sessionId}::uuid RETURNING id::text AS id`,
   ]);
   for (const session of others) await deps.callers.end({ kind: "session", id: session.id });
   return others.length;
