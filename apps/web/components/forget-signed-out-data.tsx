@@ -10,13 +10,27 @@
 import { useEffect } from "react";
 import { forgetPersistedData } from "../lib/persisted-data";
 
-export function ForgetSignedOutData() {
+export function ForgetSignedOutData({ confirmSignedOut = false }: { confirmSignedOut?: boolean }) {
   useEffect(() => {
-    try {
-      forgetPersistedData();
-    } catch {
-      // Storage refused (a privacy mode): nothing was kept either.
-    }
-  }, []);
+    const forget = () => {
+      try {
+        forgetPersistedData();
+      } catch {
+        // Storage refused (a privacy mode): nothing was kept either.
+      }
+    };
+    if (!confirmSignedOut) return forget();
+    // A page kept in the router's cache may be older than a sign-in: next-auth says who is signed in now.
+    let current = true;
+    void fetch("/api/auth/session", { cache: "no-store" })
+      .then((response) => (response.ok ? response.json() : undefined))
+      .then((session: { user?: unknown } | undefined) => {
+        if (current && session && !session.user) forget();
+      })
+      .catch(() => undefined);
+    return () => {
+      current = false;
+    };
+  }, [confirmSignedOut]);
   return null;
 }

@@ -15,20 +15,24 @@ export function SignOutButton() {
       disabled={busy}
       onClick={async () => {
         setBusy(true);
+        // The session ends at the API first. If it cannot (the API away, this browser offline), the
+        // person stays signed in and is told, rather than losing the cookie while a copy of it keeps
+        // working (lib/end-session.ts).
+        const ended = await endThisWebSession().catch(() => false);
+        if (!ended) {
+          reportActionError(t("signOutFailed"));
+          setBusy(false);
+          return;
+        }
+        // Ended: the cookie no longer works anywhere, so whatever fails from here the person is out.
         try {
-          // The session ends at the API first. If it cannot (the API away, this browser offline),
-          // the person stays signed in and is told, rather than losing the cookie while a copy of it
-          // keeps working (lib/end-session.ts).
-          if (!(await endThisWebSession())) throw new Error("the web session did not end");
           // Loaded on demand so visitors' pages do not ship Apollo; it is the same module instance the app uses.
           const { forgetCachedData } = await import("../lib/apollo-cache");
           await forgetCachedData();
           // No next-auth redirect: it would go to NEXTAUTH_URL's host, which may not be the one in use.
           await (await nextAuthClient()).signOut({ redirect: false });
         } catch {
-          reportActionError(t("signOutFailed"));
-          setBusy(false);
-          return;
+          // The start page, rendered for nobody signed in, removes what is kept (forget-signed-out-data.tsx).
         }
         window.location.assign("/");
       }}

@@ -12,8 +12,12 @@ import { describeForLog, logger } from "./logger";
 
 /** True when this browser's session has ended (or there was none); false when the API could not end it. */
 export async function endThisWebSession(): Promise<boolean> {
-  const request = { cookies: await cookies(), headers: await headers() };
-  const token = await getToken({ req: request as unknown as Parameters<typeof getToken>[0]["req"], secret: serverEnv().AUTH_SECRET });
+  const jar = await cookies();
+  const request = { cookies: jar, headers: await headers() };
+  // The cookie's name as next-auth chose it (__Secure- on https, which getToken would infer from
+  // NEXTAUTH_URL alone); a long one comes in chunks, which getToken joins.
+  const secureCookie = jar.getAll().some((cookie) => cookie.name.startsWith("__Secure-next-auth.session-token"));
+  const token = await getToken({ req: request as unknown as Parameters<typeof getToken>[0]["req"], secret: serverEnv().AUTH_SECRET, secureCookie });
   if (typeof token?.sid !== "string") return true;
   try {
     await endWebSession(token.sid);

@@ -54,7 +54,7 @@ export default async function AuthorizePage({
         })
       ).completeOAuthAuthorization;
     } catch (error) {
-      // The API refused the answer (expired, answered already in another tab or by a second click):
+      // The API refused the answer (expired, or settled already in another tab):
       // this page again, which says so (ConsentProblem once the request is gone, else a line above
       // the card) instead of a crash. A network failure is no ApiError: app/oauth/error.tsx shows it.
       if (!(error instanceof ApiError)) throw error;
