@@ -3,7 +3,7 @@ import { ApolloClient, ApolloLink, InMemoryCache } from "@apollo/client";
 import { Observable } from "rxjs";
 import { expect, it } from "vitest";
 import { ADD_FAVOURITE, RATE, UPDATE_PREFERENCES } from "./graphql";
-import { keepPendingWrites, PENDING_WRITE_MAX_AGE_MS, readPendingWrites, replayPendingWrites } from "./pending-writes";
+import { keepPendingWrites, PENDING_WRITE_MAX_AGE_MS, pageIdentity, readPendingWrites, replayPendingWrites } from "./pending-writes";
 
 /** localStorage's interface over a Map (the browser's own is what the e2e test uses). */
 function memoryStorage() {
@@ -118,4 +118,42 @@ it("keeps a replay that failed without an answer, and sends it again once the br
   online.dispatchEvent(new Event("online"));
   await expect.poll(() => kept(storage)).toEqual([["AddFavourite", "settled"]]);
   expect(api.arrived.map((operation) => operation.name)).toEqual(["AddFavourite", "AddFavourite"]);
+});
+
+it("a duplicated tab does not send again what its original, still open, waits on; once the original has gone, it does", async () => {
+  const channel = `pages-${Math.random()}`;
+  const original = pageIdentity(channel);
+  const storage = memoryStorage();
+  const api = server(() => "never");
+  const client = new ApolloClient({ link: ApolloLink.from([keepPendingWrites(KEY, storage, original), api.link]), cache: new InMemoryCache() });
+  void client.mutate({ mutation: ADD_FAVOURITE, variables: { media } });
+  await Promise.resolve();
+  const copy = () => {
+    const duplicated = memoryStorage();
+    duplicated.setItem(KEY, storage.getItem(KEY)!);
+    return duplicated;
+  };
+
+  // The duplicate starts with a copy of the original's sessionStorage.
+  const duplicate = pageIdentity(channel);
+  const duplicated = copy();
+  const duplicateApi = server(() => "now");
+  const duplicateClient = new ApolloClient({
+    link: ApolloLink.from([keepPendingWrites(KEY, duplicated, duplicate), duplicateApi.link]),
+    cache: new InMemoryCache(),
+  });
+  expect(await replayPendingWrites(duplicateClient, KEY, { storage: duplicated, navigationStart: 0, page: duplicate, online: new EventTarget() })).toBe(0);
+  expect(duplicateApi.arrived).toEqual([]);
+  expect(readPendingWrites(duplicated, KEY)).toEqual([]);
+
+  // The original closed with its change unanswered: a later copy (a reload of a duplicate made just before) sends it.
+  original.close();
+  const later = pageIdentity(channel);
+  const laterStorage = copy();
+  const laterApi = server(() => "now");
+  const laterClient = new ApolloClient({ link: ApolloLink.from([keepPendingWrites(KEY, laterStorage, later), laterApi.link]), cache: new InMemoryCache() });
+  expect(await replayPendingWrites(laterClient, KEY, { storage: laterStorage, navigationStart: 0, page: later, online: new EventTarget() })).toBe(1);
+  expect(laterApi.arrived.map((operation) => operation.name)).toEqual(["AddFavourite"]);
+  duplicate.close();
+  later.close();
 });

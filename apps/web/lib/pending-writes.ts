@@ -14,7 +14,10 @@
 //     favourite twice as no error). Then the page's queries ask again, so lists show the change too.
 // sessionStorage, not localStorage: a reload or a link stays in its tab, and a page opened in another
 // tab must not send again what a live page is still waiting on — that page's Undo could arrive first
-// and be overtaken. (A tab closed with a change in flight relies on `keepalive` alone.)
+// and be overtaken. (A tab closed with a change in flight relies on `keepalive` alone.) A duplicated
+// tab starts with a copy of its original's sessionStorage, so each entry names the page that sent it,
+// and a page asks (BroadcastChannel) whether those pages are still open before sending theirs again:
+// an open page's entries are its own, and the copy drops them.
 // Only the title mutations below are kept and replayed, and only for a few minutes: an older one may
 // have been overtaken by what the person did since in another tab or an app.
 import { type ApolloClient, ApolloLink, type DocumentNode } from "@apollo/client";
@@ -41,6 +44,8 @@ export const PENDING_WRITE_MAX_AGE_MS = 5 * 60_000;
 export interface PendingWrite {
   /** Unique within the tab and the load: which entry to take out when its answer comes. */
   id: string;
+  /** The page (one load of a document: PageIdentity.id) that sent it; absent in entries kept by older releases. */
+  page?: string;
   operationName: string;
   variables: Record<string, unknown>;
   /** Date.now() when it was sent. */
@@ -73,6 +78,50 @@ function writePendingWrites(storage: Store, key: string, writes: PendingWrite[])
 
 let sequence = 0;
 
+/** One load of a page, as other pages of this browser can ask about it: whether it is still open. */
+export interface PageIdentity {
+  id: string;
+  /** Which of `ids` belong to pages still open (each answers within `waitMs`); none without BroadcastChannel. */
+  openPages(ids: readonly string[], waitMs?: number): Promise<Set<string>>;
+  close(): void;
+}
+
+/** How long a page waits for open pages to answer before it sends their entries again. */
+const OPEN_PAGE_ANSWER_MS = 150;
+
+export function pageIdentity(channelName = "movierec-pages"): PageIdentity {
+  const id = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+  const channel = typeof BroadcastChannel === "function" ? new BroadcastChannel(channelName) : undefined;
+  const answer = (event: MessageEvent) => {
+    const asked = (event.data as { ask?: unknown } | null)?.ask;
+    if (Array.isArray(asked) && asked.includes(id)) channel?.postMessage({ open: id });
+  };
+  channel?.addEventListener("message", answer);
+  // (Node's BroadcastChannel would keep a process alive; a browser's has no unref.)
+  (channel as { unref?: () => void } | undefined)?.unref?.();
+  return {
+    id,
+    async openPages(ids, waitMs = OPEN_PAGE_ANSWER_MS) {
+      const open = new Set<string>();
+      if (!channel || ids.length === 0) return open;
+      const heard = (event: MessageEvent) => {
+        const page = (event.data as { open?: unknown } | null)?.open;
+        if (typeof page === "string" && ids.includes(page)) open.add(page);
+      };
+      channel.addEventListener("message", heard);
+      channel.postMessage({ ask: ids });
+      await new Promise((resolve) => setTimeout(resolve, waitMs));
+      channel.removeEventListener("message", heard);
+      return open;
+    },
+    close: () => channel?.close(),
+  };
+}
+
+let currentPage: PageIdentity | undefined;
+/** This page's identity, made (and listening) with its first kept change or replay. */
+const thisPage = () => (currentPage ??= pageIdentity());
+
 /** A replayed mutation's context: the kept entry it sends again (kept under the same id). */
 interface ReplayContext {
   replaying?: PendingWrite;
@@ -84,16 +133,17 @@ interface ReplayContext {
  * replayed one that fails without an answer stays unsettled: nobody was shown that failure, so it is
  * sent again (replayPendingWrites) rather than forgotten.
  */
-export function keepPendingWrites(key: string, storage: Store = window.sessionStorage): ApolloLink {
+export function keepPendingWrites(key: string, storage: Store = window.sessionStorage, page: PageIdentity = thisPage()): ApolloLink {
   return new ApolloLink((operation, forward) => {
     const name = operation.operationName;
     if (operation.operationType !== OperationTypeNode.MUTATION || !name || !(name in REPLAYABLE)) return forward(operation);
     const { replaying } = operation.getContext() as ReplayContext;
     const sentAt = Date.now();
     const entry: PendingWrite = replaying
-      ? { id: replaying.id, operationName: name, variables: operation.variables, at: replaying.at }
+      ? { id: replaying.id, page: page.id, operationName: name, variables: operation.variables, at: replaying.at }
       : {
           id: `${sentAt.toString(36)}-${Math.random().toString(36).slice(2, 8)}-${++sequence}`,
+          page: page.id,
           operationName: name,
           variables: operation.variables,
           at: sentAt,
@@ -135,6 +185,8 @@ export interface ReplayOptions {
   navigationStart?: number;
   /** Where `online` is heard: a replay that failed without an answer goes again then. */
   online?: EventTarget;
+  /** This page: entries of other pages still open (a duplicated tab's original) are theirs, not sent again here. */
+  page?: PageIdentity;
 }
 
 /**
@@ -146,11 +198,17 @@ export interface ReplayOptions {
 export async function replayPendingWrites(client: ApolloClient, key: string, options: ReplayOptions = {}): Promise<number> {
   // The navigation's start on Date.now()'s clock, which settledAt was read from: performance.timeOrigin
   // is on the monotonic clock, which stops while a device sleeps and can lag Date.now() after.
-  const { storage = window.sessionStorage, now = Date.now(), navigationStart = Date.now() - performance.now(), online = window } = options;
+  const { storage = window.sessionStorage, now = Date.now(), navigationStart = Date.now() - performance.now(), online = window, page = thisPage() } = options;
   // No slack before the navigation's start: a change answered before it is in what the server read
   // for this page, and sending it again could undo what was changed since (another tab, an app).
-  const writes = readPendingWrites(storage, key)
-    .filter((write) => now - write.at <= PENDING_WRITE_MAX_AGE_MS && (write.settledAt === undefined || write.settledAt >= navigationStart))
+  const fresh = readPendingWrites(storage, key).filter(
+    (write) => now - write.at <= PENDING_WRITE_MAX_AGE_MS && (write.settledAt === undefined || write.settledAt >= navigationStart),
+  );
+  // A page still open elsewhere (this tab is its duplicate) waits on its own changes itself.
+  const askAbout = [...new Set(fresh.flatMap((write) => (write.page && write.page !== page.id ? [write.page] : [])))];
+  const open = await page.openPages(askAbout);
+  const writes = fresh
+    .filter((write) => !write.page || !open.has(write.page))
     // In the order they were made: a replay kept again goes to the end of the stored list.
     .sort((a, b) => a.at - b.at);
   // The rest are dropped; these are kept (unsettled) by keepPendingWrites as they go again.
