@@ -54,14 +54,8 @@ export class EnrichmentService {
    * Whether TMDB answered 404 for `key` within the last day (in any API process): asking for it
    * again would spend a call on the same answer. False when Redis does not answer in time.
    */
-  async knownMissing(key: string): Promise<boolean> {
-    if (!this.deps.redis) return false;
-    const held = await withinMs(this.deps.redis.exists(this.missingKey(key)), REDIS_BUDGET_MS).catch(() => undefined);
-    return held === 1;
-  }
-
-  private missingKey(key: string): string {
-    return `${this.deps.keyPrefix ?? ""}tmdb-missing:${key}`;
+  knownMissing(key: string): Promise<boolean> {
+    return this.isMarked(this.missingKey(key));
   }
 
   /**
@@ -69,10 +63,18 @@ export class EnrichmentService {
    * UNREADABLE_SECONDS (JSON of another shape: TMDB would give it again): asking again would spend a
    * call, on every view, on the same answer. False when Redis does not answer in time.
    */
-  async knownUnreadable(key: string): Promise<boolean> {
+  knownUnreadable(key: string): Promise<boolean> {
+    return this.isMarked(this.unreadableKey(key));
+  }
+
+  private async isMarked(redisKey: string): Promise<boolean> {
     if (!this.deps.redis) return false;
-    const held = await withinMs(this.deps.redis.exists(this.unreadableKey(key)), REDIS_BUDGET_MS).catch(() => undefined);
+    const held = await withinMs(this.deps.redis.exists(redisKey), REDIS_BUDGET_MS).catch(() => undefined);
     return held === 1;
+  }
+
+  private missingKey(key: string): string {
+    return `${this.deps.keyPrefix ?? ""}tmdb-missing:${key}`;
   }
 
   private unreadableKey(key: string): string {
