@@ -85,17 +85,16 @@ export async function completeAuthorization(
   await appOf(prisma, String(interaction.params.client_id));
   const expiresAt = interaction.exp ?? Math.floor(Date.now() / 1000) + 60;
   const ticket = signConsentTicket(server.consentTicketKey, input, expiresAt);
-  return `${interactionUrl(interaction)}/finish?${new URLSearchParams({ ticket })}`;
+  return `${interactionUrl(server.provider.issuer, input.uid)}/finish?${new URLSearchParams({ ticket })}`;
 }
 
 /**
- * A request's interaction address: on the host and mount path the browser started it at (its
- * `returnTo`, …/auth/<uid>), which is where oidc-provider set its cookies; the issuer's host may be
- * another name for the same server (localhost and 127.0.0.1).
+ * A request's interaction address, on the issuer (API_PUBLIC_URL): never on the host a request
+ * named, which its sender chooses (a forged Host header would otherwise send the person's ticket to
+ * the sender's server). oidc-provider scopes the interaction cookie to this path.
  */
-export function interactionUrl(interaction: { uid: string; returnTo: string }): string {
-  const at = interaction.returnTo.lastIndexOf("/auth/");
-  return `${at > 0 ? interaction.returnTo.slice(0, at) : interaction.returnTo}/interaction/${encodeURIComponent(interaction.uid)}`;
+export function interactionUrl(issuer: string, uid: string): string {
+  return `${issuer}/interaction/${encodeURIComponent(uid)}`;
 }
 
 export type FinishOutcome =

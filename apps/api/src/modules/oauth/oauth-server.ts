@@ -90,7 +90,7 @@ function createProvider(services: AppServices, base: string, secret: string): OA
     clientBasedCORS: (_ctx, origin, client) => client.redirectUris?.some((uri) => URL.canParse(uri) && new URL(uri).origin === origin) ?? false,
     // This server's own address first (oidc-provider scopes the request's interaction cookie to
     // its path, where finishAuthorization checks it), which sends the browser to the consent page.
-    interactions: { url: async (_ctx, interaction) => interactionUrl(interaction) },
+    interactions: { url: async (ctx, interaction) => interactionUrl(ctx.oidc.issuer, interaction.uid) },
     renderError: async (ctx, out) => {
       ctx.type = "html";
       ctx.body = errorPage(out as unknown as Record<string, string>);

@@ -11,6 +11,7 @@ import {
   type MovierecOAuth,
   MovierecOAuthError,
 } from "@movierec/client";
+import { request } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { INTERNAL_KEY_HEADER, internalKey } from "../auth/oauth-account.service.ts";
 import { startTestApi, TEST_AUTH_SECRET, type TestApi, type TestUser } from "../../test-support/api-harness.ts";
@@ -192,13 +193,19 @@ describe("OAuth for third-party apps", () => {
     expect(await api.services.prisma.oAuthRecord.count({ where: { kind: "Grant", accountId: { in: [victim.id, developer.id] }, clientId } })).toBe(0);
   });
 
-  it("a request started at another name of the API's host (localhost for 127.0.0.1) is answered at that name, where its cookies are", async () => {
+  it("a consent's answer goes to the issuer's address, never to a host the request named (a forged Host header)", async () => {
     const oauth = oauthClient();
     const start = await oauth.startAuthorization({ redirectUri: REDIRECT_URI, scopes: ["read"] });
-    const { callbackUrl } = await authorizeInBrowser(start.url.replace("//127.0.0.1:", "//localhost:"), { approve: true, userId: person.id });
-    expect((await oauth.finishAuthorization({ callbackUrl, redirectUri: REDIRECT_URI, codeVerifier: start.codeVerifier, state: start.state })).scopes).toEqual([
-      "read",
-    ]);
+    const forged = await new Promise<import("node:http").IncomingMessage>((resolve, reject) =>
+      request(start.url, { headers: { host: "evil.example" } }, resolve)
+        .on("error", reject)
+        .end(),
+    );
+    forged.resume();
+    expect(forged.statusCode).toBe(303);
+    expect(new URL(forged.headers.location!).origin).toBe(api.url);
+    const uid = new URL(forged.headers.location!).pathname.split("/").pop()!;
+    expect(new URL(await answerAsWebServer(uid, { approve: true, userId: person.id })).origin).toBe(api.url);
   });
 
   it("a second answer from the same browser (a double click whose first page was cut short) goes on to the app", async () => {
