@@ -27,9 +27,12 @@ export interface AppServices {
   prisma: PrismaClient;
   redis: Redis;
   tmdb: TmdbClient;
-  /** The same client with a request's patience for TMDB's 429s (GraphQL requests and request-time enrichment use it). */
+  /** The same client with a request's patience for TMDB's 429s (GraphQL's fallbacks and request-time enrichment use it). */
   tmdbForRequests: TmdbClient;
+  /** For the worker (imports): TMDB's pacing waited out. */
   enrichment: EnrichmentService;
+  /** For requests (GraphQL's context): a request's patience (tmdbForRequests). */
+  enrichmentForRequests: EnrichmentService;
   genres: GenreService;
   /** Streaming services and shops per region (TMDB's provider lists, stored). */
   watchProviders: WatchProviderService;
@@ -83,8 +86,11 @@ export function createAppServices(options: {
     redis,
     tmdb,
     tmdbForRequests,
-    // As many details fetches at once as the TMDB budget lets be in flight (the shared limiter still paces them).
-    enrichment: new EnrichmentService({
+    // As many details fetches at once as the TMDB budget lets be in flight (the shared limiter still
+    // paces them). The worker's (imports) waits out TMDB's pacing; a request's is the one GraphQL's
+    // context uses (graphql/create-context.ts).
+    enrichment: new EnrichmentService({ prisma, tmdb, logger, redis, keyPrefix: config.REDIS_KEY_PREFIX, concurrency: config.TMDB_MAX_IN_FLIGHT }),
+    enrichmentForRequests: new EnrichmentService({
       prisma,
       tmdb: tmdbForRequests,
       logger,

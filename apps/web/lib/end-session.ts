@@ -14,8 +14,8 @@ import { describeForLog, logger } from "./logger";
 export async function endThisWebSession(): Promise<boolean> {
   const jar = await cookies();
   const request = { cookies: jar, headers: await headers() };
-  // The cookie's name as next-auth chose it (__Secure- on https, which getToken would infer from
-  // NEXTAUTH_URL alone); a long one comes in chunks, which getToken joins.
+  // The cookie under the name this browser holds it by: next-auth names it __Secure-… when its URL
+  // (NEXTAUTH_URL, or the host it trusts) is https; a long one comes in chunks, which getToken joins.
   const secureCookie = jar.getAll().some((cookie) => cookie.name.startsWith("__Secure-next-auth.session-token"));
   const token = await getToken({ req: request as unknown as Parameters<typeof getToken>[0]["req"], secret: serverEnv().AUTH_SECRET, secureCookie });
   if (typeof token?.sid !== "string") return true;

@@ -15,6 +15,7 @@ export function createContext(services: AppServices, request: Pick<FastifyReques
     ...services,
     // A request waits on TMDB's pacing briefly, never the worker's minutes (app-services.ts).
     tmdb: services.tmdbForRequests,
+    enrichment: services.enrichmentForRequests,
     logger: services.logger.child({ requestId: request.id }),
     requestId: request.id,
     clientIp: request.ip,
@@ -23,7 +24,7 @@ export function createContext(services: AppServices, request: Pick<FastifyReques
     internal: isInternalCaller(request.headers[INTERNAL_KEY_HEADER], config.AUTH_SECRET),
     loaders: createLoaders({
       prisma: services.prisma,
-      enrichment: services.enrichment,
+      enrichment: services.enrichmentForRequests,
       userId: viewer?.userId ?? null,
       catalogue: services.recommendationServing,
     }),

@@ -245,3 +245,46 @@ describe("IMDb, from an account in another language", () => {
     expect(missed).toEqual([{ reason: "TMDB has no film or series with IMDb id tt9999991." }]);
   });
 });
+
+describe("a title TMDB answers in a shape movierec cannot read", () => {
+  it("is left unmatched with its reason, and the rest of the import goes on", async () => {
+    const cachedRow = await api.services.prisma.mediaCache.findFirstOrThrow({ where: { mediaType: "MOVIE" } });
+    const cachedIds = new Set(
+      (await api.services.prisma.mediaCache.findMany({ where: { mediaType: "MOVIE" }, select: { tmdbId: true } })).map((row) => row.tmdbId),
+    );
+    const unreadable = api.catalogue.catalogue.movies.find((movie) => !cachedIds.has(movie.id) && !movie.adult)!;
+    const entry = (tmdbId: number, title: string) => ({ type: "movie", tmdbId, title, year: null, kind: "watched", at: "2024-02-01T10:00:00.000Z" });
+    const exported = {
+      format: "movierec",
+      version: 1,
+      exportedAt: "2026-12-01T10:00:00.000Z",
+      account: { email: "someone@example.test", name: null },
+      preferences: {
+        likedGenreIds: [],
+        dislikedGenreIds: [],
+        mediaTypes: [],
+        languages: [],
+        yearFrom: null,
+        yearTo: null,
+        maxRuntime: null,
+        minRating: null,
+        includeAdult: false,
+        onboarded: true,
+      },
+      interactions: [entry(unreadable.id, unreadable.title), entry(cachedRow.tmdbId, cachedRow.title)],
+      imports: [],
+    };
+    const user = await api.createUser();
+    const uploaded = await uploadImport(api, user, "movierec-export.json", strToU8(JSON.stringify(exported)), "application/json");
+    expect(uploaded.status, JSON.stringify(uploaded.body)).toBe(202);
+    api.catalogue.setFaults({ wrongShape: { count: 1000 }, pathPrefix: `/3/movie/${unreadable.id}` });
+    try {
+      await runImport(api.services, uploaded.body.import!.id);
+    } finally {
+      api.catalogue.clearFaults();
+    }
+    const rows = await api.services.prisma.importRow.findMany({ where: { jobId: uploaded.body.import!.id }, orderBy: { position: "asc" } });
+    expect(rows.map((row) => row.status)).toEqual(["UNMATCHED", "APPLIED"]);
+    expect(rows[0]?.reason).toMatch(/could not be read/);
+  });
+});

@@ -7,7 +7,8 @@ import { mediaKey } from "../media/media-key.ts";
 import { upsertListItems } from "../media/media-cache.writer.ts";
 import { listItemsOf } from "../media/tmdb-into-cache.ts";
 import { toMediaKind } from "../../media-kind.ts";
-import type { MovieListItem, TvListItem } from "../../tmdb/index.ts";
+import { type MovieListItem, TmdbError, type TvListItem } from "../../tmdb/index.ts";
+import { givenAgain } from "../media/enrichment.service.ts";
 import { matchTitle, normaliseTitle, type TitleCandidate, type TitleMatch } from "./title-match.ts";
 
 type Deps = Pick<AppServices, "prisma" | "tmdb" | "enrichment">;
@@ -129,7 +130,13 @@ async function matchById(deps: Deps, ref: { mediaType: "MOVIE" | "TV"; tmdbId: n
   const cached = await deps.prisma.mediaCache.findFirst({ where: { mediaType: ref.mediaType, tmdbId: ref.tmdbId }, select: { tmdbId: true } });
   if (cached) return ref;
   spend(tmdbCalls);
-  const fetched = await deps.enrichment.fetchDetails(mediaKey(ref));
+  const fetched = await deps.enrichment.fetchDetails(mediaKey(ref)).catch((error: unknown) => {
+    // An answer TMDB would give again (JSON of another shape): this row stays unmatched, the import
+    // goes on. TMDB not answering still ends the attempt, which BullMQ tries again.
+    if (error instanceof TmdbError && givenAgain(error)) return "unreadable" as const;
+    throw error;
+  });
+  if (fetched === "unreadable") return { reason: `TMDB's answer for ${noun(ref.mediaType)} ${ref.tmdbId} could not be read. Choose its title by hand.` };
   return fetched ? ref : { reason: `TMDB has no ${noun(ref.mediaType)} with id ${ref.tmdbId}.` };
 }
 
