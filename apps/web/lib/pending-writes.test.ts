@@ -3,7 +3,7 @@ import { ApolloClient, ApolloLink, InMemoryCache } from "@apollo/client";
 import { Observable } from "rxjs";
 import { expect, it } from "vitest";
 import { ADD_FAVOURITE, RATE, UPDATE_PREFERENCES } from "./graphql";
-import { keepPendingWrites, PENDING_WRITE_MAX_AGE_MS, pageIdentity, readPendingWrites, replayPendingWrites } from "./pending-writes";
+import { keepPendingWrites, OPEN_PAGE_KEY, PENDING_WRITE_MAX_AGE_MS, pageIdentity, readPendingWrites, replayPendingWrites } from "./pending-writes";
 
 /** localStorage's interface over a Map (the browser's own is what the e2e test uses). */
 function memoryStorage() {
@@ -128,9 +128,13 @@ it("a duplicated tab does not send again what its original, still open, waits on
   const client = new ApolloClient({ link: ApolloLink.from([keepPendingWrites(KEY, storage, original), api.link]), cache: new InMemoryCache() });
   void client.mutate({ mutation: ADD_FAVOURITE, variables: { media } });
   await Promise.resolve();
+  // A duplicated tab's sessionStorage: a copy of all of its original's.
   const copy = () => {
     const duplicated = memoryStorage();
-    duplicated.setItem(KEY, storage.getItem(KEY)!);
+    for (const name of [KEY, OPEN_PAGE_KEY]) {
+      const value = storage.getItem(name);
+      if (value !== null) duplicated.setItem(name, value);
+    }
     return duplicated;
   };
 
@@ -146,8 +150,10 @@ it("a duplicated tab does not send again what its original, still open, waits on
   expect(duplicateApi.arrived).toEqual([]);
   expect(readPendingWrites(duplicated, KEY)).toEqual([]);
 
-  // The original closed with its change unanswered: a later copy (a reload of a duplicate made just before) sends it.
+  // The original closed with its change unanswered (its pagehide took its open mark away): a later
+  // copy (a reload of a duplicate made just before) sends it.
   original.close();
+  storage.removeItem(OPEN_PAGE_KEY);
   const later = pageIdentity(channel);
   const laterStorage = copy();
   const laterApi = server(() => "now");
@@ -156,4 +162,31 @@ it("a duplicated tab does not send again what its original, still open, waits on
   expect(laterApi.arrived.map((operation) => operation.name)).toEqual(["AddFavourite"]);
   duplicate.close();
   later.close();
+});
+
+it("a change made while the page asks whether its original is open is kept, not overwritten", async () => {
+  const channel = `pages-${Math.random()}`;
+  const original = pageIdentity(channel);
+  const storage = memoryStorage();
+  const client = new ApolloClient({
+    link: ApolloLink.from([keepPendingWrites(KEY, storage, original), server(() => "never").link]),
+    cache: new InMemoryCache(),
+  });
+  void client.mutate({ mutation: ADD_FAVOURITE, variables: { media } });
+  await Promise.resolve();
+  const duplicated = memoryStorage();
+  duplicated.setItem(KEY, storage.getItem(KEY)!);
+  duplicated.setItem(OPEN_PAGE_KEY, storage.getItem(OPEN_PAGE_KEY)!);
+  const duplicate = pageIdentity(channel);
+  const duplicateClient = new ApolloClient({
+    link: ApolloLink.from([keepPendingWrites(KEY, duplicated, duplicate), server(() => "never").link]),
+    cache: new InMemoryCache(),
+  });
+  const replayed = replayPendingWrites(duplicateClient, KEY, { storage: duplicated, navigationStart: 0, page: duplicate, online: new EventTarget() });
+  // The person rates a title in the duplicate while it waits for the original's answer.
+  void duplicateClient.mutate({ mutation: RATE, variables: { media, rating: 8 } });
+  expect(await replayed).toBe(0);
+  expect(kept(duplicated)).toEqual([["Rate", "in flight"]]);
+  original.close();
+  duplicate.close();
 });

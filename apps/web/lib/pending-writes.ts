@@ -23,6 +23,7 @@
 import { type ApolloClient, ApolloLink, type DocumentNode } from "@apollo/client";
 import { OperationTypeNode } from "graphql";
 import { finalize, tap } from "rxjs";
+import { OPEN_PAGE_KEY } from "./persisted-data";
 import { ADD_FAVOURITE, ADD_TO_WATCHLIST, CLEAR_RATING, DISMISS, MARK_WATCHED, RATE, REMOVE_FAVOURITE, REMOVE_FROM_WATCHLIST, UNDO_DISMISS } from "./graphql";
 
 /** The mutations kept until answered, by operation name: each sets a title's state, so sending one again is safe. */
@@ -118,9 +119,36 @@ export function pageIdentity(channelName = "movierec-pages"): PageIdentity {
   };
 }
 
+// OPEN_PAGE_KEY (lib/persisted-data.ts) is in a tab's sessionStorage while the page that kept its
+// changes is open (removed at `pagehide`): a tab that finds another page's id there is a copy of an
+// open tab, and asks; after a reload or a link it is gone, and the next page sends the last one's
+// changes at once, without asking.
+export { OPEN_PAGE_KEY };
+
 let currentPage: PageIdentity | undefined;
 /** This page's identity, made (and listening) with its first kept change or replay. */
-const thisPage = () => (currentPage ??= pageIdentity());
+function thisPage(): PageIdentity {
+  if (currentPage) return currentPage;
+  const page = pageIdentity();
+  if (typeof window !== "undefined")
+    window.addEventListener("pagehide", () => {
+      try {
+        if (window.sessionStorage.getItem(OPEN_PAGE_KEY) === page.id) window.sessionStorage.removeItem(OPEN_PAGE_KEY);
+      } catch {
+        // Storage refused: nothing was marked either.
+      }
+    });
+  currentPage = page;
+  return page;
+}
+
+function markOpen(storage: Store, page: PageIdentity): void {
+  try {
+    storage.setItem(OPEN_PAGE_KEY, page.id);
+  } catch {
+    // Storage refused: a copy of this tab then sends what it finds, as before.
+  }
+}
 
 /** A replayed mutation's context: the kept entry it sends again (kept under the same id). */
 interface ReplayContext {
@@ -150,6 +178,7 @@ export function keepPendingWrites(key: string, storage: Store = window.sessionSt
         };
     const others = readPendingWrites(storage, key).filter((write) => write.id !== entry.id && sentAt - write.at <= PENDING_WRITE_MAX_AGE_MS);
     writePendingWrites(storage, key, [...others, entry]);
+    markOpen(storage, page);
     operation.setContext(({ fetchOptions }: { fetchOptions?: RequestInit }) => ({ fetchOptions: { ...fetchOptions, keepalive: true } }));
     let settled = false;
     const settle = () => {
@@ -201,18 +230,33 @@ export async function replayPendingWrites(client: ApolloClient, key: string, opt
   const { storage = window.sessionStorage, now = Date.now(), navigationStart = Date.now() - performance.now(), online = window, page = thisPage() } = options;
   // No slack before the navigation's start: a change answered before it is in what the server read
   // for this page, and sending it again could undo what was changed since (another tab, an app).
-  const fresh = readPendingWrites(storage, key).filter(
-    (write) => now - write.at <= PENDING_WRITE_MAX_AGE_MS && (write.settledAt === undefined || write.settledAt >= navigationStart),
-  );
-  // A page still open elsewhere (this tab is its duplicate) waits on its own changes itself.
-  const askAbout = [...new Set(fresh.flatMap((write) => (write.page && write.page !== page.id ? [write.page] : [])))];
-  const open = await page.openPages(askAbout);
+  const found = readPendingWrites(storage, key);
+  const fresh = found.filter((write) => now - write.at <= PENDING_WRITE_MAX_AGE_MS && (write.settledAt === undefined || write.settledAt >= navigationStart));
+  // A page still open elsewhere (this tab is its duplicate) waits on its own changes itself. Asked
+  // only when this tab's storage says such a page was open as it was copied.
+  const openMark = (() => {
+    try {
+      return storage.getItem(OPEN_PAGE_KEY);
+    } catch {
+      return null;
+    }
+  })();
+  const askAbout = openMark && openMark !== page.id ? [...new Set(fresh.flatMap((write) => (write.page && write.page !== page.id ? [write.page] : [])))] : [];
+  const open = askAbout.length > 0 ? await page.openPages(askAbout) : new Set<string>();
   const writes = fresh
     .filter((write) => !write.page || !open.has(write.page))
     // In the order they were made: a replay kept again goes to the end of the stored list.
     .sort((a, b) => a.at - b.at);
-  // The rest are dropped; these are kept (unsettled) by keepPendingWrites as they go again.
-  writePendingWrites(storage, key, writes);
+  // The rest are dropped; these are kept (unsettled) by keepPendingWrites as they go again, and so is
+  // any change this page made while it waited for an answer (read again, not overwritten).
+  const chosen = new Set(writes.map((write) => write.id));
+  const seen = new Set(found.map((write) => write.id));
+  writePendingWrites(
+    storage,
+    key,
+    readPendingWrites(storage, key).filter((write) => chosen.has(write.id) || !seen.has(write.id)),
+  );
+  markOpen(storage, page);
   if (writes.length === 0) return 0;
   const results = await Promise.allSettled(
     writes.map((write) =>

@@ -5,6 +5,8 @@
 
 export const CACHE_KEY_PREFIX = "movierec-apollo";
 export const PENDING_WRITES_PREFIX = "movierec-pending-writes";
+/** The id of the page whose changes a tab keeps, while it is open (lib/pending-writes.ts); removed with the rest at sign-out. */
+export const OPEN_PAGE_KEY = "movierec-open-page";
 
 /** Where a tab's unanswered title mutations are kept: one list per persisted cache. */
 export function pendingWritesKey(cacheKey: string): string {
@@ -29,6 +31,7 @@ export function removePersistedCaches(options: { keep?: string } = {}): void {
     }
     for (const key of stale) storage.removeItem(key);
   }
+  if (options.keep === undefined) window.sessionStorage.removeItem(OPEN_PAGE_KEY);
 }
 
 const forgetListeners = new Set<() => void>();
