@@ -55,6 +55,28 @@ async function importAndScore(name: string, contentType: string, body: Uint8Arra
 
 const csv = csvFile;
 
+/** A movierec export (its format, version 1) holding these interactions and nothing else of note. */
+const movierecExport = (interactions: unknown[]) => ({
+  format: "movierec",
+  version: 1,
+  exportedAt: "2026-12-01T10:00:00.000Z",
+  account: { email: "someone@example.test", name: null },
+  preferences: {
+    likedGenreIds: [],
+    dislikedGenreIds: [],
+    mediaTypes: [],
+    languages: [],
+    yearFrom: null,
+    yearTo: null,
+    maxRuntime: null,
+    minRating: null,
+    includeAdult: false,
+    onboarded: true,
+  },
+  interactions,
+  imports: [],
+});
+
 describe("every format at over 1,000 rows", () => {
   it("IMDb's ratings: films and series by name and year or IMDb id; episodes and unknown ids reported", async () => {
     const header = [
@@ -184,26 +206,7 @@ describe("every format at over 1,000 rows", () => {
       })),
       ...series.map((show) => ({ type: "tv", tmdbId: show.id, title: show.name, year: null, kind: "rating", rating: 7, at: "2024-02-02T10:00:00.000Z" })),
     ];
-    const exported = {
-      format: "movierec",
-      version: 1,
-      exportedAt: "2026-12-01T10:00:00.000Z",
-      account: { email: "someone@example.test", name: null },
-      preferences: {
-        likedGenreIds: [],
-        dislikedGenreIds: [],
-        mediaTypes: [],
-        languages: [],
-        yearFrom: null,
-        yearTo: null,
-        maxRuntime: null,
-        minRating: null,
-        includeAdult: false,
-        onboarded: true,
-      },
-      interactions,
-      imports: [],
-    };
+    const exported = movierecExport(interactions);
     await importAndScore(
       "movierec-export.json",
       "application/json",
@@ -254,26 +257,7 @@ describe("a title TMDB answers in a shape movierec cannot read", () => {
     );
     const unreadable = api.catalogue.catalogue.movies.find((movie) => !cachedIds.has(movie.id) && !movie.adult)!;
     const entry = (tmdbId: number, title: string) => ({ type: "movie", tmdbId, title, year: null, kind: "watched", at: "2024-02-01T10:00:00.000Z" });
-    const exported = {
-      format: "movierec",
-      version: 1,
-      exportedAt: "2026-12-01T10:00:00.000Z",
-      account: { email: "someone@example.test", name: null },
-      preferences: {
-        likedGenreIds: [],
-        dislikedGenreIds: [],
-        mediaTypes: [],
-        languages: [],
-        yearFrom: null,
-        yearTo: null,
-        maxRuntime: null,
-        minRating: null,
-        includeAdult: false,
-        onboarded: true,
-      },
-      interactions: [entry(unreadable.id, unreadable.title), entry(cachedRow.tmdbId, cachedRow.title)],
-      imports: [],
-    };
+    const exported = movierecExport([entry(unreadable.id, unreadable.title), entry(cachedRow.tmdbId, cachedRow.title)]);
     const user = await api.createUser();
     const uploaded = await uploadImport(api, user, "movierec-export.json", strToU8(JSON.stringify(exported)), "application/json");
     expect(uploaded.status, JSON.stringify(uploaded.body)).toBe(202);
