@@ -134,8 +134,11 @@ async function lighthouse(url: string, cookie: string | undefined): Promise<Run>
     `--throttling.cpuSlowdownMultiplier=${CPU_SLOWDOWN}`,
     `--chrome-flags=--headless=new ${chromiumLaunchOptions.args.join(" ")}`,
     ...(cookie ? [`--extra-headers=${JSON.stringify({ Cookie: cookie })}`] : []),
-    // BENCH_LIGHTHOUSE_ARGS adds Lighthouse flags, e.g. `-G=/tmp/lh-artifacts` to keep each run's trace.
-    ...(process.env.BENCH_LIGHTHOUSE_ARGS?.split(" ").filter(Boolean) ?? []),
+    // BENCH_LIGHTHOUSE_ARGS adds Lighthouse flags, e.g. `-GA=/tmp/lh/{page}-{run}` to keep each run's
+    // trace and artifacts (bench/lib/lantern-tasks.mjs reads them); {page} and {run} name the run.
+    ...(process.env.BENCH_LIGHTHOUSE_ARGS?.split(" ")
+      .filter(Boolean)
+      .map((arg) => arg.replaceAll("{page}", new URL(url).pathname.replaceAll("/", "_") || "_").replaceAll("{run}", String(Date.now()))) ?? []),
   ];
   // Asynchronously: the offline catalogue (TMDB's API and image server) runs in this process, and
   // a synchronous spawn would stop it answering while Lighthouse loads the page — every poster and
