@@ -12,6 +12,7 @@ import { GenreService } from "./modules/media/genre.service.ts";
 import { fallbackImageBaseUrl, ImageConfigService } from "./modules/media/image-config.service.ts";
 import { WatchProviderService } from "./modules/watch-providers/watch-provider.service.ts";
 import { RecommendationServing } from "./modules/recommendations/serving/recommendation-serving.ts";
+import { DeviceCodeThrottle } from "./modules/oauth/device-code-throttle.ts";
 import { OAuthServerSlot } from "./modules/oauth/oauth-server-slot.ts";
 import { createFailFastRedis, createRedis } from "./redis.ts";
 import { createTmdbClient, type TmdbClient } from "./tmdb/index.ts";
@@ -44,6 +45,8 @@ export interface AppServices {
   callers: CallerCache;
   /** Failed password sign-ins per account and attempts per address (brute-force protection). */
   signInThrottle: SignInThrottle;
+  /** Device-flow codes typed that matched no device, per person (RFC 8628 §5.1). */
+  deviceCodeThrottle: DeviceCodeThrottle;
   /** The OAuth server for third-party apps, once server.ts has mounted it (modules/oauth). */
   oauth: OAuthServerSlot;
 }
@@ -71,7 +74,7 @@ export function createAppServices(options: {
   // twice, for at most 5 s each, instead of the worker's 20 waits of up to a minute; the request then
   // answers TMDB_UNAVAILABLE with a wait, and the worker fills the title in later.
   const tmdbForRequests = tmdb.withLimits({ maxRateLimitRetries: REQUEST_RATE_LIMIT_WAITS, maxRetryAfterMs: REQUEST_LONGEST_RETRY_AFTER_MS });
-  // Its own connection that fails fast: a sign-in never waits for Redis (the throttle then counts in memory).
+  // Its own connection that fails fast: a sign-in or a device code never waits for Redis (the throttles then count in memory).
   const throttleRedis = createFailFastRedis(redis, `${options.name}-sign-in-throttle`);
   const queues = ingestQueues({ redis, config });
   const callers = new CallerCache({ ttlMs: config.CREDENTIAL_CACHE_MS, redis, channel: `${config.REDIS_KEY_PREFIX}credential-ends`, logger });
@@ -109,6 +112,7 @@ export function createAppServices(options: {
       keyPrefix: config.REDIS_KEY_PREFIX,
       attemptsPerIpPerMinute: config.SIGN_IN_ATTEMPTS_PER_MINUTE_IP,
     }),
+    deviceCodeThrottle: new DeviceCodeThrottle({ redis: throttleRedis, keyPrefix: config.REDIS_KEY_PREFIX }),
     oauth: new OAuthServerSlot(),
     close: async () => {
       await Promise.allSettled([...Object.values(queues).map((queue) => queue.close()), prisma.$disconnect()]);

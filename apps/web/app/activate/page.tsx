@@ -61,7 +61,7 @@ export default async function ActivatePage({ searchParams }: { searchParams: Pro
 
   let request: Awaited<ReturnType<typeof load>>;
   try {
-    request = await load(code);
+    request = await load(code, user.id);
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
     return form(error.message);
@@ -88,6 +88,6 @@ export default async function ActivatePage({ searchParams }: { searchParams: Pro
   );
 }
 
-async function load(code: string) {
-  return (await serverGraphql({ document: OAuthDeviceRequestDocument, variables: { userCode: code }, internal: true })).oauthDeviceRequest;
+async function load(code: string, userId: string) {
+  return (await serverGraphql({ document: OAuthDeviceRequestDocument, variables: { userCode: code, userId }, internal: true })).oauthDeviceRequest;
 }

@@ -5,13 +5,15 @@
 //     browser that started it (consent-ticket.ts says why) and sends it on to the app with a code;
 //   - the device page (/activate) finds a device's request by the code the person typed
 //     (describeDevice) and approves or denies it (completeDevice); the device's next poll of the
-//     token endpoint gets its tokens.
+//     token endpoint gets its tokens. Codes that match no device are counted per person
+//     (device-code-throttle.ts).
 // Both record the decision in a grant: one per person and app, its scopes grown by each approval.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type Provider from "oidc-provider";
 import type { PrismaClient } from "../../db.ts";
-import { badInput, notFound } from "../../errors.ts";
+import { AppError, badInput, notFound } from "../../errors.ts";
 import { readConsentTicket, signConsentTicket } from "./consent-ticket.ts";
+import type { DeviceCodeThrottle } from "./device-code-throttle.ts";
 import type { OAuthServer, OAuthServerSlot } from "./oauth-server-slot.ts";
 
 export type OAuthScope = "read" | "write";
@@ -165,22 +167,36 @@ async function deviceCodeOf(provider: Provider, userCode: string) {
   return Object.assign(code, { clientId: code.clientId });
 }
 
+/**
+ * The waiting device a signed-in person's code names; a code that names none counts against the
+ * person (device-code-throttle.ts), who is refused once they have used up their wrong codes.
+ */
+async function guessedDeviceCode(provider: Provider, deviceCodeThrottle: DeviceCodeThrottle, userId: string, userCode: string) {
+  await deviceCodeThrottle.admit(userId);
+  try {
+    return await deviceCodeOf(provider, userCode);
+  } catch (error) {
+    if (error instanceof AppError && error.code === "NOT_FOUND") await deviceCodeThrottle.wrong(userId);
+    throw error;
+  }
+}
+
 export async function describeDevice(
-  { prisma, oauth }: { prisma: PrismaClient; oauth: OAuthServerSlot },
-  userCode: string,
+  { prisma, oauth, deviceCodeThrottle }: { prisma: PrismaClient; oauth: OAuthServerSlot; deviceCodeThrottle: DeviceCodeThrottle },
+  input: { userCode: string; userId: string },
 ): Promise<Omit<AuthorizationRequest, "redirectUri">> {
-  const code = await deviceCodeOf(oauth.require().provider, userCode);
+  const code = await guessedDeviceCode(oauth.require().provider, deviceCodeThrottle, input.userId, input.userCode);
   const app = await appOf(prisma, code.clientId);
   return { ...describeApp(app), scopes: requestedScopes(code.params?.scope) };
 }
 
 /** Approves or denies a device's request; its next poll of the token endpoint gets tokens, or access_denied. */
 export async function completeDevice(
-  { prisma, oauth }: { prisma: PrismaClient; oauth: OAuthServerSlot },
+  { prisma, oauth, deviceCodeThrottle }: { prisma: PrismaClient; oauth: OAuthServerSlot; deviceCodeThrottle: DeviceCodeThrottle },
   input: { userCode: string; userId: string; approve: boolean },
 ): Promise<boolean> {
   const server = oauth.require();
-  const code = await deviceCodeOf(server.provider, input.userCode);
+  const code = await guessedDeviceCode(server.provider, deviceCodeThrottle, input.userId, input.userCode);
   await appOf(prisma, code.clientId);
   if (input.approve) {
     const scopes = requestedScopes(code.params?.scope);

@@ -238,8 +238,8 @@ describe("OAuth for third-party apps", () => {
 
     const typed = device.userCode.toLowerCase().replace("-", " ");
     const described = await api.graphql(
-      `query($code: String!) { oauthDeviceRequest(userCode: $code) { appName scopes redirectUri } }`,
-      { code: typed },
+      `query($code: String!, $userId: ID!) { oauthDeviceRequest(userCode: $code, userId: $userId) { appName scopes redirectUri } }`,
+      { code: typed, userId: reader.id },
       webServer,
     );
     expect(described.data!.oauthDeviceRequest).toEqual({ appName: "Film Diary", scopes: ["READ", "WRITE"], redirectUri: null });
@@ -249,7 +249,11 @@ describe("OAuth for third-party apps", () => {
       webServer,
     );
     expect(approved.data!.completeOAuthDevice).toBe(true);
-    const used = await api.graphql(`query($code: String!) { oauthDeviceRequest(userCode: $code) { appName } }`, { code: typed }, webServer);
+    const used = await api.graphql(
+      `query($code: String!, $userId: ID!) { oauthDeviceRequest(userCode: $code, userId: $userId) { appName } }`,
+      { code: typed, userId: reader.id },
+      webServer,
+    );
     expect(used.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
 
     const tokens = await oauth.waitForDeviceAuthorization(device);

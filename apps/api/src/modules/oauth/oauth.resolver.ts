@@ -80,9 +80,13 @@ export class OAuthResolver {
 
   @WebServerOnly()
   @Query(() => OAuthRequest, { description: "For the web server only (the device page): what the device waiting for this code asks for." })
-  async oauthDeviceRequest(@Arg("userCode", () => String, { description: "The code the person typed." }) userCode: string, @Ctx() ctx: GraphQLContext) {
+  async oauthDeviceRequest(
+    @Arg("userCode", () => String, { description: "The code the person typed." }) userCode: string,
+    @Arg("userId", () => ID, { description: "The person signed in to the web app: codes that match no device are counted against them." }) userId: string,
+    @Ctx() ctx: GraphQLContext,
+  ) {
     webServerOnly(ctx);
-    return describeDevice(ctx, userCode);
+    return describeDevice(ctx, { userCode, userId });
   }
 
   @WebServerOnly()
