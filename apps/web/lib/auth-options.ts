@@ -4,7 +4,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import GitHubProvider from "next-auth/providers/github";
 import { serverEnv } from "./env";
-import { EndWebSessionDocument, LinkOAuthAccountDocument, SignInDocument, StartWebSessionDocument, WebSessionActiveDocument } from "./generated/graphql";
+import { EndWebSessionDocument, LinkOAuthAccountDocument, SignInToWebDocument, StartWebSessionDocument, WebSessionActiveDocument } from "./generated/graphql";
 import { describeForLog, logger } from "./logger";
 import { ApiError, serverGraphql } from "./server-graphql";
 import { RATE_LIMITED_PREFIX, SIGN_IN_UNAVAILABLE } from "./sign-in-problem";
@@ -19,12 +19,16 @@ const credentials = CredentialsProvider({
     if (!input?.email || !input.password) return null;
     const forwardedFor = request?.headers?.["x-forwarded-for"];
     try {
+      // The password's check and the web session's start are one call: the API refuses the session
+      // if the password changed in between (a sign-in racing a password change).
       const data = await serverGraphql({
-        document: SignInDocument,
+        document: SignInToWebDocument,
         variables: { input: { email: input.email, password: input.password } },
         forwardedFor: typeof forwardedFor === "string" ? forwardedFor : undefined,
+        internal: true,
       });
-      return data.signIn;
+      const { user, sessionId } = data.signInToWeb;
+      return { ...user, sessionId };
     } catch (error) {
       // Wrong password or unknown email: next-auth reports "CredentialsSignin".
       if (error instanceof ApiError && error.code === "UNAUTHENTICATED") return null;
@@ -125,8 +129,9 @@ export const authOptions: NextAuthOptions = {
       // Signing in starts a web session the API can end (sign-out, "sign out everywhere"); the
       // cookie carries its id. Later reads check it is still live (liveWebSession).
       if (user && token.sub) {
-        const data = await serverGraphql({ document: StartWebSessionDocument, variables: { userId: token.sub }, internal: true });
-        token.sid = data.startWebSession;
+        // A password sign-in's session was started with the check (signInToWeb); a provider's here.
+        const started = (user as { sessionId?: string }).sessionId;
+        token.sid = started ?? (await serverGraphql({ document: StartWebSessionDocument, variables: { userId: token.sub }, internal: true })).startWebSession;
         return token;
       }
       if (!(await liveWebSession(token))) throw new Error(SESSION_ENDED);

@@ -31,6 +31,7 @@ describe("audiences", () => {
       "linkOAuthAccount",
       "oauthAuthorizationRequest",
       "oauthDeviceRequest",
+      "signInToWeb",
       "startWebSession",
       "webSessionActive",
     ]);

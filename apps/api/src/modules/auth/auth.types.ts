@@ -87,6 +87,15 @@ export class CreatedApiToken {
   secret!: string;
 }
 
+@ObjectType({ description: "A password sign-in to the web app: the person, and the web session started for them." })
+export class WebSignIn {
+  @Field(() => User, { description: "The person who signed in." })
+  user!: User;
+
+  @Field(() => String, { description: "The new web session's id; it goes into the session cookie." })
+  sessionId!: string;
+}
+
 @InputType({ description: "A new personal API token's name and lifetime." })
 export class CreateApiTokenInput {
   @Field(() => String, { description: 'What the token is for, e.g. "Home server".' })

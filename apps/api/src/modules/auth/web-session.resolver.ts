@@ -3,8 +3,11 @@ import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from "type-g
 import type { GraphQLContext } from "../../graphql/context.ts";
 import { requireOwnCredential } from "../../graphql/context.ts";
 import { forbidden } from "../../errors.ts";
-import { endAllWebSessions, endWebSession, liveSessionUser, startWebSession } from "./web-session.service.ts";
+import { endAllWebSessions, endWebSession, liveSessionUser, startPasswordWebSession, startWebSession } from "./web-session.service.ts";
 import { WebServerOnly } from "../../graphql/audiences.ts";
+import { toUser } from "./auth.resolver.ts";
+import { SignInInput, WebSignIn } from "./auth.types.ts";
+import { signIn } from "./password.service.ts";
 
 const webServerOnly = (ctx: GraphQLContext) => {
   if (!ctx.internal) throw forbidden("Only the movierec web server manages web sessions.");
@@ -13,7 +16,25 @@ const webServerOnly = (ctx: GraphQLContext) => {
 @Resolver()
 export class WebSessionResolver {
   @WebServerOnly()
-  @Mutation(() => String, { description: "For the web server only (sign-in): starts a web session for the user; its id goes into the session cookie." })
+  @Mutation(() => WebSignIn, {
+    description:
+      "For the web server only (password sign-in): checks the email and password as signIn does, with its limits, and starts a web session in the same call; refused (UNAUTHENTICATED) if the password changes in between.",
+  })
+  async signInToWeb(
+    @Arg("input", () => SignInInput, { description: "The email and password to check." }) input: SignInInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<WebSignIn> {
+    webServerOnly(ctx);
+    const user = await signIn(ctx, { email: input.email, password: input.password, clientIp: ctx.clientIp });
+    // signIn returns only an account whose password it has just checked against this hash.
+    const sessionId = await startPasswordWebSession(ctx, { userId: user.id, passwordHash: user.passwordHash ?? "" });
+    return { user: toUser(user), sessionId };
+  }
+
+  @WebServerOnly()
+  @Mutation(() => String, {
+    description: "For the web server only (sign-in with a provider): starts a web session for the user; its id goes into the session cookie.",
+  })
   async startWebSession(@Arg("userId", () => ID, { description: "The user who signed in." }) userId: string, @Ctx() ctx: GraphQLContext): Promise<string> {
     webServerOnly(ctx);
     return startWebSession(ctx, { userId });

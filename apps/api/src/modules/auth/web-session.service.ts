@@ -5,7 +5,7 @@
 // the row; "sign out everywhere" deletes all of a person's rows. Rows end SESSION_DAYS after sign-in.
 import { randomBytes } from "node:crypto";
 import type { PrismaClient } from "../../db.ts";
-import { badInput } from "../../errors.ts";
+import { AppError, badInput } from "../../errors.ts";
 import type { CallerCache } from "./caller-cache.ts";
 
 /** How long a web session lasts from sign-in (next-auth's cookie lasts as long). */
@@ -15,14 +15,33 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 type Deps = { prisma: PrismaClient };
 type EndDeps = Deps & { callers: CallerCache };
 
-/** A new session for this user (the web server's sign-in); its id goes into the cookie. */
+const newSession = (userId: string) => ({
+  userId,
+  sessionToken: randomBytes(32).toString("base64url"),
+  expires: new Date(Date.now() + SESSION_DAYS * 86_400_000),
+});
+
+/** A new session for this user (the web server's sign-in with a provider); its id goes into the cookie. */
 export async function startWebSession({ prisma }: Deps, input: { userId: string }): Promise<string> {
   if (!UUID.test(input.userId)) throw badInput("userId is not a user id.", { argument: "userId" });
-  const session = await prisma.session.create({
-    data: { userId: input.userId, sessionToken: randomBytes(32).toString("base64url"), expires: new Date(Date.now() + SESSION_DAYS * 86_400_000) },
-    select: { id: true },
-  });
+  const session = await prisma.session.create({ data: newSession(input.userId), select: { id: true } });
   return session.id;
+}
+
+/**
+ * A new session for a password sign-in, started only while the account's password is still the one
+ * just checked (`passwordHash`, as the sign-in read it): a password change in between refuses it.
+ * The account's row stays share-locked until the session is in, so a change that comes meanwhile
+ * waits, then deletes the new session with the account's others (change-password.service.ts); a
+ * change that came first leaves a hash this one no longer matches.
+ */
+export async function startPasswordWebSession({ prisma }: Deps, input: { userId: string; passwordHash: string }): Promise<string> {
+  return prisma.$transaction(async (tx) => {
+    const unchanged = await tx.$queryRaw<Array<{ id: string }>>`
+      SELECT id::text AS id FROM "user" WHERE id = ${input.userId}::uuid AND password_hash = ${input.passwordHash} FOR SHARE`;
+    if (unchanged.length === 0) throw new AppError("UNAUTHENTICATED", "This account's password changed while you were signing in. Sign in with the new one.");
+    return (await tx.session.create({ data: newSession(input.userId), select: { id: true } })).id;
+  });
 }
 
 /** The user and role behind a live session of theirs, or null (ended, expired, or not theirs). One statement. */
