@@ -18,7 +18,7 @@ export class WebSessionResolver {
   @WebServerOnly()
   @Mutation(() => WebSignIn, {
     description:
-      "For the web server only (password sign-in): checks the email and password as signIn does, with its limits, and starts a web session in the same call; refused (UNAUTHENTICATED) if the password changes in between.",
+      "For the web server only (password sign-in): checks the email and password as signIn does, under the same sign-in throttle, and starts a web session in the same call; refused (UNAUTHENTICATED) if the password changes in between.",
   })
   async signInToWeb(
     @Arg("input", () => SignInInput, { description: "The email and password to check." }) input: SignInInput,

@@ -1,7 +1,7 @@
 // The device page's code lookups are rate-limited per signed-in person (RFC 8628 §5.1): after
-// DEVICE_CODE_GUESSES codes that match no waiting device, the person's lookups — a right code's
-// too — answer RATE_LIMITED with a wait, while other people's still work. Over HTTP, as the web's
-// /activate page asks.
+// DEVICE_CODE_GUESSES codes that match no device, the person's lookups — a right code's too —
+// answer RATE_LIMITED with a wait, while other people's still work; guesses sent at once get no
+// more. Over HTTP, as the web's /activate page asks.
 import { createMovierecOAuth } from "@movierec/client";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { startTestApi, TEST_AUTH_SECRET, type TestApi } from "../../test-support/api-harness.ts";
@@ -61,4 +61,14 @@ it("right codes and mistyped-but-found codes never count against the person", as
     const typed = device.userCode.toLowerCase().replace("-", " ");
     expect((await lookUp(typed, person.id)).data?.oauthDeviceRequest).toEqual({ appName: "Living-room TV" });
   }
+});
+
+it("guesses sent all at once get no more than DEVICE_CODE_GUESSES answers", async () => {
+  const guesser = await api.createUser();
+  const letters = "BCDFGHJKLMNPQRSTVWXZ";
+  const guesses = Array.from({ length: 3 * DEVICE_CODE_GUESSES }, (_, index) => `ZZZZ-ZZ${letters[index % 20]}${letters[Math.floor(index / 20)]}`);
+  const answers = await Promise.all(guesses.map((code) => lookUp(code, guesser.id)));
+  const codes = answers.map((answer) => answer.errors?.[0]?.extensions?.code);
+  expect(codes.filter((code) => code === "NOT_FOUND")).toHaveLength(DEVICE_CODE_GUESSES);
+  expect(codes.filter((code) => code === "RATE_LIMITED")).toHaveLength(2 * DEVICE_CODE_GUESSES);
 });

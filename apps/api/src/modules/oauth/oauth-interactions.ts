@@ -172,11 +172,13 @@ async function deviceCodeOf(provider: Provider, userCode: string) {
  * person (device-code-throttle.ts), who is refused once they have used up their wrong codes.
  */
 async function guessedDeviceCode(provider: Provider, deviceCodeThrottle: DeviceCodeThrottle, userId: string, userCode: string) {
-  await deviceCodeThrottle.admit(userId);
+  await deviceCodeThrottle.take(userId);
   try {
-    return await deviceCodeOf(provider, userCode);
+    const code = await deviceCodeOf(provider, userCode);
+    await deviceCodeThrottle.giveBack(userId);
+    return code;
   } catch (error) {
-    if (error instanceof AppError && error.code === "NOT_FOUND") await deviceCodeThrottle.wrong(userId);
+    if (!(error instanceof AppError && error.code === "NOT_FOUND")) await deviceCodeThrottle.giveBack(userId);
     throw error;
   }
 }
