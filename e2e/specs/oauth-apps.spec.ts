@@ -33,6 +33,14 @@ test("an app sends a person to movierec, who allows it on the consent page; its 
   const clientId = await registerApp(page, "Film Diary");
   const person = newUser("allows-app");
   await signUpAndSignIn(page, person);
+  // The person changed their email since signing in: the consent page names them by the new one.
+  const newEmail = newUser("allows-app-renamed").email;
+  await page.goto("/settings");
+  const changeEmail = page.getByRole("form", { name: "Change email" });
+  await changeEmail.getByLabel("New email").fill(newEmail);
+  await changeEmail.getByLabel("Password").fill(person.password);
+  await changeEmail.getByRole("button", { name: "Change email" }).click();
+  await expect(page.getByText(`Email changed: sign in with ${newEmail} from now on.`)).toBeVisible();
 
   // The app's side: PKCE, then the person's browser goes to the authorization endpoint.
   const verifier = randomBytes(32).toString("base64url");
@@ -46,7 +54,8 @@ test("an app sends a person to movierec, who allows it on the consent page; its 
   });
   await page.goto(authorize);
   await expect(page.getByRole("heading", { name: "Allow Film Diary into your movierec account?" })).toBeVisible();
-  await expect(page.getByText(person.email)).toBeVisible();
+  await expect(page.getByText(newEmail)).toBeVisible();
+  await expect(page.getByText(person.email)).toHaveCount(0);
   await expect(page.getByText(/See your ratings/)).toBeVisible();
   await expect(page.getByText(/Change them/)).toHaveCount(0);
   await page.getByRole("button", { name: "Allow" }).click();
@@ -63,7 +72,7 @@ test("an app sends a person to movierec, who allows it on the consent page; its 
   const tokens = (await exchanged.json()) as { access_token: string; refresh_token: string; scope: string };
   expect(tokens.scope).toBe("read");
   const me = () => app.post(`${apiUrl}/graphql`, { headers: { authorization: `Bearer ${tokens.access_token}` }, data: { query: "{ me { email } }" } });
-  expect(((await (await me()).json()) as { data: { me: { email: string } } }).data.me.email).toBe(person.email);
+  expect(((await (await me()).json()) as { data: { me: { email: string } } }).data.me.email).toBe(newEmail);
 
   await page.goto("/settings");
   const allowed = page.getByRole("list", { name: "Apps you allowed" });

@@ -1,6 +1,9 @@
 import { getServerSession } from "next-auth";
+import { headers } from "next/headers";
 import { cache } from "react";
 import { authOptions } from "./auth-options";
+import { SignedInEmailDocument } from "./generated/graphql";
+import { serverGraphql } from "./server-graphql";
 
 export interface SessionUser {
   id: string;
@@ -15,3 +18,18 @@ export const currentUser = cache(async (): Promise<SessionUser | null> => {
   if (!user?.id) return null;
   return { id: user.id, email: user.email ?? null, name: user.name ?? null };
 });
+
+/**
+ * The signed-in person's email as the API has it now. The session's copy is the one they signed in
+ * with, so after an email change in Settings it is the old one; the pages that name the person to
+ * an app (OAuth consent, device codes) ask. The session's copy when the API cannot answer.
+ */
+export async function currentEmail(user: SessionUser): Promise<string | null> {
+  try {
+    const cookie = (await headers()).get("cookie") ?? undefined;
+    const { me } = await serverGraphql({ document: SignedInEmailDocument, variables: {}, cookie });
+    return me?.id === user.id ? me.email : user.email;
+  } catch {
+    return user.email;
+  }
+}

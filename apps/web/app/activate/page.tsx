@@ -6,7 +6,7 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { CompleteOAuthDeviceDocument, OAuthDeviceRequestDocument } from "../../lib/generated/graphql";
 import { ApiError, serverGraphql } from "../../lib/server-graphql";
-import { currentUser } from "../../lib/session";
+import { currentEmail, currentUser } from "../../lib/session";
 import { ConsentCard } from "../oauth/consent-card";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -83,7 +83,7 @@ export default async function ActivatePage({ searchParams }: { searchParams: Pro
 
   return (
     <main id="main" className="page narrow">
-      <ConsentCard request={request} signedInAs={user.email ?? user.name ?? t("consent.you")} decide={decide} where={t("consent.aDevice")} />
+      <ConsentCard request={request} signedInAs={(await currentEmail(user)) ?? user.name ?? t("consent.you")} decide={decide} where={t("consent.aDevice")} />
     </main>
   );
 }

@@ -6,7 +6,7 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { CompleteOAuthAuthorizationDocument, OAuthAuthorizationRequestDocument } from "../../../../lib/generated/graphql";
 import { ApiError, serverGraphql } from "../../../../lib/server-graphql";
-import { currentUser } from "../../../../lib/session";
+import { currentEmail, currentUser } from "../../../../lib/session";
 import { ConsentCard, ConsentProblem } from "../../consent-card";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -72,7 +72,7 @@ export default async function AuthorizePage({
       )}
       <ConsentCard
         request={request}
-        signedInAs={user.email ?? user.name ?? t("consent.you")}
+        signedInAs={(await currentEmail(user)) ?? user.name ?? t("consent.you")}
         decide={decide}
         where={request.redirectUri ? new URL(request.redirectUri).host || request.redirectUri : t("consent.aDevice")}
       />
