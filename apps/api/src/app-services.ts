@@ -101,8 +101,11 @@ export function createAppServices(options: {
       keyPrefix: config.REDIS_KEY_PREFIX,
       concurrency: config.TMDB_MAX_IN_FLIGHT,
     }),
-    genres: new GenreService({ prisma, tmdb, logger }),
-    watchProviders: new WatchProviderService({ prisma, tmdb, logger }),
+    // Read by requests only (GraphQL, preferences), so with a request's patience: the first load of
+    // a language's genres or of the providers during a 429 storm fails after two short waits, and
+    // each serves what the table holds (or nothing) and tries again on a later request.
+    genres: new GenreService({ prisma, tmdb: tmdbForRequests, logger }),
+    watchProviders: new WatchProviderService({ prisma, tmdb: tmdbForRequests, logger }),
     images: new ImageConfigService({ tmdb, logger, fallbackBaseUrl: fallbackImageBaseUrl(config) }),
     queues,
     recommendationServing: new RecommendationServing(prisma, config.CATALOGUE_REFRESH_MS),

@@ -71,3 +71,16 @@ it("a request for a title not stored waits out TMDB's pacing (429) twice, not tw
   expect(during.errors?.map((error) => error.extensions?.code)).toEqual(["TMDB_UNAVAILABLE"]);
   expect(api.catalogue.requestCounts()[`/3/movie/${uncached.id}`]).toBe(1 + REQUEST_RATE_LIMIT_WAITS);
 });
+
+it("the first genres of a language asked during TMDB's pacing (429) wait twice, not twenty times, and are loaded on a later request", async () => {
+  const query = "{ genres(type: MOVIE) { id name } }";
+  const french = { headers: { "accept-language": "fr" } };
+  api.catalogue.resetCounts();
+  api.catalogue.setFaults({ rateLimit: { count: 100, retryAfterSeconds: 1 }, pathPrefix: "/3/genre/" });
+  const during = await api.graphql(query, {}, french);
+  api.catalogue.clearFaults();
+  expect(during.errors).toBeUndefined();
+  expect(during.data?.genres).toEqual([]);
+  expect(api.catalogue.requestCounts()["/3/genre/movie/list"]).toBe(1 + REQUEST_RATE_LIMIT_WAITS);
+  expect(((await api.graphql(query, {}, french)).data?.genres as unknown[]).length).toBeGreaterThan(10);
+});
