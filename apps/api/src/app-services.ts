@@ -34,9 +34,14 @@ export interface AppServices {
   enrichment: EnrichmentService;
   /** For requests (GraphQL's context): a request's patience (tmdbForRequests). */
   enrichmentForRequests: EnrichmentService;
+  /** For the worker (an import's preferences): TMDB's pacing waited out. */
   genres: GenreService;
-  /** Streaming services and shops per region (TMDB's provider lists, stored). */
+  /** For requests (GraphQL's context): a request's patience (tmdbForRequests). */
+  genresForRequests: GenreService;
+  /** Streaming services and shops per region (TMDB's provider lists, stored); the worker's. */
   watchProviders: WatchProviderService;
+  /** The same for requests (GraphQL's context): a request's patience. */
+  watchProvidersForRequests: WatchProviderService;
   images: ImageConfigService;
   queues: IngestQueues;
   /** The catalogue and live model held in memory for ranking (read on first use, then kept current). */
@@ -101,11 +106,13 @@ export function createAppServices(options: {
       keyPrefix: config.REDIS_KEY_PREFIX,
       concurrency: config.TMDB_MAX_IN_FLIGHT,
     }),
-    // Read by requests only (GraphQL, preferences), so with a request's patience: the first load of
-    // a language's genres or of the providers during a 429 storm fails after two short waits, and
-    // each serves what the table holds (or nothing) and tries again on a later request.
-    genres: new GenreService({ prisma, tmdb: tmdbForRequests, logger }),
-    watchProviders: new WatchProviderService({ prisma, tmdb: tmdbForRequests, logger }),
+    // The worker's (an import's preferences) wait out TMDB's pacing; a request's (GraphQL's context)
+    // give up after two short waits, serve what the table holds (or nothing) and try again on a
+    // later request. Each keeps its own copy in memory of the same table.
+    genres: new GenreService({ prisma, tmdb, logger }),
+    genresForRequests: new GenreService({ prisma, tmdb: tmdbForRequests, logger }),
+    watchProviders: new WatchProviderService({ prisma, tmdb, logger }),
+    watchProvidersForRequests: new WatchProviderService({ prisma, tmdb: tmdbForRequests, logger }),
     images: new ImageConfigService({ tmdb, logger, fallbackBaseUrl: fallbackImageBaseUrl(config) }),
     queues,
     recommendationServing: new RecommendationServing(prisma, config.CATALOGUE_REFRESH_MS),

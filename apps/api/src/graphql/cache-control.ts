@@ -1,8 +1,8 @@
 // HTTP caching of public data. A GET query from a caller without credentials that asks only for
 // public root fields (the catalogue: titles, browse, search, genres, watch providers) and succeeds is
 // the same for everyone, so it is answered `public` for as long as the least durable field it asks
-// for, and a CDN or the browser may keep it. Everything else is `no-store`: it names the caller, or
-// it changes something. `Vary` keeps a cached anonymous answer from being served to a signed-in
+// for, and a CDN or the browser may keep it. Everything else is `no-store`: it names the caller, it
+// changes something, or it is incomplete for now (a list TMDB could not give yet). `Vary` keeps a cached anonymous answer from being served to a signed-in
 // caller (whose answer says what is theirs, e.g. `isFavourite`), or an English one to a French caller
 // (genre names follow Accept-Language, graphql/locale.ts).
 //
@@ -45,7 +45,12 @@ export const cacheControlPlugin: ApolloServerPlugin<GraphQLContext> = {
     return {
       async willSendResponse({ request, operation, contextValue, response }) {
         const maxAge =
-          request.http?.method === "GET" && operation && !contextValue.viewer && response.body.kind === "single" && !response.body.singleResult.errors?.length
+          request.http?.method === "GET" &&
+          operation &&
+          !contextValue.viewer &&
+          !contextValue.incompleteAnswer &&
+          response.body.kind === "single" &&
+          !response.body.singleResult.errors?.length
             ? publicMaxAge(operation)
             : undefined;
         response.http.headers.set("cache-control", maxAge === undefined ? NOT_STORED : `public, max-age=${maxAge}, stale-while-revalidate=${maxAge}`);

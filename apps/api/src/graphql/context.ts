@@ -14,6 +14,12 @@ export interface GraphQLContext extends AppServices {
   loaders: Loaders;
   /** The language to answer in, from Accept-Language (locale.ts): reasons' text, genre names. */
   locale: Locale;
+  /**
+   * Set by a resolver whose answer is incomplete for now (a list TMDB could not give yet: genres,
+   * watch providers): the answer is then not cached publicly (cache-control.ts), so the next
+   * request asks again.
+   */
+  incompleteAnswer?: boolean;
 }
 
 /** The signed-in caller's user id, or UNAUTHENTICATED. */

@@ -16,6 +16,8 @@ export function createContext(services: AppServices, request: Pick<FastifyReques
     // A request waits on TMDB's pacing briefly, never the worker's minutes (app-services.ts).
     tmdb: services.tmdbForRequests,
     enrichment: services.enrichmentForRequests,
+    genres: services.genresForRequests,
+    watchProviders: services.watchProvidersForRequests,
     logger: services.logger.child({ requestId: request.id }),
     requestId: request.id,
     clientIp: request.ip,

@@ -99,6 +99,8 @@ export class MediaResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<Genre[]> {
     const genres = await ctx.genres.genres(type, ctx.locale);
+    // TMDB always has genres: none means their first load failed (genre.service.ts), for now.
+    if (genres.size === 0) ctx.incompleteAnswer = true;
     return [...genres].map(([id, name]) => toGenre(id, name)).sort((a, b) => a.name.localeCompare(b.name, ctx.locale));
   }
 

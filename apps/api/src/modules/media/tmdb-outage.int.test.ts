@@ -72,16 +72,33 @@ it("a request for a title not stored waits out TMDB's pacing (429) twice, not tw
   expect(api.catalogue.requestCounts()[`/3/movie/${uncached.id}`]).toBe(1 + REQUEST_RATE_LIMIT_WAITS);
 });
 
-it("the first genres of a language asked during TMDB's pacing (429) wait twice, not twenty times, and are loaded on a later request", async () => {
+it("the first genres of a language asked during TMDB's pacing (429) wait twice, not twenty times, are not cached empty, and are loaded on a later request", async () => {
   const query = "{ genres(type: MOVIE) { id name } }";
   const french = { headers: { "accept-language": "fr" } };
   api.catalogue.resetCounts();
   api.catalogue.setFaults({ rateLimit: { count: 100, retryAfterSeconds: 1 }, pathPrefix: "/3/genre/" });
   const during = await api.graphql(query, {}, french);
+  // The same as an anonymous GET, which a CDN may keep: the empty list must not be kept.
+  const duringGet = await fetch(`${api.url}/graphql?${new URLSearchParams({ query })}`, { headers: { accept: "application/json", "accept-language": "fr" } });
   api.catalogue.clearFaults();
   expect(during.errors).toBeUndefined();
   expect(during.data?.genres).toEqual([]);
-  expect(api.catalogue.requestCounts()["/3/genre/movie/list"]).toBe(1 + REQUEST_RATE_LIMIT_WAITS);
+  expect(api.catalogue.requestCounts()["/3/genre/movie/list"]).toBe(2 * (1 + REQUEST_RATE_LIMIT_WAITS));
+  expect(((await duringGet.json()) as { data: { genres: unknown[] } }).data.genres).toEqual([]);
+  expect(duringGet.headers.get("cache-control")).toBe("no-store");
   const after = await api.graphql(query, {}, french);
   expect((after.data?.genres as unknown[] | undefined)?.length).toBeGreaterThan(10);
+});
+
+it("while one type's genres cannot be loaded (429), a preference naming a genre of that type is not refused as unknown", async () => {
+  const user = await api.createUser();
+  api.catalogue.setFaults({ rateLimit: { count: 100, retryAfterSeconds: 1 }, pathPrefix: "/3/genre/tv/" });
+  // 10759 is TMDB's series-only "Action & Adventure"; films' genres load, series' do not.
+  const saved = await api.graphql(`mutation { updatePreferences(input: { likedGenreIds: [10759, 28] }) { likedGenreIds } }`, {}, { token: user.token });
+  api.catalogue.clearFaults();
+  expect(saved.errors).toBeUndefined();
+  expect(saved.data?.updatePreferences.likedGenreIds).toEqual([10759, 28]);
+  // With both lists known, an id in neither is refused.
+  const made = await api.graphql(`mutation { updatePreferences(input: { likedGenreIds: [987654] }) { likedGenreIds } }`, {}, { token: user.token });
+  expect(made.errors?.[0]?.message).toMatch(/Unknown genre ids: 987654/);
 });

@@ -53,9 +53,11 @@ export async function updatePreferences(
   if (yearFrom !== null && yearTo !== null && yearFrom > yearTo) throw badInput("yearFrom must not be after yearTo.", { argument: "yearFrom" });
   const genreIds = [...(changes.likedGenreIds ?? []), ...(changes.dislikedGenreIds ?? [])];
   if (genreIds.length) {
-    const known = await deps.genres.allGenres();
-    const unknown = genreIds.filter((id) => !known.has(id));
-    if (known.size && unknown.length)
+    // Checked against both lists only: while TMDB cannot give one of them (its first load during a
+    // 429 storm), that type's genres are not refused as unknown.
+    const [tv, movie] = await Promise.all([deps.genres.genres("TV"), deps.genres.genres("MOVIE")]);
+    const unknown = genreIds.filter((id) => !tv.has(id) && !movie.has(id));
+    if (tv.size && movie.size && unknown.length)
       throw badInput(`Unknown genre ids: ${[...new Set(unknown)].join(", ")}. The genres query lists them.`, { argument: "genreIds" });
   }
   const liked = changes.likedGenreIds ? [...new Set(changes.likedGenreIds)] : undefined;

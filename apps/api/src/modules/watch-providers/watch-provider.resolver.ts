@@ -38,7 +38,10 @@ async function toProviders(ctx: GraphQLContext, ids: readonly number[], known: M
 export class WatchProviderResolver {
   @Query(() => [WatchRegion], { description: "Regions with watch-provider data, by name: what preferences' watchRegion accepts." })
   async watchRegions(@Ctx() ctx: GraphQLContext): Promise<WatchRegion[]> {
-    return ctx.watchProviders.regions();
+    const regions = await ctx.watchProviders.regions();
+    // No provider known at all: their first load failed (watch-provider.service.ts), for now.
+    if (regions.length === 0) ctx.incompleteAnswer = true;
+    return regions;
   }
 
   @Query(() => [WatchProvider], {
@@ -50,6 +53,7 @@ export class WatchProviderResolver {
   ): Promise<WatchProvider[]> {
     const code = checkRegion(region);
     const known = await ctx.watchProviders.providers();
+    if (known.size === 0) ctx.incompleteAnswer = true;
     const rows = code
       ? await ctx.watchProviders.inRegion(code)
       : [...known.values()].filter((p) => p.regions.length).sort((a, b) => a.displayPriority - b.displayPriority);
