@@ -59,6 +59,8 @@ export default async function ActivatePage({ searchParams }: { searchParams: Pro
   );
   if (!code) return form();
 
+  // Asked alongside the request: the email the API has now (the session's may be from before a change).
+  const email = currentEmail(user);
   let request: Awaited<ReturnType<typeof load>>;
   try {
     request = await load(code, user.id);
@@ -83,7 +85,7 @@ export default async function ActivatePage({ searchParams }: { searchParams: Pro
 
   return (
     <main id="main" className="page narrow">
-      <ConsentCard request={request} signedInAs={(await currentEmail(user)) ?? user.name ?? t("consent.you")} decide={decide} where={t("consent.aDevice")} />
+      <ConsentCard request={request} signedInAs={(await email) ?? user.name ?? t("consent.you")} decide={decide} where={t("consent.aDevice")} />
     </main>
   );
 }

@@ -28,6 +28,8 @@ export default async function AuthorizePage({
   const user = await currentUser();
   if (!user) redirect(`/signin?next=${encodeURIComponent(`/oauth/authorize/${uid}`)}`);
   const t = await getTranslations("auth");
+  // Asked alongside the request: the email the API has now (the session's may be from before a change).
+  const email = currentEmail(user);
   let request: Awaited<ReturnType<typeof load>>;
   try {
     request = await load(uid);
@@ -72,7 +74,7 @@ export default async function AuthorizePage({
       )}
       <ConsentCard
         request={request}
-        signedInAs={(await currentEmail(user)) ?? user.name ?? t("consent.you")}
+        signedInAs={(await email) ?? user.name ?? t("consent.you")}
         decide={decide}
         where={request.redirectUri ? new URL(request.redirectUri).host || request.redirectUri : t("consent.aDevice")}
       />
