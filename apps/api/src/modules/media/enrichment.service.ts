@@ -51,26 +51,22 @@ export class EnrichmentService {
   }
 
   /**
-   * Whether TMDB answered 404 for `key` within the last day (in any API process): asking for it
-   * again would spend a call on the same answer. False when Redis does not answer in time.
+   * What this and every other API process have learnt about `key`, a title not stored, in one look
+   * at Redis: whether TMDB answered 404 for it within the last day (asking again would spend a call
+   * on the same answer), and for how many more seconds its answer is known to be unreadable (JSON of
+   * another shape, kept UNREADABLE_SECONDS: TMDB would give it again). Nothing known when Redis does
+   * not answer in time.
    */
-  knownMissing(key: string): Promise<boolean> {
-    return this.isMarked(this.missingKey(key));
-  }
-
-  /**
-   * Whether TMDB's answer for `key`, a title not stored, could not be read within the last
-   * UNREADABLE_SECONDS (JSON of another shape: TMDB would give it again): asking again would spend a
-   * call, on every view, on the same answer. False when Redis does not answer in time.
-   */
-  knownUnreadable(key: string): Promise<boolean> {
-    return this.isMarked(this.unreadableKey(key));
-  }
-
-  private async isMarked(redisKey: string): Promise<boolean> {
-    if (!this.deps.redis) return false;
-    const held = await withinMs(this.deps.redis.exists(redisKey), REDIS_BUDGET_MS).catch(() => undefined);
-    return held === 1;
+  async knownOutcome(key: string): Promise<{ missing: boolean; unreadableForSeconds: number }> {
+    const nothing = { missing: false, unreadableForSeconds: 0 };
+    if (!this.deps.redis) return nothing;
+    const replies = await withinMs(this.deps.redis.multi().exists(this.missingKey(key)).ttl(this.unreadableKey(key)).exec(), REDIS_BUDGET_MS).catch(
+      () => undefined,
+    );
+    if (!replies) return nothing;
+    const [[, missing], [, ttl]] = replies as [[Error | null, number], [Error | null, number]];
+    // TTL answers -2 for no key and -1 for one without an expiry (never set so here).
+    return { missing: missing === 1, unreadableForSeconds: ttl > 0 ? ttl : 0 };
   }
 
   private missingKey(key: string): string {
@@ -147,7 +143,7 @@ export class EnrichmentService {
       // off on every attempt): the caller must not take it for a title TMDB does not know (null means
       // that), so TMDB's error goes on (getMedia answers TMDB_UNAVAILABLE; an import retries the row).
       // An answer TMDB will give again (JSON of another shape) goes on too, and is remembered for a
-      // while so that every view of the title does not ask again (getMedia checks knownUnreadable).
+      // while so that every view of the title does not ask again (getMedia checks knownOutcome).
       if (givenAgain(error) && this.deps.redis)
         await withinMs(this.deps.redis.set(this.unreadableKey(key), "1", "EX", UNREADABLE_SECONDS), REDIS_BUDGET_MS).catch(() => undefined);
       throw error;

@@ -47,8 +47,8 @@ const tmdbUnavailable = (
 };
 
 /** TMDB answered for a title not stored, in a shape movierec cannot read (enrichment.service.ts remembers it for a while). */
-const tmdbUnreadable = () =>
-  tmdbUnavailable("TMDB's answer for this title could not be read, and movierec has not stored it yet: try again in a few minutes.", UNREADABLE_SECONDS);
+const tmdbUnreadable = (retryAfterSeconds = UNREADABLE_SECONDS) =>
+  tmdbUnavailable("TMDB's answer for this title could not be read, and movierec has not stored it yet: try again in a few minutes.", retryAfterSeconds);
 
 /**
  * A title by id: from the cache, else from TMDB (written to the cache), within the caller's
@@ -63,8 +63,10 @@ export async function getMedia(ctx: MediaReadDeps & Partial<FallbackDeps>, ref: 
   const missing = () => notFound(`No ${ref.mediaType === "MOVIE" ? "movie" : "TV series"} with TMDB id ${ref.tmdbId}.`);
   const cached = await ctx.loaders.media.load(key);
   if (cached) return cached;
-  if (await ctx.enrichment.knownMissing(key)) throw missing();
-  if (await ctx.enrichment.knownUnreadable(key)) throw tmdbUnreadable();
+  const known = await ctx.enrichment.knownOutcome(key);
+  if (known.missing) throw missing();
+  // The wait is what is left of the mark: TMDB is asked again once it has gone.
+  if (known.unreadableForSeconds > 0) throw tmdbUnreadable(known.unreadableForSeconds);
   const wait = await takeFallback(ctx);
   if (wait > 0) throw fallbacksSpent(wait);
   const row = await ctx.enrichment.fetchDetails(key).catch((error: unknown) => {

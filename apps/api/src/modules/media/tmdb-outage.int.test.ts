@@ -54,9 +54,17 @@ it("a title not stored yet whose details TMDB answers in another shape is TMDB_U
   for (const answer of [first, second]) {
     expect(answer.errors?.map((error) => error.extensions?.code)).toEqual(["TMDB_UNAVAILABLE"]);
     expect(answer.errors?.[0]?.message).toMatch(/could not be read/);
-    expect(answer.errors?.[0]?.extensions?.retryAfterSeconds).toBe(600);
   }
+  expect(first.errors?.[0]?.extensions?.retryAfterSeconds).toBe(600);
+  expect(second.errors?.[0]?.extensions?.retryAfterSeconds).toBeGreaterThan(590);
   expect(api.catalogue.requestCounts()[`/3/movie/${uncached.id}`]).toBe(1);
+  // The wait said is what is left of the mark.
+  const [mark] = await api.services.redis.keys(`*tmdb-unreadable:movie:${uncached.id}`);
+  await api.services.redis.expire(mark!, 42);
+  const later = await api.graphql(query);
+  expect(later.errors?.[0]?.extensions?.retryAfterSeconds).toBeGreaterThanOrEqual(41);
+  expect(later.errors?.[0]?.extensions?.retryAfterSeconds).toBeLessThanOrEqual(42);
+  expect(later.headers.get("retry-after")).toBe(String(later.errors?.[0]?.extensions?.retryAfterSeconds));
   // Once the mark has gone (here: taken away), TMDB is asked again and the title found.
   await api.services.redis.del(...(await api.services.redis.keys(`*tmdb-unreadable:movie:${uncached.id}`)));
   expect((await api.graphql(query)).data?.media.title).toBe(uncached.title);
