@@ -2,9 +2,10 @@
 // public root fields (the catalogue: titles, browse, search, genres, watch providers) and succeeds is
 // the same for everyone, so it is answered `public` for as long as the least durable field it asks
 // for, and a CDN or the browser may keep it. Everything else is `no-store`: it names the caller, it
-// changes something, or it is incomplete for now (a list TMDB could not give yet). `Vary` keeps a cached anonymous answer from being served to a signed-in
-// caller (whose answer says what is theirs, e.g. `isFavourite`), or an English one to a French caller
-// (genre names follow Accept-Language, graphql/locale.ts).
+// changes something, or it is incomplete for now (a list TMDB could not give yet). `Vary` keeps a
+// cached anonymous answer from being served to a signed-in caller (whose answer says what is theirs,
+// e.g. `isFavourite`), or an English one to a French caller (genre names follow Accept-Language,
+// graphql/locale.ts).
 //
 // Decided from the operation's root fields, once per response: Apollo's cache-control plugin would
 // wrap every field resolver to read hints (see apollo.ts).
